@@ -1,0 +1,85 @@
+"""The ``khabar`` command line.
+
+Every command is a module exposing ``add_arguments(parser)`` and
+``main(args) -> int``; it is imported only when the command runs, so
+``khabar --help`` is fast and Prefect loads only for commands that need it.
+Errors the user can fix print one line (``khabar: error: ...``) and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# (command path, module, one-line help)
+COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
+    (("run",), "flows.cli_run", "the nightly job: ingest what is new under --raw and run every stage on the affected partitions"),
+    (("reprocess",), "flows.cli_reprocess", "rebuild the partitions of a date range, from a given stage on"),
+    (("status",), "khabar.status", "what the store holds: partitions, counts, recent runs, quarantine, stale partitions"),
+    (("serve",), "flows.cli_serve", "serve the nightly schedule (and an on-demand reprocess deployment) with Prefect"),
+    (("warehouse",), "khabar.warehouse", "build or refresh a DuckDB database with one view per dataset"),
+    (("report",), "khabar.report", "write a self-contained HTML report for a date range"),
+    (("eval", "segment"), "khabar.segment.evaluate", "score sentence, token and clitic segmentation against a CoNLL-U file"),
+    (("eval", "ner"), "khabar.extract.ner_eval", "score named entities against a 'word TAG' CoNLL file"),
+    (("eval", "extract"), "khabar.extract.gold_eval", "score quotes, speakers, dates and amounts against the gold set"),
+    (("train", "ner"), "khabar.extract.ner_train", "train the CRF named-entity model from ANERcorp-format data"),
+]
+
+
+class UserError(Exception):
+    """An error the user can fix; printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="khabar", description="Arabic news in, warehouse-ready Parquet out.")
+    from khabar import __version__
+
+    parser.add_argument("--version", action="version", version=f"khabar {__version__}")
+    top = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    groups: dict[str, argparse._SubParsersAction] = {}
+    for path, module, help_text in COMMANDS:
+        if len(path) == 1:
+            sub = top.add_parser(path[0], help=help_text, description=help_text)
+        else:
+            if path[0] not in groups:
+                group_parser = top.add_parser(path[0], help=f"{path[0]} commands")
+                groups[path[0]] = group_parser.add_subparsers(dest="subcommand", metavar="WHAT", required=True)
+            sub = groups[path[0]].add_parser(path[1], help=help_text, description=help_text)
+        sub.set_defaults(_module=module)
+        _add_module_arguments(sub, module)
+    return parser
+
+
+def _add_module_arguments(sub: argparse.ArgumentParser, module: str) -> None:
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            sub.set_defaults(_missing=f"command not available in this build ({module} is missing)")
+            return
+        raise
+    mod.add_arguments(sub)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "_missing", None):
+        print(f"khabar: error: {args._missing}", file=sys.stderr)
+        return 2
+    from khabar.config import ConfigError
+
+    module = importlib.import_module(args._module)
+    try:
+        return int(module.main(args) or 0)
+    except (UserError, ConfigError) as exc:
+        print(f"khabar: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("khabar: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
