@@ -1,0 +1,287 @@
+"""Daily aggregates: one function per aggregate dataset, over ONE ``dt`` partition.
+
+Every function takes keyword arguments named after the stage datasets it
+reads, plus ``cfg`` (the ``[aggregate]`` configuration section), and returns
+a table of its dataset's schema without ``run_id`` (``khabar/schemas.py``),
+rows in a deterministic order. Inputs may carry ``run_id`` or ``dt``; they
+are ignored. :data:`AGGREGATES` lists, per aggregate, the datasets it reads
+so that the task layer can stay generic::
+
+    inputs, fn = AGGREGATES["entity_daily"]
+    table = fn(**{name: read(name, dt) for name in inputs}, cfg=config["aggregate"])
+
+Because every document lives in exactly one ``dt`` partition, the additive
+columns (mentions, documents, quotes, sentences, count, total, words ...) of
+a day's aggregate sum to the figure over any range of days; ``sources`` and
+the distinct counts across days do not add up and must be recomputed from
+the stage datasets when needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Callable
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from khabar import schemas
+
+# Co-occurrence is quadratic in the number of distinct entities of a document;
+# a long article listing hundreds of names (a cabinet list, a sports table)
+# would dominate the day's pairs. Only the most mentioned entities of each
+# document take part (ties broken by entity_id), which bounds the work to
+# n*(n-1)/2 pairs per document.
+DEFAULT_MAX_ENTITIES_PER_DOC = 50
+
+# Token kinds that count as words in corpus_daily.words.
+WORD_KINDS = ("word", "number", "latin")
+
+# Prefix of the speaker id given to quotes whose speaker was not resolved to
+# an entity (speaker_entity_id null): "spk:" + 16 hex digits of the SHA-1 of
+# the normalised speaker string (see speaker_key).
+UNRESOLVED_SPEAKER_PREFIX = "spk:"
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # tashkeel, Quranic marks, tatweel
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_SPACE = re.compile(r"\s+")
+
+
+def _column(table: pa.Table, name: str) -> list:
+    """A column as a Python list, or all None when an older partition lacks it."""
+    if name in table.column_names:
+        return table.column(name).to_pylist()
+    return [None] * table.num_rows
+
+
+def _mode(counter: Counter) -> str:
+    """Most frequent value; ties go to the lexicographically smallest."""
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _doc_sources(documents: pa.Table) -> dict[str, str | None]:
+    return dict(zip(_column(documents, "doc_id"), _column(documents, "source")))
+
+
+def _canonicals(entities: pa.Table) -> tuple[dict[str, str], dict[str, str]]:
+    """The day's canonical name and label of each entity_id (their modes)."""
+    canon: dict[str, Counter] = defaultdict(Counter)
+    label: dict[str, Counter] = defaultdict(Counter)
+    for eid, c, lab in zip(_column(entities, "entity_id"), _column(entities, "canonical"), _column(entities, "label")):
+        canon[eid][c] += 1
+        label[eid][lab] += 1
+    return {e: _mode(c) for e, c in canon.items()}, {e: _mode(c) for e, c in label.items()}
+
+
+def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict | None = None) -> pa.Table:
+    """Per entity_id: canonical and label (day's modes), mentions, distinct documents and sources.
+
+    ``sources`` counts distinct non-null ``documents.source`` values. Rows are
+    sorted by mentions (descending), then entity_id.
+    """
+    sources = _doc_sources(documents)
+    canon, label = _canonicals(entities)
+    mentions: Counter = Counter()
+    docs: dict[str, set] = defaultdict(set)
+    for eid, doc_id in zip(_column(entities, "entity_id"), _column(entities, "doc_id")):
+        mentions[eid] += 1
+        docs[eid].add(doc_id)
+    rows = []
+    for eid, n in mentions.items():
+        srcs = {sources.get(d) for d in docs[eid]} - {None}
+        rows.append(
+            {"entity_id": eid, "canonical": canon[eid], "label": label[eid], "mentions": n, "documents": len(docs[eid]), "sources": len(srcs)}
+        )
+    rows.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
+    return schemas.table_from_rows("entity_daily", rows)
+
+
+def cooccurrence(*, entities: pa.Table, cfg: dict | None = None) -> pa.Table:
+    """Pairs of distinct entities mentioned in the same document, with sentence- and document-level counts.
+
+    A pair is stored once, ``entity_a < entity_b``. ``documents`` counts the
+    documents mentioning both; ``sentences`` the sentences (doc_id, sent_idx)
+    mentioning both, which may be 0 for a pair that only shares a document.
+    Per document only the ``cfg["max_entities_per_doc"]`` (default 50) most
+    mentioned entities take part (ties by entity_id); see
+    DEFAULT_MAX_ENTITIES_PER_DOC. Rows are sorted by documents, sentences
+    (descending), then the pair.
+    """
+    cap = int((cfg or {}).get("max_entities_per_doc", DEFAULT_MAX_ENTITIES_PER_DOC))
+    canon, _ = _canonicals(entities)
+    per_doc: dict[str, Counter] = defaultdict(Counter)
+    per_sent: dict[tuple, set] = defaultdict(set)
+    for doc_id, sent_idx, eid in zip(_column(entities, "doc_id"), _column(entities, "sent_idx"), _column(entities, "entity_id")):
+        per_doc[doc_id][eid] += 1
+        per_sent[(doc_id, sent_idx)].add(eid)
+    kept: dict[str, set] = {}
+    doc_pairs: Counter = Counter()
+    for doc_id, counts in per_doc.items():
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
+        kept[doc_id] = {e for e, _ in top}
+        doc_pairs.update(itertools.combinations(sorted(kept[doc_id]), 2))
+    sent_pairs: Counter = Counter()
+    for (doc_id, _), eids in per_sent.items():
+        sent_pairs.update(itertools.combinations(sorted(eids & kept[doc_id]), 2))
+    rows = [
+        {"entity_a": a, "entity_b": b, "canonical_a": canon[a], "canonical_b": canon[b], "sentences": sent_pairs.get((a, b), 0), "documents": n}
+        for (a, b), n in doc_pairs.items()
+    ]
+    rows.sort(key=lambda r: (-r["documents"], -r["sentences"], r["entity_a"], r["entity_b"]))
+    return schemas.table_from_rows("cooccurrence", rows)
+
+
+def normalise_speaker(speaker: str) -> str:
+    """Speaker string as compared across quotes: NFKC, no diacritics/tatweel, one alef, single spaces."""
+    text = unicodedata.normalize("NFKC", speaker)
+    text = _DIACRITICS.sub("", text).translate(_ALEFS)
+    return _SPACE.sub(" ", text).strip()
+
+
+def speaker_key(speaker: str) -> str:
+    """Stable id of an unresolved speaker: ``spk:`` + 16 hex digits of SHA-1 of its normalised form.
+
+    The same spelling (up to diacritics, alef/hamza forms, spacing) gets the
+    same id on every day and every run, so unresolved speakers can be
+    followed across partitions.
+    """
+    digest = hashlib.sha1(normalise_speaker(speaker).encode("utf-8")).hexdigest()[:16]
+    return UNRESOLVED_SPEAKER_PREFIX + digest
+
+
+def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict | None = None, sample_quotes: int | None = None) -> pa.Table:
+    """Per speaker: quotes, distinct documents and sources, the first N quote ids.
+
+    The speaker is ``speaker_entity_id`` when the extractor resolved it,
+    else :func:`speaker_key` of the ``speaker`` string. Quotes with neither
+    (anonymous) are not counted here; they stay in ``quotes``. ``speaker`` is
+    the most frequent speaker string of the group (ties: smallest).
+    ``sample_quotes`` lists "doc_id:quote_idx" of the first N quotes by
+    (doc_id, quote_idx), N from the argument, else ``cfg["sample_quotes"]``
+    (default 3). Rows sorted by quotes (descending), then speaker id.
+    """
+    n_samples = sample_quotes if sample_quotes is not None else int((cfg or {}).get("sample_quotes", 3))
+    sources = _doc_sources(documents)
+    groups: dict[str, dict] = {}
+    for doc_id, quote_idx, speaker, speaker_id in zip(
+        _column(quotes, "doc_id"), _column(quotes, "quote_idx"), _column(quotes, "speaker"), _column(quotes, "speaker_entity_id")
+    ):
+        name = (speaker or "").strip()
+        if not speaker_id:
+            if not name:
+                continue
+            speaker_id = speaker_key(name)
+        group = groups.setdefault(speaker_id, {"names": Counter(), "quotes": []})
+        if name:
+            group["names"][name] += 1
+        group["quotes"].append((doc_id, quote_idx))
+    rows = []
+    for speaker_id, group in groups.items():
+        ids = sorted(group["quotes"])
+        docs = {d for d, _ in ids}
+        rows.append(
+            {
+                "speaker_entity_id": speaker_id,
+                # a resolved speaker always has a name in practice; fall back to its id
+                "speaker": _mode(group["names"]) if group["names"] else speaker_id,
+                "quotes": len(ids),
+                "documents": len(docs),
+                "sources": len({sources.get(d) for d in docs} - {None}),
+                "sample_quotes": [f"{d}:{q}" for d, q in ids[:n_samples]],
+            }
+        )
+    rows.sort(key=lambda r: (-r["quotes"], r["speaker_entity_id"]))
+    return schemas.table_from_rows("speakers_daily", rows)
+
+
+def amounts_daily(*, amounts: pa.Table, cfg: dict | None = None) -> pa.Table:
+    """Per (kind, unit): sum of values, number of amounts, distinct documents.
+
+    ``count`` counts every amount, ``total`` sums the non-null values (an
+    amount the extractor could not evaluate is counted but adds nothing).
+    Rows sorted by kind, unit (null unit last).
+    """
+    groups: dict[tuple, dict] = {}
+    for kind, unit, value, doc_id in zip(_column(amounts, "kind"), _column(amounts, "unit"), _column(amounts, "value"), _column(amounts, "doc_id")):
+        group = groups.setdefault((kind, unit), {"total": 0.0, "count": 0, "docs": set()})
+        group["total"] += value if value is not None else 0.0
+        group["count"] += 1
+        group["docs"].add(doc_id)
+    rows = [{"kind": k, "unit": u, "total": g["total"], "count": g["count"], "documents": len(g["docs"])} for (k, u), g in groups.items()]
+    rows.sort(key=lambda r: (r["kind"], r["unit"] is None, r["unit"] or ""))
+    return schemas.table_from_rows("amounts_daily", rows)
+
+
+def _is_punct(form: str) -> bool:
+    return bool(form) and all(unicodedata.category(ch)[0] in "PSZ" for ch in form)
+
+
+def _counts_by_doc(table: pa.Table) -> dict[str, int]:
+    if table.num_rows == 0:
+        return {}
+    grouped = table.select(["doc_id"]).group_by("doc_id").aggregate([("doc_id", "count")])
+    return dict(zip(grouped.column("doc_id").to_pylist(), grouped.column("doc_id_count").to_pylist()))
+
+
+def _word_tokens(tokens: pa.Table) -> pa.Table:
+    """Tokens that count as words: kind word/number/latin; for tokens without a kind, every non-punctuation token."""
+    if tokens.num_rows == 0:
+        return tokens
+    if "kind" not in tokens.column_names:
+        kind = pa.nulls(tokens.num_rows, pa.string())
+    else:
+        kind = tokens.column("kind")
+    is_word = pc.fill_null(pc.is_in(kind, value_set=pa.array(WORD_KINDS)), False)
+    no_kind = pc.is_null(kind)
+    if pc.any(no_kind).as_py():
+        # Rare (older partitions): decide punctuation per form in Python.
+        forms = tokens.column("form").to_pylist() if "form" in tokens.column_names else [""] * tokens.num_rows
+        unknown_word = pa.array([k is None and not _is_punct(f or "") for k, f in zip(kind.to_pylist(), forms)])
+        is_word = pc.or_(is_word, unknown_word)
+    return tokens.filter(is_word)
+
+
+def corpus_daily(
+    *,
+    documents: pa.Table,
+    sentences: pa.Table,
+    tokens: pa.Table,
+    quarantine: pa.Table,
+    duplicates: pa.Table,
+    cfg: dict | None = None,
+) -> pa.Table:
+    """Per source: documents, words, sentences, quarantined and duplicate records.
+
+    Quarantined records could not be read, so they have no source: they are
+    counted under source null, in the partition the task passes them with
+    (the run date's). Duplicates are counted under the source they carry.
+    Rows sorted by source, null last.
+    """
+    sources = _doc_sources(documents)
+    per_source: dict[str | None, dict] = defaultdict(lambda: {"documents": 0, "words": 0, "sentences": 0, "quarantined": 0, "duplicates": 0})
+    for source in sources.values():
+        per_source[source]["documents"] += 1
+    for field, table in (("words", _word_tokens(tokens)), ("sentences", sentences)):
+        for doc_id, n in _counts_by_doc(table).items():
+            per_source[sources.get(doc_id)][field] += n
+    if quarantine.num_rows:
+        per_source[None]["quarantined"] += quarantine.num_rows
+    for source in _column(duplicates, "source"):
+        per_source[source]["duplicates"] += 1
+    rows = [{"source": s, **counts} for s, counts in per_source.items()]
+    rows.sort(key=lambda r: (r["source"] is None, r["source"] or ""))
+    return schemas.table_from_rows("corpus_daily", rows)
+
+
+# aggregate dataset -> (stage datasets it reads, function)
+AGGREGATES: dict[str, tuple[tuple[str, ...], Callable[..., pa.Table]]] = {
+    "entity_daily": (("entities", "documents"), entity_daily),
+    "cooccurrence": (("entities",), cooccurrence),
+    "speakers_daily": (("quotes", "documents"), speakers_daily),
+    "amounts_daily": (("amounts",), amounts_daily),
+    "corpus_daily": (("documents", "sentences", "tokens", "quarantine", "duplicates"), corpus_daily),
+}

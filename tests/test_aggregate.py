@@ -1,0 +1,223 @@
+"""Daily aggregates on small hand-built partitions: exact counts, and the sums across partitions."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar import aggregate, schemas
+
+CFG = {"sample_quotes": 2}
+
+
+def docs(*rows):
+    """(doc_id, source) pairs -> a DOCUMENTS table."""
+    return schemas.table_from_rows(
+        "documents",
+        [
+            {"doc_id": d, "source": s, "url": f"https://example.sa/{d}", "text": "نص", "raw_path": "raw.jsonl", "raw_record": i, "ingested_at": None}
+            for i, (d, s) in enumerate(rows)
+        ],
+    )
+
+
+def ents(*rows):
+    """(doc_id, sent_idx, entity_id, canonical, label) -> an ENTITIES table."""
+    return schemas.table_from_rows(
+        "entities",
+        [
+            {"doc_id": d, "mention_idx": i, "sent_idx": s, "start": 0, "end": len(c), "text": c, "label": lab, "entity_id": e, "canonical": c, "score": 1.0}
+            for i, (d, s, e, c, lab) in enumerate(rows)
+        ],
+    )
+
+
+SALMAN = ("per:salman", "سلمان بن عبدالعزيز", "PER")
+ARAMCO = ("org:aramco", "أرامكو", "ORG")
+RIYADH = ("loc:riyadh", "الرياض", "LOC")
+
+
+def test_entity_daily_counts_mentions_documents_sources_and_takes_modes():
+    documents = docs(("d1", "spa"), ("d2", "okaz"), ("d3", "spa"))
+    entities = ents(
+        ("d1", 0, "per:salman", "سلمان بن عبدالعزيز", "PER"),
+        ("d1", 1, "per:salman", "الملك سلمان", "PER"),
+        ("d2", 0, "per:salman", "الملك سلمان", "PER"),
+        ("d3", 0, "per:salman", "سلمان بن عبدالعزيز", "ORG"),  # a mislabelled mention loses the vote
+        ("d3", 2, "org:aramco", "أرامكو", "ORG"),
+        ("d3", 3, "org:aramco", "أرامكو", "ORG"),
+    )
+    out = aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG)
+    assert out.schema == schemas.without_run_id(schemas.ENTITY_DAILY)
+    assert out.to_pylist() == [
+        # tie 2–2 between the two spellings: the lexicographically smallest wins
+        {"entity_id": "per:salman", "canonical": "الملك سلمان", "label": "PER", "mentions": 4, "documents": 3, "sources": 2},
+        {"entity_id": "org:aramco", "canonical": "أرامكو", "label": "ORG", "mentions": 2, "documents": 1, "sources": 1},
+    ]
+
+
+def test_entity_daily_ignores_run_id_and_handles_empty_partition():
+    documents = schemas.with_run_id("documents", docs(("d1", "spa")), "r1")
+    entities = schemas.with_run_id("entities", ents(("d1", 0, *RIYADH)), "r1")
+    out = aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG)
+    assert "run_id" not in out.column_names and out.column("mentions").to_pylist() == [1]
+    empty = aggregate.entity_daily(entities=schemas.empty("entities"), documents=schemas.empty("documents"), cfg=CFG)
+    assert empty.num_rows == 0 and empty.schema == schemas.without_run_id(schemas.ENTITY_DAILY)
+
+
+def test_cooccurrence_counts_sentences_and_documents_once_per_pair():
+    entities = ents(
+        ("d1", 0, *SALMAN),
+        ("d1", 0, *ARAMCO),
+        ("d1", 0, *ARAMCO),  # twice in one sentence still counts one sentence
+        ("d1", 1, *SALMAN),
+        ("d1", 1, *ARAMCO),
+        ("d1", 2, *RIYADH),
+        ("d2", 0, *ARAMCO),
+        ("d2", 4, *SALMAN),
+    )
+    out = aggregate.cooccurrence(entities=entities, cfg=CFG)
+    rows = {(r["entity_a"], r["entity_b"]): (r["sentences"], r["documents"]) for r in out.to_pylist()}
+    assert rows == {
+        ("org:aramco", "per:salman"): (2, 2),
+        ("loc:riyadh", "org:aramco"): (0, 1),
+        ("loc:riyadh", "per:salman"): (0, 1),
+    }
+    first = out.to_pylist()[0]
+    assert (first["canonical_a"], first["canonical_b"]) == ("أرامكو", "سلمان بن عبدالعزيز")
+    assert all(r["entity_a"] < r["entity_b"] for r in out.to_pylist())
+
+
+def test_cooccurrence_caps_entities_per_document_keeping_the_most_mentioned():
+    rows = [("d1", 0, "per:a", "أحمد", "PER")] * 3 + [("d1", 0, "per:b", "بدر", "PER")] * 2 + [("d1", 0, "per:c", "جابر", "PER")]
+    out = aggregate.cooccurrence(entities=ents(*rows), cfg={"max_entities_per_doc": 2})
+    assert [(r["entity_a"], r["entity_b"], r["sentences"]) for r in out.to_pylist()] == [("per:a", "per:b", 1)]
+
+
+def quotes(*rows):
+    """(doc_id, quote_idx, speaker, speaker_entity_id) -> a QUOTES table."""
+    return schemas.table_from_rows(
+        "quotes",
+        [
+            {"doc_id": d, "quote_idx": q, "start": 0, "end": 5, "text": "سنواصل العمل", "speaker": s, "speaker_entity_id": e}
+            for d, q, s, e in rows
+        ],
+    )
+
+
+def test_speakers_daily_groups_resolved_and_unresolved_speakers():
+    documents = docs(("d1", "spa"), ("d2", "okaz"), ("d3", "okaz"))
+    table = quotes(
+        ("d2", 1, "وزير المالية", "per:assaf"),
+        ("d1", 3, "إبراهيم العساف", "per:assaf"),
+        ("d1", 0, "وزير المالية", "per:assaf"),
+        ("d3", 0, "المتحدث الرسمي", None),
+        ("d3", 1, "المتحدّث  الرسمي", None),  # diacritic and double space: same speaker
+        ("d2", 0, None, None),  # anonymous: not a speaker
+        ("d2", 2, "  ", None),
+    )
+    out = aggregate.speakers_daily(quotes=table, documents=documents, cfg=CFG)
+    spk = aggregate.speaker_key("المتحدث الرسمي")
+    assert spk.startswith("spk:") and spk == aggregate.speaker_key("المتحدّث  الرسمي")
+    assert out.to_pylist() == [
+        {"speaker_entity_id": "per:assaf", "speaker": "وزير المالية", "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d1:3"]},
+        {"speaker_entity_id": spk, "speaker": "المتحدث الرسمي", "quotes": 2, "documents": 1, "sources": 1, "sample_quotes": ["d3:0", "d3:1"]},
+    ]
+    assert aggregate.speakers_daily(quotes=table, documents=documents, cfg={"sample_quotes": 1}).column("sample_quotes").to_pylist()[0] == ["d1:0"]
+
+
+def test_amounts_daily_sums_per_kind_and_unit():
+    table = schemas.table_from_rows(
+        "amounts",
+        [
+            {"doc_id": d, "amount_idx": i, "start": 0, "end": 3, "text": "مليون", "value": v, "unit": u, "kind": k, "approximate": False}
+            for i, (d, v, u, k) in enumerate(
+                [
+                    ("d1", 1_000_000.0, "SAR", "money"),
+                    ("d1", 2_500_000.0, "SAR", "money"),
+                    ("d2", 300.0, "USD", "money"),
+                    ("d2", 5.5, "percent", "percent"),
+                    ("d3", None, "SAR", "money"),  # unresolved value: counted, adds nothing
+                    ("d3", 12.0, None, "number"),
+                ]
+            )
+        ],
+    )
+    out = aggregate.amounts_daily(amounts=table, cfg=CFG)
+    assert out.to_pylist() == [
+        {"kind": "money", "unit": "SAR", "total": 3_500_000.0, "count": 3, "documents": 2},
+        {"kind": "money", "unit": "USD", "total": 300.0, "count": 1, "documents": 1},
+        {"kind": "number", "unit": None, "total": 12.0, "count": 1, "documents": 1},
+        {"kind": "percent", "unit": "percent", "total": 5.5, "count": 1, "documents": 1},
+    ]
+
+
+def test_corpus_daily_counts_words_sentences_quarantine_and_duplicates():
+    documents = docs(("d1", "spa"), ("d2", "spa"), ("d3", "okaz"))
+    sentences = schemas.table_from_rows(
+        "sentences", [{"doc_id": d, "sent_idx": i, "start": 0, "end": 1} for d, i in [("d1", 0), ("d1", 1), ("d2", 0), ("d3", 0)]]
+    )
+    # "قال الوزير إن 3 مليارات ." in d1, "Aramco ، نعم" in d3, d2 from an older partition without kinds
+    token_rows = [
+        ("d1", "قال", "word"), ("d1", "الوزير", "word"), ("d1", "إن", "word"), ("d1", "3", "number"), ("d1", "مليارات", "word"), ("d1", ".", "punct"),
+        ("d3", "Aramco", "latin"), ("d3", "،", "punct"), ("d3", "نعم", "word"), ("d3", "#السعودية", "hashtag"),
+        ("d2", "انتهى", None), ("d2", "«", None), ("d2", "...", None),
+    ]  # fmt: skip
+    tokens = schemas.table_from_rows(
+        "tokens",
+        [{"doc_id": d, "sent_idx": 0, "tok_idx": i, "start": 0, "end": len(f), "form": f, "norm": f, "kind": k} for i, (d, f, k) in enumerate(token_rows)],
+    )
+    quarantine = schemas.table_from_rows(
+        "quarantine", [{"raw_path": "bad.jsonl", "raw_record": i, "reason": "bad_json", "detail": "bad.jsonl:1"} for i in range(3)]
+    )
+    duplicates = schemas.table_from_rows(
+        "duplicates", [{"doc_id": "d1", "source": "spa", "raw_path": "x", "raw_record": 0}, {"doc_id": "d3", "source": "okaz", "raw_path": "x", "raw_record": 1}]
+    )
+    out = aggregate.corpus_daily(documents=documents, sentences=sentences, tokens=tokens, quarantine=quarantine, duplicates=duplicates, cfg=CFG)
+    assert out.to_pylist() == [
+        {"source": "okaz", "documents": 1, "words": 2, "sentences": 1, "quarantined": 0, "duplicates": 1},
+        {"source": "spa", "documents": 2, "words": 6, "sentences": 3, "quarantined": 0, "duplicates": 1},
+        {"source": None, "documents": 0, "words": 0, "sentences": 0, "quarantined": 3, "duplicates": 0},
+    ]
+
+
+def test_aggregates_table_drives_every_function_by_dataset_name():
+    tables = {name: schemas.empty(name) for name in schemas.DATASETS if name != "runs"}
+    for name, (inputs, fn) in aggregate.AGGREGATES.items():
+        assert name in schemas.DATASETS
+        out = fn(**{i: tables[i] for i in inputs}, cfg=CFG)
+        assert out.schema == schemas.without_run_id(schemas.DATASETS[name])
+
+
+# --- partition by partition == everything at once ----------------------------------
+
+NAMES = {"per:a": "أحمد", "per:b": "بدر", "org:c": "شركة جدة", "loc:d": "الدمام"}
+mention = st.tuples(st.integers(0, 5), st.integers(0, 2), st.sampled_from(sorted(NAMES)))  # doc number, sent_idx, entity
+
+
+@settings(max_examples=60, deadline=None)
+@given(mentions=st.lists(mention, max_size=40), doc_dt=st.lists(st.sampled_from(["2015-07-21", "2015-07-22", "2015-07-23"]), min_size=6, max_size=6))
+def test_daily_aggregates_add_up_to_the_whole(mentions, doc_dt):
+    """Each document lives in one dt, so additive columns summed over days equal the aggregate of all days."""
+    rows = [(f"d{d}", s, e, NAMES[e], e[:3].upper()) for d, s, e in mentions]
+    documents = docs(*[(f"d{i}", "spa" if i % 2 else "okaz") for i in range(6)])
+    whole_ed = {r["entity_id"]: r for r in aggregate.entity_daily(entities=ents(*rows), documents=documents, cfg=CFG).to_pylist()}
+    whole_co = {(r["entity_a"], r["entity_b"]): r for r in aggregate.cooccurrence(entities=ents(*rows), cfg=CFG).to_pylist()}
+
+    summed_ed: dict = defaultdict(Counter)
+    summed_co: dict = defaultdict(Counter)
+    for dt in sorted(set(doc_dt)):
+        in_dt = {f"d{i}" for i, x in enumerate(doc_dt) if x == dt}
+        part_docs = documents.filter(pa.array([d in in_dt for d in documents.column("doc_id").to_pylist()]))
+        part_ents = ents(*[r for r in rows if r[0] in in_dt])
+        for r in aggregate.entity_daily(entities=part_ents, documents=part_docs, cfg=CFG).to_pylist():
+            summed_ed[r["entity_id"]].update({"mentions": r["mentions"], "documents": r["documents"]})
+        for r in aggregate.cooccurrence(entities=part_ents, cfg=CFG).to_pylist():
+            summed_co[(r["entity_a"], r["entity_b"])].update({"sentences": r["sentences"], "documents": r["documents"]})
+
+    assert {e: {"mentions": r["mentions"], "documents": r["documents"]} for e, r in whole_ed.items()} == {e: dict(c) for e, c in summed_ed.items()}
+    assert {p: {k: r[k] for k in ("sentences", "documents") if r[k]} for p, r in whole_co.items()} == {p: {k: v for k, v in c.items() if v} for p, c in summed_co.items()}
+    assert sum(r["mentions"] for r in whole_ed.values()) == len(rows)
