@@ -15,7 +15,7 @@ from typing import Any
 
 DEFAULTS: dict[str, Any] = {
     "paths": {"raw": "data/raw", "out": "data/processed"},
-    "run": {"shard_size": 2000, "timezone": "Asia/Riyadh"},
+    "run": {"shard_size": 2000},
     "runner": {"kind": "local", "workers": 2, "address": ""},
     "ingest": {
         "max_file_bytes": 512 * 1024 * 1024,

@@ -1,0 +1,35 @@
+"""The task runner, chosen by the ``[runner]`` section of the configuration.
+
+- ``local``: a pool of processes, one per worker (CPU-bound Python work needs
+  processes, not threads: the GIL would serialise threads).
+- ``dask``: a Dask ``LocalCluster`` of that many workers, or, when
+  ``address`` is set, the existing scheduler at that address. Workers there
+  must reach the Prefect API (``PREFECT_API_URL`` in their environment).
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def worker_count(config: dict) -> int:
+    workers = int(config["runner"]["workers"])
+    return workers if workers > 0 else (os.cpu_count() or 1)
+
+
+def task_runner_from_config(config: dict):
+    runner = config["runner"]
+    kind = runner["kind"]
+    if kind == "local":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=worker_count(config))
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if runner["address"]:
+            return DaskTaskRunner(address=runner["address"])
+        return DaskTaskRunner(cluster_kwargs={"n_workers": worker_count(config), "threads_per_worker": 1, "processes": True, "dashboard_address": None})
+    from khabar.config import ConfigError
+
+    raise ConfigError(f"runner.kind must be 'local' or 'dask', not {kind!r}")
