@@ -19,9 +19,10 @@ from pathlib import Path
 from prefect import flow
 from prefect.futures import as_completed
 
-from khabar import __version__, schemas
+from khabar import schemas
 from khabar.config import config_hash, load_config
 from khabar.ingest import list_raw_files
+from khabar.lineage import code_version
 from khabar.store import Store, StoreLock
 from tasks.aggregate import aggregate_partition
 from tasks.extract import extract_shard
@@ -43,19 +44,6 @@ SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract"
 def say(message: str) -> None:
     """Progress for the person at the terminal (stderr, so stdout stays data)."""
     print(f"khabar: {message}", file=sys.stderr, flush=True)
-
-
-def code_version() -> str:
-    """Package version plus the git commit of the checkout, when there is one."""
-    import subprocess
-
-    try:
-        commit_id = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).resolve().parent, capture_output=True, text=True, timeout=5
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        commit_id = ""
-    return f"{__version__}+{commit_id}" if commit_id else __version__
 
 
 def new_run_id(now: datetime) -> str:
