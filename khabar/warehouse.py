@@ -1,0 +1,193 @@
+"""``khabar warehouse``: a DuckDB database with one view per dataset of the store.
+
+The database ``<out>/khabar.duckdb`` holds no data, only views over the
+Parquet files, so it is cheap to rebuild and always shows what the store
+holds now::
+
+    khabar warehouse --out data/processed
+    duckdb data/processed/khabar.duckdb -c "select * from entity_daily limit 5"
+    python -c "import duckdb; print(duckdb.connect('data/processed/khabar.duckdb').sql('from money_by_currency'))"
+
+Each view reads ``<abs out>/<dataset>/**/*.parquet`` with Hive partitioning
+(``dt`` becomes a DATE column) and ``union_by_name``, so partitions written
+before a column was added still read (the column is null there). Paths are
+absolute because DuckDB resolves a relative path in a view against the
+current directory of the reader, not against the database file: move the
+store, rerun ``khabar warehouse``. New partitions and files show up without a
+rebuild; a new dataset needs one.
+
+The analyst queries in :data:`QUERIES` are also created as views
+(``top_people_week``, ``who_quoted_whom``, ``money_by_currency``) when the
+datasets they read exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import uuid
+from pathlib import Path
+
+from khabar import schemas
+
+DATABASE_NAME = "khabar.duckdb"
+
+# name -> (datasets it reads, SQL). "This week" is the 7 days ending on the
+# latest dt in the store, not the calendar week: a backfilled archive
+# (SaudiNewsNet is from 2015) still answers.
+QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "top_people_week": (
+        ("entity_daily",),
+        """
+        -- Top people this week: PER entities by mentions over the 7 days ending on the latest dt.
+        with last as (select max(dt) as d from entity_daily)
+        select e.entity_id,
+               arg_max(e.canonical, e.mentions) as canonical,
+               sum(e.mentions) as mentions,
+               sum(e.documents) as documents,
+               count(distinct e.dt) as days
+        from entity_daily e, last
+        where e.label = 'PER' and e.dt > last.d - 7
+        group by e.entity_id
+        order by mentions desc, e.entity_id
+        limit 20
+        """,
+    ),
+    "who_quoted_whom": (
+        ("quotes", "documents"),
+        """
+        -- Who quoted whom most: which outlet quoted which speaker, over the whole store.
+        -- A speaker is its entity id when resolved, else the speaker string as written.
+        select d.source,
+               coalesce(q.speaker_entity_id, trim(q.speaker)) as speaker_id,
+               mode(trim(q.speaker)) as speaker,
+               count(*) as quotes,
+               count(distinct q.doc_id) as documents
+        from quotes q
+        join documents d on d.doc_id = q.doc_id and d.dt = q.dt
+        where coalesce(q.speaker_entity_id, nullif(trim(q.speaker), '')) is not null
+        group by d.source, speaker_id
+        order by quotes desc, d.source, speaker_id
+        limit 20
+        """,
+    ),
+    "money_by_currency": (
+        ("amounts_daily",),
+        """
+        -- Money mentioned by currency (ISO 4217), over the whole store.
+        select unit as currency,
+               sum(total) as total,
+               sum("count") as mentions,
+               sum(documents) as documents,
+               min(dt) as first_day,
+               max(dt) as last_day
+        from amounts_daily
+        where kind = 'money'
+        group by unit
+        order by mentions desc, currency
+        """,
+    ),
+}
+
+
+def present_datasets(out: Path) -> list[str]:
+    """Known datasets that have at least one Parquet file under ``out``."""
+    return [name for name in schemas.DATASETS if (out / name).is_dir() and next((out / name).glob("**/*.parquet"), None) is not None]
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def view_sql(out: Path, name: str) -> str:
+    """The CREATE VIEW statement of one dataset."""
+    folder = (out / name).resolve()
+    hive_types = ", hive_types={'dt': DATE}" if any(p.name.startswith("dt=") for p in folder.iterdir()) else ""
+    glob = _sql_string(f"{folder.as_posix()}/**/*.parquet")
+    return (
+        f'create or replace view "{name}" as select * from '
+        f"read_parquet({glob}, hive_partitioning=true, union_by_name=true{hive_types})"
+    )
+
+
+def build(out: str | Path) -> tuple[Path, list[str]]:
+    """Build ``<out>/khabar.duckdb`` afresh; returns its path and the views created.
+
+    The database is written aside and renamed into place, so a reader never
+    sees a half-built one and views of datasets that disappeared go away.
+    """
+    import duckdb
+
+    out = Path(out)
+    if not out.is_dir():
+        from khabar.cli import UserError
+
+        raise UserError(f"no store at {out}: run 'khabar run --out {out}' first, or pass --out")
+    datasets = present_datasets(out)
+    target = out / DATABASE_NAME
+    tmp = out / f".{DATABASE_NAME}.{uuid.uuid4().hex[:8]}.tmp"
+    views = []
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            for name in datasets:
+                con.execute(view_sql(out, name))
+                views.append(name)
+            for name, (needs, sql) in QUERIES.items():
+                if all(n in datasets for n in needs):
+                    con.execute(f'create or replace view "{name}" as {sql}')
+                    views.append(name)
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+    return target, views
+
+
+def run_query(database: str | Path, name: str):
+    """Run one of :data:`QUERIES` against a built database; returns a pyarrow Table."""
+    import duckdb
+
+    if name not in QUERIES:
+        raise KeyError(f"unknown query {name!r}; known: {', '.join(QUERIES)}")
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        relation = con.sql(QUERIES[name][1])
+        # duckdb >= 1.4 names it to_arrow_table; older releases only have arrow()
+        return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()
+    finally:
+        con.close()
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", help="output root of the store (default: paths.out of the configuration)")
+    parser.add_argument("--config", help="configuration file (TOML)")
+    parser.add_argument("--query", choices=sorted(QUERIES), help="after building, run this analyst query and print its rows")
+
+
+def main(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from khabar.cli import UserError
+    from khabar.config import load_config
+
+    config = load_config(args.config)
+    out = Path(args.out or config["paths"]["out"])
+    try:
+        database, views = build(out)
+    except OSError as exc:
+        raise UserError(f"cannot write {out / DATABASE_NAME}: {exc.strerror or exc}") from None
+    except duckdb.Error as exc:
+        first_line = str(exc).splitlines()[0]
+        raise UserError(f"cannot build {out / DATABASE_NAME}: {first_line} (is a Parquet file under {out} damaged?)") from None
+    print(f"{database}: {len(views)} views ({', '.join(views) or 'store is empty'})")
+    if args.query:
+        if args.query not in views:
+            raise UserError(f"query {args.query} needs datasets {', '.join(QUERIES[args.query][0])}, not all in {out}")
+        table = run_query(database, args.query)
+        print("\t".join(table.column_names))
+        for row in table.to_pylist():
+            print("\t".join("" if v is None else str(v) for v in row.values()))
+    return 0
