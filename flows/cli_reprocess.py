@@ -41,6 +41,9 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.out or config["paths"]["out"])
     if not (out / "documents").is_dir():
         raise UserError(f"no khabar store at {out} (run `khabar run --out {out}` first)")
+    from flows.cli_run import check_not_locked
+
+    check_not_locked(out)
     from flows.pipeline import reprocess
 
     config_path = str(Path(args.config).resolve()) if args.config else None

@@ -32,7 +32,19 @@ def resolve_paths(args: argparse.Namespace, config: dict) -> tuple[Path, Path]:
         Store(out).ensure_writable()
     except StoreError as exc:
         raise UserError(f"{exc} (choose another --out)") from None
+    check_not_locked(out)
     return raw.resolve(), out.resolve()
+
+
+def check_not_locked(out: Path) -> None:
+    """Refuse before Prefect starts (seconds) when another run holds the store."""
+    from khabar.cli import UserError
+    from khabar.store import Store, StoreLock, StoreLocked
+
+    try:
+        StoreLock(Store(out), "probe").probe()
+    except StoreLocked as exc:
+        raise UserError(str(exc)) from None
 
 
 def run_flow(flow_fn, config: dict, verbose: bool, **parameters) -> dict:

@@ -306,6 +306,11 @@ class StoreLock:
         self._handle = handle
         return self
 
+    def probe(self) -> None:
+        """Raise :class:`StoreLocked` now if another process holds the store."""
+        with self:
+            pass
+
     def __exit__(self, *exc) -> None:
         import fcntl
 

@@ -1,0 +1,69 @@
+"""End-to-end benchmark: the nightly run on SaudiNewsNet days.
+
+    python bench/bench_pipeline.py                                  # 2015-07-21
+    python bench/bench_pipeline.py --raw ../shared/data/saudinewsnet/   # all 18 days
+
+Prints documents, words, seconds and words/s per stage and end to end (wall
+time of the whole command, Prefect start-up included), and peak RSS of the
+main process and of the largest worker process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DEFAULT_RAW = REPO.parent / "shared" / "data" / "saudinewsnet" / "2015-07-21.jsonl.gz"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--raw", default=str(DEFAULT_RAW), help="a SaudiNewsNet day file or the folder of all days")
+    parser.add_argument("--out", help="output root (default: a temporary folder, removed afterwards)")
+    parser.add_argument("--config", help="khabar TOML configuration")
+    args = parser.parse_args()
+
+    from khabar.cli import main as khabar
+    from khabar.store import Store
+
+    out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="khabar-bench-"))
+    argv = ["run", "--raw", args.raw, "--out", str(out)] + (["--config", args.config] if args.config else [])
+    started = time.perf_counter()
+    status = khabar(argv)
+    wall = time.perf_counter() - started
+    if status != 0:
+        print(f"khabar run failed with status {status}", file=sys.stderr)
+        return status
+    store = Store(out)
+    run = store.runs().to_pylist()[-1]
+    counts, timings = json.loads(run["counts"]), json.loads(run["timings"])
+    tokens = store.read_dataset("tokens", ["kind"]).column("kind").to_pylist()
+    words = sum(1 for kind in tokens if kind not in ("punct", "symbol"))
+    ingest = counts["ingest"]
+    print(f"input      {args.raw}")
+    print(f"records    {ingest['records_seen']:,} = documents {ingest['documents']:,} + quarantined {ingest['quarantined']:,} + duplicates {ingest['duplicates']:,}")
+    print(f"words      {words:,} (tokens that are not punctuation or symbols)")
+    print(f"{'stage':<10} {'seconds':>8} {'words/s':>12}")
+    for stage, seconds in timings.items():
+        print(f"{stage:<10} {seconds:>8.2f} {words / seconds if seconds else 0:>12,.0f}")
+    stages = sum(timings.values())
+    print(f"{'stages':<10} {stages:>8.2f} {words / stages:>12,.0f}")
+    print(f"{'end to end':<10} {wall:>8.2f} {words / wall:>12,.0f}   (wall time of `khabar run`, Prefect start-up included)")
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS   main process {self_rss:,.0f} MiB, largest worker process {child_rss:,.0f} MiB")
+    if not args.out:
+        shutil.rmtree(out, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
