@@ -26,6 +26,7 @@ from khabar.lineage import code_version
 from khabar.store import Store, StoreLock
 from tasks.aggregate import aggregate_partition
 from tasks.extract import extract_shard
+from tasks.faults import fault_point
 from tasks.ingest import commit, file_sha256, finish_ingest_commit, read_file
 from tasks.normalise import normalise_shard
 from tasks.segment import segment_shard
@@ -72,9 +73,11 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
         else:
             futures = [SHARD_TASKS[stage].submit(root, run_id, shard, config) for shard in shards]
             results = _wait_all(futures, stage, "shards")
+        fault_point(f"{stage}:staged")
         for name in STAGE_DATASETS[stage]:
             for dt in dts:
                 store.swap_partition(run_id, name, dt)
+                fault_point(f"{stage}:swapping")
             rows[name] = sum(r.get(name, 0) for r in results)
         timings[stage] = round(time.monotonic() - started, 3)
     return rows, timings
@@ -156,6 +159,7 @@ def nightly(raw: str, out: str, config_path: str | None = None) -> dict:
             base = raw_root if raw_root.is_dir() else raw_root.parent
             futures = [read_file.submit(str(store.root), run_id, key, str(base.resolve()), config["ingest"]) for key, _ in new_files]
             results = _wait_all(futures, "ingest", "files")
+            fault_point("ingest:staged")
             shas = dict(new_files)
             for result in results:
                 result["sha256"] = shas[result["raw_path"]]

@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 from khabar import ingest as ingest_lib
 from khabar import schemas
 from khabar.store import Shard, Store
+from tasks.faults import fault_point
 
 
 def file_sha256(path: Path) -> str:
@@ -122,6 +123,7 @@ def commit_ingest(store: Store, run_id: str, file_results: list[dict], cfg: dict
     files = [{"raw_path": r["raw_path"], "sha256": r["sha256"], "run_id": run_id} for r in file_results]
     journal = {"run_id": run_id, "state": "committing", "partitions": written, "files": files, "dts": sorted(new_docs), "counts": counts, "started_at": ingested_at.isoformat(), "from_stage": "normalise"}
     store.write_journal(run_id, journal)
+    fault_point("ingest:committing")
     finish_ingest_commit(store, journal)
     return {"dts": sorted(new_docs), "counts": counts}
 
