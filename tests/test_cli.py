@@ -1,0 +1,59 @@
+"""The command line: every command documented, defaults documented, schedule served."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from khabar.cli import COMMANDS, build_parser, main as khabar
+from khabar.config import DEFAULTS, ConfigError, load_config
+
+from .conftest import REPO
+
+
+def test_config_file_documents_exactly_the_built_in_defaults():
+    assert tomllib.loads((REPO / "config" / "khabar.toml").read_text(encoding="utf-8")) == DEFAULTS
+
+
+def test_unknown_config_key_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text("[normalise]\ndediacritise = false\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown configuration key 'normalise.dediacritise'"):
+        load_config(path)
+
+
+def test_config_overrides_keep_the_other_defaults(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text("[normalise]\nteh_marbuta = false\n[runner]\nworkers = 1\n", encoding="utf-8")
+    config = load_config(path)
+    assert config["normalise"]["teh_marbuta"] is False and config["normalise"]["alef"] is True
+    assert config["runner"] == {"kind": "local", "workers": 1, "address": ""}
+
+
+def test_every_command_is_in_the_readme_and_has_help(capsys):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    for path, _module, _help in COMMANDS:
+        assert f"khabar {' '.join(path)}" in readme, path
+        with pytest.raises(SystemExit) as exit_info:
+            parser.parse_args([*path, "--help"])
+        assert exit_info.value.code == 0
+        assert "usage: khabar " + " ".join(path) in capsys.readouterr().out
+
+
+def test_serve_dry_run_lists_the_nightly_and_reprocess_deployments(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text('[schedule]\ncron = "30 3 * * *"\ntimezone = "Asia/Baghdad"\n', encoding="utf-8")
+    assert khabar(["serve", "--dry-run", "--config", str(config), "--raw", str(tmp_path), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "khabar-run/nightly: 30 3 * * * (Asia/Baghdad)" in out
+    assert "khabar-reprocess/reprocess: on demand" in out
+
+
+def test_reprocess_refuses_a_reversed_range_and_a_missing_store(tmp_path, capsys):
+    (tmp_path / "documents").mkdir()
+    assert khabar(["reprocess", "--since", "2015-07-23", "--until", "2015-07-21", "--out", str(tmp_path)]) == 2
+    assert "--since 2015-07-23 is after --until 2015-07-21" in capsys.readouterr().err
+    assert khabar(["reprocess", "--since", "2015-07-21", "--until", "2015-07-23", "--out", str(tmp_path / "none")]) == 2
+    assert "no khabar store at" in capsys.readouterr().err
