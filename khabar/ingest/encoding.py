@@ -1,0 +1,75 @@
+"""Decode raw bytes into text without ever producing mojibake.
+
+Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else strict UTF-8;
+else Windows-1256 (the legacy Arabic code page of many Gulf and Levant sites),
+but only when the result is plausibly Arabic. Every byte sequence decodes
+under cp1256, so "it decoded" proves nothing: the plausibility test is what
+keeps Latin-1 text or random bytes from being turned into fake Arabic.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Arabic block, plus the marks and punctuation an Arabic cp1256 text shows in
+# its high bytes (guillemets, ZWNJ/ZWJ, LRM/RLM, NBSP, the odd en/em dash).
+_ARABIC_HIGH = re.compile("[\u0600-\u06ff\u00ab\u00bb\u200c-\u200f\u00a0\u2013\u2014\u2026]")
+_C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class UndecodableError(ValueError):
+    """The bytes have no encoding khabar trusts."""
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding named by a byte-order mark at the start of ``data``."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def plausibly_arabic_cp1256(text: str) -> bool:
+    """Whether ``text``, decoded as cp1256, reads as Arabic rather than noise.
+
+    In real Arabic cp1256 text nearly every non-ASCII character lands in the
+    Arabic block; Latin-1 accents or random bytes land there about half the
+    time at best. Control characters never occur in real text.
+    """
+    high = [c for c in text if c >= "\x80"]
+    if len(high) < 2:
+        return False
+    arabic = sum(1 for c in high if _ARABIC_HIGH.match(c))
+    controls = len(_C0_CONTROLS.findall(text))
+    return arabic / len(high) >= 0.9 and controls <= len(text) // 1000
+
+
+def decode_bytes(data: bytes, bom_allowed: bool = True) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding)`` or raise UndecodableError.
+
+    The returned encoding is one of utf-8, utf-8-sig, utf-16, utf-32, cp1256.
+    """
+    bom = bom_encoding(data) if bom_allowed else None
+    if bom is not None:
+        try:
+            return data.decode(bom), bom
+        except UnicodeDecodeError as exc:
+            raise UndecodableError(f"{bom} byte-order mark but invalid {bom} at byte {exc.start}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    text = data.decode("cp1256", errors="replace")
+    if "\ufffd" not in text and plausibly_arabic_cp1256(text):
+        return text, "cp1256"
+    raise UndecodableError(
+        f"invalid UTF-8 at byte {utf8_error.start} and not plausible Windows-1256 Arabic"
+    )

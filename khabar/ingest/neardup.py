@@ -1,0 +1,127 @@
+"""Near-duplicate story clusters: the same wire story republished with edits.
+
+MinHash (``datasketch``) over word 3-gram shingles of a lightly folded text
+(diacritics, tatweel, alef/yeh/teh-marbuta variants), LSH to find candidate
+pairs, then the MinHash Jaccard estimate checked against the threshold.
+
+Clustering is "join the earliest match": a document whose estimated Jaccard
+with an already indexed document reaches the threshold joins that
+document's cluster (the earliest such document, in index order); otherwise it
+starts its own cluster, named by its own doc_id. Clusters never merge later,
+so a cluster_id once written stays true.
+
+Incremental use across runs: store ``index.signatures()`` (doc_id -> 1 KiB
+bytes, 128 little-endian uint64) with each document's cluster_id, e.g. in
+``_state/minhash.parquet``; the next run passes them back as ``known``
+(``(doc_id, cluster_id, signature)`` triples, oldest first) and new
+documents join the clusters of earlier runs. Signatures depend only on the
+text and the fixed NUM_PERM/SEED/SHINGLE_WORDS, so they stay valid across
+runs and machines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+SEED = 1
+SHINGLE_WORDS = 3
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "\u0640": None})
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[bytes]:
+    """Word 3-grams of the folded text (the whole text when shorter)."""
+    words = _WORD.findall(_DIACRITICS.sub("", text.translate(_FOLD)).lower())
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _minhash(text: str) -> MinHash | None:
+    grams = shingles(text)
+    if not grams:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash.update_batch(list(grams))
+    return minhash
+
+
+def signature(text: str) -> bytes:
+    """The serialisable MinHash signature of ``text`` (empty bytes if it has no words)."""
+    minhash = _minhash(text)
+    return b"" if minhash is None else minhash.hashvalues.astype("<u8").tobytes()
+
+
+def _from_signature(sig: bytes) -> MinHash | None:
+    if not sig:
+        return None
+    values = np.frombuffer(sig, dtype="<u8")
+    if values.size != NUM_PERM:
+        raise ValueError(f"a signature holds {NUM_PERM} values, got {values.size}")
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values.astype(np.uint64))
+
+
+class NearDuplicateIndex:
+    """Documents indexed so far, with their clusters; add more incrementally."""
+
+    def __init__(self, threshold: float = 0.8) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._values: dict[str, np.ndarray] = {}
+        self._order: dict[str, int] = {}
+        self.clusters: dict[str, str] = {}
+
+    def add(self, doc_id: str, text: str | None = None, *, signature: bytes | None = None, cluster_id: str | None = None) -> str:
+        """Index a document (by text or signature) and return its cluster_id.
+
+        ``cluster_id`` given: the document is known (an earlier run) and keeps it.
+        """
+        if doc_id in self.clusters:
+            return self.clusters[doc_id]
+        minhash = _from_signature(signature) if signature is not None else _minhash(text or "")
+        if cluster_id is None:
+            cluster_id = self._match(minhash) or doc_id
+        self.clusters[doc_id] = cluster_id
+        self._order[doc_id] = len(self._order)
+        if minhash is not None:
+            self._values[doc_id] = minhash.hashvalues
+            self._lsh.insert(doc_id, minhash, check_duplication=False)
+        return cluster_id
+
+    def _match(self, minhash: MinHash | None) -> str | None:
+        if minhash is None:
+            return None
+        matches = [
+            other
+            for other in self._lsh.query(minhash)
+            if np.count_nonzero(self._values[other] == minhash.hashvalues) / NUM_PERM >= self.threshold
+        ]
+        return self.clusters[min(matches, key=self._order.__getitem__)] if matches else None
+
+    def signatures(self) -> dict[str, bytes]:
+        """doc_id -> signature of every indexed document that has words."""
+        return {doc_id: values.astype("<u8").tobytes() for doc_id, values in self._values.items()}
+
+
+def near_duplicate_clusters(
+    docs: list[tuple[str, str]],
+    threshold: float = 0.8,
+    known: Iterable[tuple[str, str, bytes]] = (),
+) -> dict[str, str]:
+    """doc_id -> cluster_id for ``docs`` ((doc_id, text) in input order).
+
+    ``known``: (doc_id, cluster_id, signature) of documents of earlier runs,
+    oldest first; a new document similar to one of them joins its cluster.
+    A cluster_id is the doc_id of the cluster's first member.
+    """
+    index = NearDuplicateIndex(threshold)
+    for doc_id, cluster_id, sig in known:
+        index.add(doc_id, signature=sig, cluster_id=cluster_id)
+    return {doc_id: index.add(doc_id, text) for doc_id, text in docs}
