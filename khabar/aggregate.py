@@ -127,12 +127,21 @@ def cooccurrence(*, entities: pa.Table, cfg: dict | None = None) -> pa.Table:
     sent_pairs: Counter = Counter()
     for (doc_id, _), eids in per_sent.items():
         sent_pairs.update(itertools.combinations(sorted(eids & kept[doc_id]), 2))
-    rows = [
-        {"entity_a": a, "entity_b": b, "canonical_a": canon[a], "canonical_b": canon[b], "sentences": sent_pairs.get((a, b), 0), "documents": n}
-        for (a, b), n in doc_pairs.items()
-    ]
-    rows.sort(key=lambda r: (-r["documents"], -r["sentences"], r["entity_a"], r["entity_b"]))
-    return schemas.table_from_rows("cooccurrence", rows)
+    # Built column-wise and sorted by Arrow: a busy day has hundreds of thousands of pairs.
+    pairs = list(doc_pairs)
+    schema = schemas.without_run_id(schemas.COOCCURRENCE)
+    table = pa.Table.from_arrays(
+        [
+            pa.array([a for a, _ in pairs], pa.string()),
+            pa.array([b for _, b in pairs], pa.string()),
+            pa.array([canon[a] for a, _ in pairs], pa.string()),
+            pa.array([canon[b] for _, b in pairs], pa.string()),
+            pa.array([sent_pairs.get(p, 0) for p in pairs], pa.int64()),
+            pa.array([doc_pairs[p] for p in pairs], pa.int64()),
+        ],
+        schema=schema,
+    )
+    return table.sort_by([("documents", "descending"), ("sentences", "descending"), ("entity_a", "ascending"), ("entity_b", "ascending")])
 
 
 def normalise_speaker(speaker: str) -> str:
