@@ -32,6 +32,12 @@ def human(value: float) -> str:
     return f"{sign}{value:.3g}" if value != int(value) else f"{sign}{int(value)}"
 
 
+def short(text: str, limit: int = 30) -> str:
+    """Cut a label that would overflow its column, with an ellipsis."""
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _has_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc" for ch in text)
 
@@ -101,7 +107,7 @@ def line_chart(days: list[str], series: list[tuple[str, list[float]]], width: in
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{color}"><title>{esc(label)} {esc(day)}: {esc(human(v))}</title></circle>')
         lx, ly = left + (k % 4) * (plot_w / 4), height + (k // 4) * 20
         parts.append(f'<rect x="{lx:.1f}" y="{ly - 9:.1f}" width="12" height="12" fill="{color}"/>')
-        parts.append(_text(lx + 18, ly + 1, label, anchor="start", size=12))
+        parts.append(_text(lx + 18, ly + 1, short(label, 28), anchor="start", size=12))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -116,7 +122,7 @@ def bar_chart(rows: list[tuple[str, float, str]], width: int = 640, bar_height: 
         y = 5 + i * (bar_height + 6)
         w = max(1.0, value / top * (width - label_w - right))
         color = PALETTE[i % len(PALETTE)]
-        parts.append(_text(label_w - 8, y + bar_height * 0.7, label, anchor="end", size=12))
+        parts.append(_text(label_w - 8, y + bar_height * 0.7, short(label, 10), anchor="end", size=12))
         parts.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{color}"><title>{esc(label)}: {esc(note)}</title></rect>')
         parts.append(_text(label_w + w + 6, y + bar_height * 0.7, note, anchor="start", size=11, extra='fill="#333"'))
     parts.append("</svg>")
@@ -156,7 +162,7 @@ def heatmap(labels: list[str], matrix: list[list[float]], title: str = "", cell:
         parts.append(_text(label_w + j * cell + cell / 2, top_pad - 8, str(j + 1), anchor="middle", size=11, extra='fill="#666"'))
     for i, label in enumerate(labels):
         y = top_pad + i * cell
-        parts.append(_text(label_w - 8, y + cell * 0.62, label, anchor="end", size=12))
+        parts.append(_text(label_w - 8, y + cell * 0.62, short(label, 34), anchor="end", size=12))
         for j in range(n):
             x = label_w + j * cell
             if i == j:
@@ -192,7 +198,7 @@ def stacked_bars(rows: list[tuple[str, dict[str, float]]], width: int = 900, bar
     out = [f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" {FONT} role="img">', f"<title>{esc(title)}</title>"]
     for i, (label, parts_) in enumerate(rows):
         y = 5 + i * (bar_height + 6)
-        out.append(_text(label_w - 8, y + bar_height * 0.72, label, anchor="end", size=11))
+        out.append(_text(label_w - 8, y + bar_height * 0.72, short(label, 24), anchor="end", size=11))
         x = float(label_w)
         for key, seconds in parts_.items():
             w = seconds * scale
