@@ -15,6 +15,9 @@ import re
 # Arabic block, plus the marks and punctuation an Arabic cp1256 text shows in
 # its high bytes (guillemets, ZWNJ/ZWJ, LRM/RLM, NBSP, the odd en/em dash).
 _ARABIC_HIGH = re.compile("[\u0600-\u06ff\u00ab\u00bb\u200c-\u200f\u00a0\u2013\u2014\u2026]")
+_ARABIC_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5]")
+_CORE_WORDS = re.compile("[\u0621-\u063a\u0641-\u064a]{2,}")
+_MARKS = re.compile("[\u0640\u064b-\u0652]")
 _C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -41,15 +44,22 @@ def plausibly_arabic_cp1256(text: str) -> bool:
     """Whether ``text``, decoded as cp1256, reads as Arabic rather than noise.
 
     In real Arabic cp1256 text nearly every non-ASCII character lands in the
-    Arabic block; Latin-1 accents or random bytes land there about half the
-    time at best. Control characters never occur in real text.
+    Arabic block, the letters are the 36 of standard Arabic (not the Persian
+    and Urdu ones cp1256 keeps in 0x80-0x9F) and they come in words of two
+    letters or more. Latin-1 accents or random bytes fail at least one of
+    these. Control characters never occur in real text.
     """
     high = [c for c in text if c >= "\x80"]
     if len(high) < 2:
         return False
     arabic = sum(1 for c in high if _ARABIC_HIGH.match(c))
-    controls = len(_C0_CONTROLS.findall(text))
-    return arabic / len(high) >= 0.9 and controls <= len(text) // 1000
+    if arabic / len(high) < 0.9 or len(_C0_CONTROLS.findall(text)) > len(text) // 1000:
+        return False
+    letters = _ARABIC_LETTERS.findall(text)
+    core = sum(1 for c in letters if "\u0621" <= c <= "\u064a")
+    bare = _MARKS.sub("", text)  # tashkeel and tatweel do not split a word
+    in_words = sum(len(run) for run in _CORE_WORDS.findall(bare))
+    return bool(letters) and core / len(letters) >= 0.9 and in_words / max(core, 1) >= 0.8
 
 
 def decode_bytes(data: bytes, bom_allowed: bool = True) -> tuple[str, str]:

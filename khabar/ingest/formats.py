@@ -161,7 +161,9 @@ def read_csv(data: bytes, delimiter: str, text_aliases: list[str]) -> Iterator[R
         yield decoded
         return
     text, encoding = decoded
-    reader = csv.reader(io.StringIO(text.replace("\x00", ""), newline=""), delimiter=delimiter)
+    # strict: a stray quote raises instead of silently merging the following
+    # rows into one field; the rows before it are kept, the rest quarantined.
+    reader = csv.reader(io.StringIO(text.replace("\x00", ""), newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:

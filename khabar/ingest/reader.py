@@ -111,16 +111,16 @@ class _Reader:
             fields = raw.fields if raw.mapped else map_fields(raw.fields, cfg)
         except FieldError as exc:
             return self.quarantine(raw_path, raw.index, "bad_record", f"{raw.where}: {exc}")
-        text = clean_text(fields["text"] or "")
+        text = clean_text(fields.get("text") or "")
         if not text:
-            what = "has an empty text field" if fields["text"] is not None else f"has no text field (looked for {cfg['text_fields']})"
+            what = "has an empty text field" if fields.get("text") is not None else f"has no text field (looked for {cfg['text_fields']})"
             return self.quarantine(raw_path, raw.index, "no_text", f"{raw.where} {what}" if not raw.mapped else f"{raw.where} has no article text")
         text, truncated = truncate(text, cfg["max_chars"])
         ratio = arabic_ratio(text)
         if ratio < cfg["min_arabic_ratio"]:
             return self.quarantine(raw_path, raw.index, "not_arabic",
                                    f"{raw.where}: {ratio:.0%} of letters are Arabic, below ingest.min_arabic_ratio={cfg['min_arabic_ratio']}")
-        date_value = fields["published_at"]
+        date_value = fields.get("published_at")
         published_at = parse_timestamp(date_value)
         meta = {k: _meta(fields.get(k)) for k in ("source", "url", "title", "author")}
         return {
