@@ -64,13 +64,13 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=T
 _TIME = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?:(?P<ampm>صباحا|صباحًا|مساءً|مساءا|مساء|ص|م|am|pm|a\.m\.|p\.m\.)(?![\u0621-\u064a\u064b-\u0652a-z]))?"
 _TZ = r"(?P<tz>(?:gmt|utc)?\s*[+-]\d{1,2}(?::?\d{2})?|z|utc|gmt)?"
 _SEP = r"[\s,،\-–|/\u200f\u200e]*"
-_TIME_OPT = rf"(?:{_SEP}(?:الساعة\s*)?{_TIME}\s*{_TZ})?"
+_TIME_OPT = rf"(?:{_SEP}(?:الساع[ةه]\s*)?{_TIME}\s*{_TZ})?"
 
 _WRITTEN = re.compile(
     rf"(?P<d>\d{{1,2}})\s*(?:من\s+)?(?P<mon>{_MONTH_ALT})\s*,?\s*(?P<y>\d{{4}})\s*(?P<era>هـ|ه|م)?\.?{_TIME_OPT}"
 )
 _WRITTEN_MDY = re.compile(rf"(?P<mon>{_MONTH_ALT})\s+(?P<d>\d{{1,2}})\s*,?\s*(?P<y>\d{{4}}){_TIME_OPT}")
-_YMD = re.compile(rf"(?P<y>\d{{4}})[/.\-](?P<m>\d{{1,2}})[/.\-](?P<d>\d{{1,2}})(?:[T\s]*{_TIME}\s*{_TZ})?")
+_YMD = re.compile(rf"(?P<y>\d{{4}})[/.\-](?P<m>\d{{1,2}})[/.\-](?P<d>\d{{1,2}})(?:[Tt\s]*{_TIME}\s*{_TZ})?")
 _DMY = re.compile(rf"(?P<d>\d{{1,2}})[/.\-](?P<m>\d{{1,2}})[/.\-](?P<y>\d{{4}}){_TIME_OPT}")
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
 
