@@ -1,0 +1,368 @@
+"""Normalise Arabic text and keep a map back to the original offsets.
+
+Every switch of the ``[normalise]`` configuration section can be turned off.
+The work is split by what a step does to positions, so that no Python loop
+visits every character:
+
+* steps that change length (NFKC of presentation forms, deleting diacritics,
+  tatweel and invisible characters, collapsing whitespace) touch few
+  characters in news text: a regex finds them and only those are handled in
+  Python, each adding a breakpoint to the offset map;
+* one-for-one replacements (alef forms, alef maqsura, teh marbuta, digits)
+  never move a position, so they run as one ``str.translate`` over the whole
+  text.
+
+The offset map is run-length coded (``schemas.NORMALISED``): at normalised
+position ``map_norm[k]`` the original position is ``map_orig[k]``, and between
+breakpoints both advance by one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from typing import NamedTuple
+
+import pyarrow as pa
+
+from khabar import schemas
+
+try:  # camel-tools' list of Arabic diacritics (offline-safe utils module)
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET as _CAMEL_DIAC
+except ImportError:  # pragma: no cover - camel-tools is a dependency
+    _CAMEL_DIAC = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+
+
+class Normalised(NamedTuple):
+    text: str
+    map_norm: list[int]
+    map_orig: list[int]
+
+
+def _cls(chars) -> str:
+    """A regex character class body for a set of characters, as ranges: a
+    class listing thousands of single characters is scanned linearly."""
+    codes = sorted({ord(c) for c in chars})
+    out = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        a, b = chr(codes[i]), chr(codes[j])
+        out.append(re.escape(a) if i == j else f"{re.escape(a)}-{re.escape(b)}")
+        i = j + 1
+    return "".join(out)
+
+
+# Diacritics: camel-tools' set (harakat, tanween, shadda, sukun, dagger alef)
+# plus the other Arabic combining marks (madda/hamza above and below when they
+# did not compose, Quranic annotation marks, small high letters).
+DIACRITICS = frozenset(_CAMEL_DIAC) | frozenset(
+    chr(c) for c in [*range(0x0610, 0x061B), *range(0x0653, 0x0660), *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5), 0x06E7, 0x06E8, *range(0x06EA, 0x06EE), *range(0x08D3, 0x08E2), *range(0x08E3, 0x0900)]
+)
+TATWEEL = "\u0640"
+# Bidi controls, zero-width characters, BOM, soft hyphen, C0/C1 controls other
+# than whitespace: they carry no text and break matching when left in.
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad\u2060"
+) | frozenset(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)])
+# Characters Python's str.isspace() accepts, minus the invisible ones above.
+WHITESPACE = frozenset(chr(c) for c in range(0x3000 + 1) if chr(c).isspace()) - INVISIBLE
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+_ALEF = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
+_ALEF_MAQSURA = {"\u0649": "\u064a"}
+_TEH_MARBUTA = {"\u0629": "\u0647"}
+_DIGITS = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\u066a": "%",  # Arabic percent sign
+}
+
+# Emoji (base characters): a zero-width joiner between two of them is part of
+# one pictogram (family, profession emoji) and is kept.
+EMOJI_RANGES = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_EMOJI_MOD = "\ufe0f\U0001f3fb-\U0001f3ff"
+
+
+def _nfkc_unstable() -> str:
+    """Characters NFKC changes on their own (presentation forms, ligatures,
+    compatibility digits and spaces). Computed once over the planes news text
+    uses; combining sequences are caught separately."""
+    out = []
+    for c in range(0x80, 0x30000):
+        if 0xD800 <= c < 0xE000 or 0x3400 <= c < 0xA000 or 0xAC00 <= c < 0xF900 or 0x20000 <= c < 0x2F800:
+            continue  # surrogates, CJK and Hangul blocks: NFKC-stable, skip for speed
+        ch = chr(c)
+        if unicodedata.normalize("NFKC", ch) != ch:
+            out.append(ch)
+    return _cls(out)
+
+
+_NFKC_SINGLE = _nfkc_unstable()
+# Marks that may compose with or reorder around the preceding character.
+_COMBINING = _cls(chr(c) for c in range(0x300, 0x30000) if unicodedata.combining(chr(c)) and not 0xD800 <= c < 0xE000)
+# ﷽ is left alone by NFKC but stands for words; camel-tools spells it out too.
+_NFKC_EXTRA = {"\ufdfd": "بسم الله الرحمن الرحيم"}
+# A run of marks is normalised together with the character before it (the
+# regex does not take that character: an optional class before every position
+# would cost a second attempt at each of them).
+_NFKC_CLUSTER_RE = re.compile(f"\ufdfd|(?P<marks>[{_COMBINING}]+)|[{_NFKC_SINGLE}]")
+
+_TABLE_CACHE: dict[tuple, tuple] = {}
+
+
+def _compiled(cfg: dict) -> tuple:
+    """The translate table and the regex of length-changing characters for a
+    configuration (cached: building them costs more than a document)."""
+    key = tuple(bool(cfg.get(k, True)) for k in ("nfkc", "dediac", "tatweel", "alef", "alef_maqsura", "teh_marbuta", "digits", "invisible", "whitespace"))
+    if key in _TABLE_CACHE:
+        return _TABLE_CACHE[key]
+    nfkc, dediac, tatweel, alef, maqsura, marbuta, digits, invisible, whitespace = key
+    table: dict[str, str] = {}
+    for on, mapping in ((alef, _ALEF), (maqsura, _ALEF_MAQSURA), (marbuta, _TEH_MARBUTA), (digits, _DIGITS)):
+        if on:
+            table.update(mapping)
+    # str.replace per character present beats str.translate ~20x on Arabic
+    # text: translate goes through a dict lookup per character.
+    trans = tuple(table.items())
+    deleted = set()
+    if dediac:
+        deleted |= DIACRITICS
+    if tatweel:
+        deleted.add(TATWEEL)
+    if invisible:
+        deleted |= INVISIBLE
+    ws = WHITESPACE if whitespace else frozenset()
+    regex = None
+    if ws or deleted:
+        run = _cls(ws | deleted)
+        first = _cls((ws - {" "}) | deleted)
+        # Two branches whose first character is one class: sre scans such a
+        # pattern ~10x faster than named alternatives. A single plain space is
+        # already normal and is not matched (that would be a Python call per
+        # word); what a match is gets decided in Python.
+        regex = re.compile(f" [{run}]+|[{first}][{run}]*" if ws else f"[{first}]+")
+    _TABLE_CACHE[key] = (nfkc, trans, regex, frozenset(ws), frozenset(deleted))
+    return _TABLE_CACHE[key]
+
+
+class _MapBuilder:
+    """Accumulates pieces of output and the breakpoints of the offset map."""
+
+    __slots__ = ("pieces", "map_norm", "map_orig", "norm_pos", "orig_pos")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.map_norm = [0]
+        self.map_orig = [0]
+        self.norm_pos = 0  # length of output so far
+        self.orig_pos = 0  # input consumed so far
+
+    def copy_to(self, text: str, end: int) -> None:
+        """Copy input unchanged up to ``end``."""
+        if end > self.orig_pos:
+            self.pieces.append(text[self.orig_pos : end])
+            self.norm_pos += end - self.orig_pos
+            self.orig_pos = end
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        """Input [start, end) becomes ``new``; ``start`` >= input consumed."""
+        n, m, k = self.norm_pos, end - start, len(new)
+        self.pieces.append(new)
+        if k == m:
+            pass  # one for one: positions still advance together
+        elif k < m:
+            self._point(n + k, end)
+        else:
+            # Extra output characters all point at the last input character.
+            for j in range(m, k):
+                self._point(n + j, start + m - 1 if m else start)
+            self._point(n + k, end)
+        self.norm_pos += k
+        self.orig_pos = end
+
+    def _point(self, norm: int, orig: int) -> None:
+        if self.map_norm[-1] == norm:  # replaces a breakpoint at the same place
+            self.map_orig[-1] = orig
+            if len(self.map_norm) > 1 and self.map_orig[-1] - self.map_orig[-2] == norm - self.map_norm[-2]:
+                self.map_norm.pop()
+                self.map_orig.pop()
+            return
+        if self.map_orig[-1] - self.map_norm[-1] == orig - norm:
+            return  # already implied by the previous run
+        self.map_norm.append(norm)
+        self.map_orig.append(orig)
+
+
+def _nfkc_candidates(text: str):
+    """Cluster matches, searched only in the lines that are not already NFKC
+    (one C call per line): the cluster regex is slow over whole texts."""
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if not unicodedata.is_normalized("NFKC", line) or "\ufdfd" in line:
+            yield from _NFKC_CLUSTER_RE.finditer(text, pos, end)
+        pos = end + 1
+
+
+def _nfkc_pass(text: str) -> tuple[str, list[int], list[int]] | None:
+    """NFKC over the clusters that need it; None when nothing changes."""
+    if unicodedata.is_normalized("NFKC", text) and "\ufdfd" not in text:
+        return None
+    b = _MapBuilder()
+    for m in _nfkc_candidates(text):
+        start, end = m.span()
+        if m.lastgroup == "marks" and start > b.orig_pos:
+            start -= 1  # the base the marks sit on
+        old = text[start:end]
+        new = unicodedata.normalize("NFKC", _NFKC_EXTRA.get(old, old))
+        if new == old:
+            continue
+        # A mark's isolated presentation form (U+FE7C ...) decomposes to space
+        # + mark: the space would leave a visible character without a token.
+        if old.strip() == old and new.strip() != new:
+            new = new.strip() or new
+        b.copy_to(text, start)
+        b.replace(start, end, new)
+    if len(b.pieces) == 0:
+        return None
+    b.copy_to(text, len(text))
+    return "".join(b.pieces), b.map_norm, b.map_orig
+
+
+def _compose(first: tuple[list[int], list[int]], second: tuple[list[int], list[int]], length: int) -> tuple[list[int], list[int]]:
+    """Offset map of two passes: ``second`` maps final -> middle, ``first``
+    middle -> original. Both are sparse, so the loop is over breakpoints."""
+    n1, o1 = first
+    n2, o2 = second
+    points = sorted(set(n2) | {_inverse_floor(n2, o2, x) for x in n1 if x <= _max_mid(n2, o2, length)})
+    out_n: list[int] = []
+    out_o: list[int] = []
+    for p in points:
+        if p > length:
+            continue
+        o = to_original(n1, o1, to_original(n2, o2, p))
+        if out_n and out_o[-1] - out_n[-1] == o - p:
+            continue
+        out_n.append(p)
+        out_o.append(o)
+    return out_n or [0], out_o or [0]
+
+
+def _max_mid(n2: list[int], o2: list[int], length: int) -> int:
+    return to_original(n2, o2, length) if length else 0
+
+
+def _inverse_floor(n2: list[int], o2: list[int], mid: int) -> int:
+    """The first final position whose middle position is >= ``mid``."""
+    k = bisect_right(o2, mid) - 1
+    if k < 0:
+        return 0
+    p = n2[k] + (mid - o2[k])
+    if k + 1 < len(n2) and p > n2[k + 1]:
+        p = n2[k + 1]
+    return p
+
+
+def normalise_text(text: str, cfg: dict) -> Normalised:
+    """Normalise ``text`` under ``cfg`` (the ``[normalise]`` section)."""
+    nfkc, trans, regex, ws, deleted = _compiled(cfg)
+    first = _nfkc_pass(text) if nfkc else None
+    mid = first[0] if first else text
+    for old, new in trans:
+        if old in mid:
+            mid = mid.replace(old, new)
+    if regex is None:
+        if first:
+            return Normalised(mid, first[1], first[2])
+        return Normalised(mid, [0], [0])
+    b = _MapBuilder()
+    for m in regex.finditer(mid):
+        start, end = m.span()
+        s = m.group()
+        if s == "\u200d" and _joins_emoji(mid, start):
+            continue
+        b.copy_to(mid, start)
+        k = 0
+        while k < len(s) and s[k] not in ws:
+            k += 1  # deleted characters before any whitespace: the previous letter's
+        if k:
+            b.replace(start, start + k, "")
+        if k < len(s):
+            b.replace(start + k, end, "\n" if any(c in LINE_BREAKS for c in s) else " ")
+    if not b.pieces:
+        out, mn, mo = mid, [0], [0]
+    else:
+        b.copy_to(mid, len(mid))
+        out, mn, mo = "".join(b.pieces), b.map_norm, b.map_orig
+    if first:
+        mn, mo = _compose((first[1], first[2]), (mn, mo), len(out))
+    return Normalised(out, mn, mo)
+
+
+_EMOJI_RE = re.compile(f"[{EMOJI_RANGES}{_EMOJI_MOD}]")
+
+
+def _joins_emoji(text: str, pos: int) -> bool:
+    """A zero-width joiner between two emoji is part of one pictogram."""
+    return 0 < pos < len(text) - 1 and bool(_EMOJI_RE.match(text, pos - 1)) and bool(_EMOJI_RE.match(text, pos + 1))
+
+
+def to_original(map_norm: list[int], map_orig: list[int], pos: int) -> int:
+    """Original position of normalised position ``pos`` (``pos`` may be the
+    length of the normalised text: then the end of the original text, when
+    the map was built from it)."""
+    k = bisect_right(map_norm, pos) - 1
+    if k < 0:
+        return pos
+    return map_orig[k] + (pos - map_norm[k])
+
+
+def _attached(ch: str) -> bool:
+    """A character normalisation removed that belongs to the letter before it."""
+    return not ch.isspace() and ch not in INVISIBLE
+
+
+def original_span(text: str, map_norm: list[int], map_orig: list[int], start: int, end: int, norm_len: int) -> tuple[int, int]:
+    """Original span of the normalised span [start, end).
+
+    The span covers the whole surface: diacritics and tatweel that
+    normalisation removed inside the span or right after its last letter are
+    included; it never starts or ends on whitespace or invisible characters.
+    ``text`` is the original text, ``norm_len`` the normalised length.
+    """
+    if end <= start:
+        p = to_original(map_norm, map_orig, start)
+        return p, p
+    a = to_original(map_norm, map_orig, start)
+    b = to_original(map_norm, map_orig, end - 1) + 1
+    limit = to_original(map_norm, map_orig, end) if end < norm_len else len(text)
+    while b < limit and _attached(text[b]):
+        b += 1
+    while a < b and not _attached(text[a]):
+        a += 1
+    while b > a and not _attached(text[b - 1]):
+        b -= 1
+    return a, b
+
+
+def normalise_documents(documents: pa.Table, cfg: dict) -> pa.Table:
+    """One NORMALISED row (without run_id) per document, in the same order."""
+    ids = documents.column("doc_id").to_pylist()
+    texts = documents.column("text").to_pylist()
+    out_text, out_n, out_o = [], [], []
+    for text in texts:
+        res = normalise_text(text or "", cfg)
+        out_text.append(res.text)
+        out_n.append(res.map_norm)
+        out_o.append(res.map_orig)
+    schema = schemas.without_run_id(schemas.NORMALISED)
+    return pa.Table.from_arrays(
+        [pa.array(ids, pa.string()), pa.array(out_text, pa.string()), pa.array(out_n, pa.list_(pa.int32())), pa.array(out_o, pa.list_(pa.int32()))],
+        schema=schema,
+    )

@@ -1,0 +1,277 @@
+"""Builtin clitic segmentation: rules checked against word frequencies.
+
+An Arabic word is ``[و|ف] [ب|ل|ك|س] [ال] stem [pronoun]``. Which letters are
+clitics and which belong to the stem (والدة، بلد، كتاب) is decided by
+evidence: a split is taken when the stem it leaves is a word news writers use
+on its own (counted over SaudiNewsNet at build time, see
+:mod:`khabar.segment.build_lexicon`) often enough next to the unsplit word,
+weighted by how likely each clitic is. A short list of guard words covers the
+frequent cases counts get wrong (كان is not ك + ان, الله is not ال + له).
+
+The decision is made on the word's light form (diacritics and tatweel gone,
+letters as written: ة and ى still tell nouns from pronoun suffixes). Results
+are memoised per word: news vocabulary repeats, so almost every token is a
+dictionary hit.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from pathlib import Path
+from typing import NamedTuple
+
+from khabar.normalise import normalise_text
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "segment" / "wordfreq.tsv.gz"
+
+# The normalisation the decisions are made on (and the lexicon is counted in).
+LIGHT_CFG = {
+    "nfkc": True,
+    "dediac": True,
+    "tatweel": True,
+    "alef": False,
+    "alef_maqsura": False,
+    "teh_marbuta": False,
+    "digits": False,
+    "invisible": True,
+    "whitespace": True,
+}
+
+# Proclitic chains: (surface letters, segment labels). ل before the article
+# swallows the article's alef: لل = ل + ال.
+_CONJ = [("", ()), ("و", ("و+",)), ("ف", ("ف+",))]
+_PREP = [("", ()), ("ب", ("ب+",)), ("ل", ("ل+",)), ("ك", ("ك+",)), ("س", ("س+",))]
+PROCLITICS: list[tuple[str, tuple[str, ...]]] = [(c + p, cl + pl) for c, cl in _CONJ for p, pl in _PREP]
+ENCLITICS = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"]
+ARTICLE = "ال"
+
+# Prior weight of each clitic: how much more often the split reading is right
+# than the frequency of the stem alone suggests. ك and س are rare as clitics
+# and often a word's first letter; ي is mostly the nisba ending (سعودي).
+PRIORS = {
+    "و+": 1.0,
+    "ف+": 0.5,
+    "ب+": 1.0,
+    "ل+": 1.0,
+    "ك+": 0.1,
+    "س+": 0.5,
+    "+ه": 1.0,
+    "+ها": 1.0,
+    "+هم": 0.8,
+    "+هما": 1.0,
+    "+هن": 0.3,
+    "+ك": 0.1,
+    "+كم": 0.3,
+    "+كما": 0.3,
+    "+كن": 0.05,
+    "+نا": 0.5,
+    "+ي": 0.05,
+    "+ني": 0.1,
+}
+# Pronouns that attach straight to ب/ل with no stem between: له، بها، لنا.
+ENCLITIC_SET = frozenset(ENCLITICS)
+BARE_PRONOUNS = frozenset(["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"])
+# Stems that take ي / ني as a pronoun (لي، مني، عني، إنني ...).
+YA_STEMS = frozenset(["من", "عن", "لد", "لدي", "عل", "إل", "في", "مع", "إن", "أن", "لكن", "بين", "عند", "معي"])
+IMPERFECT = frozenset("يتنأ")
+# Words whose first or last letters look like clitics but are not. A split
+# point strictly inside one of these (where it starts a word or follows a
+# proclitic) is refused.
+GUARDS = frozenset(
+    """
+    الله اللهم والد والدة والدي والدين والدته ولاية ولايات ولي والي بلد بلاد بلدة بلدية كتاب كتب فلسطين
+    كان كانت كانوا كانا كل كلا كلها لكن لكنه ليس ليست ليبيا لبنان لندن بنك بنوك بند هناك هنالك مالك ملك
+    سنة سنوات ستة سبعة سيارة سياسة سياسي سوريا سبب فيها فيه فيما فقد فقط كما كذلك لذلك وزير وزارة
+    وحدة وطن وطني ولد وجه وجهة بين بعد بعض بيان برنامج فرنسا فريق لجنة لقاء لدى كبير كثير كافة كلمة
+    الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي الان الآن الا الى الي إلا إلى ألا أما إما
+    هذه هذا هذان هاتان هؤلاء هنا هي هو هم هما مهم أهم سهم فهد
+    """.split()
+)
+# Article guard: words that start with ال but carry no article.
+ARTICLE_GUARDS = frozenset(["الله", "اللهم", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللائي", "الان", "الآن", "الا", "الى", "الي", "الف", "الاف", "الية", "اليه", "اليها", "اليهم", "الينا", "اليوم"])
+
+
+class Segment(NamedTuple):
+    surface: str  # the letters of the word this segment covers (light form)
+    label: str  # the segment as written in ``segments``: "و+", "ال+", "عراق", "+ه"
+
+
+_LEXICON: dict[str, int] | None = None
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, int]:
+    """word -> count, from the shipped resource (empty if it is missing)."""
+    global _LEXICON
+    if _LEXICON is None or path != LEXICON_PATH:
+        freq: dict[str, int] = {}
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    word, _, count = line.rstrip("\n").partition("\t")
+                    freq[word] = int(count)
+        if path != LEXICON_PATH:
+            return freq
+        _LEXICON = freq
+    return _LEXICON
+
+
+class CliticSegmenter:
+    """Segments light-form Arabic words; one instance per lexicon."""
+
+    def __init__(self, freq: dict[str, int] | None = None) -> None:
+        self.freq = load_lexicon() if freq is None else freq
+        self.memo: dict[str, tuple[Segment, ...]] = {}
+
+    def _stem_count(self, stem: str, has_enclitic: bool) -> int:
+        f = self.freq.get(stem, 0)
+        if has_enclitic and stem:
+            # Before a pronoun ة is written ت and final ى is written ا / ي.
+            last = stem[-1]
+            if last == "ت":
+                f += self.freq.get(stem[:-1] + "ة", 0)
+            elif last in "اي":
+                f += self.freq.get(stem[:-1] + "ى", 0)
+            elif last in "ؤئ":
+                f += self.freq.get(stem[:-1] + "ء", 0) + self.freq.get(stem[:-1] + "أ", 0)
+        return f
+
+    def _forbidden(self, word: str) -> set[int]:
+        """Split points that would cut a guard word: one that starts the word
+        or follows proclitic letters, and is followed by nothing or by a
+        pronoun (والدته is والدة + ه)."""
+        out: set[int] = set()
+        for k in range(0, min(4, len(word) - 1)):
+            for end in range(k + 2, len(word) + 1):
+                rest = word[end:]
+                if rest and rest not in ENCLITIC_SET:
+                    continue
+                piece = word[k:end]
+                if piece in GUARDS or (rest and piece[-1] == "ت" and piece[:-1] + "ة" in GUARDS):
+                    out.update(range(k + 1, end))
+        return out
+
+    def segment(self, word: str) -> tuple[Segment, ...]:
+        """Segments of ``word`` (light form, Arabic letters only)."""
+        hit = self.memo.get(word)
+        if hit is not None:
+            return hit
+        result = self._segment(word)
+        self.memo[word] = result
+        return result
+
+    def _segment(self, word: str) -> tuple[Segment, ...]:
+        n = len(word)
+        if n < 2:
+            return (Segment(word, word),)
+        forbidden = self._forbidden(word)
+        best_score = math.log(self.freq.get(word, 0) + 1)
+        best = (0, (), n, None)  # (proclitic length, labels, stem end, enclitic)
+        for psurf, plabels in PROCLITICS:
+            lp = len(psurf)
+            if lp and (not word.startswith(psurf) or lp in forbidden):
+                continue
+            for enc in ("", *ENCLITICS):
+                le = len(enc)
+                if le and (not word.endswith(enc) or n - le in forbidden):
+                    continue
+                if not lp and not le:
+                    continue
+                stem = word[lp : n - le]
+                if plabels and plabels[-1] == "س+" and (not stem or stem[0] not in IMPERFECT or le):
+                    continue
+                if plabels and plabels[-1] == "ل+" and stem.startswith(ARTICLE):
+                    continue  # ل + ال is written لل
+                if enc in ("ي", "ني") and stem not in YA_STEMS:
+                    continue
+                prior = 1.0
+                for lab in plabels:
+                    prior *= PRIORS[lab]
+                if le:
+                    prior *= PRIORS["+" + enc]
+                if not stem:
+                    # ب / ل straight onto a pronoun: له، بها، ولنا
+                    if not (plabels and plabels[-1] in ("ب+", "ل+") and enc in BARE_PRONOUNS):
+                        continue
+                    score = math.log(prior) + best_score + 1.0
+                elif len(stem) < 2:
+                    continue
+                else:
+                    count = self._stem_count(stem, bool(le))
+                    if plabels and plabels[-1] == "ل+" and stem[0] == "ل":
+                        count += self._stem_count("ا" + stem, bool(le))  # لل: ل + ال
+                    score = math.log(count * prior + 1)
+                if score > best_score:
+                    best_score, best = score, (lp, plabels, n - le, enc or None)
+        lp, plabels, stem_end, enc = best
+        segs: list[Segment] = [Segment(lab[:-1], lab) for lab in plabels]
+        stem = word[lp:stem_end]
+        # The article: ال after a proclitic or at the start; لل = ل + ال.
+        if plabels and plabels[-1] == "ل+" and stem.startswith("ل") and len(stem) >= 3 and not stem.startswith("لل") and self._article_ok("ال" + stem[1:]):
+            segs.append(Segment("ل", "ال+"))
+            stem = stem[1:]
+        elif stem.startswith(ARTICLE) and len(stem) >= 4 and self._article_ok(stem):
+            segs.append(Segment(ARTICLE, "ال+"))
+            stem = stem[2:]
+        if stem:
+            segs.append(Segment(stem, stem))
+        if enc:
+            segs.append(Segment(enc, "+" + enc))
+        return tuple(segs)
+
+    def _article_ok(self, word: str) -> bool:
+        if word in ARTICLE_GUARDS:
+            return False
+        rest = word[2:]
+        return len(rest) >= 3 or (len(rest) == 2 and self.freq.get(rest, 0) > 0)
+
+
+_SEGMENTER: CliticSegmenter | None = None
+
+
+def default_segmenter() -> CliticSegmenter:
+    """The process-wide segmenter over the shipped lexicon (loaded once)."""
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        _SEGMENTER = CliticSegmenter()
+    return _SEGMENTER
+
+
+_MEMOS: dict[tuple, dict[str, str]] = {}
+
+
+def builtin_segments(norm_cfg: dict):  # noqa: ANN201
+    """A function (forms, norms, kinds) -> segments strings for the token
+    lists of one document. Arabic words get their clitic segmentation, in the
+    letters of the configured normalisation; other tokens their norm."""
+    from khabar.normalise import _compiled
+
+    segmenter = default_segmenter()
+    replacements = _compiled(norm_cfg)[1]
+    memo = _MEMOS.setdefault(tuple(replacements), {})
+
+    def render(form: str) -> str:
+        light = normalise_text(form, LIGHT_CFG).text
+        parts = []
+        for seg in segmenter.segment(light):
+            label = seg.label
+            for old, new in replacements:
+                if old in label:
+                    label = label.replace(old, new)
+            parts.append(label)
+        return " ".join(parts)
+
+    def segments(forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
+        out = []
+        append = out.append
+        for form, norm, kind in zip(forms, norms, kinds):
+            if kind != "word":
+                append(norm)
+                continue
+            hit = memo.get(form)
+            if hit is None:
+                hit = memo[form] = render(form)
+            append(hit)
+        return out
+
+    return segments
