@@ -15,7 +15,7 @@ bytes, 128 little-endian uint64) with each document's cluster_id, e.g. in
 ``_state/minhash.parquet``; the next run passes them back as ``known``
 (``(doc_id, cluster_id, signature)`` triples, oldest first) and new
 documents join the clusters of earlier runs. Signatures depend only on the
-text and the fixed NUM_PERM/SEED/SHINGLE_WORDS, so they stay valid across
+text and the fixed NUM_PERM/SEED/SHINGLE_WORDS/SCHEME, so they stay valid across
 runs and machines.
 """
 
@@ -30,6 +30,9 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SEED = 1
 SHINGLE_WORDS = 3
+# datasketch 2 made the hashing scheme explicit; signatures are only comparable
+# within one scheme, so it is fixed here and stored signatures stay valid.
+SCHEME = "affine32"
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "\u0640": None})
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
@@ -48,7 +51,7 @@ def _minhash(text: str) -> MinHash | None:
     grams = shingles(text)
     if not grams:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(grams))
     return minhash
 
@@ -65,7 +68,7 @@ def _from_signature(sig: bytes) -> MinHash | None:
     values = np.frombuffer(sig, dtype="<u8")
     if values.size != NUM_PERM:
         raise ValueError(f"a signature holds {NUM_PERM} values, got {values.size}")
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values.astype(np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values.astype(np.uint64), scheme=SCHEME)
 
 
 class NearDuplicateIndex:
@@ -73,7 +76,9 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float = 0.8) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # LSH only proposes candidates (each is checked against the real
+        # threshold); datasketch cannot band for thresholds near 0 or 1.
+        self._lsh = MinHashLSH(threshold=min(max(threshold, 0.05), 0.95), num_perm=NUM_PERM)
         self._values: dict[str, np.ndarray] = {}
         self._order: dict[str, int] = {}
         self.clusters: dict[str, str] = {}

@@ -1,0 +1,60 @@
+"""Near-duplicate clusters: a wire story republished with small edits joins
+the first copy's cluster; a different story on the same topic does not."""
+
+from __future__ import annotations
+
+from khabar.ingest import NearDuplicateIndex, doc_id_for, near_duplicate_clusters, signature
+from khabar.ingest.neardup import NUM_PERM
+
+WIRE = (
+    "أعلنت وزارة الطاقة اليوم الأحد عن خطة جديدة لتوسيع شبكة الكهرباء في المناطق الشمالية خلال السنوات الخمس المقبلة، "
+    "وقال وزير الطاقة في مؤتمر صحفي عقده في العاصمة إن الخطة تشمل بناء ثلاث محطات توليد تعمل بالطاقة الشمسية "
+    "بقدرة إجمالية تبلغ ألفي ميغاواط، إضافة إلى مد خطوط نقل جديدة بطول أربعمئة كيلومتر تربط المدن الصغيرة بالشبكة الوطنية. "
+    "وأوضح الوزير أن تكلفة المشروع تقدر بنحو ستة مليارات ريال، وأن القطاع الخاص سيشارك في تمويل جزء منه عبر عقود طويلة الأجل. "
+    "وأشار إلى أن المرحلة الأولى ستبدأ مطلع العام المقبل وتستمر ثمانية عشر شهرا، وستوفر نحو خمسة آلاف فرصة عمل للمواطنين. "
+    "ومن المتوقع أن تسهم الخطة في خفض انبعاثات الكربون وتقليل الاعتماد على الوقود التقليدي في توليد الكهرباء."
+)
+# The same story as another outlet runs it: its own dateline, a word dropped, a word changed.
+REPUBLISHED = "الرياض - واس: " + WIRE.replace("اليوم الأحد", "الأحد").replace("بنحو", "بحوالي")
+OTHER = (
+    "قالت شركة الكهرباء الوطنية إن انقطاع التيار الذي شهدته عدة أحياء في المنطقة الشمالية مساء أمس نتج عن عطل فني "
+    "في إحدى محطات التحويل، وأكدت الشركة في بيان أن فرقها أعادت الخدمة إلى معظم المشتركين خلال ساعتين، "
+    "واعتذرت عن الإزعاج الذي سببه الانقطاع، داعية المواطنين إلى الإبلاغ عن أي أعطال عبر الرقم المجاني. "
+    "وأضاف البيان أن الشركة ستعوض المتضررين وفق اللوائح المعمول بها، وأن التحقيق في أسباب العطل لا يزال جاريا."
+)
+
+
+def test_republished_story_joins_the_first_copy_and_another_story_does_not():
+    docs = [(doc_id_for(t), t) for t in (WIRE, OTHER, REPUBLISHED)]
+    clusters = near_duplicate_clusters(docs, threshold=0.8)
+    wire_id, other_id, copy_id = (d for d, _ in docs)
+    assert clusters == {wire_id: wire_id, other_id: other_id, copy_id: wire_id}
+
+
+def test_cluster_named_by_the_first_member_in_input_order():
+    docs = [(doc_id_for(t), t) for t in (REPUBLISHED, WIRE)]
+    clusters = near_duplicate_clusters(docs, threshold=0.8)
+    assert set(clusters.values()) == {docs[0][0]}
+
+
+def test_a_strict_threshold_separates_the_edited_copy():
+    docs = [(doc_id_for(t), t) for t in (WIRE, REPUBLISHED)]
+    clusters = near_duplicate_clusters(docs, threshold=0.99)
+    assert clusters[docs[1][0]] == docs[1][0]
+
+
+def test_incremental_a_later_run_joins_clusters_of_earlier_runs():
+    first_run = NearDuplicateIndex(threshold=0.8)
+    wire_id = doc_id_for(WIRE)
+    assert first_run.add(wire_id, WIRE) == wire_id
+    stored = first_run.signatures()
+    assert len(stored[wire_id]) == NUM_PERM * 8 and stored[wire_id] == signature(WIRE)
+    known = [(wire_id, wire_id, stored[wire_id])]
+    later = near_duplicate_clusters([(doc_id_for(REPUBLISHED), REPUBLISHED), (doc_id_for(OTHER), OTHER)], 0.8, known=known)
+    assert later == {doc_id_for(REPUBLISHED): wire_id, doc_id_for(OTHER): doc_id_for(OTHER)}
+
+
+def test_texts_without_words_and_repeated_ids_are_their_own_clusters():
+    clusters = near_duplicate_clusters([("a", "..."), ("b", "؟!"), ("c", WIRE), ("c", WIRE)], 0.8)
+    assert clusters == {"a": "a", "b": "b", "c": "c"}
+    assert signature("...") == b""
