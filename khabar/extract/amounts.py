@@ -1,0 +1,195 @@
+"""Amounts: numbers with what they measure (money, percent, length, area,
+mass, volume, counts of people and things).
+
+``find_amounts(text)`` is the string-level function; ``extract_amounts``
+applies it to a shard. Rules:
+
+* a number (digits in any script with `, . ٬ ٫`, or number words, with scale
+  words `ألف مليون مليار تريليون` in every case and number) is an amount when
+  a unit follows it: `%`/`بالمئة`/`في المائة` (percent, value 12 for 12%),
+  a currency word with its nationality (`ريال سعودي` SAR, `دينار كويتي` KWD,
+  `جنيه` EGP, `دولار` USD; a bare `دينار`/`ليرة` has a null unit) or a
+  currency symbol before or after, a measure (`كلم` km, `متر مربع` m2,
+  `طن` t, ...), or a counted noun (`شخصاً` person, `جريحاً` injured,
+  `قتيلاً` killed; also `ثمانية من المصابين`, and duals `طفلان` = 2 child);
+* a number with a scale word but no unit (`3 ملايين`) or a number followed by
+  another indefinite noun (`3 حوادث`) is kind `number` with a null unit;
+* not amounts: years, dates and durations (found by khabar.extract.dates),
+  bare digits with no unit, four-digit years, long digit runs and numbers
+  glued to `- / :` (phone numbers, ranges, clock times), identifiers after
+  `رقم`, `المادة`, ...;
+* `نحو، حوالي، قرابة، أكثر من، ما يقارب ...` before the number make it
+  approximate and belong to the span.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from khabar import schemas
+from khabar.extract import lexicon as L
+from khabar.extract.dates import date_spans_folded
+from khabar.extract.fold import fold, fold_word
+from khabar.extract.lexicon import B, E, OSP, SP, alternation
+from khabar.extract.numbers import find_numbers
+
+
+_MEASURES: dict[str, tuple[str, str]] = {}
+for key, val in L.MEASURES.items():
+    words = key.split()
+    multi = any(w.startswith(("مربع", "أساس", "مكعب")) for w in words)
+    i = 0
+    while i < len(words):
+        if multi and i + 1 < len(words) and words[i + 1].startswith(("مربع", "أساس", "مكعب")):
+            _MEASURES[fold_word(words[i] + " " + words[i + 1])] = val
+            i += 2
+        else:
+            _MEASURES[fold_word(words[i])] = val
+            i += 1
+_CURRENCY = {fold_word(f): iso for key, iso in L.CURRENCIES.items() for f in key.split()}
+_NATIONS = {fold_word(k): v for k, v in L.CURRENCY_NATIONS.items()}
+_COUNTS = {fold_word(f): u for key, u in L.COUNT_NOUNS.items() for f in key.split()}
+_DUALS = {fold_word(f): u for key, u in L.COUNT_DUALS.items() for f in key.split()}
+_DEFINITE = {fold_word(f): u for key, u in L.COUNT_DEFINITE.items() for f in key.split()}
+_TIME = {fold_word(w) for w in list(L.TIME_UNITS) + list(L.TIME_DUALS)}
+_BLOCK_BEFORE = {fold_word(w) for w in L.NUMBER_BEFORE_BLOCK}
+
+_PERCENT = re.compile(rf"(?:{OSP}%|{SP}(?:{alternation(L.PERCENT_WORDS[1:])}){E})")
+_MEASURE = re.compile(rf"{SP}(?P<u>{alternation(_MEASURES)})(?![\w²])")
+_CURR = re.compile(
+    rf"{SP}(?P<c>{alternation(_CURRENCY)}){E}(?:{SP}(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E})?")
+_SYMBOL_AFTER = re.compile(rf"{OSP}(?P<s>[$€£])")
+_SYMBOL_BEFORE = re.compile(rf"(?P<s>[$€£]){OSP}$")
+_COUNT = re.compile(rf"{SP}(?P<u>{alternation(_COUNTS)}){E}")
+_COUNT_DEF = re.compile(rf"{SP}من{SP}(?P<u>{alternation(_DEFINITE)}){E}")
+_DUAL = re.compile(rf"{B}[وبلف]?(?P<u>{alternation(_DUALS)}){E}")
+_NEXT_WORD = re.compile(r"\s{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")
+_APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
+_PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
+_GLUED = re.compile(r"[-/:]\d")
+_GLUED_BEFORE = re.compile(r"\d[-/:]$")
+_STOP_NEXT = {fold_word(w) for w in "في من إلى الى على عن مع و أو او ثم حتى منذ بين عند لدى أي أن إن ما لا لم لن قد".split()}
+
+
+class Amount(NamedTuple):
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    kind: str
+    approximate: bool
+
+
+def _unit_after(t: str, end: int):
+    """(unit, kind, new_end) for what follows a number at ``end``, or None."""
+    m = _PERCENT.match(t, end)
+    if m:
+        return "percent", "percent", m.end()
+    m = _MEASURE.match(t, end)
+    if m:
+        unit, kind = _MEASURES[m.group("u")]
+        return unit, kind, m.end()
+    m = _CURR.match(t, end)
+    if m:
+        iso = _CURRENCY[m.group("c")]
+        if m.group("n"):
+            iso = _NATIONS[m.group("n")]
+        return iso, "money", m.end()
+    m = _SYMBOL_AFTER.match(t, end)
+    if m:
+        return L.CURRENCY_SYMBOLS[m.group("s")], "money", m.end()
+    m = _COUNT.match(t, end)
+    if m:
+        return _COUNTS[m.group("u")], "count", m.end()
+    m = _COUNT_DEF.match(t, end)
+    if m:
+        return _DEFINITE[m.group("u")], "count", m.end()
+    return None
+
+
+def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
+    masks = date_spans_folded(t)
+    out = []
+    mi = 0
+    for num in find_numbers(t):
+        while mi < len(masks) and masks[mi][1] <= num.start:
+            mi += 1
+        if mi < len(masks) and masks[mi][0] < num.end:
+            continue  # inside a date, year or duration
+        if num.vague or num.value <= 0:
+            continue
+        start, end, value = num.start, num.end, num.value
+        before = t[max(0, start - 30) : start]
+        unit_kind = _unit_after(t, end)
+        sym = _SYMBOL_BEFORE.search(before[-3:]) if not unit_kind else None
+        if sym:
+            unit_kind = (L.CURRENCY_SYMBOLS[sym.group("s")], "money", end)
+            start -= len(before[-3:]) - sym.start()
+        if num.digits and not num.words:
+            if _GLUED.match(t, end) or _GLUED_BEFORE.search(t[max(0, start - 2) : start]):
+                continue  # 10:30, 3-5, 050-123: times, ranges, phone numbers
+            if start and t[start - 1] in "+#":
+                continue
+            plain = num.digits.isdigit()
+            if plain and len(num.digits) >= 7 and not unit_kind:
+                continue  # phone-like
+        prev = _PREV_WORD.search(before)
+        if prev and prev.group("w") in _BLOCK_BEFORE and not (unit_kind and unit_kind[1] in ("money", "percent")):
+            continue
+        nxt = _NEXT_WORD.match(t, end)
+        if nxt and nxt.group("w") in _TIME:
+            continue  # a duration, not an amount
+        if unit_kind:
+            unit, kind, end = unit_kind
+        else:
+            if num.digits and not num.words and num.digits.isdigit() and 1800 <= value <= 2100:
+                continue  # a year
+            w = nxt.group("w") if nxt else ""
+            counted = w and not w.startswith("ال") and w not in _STOP_NEXT and not w.startswith("و")
+            if num.words and any(c in t[start:end] for c in "0123456789"):
+                unit, kind = None, "number"  # 3 ملايين
+            elif num.words and value >= 3 and counted:
+                unit, kind = None, "number"
+                end = nxt.end()
+            elif num.words and value >= 11 and (num.value % 1 == 0) and not counted:
+                unit, kind = None, "number"
+            elif num.digits and counted:
+                unit, kind = None, "number"
+                end = nxt.end()
+            else:
+                continue
+        approx = _APPROX.search(before)
+        if approx:
+            start -= len(before) - approx.start("a")
+        out.append((start, end, value, unit, kind, bool(approx)))
+    for m in _DUAL.finditer(t):
+        s = m.start("u")
+        if any(a[0] <= s < a[1] for a in out):
+            continue
+        out.append((s, m.end(), 2.0, _DUALS[m.group("u")], "count", False))
+    out.sort()
+    return out
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Amounts in ``text``, with exact original offsets."""
+    f = fold(text)
+    res = []
+    for s, e, value, unit, kind, approx in _find_folded(f.text):
+        os_, oe = f.orig(s), f.orig(e)
+        res.append(Amount(os_, oe, text[os_:oe], value, unit, kind, approx))
+    return res
+
+
+def extract_amounts(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
+    """AMOUNTS rows for a shard, found in ``documents.text``."""
+    if cfg is not None and not cfg.get("amounts", True):
+        return schemas.empty("amounts")
+    rows = []
+    for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()):
+        for i, a in enumerate(find_amounts(text or "")):
+            rows.append({"doc_id": doc_id, "amount_idx": i, "start": a.start, "end": a.end, "text": a.text,
+                         "value": a.value, "unit": a.unit, "kind": a.kind, "approximate": a.approximate})
+    return schemas.table_from_rows("amounts", rows)

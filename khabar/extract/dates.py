@@ -1,0 +1,328 @@
+"""Temporal expressions: find them and resolve them to ISO 8601.
+
+``find_dates(text, published_at)`` is the string-level function;
+``extract_dates`` applies it to a shard. Values:
+
+* absolute dates `15 مارس 2023`, `15/03/2023` (day first), `2023-03-15` ->
+  `2023-03-15` (kind date); months of every naming system (Egyptian/Gulf,
+  Levantine/Iraqi, Moroccan, Algerian/Tunisian), also doubled as
+  `يوليو (تموز)`; `آب 2022` -> `2022-08` (kind month); `عام 2011` -> `2011`
+  (kind year);
+* Hijri `27 جمادى الأولى 1443هـ` -> its Gregorian date by the Umm al-Qura
+  calendar (``hijridate``), calendar `hijri`;
+* relative expressions (kind relative), resolved against the **UTC date** of
+  ``published_at``: اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
+  يوم -> the most recent such day on or before publication (news reports the
+  past), with الماضي -> strictly before, with المقبل/القادم -> strictly
+  after; الأسبوع الماضي/المقبل/الحالي -> the ISO week (`2023-W10`);
+  الشهر ... -> `YYYY-MM`; العام ... -> `YYYY`; نهاية/أواخر العام -> `YYYY-12`,
+  مطلع/بداية/أوائل العام -> `YYYY-01`; a month with الماضي/المقبل/الجاري ->
+  the nearest such month before/after/of publication; a day and month
+  without a year, or `شهر غشت`, -> the occurrence nearest to publication.
+  Without ``published_at`` the expression is kept with a null value;
+* durations `خمس سنوات` -> `P5Y`, `ستة أسابيع` -> `P6W`, `24 ساعة` -> `PT24H`,
+  `عامين` -> `P2Y` (kind duration).
+
+Every span is exact in the original text (diacritics, tatweel and
+Arabic-Indic digits included): matching runs on folded text and maps back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from khabar import schemas
+from khabar.extract import lexicon as L
+from khabar.extract.fold import fold, fold_word
+from khabar.extract.lexicon import B, E, OSP, SP, alternation
+from khabar.extract.numbers import find_numbers
+
+_MONTHS = L.folded_map(L.MONTHS)
+_HMONTHS = L.folded_map(L.HIJRI_MONTHS)
+_WEEKDAYS = L.folded_map(L.WEEKDAYS)
+_AMBIG_WD = {fold_word(w) for w in L.AMBIGUOUS_WEEKDAYS}
+_PAST = {fold_word(w) for w in L.PAST}
+_NEXT = {fold_word(w) for w in L.NEXT}
+_CURRENT = {fold_word(w) for w in L.CURRENT}
+_TIME_UNITS = L.folded_map(L.TIME_UNITS)
+_TIME_DUALS = L.folded_map(L.TIME_DUALS)
+
+MONTH = alternation(_MONTHS)
+HMONTH = alternation(_HMONTHS)
+WEEKDAY = alternation(_WEEKDAYS)
+REL = alternation(L.PAST + L.NEXT + L.CURRENT)
+YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+# an optional second month name: "يوليو (تموز)", "تموز/يوليو"
+ALT = rf"(?:{OSP}[(/]{OSP}{MONTH}{OSP}\)?)?"
+CLITIC = r"(?:[وبلف])?"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("hijri", re.compile(
+        rf"{B}(?:(?:يوم{SP})?{WEEKDAY},?{SP})?(?:(?P<d>\d{{1,2}}){SP}(?:من{SP})?)?(?:شهر{SP})?(?P<hm>{HMONTH}){SP}(?:(?:من{SP})?(?:عام|سنه){SP})?"
+        rf"(?P<y>1[234]\d\d)(?:{OSP}(?:ه|هجري|هجريه|للهجره){E})?")),
+    ("dmy_num", re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})(?![\d/.\-])")),
+    ("ymd_num", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.\-])")),
+    ("dm", re.compile(
+        rf"(?:{B}(?:يوم{SP})?(?P<wd>{WEEKDAY}),?{SP})?(?<!\d)(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
+        rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
+    ("my", re.compile(
+        rf"{B}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?")),
+    ("m_rel", re.compile(rf"{B}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{SP}(?P<rel>{REL}){E}")),
+    ("m_bare", re.compile(rf"{B}شهر{SP}(?P<m>{MONTH}){E}")),
+    ("year", re.compile(
+        rf"{B}{CLITIC}(?P<kw>عام|العام|سنه|السنه|موسم){SP}(?P<y>{YEAR}|1[34]\d\d)(?P<h>{OSP}ه{E})?(?:{OSP}م{E})?")),
+    ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
+    ("today", re.compile(
+        rf"{B}(?P<w>(?:اول{SP})?امس|اليوم|غدا|بعد{SP}غد|الليله){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
+    ("weekday", re.compile(
+        rf"{B}(?:(?P<pre>يوم){SP})?(?P<paren>\({OSP})?{CLITIC}(?P<wd>{WEEKDAY}){E}(?:{OSP}\))?(?:{SP}(?P<rel>{REL}){E})?")),
+    ("period", re.compile(
+        rf"{B}(?:(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل|منتصف){SP})?(?P<unit>الاسبوع|الشهر|العام|السنه){SP}(?P<rel>{REL}){E}")),
+    ("period_this", re.compile(rf"{B}(?:(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل){SP})?(?:هذا|هذه){SP}(?P<unit>الاسبوع|الشهر|العام|السنه){E}")),
+    ("period_edge", re.compile(rf"{B}{CLITIC}(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل){SP}(?P<unit>الشهر|العام|السنه){E}")),
+]
+_DUAL_DURATION = re.compile(rf"{B}{CLITIC}(?P<u>{alternation(_TIME_DUALS)}){E}")
+_TIME_UNIT_AFTER = re.compile(rf"{SP}(?P<u>{alternation(_TIME_UNITS)}){E}")
+
+
+class DateMention(NamedTuple):
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str
+    calendar: str
+
+
+def _pub_date(published_at) -> dt.date | None:
+    if published_at is None:
+        return None
+    if isinstance(published_at, str):
+        published_at = dt.datetime.fromisoformat(published_at.replace("Z", "+00:00"))
+    if isinstance(published_at, dt.datetime):
+        if published_at.tzinfo is not None:
+            published_at = published_at.astimezone(dt.timezone.utc)
+        return published_at.date()
+    return published_at
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _resolve_month(m: int, rel: str | None, pub: dt.date | None) -> str | None:
+    if pub is None:
+        return None
+    here = pub.year * 12 + pub.month - 1
+    if rel in _PAST:
+        y = pub.year if m < pub.month else pub.year - 1
+    elif rel in _NEXT:
+        y = pub.year if m > pub.month else pub.year + 1
+    elif rel in _CURRENT:
+        y = pub.year
+    else:  # nearest occurrence
+        y = min((pub.year - 1, pub.year, pub.year + 1), key=lambda yy: abs(yy * 12 + m - 1 - here))
+    return f"{y:04d}-{m:02d}"
+
+
+def _resolve_day_month(d: int, m: int, rel: str | None, pub: dt.date | None) -> str | None:
+    if pub is None:
+        return None
+    cands = [c for c in (_valid(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1)) if c]
+    if not cands:
+        return None
+    if rel in _PAST:
+        before = [c for c in cands if c <= pub]
+        pick = max(before) if before else None
+    elif rel in _NEXT:
+        after = [c for c in cands if c >= pub]
+        pick = min(after) if after else None
+    elif rel in _CURRENT:
+        pick = _valid(pub.year, m, d)
+    else:
+        pick = min(cands, key=lambda c: abs((c - pub).days))
+    return pick.isoformat() if pick else None
+
+
+def _resolve_weekday(wd: int, rel: str | None, pub: dt.date | None) -> str | None:
+    if pub is None:
+        return None
+    if rel in _PAST:
+        delta = -(((pub.weekday() - wd - 1) % 7) + 1)
+    elif rel in _NEXT:
+        delta = ((wd - pub.weekday() - 1) % 7) + 1
+    else:  # bare: the most recent such day on or before publication
+        delta = -((pub.weekday() - wd) % 7)
+    return (pub + dt.timedelta(days=delta)).isoformat()
+
+
+def _hijri_to_iso(y: int, m: int, d: int | None) -> str | None:
+    from hijridate import Hijri  # light import, only for Hijri mentions
+
+    try:
+        g = Hijri(y, m, d or 1).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return g.isoformat() if d else f"{g.year:04d}-{g.month:02d}"
+
+
+def _candidates(t: str, pub: dt.date | None):
+    """(start, end, value, kind, calendar) on folded text, overlapping."""
+    for name, pat in _PATTERNS:
+        for m in pat.finditer(t):
+            g = m.groupdict()
+            s, e = m.start(), m.end()
+            if name == "hijri":
+                d = int(g["d"]) if g["d"] else None
+                yield s, e, _hijri_to_iso(int(g["y"]), _HMONTHS[g["hm"]], d), "date" if d else "month", "hijri"
+            elif name in ("dmy_num", "ymd_num"):
+                day = _valid(int(g["y"]), int(g["m"]), int(g["d"]))
+                if day and 1800 <= day.year <= 2199:
+                    yield s, e, day.isoformat(), "date", "gregorian"
+            elif name == "dm":
+                if g["wd"] and not g["d"]:
+                    continue
+                month, day = _MONTHS[g["m"]], int(g["d"])
+                if g["y"]:
+                    day_ = _valid(int(g["y"]), month, day)
+                    if day_:
+                        yield s, e, day_.isoformat(), "date", "gregorian"
+                elif 1 <= day <= 31:
+                    yield s, e, _resolve_day_month(day, month, g["rel"], pub), "relative", "gregorian"
+            elif name == "my":
+                yield s, e, f"{int(g['y']):04d}-{_MONTHS[g['m']]:02d}", "month", "gregorian"
+            elif name in ("m_rel", "m_bare"):
+                yield s, e, _resolve_month(_MONTHS[g["m"]], g.get("rel"), pub), "relative", "gregorian"
+            elif name == "year":
+                s = m.start("kw")
+                y = int(g["y"])
+                if g["h"] or y < 1800:
+                    if not g["h"]:
+                        continue
+                    iso = _hijri_to_iso(y, 1, 1)
+                    yield s, e, iso[:4] if iso else None, "year", "hijri"
+                else:
+                    yield s, e, f"{y:04d}", "year", "gregorian"
+            elif name == "year_after":
+                yield m.start("y"), m.end("y"), g["y"], "year", "gregorian"
+            elif name == "today":
+                word = g["w"]
+                if word == "اليوم" and not (g["wd1"] or g["wd2"]):
+                    after = t[e : e + 12]
+                    before = t[max(0, s - 4) : s]
+                    if re.match(r"\s{1,3}ال", after) or before.endswith("في ") or before.endswith("ب"):
+                        continue  # اليوم التالي، اليوم الوطني، في اليوم: "the day", not today
+                offset = {"اليوم": 0, "الليله": 0, "امس": -1, "غدا": 1}.get(word)
+                if offset is None:
+                    offset = -2 if word.startswith("اول") else 2
+                value = (pub + dt.timedelta(days=offset)).isoformat() if pub else None
+                yield s, e, value, "relative", "gregorian"
+            elif name == "weekday":
+                wd = g["wd"]
+                if not g["paren"]:
+                    s = m.start("pre") if g["pre"] else m.start("wd")
+                if wd in _AMBIG_WD and not (g["pre"] or g["paren"] or g["rel"]):
+                    continue
+                if re.match(r"\s{1,3}عشر", t[e : e + 8]):
+                    continue  # الأحد عشر: eleven
+                if g["rel"] and g["rel"] in _CURRENT:
+                    e = m.end("wd")
+                    rel = None
+                else:
+                    rel = g["rel"]
+                yield s, e, _resolve_weekday(_WEEKDAYS[wd], rel, pub), "relative", "gregorian"
+            else:  # period, period_this, period_edge
+                yield s, e, _resolve_period(g.get("unit"), g.get("rel"), g.get("edge"), pub), "relative", "gregorian"
+    for num in find_numbers(t):
+        u = _TIME_UNIT_AFTER.match(t, num.end)
+        if not u or num.vague or num.value <= 0:
+            continue
+        if num.digits and num.value > 1000:
+            continue
+        yield num.start, u.end(), _duration(num.value, _TIME_UNITS[u.group("u")]), "duration", "gregorian"
+    for m in _DUAL_DURATION.finditer(t):
+        yield m.start("u"), m.end(), _duration(2, _TIME_DUALS[m.group("u")]), "duration", "gregorian"
+
+
+def _duration(n: float, unit: str) -> str:
+    num = str(int(n)) if float(n).is_integer() else f"{n:g}"
+    if unit in ("H", "MIN"):
+        return f"PT{num}{'M' if unit == 'MIN' else 'H'}"
+    return f"P{num}{unit}"
+
+
+def _resolve_period(unit: str, rel: str | None, edge: str | None, pub: dt.date | None) -> str | None:
+    if pub is None:
+        return None
+    k = -1 if rel in _PAST else 1 if rel in _NEXT else 0
+    if unit == "الاسبوع":
+        return _iso_week(pub + dt.timedelta(days=7 * k))
+    if unit == "الشهر":
+        y, m = _shift_month(pub.year, pub.month, k)
+        return f"{y:04d}-{m:02d}"
+    y = pub.year + k
+    if edge in ("نهايه", "اواخر"):
+        return f"{y:04d}-12"
+    if edge in ("مطلع", "بدايه", "اوائل"):
+        return f"{y:04d}-01"
+    if edge == "منتصف":
+        return f"{y:04d}-06"
+    return f"{y:04d}"
+
+
+def date_spans_folded(t: str) -> list[tuple[int, int]]:
+    """Spans (folded offsets) of every date expression; amounts uses them to
+    leave years, dates and durations alone."""
+    return [(s, e) for s, e, *_ in _select(_candidates(t, None))]
+
+
+def _select(cands) -> list[tuple]:
+    """Keep the longest of overlapping candidates, then leftmost."""
+    chosen: list[tuple] = []
+    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
+            chosen.append(c)
+    return sorted(chosen)
+
+
+def find_dates(text: str, published_at=None) -> list[DateMention]:
+    """Temporal expressions of ``text``; relative ones resolved against the
+    UTC date of ``published_at`` (datetime, date, ISO string or None)."""
+    pub = _pub_date(published_at)
+    f = fold(text)
+    out = []
+    for s, e, value, kind, cal in _select(_candidates(f.text, pub)):
+        os_, oe = f.orig(s), f.orig(e)
+        out.append(DateMention(os_, oe, text[os_:oe], value, kind, cal))
+    return out
+
+
+def extract_dates(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
+    """DATES rows for a shard (``sentences`` and ``tokens`` are not needed:
+    expressions are found in ``documents.text``)."""
+    if cfg is not None and not cfg.get("dates", True):
+        return schemas.empty("dates")
+    rows = []
+    ids = documents.column("doc_id").to_pylist()
+    texts = documents.column("text").to_pylist()
+    pubs = documents.column("published_at").to_pylist() if "published_at" in documents.column_names else [None] * len(ids)
+    for doc_id, text, pub in zip(ids, texts, pubs):
+        for i, d in enumerate(find_dates(text or "", pub)):
+            rows.append({"doc_id": doc_id, "date_idx": i, "start": d.start, "end": d.end, "text": d.text,
+                         "value": d.value, "kind": d.kind, "calendar": d.calendar})
+    return schemas.table_from_rows("dates", rows)

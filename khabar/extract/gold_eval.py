@@ -1,0 +1,197 @@
+"""``khabar eval extract``: score the quote, date and amount extractors
+against the hand-annotated gold set (``tests/gold/*.json``, see its README).
+
+Scores, per split (dev, heldout) and overall:
+
+* quotes: precision and recall of the quoted span (exact, marks excluded);
+  speaker accuracy over the gold quotes found (speaker strings compared after
+  folding; empty = no speaker); names-as-quotes = predicted quotes that
+  overlap a gold name/scare-quote span (target 0);
+* dates: a gold date is correct when a predicted date overlaps its span with
+  the same value; date precision = predicted dates overlapping some gold date;
+* amounts: correct when an overlapping prediction has the same value
+  (relative tolerance 1e-9) and unit; precision likewise.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--gold", type=Path, default=None, help=f"gold folder of *.json articles (default: {DEFAULT_GOLD})")
+    parser.add_argument("--errors", action="store_true", help="also print every miss and every spurious prediction")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+
+def load_gold(folder: Path) -> list[dict]:
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        from khabar.cli import UserError
+
+        raise UserError(f"no gold articles (*.json) in {folder}: pass --gold DIR")
+    return [json.loads(p.read_text(encoding="utf-8")) for p in files]
+
+
+def _locate(text: str, surface: str, n: int = 1) -> tuple[int, int]:
+    pos = -1
+    for _ in range(n):
+        pos = text.find(surface, pos + 1)
+        if pos < 0:
+            raise ValueError(f"gold span {surface!r} (occurrence {n}) not in text")
+    return pos, pos + len(surface)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _same_value(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(float(a), float(b), rel_tol=1e-9)
+
+
+class _Counts(dict):
+    def add(self, key: str, n: int = 1) -> None:
+        self[key] = self.get(key, 0) + n
+
+
+def score_article(art: dict, errors: list[str]) -> _Counts:
+    from khabar.extract.amounts import find_amounts
+    from khabar.extract.dates import find_dates
+    from khabar.extract.fold import fold_word
+    from khabar.extract.quotes import find_quotes
+
+    text = art["text"]
+    c = _Counts()
+    tag = art["id"]
+
+    # quotes
+    pred_q = find_quotes(text)
+    gold_q = [(_locate(text, q["text"], q.get("n", 1)), q["speaker"]) for q in art["quotes"]]
+    pred_spans = {(q.start, q.end): q for q in pred_q}
+    c.add("quotes_pred", len(pred_q))
+    c.add("quotes_gold", len(gold_q))
+    for span, speaker in gold_q:
+        q = pred_spans.get(span)
+        if q is None:
+            errors.append(f"{tag} quote missed: {text[span[0]:span[1]][:60]!r}")
+            continue
+        c.add("quotes_tp")
+        if fold_word((q.speaker or "").strip()) == fold_word(speaker.strip()):
+            c.add("speaker_ok")
+        else:
+            errors.append(f"{tag} speaker: got {q.speaker!r}, gold {speaker!r} for {q.text[:40]!r}")
+    gold_spans = {s for s, _ in gold_q}
+    name_spans = []
+    for name in art.get("names", []):
+        pos = text.find(name)
+        while pos >= 0:
+            name_spans.append((pos, pos + len(name)))
+            pos = text.find(name, pos + 1)
+    for q in pred_q:
+        if (q.start, q.end) in gold_spans:
+            continue
+        if any(_overlaps((q.start, q.end), s) and not any(_overlaps((q.start, q.end), g) for g in gold_spans) for s in name_spans):
+            c.add("names_as_quotes")
+            errors.append(f"{tag} name reported as quote: {q.text!r}")
+        else:
+            errors.append(f"{tag} spurious quote: {q.text[:60]!r}")
+
+    # dates
+    pred_d = find_dates(text, art.get("published_at"))
+    gold_d = [(_locate(text, d["text"], d.get("n", 1)), d["value"]) for d in art["dates"]]
+    c.add("dates_gold", len(gold_d))
+    c.add("dates_pred", len(pred_d))
+    for span, value in gold_d:
+        hits = [d for d in pred_d if _overlaps((d.start, d.end), span)]
+        if any(d.value == value for d in hits):
+            c.add("dates_ok")
+        else:
+            errors.append(f"{tag} date {text[span[0]:span[1]]!r} gold {value!r}, got {[(d.text, d.value) for d in hits]}")
+    for d in pred_d:
+        if any(_overlaps((d.start, d.end), s) for s, _ in gold_d):
+            c.add("dates_pred_ok")
+        else:
+            errors.append(f"{tag} spurious date: {d.text!r} -> {d.value!r}")
+
+    # amounts
+    pred_a = find_amounts(text)
+    gold_a = [(_locate(text, a["text"], a.get("n", 1)), a["value"], a["unit"]) for a in art["amounts"]]
+    c.add("amounts_gold", len(gold_a))
+    c.add("amounts_pred", len(pred_a))
+    for span, value, unit in gold_a:
+        hits = [a for a in pred_a if _overlaps((a.start, a.end), span)]
+        if any(_same_value(a.value, value) and a.unit == unit for a in hits):
+            c.add("amounts_ok")
+        else:
+            errors.append(f"{tag} amount {text[span[0]:span[1]]!r} gold {value} {unit}, got {[(a.text, a.value, a.unit) for a in hits]}")
+    for a in pred_a:
+        if any(_overlaps((a.start, a.end), s) for s, _, _ in gold_a):
+            c.add("amounts_pred_ok")
+        else:
+            errors.append(f"{tag} spurious amount: {a.text!r} -> {a.value} {a.unit}")
+    return c
+
+
+def _pct(a: int, b: int) -> float:
+    return round(100.0 * a / b, 1) if b else 100.0
+
+
+def summarise(c: dict) -> dict:
+    g = c.get
+    return {
+        "articles": g("articles", 0),
+        "quote_precision": _pct(g("quotes_tp", 0), g("quotes_pred", 0)),
+        "quote_recall": _pct(g("quotes_tp", 0), g("quotes_gold", 0)),
+        "speaker_accuracy": _pct(g("speaker_ok", 0), g("quotes_tp", 0)),
+        "names_as_quotes": g("names_as_quotes", 0),
+        "date_accuracy": _pct(g("dates_ok", 0), g("dates_gold", 0)),
+        "date_precision": _pct(g("dates_pred_ok", 0), g("dates_pred", 0)),
+        "amount_accuracy": _pct(g("amounts_ok", 0), g("amounts_gold", 0)),
+        "amount_precision": _pct(g("amounts_pred_ok", 0), g("amounts_pred", 0)),
+        "counts": {k: g(k, 0) for k in ("quotes_gold", "quotes_pred", "dates_gold", "dates_pred", "amounts_gold", "amounts_pred")},
+    }
+
+
+def evaluate(folder: Path) -> tuple[dict[str, dict], list[str]]:
+    """Scores per split ('dev', 'heldout', 'all') and the list of errors."""
+    arts = load_gold(folder)
+    totals: dict[str, _Counts] = {}
+    errors: list[str] = []
+    for art in arts:
+        c = score_article(art, errors)
+        c["articles"] = 1
+        for split in (art.get("split", "dev"), "all"):
+            acc = totals.setdefault(split, _Counts())
+            for k, v in c.items():
+                acc.add(k, v)
+    return {split: summarise(c) for split, c in totals.items()}, errors
+
+
+def main(args) -> int:
+    folder = args.gold or DEFAULT_GOLD
+    if not folder.is_dir():
+        from khabar.cli import UserError
+
+        raise UserError(f"gold folder not found: {folder} (pass --gold DIR)")
+    scores, errors = evaluate(folder)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        cols = ["quote_precision", "quote_recall", "speaker_accuracy", "names_as_quotes",
+                "date_accuracy", "date_precision", "amount_accuracy", "amount_precision"]
+        print(f"{'split':8} {'docs':>4} " + " ".join(f"{c:>17}" for c in cols))
+        for split in ("dev", "heldout", "all"):
+            if split in scores:
+                s = scores[split]
+                print(f"{split:8} {s['articles']:>4} " + " ".join(f"{s[c]:>17}" for c in cols))
+    if args.errors:
+        for e in errors:
+            print(e)
+    return 0

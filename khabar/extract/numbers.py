@@ -1,0 +1,162 @@
+"""Numbers in Arabic news: digits with separators and number words.
+
+Works on folded text (khabar.extract.fold): digits are already ASCII and
+`٫ ٬` are `. ,`. A number is either digits, optionally followed by scale
+words (`1.5 مليون`, `17 ألف مليار`), or a run of number words joined by و
+(`خمسة وعشرون ألفاً`, `مئتي ألف`, `ثلاثة عشر`), each word in any case form,
+dual included (`ألفين`, `مليوني`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from khabar.extract.fold import fold_word
+from khabar.extract.lexicon import B, E, SP, alternation
+
+_UNITS = {
+    "واحد واحدة واحدا": 1, "اثنان اثنين اثنتان اثنتين": 2, "ثلاث ثلاثة": 3, "أربع أربعة": 4,
+    "خمس خمسة": 5, "ست ستة": 6, "سبع سبعة": 7, "ثمان ثماني ثمانية": 8, "تسع تسعة": 9, "عشر عشرة": 10,
+    "عشرون عشرين": 20, "ثلاثون ثلاثين": 30, "أربعون أربعين": 40, "خمسون خمسين": 50,
+    "ستون ستين": 60, "سبعون سبعين": 70, "ثمانون ثمانين": 80, "تسعون تسعين": 90,
+    "مئتان مئتين مئتي مائتان مائتين مائتي": 200,
+    "ثلاثمئة ثلاثمائة": 300, "أربعمئة أربعمائة": 400, "خمسمئة خمسمائة": 500, "ستمئة ستمائة": 600,
+    "سبعمئة سبعمائة": 700, "ثمانمئة ثمانمائة ثمانيمئة": 800, "تسعمئة تسعمائة": 900,
+}
+# Teens are two words, one entry each (the first word alone is not a number).
+_TEENS = {"أحد عشر": 11, "إحدى عشرة": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتا عشرة": 12, "اثنتي عشرة": 12}
+_HUNDRED = "مئة مائة"
+_SCALES = {"ألف ألفا": 1e3, "مليون مليونا": 1e6, "مليار مليارا بليون": 1e9, "تريليون تريليونا": 1e12}
+_SCALE_PLURALS = {"آلاف": 1e3, "ملايين": 1e6, "مليارات": 1e9, "بلايين": 1e9, "تريليونات": 1e12}
+_SCALE_DUALS = {"ألفان ألفين ألفي": 1e3, "مليونان مليونين مليوني": 1e6, "ملياران مليارين ملياري": 1e9}
+
+
+def _expand(table: dict) -> dict[str, float]:
+    """Keys list space-separated forms of one value."""
+    return {fold_word(form): value for key, value in table.items() for form in key.split()}
+
+
+UNIT_WORDS = {**_expand(_UNITS), **{fold_word(k): v for k, v in _TEENS.items()}}
+HUNDRED_WORDS = {fold_word(w) for w in _HUNDRED.split()}
+SCALE_WORDS = _expand(_SCALES)
+SCALE_PLURAL_WORDS = _expand(_SCALE_PLURALS)
+SCALE_DUAL_WORDS = _expand(_SCALE_DUALS)
+ALL_SCALES = {**SCALE_WORDS, **SCALE_PLURAL_WORDS, **SCALE_DUAL_WORDS}
+ALL_WORDS = {**UNIT_WORDS, **{w: 100.0 for w in HUNDRED_WORDS}, **ALL_SCALES}
+
+_WORD = alternation(ALL_WORDS)
+_SCALE = alternation(ALL_SCALES)
+# Digits: grouped thousands, or a plain run with an optional decimal part.
+# Bounded repetitions and a digit look-behind keep a megabyte of digits linear.
+DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:[,.]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,15}(?:[.,]\d{1,6})?)(?![\d])"
+_FIRST = re.compile(rf"(?P<d>{DIGITS})|{B}(?P<p>[وبلف])?(?P<w>{_WORD}){E}")
+_NEXT_WORD = re.compile(rf"{SP}(?P<p>و)?(?P<w>{_WORD}){E}")
+_NEXT_SCALE = re.compile(rf"{SP}(?P<w>{_SCALE}){E}")
+
+
+class Number(NamedTuple):
+    start: int  # folded offsets
+    end: int
+    value: float
+    words: bool  # written (at least partly) in words
+    vague: bool  # only plural scale words, e.g. "آلاف": not a precise amount
+    digits: str  # the digit string ("" for words), for year / phone checks
+
+
+def parse_digits(s: str) -> float:
+    """Value of a digit string with `,`/`.` separators (folded text)."""
+    seps = [c for c in s if c in ",."]
+    if not seps:
+        return float(s)
+    groups = re.split(r"[,.]", s)
+    if len(set(seps)) == 2:  # 1,234.5 or 1.234,5: the last separator is the decimal point
+        dec = seps[-1]
+        whole, frac = s.rsplit(dec, 1)
+        return float(re.sub(r"[,.]", "", whole) + "." + frac)
+    if len(seps) > 1:  # 1,000,000 / 1.000.000
+        if all(len(g) == 3 for g in groups[1:]):
+            return float("".join(groups))
+        whole, frac = s.rsplit(seps[-1], 1)
+        return float(re.sub(r"[,.]", "", whole) + "." + frac)
+    whole, frac = groups
+    if seps[0] == "," and len(frac) == 3:  # 1,500: thousands
+        return float(whole + frac)
+    return float(whole + "." + frac)  # 1.5, 1.500, 2,5: decimal
+
+
+def words_value(words: list[str], start: float = 0.0) -> float:
+    """Value of a run of folded number words (after a digit value ``start``)."""
+    total = 0.0
+    current = start
+    last_scale = 0.0  # scale applied to ``current`` so far (0: none)
+    for w in words:
+        if w in ALL_SCALES:
+            scale = ALL_SCALES[w]
+            if w in SCALE_DUAL_WORDS:
+                if current and not last_scale:
+                    total += current
+                current, last_scale = 2 * scale, scale
+            elif last_scale and scale > last_scale:  # ألف مليار
+                current *= scale
+                last_scale = scale
+            else:
+                if last_scale:  # a new group after a finished one
+                    total += current
+                    current = 0.0
+                current = (current or 1.0) * scale
+                last_scale = scale
+        elif w in HUNDRED_WORDS:
+            if last_scale:
+                total += current
+                current, last_scale = 0.0, 0.0
+            current = (current or 1.0) * 100 if current < 100 else current + 100
+        else:
+            if last_scale:
+                total += current
+                current, last_scale = 0.0, 0.0
+            current += UNIT_WORDS[w]
+    return total + current
+
+
+def find_numbers(t: str) -> list[Number]:
+    """Every number in folded text ``t``, left to right, non-overlapping."""
+    out: list[Number] = []
+    pos = 0
+    n = len(t)
+    while pos < n:
+        m = _FIRST.search(t, pos)
+        if not m:
+            break
+        if m.group("d"):
+            digits = m.group("d")
+            scales: list[str] = []
+            end = m.end()
+            for _ in range(3):
+                s = _NEXT_SCALE.match(t, end)
+                if not s:
+                    break
+                scales.append(s.group("w"))
+                end = s.end()
+            try:
+                base = parse_digits(digits)
+            except ValueError:
+                pos = m.end()
+                continue
+            value = words_value(scales, base) if scales else base
+            out.append(Number(m.start(), end, value, bool(scales), False, digits))
+            pos = end
+            continue
+        words = [m.group("w")]
+        start = m.start("w")
+        end = m.end()
+        for _ in range(8):
+            s = _NEXT_WORD.match(t, end)
+            if not s:
+                break
+            words.append(s.group("w"))
+            end = s.end()
+        vague = all(w in SCALE_PLURAL_WORDS for w in words) or (len(words) == 1 and words[0] in HUNDRED_WORDS and False)
+        out.append(Number(start, end, words_value(words), True, vague, ""))
+        pos = end
+    return out

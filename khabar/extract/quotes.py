@@ -1,0 +1,359 @@
+"""Direct quotations and who said them.
+
+``find_quotes(text, entities=())`` is the string-level function;
+``extract_quotes`` applies it to a shard. How it decides:
+
+1. **Marks.** « » “ ” „ " ' ‘ ’ are paired left to right with a small stack.
+   Context decides which way a symmetric mark faces (`"` after a space and
+   before a letter opens), and a `»` that stands where an opening mark would
+   (`و»حركة أمل»`, ` »الأرقام…`) opens. An opening mark left unclosed at the
+   end of its paragraph closes there (wire copy often drops the last mark);
+   apostrophes inside Latin words are not marks. Only outermost pairs count:
+   a quote nested inside a quote stays part of the outer one.
+2. **Speech or name.** Short contents (≤ 4 words) are quotes only when a
+   reporting cue is right before them (`أن/إن/بأنه`, a colon, the reporting
+   verb, `بـ` after one) *and* the clause ends after them; otherwise they are
+   names or scare quotes (`«القاعدة»`, `الجماعات «المتطرفة»`). Contents
+   after a name-introducing noun (`صحيفة، حركة، تنظيم، قناة، ملعب…`) are
+   names up to 7 words. Longer contents are quotes, with or without speaker.
+3. **Speaker.** The nearest reporting verb before the quote in the same
+   sentence (قال، أكد، أضاف… in all persons, and participles مضيفاً،
+   مشدداً…): its written subject is the speaker, cut before sourcing and
+   adverbial phrases (`في بيان`, `لوكالة…`, `للصحافيين`, `،`) and, when
+   entities are given, at the end of the first person (or organisation)
+   inside it. Speaker = the whole subject phrase as written (title + name,
+   `مصدر أمني رفيع`, `وزارة الصحة`). With no written subject (`وأضاف:`,
+   `مشدداً على أن`) the speaker is the last written subject before. Also:
+   `نقلت … عن X قوله`, `وكان X قد قال`, and after the quote `«…»، قال X` /
+   `بحسب (ما قال) X`. A quote opening the paragraph after an unclosed quote
+   continues its speaker. Otherwise the speaker is empty; the quote is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import NamedTuple, Sequence
+
+from khabar import schemas
+from khabar.extract import lexicon as L
+from khabar.extract.fold import fold, fold_word
+from khabar.extract.lexicon import B, E, SP, alternation
+
+_VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
+_PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
+_NAME_NOUNS = {fold_word(w) for w in L.NAME_NOUNS}
+_STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
+    fold_word(w) for w in "فيه فيها عليه عليها منه منها عنه عنها له لها إليه إليها به بها لهم معه".split()}
+# stops that also end a subject with a conjunction attached (وفي، وخلال); not
+# all stops: والي (governor) is و + إلى once folded.
+_AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
+_COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن".split()}
+_QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
+
+_VERB_RE = re.compile(rf"{B}(?:[وف])?(?P<v>{alternation(_VERBS)}){E}")
+_MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
+_FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", '"': "d",
+           "'": "s", "‘": "s", "’": "s"}
+_WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]]{1,40})")
+_WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
+_SENT_END = re.compile(r"[.!?؟\n]")
+_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_VERBS)}){E}")
+_AFTER_SOURCE = re.compile(
+    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
+    rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
+_NAQL_AN = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
+_KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
+_MAX_DEPTH = 8
+_SHORT = 4
+
+
+class Quote(NamedTuple):
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_entity_id: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    verb: str | None
+
+
+class _Speaker(NamedTuple):
+    start: int  # folded
+    end: int
+    verb_start: int
+    verb_end: int
+
+
+def _faces(t: str, i: int, ch: str) -> str:
+    """'open', 'close' or '' for the mark at ``i``, from its neighbours."""
+    left = t[i - 1] if i else " "
+    right = t[i + 1] if i + 1 < len(t) else " "
+    left_open = left.isspace() or left in "([{:،,؛;-—–" or (
+        left in "وفبلك" and (i < 2 or t[i - 2].isspace() or t[i - 2] in "(:،,"))
+    right_word = not right.isspace() and right not in "،,.؛;:!?؟)"
+    if ch in "«‹„‟“":
+        return "open"
+    if ch in "»›”":  # a closing mark standing where an opening one would: و»حركة
+        return "open" if left_open and right_word else "close"
+    if ch in "'’‘":
+        if left.isascii() and left.isalpha() and right.isascii() and right.isalpha():
+            return ""  # apostrophe in a Latin word
+        if ch == "‘" or (left_open and right_word and right.isalpha()):
+            return "open"
+        return "close" if not left.isspace() else ""
+    if left_open and right_word:
+        return "open"
+    if not left.isspace():
+        return "close"
+    return "close" if not right_word else "open"
+
+
+def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
+    """Outermost quote pairs: (open mark, close mark or content end, content end, closed)."""
+    out = []
+    stack: list[tuple[str, int]] = []
+    nl = [m.start() for m in re.finditer(r"\n", t)]
+
+    def para_end(pos: int) -> int:
+        k = bisect_right(nl, pos)
+        return nl[k] if k < len(nl) else len(t)
+
+    def flush(limit: int):
+        # close what is still open at the end of its paragraph (before ``limit``)
+        while stack and para_end(stack[0][1]) < limit:
+            fam, pos = stack[0]
+            end = para_end(pos)
+            if fam != "s":
+                out.append((pos, end, end, False))
+            stack.clear()
+
+    for m in _MARKS.finditer(t):
+        i, ch = m.start(), m.group()
+        flush(i)
+        fam = _FAMILY[ch]
+        way = _faces(t, i, ch)
+        if way == "close" or (way == "open" and ch == '"' and stack and stack[-1][0] == "d"):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == fam:
+                    if k == 0:
+                        out.append((stack[0][1], i, i, True))
+                    del stack[k:]
+                    break
+            else:
+                if way == "open" and len(stack) < _MAX_DEPTH:
+                    stack.append((fam, i))
+        elif way == "open" and len(stack) < _MAX_DEPTH:
+            stack.append((fam, i))
+    flush(len(t) + 1)
+    if stack and stack[0][0] != "s":
+        out.append((stack[0][1], len(t), len(t), False))
+    return out
+
+
+def _words_before(t: str, i: int, n: int = 7) -> list[str]:
+    """Up to ``n`` words before ``i`` in the same clause (stops at , . and marks)."""
+    lo = max(0, i - 200)
+    seg = t[lo:i]
+    cut = max(seg.rfind(c) for c in "،,.؛;!?؟\n«»“”\"")
+    seg = seg[cut + 1 :]
+    return _WORDS_BACK.findall(seg)[-n:]
+
+
+def _strip_clitic(w: str) -> str:
+    if len(w) > 3 and w[0] in "وفبل":
+        w = w[1:]
+    if len(w) > 4 and w.startswith("ال"):
+        w = w[2:]
+    return w
+
+
+def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
+    content = t[cs:ce]
+    nwords = len(content.split(None, 8))
+    before = t[max(0, o - 60) : o]
+    attached = before[-1:] if before[-1:] and before[-1] in "وفبلك" and (len(before) < 2 or not before[-2].isalpha()) else ""
+    words = _words_before(t, o - len(attached))
+    prev = words[-1] if words else ""
+    if prev and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
+        if nwords <= 7 and not re.search(r"[.!?؟]", content):
+            return True
+    if nwords > _SHORT:
+        return False
+    colon = before.rstrip().endswith(":")
+    cue = colon or any(w in _COMPLEMENTISERS for w in words) or prev in _VERBS or prev in _QUOTE_INTRO
+    if not cue and (_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)):
+        return False  # «…»، قال X
+    if not cue and attached == "ب":
+        cue = any(w in _VERBS for w in words)
+    if not cue:
+        return True
+    rest = t[after : after + 4].lstrip(" ")
+    ends_clause = not rest or rest[0] in "،,.؛;:!?؟)\n"
+    return not ends_clause
+
+
+def _subject(t: str, pos: int, ents: list[tuple[int, int, str, str]], orig_text: str | None = None, fd=None,
+             limit: int = 10) -> tuple[int, int] | None:
+    """The subject phrase after a verb ending at ``pos`` (folded offsets)."""
+    start = end = None
+    p = pos
+    for _ in range(limit):
+        m = _WORD.match(t, p)
+        if not m:
+            break
+        w = m.group("w")
+        if w == "علي" and orig_text is not None and orig_text[fd.orig(m.end("w")) - 1 : fd.orig(m.end("w"))] == "ي":
+            pass  # the name Ali, not the preposition على (folding merged ى and ي)
+        elif w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS) or w[0].isdigit():
+            break
+        if start is None:
+            start = m.start("w")
+        end = m.end("w")
+        p = m.end()
+    if start is None:
+        return None
+    return _cut_at_entity(start, end, ents)
+
+
+def _cut_at_entity(start: int, end: int, ents) -> tuple[int, int]:
+    inside = [e for e in ents if start <= e[0] < end]
+    for label in ("PER", "ORG"):
+        for e in inside:
+            if e[2] == label:
+                return start, min(end, e[1])
+    return start, end
+
+
+def _entity_for(s: int, e: int, ents) -> str | None:
+    best = None
+    for es, ee, label, eid in ents:
+        if es < e and ee > s and label in ("PER", "ORG"):
+            if best is None or (label == "PER" and best[0] != "PER"):
+                best = (label, eid)
+    return best[1] if best else None
+
+
+def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
+    """Direct quotes of ``text`` with speakers. ``entities``: rows (dicts or
+    objects) with start, end, label, entity_id in original offsets."""
+    f = fold(text)
+    t = f.text
+    ents = []
+    for e in entities:
+        get = e.get if isinstance(e, dict) else (lambda k, e=e: getattr(e, k))
+        ents.append((f.to_folded(get("start")), f.to_folded(get("end")), get("label"), get("entity_id")))
+
+    pairs = _pairs(t)
+    pair_starts = [p[0] for p in pairs]
+
+    def in_pair(i: int) -> bool:
+        k = bisect_right(pair_starts, i) - 1
+        return k >= 0 and i < pairs[k][2]
+
+    # reporting verbs outside quotes (a verb inside a quote is not the attribution)
+    verbs = [(m.start("v"), m.end("v")) for m in _VERB_RE.finditer(t) if not in_pair(m.start())]
+    verb_starts = [v[0] for v in verbs]
+    explicit: list[_Speaker] = []  # written subjects, in text order
+    subjects: dict[int, _Speaker] = {}
+    for vs, ve in verbs:
+        word = t[vs:ve]
+        subj = None
+        if word not in _PARTICIPLES:
+            before = t[max(0, vs - 100) : vs]
+            k = _KANA.search(before)
+            n = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
+            if k:
+                base = vs - len(before)
+                subj = (base + k.start("s"), base + k.end("s"))
+            elif n and not _SENT_END.search(t, ve, n.start()):
+                subj = (n.start("s"), n.end("s"))
+            else:
+                subj = _subject(t, ve, ents, text, f)
+        if subj:
+            sp = _Speaker(subj[0], subj[1], vs, ve)
+            explicit.append(sp)
+            subjects[vs] = sp
+    explicit_pos = [s.verb_start for s in explicit]
+
+    def carried(before: int) -> _Speaker | None:
+        k = bisect_left(explicit_pos, before)
+        return explicit[k - 1] if k else None
+
+    out: list[Quote] = []
+    prev_end = 0
+    prev_speaker: _Speaker | None = None
+    prev_unclosed_para_end = -1
+    for o, c, ce, closed in pairs:
+        cs = o + 1
+        while cs < ce and t[cs].isspace():
+            cs += 1
+        e = ce
+        while e > cs and t[e - 1].isspace():
+            e -= 1
+        if e <= cs:
+            continue
+        after = c + 1 if closed else c
+        if _is_name(t, o, cs, e, after):
+            continue
+        if not closed and len(t[cs:e].split(None, _SHORT + 1)) <= _SHORT:
+            continue
+        speaker: _Speaker | None = None
+        verb_span = None
+        # 1. a reporting verb before the quote, same sentence, after the previous quote
+        k = bisect_left(verb_starts, o) - 1
+        while k >= 0:
+            vs, ve = verbs[k]
+            if vs < prev_end or vs < o - 300 or _SENT_END.search(t, ve, o):
+                break
+            verb_span = (vs, ve)
+            speaker = subjects.get(vs) or carried(vs)
+            break
+        # 2. after the quote: «…»، قال X / «…» بحسب (ما كتب) X
+        if verb_span is None:
+            m = _AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)
+            if m:
+                verb_span = (m.start("v"), m.end("v"))
+                subj = _subject(t, m.end(), ents, text, f)
+                if subj:
+                    speaker = _Speaker(subj[0], subj[1], *verb_span)
+                    explicit.append(speaker)
+                    explicit.sort(key=lambda s: s.verb_start)
+                    explicit_pos = [s.verb_start for s in explicit]
+                else:
+                    speaker = carried(verb_span[0])
+        # 3. a quote opening the paragraph after an unclosed one continues it
+        if verb_span is None and prev_unclosed_para_end >= 0 and t[prev_unclosed_para_end:o].strip() == "":
+            speaker = prev_speaker
+        prev_end = after
+        prev_speaker = speaker
+        prev_unclosed_para_end = ce if not closed else -1
+        qs, qe = f.orig(cs), f.orig(e)
+        if speaker:
+            ss, se = f.orig(speaker.start), f.orig(speaker.end)
+            sp_text, ent = text[ss:se], _entity_for(speaker.start, speaker.end, ents)
+        else:
+            ss = se = sp_text = ent = None
+        verb = text[f.orig(verb_span[0]) : f.orig(verb_span[1])] if verb_span else None
+        out.append(Quote(qs, qe, text[qs:qe], sp_text, ent, ss, se, verb))
+    return out
+
+
+def extract_quotes(documents, sentences, tokens, entities, cfg) -> "schemas.pa.Table":
+    """QUOTES rows for a shard: quotes found in ``documents.text``; speakers
+    linked to ``entities`` (PER, else ORG) when that table has rows."""
+    if cfg is not None and not cfg.get("quotes", True):
+        return schemas.empty("quotes")
+    by_doc: dict[str, list[dict]] = {}
+    if entities is not None and entities.num_rows:
+        cols = entities.select(["doc_id", "start", "end", "label", "entity_id"]).to_pylist()
+        for row in cols:
+            by_doc.setdefault(row["doc_id"], []).append(row)
+    rows = []
+    for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()):
+        for i, q in enumerate(find_quotes(text or "", by_doc.get(doc_id, ()))):
+            rows.append({"doc_id": doc_id, "quote_idx": i, "start": q.start, "end": q.end, "text": q.text,
+                         "speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id,
+                         "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "verb": q.verb})
+    return schemas.table_from_rows("quotes", rows)
