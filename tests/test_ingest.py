@@ -457,3 +457,16 @@ def test_documents_and_quarantine_fit_the_arrow_schemas(tmp_path):
     table = schemas.table_from_rows("documents", docs)
     assert table.column("published_at").to_pylist() == [datetime(2023, 3, 15, 7, 30, tzinfo=timezone.utc)]
     assert schemas.table_from_rows("quarantine", [i for i in items if i["kind"] == "quarantine"]).num_rows == 1
+
+
+def test_zip_member_with_an_empty_name_found_by_fuzzing(tmp_path):
+    # atheris found this: zipfile's is_dir() raises IndexError on an empty member name.
+    crash = (
+        "UEsDq9mE2KfYq9i32YTYqCDZgtmI2YrCuy5QS9iz2LnYp9ixINin2YTZhtnY//+3/4H/qNjYryJdfQpQSwECFAMUAAAAAAA0YX1dovPwmJAAAACQAAAABQAAAAAAAAAAAAAAgAEA"
+        "AwAAYS50eHRQSwECFAMUAAAAAAA3YX1deusS/+oAAADqAAAABwAAAAAAAABdeusS/+oAAADqAAAABwAAAFBLBQYAAAAAAgACAGgAAADCAQAAAAA="
+    )
+    import base64
+
+    (tmp_path / "crash.zip").write_bytes(base64.b64decode(crash))
+    items = read(tmp_path / "crash.zip")
+    assert [(i["raw_path"], i["reason"]) for i in items] == [("crash.zip!/a.txt", "bad_archive"), ("crash.zip!/", "bad_archive")]

@@ -63,21 +63,24 @@ class ByteBudget:
         self.left = limit
 
 
-def zip_members(data: bytes, budget: ByteBudget) -> Iterator[tuple[str, bytes] | tuple[str, Bad]]:
+def zip_members(data: bytes, budget: ByteBudget) -> Iterator[tuple[str, bytes] | tuple[str | None, Bad]]:
     """(member name, content) per file member, or (member name, Bad).
 
     Directories and hidden entries (``.name``, ``__MACOSX/``: the same rule
     as for raw folders) are skipped. An unreadable archive gives one
-    ``("", Bad)``.
+    ``(None, Bad)``.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        yield "", Bad(None, "bad_archive", f"broken zip: {exc or type(exc).__name__}")
+        yield None, Bad(None, "bad_archive", f"broken zip: {exc or type(exc).__name__}")
         return
     for info in infos:
         name = info.filename
+        if not name:  # zipfile's own is_dir() fails on it
+            yield name, Bad(None, "bad_archive", "an archive member has an empty name")
+            continue
         if info.is_dir():
             continue
         if unsafe_member_name(name):

@@ -22,6 +22,7 @@ runs and machines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -47,11 +48,16 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+
+
 def _minhash(text: str) -> MinHash | None:
     grams = shingles(text)
     if not grams:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    minhash = _template().copy()  # building the permutations anew costs more than hashing a short article
     minhash.update_batch(list(grams))
     return minhash
 
@@ -68,7 +74,7 @@ def _from_signature(sig: bytes) -> MinHash | None:
     values = np.frombuffer(sig, dtype="<u8")
     if values.size != NUM_PERM:
         raise ValueError(f"a signature holds {NUM_PERM} values, got {values.size}")
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values.astype(np.uint64), scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values.astype(np.uint64), permutations=_template().permutations, scheme=SCHEME)
 
 
 class NearDuplicateIndex:

@@ -195,7 +195,7 @@ class _Reader:
 
     def parse_zip(self, data: bytes, raw_path: str, budget: ByteBudget) -> Iterator[dict]:
         for name, content in zip_members(data, budget):
-            member_path = f"{raw_path}!/{name}" if name else raw_path
+            member_path = raw_path if name is None else f"{raw_path}!/{name}"
             if isinstance(content, Bad):
                 yield from self.emit(member_path, content)
             else:
