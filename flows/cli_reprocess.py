@@ -31,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect(args.verbose)  # before anything imports prefect
     from flows.cli_run import run_flow
     from khabar.cli import UserError
     from khabar.config import load_config

@@ -65,8 +65,10 @@ def run_flow(flow_fn, config: dict, verbose: bool, **parameters) -> dict:
 
 
 def main(args: argparse.Namespace) -> int:
+    from flows.prefect_env import configure_prefect
     from khabar.config import load_config
 
+    configure_prefect(args.verbose)  # before anything imports prefect
     config = load_config(args.config)
     raw, out = resolve_paths(args, config)
     from flows.pipeline import nightly

@@ -1,7 +1,8 @@
 """The task runner, chosen by the ``[runner]`` section of the configuration.
 
 - ``local``: a pool of processes, one per worker (CPU-bound Python work needs
-  processes, not threads: the GIL would serialise threads).
+  processes, not threads: the GIL would serialise threads). With one worker
+  the tasks run in the flow's own process: no pool to start.
 - ``dask``: a Dask ``LocalCluster`` of that many workers, or, when
   ``address`` is set, the existing scheduler at that address. Workers there
   must reach the Prefect API (``PREFECT_API_URL`` in their environment).
@@ -21,8 +22,10 @@ def task_runner_from_config(config: dict):
     runner = config["runner"]
     kind = runner["kind"]
     if kind == "local":
-        from prefect.task_runners import ProcessPoolTaskRunner
+        from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
+        if worker_count(config) == 1:  # one worker: run in this process, no pool to start
+            return ThreadPoolTaskRunner(max_workers=1)
         return ProcessPoolTaskRunner(max_workers=worker_count(config))
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
