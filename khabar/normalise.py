@@ -28,10 +28,10 @@ import pyarrow as pa
 
 from khabar import schemas
 
-try:  # camel-tools' list of Arabic diacritics (offline-safe utils module)
-    from camel_tools.utils.charsets import AR_DIAC_CHARSET as _CAMEL_DIAC
-except ImportError:  # pragma: no cover - camel-tools is a dependency
-    _CAMEL_DIAC = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+# camel-tools' AR_DIAC_CHARSET, spelled out: importing camel_tools.utils.charsets
+# costs over a second (it scans all of Unicode), too much for `khabar --help`.
+# tests/test_normalise.py checks the two agree.
+_CAMEL_DIAC = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 
 
 class Normalised(NamedTuple):
@@ -140,13 +140,23 @@ def _compiled(cfg: dict) -> tuple:
     ws = WHITESPACE if whitespace else frozenset()
     regex = None
     if ws or deleted:
-        run = _cls(ws | deleted)
-        first = _cls((ws - {" "}) | deleted)
-        # Two branches whose first character is one class: sre scans such a
-        # pattern ~10x faster than named alternatives. A single plain space is
-        # already normal and is not matched (that would be a Python call per
-        # word); what a match is gets decided in Python.
-        regex = re.compile(f" [{run}]+|[{first}][{run}]*" if ws else f"[{first}]+")
+        # Runs of whitespace take invisible characters with them; diacritics
+        # and tatweel are matched on their own so that an orphan one between
+        # spaces (a tatweel used as a dash) can be kept.
+        run = _cls(ws | (deleted & INVISIBLE))
+        marks = deleted - INVISIBLE
+        starters = (ws - {" "}) | (deleted & INVISIBLE)
+        branches = []
+        if ws:
+            branches.append(f" [{run}]+")  # a single plain space is not matched
+        if marks:
+            branches.append(f"[{_cls(marks)}]+")
+        if starters:
+            branches.append(f"[{_cls(starters)}][{run}]*")
+        # Branches starting with distinct classes and no named groups: sre
+        # scans this ~10x faster than named alternatives; what a match is
+        # gets decided in Python.
+        regex = re.compile("|".join(branches))
     _TABLE_CACHE[key] = (nfkc, trans, regex, frozenset(ws), frozenset(deleted))
     return _TABLE_CACHE[key]
 
@@ -288,13 +298,15 @@ def normalise_text(text: str, cfg: dict) -> Normalised:
         if s == "\u200d" and _joins_emoji(mid, start):
             continue
         b.copy_to(mid, start)
-        k = 0
-        while k < len(s) and s[k] not in ws:
-            k += 1  # deleted characters before any whitespace: the previous letter's
-        if k:
-            b.replace(start, start + k, "")
-        if k < len(s):
-            b.replace(start + k, end, "\n" if any(c in LINE_BREAKS for c in s) else " ")
+        if s[0] in ws or s[0] in INVISIBLE:
+            if any(c in ws for c in s):
+                b.replace(start, end, "\n" if any(c in LINE_BREAKS for c in s) else " ")
+            else:
+                b.replace(start, end, "")
+        elif (start == 0 or mid[start - 1] in ws or mid[start - 1] in INVISIBLE) and (end == len(mid) or mid[end] in ws or mid[end] in INVISIBLE):
+            b.copy_to(mid, end)  # orphan marks between spaces (a tatweel as a dash): kept
+        else:
+            b.replace(start, end, "")
     if not b.pieces:
         out, mn, mo = mid, [0], [0]
     else:

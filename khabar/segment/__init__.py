@@ -24,13 +24,19 @@ __all__ = ["segment_documents", "segment_text", "SegmentedText"]
 
 
 class SegmentedText:
-    """Sentences and tokens of one document, as parallel lists."""
+    """Sentences and tokens of one document: int columns as numpy arrays,
+    string columns as lists."""
 
     __slots__ = ("sent_start", "sent_end", "sent_heading", "tok_sent", "tok_start", "tok_end", "form", "norm", "kind", "segments")
 
     def __init__(self) -> None:
-        for name in self.__slots__:
-            setattr(self, name, [])
+        empty = np.zeros(0, dtype=np.int64)
+        self.sent_start = self.sent_end = self.tok_sent = self.tok_start = self.tok_end = empty
+        self.sent_heading: list[bool] = []
+        self.form: list[str] = []
+        self.norm: list[str] = []
+        self.kind: list[str] = []
+        self.segments: list = []
 
 
 def _attached(ch: str) -> bool:
@@ -117,22 +123,19 @@ def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[
         oa, ob = oa[idx], ob[idx]
         starts, ends, kinds = new_s, new_e, new_k
     last_of, headings = split_sentences(norm_text, starts, ends, kinds, int(cfg.get("max_heading_words", 12)))
+    out.tok_start = oa
+    out.tok_end = ob
     oa_l = oa.tolist()
     ob_l = ob.tolist()
-    out.tok_start = oa_l
-    out.tok_end = ob_l
     out.form = [text[s:e] for s, e in zip(oa_l, ob_l)]
     out.norm = [norm_text[s:e] for s, e in zip(starts, ends)]
     out.kind = kinds
-    first = 0
-    tok_sent: list[int] = []
-    for k, li in enumerate(last_of):
-        out.sent_start.append(oa_l[first])
-        out.sent_end.append(ob_l[li])
-        out.sent_heading.append(headings[k])
-        tok_sent.extend([k] * (li - first + 1))
-        first = li + 1
-    out.tok_sent = tok_sent
+    last = np.asarray(last_of, dtype=np.int64)
+    first = np.concatenate([[0], last[:-1] + 1])
+    out.sent_start = oa[first]
+    out.sent_end = ob[last]
+    out.sent_heading = headings
+    out.tok_sent = np.repeat(np.arange(len(last), dtype=np.int64), last - first + 1)
     out.segments = clitics(out.form, out.norm, kinds) if clitics is not None else [None] * len(kinds)
     return out
 
@@ -169,60 +172,78 @@ def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm
         )
     }
     clitics = clitic_function(cfg, norm_cfg)
-    s_doc: list[str] = []
-    s_idx: list[int] = []
-    s_start: list[int] = []
-    s_end: list[int] = []
-    s_head: list[bool] = []
-    t_doc: list[str] = []
-    t_sent: list[int] = []
-    t_idx: list[int] = []
-    t_start: list[int] = []
-    t_end: list[int] = []
-    t_form: list[str] = []
-    t_norm: list[str] = []
-    t_kind: list[str] = []
-    t_seg: list = []
+    parts: list[SegmentedText] = []
     for doc_id, text in zip(doc_ids, texts):
         text = text or ""
         row = norm_rows.get(doc_id)
         if row is None:  # not normalised yet: do it here rather than fail
             res = normalise_text(text, norm_cfg)
             row = (res.text, res.map_norm, res.map_orig)
-        seg = segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, clitics)
-        n_s, n_t = len(seg.sent_start), len(seg.tok_start)
-        s_doc.extend([doc_id] * n_s)
-        s_idx.extend(range(n_s))
-        s_start.extend(seg.sent_start)
-        s_end.extend(seg.sent_end)
-        s_head.extend(seg.sent_heading)
-        t_doc.extend([doc_id] * n_t)
-        t_sent.extend(seg.tok_sent)
-        t_idx.extend(range(n_t))
-        t_start.extend(seg.tok_start)
-        t_end.extend(seg.tok_end)
-        t_form.extend(seg.form)
-        t_norm.extend(seg.norm)
-        t_kind.extend(seg.kind)
-        t_seg.extend(seg.segments)
-    i32, s = pa.int32(), pa.string()
-    sentences = pa.Table.from_arrays(
-        [pa.array(s_doc, s), pa.array(s_idx, i32), pa.array(s_start, i32), pa.array(s_end, i32), pa.array(s_head, pa.bool_())],
+        parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, clitics))
+    return _sentences_table(doc_ids, parts), _tokens_table(doc_ids, parts)
+
+
+def _ints(arrays: list[np.ndarray]) -> pa.Array:
+    return pa.array(np.concatenate(arrays).astype(np.int32) if arrays else np.zeros(0, np.int32), pa.int32())
+
+
+def _doc_column(doc_ids: list[str], counts: list[int]) -> pa.Array:
+    """doc_id repeated per row, built by index (no Python list of strings)."""
+    idx = np.repeat(np.arange(len(doc_ids), dtype=np.int32), counts)
+    return pa.array(doc_ids, pa.string()).take(pa.array(idx))
+
+
+def _index_within(counts: list[int]) -> np.ndarray:
+    """0..n-1 for each group of n rows."""
+    total = int(sum(counts))
+    starts = np.repeat(np.cumsum([0, *counts[:-1]]), counts) if counts else np.zeros(0, np.int64)
+    return np.arange(total, dtype=np.int64) - starts
+
+
+def _sentences_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table:
+    counts = [len(p.sent_start) for p in parts]
+    heading: list[bool] = []
+    for p in parts:
+        heading.extend(p.sent_heading)
+    return pa.Table.from_arrays(
+        [
+            _doc_column(doc_ids, counts),
+            pa.array(_index_within(counts).astype(np.int32), pa.int32()),
+            _ints([p.sent_start for p in parts]),
+            _ints([p.sent_end for p in parts]),
+            pa.array(heading, pa.bool_()),
+        ],
         schema=schemas.without_run_id(schemas.SENTENCES),
     )
-    tokens = pa.Table.from_arrays(
+
+
+def _strings(parts: list[SegmentedText], name: str) -> pa.Array:
+    values: list = []
+    for p in parts:
+        values.extend(getattr(p, name))
+    return pa.array(values, pa.string())
+
+
+def _tokens_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table:
+    counts = [len(p.form) for p in parts]
+    # Kinds repeat: build them as a dictionary array and decode once.
+    kinds: list[str] = []
+    for p in parts:
+        kinds.extend(p.kind)
+    kind_col = pa.array(kinds, pa.string()) if len(kinds) < 1000 else pa.array(kinds, pa.dictionary(pa.int8(), pa.string())).cast(pa.string())
+    n = sum(counts)
+    return pa.Table.from_arrays(
         [
-            pa.array(t_doc, s),
-            pa.array(t_sent, i32),
-            pa.array(t_idx, i32),
-            pa.array(t_start, i32),
-            pa.array(t_end, i32),
-            pa.array(t_form, s),
-            pa.array(t_norm, s),
-            pa.array(t_kind, s),
-            pa.array(t_seg, s),
-            pa.nulls(len(t_doc), s),
+            _doc_column(doc_ids, counts),
+            _ints([p.tok_sent for p in parts]),
+            pa.array(_index_within(counts).astype(np.int32), pa.int32()),
+            _ints([p.tok_start for p in parts]),
+            _ints([p.tok_end for p in parts]),
+            _strings(parts, "form"),
+            _strings(parts, "norm"),
+            kind_col,
+            _strings(parts, "segments"),
+            pa.nulls(n, pa.string()),
         ],
         schema=schemas.without_run_id(schemas.TOKENS),
     )
-    return sentences, tokens

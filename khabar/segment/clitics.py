@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import gzip
 import math
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
-from khabar.normalise import normalise_text
+from khabar.normalise import DIACRITICS, INVISIBLE, TATWEEL, normalise_text
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "segment" / "wordfreq.tsv.gz"
 
@@ -71,6 +72,7 @@ PRIORS = {
 }
 # Pronouns that attach straight to ب/ل with no stem between: له، بها، لنا.
 ENCLITIC_SET = frozenset(ENCLITICS)
+ENCLITICS_OR_NONE = ["", *ENCLITICS]
 BARE_PRONOUNS = frozenset(["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"])
 # Stems that take ي / ني as a pronoun (لي، مني، عني، إنني ...).
 YA_STEMS = frozenset(["من", "عن", "لد", "لدي", "عل", "إل", "في", "مع", "إن", "أن", "لكن", "بين", "عند", "معي"])
@@ -90,6 +92,9 @@ GUARDS = frozenset(
 )
 # Article guard: words that start with ال but carry no article.
 ARTICLE_GUARDS = frozenset(["الله", "اللهم", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللائي", "الان", "الآن", "الا", "الى", "الي", "الف", "الاف", "الية", "اليه", "اليها", "اليهم", "الينا", "اليوم"])
+
+
+PROC_PRIORS = {labels: math.prod(PRIORS[lab] for lab in labels) for _, labels in PROCLITICS}
 
 
 class Segment(NamedTuple):
@@ -164,45 +169,50 @@ class CliticSegmenter:
         n = len(word)
         if n < 2:
             return (Segment(word, word),)
-        forbidden = self._forbidden(word)
-        best_score = math.log(self.freq.get(word, 0) + 1)
+        whole_score = best_score = math.log(self.freq.get(word, 0) + 1)
         best = (0, (), n, None)  # (proclitic length, labels, stem end, enclitic)
-        for psurf, plabels in PROCLITICS:
+        procs = [p for p in PROCLITICS if word.startswith(p[0])]  # always has ("", ())
+        encs = [e for e in ENCLITICS_OR_NONE if word.endswith(e)]
+        if len(procs) == 1 and len(encs) == 1:
+            return self._finish(word, best)
+        forbidden = self._forbidden(word)
+        for psurf, plabels in procs:
             lp = len(psurf)
-            if lp and (not word.startswith(psurf) or lp in forbidden):
+            if lp in forbidden:
                 continue
-            for enc in ("", *ENCLITICS):
+            last = plabels[-1] if plabels else ""
+            p_prior = PROC_PRIORS[plabels]
+            for enc in encs:
                 le = len(enc)
-                if le and (not word.endswith(enc) or n - le in forbidden):
+                if le and n - le in forbidden:
                     continue
                 if not lp and not le:
                     continue
                 stem = word[lp : n - le]
-                if plabels and plabels[-1] == "س+" and (not stem or stem[0] not in IMPERFECT or le):
+                if last == "س+" and (not stem or stem[0] not in IMPERFECT):
                     continue
-                if plabels and plabels[-1] == "ل+" and stem.startswith(ARTICLE):
+                if last == "ل+" and stem.startswith(ARTICLE):
                     continue  # ل + ال is written لل
-                if enc in ("ي", "ني") and stem not in YA_STEMS:
+                if (enc == "ي" or enc == "ني") and stem not in YA_STEMS:
                     continue
-                prior = 1.0
-                for lab in plabels:
-                    prior *= PRIORS[lab]
-                if le:
-                    prior *= PRIORS["+" + enc]
+                prior = p_prior * PRIORS["+" + enc] if le else p_prior
                 if not stem:
                     # ب / ل straight onto a pronoun: له، بها، ولنا
-                    if not (plabels and plabels[-1] in ("ب+", "ل+") and enc in BARE_PRONOUNS):
+                    if not ((last == "ب+" or last == "ل+") and enc in BARE_PRONOUNS):
                         continue
-                    score = math.log(prior) + best_score + 1.0
+                    score = whole_score + 5.0  # a bare preposition + pronoun always splits
                 elif len(stem) < 2:
                     continue
                 else:
                     count = self._stem_count(stem, bool(le))
-                    if plabels and plabels[-1] == "ل+" and stem[0] == "ل":
+                    if last == "ل+" and stem[0] == "ل":
                         count += self._stem_count("ا" + stem, bool(le))  # لل: ل + ال
                     score = math.log(count * prior + 1)
                 if score > best_score:
                     best_score, best = score, (lp, plabels, n - le, enc or None)
+        return self._finish(word, best)
+
+    def _finish(self, word: str, best: tuple) -> tuple[Segment, ...]:
         lp, plabels, stem_end, enc = best
         segs: list[Segment] = [Segment(lab[:-1], lab) for lab in plabels]
         stem = word[lp:stem_end]
@@ -238,6 +248,8 @@ def default_segmenter() -> CliticSegmenter:
 
 
 _MEMOS: dict[tuple, dict[str, str]] = {}
+# What the light form drops from a word token (NFKC aside).
+_LIGHT_DELETE = str.maketrans(dict.fromkeys(DIACRITICS | INVISIBLE | {TATWEEL}))
 
 
 def builtin_segments(norm_cfg: dict):  # noqa: ANN201
@@ -251,7 +263,10 @@ def builtin_segments(norm_cfg: dict):  # noqa: ANN201
     memo = _MEMOS.setdefault(tuple(replacements), {})
 
     def render(form: str) -> str:
-        light = normalise_text(form, LIGHT_CFG).text
+        if unicodedata.is_normalized("NFKC", form):
+            light = form.translate(_LIGHT_DELETE)
+        else:
+            light = normalise_text(form, LIGHT_CFG).text
         parts = []
         for seg in segmenter.segment(light):
             label = seg.label
@@ -259,19 +274,11 @@ def builtin_segments(norm_cfg: dict):  # noqa: ANN201
                 if old in label:
                     label = label.replace(old, new)
             parts.append(label)
-        return " ".join(parts)
+        memo[form] = out = " ".join(parts)
+        return out
 
     def segments(forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
-        out = []
-        append = out.append
-        for form, norm, kind in zip(forms, norms, kinds):
-            if kind != "word":
-                append(norm)
-                continue
-            hit = memo.get(form)
-            if hit is None:
-                hit = memo[form] = render(form)
-            append(hit)
-        return out
+        get = memo.get
+        return [(get(f) or render(f)) if k == "word" else n for f, n, k in zip(forms, norms, kinds)]
 
     return segments

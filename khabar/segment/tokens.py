@@ -23,24 +23,25 @@ EMOJI_MOD = "\ufe0f\U0001f3fb-\U0001f3ff\u20e3"
 _URL_END = "\\s\"'<>«»()\\[\\]{}"
 _TLD = "com|net|org|gov|edu|info|int|sa|ae|eg|qa|kw|bh|om|jo|lb|iq|sy|ps|ye|ma|dz|tn|ly|sd|uk|us|fr|de|io|me|tv|news|co"
 
-TOKEN_RE = re.compile(
-    "|".join(
-        [
-            r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9]))",
-            rf"(?P<url>(?:(?:https?|ftp)://|www\.)[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟]"
-            rf"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})(?![A-Za-z0-9])(?:/[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟])?)",
-            rf"(?P<hashtag>#[\w{AR_MARK}]*[^\W\d_][\w{AR_MARK}]*)",
-            r"(?P<mention>@[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)",
-            r"(?P<number>\d+(?:[.,\u066b\u066c]\d+)*)",
-            rf"(?P<word>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)",
-            rf"(?P<latin>[{LATIN}][{LATIN}0-9\u0300-\u036f]*(?:['\u2019][{LATIN}]+)?)",
-            rf"(?P<emoji>(?:[\U0001f1e6-\U0001f1ff]{{2}}|[{EMOJI}][{EMOJI_MOD}]*(?:\u200d[{EMOJI}][{EMOJI_MOD}]*)*))",
-            r"(?P<other>[^\W\d_][^\W_]*)",  # letters of other scripts
-            r"(?P<punct>\.{2,}|[!?\u061f]+)",
-            r"(?P<char>\S)",
-        ]
-    )
-)
+_BRANCHES = [
+    # Arabic words first: most tokens are, and no other branch starts with
+    # an Arabic letter.
+    rf"(?P<word>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)",
+    r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9]))",
+    rf"(?P<url>(?:(?:https?|ftp)://|www\.)[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟]"
+    rf"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})(?![A-Za-z0-9])(?:/[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟])?)",
+    rf"(?P<hashtag>#[\w{AR_MARK}]*[^\W\d_][\w{AR_MARK}]*)",
+    r"(?P<mention>@[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)",
+    r"(?P<number>\d+(?:[.,\u066b\u066c]\d+)*)",
+    rf"(?P<latin>[{LATIN}][{LATIN}0-9\u0300-\u036f]*(?:['\u2019][{LATIN}]+)?)",
+    rf"(?P<emoji>(?:[\U0001f1e6-\U0001f1ff]{{2}}|[{EMOJI}][{EMOJI_MOD}]*(?:\u200d[{EMOJI}][{EMOJI_MOD}]*)*))",
+    r"(?P<other>[^\W\d_][^\W_]*)",  # letters of other scripts
+    r"(?P<punct>\.{2,}|[!?\u061f]+)",
+    r"(?P<char>\S)",
+]
+# The lookahead lets the engine skip whitespace with one cheap test instead of
+# trying every branch at each space (halves the scan time).
+TOKEN_RE = re.compile("(?=\\S)(?:" + "|".join(_BRANCHES) + ")")
 
 KINDS = {"email": "email", "url": "url", "hashtag": "hashtag", "mention": "mention", "number": "number", "word": "word", "latin": "latin", "emoji": "emoji", "other": "word", "punct": "punct"}
 _CHAR_KIND: dict[str, str] = {}
@@ -51,7 +52,10 @@ def char_kind(ch: str) -> str:
     kind = _CHAR_KIND.get(ch)
     if kind is None:
         cat = unicodedata.category(ch)
-        kind = "punct" if cat[0] == "P" else "number" if cat[0] == "N" else "word" if cat[0] == "L" else "symbol"
+        if ch == "\u0640":
+            kind = "punct"  # a lone tatweel is a dash
+        else:
+            kind = "punct" if cat[0] == "P" else "number" if cat[0] == "N" else "word" if cat[0] == "L" else "symbol"
         _CHAR_KIND[ch] = kind
     return kind
 
