@@ -87,4 +87,9 @@ def fold(text: str) -> Folded:
     if breaks:
         pieces.append(text[last:])
         text = "".join(pieces)
-    return Folded(text.translate(_TABLE), tuple(breaks), tuple(shifts))
+    # str.translate looks every character up in a dict (slow for Arabic);
+    # a replace per present character runs in C at memchr speed.
+    for src, dst in _ONE_FOR_ONE.items():
+        if src in text:
+            text = text.replace(src, dst)
+    return Folded(text, tuple(breaks), tuple(shifts))
