@@ -48,7 +48,7 @@ def test_incremental_a_later_run_joins_clusters_of_earlier_runs():
     wire_id = doc_id_for(WIRE)
     assert first_run.add(wire_id, WIRE) == wire_id
     stored = first_run.signatures()
-    assert len(stored[wire_id]) == NUM_PERM * 8 and stored[wire_id] == signature(WIRE)
+    assert len(stored[wire_id]) == NUM_PERM * 4 and stored[wire_id] == signature(WIRE)
     known = [(wire_id, wire_id, stored[wire_id])]
     later = near_duplicate_clusters([(doc_id_for(REPUBLISHED), REPUBLISHED), (doc_id_for(OTHER), OTHER)], 0.8, known=known)
     assert later == {doc_id_for(REPUBLISHED): wire_id, doc_id_for(OTHER): doc_id_for(OTHER)}

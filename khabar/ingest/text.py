@@ -14,8 +14,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_ENDS = re.compile("\r\n?")
 # Letters of the Arabic script: base block, supplement, extended-A and the
 # presentation forms (old sites still emit those).
-_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]")
-_LETTER = re.compile(r"[^\W\d_]")
+# Matched as runs (words), not single letters: five times fewer match objects.
+_ARABIC_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Where an article may be cut: end of sentence (Latin or Arabic marks) or line.
 _BOUNDARY = re.compile("[.!?\u061f\u06d4\n]")
 _RATIO_SAMPLE = 50_000
@@ -56,7 +57,7 @@ def truncate(text: str, max_chars: int) -> tuple[str, bool]:
 def arabic_ratio(text: str) -> float:
     """Share of Arabic letters among all letters (0.0 when there are none)."""
     sample = text[:_RATIO_SAMPLE]
-    letters = len(_LETTER.findall(sample))
+    letters = sum(map(len, _LETTERS.findall(sample)))
     if letters == 0:
         return 0.0
-    return len(_ARABIC_LETTER.findall(sample)) / letters
+    return sum(map(len, _ARABIC_LETTERS.findall(sample))) / letters
