@@ -199,15 +199,22 @@ def corpus(reader: StoreReader, rng: Range) -> list[dict]:
     )
 
 
-def quarantine_reasons(reader: StoreReader, rng: Range) -> list[dict]:
+def quarantine_reasons(reader: StoreReader, rng: Range, run_ids: list[str]) -> list[dict]:
+    """Quarantined records by reason: those in the range's partitions and those of the runs shown.
+
+    A quarantined record has no publication date, so it lands in the
+    partition of its run's date, which is outside the range when an archive
+    is backfilled; its run_id still ties it to the run that wrote these days.
+    """
     if not reader.has("quarantine"):
         return []
     return reader.rows(
         """
         select reason, count(*) as records, count(distinct raw_path) as files, min(detail) as example
-        from quarantine where dt between ? and ? group by reason order by records desc, reason
+        from quarantine where dt between ? and ? or list_contains(?::varchar[], run_id)
+        group by reason order by records desc, reason
         """,
-        [rng.since, rng.until],
+        [rng.since, rng.until, run_ids],
     )
 
 
@@ -381,6 +388,7 @@ def section_health(corpus_rows: list[dict], reasons: list[dict], run_rows: list[
     else:
         parts.append(_empty("No corpus_daily rows for these days."))
     parts.append("<h3>Quarantined input by reason</h3>")
+    parts.append('<p class="meta">Records of these days\' partitions and of the runs below that could not be read.</p>')
     if reasons:
         parts.append('<table><tr><th>reason</th><th class="num">records</th><th class="num">files</th><th>example</th></tr>')
         for r in reasons:
@@ -426,8 +434,8 @@ def render(out: Path, rng: Range) -> str:
         quotes = quote_board(reader, rng)
         money_rows = money(reader, rng)
         corpus_rows = corpus(reader, rng)
-        reasons = quarantine_reasons(reader, rng)
         run_rows = runs(reader, rng)
+        reasons = quarantine_reasons(reader, rng, [r["run_id"] for r in run_rows])
     finally:
         reader.close()
     totals = {

@@ -78,6 +78,8 @@ def fake_store(out: Path, first: str = "2015-07-20", days: int = 3, docs_per_day
            "partitions": [(start + timedelta(days=k)).isoformat() for k in range(days)],
            "counts": json.dumps({"records_seen": 15, "documents": 12, "quarantined": 3, "duplicates": 0}),
            "timings": json.dumps({"ingest": 3.5, "normalise": 1.25, "segment": 8.0, "extract": 25.0, "aggregate": 2.0})}  # fmt: skip
+    # unreadable records have no publication date: they sit in the run date's partition
+    write(out, "quarantine", "2015-07-25", schemas.table_from_rows("quarantine", [{"raw_path": "x.csv", "raw_record": None, "reason": "too_large", "detail": "x.csv"}]))
     path = out / "runs" / "dt=2015-07-25" / "run-run-test-1.parquet"
     path.parent.mkdir(parents=True)
     pq.write_table(pa.Table.from_pylist([run], schema=schemas.RUNS), path)
@@ -145,6 +147,7 @@ def test_run_health_shows_days_quarantine_and_stage_timings(html):
     assert health.count("<tr><td>2015-07-2") == 3
     assert re.search(r"<td>bad_json</td><td class=\"num\">1</td>", health)
     assert re.search(r"<td>empty_text</td><td class=\"num\">2</td>", health)
+    assert re.search(r"<td>too_large</td><td class=\"num\">1</td>", health)  # outside the range, but written by the run shown
     assert "&lt;unreadable&gt;" in health
     assert "run-test-1" in health and "42.5 s" in health and "39.8 s" in health  # wall time, and the sum of stages
     assert "extract: 25.0 s" in health
