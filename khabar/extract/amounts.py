@@ -69,7 +69,9 @@ _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP
 _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
 _GLUED_BEFORE = re.compile(r"\d[-/:]$")
-_STOP_NEXT = {fold_word(w) for w in "في من إلى الى على عن مع و أو او ثم حتى منذ بين عند لدى أي أن إن ما لا لم لن قد".split()}
+_STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع و أو او ثم حتى منذ بين عند لدى أي أن إن ما لا لم لن قد
+منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا""".split()}
+_ARTICLE_PREFIXES = ("ال", "لل", "بال", "وال", "كال", "فال")
 
 
 class Amount(NamedTuple):
@@ -147,13 +149,13 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
             if num.digits and not num.words and num.digits.isdigit() and 1800 <= value <= 2100:
                 continue  # a year
             w = nxt.group("w") if nxt else ""
-            counted = w and not w.startswith("ال") and w not in _STOP_NEXT and not w.startswith("و")
+            counted = w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and not w.startswith("و")
             if num.words and any(c in t[start:end] for c in "0123456789"):
                 unit, kind = None, "number"  # 3 ملايين
             elif num.words and value >= 3 and counted:
                 unit, kind = None, "number"
                 end = nxt.end()
-            elif num.words and value >= 11 and (num.value % 1 == 0) and not counted:
+            elif num.words and value >= 11 and len(t[start:end].split()) >= 2 and not counted:
                 unit, kind = None, "number"
             elif num.digits and counted:
                 unit, kind = None, "number"

@@ -56,14 +56,16 @@ WEEKDAY = alternation(_WEEKDAYS)
 REL = alternation(L.PAST + L.NEXT + L.CURRENT)
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 # an optional second month name: "يوليو (تموز)", "تموز/يوليو"
-ALT = rf"(?:{OSP}[(/]{OSP}{MONTH}{OSP}\)?)?"
+ALT = rf"(?:{OSP}[(/]{OSP}{MONTH}{OSP}\)?|{SP}{MONTH}{E})?"
 CLITIC = r"(?:[وبلف])?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("hijri", re.compile(
         rf"{B}(?:(?:يوم{SP})?{WEEKDAY},?{SP})?(?:(?P<d>\d{{1,2}}){SP}(?:من{SP})?)?(?:شهر{SP})?(?P<hm>{HMONTH}){SP}(?:(?:من{SP})?(?:عام|سنه){SP})?"
         rf"(?P<y>1[234]\d\d)(?:{OSP}(?:ه|هجري|هجريه|للهجره){E})?")),
-    ("dmy_num", re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})(?![\d/.\-])")),
+    # numeric, day first; "21 / 10 / 1436هـ" with a Hijri year or mark is Hijri
+    ("dmy_num", re.compile(
+        r"(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/.\-])(?P<h> ?ه(?!\w))?")),
     ("ymd_num", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.\-])")),
     ("dm", re.compile(
         rf"(?:{B}(?:يوم{SP})?(?P<wd>{WEEKDAY}),?{SP})?(?<!\d)(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
@@ -76,12 +78,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}{CLITIC}(?P<kw>عام|العام|سنه|السنه|موسم){SP}(?P<y>{YEAR}|1[34]\d\d)(?P<h>{OSP}ه{E})?(?:{OSP}م{E})?")),
     ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
     ("today", re.compile(
-        rf"{B}(?P<w>(?:اول{SP})?امس|اليوم|غدا|بعد{SP}غد|الليله){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
+        rf"{B}(?P<w>(?:اول{SP})?امس|اليوم|غدا|بعد{SP}غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
     ("weekday", re.compile(
         rf"{B}(?:(?P<pre>يوم){SP})?(?P<paren>\({OSP})?{CLITIC}(?P<wd>{WEEKDAY}){E}(?:{OSP}\))?(?:{SP}(?P<rel>{REL}){E})?")),
     ("period", re.compile(
-        rf"{B}(?:(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل|منتصف){SP})?(?P<unit>الاسبوع|الشهر|العام|السنه){SP}(?P<rel>{REL}){E}")),
-    ("period_this", re.compile(rf"{B}(?:(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل){SP})?(?:هذا|هذه){SP}(?P<unit>الاسبوع|الشهر|العام|السنه){E}")),
+        rf"{B}{CLITIC}(?:(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل|منتصف){SP})?(?P<unit>الاسبوع|الشهر|العام|السنه){SP}(?P<rel>{REL}){E}")),
+    ("period_this", re.compile(rf"{B}{CLITIC}(?:(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل){SP})?(?:هذا|هذه){SP}(?P<unit>الاسبوع|الشهر|العام|السنه){E}")),
     ("period_edge", re.compile(rf"{B}{CLITIC}(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل){SP}(?P<unit>الشهر|العام|السنه){E}")),
 ]
 _DUAL_DURATION = re.compile(rf"{B}{CLITIC}(?P<u>{alternation(_TIME_DUALS)}){E}")
@@ -197,7 +199,7 @@ _GROUPS = {
 _ANCHOR_GROUP = {w: "month" for w in _MONTHS}
 _ANCHOR_GROUP.update({w: "hijri" for w in _HMONTHS})
 _ANCHOR_GROUP.update({w: "wd" for w in _WEEKDAYS})
-_ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد", "الليله")})
+_ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد")})
 _ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه")})
 _ANCHOR = re.compile(rf"(?P<num>(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
 _WINDOW = {"month": (30, 45), "hijri": (30, 30)}
@@ -244,6 +246,8 @@ def _candidates(t: str, pub: dt.date | None):
             if name == "hijri":
                 d = int(g["d"]) if g["d"] else None
                 yield s, e, _hijri_to_iso(int(g["y"]), _HMONTHS[g["hm"]], d), "date" if d else "month", "hijri"
+            elif name == "dmy_num" and (g["h"] or 1300 <= int(g["y"]) <= 1500):
+                yield s, e, _hijri_to_iso(int(g["y"]), int(g["m"]), int(g["d"])), "date", "hijri"
             elif name in ("dmy_num", "ymd_num"):
                 day = _valid(int(g["y"]), int(g["m"]), int(g["d"]))
                 if day and 1800 <= day.year <= 2199:
@@ -300,7 +304,8 @@ def _candidates(t: str, pub: dt.date | None):
                 else:
                     rel = g["rel"]
                 yield s, e, _resolve_weekday(_WEEKDAYS[wd], rel, pub), "relative", "gregorian"
-            else:  # period, period_this, period_edge
+            else:  # period, period_this, period_edge (span without a clitic)
+                s = m.start("edge") if g.get("edge") else m.start("unit") if name == "period" else s
                 yield s, e, _resolve_period(g.get("unit"), g.get("rel"), g.get("edge"), pub), "relative", "gregorian"
     for num in find_numbers(t):
         u = _TIME_UNIT_AFTER.match(t, num.end)

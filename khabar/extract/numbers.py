@@ -125,6 +125,18 @@ def words_value(words: list[str], start: float = 0.0) -> float:
     return total + current
 
 
+def _joins(prev: str, nxt: str, with_and: bool) -> bool:
+    """Whether ``nxt`` continues the number ending in ``prev``: Arabic numbers
+    go down (ألف وخمسمئة) except a unit before its ten (خمسة وعشرون), and a
+    scale word follows directly (ثلاثة آلاف). "أربعة وستة" is a list."""
+    a, b = ALL_WORDS[prev], ALL_WORDS[nxt]
+    if nxt in ALL_SCALES or nxt in HUNDRED_WORDS:
+        return not with_and or a > b
+    if not with_and:
+        return prev in UNIT_WORDS and a < 10 and nxt in ("عشر", "عشره")
+    return a > b or (a < 10 and b in (20, 30, 40, 50, 60, 70, 80, 90))
+
+
 @lru_cache(maxsize=8)
 def find_numbers(t: str) -> tuple[Number, ...]:
     """Every number in folded text ``t``, left to right, non-overlapping
@@ -171,7 +183,7 @@ def find_numbers(t: str) -> tuple[Number, ...]:
         words = [m.group("w")]
         for _ in range(8):
             nx = _NEXT_WORD.match(t, end)
-            if not nx:
+            if not nx or not _joins(words[-1], nx.group("w"), bool(nx.group("p"))):
                 break
             words.append(nx.group("w"))
             end = nx.end()

@@ -38,6 +38,12 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word
+from khabar.extract.fold import _DELETE
+
+
+def fold_keep_letters(word: str) -> str:
+    """Strip marks but keep the letters folding would merge (ى, آ, أ)."""
+    return _DELETE.sub("", word)
 from khabar.extract.lexicon import B, E, SP, alternation
 
 _VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
@@ -49,13 +55,17 @@ _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
 # all stops: والي (governor) is و + إلى once folded.
 _AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
 _COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن".split()}
+_PREPOSITIONS = {fold_word(w) for w in "في من إلى على عن مع حول ل ب لـ بـ عبر ضد نحو".split()}
+# Folded words that are stops in one spelling and names in another.
+_AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
+_RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
 _QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
 
 _VERB_RE = re.compile(rf"{B}(?:[وف])?(?P<v>{alternation(_VERBS)}){E}")
 _MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
 _FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", '"': "d",
            "'": "s", "‘": "s", "’": "s"}
-_WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]]{1,40})")
+_WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\-–—/]{1,40})")
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
 _SENT_END = re.compile(r"[.!?؟\n]")
 _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_VERBS)}){E}")
@@ -181,14 +191,21 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
             return True
     if nwords > _SHORT:
         return False
+    # Short: speech only with a cue right before it (أن a few words back, a
+    # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     colon = before.rstrip().endswith(":")
-    cue = colon or any(w in _COMPLEMENTISERS for w in words) or prev in _VERBS or prev in _QUOTE_INTRO
-    if not cue and (_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)):
-        return False  # «…»، قال X
-    if not cue and attached == "ب":
-        cue = any(w in _VERBS for w in words)
+    if attached in ("ب", "ل") or prev in _PREPOSITIONS:
+        cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
+    else:
+        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or prev in _VERBS or prev in _QUOTE_INTRO
     if not cue:
+        # ... or a sentence of its own followed by its attribution: «…»، قال X
+        opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
+        rest = t[after : after + 3].lstrip(" ")
+        if opens_sentence and rest[:1] in ("،", ",") and (_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)):
+            return False
         return True
+    # ... and the clause ends with it (أن «القاعدة» تقف وراء: a name)
     rest = t[after : after + 4].lstrip(" ")
     ends_clause = not rest or rest[0] in "،,.؛;:!?؟)\n"
     return not ends_clause
@@ -204,9 +221,13 @@ def _subject(t: str, pos: int, ents: list[tuple[int, int, str, str]], orig_text:
         if not m:
             break
         w = m.group("w")
-        if w == "علي" and orig_text is not None and orig_text[fd.orig(m.end("w")) - 1 : fd.orig(m.end("w"))] == "ي":
-            pass  # the name Ali, not the preposition على (folding merged ى and ي)
-        elif w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS) or w[0].isdigit():
+        if w in _AMBIGUOUS and orig_text is not None:
+            # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
+            ow = fold_keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
+            if ow not in _AMBIGUOUS[w]:
+                w = ""
+        if w and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
+                  or w[0].isdigit() or len(w) == 1 or (start is None and w.startswith("لل"))):
             break
         if start is None:
             start = m.start("w")
@@ -260,7 +281,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     for vs, ve in verbs:
         word = t[vs:ve]
         subj = None
-        if word not in _PARTICIPLES:
+        prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
+        if word not in _PARTICIPLES and not (prev_words and prev_words[-1] in _RELATIVES):
             before = t[max(0, vs - 100) : vs]
             k = _KANA.search(before)
             n = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
