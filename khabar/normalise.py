@@ -299,10 +299,13 @@ def normalise_text(text: str, cfg: dict) -> Normalised:
             continue
         b.copy_to(mid, start)
         if s[0] in ws or s[0] in INVISIBLE:
-            if any(c in ws for c in s):
-                b.replace(start, end, "\n" if any(c in LINE_BREAKS for c in s) else " ")
-            else:
-                b.replace(start, end, "")
+            k = 0
+            while k < len(s) and s[k] not in ws:
+                k += 1  # invisible characters before the whitespace: dropped
+            if k:
+                b.replace(start, start + k, "")
+            if k < len(s):
+                b.replace(start + k, end, "\n" if any(c in LINE_BREAKS for c in s) else " ")
         elif (start == 0 or mid[start - 1] in ws or mid[start - 1] in INVISIBLE) and (end == len(mid) or mid[end] in ws or mid[end] in INVISIBLE):
             b.copy_to(mid, end)  # orphan marks between spaces (a tatweel as a dash): kept
         else:

@@ -26,14 +26,16 @@ _TLD = "com|net|org|gov|edu|info|int|sa|ae|eg|qa|kw|bh|om|jo|lb|iq|sy|ps|ye|ma|d
 _BRANCHES = [
     # Arabic words first: most tokens are, and no other branch starts with
     # an Arabic letter.
+    # A hyphen stays a token of its own between Arabic words (المدينة-الدولة),
+    # as UD Arabic has it.
     rf"(?P<word>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)",
     r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9]))",
     rf"(?P<url>(?:(?:https?|ftp)://|www\.)[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟]"
     rf"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})(?![A-Za-z0-9])(?:/[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟])?)",
     rf"(?P<hashtag>#[\w{AR_MARK}]*[^\W\d_][\w{AR_MARK}]*)",
     r"(?P<mention>@[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)",
-    r"(?P<number>\d+(?:[.,\u066b\u066c]\d+)*)",
-    rf"(?P<latin>[{LATIN}][{LATIN}0-9\u0300-\u036f]*(?:['\u2019][{LATIN}]+)?)",
+    r"(?P<number>\d{1,2}:\d\d(?::\d\d)?(?!\d)|\d+(?:[.,\u066b\u066c]\d+)*)",  # 6:30, 1,250.5
+    rf"(?P<latin>[{LATIN}][{LATIN}0-9\u0300-\u036f]*(?:['\u2019][{LATIN}]+)?(?:-[{LATIN}0-9]+)*)",  # don't, COVID-19
     rf"(?P<emoji>(?:[\U0001f1e6-\U0001f1ff]{{2}}|[{EMOJI}][{EMOJI_MOD}]*(?:\u200d[{EMOJI}][{EMOJI_MOD}]*)*))",
     r"(?P<other>[^\W\d_][^\W_]*)",  # letters of other scripts
     r"(?P<punct>\.{2,}|[!?\u061f]+)",
