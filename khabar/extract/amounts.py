@@ -138,7 +138,7 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
             if plain and len(num.digits) >= 7 and not unit_kind:
                 continue  # phone-like
         prev = _PREV_WORD.search(before)
-        if prev and prev.group("w") in _BLOCK_BEFORE and not (unit_kind and unit_kind[1] in ("money", "percent")):
+        if prev and prev.group("w") in _BLOCK_BEFORE and not unit_kind:
             continue
         nxt = _NEXT_WORD.match(t, end)
         if nxt and nxt.group("w") in _TIME:

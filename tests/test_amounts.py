@@ -1,0 +1,121 @@
+"""Amounts: digits and number words, scales, units, approximations, exclusions."""
+
+from __future__ import annotations
+
+import time
+
+import pyarrow as pa
+import pytest
+
+from khabar import schemas
+from khabar.extract.amounts import extract_amounts, find_amounts
+from khabar.extract.numbers import find_numbers, parse_digits
+from khabar.extract.fold import fold
+
+
+def _amounts(text):
+    out = find_amounts(text)
+    for a in out:
+        assert text[a.start : a.end] == a.text
+    return [(a.text, a.value, a.unit, a.kind, a.approximate) for a in out]
+
+
+@pytest.mark.parametrize("words,value", [
+    ("خمسة وعشرون ألفاً", 25_000), ("مئتي ألف", 200_000), ("ثلاثة عشر", 13), ("ألفين", 2_000),
+    ("ثلاثة ملايين", 3_000_000), ("مليونا", 1_000_000), ("ملياري", 2_000_000_000), ("ألف وخمسمائة", 1_500),
+    ("ثلاثمئة وخمسة وعشرون ألفا", 325_000), ("17 ألف مليار", 17e12), ("١٫٧ مليون", 1.7e6), ("مائة وخمسون", 150),
+])
+def test_number_values(words, value):
+    nums = find_numbers(fold(words).text)
+    assert len(nums) == 1 and nums[0].value == pytest.approx(value)
+
+
+def test_a_list_of_numbers_joined_by_wa_is_not_one_number():
+    assert [n.value for n in find_numbers(fold("بين أربعة وستة أشهر").text)] == [4, 6]
+
+
+@pytest.mark.parametrize("digits,value", [
+    ("1,500,000", 1_500_000), ("1.500.000", 1_500_000), ("1,234.5", 1234.5), ("1.5", 1.5), ("2,5", 2.5), ("1,500", 1500),
+])
+def test_digit_separators(digits, value):
+    assert parse_digits(digits) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ارتفعت الأرباح بنسبة 12 في المائة هذا الربع.", ("12 في المائة", 12, "percent", "percent", False)),
+    ("وتراجع المؤشر ٣٫٥٪ في ختام التعاملات.", ("٣٫٥٪", 3.5, "percent", "percent", False)),
+    ("وبلغ العجز 11 بالمئة من الناتج.", ("11 بالمئة", 11, "percent", "percent", False)),
+    ("بلغت الأرباح 32.6 مليار دولار في الربع الثاني.", ("32.6 مليار دولار", 32.6e9, "USD", "money", False)),
+    ("خصصت الوزارة نحو 3 ملايين ريال للمشروع.", ("نحو 3 ملايين ريال", 3e6, "SAR", "money", True)),
+    ("وقدرت المنحة بـ50 ألف دينار كويتي سنويا.", ("50 ألف دينار كويتي", 50e3, "KWD", "money", False)),
+    ("وبلغت الصادرات 900 مليون جنيه مصري الشهر الماضي.", ("900 مليون جنيه مصري", 900e6, "EGP", "money", False)),
+    ("وبلغت القيمة 40 مليون يورو حسب العقد.", ("40 مليون يورو", 40e6, "EUR", "money", False)),
+    ("وتبلغ الكلفة 120 مليون درهم إماراتي تقريبا.", ("120 مليون درهم إماراتي", 120e6, "AED", "money", False)),
+    ("وبلغت الموازنة نحو 17 ألف مليار ليرة لبنانية.", ("نحو 17 ألف مليار ليرة لبنانية", 17e12, "LBP", "money", True)),
+    ("وبيعت اللوحة مقابل $5 ملايين في المزاد.", ("$5 ملايين", 5e6, "USD", "money", False)),
+    ("وبلغ سعر التذكرة 20 € فقط.", ("20 €", 20, "EUR", "money", False)),
+    ("ويقع الموقع على بعد 120 كلم من العاصمة.", ("120 كلم", 120, "km", "length", False)),
+    ("وتبلغ مساحة المبنى 5000 متر مربع تقريبا.", ("5000 متر مربع", 5000, "m2", "area", False)),
+    ("وضبطت الشرطة نحو 200 كيلوغرام من المخدرات.", ("نحو 200 كيلوغرام", 200, "kg", "mass", True)),
+    ("لقي 12 شخصاً حتفهم في الحادث.", ("12 شخصاً", 12, "person", "count", False)),
+    ("وأصيب أكثر من 40 جريحاً بجروح متفاوتة.", ("أكثر من 40 جريحاً", 40, "injured", "count", True)),
+    ("وقتل ثلاثة أشخاص في الانفجار.", ("ثلاثة أشخاص", 3, "person", "count", False)),
+    ("وارتفعت الحصيلة إلى 135 قتيلاً مساء أمس.", ("135 قتيلاً", 135, "killed", "count", False)),
+    ("وكانت حالة ثمانية من المصابين حرجة.", ("ثمانية من المصابين", 8, "injured", "count", False)),
+    ("وحضر المباراة قرابة عشرين ألف متفرج.", ("قرابة عشرين ألف متفرج", 20e3, "spectator", "count", True)),
+    ("وجمعت الحملة ما يقارب ملياري دولار من المانحين.", ("ما يقارب ملياري دولار", 2e9, "USD", "money", True)),
+    ("وقتل سبعة مدنيين بينهم طفلان في القصف.", ("سبعة مدنيين", 7, "civilian", "count", False)),
+])
+def test_amounts(text, expected):
+    assert expected in _amounts(text)
+
+
+def test_dual_counted_noun_is_two():
+    assert ("طفلان", 2, "child", "count", False) in _amounts("وقتل سبعة مدنيين بينهم طفلان في القصف.")
+
+
+def test_diacritics_and_tatweel_in_units_keep_exact_offsets():
+    assert _amounts("قُتل ١٢ شخصـــاً وأصيب نحوَ ٣٠ آخرين.")[0] == ("١٢ شخصـــاً", 12, "person", "count", False)
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت الاحتجاجات عام 2011 في عدة مدن.",
+    "وقعت الحادثة في 15 مارس 2023 قرب الميناء.",
+    "للاستفسار اتصل على 0501234567 أو +966 11 4567890.",
+    "استمرت الحرب خمس سنوات كاملة.",
+    "ونصت المادة 12 من القانون على ذلك.",
+    "وصلت الرحلة في الساعة 10:30 صباحا.",
+    "وفي 2015 تغير كل شيء.",
+    "وبقي 21 منهم في المستشفى.",
+])
+def test_years_dates_phone_numbers_durations_identifiers_are_not_amounts(text):
+    assert _amounts(text) == []
+
+
+def test_number_with_scale_or_counted_thing_outside_the_lexicon():
+    assert ("3 حوادث", 3, None, "number", False) in _amounts("شهد الطريق 3 حوادث مماثلة.")
+    assert ("عشر شركات", 10, None, "number", False) in _amounts("تطرح الحكومة حصصا في عشر شركات حكومية.")
+
+
+def test_extract_amounts_table():
+    docs = pa.table({"doc_id": ["d"], "text": ["بلغت الخسائر 5 مليارات دولار وقتل 135 شخصا."],
+                     "published_at": pa.array([None], schemas.TS)})
+    table = extract_amounts(docs, schemas.empty("sentences"), schemas.empty("tokens"), {"amounts": True})
+    assert table.schema == schemas.without_run_id(schemas.AMOUNTS)
+    rows = table.to_pylist()
+    assert [(r["amount_idx"], r["text"], r["value"], r["unit"], r["kind"]) for r in rows] == [
+        (0, "5 مليارات دولار", 5e9, "USD", "money"), (1, "135 شخصا", 135, "person", "count")]
+
+
+def test_megabyte_of_digits_and_separators_runs_in_linear_time():
+    def run(n, unit):
+        text = unit * (n // len(unit))
+        t0 = time.perf_counter()
+        find_amounts(text)
+        return time.perf_counter() - t0
+
+    for unit in ("1234567890" * 3 + ",000", "١٬٢٣٤٫٥ مليون ,.,"):
+        t1 = run(500_000, unit)
+        t2 = run(1_000_000, unit)
+        assert t2 < 8.0, (unit, t2)
+        assert t2 < 4 * t1 + 0.05, (unit, t1, t2)

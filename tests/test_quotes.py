@@ -1,0 +1,165 @@
+"""Quotes: pairing of marks, speech versus names, speakers, exact offsets."""
+
+from __future__ import annotations
+
+import time
+
+import pyarrow as pa
+import pytest
+
+from khabar import schemas
+from khabar.extract.quotes import extract_quotes, find_quotes
+
+
+def _one(text, **kw):
+    qs = find_quotes(text, **kw)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def _check_offsets(text, qs):
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+
+
+def test_speaker_is_the_subject_after_the_verb_without_sourcing_phrase():
+    text = "وأكد المتحدث باسم وزارة الخارجية أحمد الصحاف في مؤتمر صحافي أن «الحكومة لن تتراجع عن قرارها مهما كانت الضغوط»."
+    q = _one(text)
+    assert q.text == "الحكومة لن تتراجع عن قرارها مهما كانت الضغوط"
+    assert q.speaker == "المتحدث باسم وزارة الخارجية أحمد الصحاف"
+    assert q.verb == "أكد"
+    _check_offsets(text, [q])
+
+
+def test_speaker_carried_to_participle_and_to_verb_without_subject():
+    text = ("قالت وزيرة المالية سارة الأحمد إن «العجز سينخفض هذا العام»، مشددةً على أن «الإصلاحات ماضية رغم كل شيء».\n"
+            "وأضافت: «لن نفرض ضرائب جديدة على الدخل».")
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == ["العجز سينخفض هذا العام", "الإصلاحات ماضية رغم كل شيء", "لن نفرض ضرائب جديدة على الدخل"]
+    assert [q.speaker for q in qs] == ["وزيرة المالية سارة الأحمد"] * 3
+    assert [q.verb for q in qs] == ["قالت", "مشددةً", "أضافت"]
+    _check_offsets(text, qs)
+
+
+def test_names_and_scare_quotes_are_not_quotes():
+    text = ("ذكرت صحيفة «الغارديان» أن مقاتلين من «القاعدة» هاجموا مواقع تنظيم «الدولة»، في حين واصلت الجماعات «المتطرفة» تقدمها. "
+            "وقال مسؤول في «الكرملين» للصحافيين إن «موسكو تتابع التطورات بقلق بالغ».")
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == ["موسكو تتابع التطورات بقلق بالغ"]
+    assert qs[0].speaker == "مسؤول"
+
+
+def test_name_after_complementiser_inside_clause_is_a_name_but_short_speech_with_cue_is_a_quote():
+    assert find_quotes("وأكد الوزير أن «القاعدة» تقف وراء الهجوم على السفارة.") == []
+    q = _one("ووصف السفير في بيان الهجوم بأنه «جبان»، وطالب بمحاسبة منفذيه.")
+    assert (q.text, q.speaker) == ("جبان", "السفير")
+
+
+def test_closing_guillemet_used_as_opening_and_missing_closing_mark():
+    text = ("وانتقد نواب و»حركة أمل» المشروع، فيما قال النائب علي حسن إن »الأرقام غير واقعية والعجز سيتجاوز التقديرات».\n"
+            "وأضاف حسن: «لن نصوت على موازنة تمس الرواتب\n"
+            "وتبلغ قيمة الموازنة نحو 17 ألف مليار ليرة.")
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == ["الأرقام غير واقعية والعجز سيتجاوز التقديرات", "لن نصوت على موازنة تمس الرواتب"]
+    # folding merges على and the name علي: the original spelling keeps the name
+    assert [q.speaker for q in qs] == ["النائب علي حسن", "حسن"]
+    _check_offsets(text, qs)
+
+
+def test_quote_over_several_sentences_with_nested_quote_is_one_quote():
+    text = ('قال المدير العام للمنظمة إن «الوضع صعب. قال لي أحد الأطباء: "لا دواء لدينا". على العالم أن يتحرك». '
+            "وغادر القاعة.")
+    q = _one(text)
+    assert q.text == 'الوضع صعب. قال لي أحد الأطباء: "لا دواء لدينا". على العالم أن يتحرك'
+    assert q.speaker == "المدير العام للمنظمة"
+
+
+def test_ascii_curly_and_single_quotes_and_apostrophes():
+    text = ("وقال قائد الفريق للصحفيين: “هذا الفوز لجماهيرنا الوفية في كل مكان”. "
+            "وكتب رئيس النادي على حسابه: 'فخورون بكم يا أبطال، والقادم أجمل'. "
+            "وقال المدرب \"سنلعب للفوز في المباراة القادمة أيضا\" رغم أن it's late.")
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == ["هذا الفوز لجماهيرنا الوفية في كل مكان", "فخورون بكم يا أبطال، والقادم أجمل",
+                                    "سنلعب للفوز في المباراة القادمة أيضا"]
+    assert [q.speaker for q in qs] == ["قائد الفريق", "رئيس النادي", "المدرب"]
+
+
+def test_speaker_after_quote_sourcing_and_naql_an_and_described_source():
+    text = ("«لم نر شيئا كهذا من قبل»، قال أحد رجال الإطفاء لوكالة فرانس برس.\n"
+            "ونقلت قناة «العربية» عن مصدر أمني رفيع قوله إن «المطاردة مستمرة على امتداد الحدود».\n"
+            "«الحكومة ستحاسب المسؤولين»، بحسب ما كتب رئيس الوزراء في تغريدة.")
+    qs = find_quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("لم نر شيئا كهذا من قبل", "أحد رجال الإطفاء"),
+        ("المطاردة مستمرة على امتداد الحدود", "مصدر أمني رفيع"),
+        ("الحكومة ستحاسب المسؤولين", "رئيس الوزراء"),
+    ]
+
+
+def test_quote_without_speaker_is_kept():
+    text = "وتحت شعار «معاً نبني وطناً أقوى لأجيالنا القادمة» انطلقت الحملة. وفي الشوارع «الناس يريدون عملا وكرامة وسكنا لائقا»."
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == ["الناس يريدون عملا وكرامة وسكنا لائقا"]
+    assert qs[0].speaker is None and qs[0].speaker_start is None
+
+
+def test_diacritics_and_tatweel_keep_exact_offsets():
+    text = "وقـــال الوزيرُ خالدٌ العمر إنّ «الاقتصادَ يتعافى بسرعةٍ كبيرةٍ هذا العام»، مُضيفاً أن «البطالة تراجعت بشكل ملحوظ»."
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == ["الاقتصادَ يتعافى بسرعةٍ كبيرةٍ هذا العام", "البطالة تراجعت بشكل ملحوظ"]
+    assert [q.speaker for q in qs] == ["الوزيرُ خالدٌ العمر"] * 2
+    assert qs[1].verb == "مُضيفاً"
+    _check_offsets(text, qs)
+
+
+def test_entities_cut_the_subject_and_link_the_speaker():
+    text = "وقدر محافظ المدينة مروان عبود الخسائر بمليارات الدولارات، معتبراً أن «المدينة منكوبة بالكامل الآن»."
+    name = "مروان عبود"
+    s = text.index(name)
+    ents = [{"start": s, "end": s + len(name), "label": "PER", "entity_id": "per:marwan-abboud"}]
+    q = _one(text, entities=ents)
+    assert q.speaker is None  # no reporting verb with a subject: قدر is not one
+    text2 = "وقال محافظ المدينة مروان عبود الخسائر كبيرة إن «المدينة منكوبة بالكامل الآن»."
+    s2 = text2.index(name)
+    ents2 = [{"start": s2, "end": s2 + len(name), "label": "PER", "entity_id": "per:marwan-abboud"}]
+    q2 = _one(text2, entities=ents2)
+    assert q2.speaker == "محافظ المدينة مروان عبود"
+    assert q2.speaker_entity_id == "per:marwan-abboud"
+    assert _one(text2).speaker_entity_id is None
+
+
+def test_extract_quotes_table():
+    docs = pa.table({"doc_id": ["d1", "d2"], "text": ["قال الوزير إن «الخطة ستنفذ خلال العام المقبل كاملة».", "لا اقتباس هنا."],
+                     "published_at": pa.array([None, None], schemas.TS)})
+    text = docs.column("text")[0].as_py()
+    s = text.index("الوزير")
+    ents = schemas.table_from_rows("entities", [{"doc_id": "d1", "mention_idx": 0, "sent_idx": 0, "start": s, "end": s + 6,
+                                                 "text": "الوزير", "label": "PER", "entity_id": "per:x", "canonical": "الوزير",
+                                                 "role": None, "score": 1.0}])
+    table = extract_quotes(docs, schemas.empty("sentences"), schemas.empty("tokens"), ents, {"quotes": True})
+    assert table.schema == schemas.without_run_id(schemas.QUOTES)
+    rows = table.to_pylist()
+    assert len(rows) == 1
+    assert rows[0]["doc_id"] == "d1" and rows[0]["quote_idx"] == 0
+    assert rows[0]["speaker"] == "الوزير" and rows[0]["speaker_entity_id"] == "per:x"
+    assert text[rows[0]["start"] : rows[0]["end"]] == "الخطة ستنفذ خلال العام المقبل كاملة"
+    off = extract_quotes(docs, None, None, schemas.empty("entities"), {"quotes": False})
+    assert off.num_rows == 0
+
+
+def _timed(fn, arg):
+    t0 = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("unit", ["«", "»", '"', "'", "« »", "«a", '"قال" '])
+def test_unbalanced_marks_run_in_linear_time(unit):
+    n = 100_000 // len(unit)
+    small, big = unit * n, unit * (2 * n)
+    t1 = min(_timed(find_quotes, small) for _ in range(2))
+    t2 = min(_timed(find_quotes, big) for _ in range(2))
+    assert t2 < 1.0, t2
+    assert t2 < 4 * t1 + 0.05, (t1, t2)
