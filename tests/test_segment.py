@@ -247,7 +247,7 @@ def test_segment_documents_tables():
     assert [(r["doc_id"], r["sent_idx"], r["start"], r["end"], r["is_heading"]) for r in rows] == [
         ("d1", 0, 0, 10, True),
         ("d1", 1, 11, 31, False),
-        ("d1", 2, 32, 39, False),
+        ("d1", 2, 32, 40, False),
         ("d3", 0, 0, 5, False),
     ]
     t = toks.to_pylist()
