@@ -98,6 +98,18 @@ def test_speaker_after_quote_sourcing_and_naql_an_and_described_source():
     ]
 
 
+def test_sourcing_phrase_before_the_quote():
+    text = "وبحسب مصدر دبلوماسي غربي، فإن «المحادثات وصلت إلى طريق مسدود بسبب الخلاف على الحدود»."
+    q = _one(text)
+    assert (q.speaker, q.verb) == ("مصدر دبلوماسي غربي", "بحسب")
+
+
+def test_subject_of_a_verb_that_is_not_speech_is_not_carried():
+    text = ("كشفت الحملات الأمنية المتسببين في الأحداث بوقت قياسي. "
+            "وأضاف: «الاقتصاد لم يتأثر بالأحداث الأخيرة في المنطقة».")
+    assert _one(text).speaker is None
+
+
 def test_quote_without_speaker_is_kept():
     text = "وتحت شعار «معاً نبني وطناً أقوى لأجيالنا القادمة» انطلقت الحملة. وفي الشوارع «الناس يريدون عملا وكرامة وسكنا لائقا»."
     qs = find_quotes(text)

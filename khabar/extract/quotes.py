@@ -72,7 +72,8 @@ _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_V
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_NAQL_AN = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان)(?=\s)")
+_NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 _MAX_DEPTH = 8
 _SHORT = 4
@@ -238,6 +239,20 @@ def _subject(t: str, pos: int, ents: list[tuple[int, int, str, str]], orig_text:
     return _cut_at_entity(start, end, ents)
 
 
+_SPEECH_CUE = re.compile(rf"(?<!\w)(?:{alternation(_COMPLEMENTISERS)}|قوله|قولها)(?!\w)|:")
+
+
+def _speech_follows(t: str, pos: int, speech_opens: list[int]) -> bool:
+    """A complementiser, colon or speech quote after ``pos`` in the sentence."""
+    window = t[pos : pos + 120]
+    end = _SENT_END.search(window)
+    limit = end.start() if end else len(window)
+    if _SPEECH_CUE.search(window, 0, limit):
+        return True
+    k = bisect_left(speech_opens, pos)
+    return k < len(speech_opens) and speech_opens[k] < pos + limit
+
+
 def _cut_at_entity(start: int, end: int, ents) -> tuple[int, int]:
     inside = [e for e in ents if start <= e[0] < end]
     for label in ("PER", "ORG"):
@@ -268,6 +283,22 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 
     pairs = _pairs(t)
     pair_starts = [p[0] for p in pairs]
+    # speech quotes first (the decision needs no speaker): (open, content start, content end, after, closed)
+    speech = []
+    for o, c, ce, closed in pairs:
+        cs = o + 1
+        while cs < ce and t[cs].isspace():
+            cs += 1
+        e = ce
+        while e > cs and t[e - 1].isspace():
+            e -= 1
+        after = c + 1 if closed else c
+        if e <= cs or _is_name(t, o, cs, e, after):
+            continue
+        if not closed and len(t[cs:e].split(None, _SHORT + 1)) <= _SHORT:
+            continue
+        speech.append((o, cs, e, ce, after, closed))
+    speech_opens = [q[0] for q in speech]
 
     def in_pair(i: int) -> bool:
         k = bisect_right(pair_starts, i) - 1
@@ -295,8 +326,11 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 subj = _subject(t, ve, ents, text, f)
         if subj:
             sp = _Speaker(subj[0], subj[1], vs, ve)
-            explicit.append(sp)
             subjects[vs] = sp
+            # only speech (a complementiser, colon or quote follows in the
+            # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
+            if _speech_follows(t, subj[1], speech_opens):
+                explicit.append(sp)
     explicit_pos = [s.verb_start for s in explicit]
 
     def carried(before: int) -> _Speaker | None:
@@ -307,20 +341,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     prev_end = 0
     prev_speaker: _Speaker | None = None
     prev_unclosed_para_end = -1
-    for o, c, ce, closed in pairs:
-        cs = o + 1
-        while cs < ce and t[cs].isspace():
-            cs += 1
-        e = ce
-        while e > cs and t[e - 1].isspace():
-            e -= 1
-        if e <= cs:
-            continue
-        after = c + 1 if closed else c
-        if _is_name(t, o, cs, e, after):
-            continue
-        if not closed and len(t[cs:e].split(None, _SHORT + 1)) <= _SHORT:
-            continue
+    for o, cs, e, ce, after, closed in speech:
         speaker: _Speaker | None = None
         verb_span = None
         # 1. a reporting verb before the quote, same sentence, after the previous quote
@@ -332,6 +353,20 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             verb_span = (vs, ve)
             speaker = subjects.get(vs) or carried(vs)
             break
+        # 1b. a sourcing phrase before it in the sentence: وبحسب المصدر، فإن «…»
+        if verb_span is None:
+            lo = max(prev_end, o - 200)
+            sent = _SENT_END.search(t[lo:o][::-1])
+            if sent:
+                lo = o - sent.start()
+            src = None
+            for src in _BEFORE_SOURCE.finditer(t, lo, o):
+                pass
+            if src:
+                subj = _subject(t, src.end(), ents, text, f)
+                if subj:
+                    verb_span = (src.start("v"), src.end("v"))
+                    speaker = _Speaker(subj[0], subj[1], *verb_span)
         # 2. after the quote: «…»، قال X / «…» بحسب (ما كتب) X
         if verb_span is None:
             m = _AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)
