@@ -1,0 +1,126 @@
+"""``segment.clitics = "camel"``: camel-tools' morphological tokenizer.
+
+CAMeL Tools' MorphologyDB + MLEDisambiguator + MorphologicalTokenizer
+(scheme ``segment.camel_scheme``: d3tok, atbtok, ...), loaded from the data
+directory ``segment.camel_data`` (else ``$CAMELTOOLS_DATA``, else
+``~/.camel_tools``). The camel morphology modules are imported here only:
+importing them loads the data catalogue and, without one, camel-tools tries
+to download it; so the directory is checked first and ``CAMELTOOLS_DATA`` is
+set before the import.
+
+The data files are located through the directory's own ``catalogue.json``:
+the default MorphologyDB dataset, else the first one installed; the default
+DisambigMLE model when installed, else disambiguation falls back to the
+analyzer's own scores (``MLEDisambiguator`` without a model file).
+
+MLEDisambiguator's cache never fills (``self._cache.get(word, compute(word))``
+computes on every call), so results are memoised here, per word.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from pathlib import Path
+
+from khabar.normalise import normalise_text
+
+INSTALL_HINT = "camel_data -i light"  # MSA morphology DB + MLE disambiguator
+
+
+def _user_error(message: str) -> Exception:
+    from khabar.cli import UserError
+
+    return UserError(message)
+
+
+def data_dir(cfg: dict) -> Path:
+    configured = cfg.get("camel_data") or os.environ.get("CAMELTOOLS_DATA") or "~/.camel_tools"
+    return Path(configured).expanduser().resolve()
+
+
+def locate_data(root: Path) -> tuple[Path, Path | None]:
+    """(morphology.db, MLE model.json or None) under a camel-tools data dir."""
+    catalogue_path = root / "catalogue.json"
+    hint = f"install it with `CAMELTOOLS_DATA={root} {INSTALL_HINT}` or point segment.camel_data at an installed camel-tools data directory"
+    if not catalogue_path.is_file():
+        raise _user_error(f"segment.clitics = 'camel' needs camel-tools data: no catalogue.json in {root}; {hint}")
+    try:
+        components = json.loads(catalogue_path.read_text(encoding="utf-8"))["components"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise _user_error(f"cannot read camel-tools catalogue {catalogue_path}: {exc}") from None
+
+    def installed(component: str, filename: str) -> list[Path]:
+        entry = components.get(component) or {}
+        datasets = entry.get("datasets") or {}
+        order = [entry.get("default"), *sorted(datasets)]
+        found = []
+        for name in order:
+            if name in datasets:
+                candidate = root / "data" / datasets[name]["path"] / filename
+                if candidate.is_file() and candidate not in found:
+                    found.append(candidate)
+        return found
+
+    dbs = installed("MorphologyDB", "morphology.db")
+    if not dbs:
+        raise _user_error(f"segment.clitics = 'camel' needs a camel-tools morphology database: none installed under {root / 'data' / 'morphology_db'}; {hint}")
+    models = installed("DisambigMLE", "model.json")
+    return dbs[0], (models[0] if models else None)
+
+
+class CamelClitics:
+    """Word -> segments with camel-tools, memoised per word."""
+
+    def __init__(self, cfg: dict, norm_cfg: dict) -> None:
+        root = data_dir(cfg)
+        db_path, mle_path = locate_data(root)
+        scheme = cfg.get("camel_scheme", "d3tok")
+        # camel_tools.data reads CAMELTOOLS_DATA when first imported.
+        os.environ["CAMELTOOLS_DATA"] = str(root)
+        from camel_tools.disambig.mle import MLEDisambiguator
+        from camel_tools.morphology.analyzer import Analyzer
+        from camel_tools.morphology.database import MorphologyDB
+        from camel_tools.tokenizers.morphological import MorphologicalTokenizer
+
+        db = MorphologyDB(str(db_path), "a")
+        analyzer = Analyzer(db)
+        disambiguator = MLEDisambiguator(analyzer, str(mle_path) if mle_path else None, top=1, cache_size=0)
+        if scheme not in disambiguator.tok_feats():
+            raise _user_error(f"segment.camel_scheme '{scheme}' is not produced by {db_path.parent.name}: use one of {', '.join(sorted(disambiguator.tok_feats()))}")
+        self.tokenizer = MorphologicalTokenizer(disambiguator, scheme, split=True)
+        self.db_path, self.mle_path, self.scheme = db_path, mle_path, scheme
+        from khabar.normalise import _compiled
+
+        self.replacements = _compiled(norm_cfg)[1]
+        self.memo: dict[str, str] = {}
+
+    def segment_word(self, form: str) -> str:
+        hit = self.memo.get(form)
+        if hit is None:
+            from khabar.segment.clitics import LIGHT_CFG
+
+            light = normalise_text(form, LIGHT_CFG).text
+            parts = self.tokenizer.tokenize([light]) if light else [form]
+            out = " ".join(p for p in parts if p)
+            for old, new in self.replacements:
+                if old in out:
+                    out = out.replace(old, new)
+            hit = self.memo[form] = unicodedata.normalize("NFC", out) or light
+        return hit
+
+    def __call__(self, forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
+        seg = self.segment_word
+        return [seg(f) if k == "word" else n for f, n, k in zip(forms, norms, kinds)]
+
+
+_BACKENDS: dict[tuple, CamelClitics] = {}
+
+
+def camel_segments(cfg: dict, norm_cfg: dict) -> CamelClitics:
+    """The camel backend for a configuration, loaded once per process."""
+    key = (str(data_dir(cfg)), cfg.get("camel_scheme", "d3tok"), tuple(sorted(norm_cfg.items())))
+    if key not in _BACKENDS:
+        _BACKENDS[key] = CamelClitics(cfg, norm_cfg)
+    return _BACKENDS[key]
