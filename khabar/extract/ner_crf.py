@@ -1,0 +1,106 @@
+"""The CRF tagger: loads the packaged (or a given) crfsuite model and tags sentences.
+
+A model is three files side by side: ``<name>.crfsuite`` (weights),
+``<name>.json`` (feature set and training facts) and ``gazetteer.tsv``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from khabar.extract.ner_features import Featurizer, document_counts, stage2_features
+from khabar.extract.ner_gazetteer import read_gazetteer
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
+DEFAULT_MODEL = RESOURCES / "crf.crfsuite"
+
+# ANERcorp's tag names -> khabar labels.
+LABELS = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+class CrfModel:
+    def __init__(self, path: Path):
+        import pycrfsuite
+
+        meta_path = path.with_suffix(".json")
+        self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        gazetteer_path = path.parent / self.meta.get("gazetteer", "gazetteer.tsv")
+        gazetteer = read_gazetteer(gazetteer_path) if gazetteer_path.exists() else {}
+        self.featurizer = Featurizer(gazetteer, self.meta.get("feature_set", "full"))
+        self.names = read_names(path.parent / self.meta.get("names", "names.tsv"), gazetteer)
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        self.tagger2 = None
+        if self.meta.get("stage2"):
+            self.tagger2 = pycrfsuite.Tagger()
+            self.tagger2.open(str(path.parent / self.meta["stage2"]))
+
+    def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
+        return [self.tag_document(sentences) for sentences in documents]
+
+    def tag(self, words: list[str]) -> tuple[list[str], list[float]]:
+        """BIO tags (khabar labels) and marginals of one sentence tagged on its own."""
+        return self.tag_document([words])[0]
+
+    def tag_document(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """Tag the sentences of one document; stage 2 (if the model has one) sees the whole document."""
+        featurizer = self.featurizer
+        feats = [featurizer.sentence(words) for words in sentences]
+        results = [_run(self.tagger, f) for f in feats]
+        if self.tagger2 is not None:
+            keys = [[featurizer.key(w) for w in words] for words in sentences]
+            tags1 = [tags for tags, _ in results]
+            counts = document_counts(keys, tags1)
+            results = [_run(self.tagger2, stage2_features(f, k, t, counts)) for f, k, t in zip(feats, keys, tags1)]
+        return [([t if t == "O" else t[:2] + LABELS.get(t[2:], t[2:]) for t in tags], probs) for tags, probs in results]
+
+
+def _run(tagger, feats: list[list[str]]) -> tuple[list[str], list[float]]:
+    if not feats:
+        return [], []
+    tagger.set(feats)
+    tags = tagger.tag()
+    # the marginal of the chosen tag; O tags are not reported, so not computed
+    return tags, [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
+
+
+def read_names(path: Path, gazetteer: dict[str, set[str]]) -> dict[str, int]:
+    """Normalised word -> how often it is (part of) a name: training counts, plus one per gazetteer entry."""
+    names: dict[str, int] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, _, count = line.partition("\t")
+            if count:
+                names[word] = int(count)
+    for label in ("PER", "LOC", "ORG"):
+        for word in gazetteer.get(label, ()):
+            names[word] = names.get(word, 0) + 1
+    return names
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = "") -> CrfModel:
+    """The model at ``path`` ("" = the packaged one), loaded once per process."""
+    from khabar.cli import UserError
+
+    model_path = Path(path) if path else DEFAULT_MODEL
+    if not model_path.is_file():
+        hint = "run `khabar train ner` to build it" if not path else "set extract.ner.model to a model written by `khabar train ner`"
+        raise UserError(f"NER model not found: {model_path} ({hint})")
+    return CrfModel(model_path)
+
+
+def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last+1, label) word spans; an I- without a matching B- opens a span (conlleval)."""
+    spans = []
+    start, label = None, None
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, lab = (tag[:1], tag[2:]) if tag != "O" else ("O", None)
+        if start is not None and (prefix != "I" or lab != label):
+            spans.append((start, i, label))
+            start, label = None, None
+        if prefix == "B" or (prefix == "I" and start is None):
+            start, label = i, lab
+    return spans

@@ -1,0 +1,250 @@
+"""CRF features for Arabic named entities, computed once per word type.
+
+News text repeats its word types heavily (a day of SaudiNewsNet has ~9 tokens
+per type), so every feature that depends on one word only is computed once
+per type and memoised; a token's feature list is then the concatenation of
+its own list and its neighbours' context lists. That keeps feature
+extraction, the bottleneck of a CRF tagger in Python, at a few microseconds
+per token.
+
+Words are normalised here rather than taken from the tokens table's ``norm``
+column so that training (ANERcorp words) and tagging (segmenter tokens) see
+exactly the same function whatever the normalise configuration.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Diacritics (tashkeel, superscript alef, Quranic marks) and tatweel.
+_DROP = dict.fromkeys(
+    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640, 0x200C, 0x200D, 0x200E, 0x200F]
+)
+_MAP = str.maketrans(
+    {
+        **{c: "ا" for c in "أإآٱ"},
+        "ى": "ي",
+        "ة": "ه",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+
+
+def norm(word: str) -> str:
+    """Dediacritised, tatweel-free, alef/ya/teh-marbuta-unified, ASCII digits."""
+    return word.translate(_DROP).translate(_MAP)
+
+
+def strip_proclitics(w: str) -> tuple[str, str]:
+    """Split a normalised word into (proclitics, rest): ``وبالعراق`` -> (``وب``, ``العراق``).
+
+    Conjunction و/ف, then preposition ب/ل/ك; ``لل`` is ل + ال with the alef
+    elided, so its rest gets the ``ال`` back. A clitic is only split off when
+    at least three letters remain, which keeps short names whole; longer names
+    that begin with these letters (بغداد) are split too; callers that need
+    certainty check the rest against a lexicon.
+    """
+    prefix = ""
+    rest = w
+    if len(rest) >= 4 and rest[0] in "وف":
+        prefix, rest = rest[0], rest[1:]
+    if len(rest) >= 4 and rest.startswith("لل"):
+        return prefix + "ل", "ا" + rest[1:]
+    if len(rest) >= 4 and rest[0] in "بلك":
+        prefix, rest = prefix + rest[0], rest[1:]
+    return prefix, rest
+
+
+def proclitic_splits(w: str) -> list[tuple[str, str]]:
+    """Every (proclitics, rest) reading of a normalised word, shortest prefix first, the whole word excluded."""
+    splits = []
+    for conj in ("", "و", "ف"):
+        if conj and not w.startswith(conj):
+            continue
+        after = w[len(conj) :]
+        if conj and len(after) >= 3:
+            splits.append((conj, after))
+        if len(after) >= 4 and after.startswith("لل"):
+            splits.append((conj + "ل", "ا" + after[1:]))
+        elif len(after) >= 4 and after[0] in "بلك":
+            splits.append((conj + after[0], after[1:]))
+    return sorted(splits, key=lambda s: len(s[0]))
+
+
+def strip_article(w: str) -> str:
+    return w[2:] if len(w) >= 4 and w.startswith("ال") else w
+
+
+def shape(word: str) -> str:
+    if _ARABIC.search(word):
+        return "ar"
+    if _DIGIT.search(word):
+        return "num"
+    if _LATIN.search(word):
+        return "lat"
+    return "sym"
+
+
+# Feature sets compared on the dev split (see ner_train): "base" is word
+# identity, affixes and a ±1 window; "full" adds clitic-stripped forms,
+# gazetteers and trigger words, and a ±2 window with bigrams.
+FEATURE_SETS = ("base", "full")
+
+
+class Featurizer:
+    """Turns a sentence (list of surface words) into crfsuite feature lists."""
+
+    def __init__(self, gazetteer: dict[str, set[str]], feature_set: str = "full"):
+        if feature_set not in FEATURE_SETS:
+            raise ValueError(f"unknown feature set {feature_set!r}")
+        self.feature_set = feature_set
+        self.gazetteer = gazetteer
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[str, tuple[list[str], ...]] = {}
+        self._norm: dict[str, str] = {}
+        self._key: dict[str, str] = {}
+        self.offsets = (-2, -1, 1, 2) if feature_set == "full" else (-1, 1)
+
+    def _gaz(self, w: str) -> list[str]:
+        return [label for label, words in self.gazetteer.items() if w in words]
+
+    def _type(self, w: str) -> tuple[list[str], tuple[list[str], ...]]:
+        """Own features and per-offset context features of normalised word ``w``."""
+        sh = shape(w)
+        own = ["b", "w=" + w, "sh=" + sh, "s2=" + w[-2:], "s3=" + w[-3:], "p2=" + w[:2], "p3=" + w[:3]]
+        ctx_words = ["w=" + w]
+        if len(w) <= 2:
+            own.append("short")
+        if self.feature_set == "full":
+            pre, rest = strip_proclitics(w)
+            core = strip_article(rest)
+            own += ["c=" + core, "pc=" + pre + ("+ال" if core != rest else ""), "cs1=" + core[-1:], "cs2=" + core[-2:],
+                    "cp2=" + core[:2], "len=" + str(min(len(core), 8))]
+            # gazetteer hits of the word itself, and (marked ~) of its clitic-stripped forms
+            gaz = set(self._gaz(w))
+            for stripped in {rest, core} - {w}:
+                gaz |= {g + "~" for g in self._gaz(stripped)}
+            own += ["g=" + g for g in sorted(gaz)]
+            own += ["p4=" + core[:4], "s4=" + w[-4:]]
+            ctx_words += ["c=" + core, "pc=" + pre + ("+ال" if core != rest else ""), "s2=" + w[-2:]] + ["g=" + g for g in sorted(gaz)]
+            if sh == "ar" and core.endswith("ي") and len(core) > 4:
+                own.append("nisba")  # adjectives of origin: العراقي, الامريكيه -> s2 catches the ه form
+        ctx = tuple([f"{o}:{f}" for f in ctx_words] for o in self.offsets)
+        return own, ctx
+
+    def key(self, word: str) -> str:
+        """The form under which a word's occurrences are pooled across a document: normalised, proclitics off."""
+        k = self._key.get(word)
+        if k is None:
+            w = norm(word)
+            k = self._key[word] = strip_proclitics(w)[1] if shape(w) != "sym" and len(w) > 1 else ""
+        return k
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        memo_norm, memo = self._norm, self._own
+        normed = []
+        for word in words:
+            w = memo_norm.get(word)
+            if w is None:
+                w = memo_norm[word] = norm(word)
+            normed.append(w)
+        owns, ctxs = [], []
+        for w in normed:
+            own = memo.get(w)
+            if own is None:
+                own, ctx = self._type(w)
+                memo[w] = own
+                self._ctx[w] = ctx
+            owns.append(own)
+            ctxs.append(self._ctx[w])
+        n = len(normed)
+        full = self.feature_set == "full"
+        quoted = _quoted(normed) if full else None
+        out = []
+        for i in range(n):
+            feats = list(owns[i])
+            for k, o in enumerate(self.offsets):
+                j = i + o
+                if 0 <= j < n:
+                    feats += ctxs[j][k]
+                elif o == -1:
+                    feats.append("BOS")
+                elif o == 1:
+                    feats.append("EOS")
+            if full:
+                if quoted[i]:
+                    feats.append("quoted")
+                if i > 0:
+                    feats.append("b-=" + normed[i - 1] + "|" + normed[i])
+                if i + 1 < n:
+                    feats.append("b+=" + normed[i] + "|" + normed[i + 1])
+            out.append(feats)
+        return out
+
+
+_OPEN = {"«": "»", '"': '"', "“": "”", "'": "'", "''": "''", "(": ")"}
+
+
+def _quoted(words: list[str], width: int = 6) -> list[bool]:
+    """Tokens between an opening and its closing quote at most ``width`` tokens apart (titles of works)."""
+    inside = [False] * len(words)
+    for i, w in enumerate(words):
+        close = _OPEN.get(w)
+        if close is None:
+            continue
+        for j in range(i + 1, min(len(words), i + width + 2)):
+            if words[j] == close:
+                for k in range(i + 1, j):
+                    inside[k] = True
+                break
+    return inside
+
+
+def label_of(tag: str) -> str:
+    return tag[2:] if tag != "O" else "O"
+
+
+def document_counts(keys: list[list[str]], tags: list[list[str]]) -> dict[str, dict[str, int]]:
+    """For each word key of a document, how often stage 1 gave it each label."""
+    counts: dict[str, dict[str, int]] = {}
+    for sent_keys, sent_tags in zip(keys, tags):
+        for k, t in zip(sent_keys, sent_tags):
+            if k:
+                c = counts.setdefault(k, {})
+                lab = label_of(t)
+                c[lab] = c.get(lab, 0) + 1
+    return counts
+
+
+def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict) -> list[list[str]]:
+    """Stage-1 features plus what stage 1 decided here and for the same word elsewhere in the document.
+
+    Names recur within an article, often once with a telling context (a title,
+    a full name) and then bare; pooling stage-1 labels per word lets the
+    confident occurrence carry the others.
+    """
+    n = len(tags)
+    out = []
+    for i in range(n):
+        f = feats[i] + ["t=" + tags[i], "t-=" + (tags[i - 1] if i else "BOS"), "t+=" + (tags[i + 1] if i + 1 < n else "EOS")]
+        k = keys[i]
+        if k:
+            c = counts.get(k)
+            own = label_of(tags[i])
+            others = {lab: m - (lab == own) for lab, m in c.items()} if c else {}
+            total = sum(others.values())
+            if total:
+                ent = {lab: m for lab, m in others.items() if m and lab != "O"}
+                if not ent:
+                    f.append("d=O")
+                else:
+                    best = max(sorted(ent), key=ent.get)
+                    f.append("d=" + best)
+                    f.append("d=" + best + ("+" if ent[best] * 2 >= total else "-"))
+        out.append(f)
+    return out

@@ -1,0 +1,194 @@
+"""Named entities: features, BIO decoding, scoring, training, evaluation and extract_entities."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+import pytest
+
+from khabar import schemas
+from khabar.cli import UserError
+from khabar.config import load_config
+from khabar.extract import ner_eval, ner_train
+from khabar.extract.ner_crf import spans_from_bio
+from khabar.extract.ner_features import Featurizer, norm, proclitic_splits, strip_proclitics
+
+
+def _run(texts: list[str], ner_cfg: dict | None = None):
+    from khabar.extract.entities import extract_entities
+    from khabar.normalise import normalise_documents
+    from khabar.segment import segment_documents
+
+    cfg = load_config()
+    now = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
+    rows = [{"doc_id": f"d{i}", "text": t, "raw_path": "t", "raw_record": i, "ingested_at": now} for i, t in enumerate(texts)]
+    docs = schemas.table_from_rows("documents", rows)
+    norm_table = normalise_documents(docs, cfg["normalise"])
+    sentences, tokens = segment_documents(docs, norm_table, cfg["segment"], cfg["normalise"])
+    return extract_entities(docs, sentences, tokens, ner_cfg or cfg["extract"]["ner"])
+
+
+# --- features ------------------------------------------------------------------------
+
+
+def test_norm_unifies_spelling():
+    assert norm("إِسْرائِيلـــية ٢٠٢٤") == "اسرائيليه 2024"
+    assert norm("مُصْطَفى") == "مصطفي"
+
+
+def test_proclitics():
+    assert strip_proclitics("وبالعراق") == ("وب", "العراق")
+    assert strip_proclitics("للعراق") == ("ل", "العراق")
+    assert strip_proclitics("بيت") == ("", "بيت")  # too short to hold a clitic
+    assert proclitic_splits("وبيروت") == [("و", "بيروت"), ("وب", "يروت")]
+
+
+def test_features_are_memoised_per_type_and_see_the_window():
+    f = Featurizer({"PERT": {"الرئيس"}, "PER": {"باراك"}}, "full")
+    feats = f.sentence(["قال", "الرئيس", "باراك", "أوباما"])
+    assert "w=اوباما" in feats[3] and "-1:g=PER" in feats[3] and "-2:w=الرئيس" in feats[3]
+    assert "EOS" in feats[3] and "BOS" in feats[0]
+    again = f.sentence(["باراك"])
+    assert again[0][: len(f._own["باراك"])] == f._own["باراك"]
+    assert "g=PER" in again[0]
+
+
+def test_quoted_titles_are_marked():
+    f = Featurizer({}, "full")
+    feats = f.sentence(["برنامج", "«", "حوار", "المساء", "»", "الليلة"])
+    assert ["quoted" in x for x in feats] == [False, False, True, True, False, False]
+
+
+# --- BIO and scoring -----------------------------------------------------------------
+
+
+def test_spans_from_bio_follows_conlleval():
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-MISC"]
+    assert spans_from_bio(tags) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG"), (6, 7, "MISC")]
+
+
+def test_score_is_exact_match_per_label():
+    gold = [(0, 0, 2, "PER"), (0, 3, 4, "LOC"), (1, 0, 1, "ORG")]
+    pred = [(0, 0, 2, "PER"), (0, 3, 5, "LOC"), (1, 0, 1, "LOC")]
+    result = ner_eval.score(gold, pred)
+    assert result["overall"]["precision"] == pytest.approx(33.33) and result["overall"]["recall"] == pytest.approx(33.33)
+    assert result["PER"]["f1"] == 100.0 and result["LOC"]["f1"] == 0.0 and result["ORG"]["gold"] == 1
+    assert list(result) == ["overall", "PER", "LOC", "ORG"]
+
+
+# --- extract_entities ----------------------------------------------------------------
+
+
+def test_entities_have_exact_spans_labels_and_roles():
+    text = "زار الرئيس الفرنسي إيمانويل ماكرون مدينة الرياض أمس، والتقى وزير الخارجية السعودي في مقر وزارة الخارجية."
+    table = _run([text])
+    assert table.schema == schemas.without_run_id(schemas.ENTITIES)
+    rows = table.to_pylist()
+    got = [(r["text"], r["label"]) for r in rows]
+    assert ("إيمانويل ماكرون", "PER") in got and ("الرياض", "LOC") in got
+    macron = next(r for r in rows if r["text"] == "إيمانويل ماكرون")
+    assert macron["role"] == "الرئيس الفرنسي" and 0 < macron["score"] <= 1
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["text"]
+    assert [r["mention_idx"] for r in rows] == list(range(len(rows)))
+
+
+def test_documents_without_tokens_give_no_rows():
+    empty_tokens = schemas.empty("tokens")
+    docs = schemas.table_from_rows(
+        "documents", [{"doc_id": "d0", "text": "", "raw_path": "t", "raw_record": 0, "ingested_at": dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)}]
+    )
+    from khabar.extract.entities import extract_entities
+
+    out = extract_entities(docs, schemas.empty("sentences"), empty_tokens, load_config()["extract"]["ner"])
+    assert out.num_rows == 0 and out.schema == schemas.without_run_id(schemas.ENTITIES)
+
+
+def test_missing_model_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="NER model not found"):
+        _run(["زار الوفد بيروت."], {"backend": "crf", "model": str(tmp_path / "nope.crfsuite"), "batch_size": 8})
+
+
+def test_unknown_backend_is_a_user_error():
+    with pytest.raises(UserError, match="backend"):
+        _run(["زار الوفد بيروت."], {"backend": "spacy", "model": "", "batch_size": 8})
+
+
+# --- training and evaluation commands ------------------------------------------------
+
+# A tiny corpus written for these tests, in ANERcorp's format.
+SENTENCES = [
+    ("وصل الرئيس عمر البشير إلى الخرطوم أمس .", "O O B-PERS I-PERS O B-LOC O O"),
+    ("قالت وكالة الأنباء السودانية إن الوفد غادر .", "O B-ORG I-ORG I-ORG O O O O"),
+    ("التقى وزير الخارجية سامح شكري نظيره في القاهرة .", "O O O B-PERS I-PERS O O B-LOC O"),
+    ("أعلنت جامعة القاهرة عن منحة جديدة .", "O B-ORG I-ORG O O O O"),
+    ("وشارك في مهرجان كان فيلم مصري .", "O O B-MISC I-MISC O O O"),
+]
+
+
+def _write_conll(path, repeat: int = 4):
+    lines = []
+    for _ in range(repeat):
+        for words, tags in SENTENCES:
+            lines += [f"{w} {t}" for w, t in zip(words.split(), tags.split())] + [""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_read_conll_and_fixed_split(tmp_path):
+    data = tmp_path / "gold.txt"
+    _write_conll(data)
+    sentences = ner_train.read_conll(data)
+    assert len(sentences) == 20 and sentences[0][0][2] == "عمر" and sentences[0][1][2] == "B-PERS"
+    train, dev = ner_train.split(sentences)
+    assert len(dev) == 2 and dev == sentences[-2:] and train == sentences[:-2]
+
+
+def test_train_is_reproducible_and_the_model_loads(tmp_path, capsys):
+    data = tmp_path / "gold.txt"
+    _write_conll(data, repeat=10)  # 45 training sentences: three pseudo-documents, so stage 2 is trained
+    outputs = []
+    for name in ("a", "b"):
+        out = tmp_path / name / "crf.crfsuite"
+        parser = argparse.ArgumentParser()
+        ner_train.add_arguments(parser)
+        args = parser.parse_args(["--data", str(data), "--out", str(out), "--max-iterations", "20"])
+        assert ner_train.main(args) == 0
+        outputs.append(out)
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    stage2 = outputs[0].with_name("crf.stage2.crfsuite")
+    assert stage2.read_bytes() == outputs[1].with_name("crf.stage2.crfsuite").read_bytes()
+    assert "overall" in capsys.readouterr().out
+    table = _run(["وصل الرئيس عمر البشير إلى الخرطوم أمس ."], {"backend": "crf", "model": str(outputs[0]), "batch_size": 8})
+    assert [(r["text"], r["label"]) for r in table.to_pylist()] == [("عمر البشير", "PER"), ("الخرطوم", "LOC")]
+
+
+def test_eval_command_scores_the_pipeline(tmp_path, capsys):
+    data = tmp_path / "gold.txt"
+    _write_conll(data, repeat=1)
+    parser = argparse.ArgumentParser()
+    ner_eval.add_arguments(parser)
+    assert ner_eval.main(parser.parse_args(["--conll", str(data)])) == 0
+    out = capsys.readouterr().out
+    assert "overall" in out and "PER" in out and "tokens/s" in out
+
+
+def test_eval_maps_clitic_trimmed_spans_back_to_gold_words():
+    # gold tags "وبيروت" whole; the mention span starts after و but must still match
+    sentences = [("زار الوفد دمشق وبيروت أمس .".split(), "O O B-LOC B-LOC O O".split())]
+    result = ner_eval.evaluate(sentences, load_config(), 20)
+    assert result["LOC"]["recall"] == 100.0 and result["LOC"]["precision"] == 100.0
+
+
+def test_eval_of_a_missing_file_is_a_user_error(tmp_path):
+    parser = argparse.ArgumentParser()
+    ner_eval.add_arguments(parser)
+    with pytest.raises(UserError):
+        ner_eval.main(parser.parse_args(["--conll", str(tmp_path / "none.txt")]))
+
+
+def test_pseudo_documents_keep_word_offsets():
+    docs = ner_eval.pseudo_documents([(["أ", "بب"], ["O", "B-LOC"]), (["ججج"], ["O"])], 20)
+    text = docs[0]["text"]
+    spans = [s for sent, _ in docs[0]["sentences"] for s in sent]
+    assert [text[s:e] for s, e in spans] == ["أ", "بب", "ججج"]
