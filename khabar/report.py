@@ -35,6 +35,7 @@ QUOTES_PER_SPEAKER = 3
 QUOTE_MAX_CHARS = 320  # longer quotes are cut, with an ellipsis
 CURRENCIES = 12
 RUNS_SHOWN = 12
+STAGE_ORDER = ["ingest", "normalise", "segment", "extract", "aggregate"]
 
 
 @dataclass
@@ -298,8 +299,9 @@ def section_entities(top: list[dict], daily: dict, rng: Range) -> str:
         return parts[0] + _empty("No entities in this range (entity_daily has no rows for these days).") + "</section>"
     days = rng.days()
     series = [(r["canonical"], [daily[r["entity_id"]].get(d, 0) for d in days]) for r in top[:TREND_LINES]]
-    parts.append("<h3>Mentions per day</h3>")
-    parts.append(svg.line_chart(days, series))
+    if len(days) > 1:  # a one-day range has no trend to draw
+        parts.append("<h3>Mentions per day</h3>")
+        parts.append(svg.line_chart(days, series))
     parts.append('<table><tr><th class="num">#</th><th>entity</th><th>label</th><th class="num">mentions</th><th class="num">documents</th><th class="num">days</th><th>trend</th></tr>')
     for i, r in enumerate(top, 1):
         values = [daily[r["entity_id"]].get(d, 0) for d in days]
@@ -364,6 +366,19 @@ def section_money(rows: list[dict]) -> str:
     return "".join(parts)
 
 
+def _run_counts(run: dict) -> dict:
+    """records_seen, documents, quarantined, duplicates of a run: under "ingest" in counts (or at its top level)."""
+    counts = _json(run.get("counts"))
+    ingest = counts.get("ingest") if isinstance(counts.get("ingest"), dict) else {}
+    return {**counts, **ingest}
+
+
+def _stage_seconds(run: dict) -> dict[str, float]:
+    """Seconds per stage in pipeline order (the JSON keeps keys sorted), unknown stages after."""
+    timings = {k: float(v) for k, v in _json(run.get("timings")).items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    return {k: timings[k] for k in sorted(timings, key=lambda k: (STAGE_ORDER.index(k) if k in STAGE_ORDER else len(STAGE_ORDER), k))}
+
+
 def _duration(run: dict) -> str:
     start, end = run.get("started_at"), run.get("finished_at")
     if not start or not end:
@@ -404,8 +419,8 @@ def section_health(corpus_rows: list[dict], reasons: list[dict], run_rows: list[
             '<th class="num">records seen</th><th class="num">documents</th><th class="num">quarantined</th><th class="num">duplicates</th></tr>'
         )
         for r in run_rows:
-            counts = _json(r.get("counts"))
-            stage_seconds = {k: float(v) for k, v in _json(r.get("timings")).items() if isinstance(v, (int, float))}
+            counts = _run_counts(r)
+            stage_seconds = _stage_seconds(r)
             timings.append((str(r["run_id"])[:20], stage_seconds))
             started = r["started_at"].astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S") if r.get("started_at") else "–"
             status = esc(r.get("status"))
@@ -441,7 +456,7 @@ def render(out: Path, rng: Range) -> str:
     totals = {
         "documents": sum(int(r["documents"]) for r in corpus_rows),
         "words": sum(int(r["words"]) for r in corpus_rows),
-        "quarantined": sum(int(r["quarantined"]) for r in corpus_rows),
+        "quarantined": sum(int(r["records"]) for r in reasons),
         "days with data": len(corpus_rows),
     }
     cards = "".join(f"<div class=\"card\"><b>{human(v)}</b><span>{esc(k)}</span></div>" for k, v in totals.items())

@@ -133,7 +133,7 @@ def column_chart(labels: list[str], values: list[float], width: int = 900, heigh
     """Vertical bars, one per label (days), value printed above each when there is room."""
     left, bottom, top_pad = 10, 22, 16
     n = max(1, len(labels))
-    slot = (width - 2 * left) / n
+    slot = min(60.0, (width - 2 * left) / n)  # a few days should not give slabs
     top = max(values, default=0) or 1
     plot_h = height - bottom - top_pad
     parts = [f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" {FONT} role="img">', f"<title>{esc(title)}</title>"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import uuid
 from pathlib import Path
 
@@ -56,7 +57,8 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "who_quoted_whom": (
         ("quotes", "documents"),
         """
-        -- Who quoted whom most: which outlet quoted which speaker, over the whole store.
+        -- Who quoted whom most: which outlet quoted which speaker in the most articles, over the whole store
+        -- (articles first: one long interview should not outrank a speaker quoted every day).
         -- A speaker is its entity id when resolved, else the speaker string as written.
         select d.source,
                coalesce(q.speaker_entity_id, trim(q.speaker)) as speaker_id,
@@ -67,7 +69,7 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
         join documents d on d.doc_id = q.doc_id and d.dt = q.dt
         where coalesce(q.speaker_entity_id, nullif(trim(q.speaker), '')) is not null
         group by d.source, speaker_id
-        order by quotes desc, d.source, speaker_id
+        order by documents desc, quotes desc, d.source, speaker_id
         limit 20
         """,
     ),
@@ -187,7 +189,11 @@ def main(args: argparse.Namespace) -> int:
         if args.query not in views:
             raise UserError(f"query {args.query} needs datasets {', '.join(QUERIES[args.query][0])}, not all in {out}")
         table = run_query(database, args.query)
-        print("\t".join(table.column_names))
-        for row in table.to_pylist():
-            print("\t".join("" if v is None else str(v) for v in row.values()))
+        try:
+            print("\t".join(table.column_names))
+            for row in table.to_pylist():
+                print("\t".join("" if v is None else str(v) for v in row.values()))
+            sys.stdout.flush()
+        except BrokenPipeError:  # `khabar warehouse --query ... | head`
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

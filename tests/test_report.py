@@ -76,8 +76,8 @@ def fake_store(out: Path, first: str = "2015-07-20", days: int = 3, docs_per_day
     run = {"run_id": "run-test-1", "flow": "run", "started_at": started, "finished_at": started + timedelta(seconds=42.5), "status": "completed",
            "parameters": "{}", "config_hash": "abc", "code_version": "0.1.0", "schema_version": 1, "datasets": ["documents"],
            "partitions": [(start + timedelta(days=k)).isoformat() for k in range(days)],
-           "counts": json.dumps({"records_seen": 15, "documents": 12, "quarantined": 3, "duplicates": 0}),
-           "timings": json.dumps({"ingest": 3.5, "normalise": 1.25, "segment": 8.0, "extract": 25.0, "aggregate": 2.0})}  # fmt: skip
+           "counts": json.dumps({"ingest": {"records_seen": 15, "documents": 12, "quarantined": 3, "duplicates": 0}, "rows": {"entities": 99}}),
+           "timings": json.dumps({"ingest": 3.5, "normalise": 1.25, "segment": 8.0, "extract": 25.0, "aggregate": 2.0}, sort_keys=True)}  # fmt: skip
     # unreadable records have no publication date: they sit in the run date's partition
     write(out, "quarantine", "2015-07-25", schemas.table_from_rows("quarantine", [{"raw_path": "x.csv", "raw_record": None, "reason": "too_large", "detail": "x.csv"}]))
     path = out / "runs" / "dt=2015-07-25" / "run-run-test-1.parquet"
@@ -103,6 +103,7 @@ def test_every_section_is_there_with_charts(html):
         section(html, name)
     assert html.count("<svg") >= 10  # trend chart + 6 sparklines + heatmap + bars + columns + stages
     assert "<script" not in html.lower().replace("&lt;script", "")
+    assert '<div class="card"><b>4</b><span>quarantined</span></div>' in html  # 3 in the range's partitions + 1 of its run
 
 
 def test_top_entities_rank_by_mentions_and_trend_follows_the_days(html):
@@ -151,6 +152,10 @@ def test_run_health_shows_days_quarantine_and_stage_timings(html):
     assert "&lt;unreadable&gt;" in health
     assert "run-test-1" in health and "42.5 s" in health and "39.8 s" in health  # wall time, and the sum of stages
     assert "extract: 25.0 s" in health
+    run_row = re.search(r"<tr><td><code>run-test-1</code>.*?</tr>", health).group(0)
+    assert re.findall(r'<td class="num">([\d,]+)</td>', run_row) == ["15", "12", "3", "0"]  # records seen = documents + quarantined + duplicates
+    stages = re.findall(r"<title>(\w+): [\d.]+ s</title>", health)
+    assert stages == ["ingest", "normalise", "segment", "extract", "aggregate"]  # pipeline order, not the JSON's
 
 
 def test_no_network_references_except_article_links(html):
