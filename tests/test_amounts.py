@@ -119,3 +119,29 @@ def test_megabyte_of_digits_and_separators_runs_in_linear_time():
         t2 = run(1_000_000, unit)
         assert t2 < 8.0, (unit, t2)
         assert t2 < 4 * t1 + 0.05, (unit, t1, t2)
+
+
+# ---------------------------------------------------------------- offsets
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from khabar.extract.dates import find_dates  # noqa: E402
+from khabar.extract.quotes import find_quotes  # noqa: E402
+
+_PIECES = ["قال", "الوزير", "إن", "«", "»", '"', "'", "“", "”", "ً", "ُ", "ّ", "ـ", " ", "\n", "،", ".", ":",
+           "١٢", "٫", "٬", "3", ",", "مليون", "دولار", "شخصاً", "نحو", "أمس", "15", "مارس", "2023", "هـ",
+           "جمادى الأولى", "1443", "%", "بالمئة", "\u200f", "خمس", "سنوات", "و»", "الأحد", "الماضي"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_offsets_are_exact_on_random_text_with_marks_diacritics_and_digits(pieces):
+    text = "".join(pieces)
+    for a in find_amounts(text):
+        assert text[a.start : a.end] == a.text and a.start < a.end
+    for d in find_dates(text, "2023-03-15T00:00:00Z"):
+        assert text[d.start : d.end] == d.text and d.start < d.end
+    for q in find_quotes(text):
+        assert text[q.start : q.end] == q.text and q.start < q.end
+        if q.speaker is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker

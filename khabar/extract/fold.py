@@ -42,6 +42,7 @@ class Folded(NamedTuple):
     text: str
     breaks: tuple[int, ...]
     shifts: tuple[int, ...]
+    ends: tuple[int, ...] = ()  # original end offset of each deleted run
 
     def orig(self, i: int) -> int:
         """Original offset of folded offset ``i``. For a span end this
@@ -57,8 +58,7 @@ class Folded(NamedTuple):
         an offset inside a deleted run goes to the next kept character)."""
         if not self.breaks:
             return o
-        ends = [b + s for b, s in zip(self.breaks, self.shifts)]  # original end of each run
-        k = bisect_right(ends, o)
+        k = bisect_right(self.ends, o)
         shift = self.shifts[k - 1] if k else 0
         if k < len(self.breaks) and o > self.breaks[k] + shift:  # inside run k
             return self.breaks[k]
@@ -92,4 +92,4 @@ def fold(text: str) -> Folded:
     for src, dst in _ONE_FOR_ONE.items():
         if src in text:
             text = text.replace(src, dst)
-    return Folded(text, tuple(breaks), tuple(shifts))
+    return Folded(text, tuple(breaks), tuple(shifts), tuple(b + s for b, s in zip(breaks, shifts)))
