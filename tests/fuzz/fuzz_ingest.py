@@ -9,6 +9,7 @@ content. A run fails (and libFuzzer writes the crashing input as
 or ``parse_error`` quarantine reason, or a document whose text holds NUL or a
 lone surrogate, exceeds max_chars or does not match its doc_id.
 
+Inputs, seeds and the growing corpus live in $TMPDIR/khabar-fuzz/.
 Without atheris, the same check runs on hypothesis-generated inputs until the
 time is up. Not collected by pytest (the name does not start with test_).
 """
@@ -23,7 +24,11 @@ from pathlib import Path
 
 EXTENSIONS = [".txt", ".jsonl", ".json", ".csv", ".tsv", ".parquet", ".html", ".zip", ".jsonl.gz", ".txt.gz", ".csv.gz", ".htm"]
 CFG = {"max_file_bytes": 1_000_000, "max_chars": 2_000, "max_records_per_file": 200}
-ROOT = Path(tempfile.mkdtemp(prefix="khabar-fuzz-"))
+# One fixed folder, reused: the corpus libFuzzer grows carries over to the next
+# run, and nothing piles up (libFuzzer exits without running atexit hooks).
+FOLDER = Path(tempfile.gettempdir()) / "khabar-fuzz"
+ROOT = FOLDER / "work"
+ROOT.mkdir(parents=True, exist_ok=True)
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout, installed or not
 
 ARTICLE = "ارتفعت أسعار النفط صباح الثلاثاء بعد تراجع المخزونات. وقال محلل إن «الطلب قوي»."
@@ -61,7 +66,7 @@ def seed_corpus() -> Path:
         ".csv.gz": gzip.compress(f"text\n{ARTICLE}\n".encode()),
         ".htm": f"<p>{ARTICLE}</p>".encode("cp1256"),
     }
-    folder = ROOT.parent / f"{ROOT.name}-seeds"
+    folder = FOLDER / "seeds"
     folder.mkdir(exist_ok=True)
     for index, ext in enumerate(EXTENSIONS):
         (folder / f"seed{index}").write_bytes(bytes([index]) + by_ext[ext])
@@ -101,7 +106,7 @@ def run_atheris(minutes: float, extra: list[str]) -> None:
     def one_input(data: bytes) -> None:
         check(data, read_raw_file, REASONS, doc_id_for)
 
-    corpus = ROOT.parent / f"{ROOT.name}-corpus"
+    corpus = FOLDER / "corpus"
     corpus.mkdir(exist_ok=True)
     args = [sys.argv[0], f"-max_total_time={int(minutes * 60)}", "-max_len=20000", "-rss_limit_mb=4096", *extra, str(corpus), str(seed_corpus())]
     atheris.Setup(args, one_input)
