@@ -57,6 +57,8 @@ def test_hijri_date_is_converted_to_gregorian_umm_al_qura():
     assert len(out) == 1
     assert out[0].value == "2021-12-31" and out[0].calendar == "hijri" and out[0].kind == "date"
     assert out[0].text.endswith("1443هـ")
+    paired = _dates("وتم تحديد يوم الاثنين الموافق 18-10-1436 موعدا للقاء.")
+    assert paired == [("18-10-1436", "2015-08-03", "date")]
     numeric = find_dates("الموافق 21 / 10 / 1436هـ بحسب التقويم.", PUB)
     assert [(d.value, d.calendar) for d in numeric] == [("2015-08-06", "hijri")]
 
@@ -107,6 +109,16 @@ def test_publication_date_is_taken_in_utc():
 ])
 def test_durations(text, span, value):
     assert (span, value, "duration") in _dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "يتحرك الموظفون لفترات أطول خلال اليوم الواحد.",
+    "وقال في حديث خص به «اليوم» إن الوضع مستقر.",
+    "قاسم الزرعي – عين اليوم\nقام شخص بسرقة سيارة.",
+    "أعيد فتح المتاجر في اليوم التالي للعاصفة.",
+])
+def test_the_day_and_newspaper_names_are_not_today(text):
+    assert _dates(text) == []
 
 
 def test_weekday_words_that_are_numbers_are_not_dates():

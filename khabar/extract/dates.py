@@ -90,6 +90,11 @@ _DUAL_DURATION = re.compile(rf"{B}{CLITIC}(?P<u>{alternation(_TIME_DUALS)}){E}")
 _TIME_UNIT_AFTER = re.compile(rf"{SP}(?P<u>{alternation(_TIME_UNITS)}){E}")
 
 
+_DAY_NOT_TODAY = re.compile(r"(?<!\w)(?:في|خلال|مدار|طوال|طيله|عين|نفس|ذات)\s{1,3}$")
+_FOLLOWED_BY_DATE = re.compile(r"\s{0,3}[,،]?\s{0,3}(?:الموافق|الماضي الموافق|المقبل الموافق)\s{1,3}\d")
+_QUOTE_MARKS = set("«»\"“”'")
+
+
 class DateMention(NamedTuple):
     start: int
     end: int
@@ -282,9 +287,12 @@ def _candidates(t: str, pub: dt.date | None):
                 word = g["w"]
                 if word == "اليوم" and not (g["wd1"] or g["wd2"]):
                     after = t[e : e + 12]
-                    before = t[max(0, s - 4) : s]
-                    if re.match(r"\s{1,3}ال", after) or before.endswith("في ") or before.endswith("ب"):
-                        continue  # اليوم التالي، اليوم الوطني، في اليوم: "the day", not today
+                    before = t[max(0, s - 8) : s]
+                    if (re.match(r"\s{1,3}(?:ال|نفسه|ذاته)", after) or _DAY_NOT_TODAY.search(before)
+                            or t[s - 1 : s] in _QUOTE_MARKS or t[e : e + 1] in _QUOTE_MARKS):
+                        # اليوم التالي، في اليوم، خلال اليوم، على مدار اليوم: "the day";
+                        # «اليوم»، عين اليوم: a newspaper
+                        continue
                 offset = {"اليوم": 0, "الليله": 0, "امس": -1, "غدا": 1}.get(word)
                 if offset is None:
                     offset = -2 if word.startswith("اول") else 2
@@ -298,6 +306,8 @@ def _candidates(t: str, pub: dt.date | None):
                     continue
                 if re.match(r"\s{1,3}عشر", t[e : e + 8]):
                     continue  # الأحد عشر: eleven
+                if _FOLLOWED_BY_DATE.match(t, e):
+                    continue  # يوم الاثنين الموافق 18-10-1436: the date that follows says which
                 if g["rel"] and g["rel"] in _CURRENT:
                     e = m.end("wd")
                     rel = None
