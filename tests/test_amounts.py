@@ -70,6 +70,17 @@ def test_amounts(text, expected):
     assert expected in _amounts(text)
 
 
+def test_digits_with_scale_joined_by_wa_make_one_amount():
+    assert _amounts("وبلغ الإنتاج 96 مليونا و245 ألف برميل يوميا.") == [
+        ("96 مليونا و245 ألف برميل", 96_245_000, "barrel", "volume", False)]
+    assert _amounts("وبلغت الإيرادات 4 مليارات و908 ملايين دولار.")[0][1] == 4_908_000_000
+
+
+def test_ordinals_and_minutes_are_not_counts():
+    assert _amounts("وحصدت البعثة في الدورة الـ 20 ميدالية جديدة.") == []
+    assert _amounts("وسجل الهدف في الدقيقة 69 بينما كان الفريق متأخرا.") == []
+
+
 def test_dual_counted_noun_is_two():
     assert ("طفلان", 2, "child", "count", False) in _amounts("وقتل سبعة مدنيين بينهم طفلان في القصف.")
 

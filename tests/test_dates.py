@@ -57,6 +57,7 @@ def test_hijri_date_is_converted_to_gregorian_umm_al_qura():
     assert len(out) == 1
     assert out[0].value == "2021-12-31" and out[0].calendar == "hijri" and out[0].kind == "date"
     assert out[0].text.endswith("1443هـ")
+    assert _dates("ويفتتح المهرجان في 27 شوال الجاري.", "2015-08-02T00:00:00Z") == [("27 شوال الجاري", "2015-08-12", "relative")]
     paired = _dates("وتم تحديد يوم الاثنين الموافق 18-10-1436 موعدا للقاء.")
     assert paired == [("18-10-1436", "2015-08-03", "date")]
     numeric = find_dates("الموافق 21 / 10 / 1436هـ بحسب التقويم.", PUB)

@@ -70,6 +70,7 @@ _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
 _GLUED_BEFORE = re.compile(r"\d[-/:]$")
 _STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع و أو او ثم حتى منذ بين عند لدى أي أن إن ما لا لم لن قد
+بينما حيث كما التي الذي الذين عندما فيما ثم حين بعدما كل
 منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا""".split()}
 _ARTICLE_PREFIXES = ("ال", "لل", "بال", "وال", "كال", "فال")
 
@@ -150,7 +151,12 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
                 continue  # a year
             w = nxt.group("w") if nxt else ""
             counted = w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and not w.startswith("و")
-            if num.words and any(c in t[start:end] for c in "0123456789"):
+            if t[max(0, start - 3) : start].rstrip().endswith("ال"):
+                continue  # الـ20: an ordinal or an age, not a count
+            if num.words and num.digits and counted:
+                unit, kind = None, "number"  # 2.6 مليار سهم
+                end = nxt.end()
+            elif num.words and num.digits:
                 unit, kind = None, "number"  # 3 ملايين
             elif num.words and value >= 3 and counted:
                 unit, kind = None, "number"

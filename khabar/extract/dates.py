@@ -63,6 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("hijri", re.compile(
         rf"{B}(?:(?:يوم{SP})?{WEEKDAY},?{SP})?(?:(?P<d>\d{{1,2}}){SP}(?:من{SP})?)?(?:شهر{SP})?(?P<hm>{HMONTH}){SP}(?:(?:من{SP})?(?:عام|سنه){SP})?"
         rf"(?P<y>1[234]\d\d)(?:{OSP}(?:ه|هجري|هجريه|للهجره){E})?")),
+    # a Hijri day and month without a year: the occurrence nearest to publication
+    ("hijri_dm", re.compile(
+        rf"{B}(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<hm>{HMONTH}){E}(?:{SP}(?P<rel>{REL}){E})?")),
     # numeric, day first; "21 / 10 / 1436هـ" with a Hijri year or mark is Hijri
     ("dmy_num", re.compile(
         r"(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/.\-])(?P<h> ?ه(?!\w))?")),
@@ -179,6 +182,33 @@ def _resolve_weekday(wd: int, rel: str | None, pub: dt.date | None) -> str | Non
     return (pub + dt.timedelta(days=delta)).isoformat()
 
 
+def _resolve_hijri_day_month(d: int, m: int, rel: str | None, pub: dt.date | None) -> str | None:
+    if pub is None or not 1 <= d <= 30:
+        return None
+    from hijridate import Gregorian, Hijri
+
+    try:
+        hy = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+        cands = []
+        for y in (hy - 1, hy, hy + 1):
+            try:
+                cands.append(Hijri(y, m, d).to_gregorian())
+            except ValueError:
+                continue
+    except (ValueError, OverflowError):
+        return None
+    cands = [dt.date(c.year, c.month, c.day) for c in cands]
+    if rel in _PAST:
+        cands = [c for c in cands if c <= pub]
+        pick = max(cands) if cands else None
+    elif rel in _NEXT:
+        cands = [c for c in cands if c >= pub]
+        pick = min(cands) if cands else None
+    else:
+        pick = min(cands, key=lambda c: abs((c - pub).days)) if cands else None
+    return pick.isoformat() if pick else None
+
+
 def _hijri_to_iso(y: int, m: int, d: int | None) -> str | None:
     from hijridate import Hijri  # light import, only for Hijri mentions
 
@@ -196,7 +226,7 @@ def _hijri_to_iso(y: int, m: int, d: int | None) -> str | None:
 _GROUPS = {
     "num": ("dmy_num", "ymd_num", "year", "year_after"),
     "month": ("dm", "my", "m_rel", "m_bare"),
-    "hijri": ("hijri",),
+    "hijri": ("hijri", "hijri_dm"),
     "wd": ("weekday",),
     "rel": ("today",),
     "per": ("period", "period_this", "period_edge"),
@@ -251,6 +281,8 @@ def _candidates(t: str, pub: dt.date | None):
             if name == "hijri":
                 d = int(g["d"]) if g["d"] else None
                 yield s, e, _hijri_to_iso(int(g["y"]), _HMONTHS[g["hm"]], d), "date" if d else "month", "hijri"
+            elif name == "hijri_dm":
+                yield s, e, _resolve_hijri_day_month(int(g["d"]), _HMONTHS[g["hm"]], g["rel"], pub), "relative", "hijri"
             elif name == "dmy_num" and (g["h"] or 1300 <= int(g["y"]) <= 1500):
                 yield s, e, _hijri_to_iso(int(g["y"]), int(g["m"]), int(g["d"])), "date", "hijri"
             elif name in ("dmy_num", "ymd_num"):

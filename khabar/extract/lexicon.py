@@ -241,4 +241,4 @@ COUNT_DEFINITE = {
 # After a bare number these words show it is not an amount (an identifier,
 # an ordinal position, a clock time).
 NUMBER_BEFORE_BLOCK = """رقم المادة الفقرة البند الجولة المرتبة الساعة القرار الرحلة
-الدورة الصفحة الحلقة العدد الفصل الطابق النسخة الإصدار""".split()
+الدورة الصفحة الحلقة العدد الفصل الطابق النسخة الإصدار الدقيقة الشوط المركز ال""".split()

@@ -59,6 +59,7 @@ _DIGIT_RUN = re.compile(r"[\d.,]+")
 _FIRST = re.compile(rf"(?P<d>\d)|(?P<w>{_WORD})")
 _NEXT_WORD = re.compile(rf"{SP}(?P<p>و)?(?P<w>{_WORD}){E}")
 _NEXT_SCALE = re.compile(rf"{SP}(?P<w>{_SCALE}){E}")
+_AND_DIGITS = re.compile(rf"{SP}و(?P<d>\d{{1,3}}(?:[.,]\d{{1,3}})?)(?![\d.,])(?:{SP}(?P<w>{_SCALE}){E})?")
 
 
 class Number(NamedTuple):
@@ -169,6 +170,22 @@ def find_numbers(t: str) -> tuple[Number, ...]:
                 pos = d.end()
                 continue
             value = words_value(scales, base) if scales else base
+            # 96 مليونا و245 ألف / 4 مليارات و908 ملايين: a smaller part joined by و
+            last = ALL_SCALES[scales[-1]] if scales else 0
+            for _ in range(3):
+                more = _AND_DIGITS.match(t, end) if last else None
+                if not more:
+                    break
+                try:
+                    part = parse_digits(more.group("d"))
+                except ValueError:
+                    break
+                sc = ALL_SCALES[more.group("w")] if more.group("w") else 1.0
+                if sc >= last or part * sc >= last:
+                    break
+                value += part * sc
+                last = sc if more.group("w") else 0
+                end = more.end()
             out.append(Number(s, end, value, bool(scales), False, digits))
             pos = end
             continue
