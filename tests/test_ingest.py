@@ -217,6 +217,14 @@ def test_html_article_text_without_boilerplate_and_meta(tmp_path):
     assert doc["published_at"] == datetime(2023, 3, 15, 7, 30, tzinfo=timezone.utc)
 
 
+def test_html_title_from_title_tag_without_the_site_name(tmp_path):
+    page = PAGE.replace('<meta property="og:title" content="افتتاح مستشفى جديد في جدة">', "")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert read(tmp_path / "page.html")[0]["title"] == "وزارة الصحة"
+    (tmp_path / "bare.html").write_text(page.replace('<meta property="og:site_name" content="صحيفة المثال">', ""), encoding="utf-8")
+    assert read(tmp_path / "bare.html")[0]["title"] == "وزارة الصحة | صحيفة المثال"  # no site name known: kept whole
+
+
 def test_html_stdlib_fallback_extractor(tmp_path, monkeypatch):
     from khabar.ingest import html
 
@@ -280,6 +288,15 @@ def test_encodings_are_detected_and_recorded(tmp_path, codec, expected):
     [doc] = read(tmp_path / "a.txt")
     assert doc["text"] == OIL
     assert doc["encoding"] == (expected or "utf-16")
+
+
+def test_utf16_that_lost_its_bom_is_still_read(tmp_path):
+    for codec in ("utf-16-le", "utf-16-be"):
+        (tmp_path / f"{codec}.txt").write_bytes(OIL.encode(codec))
+        [doc] = read(tmp_path / f"{codec}.txt")
+        assert (doc["text"], doc["encoding"]) == (OIL, "utf-16")
+    (tmp_path / "en.txt").write_bytes(ENGLISH.encode("utf-16-le"))  # not Arabic: no guess, NULs make it binary
+    assert quarantined(read(tmp_path / "en.txt")) == [(None, "binary")]
 
 
 def test_cp1256_csv_and_per_line_encodings_in_jsonl(tmp_path):

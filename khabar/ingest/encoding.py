@@ -1,6 +1,7 @@
 """Decode raw bytes into text without ever producing mojibake.
 
-Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else strict UTF-8;
+Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else Arabic UTF-16
+without its mark (recognisable by its byte pattern); else strict UTF-8;
 else Windows-1256 (the legacy Arabic code page of many Gulf and Levant sites),
 but only when the result is plausibly Arabic. Every byte sequence decodes
 under cp1256, so "it decoded" proves nothing: the plausibility test is what
@@ -62,10 +63,33 @@ def plausibly_arabic_cp1256(text: str) -> bool:
     return bool(letters) and core / len(letters) >= 0.9 and in_words / max(core, 1) >= 0.8
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when ``data`` is Arabic UTF-16 that lost its BOM.
+
+    Arabic and ASCII code points have high byte 0x06 or 0x00, so in such a
+    file nearly every other byte is one of the two; the decoded text must
+    then also be mostly Arabic letters.
+    """
+    head = data[:4096]
+    if len(head) < 8 or len(data) % 2 or b"\x00" not in head:
+        return None
+    for name, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if sum(1 for b in high if b in (0, 6)) >= 0.95 * len(high) and high.count(6) >= len(high) // 4:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            letters = _ARABIC_LETTERS.findall(text[:4096])
+            alpha = sum(1 for c in text[:4096] if c.isalpha())
+            return name if alpha and len(letters) / alpha >= 0.5 else None
+    return None
+
+
 def decode_bytes(data: bytes, bom_allowed: bool = True) -> tuple[str, str]:
     """Decode ``data``; return ``(text, encoding)`` or raise UndecodableError.
 
-    The returned encoding is one of utf-8, utf-8-sig, utf-16, utf-32, cp1256.
+    The returned encoding is one of utf-8, utf-8-sig, utf-16, utf-32, cp1256
+    (utf-16 also for BOM-less Arabic UTF-16, see :func:`utf16_without_bom`).
     """
     bom = bom_encoding(data) if bom_allowed else None
     if bom is not None:
@@ -73,6 +97,10 @@ def decode_bytes(data: bytes, bom_allowed: bool = True) -> tuple[str, str]:
             return data.decode(bom), bom
         except UnicodeDecodeError as exc:
             raise UndecodableError(f"{bom} byte-order mark but invalid {bom} at byte {exc.start}") from None
+    if bom_allowed:  # a whole file, not one line of it
+        bomless = utf16_without_bom(data)
+        if bomless is not None:
+            return data.decode(bomless), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:

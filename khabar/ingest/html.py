@@ -12,9 +12,11 @@ extractor ran.
 from __future__ import annotations
 
 import logging
+import re
 from html.parser import HTMLParser
 
 _TRAFILATURA_MAX_CHARS = 5_000_000
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»«]\s+")
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "iframe", "button", "select"}
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "td", "blockquote", "tr", "main", "figcaption"}
 _DATE_META = (
@@ -101,6 +103,18 @@ def _fallback_text(parser: _PageParser) -> str:
     return "\n\n".join(text for text, _, _ in parser.blocks)
 
 
+def _without_site_name(title: str, site: str | None) -> str:
+    """``<title>`` minus the site name sites append or prepend ("خبر | الصحيفة")."""
+    if not site:
+        return title
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) > 1 and parts[-1] == site.strip():
+        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+    if len(parts) > 1 and parts[0] == site.strip():
+        return " - ".join(parts[1:]) if len(parts) > 2 else parts[1]
+    return title
+
+
 def _trafilatura_text(html: str) -> str | None:
     try:
         import trafilatura
@@ -122,7 +136,7 @@ def extract_html(html: str) -> dict:
     except Exception:  # noqa: BLE001 - html.parser on garbage: keep what was read
         pass
     meta = parser.meta
-    title = meta.get("og:title") or " ".join("".join(parser.title_parts).split()) or None
+    title = meta.get("og:title") or _without_site_name(" ".join("".join(parser.title_parts).split()), meta.get("og:site_name")) or None
     text = _trafilatura_text(html) if len(html) <= _TRAFILATURA_MAX_CHARS else None
     if not text or not text.strip():
         text = _fallback_text(parser)

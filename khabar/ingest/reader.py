@@ -26,7 +26,7 @@ from typing import Iterator
 
 from ..config import DEFAULTS
 from .archives import ArchiveError, ByteBudget, TooLargeError, gunzip, zip_members
-from .encoding import bom_encoding
+from .encoding import bom_encoding, utf16_without_bom
 from .fields import FieldError, map_fields
 from .files import display_path, outside_root
 from .formats import Bad, Raw, decode_whole, read_csv, read_json, read_jsonl, read_parquet, read_txt
@@ -67,7 +67,7 @@ def format_of(name: str) -> tuple[str, bool]:
 
 def binary_content(data: bytes) -> str | None:
     """Why ``data`` (declared text) is binary, or None."""
-    if bom_encoding(data) in ("utf-16", "utf-32"):
+    if bom_encoding(data) in ("utf-16", "utf-32") or utf16_without_bom(data):
         return None  # NUL bytes are how UTF-16/32 spell ASCII
     for magic, what in _MAGIC:
         if data.startswith(magic):
