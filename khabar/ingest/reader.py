@@ -80,9 +80,8 @@ def binary_content(data: bytes) -> str | None:
 
 
 class _Reader:
-    def __init__(self, raw_path: str, cfg: dict) -> None:
+    def __init__(self, cfg: dict) -> None:
         self.cfg = cfg
-        self.raw_path = raw_path
         self.seen = 0
         self.stopped = False
 
@@ -133,7 +132,7 @@ class _Reader:
             "raw_record": raw.index,
             "encoding": raw.encoding,
             "truncated": truncated,
-            "date_unparsed": published_at is None and date_value not in (None, "", []),
+            "date_unparsed": published_at is None and _present(date_value),
         }
 
     def parse(self, data: bytes, name: str, raw_path: str, in_archive: bool, budget: ByteBudget) -> Iterator[dict]:
@@ -206,6 +205,13 @@ class _Reader:
             yield from self.emit(raw_path, Bad(None, "no_text", "the archive has no member files"))
 
 
+def _present(value) -> bool:
+    """A field value that says something (not None, blank or an empty list)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and value != []
+
+
 def _meta(value) -> str | None:
     if value is None:
         return None
@@ -222,7 +228,7 @@ def read_raw_file(path: Path, raw_root: Path, cfg: dict | None = None) -> Iterat
     cfg = {**DEFAULTS["ingest"], **(cfg or {})}
     path, raw_root = Path(path), Path(raw_root)
     raw_path = display_path(path, raw_root)
-    reader = _Reader(raw_path, cfg)
+    reader = _Reader(cfg)
     try:
         yield from _read(reader, path, raw_root, raw_path)
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the run: quarantine it, visibly
