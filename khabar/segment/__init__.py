@@ -172,7 +172,12 @@ def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm
         )
     }
     clitics = clitic_function(cfg, norm_cfg)
+    # Python strings cost ~60 bytes each: turn every batch of documents into
+    # Arrow (a few bytes per string) before starting the next one.
+    sent_chunks: list[pa.Table] = []
+    tok_chunks: list[pa.Table] = []
     parts: list[SegmentedText] = []
+    batch_ids: list[str] = []
     for doc_id, text in zip(doc_ids, texts):
         text = text or ""
         row = norm_rows.get(doc_id)
@@ -180,7 +185,18 @@ def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm
             res = normalise_text(text, norm_cfg)
             row = (res.text, res.map_norm, res.map_orig)
         parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, clitics))
-    return _sentences_table(doc_ids, parts), _tokens_table(doc_ids, parts)
+        batch_ids.append(doc_id)
+        if len(parts) == BATCH_DOCS:
+            sent_chunks.append(_sentences_table(batch_ids, parts))
+            tok_chunks.append(_tokens_table(batch_ids, parts))
+            parts, batch_ids = [], []
+    if parts or not sent_chunks:
+        sent_chunks.append(_sentences_table(batch_ids, parts))
+        tok_chunks.append(_tokens_table(batch_ids, parts))
+    return pa.concat_tables(sent_chunks), pa.concat_tables(tok_chunks)
+
+
+BATCH_DOCS = 256
 
 
 def _ints(arrays: list[np.ndarray]) -> pa.Array:

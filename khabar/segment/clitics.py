@@ -123,6 +123,12 @@ GUARDS = frozenset(
 # Article guard: words that start with ال but carry no article.
 ARTICLE_GUARDS = frozenset(["الله", "اللهم", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللائي", "الان", "الآن", "الا", "الى", "الي", "الف", "الاف", "الية", "اليه", "اليها", "اليهم", "الينا", "اليوم"])
 
+# Candidate clitics by the letter they start / end with.
+_NO_PROC = [("", ())]
+_NO_ENC = [""]
+PROCS_BY_FIRST = {ch: [p for p in PROCLITICS if not p[0] or p[0][0] == ch] for ch in "وفبلكس"}
+ENCS_BY_LAST = {ch: [e for e in ENCLITICS_OR_NONE if not e or e[-1] == ch] for ch in {e[-1] for e in ENCLITICS}}
+
 PROC_PRIORS = {labels: math.prod(PRIORS[lab] for lab in labels) for _, labels in PROCLITICS}
 
 
@@ -170,9 +176,10 @@ class CliticSegmenter:
                 f += self.freq.get(stem[:-1] + "ء", 0) + self.freq.get(stem[:-1] + "أ", 0)
         return f
 
-    def _forbidden(self, word: str, boundaries: set[int]) -> set[int]:
-        """Split points that would cut a guard word starting at one of
-        ``boundaries`` (the word start, after proclitics, after the article)."""
+    def _forbidden(self, word: str, procs: list) -> set[int]:
+        """Split points that would cut a guard word starting at a clitic
+        boundary (the word start, after proclitics, after the article)."""
+        boundaries = {len(p[0]) for p in procs} | {len(p[0]) + 2 for p in procs if word.startswith(ARTICLE, len(p[0]))}
         out: set[int] = set()
         for k in boundaries:
             for end in range(k + 2, len(word) + 1):
@@ -205,25 +212,20 @@ class CliticSegmenter:
         freq = self.freq
         whole = freq.get(word, 0)
         best = (0, (), n, None)  # (proclitic length, labels, stem end, enclitic)
-        procs = [p for p in PROCLITICS if word.startswith(p[0])]  # always has ("", ())
-        encs = [e for e in ENCLITICS_OR_NONE if word.endswith(e)] if not tanween else [""]
+        procs = [p for p in PROCS_BY_FIRST.get(word[0], _NO_PROC) if word.startswith(p[0])]  # always has ("", ())
+        encs = [e for e in ENCS_BY_LAST.get(word[-1], _NO_ENC) if word.endswith(e)] if not tanween else _NO_ENC
         if len(procs) == 1 and len(encs) == 1:
             return self._finish(word, best)
-        boundaries = {len(p[0]) for p in procs} | {len(p[0]) + 2 for p in procs if word.startswith(ARTICLE, len(p[0]))}
-        forbidden = self._forbidden(word, boundaries)
+        forbidden = None  # split points inside guard words: computed when a reading gets that far
         best_score = -math.inf
         for psurf, plabels in procs:
             lp = len(psurf)
-            if lp in forbidden:
-                continue
             last = plabels[-1] if plabels else ""
             if tanween == "\u064b" and last in PREPOSITIONS:
                 continue
             p_prior = PROC_PRIORS[plabels]
             for enc in encs:
                 le = len(enc)
-                if le and n - le in forbidden:
-                    continue
                 if not lp and not le:
                     continue
                 stem = word[lp : n - le]
@@ -234,13 +236,18 @@ class CliticSegmenter:
                 if not stem:
                     # ب / ل straight onto a pronoun: له، بها، ولنا
                     if (last == "ب+" or last == "ل+") and enc in BARE_PRONOUNS:
-                        best, best_score = (lp, plabels, n - le, enc), math.inf
+                        if forbidden is None:
+                            forbidden = self._forbidden(word, procs)
+                        if lp not in forbidden and n - le not in forbidden:
+                            best, best_score = (lp, plabels, n - le, enc), math.inf
                     continue
                 if len(stem) < 2:
                     continue
                 count = self._stem_count(stem, bool(le))
                 if last == "ل+" and stem[0] == "ل":
                     count += self._stem_count("ا" + stem, bool(le))  # لل: ل + ال
+                if count < MIN_STEM:
+                    continue
                 if enc == "ي" and stem not in YA_STEMS and not (stem[-1] == "ت" and freq.get(stem[:-1] + "ة", 0) >= MIN_STEM):
                     continue
                 if enc == "ني" and stem not in YA_STEMS and stem[0] not in IMPERFECT:
@@ -257,9 +264,13 @@ class CliticSegmenter:
                 prior = p_prior * PRIORS["+" + enc] if le else p_prior
                 score = math.log(count * prior)
                 if score > best_score:
+                    if forbidden is None:
+                        forbidden = self._forbidden(word, procs)
+                    if lp in forbidden or (le and n - le in forbidden):
+                        continue
                     best_score, best = score, (lp, plabels, n - le, enc or None)
         if best_score == -math.inf and whole < MIN_STEM:
-            best = self._unseen_with_article(word, procs, forbidden, best)
+            best = self._unseen_with_article(word, procs, self._forbidden(word, procs) if forbidden is None else forbidden, best)
         return self._finish(word, best)
 
     def _unseen_with_article(self, word: str, procs: list, forbidden: set[int], best: tuple) -> tuple:
@@ -314,6 +325,7 @@ def default_segmenter() -> CliticSegmenter:
 
 
 _MEMOS: dict[tuple, dict[str, str]] = {}
+MEMO_MAX = 400_000  # word forms remembered per process (~60 MB)
 # What the light form drops from a word token (NFKC aside).
 _LIGHT_DROPPED = frozenset(DIACRITICS | INVISIBLE | {TATWEEL})
 _LIGHT_DELETE = str.maketrans(dict.fromkeys(_LIGHT_DROPPED))
@@ -334,17 +346,17 @@ def builtin_segments(norm_cfg: dict):  # noqa: ANN201
             light = form.translate(_LIGHT_DELETE)
         else:
             light = normalise_text(form, LIGHT_CFG).text
-        parts = []
-        for seg in segmenter.segment(light, tanween_of(form)):
-            label = seg.label
-            for old, new in replacements:
-                if old in label:
-                    label = label.replace(old, new)
-            parts.append(label)
-        memo[form] = out = " ".join(parts)
+        out = " ".join([seg.label for seg in segmenter.segment(light, tanween_of(form))])
+        for old, new in replacements:
+            if old in out:
+                out = out.replace(old, new)
+        memo[form] = out
         return out
 
     def segments(forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
+        if len(memo) > MEMO_MAX:  # a long-lived worker: keep memory bounded
+            memo.clear()
+            segmenter.memo.clear()
         get = memo.get
         return [(get(f) or render(f)) if k == "word" else n for f, n, k in zip(forms, norms, kinds)]
 
