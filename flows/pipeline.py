@@ -59,23 +59,29 @@ def _wait_all(futures: list, stage: str, unit: str) -> list[dict]:
     return results
 
 
-def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, config: dict) -> tuple[dict, dict]:
-    """Run every stage from ``from_stage`` on for partitions ``dts``; return (rows, seconds) per stage."""
+def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, config: dict, extra_aggregate_dts: list[str] = ()) -> tuple[dict, dict]:
+    """Run every stage from ``from_stage`` on for partitions ``dts``; return (rows, seconds) per stage.
+
+    ``extra_aggregate_dts`` are partitions that received no documents but
+    quarantine or duplicate rows (the run date, typically): only their
+    aggregates (corpus_daily) change.
+    """
     root, rows, timings = str(store.root), {}, {}
     shards = store.shards(dts)
     for stage in STAGES[STAGES.index(from_stage) :]:
         if stage == "ingest":
             continue
         started = time.monotonic()
+        stage_dts = sorted(set(dts) | set(extra_aggregate_dts)) if stage == "aggregate" else dts
         if stage == "aggregate":
-            futures = [aggregate_partition.submit(root, run_id, dt, config) for dt in dts]
+            futures = [aggregate_partition.submit(root, run_id, dt, config) for dt in stage_dts]
             results = _wait_all(futures, stage, "partitions")
         else:
             futures = [SHARD_TASKS[stage].submit(root, run_id, shard, config) for shard in shards]
             results = _wait_all(futures, stage, "shards")
         fault_point(f"{stage}:staged")
         for name in STAGE_DATASETS[stage]:
-            for dt in dts:
+            for dt in stage_dts:
                 store.swap_partition(run_id, name, dt)
                 fault_point(f"{stage}:swapping")
             rows[name] = sum(r.get(name, 0) for r in results)
@@ -83,17 +89,19 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
     return rows, timings
 
 
-def _resume_unfinished(store: Store) -> tuple[list[str], list[str]]:
+def _resume_unfinished(store: Store) -> tuple[list[str], list[str], list[str]]:
     """Finish what killed runs left: roll their ingest forward, return the
-    partitions whose later stages must be redone and the journals to close."""
-    dts, run_ids = set(), []
+    partitions whose later stages must be redone, those whose aggregates must
+    be redone, and the journals to close."""
+    dts, touched, run_ids = set(), set(), []
     for journal in store.open_journals():
         if journal["state"] == "committing":
             finish_ingest_commit(store, journal)
         say(f"resuming the unfinished run {journal['run_id']}: {len(journal['dts'])} partition(s) to finish")
         dts.update(journal["dts"])
+        touched.update(journal.get("touched_dts", []))
         run_ids.append(journal["run_id"])
-    return sorted(dts), run_ids
+    return sorted(dts), sorted(touched), run_ids
 
 
 def _clear_leftovers(store: Store) -> None:
@@ -140,7 +148,7 @@ def nightly(raw: str, out: str, config_path: str | None = None) -> dict:
     parameters = {"raw": raw, "out": out, "config": config_path}
     with StoreLock(store, f"run {run_id}"):
         _clear_leftovers(store)
-        pending_dts, pending_runs = _resume_unfinished(store)
+        pending_dts, pending_touched, pending_runs = _resume_unfinished(store)
         raw_root = Path(raw)
         files = list_raw_files(raw_root)
         known = set(zip(*[store.ingested_files().column(c).to_pylist() for c in ("raw_path", "sha256")])) if store.ingested_files().num_rows else set()
@@ -154,6 +162,7 @@ def nightly(raw: str, out: str, config_path: str | None = None) -> dict:
         timings: dict[str, float] = {}
         ingest_counts = {"records_seen": 0, "documents": 0, "quarantined": 0, "duplicates": 0, "files": 0}
         new_dts: list[str] = []
+        touched_dts: list[str] = []
         if new_files:
             t0 = time.monotonic()
             base = raw_root if raw_root.is_dir() else raw_root.parent
@@ -164,21 +173,24 @@ def nightly(raw: str, out: str, config_path: str | None = None) -> dict:
             for result in results:
                 result["sha256"] = shas[result["raw_path"]]
             committed = commit(str(store.root), run_id, results, config["ingest"], config["run"]["shard_size"], started.strftime("%Y-%m-%d"), started)
-            ingest_counts, new_dts = committed["counts"], committed["dts"]
+            ingest_counts, new_dts, touched_dts = committed["counts"], committed["dts"], committed["touched_dts"]
             timings["ingest"] = round(time.monotonic() - t0, 3)
             say(
                 f"ingest    {ingest_counts['records_seen']} records: {ingest_counts['documents']} documents, "
                 f"{ingest_counts['quarantined']} quarantined, {ingest_counts['duplicates']} duplicates"
             )
         dts = sorted(set(new_dts) | set(pending_dts))
-        if not dts:
+        touched_dts = sorted(set(touched_dts) | set(pending_touched))
+        if not dts and not touched_dts:
             say("nothing new to ingest: no stage ran")
             _record_run(store, run_id, "run", started, "nothing_to_do", parameters, config, [], {"ingest": ingest_counts}, timings, "ingest" if new_files else None)
+            store.close_journal(run_id)
             return {"run_id": run_id, "status": "nothing_to_do", "partitions": [], "counts": ingest_counts}
-        rows, stage_timings = run_stages(store, run_id, dts, "normalise", config)
+        rows, stage_timings = run_stages(store, run_id, dts, "normalise", config, touched_dts)
         timings.update(stage_timings)
         counts = {"ingest": ingest_counts, "rows": rows}
-        _record_run(store, run_id, "run", started, "completed", parameters, config, dts, counts, timings, "ingest" if new_files else "normalise")
+        all_dts = sorted(set(dts) | set(touched_dts))
+        _record_run(store, run_id, "run", started, "completed", parameters, config, all_dts, counts, timings, "ingest" if new_files else "normalise")
         for finished in [run_id, *pending_runs]:
             store.close_journal(finished)
         store.drop_staging(run_id)

@@ -121,11 +121,11 @@ def commit_ingest(store: Store, run_id: str, file_results: list[dict], cfg: dict
         "files": len(file_results),
     }
     files = [{"raw_path": r["raw_path"], "sha256": r["sha256"], "run_id": run_id} for r in file_results]
-    journal = {"run_id": run_id, "state": "committing", "partitions": written, "files": files, "dts": sorted(new_docs), "counts": counts, "started_at": ingested_at.isoformat(), "from_stage": "normalise"}
+    journal = {"run_id": run_id, "state": "committing", "partitions": written, "files": files, "dts": sorted(new_docs), "touched_dts": sorted({dt for _, dt in written}), "counts": counts, "started_at": ingested_at.isoformat(), "from_stage": "normalise"}
     store.write_journal(run_id, journal)
     fault_point("ingest:committing")
     finish_ingest_commit(store, journal)
-    return {"dts": sorted(new_docs), "counts": counts}
+    return {"dts": sorted(new_docs), "touched_dts": sorted({dt for _, dt in written}), "counts": counts}
 
 
 def finish_ingest_commit(store: Store, journal: dict) -> None:
