@@ -15,7 +15,7 @@
    verb, `بـ` after one) *and* the clause ends after them; otherwise they are
    names or scare quotes (`«القاعدة»`, `الجماعات «المتطرفة»`). Contents
    after a name-introducing noun (`صحيفة، حركة، تنظيم، قناة، ملعب…`) are
-   names up to 7 words. Longer contents are quotes, with or without speaker.
+   names up to 12 words. Longer contents are quotes, with or without speaker.
 3. **Speaker.** The nearest reporting verb before the quote in the same
    sentence (قال، أكد، أضاف… in all persons, and participles مضيفاً،
    مشدداً…): its written subject is the speaker, cut before sourcing and
@@ -76,6 +76,7 @@ _BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفق�
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 _MAX_DEPTH = 8
+_NAME_MAX_WORDS = 12  # titles after كتاب، برنامج، شعار can be long
 _SHORT = 4
 
 
@@ -182,13 +183,13 @@ def _strip_clitic(w: str) -> str:
 
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
-    nwords = len(content.split(None, 8))
+    nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
     before = t[max(0, o - 60) : o]
     attached = before[-1:] if before[-1:] and before[-1] in "وفبلك" and (len(before) < 2 or not before[-2].isalpha()) else ""
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
     if prev and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
-        if nwords <= 7 and not re.search(r"[.!?؟]", content):
+        if nwords <= _NAME_MAX_WORDS and not re.search(r"[.!?؟]", content):
             return True
     if nwords > _SHORT:
         return False
