@@ -75,6 +75,13 @@ def test_txt_without_blank_line_after_first_line_has_no_title(tmp_path):
     assert doc["text"] == OIL + "\n" + FOOTBALL
 
 
+def test_txt_first_paragraph_ending_a_sentence_is_not_a_title(tmp_path):
+    path = tmp_path / "para.txt"
+    path.write_text(HOSPITAL, encoding="utf-8")  # its first line is a sentence, then a blank line
+    [doc] = read(path)
+    assert doc["title"] is None and doc["text"] == HOSPITAL
+
+
 def test_doc_id_depends_only_on_the_words():
     assert doc_id_for(OIL) == doc_id_for("  " + OIL.replace(" ", "\n  ") + "\n")
     assert doc_id_for(OIL) != doc_id_for(FOOTBALL)
@@ -288,6 +295,16 @@ def test_encodings_are_detected_and_recorded(tmp_path, codec, expected):
     [doc] = read(tmp_path / "a.txt")
     assert doc["text"] == OIL
     assert doc["encoding"] == (expected or "utf-16")
+
+
+def test_utf8_with_one_stray_byte_keeps_the_article_and_says_so(tmp_path):
+    body = (HOSPITAL + "\n") * 8
+    data = body.encode("utf-8")
+    cut = data.index("مليون".encode()) + 2  # inside a two-byte letter
+    (tmp_path / "glitch.txt").write_bytes(data[:cut] + b"\xff" + data[cut:])
+    [doc] = read(tmp_path / "glitch.txt")
+    assert doc["encoding"] == "utf-8-lossy"
+    assert doc["text"].count("\ufffd") == 1 and doc["text"].replace("\ufffd", "") == body.strip()
 
 
 def test_utf16_that_lost_its_bom_is_still_read(tmp_path):

@@ -89,7 +89,9 @@ def decode_bytes(data: bytes, bom_allowed: bool = True) -> tuple[str, str]:
     """Decode ``data``; return ``(text, encoding)`` or raise UndecodableError.
 
     The returned encoding is one of utf-8, utf-8-sig, utf-16, utf-32, cp1256
-    (utf-16 also for BOM-less Arabic UTF-16, see :func:`utf16_without_bom`).
+    (utf-16 also for BOM-less Arabic UTF-16, see :func:`utf16_without_bom`),
+    or utf-8-lossy: UTF-8 with at most one broken sequence per 1000 bytes,
+    each replaced by U+FFFD.
     """
     bom = bom_encoding(data) if bom_allowed else None
     if bom is not None:
@@ -108,6 +110,13 @@ def decode_bytes(data: bytes, bom_allowed: bool = True) -> tuple[str, str]:
     text = data.decode("cp1256", errors="replace")
     if "\ufffd" not in text and plausibly_arabic_cp1256(text):
         return text, "cp1256"
+    # UTF-8 with a stray byte or a character cut at the end (common in scraped
+    # pages): keep the text, each broken sequence replaced by U+FFFD, and say
+    # so in the encoding. More than one per 1000 bytes is not a glitch.
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if broken <= len(data) // 1000:
+        return text, "utf-8-lossy"
     raise UndecodableError(
         f"invalid UTF-8 at byte {utf8_error.start} and not plausible Windows-1256 Arabic"
     )

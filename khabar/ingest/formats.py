@@ -24,6 +24,7 @@ from .encoding import UndecodableError, bom_encoding, decode_bytes
 csv.field_size_limit(2**31 - 1)
 
 _TITLE_MAX_CHARS = 200
+_TITLE_MAX_WORDS = 20
 _WRAPPER_KEYS = ("articles", "data", "items", "records", "documents", "results")
 
 
@@ -58,10 +59,23 @@ def decode_whole(data: bytes) -> tuple[str, str] | Bad:
 
 
 def split_title(text: str) -> tuple[str | None, str]:
-    """A short first line followed by a blank line is the title."""
+    """A short first line followed by a blank line is the title.
+
+    Short means at most 200 characters and 20 words, and not ending like a
+    sentence (a full stop, comma or colon): a one-sentence first paragraph
+    is text, not a headline.
+    """
     head, sep, rest = text.lstrip("\ufeff\r\n ").partition("\n")
-    if sep and rest.lstrip(" \t\r").startswith("\n") and 0 < len(head.strip()) <= _TITLE_MAX_CHARS and rest.strip():
-        return head.strip(), rest.strip()
+    head = head.strip()
+    if (
+        sep
+        and rest.lstrip(" \t\r").startswith("\n")
+        and rest.strip()
+        and 0 < len(head) <= _TITLE_MAX_CHARS
+        and len(head.split()) <= _TITLE_MAX_WORDS
+        and not head.endswith((".", "،", ",", ":", "\u06d4"))
+    ):
+        return head, rest.strip()
     return None, text
 
 

@@ -15,7 +15,7 @@ REASONS: dict[str, str] = {
     "too_large": "the file, its decompressed content or an archive member exceeds ingest.max_file_bytes (also zip and gzip bombs)",
     "bad_archive": "a gzip or zip container is corrupt, truncated or encrypted",
     "binary": "a text format holds binary content (NUL bytes, or the magic number of an image, PDF, executable, archive)",
-    "undecodable": "the bytes are neither UTF-8, UTF-16/32 with a byte-order mark, nor plausibly Arabic Windows-1256",
+    "undecodable": "the bytes are neither UTF-8 (at most one broken sequence per 1000 bytes), UTF-16/32, nor plausibly Arabic Windows-1256",
     "not_json": "a JSON document or JSONL line is not valid JSON",
     "not_csv": "a CSV/TSV file cannot be parsed from this row on",
     "not_parquet": "a Parquet file cannot be read",
