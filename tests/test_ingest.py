@@ -351,10 +351,10 @@ def test_empty_and_blank_files_are_no_text(tmp_path):
 
 
 def test_text_field_empty_or_missing_or_not_text(tmp_path):
-    path = write_jsonl(tmp_path / "r.jsonl", [{"content": ""}, {"title": "بلا نص"}, {"text": 42}, {"text": {"html": "<p>"}}, [1, 2], {"text": OIL}])
-    items = read(path)
+    records = [{"content": ""}, {"title": "بلا نص"}, {"text": 42}, {"text": {"html": "<p>"}}, [1, 2], {"text": OIL}, {"content": " \n", "text": FOOTBALL}]
+    items = read(write_jsonl(tmp_path / "r.jsonl", records))
     assert quarantined(items) == [(0, "no_text"), (1, "no_text"), (2, "bad_record"), (3, "bad_record"), (4, "bad_record")]
-    assert [d["raw_record"] for d in docs_of(items)] == [5]
+    assert [(d["raw_record"], d["text"]) for d in docs_of(items)] == [(5, OIL), (6, FOOTBALL)]  # a blank alias does not hide a filled one
 
 
 def test_symlink_to_etc_passwd_is_outside_root(tmp_path):

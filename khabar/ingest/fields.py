@@ -27,7 +27,7 @@ class FieldError(ValueError):
 
 
 def _lookup(record: dict, aliases: list[str]) -> tuple[str | None, Any]:
-    """First alias with a non-empty value: exact key first, then any case."""
+    """First alias with a non-blank value: exact key first, then any case."""
     lowered = None
     for alias in aliases:
         value = record.get(alias)
@@ -35,7 +35,9 @@ def _lookup(record: dict, aliases: list[str]) -> tuple[str | None, Any]:
             if lowered is None:
                 lowered = {str(k).lower(): v for k, v in record.items()}
             value = lowered.get(alias.lower())
-        if value is not None and value != "" and value != []:
+        if isinstance(value, str) and not value.strip():
+            continue  # a blank "content" must not hide a filled "text"
+        if value is not None and value != []:
             return alias, value
     return None, None
 
