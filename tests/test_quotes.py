@@ -132,7 +132,9 @@ def test_entities_cut_the_subject_and_link_the_speaker():
     s = text.index(name)
     ents = [{"start": s, "end": s + len(name), "label": "PER", "entity_id": "per:marwan-abboud"}]
     q = _one(text, entities=ents)
-    assert q.speaker is None  # no reporting verb with a subject: قدر is not one
+    # قدّر is no reporting verb, but the participle takes the sentence's subject, ended by the entity
+    assert (q.speaker, q.speaker_entity_id, q.verb) == ("محافظ المدينة مروان عبود", "per:marwan-abboud", "معتبراً")
+    assert _one(text).speaker is None  # without entities the subject's end is unknown
     text2 = "وقال محافظ المدينة مروان عبود الخسائر كبيرة إن «المدينة منكوبة بالكامل الآن»."
     s2 = text2.index(name)
     ents2 = [{"start": s2, "end": s2 + len(name), "label": "PER", "entity_id": "per:marwan-abboud"}]

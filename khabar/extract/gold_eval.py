@@ -26,6 +26,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--gold", type=Path, default=None, help=f"gold folder of *.json articles (default: {DEFAULT_GOLD})")
     parser.add_argument("--errors", action="store_true", help="also print every miss and every spurious prediction")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--with-entities", action="store_true",
+                        help="run normalise, segment and NER on the gold texts and give their entities to the quote extractor")
 
 
 def load_gold(folder: Path) -> list[dict]:
@@ -61,7 +63,26 @@ class _Counts(dict):
         self[key] = self.get(key, 0) + n
 
 
-def score_article(art: dict, errors: list[str]) -> _Counts:
+def entities_for(arts: list[dict]) -> dict[str, list[dict]]:
+    """Entities of the gold texts from the pipeline's own stages (needs the NER model)."""
+    import pyarrow as pa
+
+    from khabar.config import load_config
+    from khabar.extract.entities import extract_entities
+    from khabar.normalise import normalise_documents
+    from khabar.segment import segment_documents
+
+    cfg = load_config()
+    docs = pa.table({"doc_id": [a["id"] for a in arts], "text": [a["text"] for a in arts]})
+    norm = normalise_documents(docs, cfg["normalise"])
+    sents, toks = segment_documents(docs, norm, cfg["segment"], cfg["normalise"])
+    out: dict[str, list[dict]] = {}
+    for row in extract_entities(docs, sents, toks, cfg["extract"]["ner"]).to_pylist():
+        out.setdefault(row["doc_id"], []).append(row)
+    return out
+
+
+def score_article(art: dict, errors: list[str], entities: list[dict] = ()) -> _Counts:
     from khabar.extract.amounts import find_amounts
     from khabar.extract.dates import find_dates
     from khabar.extract.fold import fold_word
@@ -72,7 +93,7 @@ def score_article(art: dict, errors: list[str]) -> _Counts:
     tag = art["id"]
 
     # quotes
-    pred_q = find_quotes(text)
+    pred_q = find_quotes(text, entities)
     gold_q = [(_locate(text, q["text"], q.get("n", 1)), q["speaker"]) for q in art["quotes"]]
     pred_spans = {(q.start, q.end): q for q in pred_q}
     c.add("quotes_pred", len(pred_q))
@@ -159,13 +180,14 @@ def summarise(c: dict) -> dict:
     }
 
 
-def evaluate(folder: Path) -> tuple[dict[str, dict], list[str]]:
+def evaluate(folder: Path, with_entities: bool = False) -> tuple[dict[str, dict], list[str]]:
     """Scores per split ('dev', 'heldout', 'all') and the list of errors."""
     arts = load_gold(folder)
+    ents = entities_for(arts) if with_entities else {}
     totals: dict[str, _Counts] = {}
     errors: list[str] = []
     for art in arts:
-        c = score_article(art, errors)
+        c = score_article(art, errors, ents.get(art["id"], []))
         c["articles"] = 1
         for split in (art.get("split", "dev"), "all"):
             acc = totals.setdefault(split, _Counts())
@@ -180,7 +202,7 @@ def main(args) -> int:
         from khabar.cli import UserError
 
         raise UserError(f"gold folder not found: {folder} (pass --gold DIR)")
-    scores, errors = evaluate(folder)
+    scores, errors = evaluate(folder, with_entities=args.with_entities)
     if args.json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
     else:

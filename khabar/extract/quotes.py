@@ -254,6 +254,32 @@ def _speech_follows(t: str, pos: int, speech_opens: list[int]) -> bool:
     return k < len(speech_opens) and speech_opens[k] < pos + limit
 
 
+def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
+    """For a verb with no written subject (a participle): the subject of the
+    sentence's own main verb when entities mark it — `وقدّر محافظ بيروت مروان
+    عبود الخسائر …، معتبراً أن «…»` — even if that verb is not a reporting
+    verb. Without entities the subject's end is unknown, so nothing."""
+    if not ents:
+        return None
+    lo = max(0, vs - 300)
+    seg = t[lo:vs]
+    cut = max(seg.rfind(c) for c in ".!?؟\n")
+    start = lo + cut + 1
+    first = _WORD.match(" " + t[start : start + 60])
+    if not first or first.group("w")[0] not in "وف":
+        return None  # the sentence does not open with (و/ف +) a verb
+    subj_start = start + first.end() - 1
+    nxt = _WORD.match(t, subj_start)
+    if not nxt:
+        return None
+    s0 = nxt.start("w")
+    inside = [e for e in ents if e[2] in ("PER", "ORG") and s0 <= e[0] < min(vs, s0 + 50) and e[1] <= vs]
+    if not inside:
+        return None
+    ee = min((e for e in inside if e[2] == "PER"), default=inside[0], key=lambda e: e[0])[1]
+    return _Speaker(s0, ee, vs, vs)
+
+
 def _cut_at_entity(start: int, end: int, ents) -> tuple[int, int]:
     inside = [e for e in ents if start <= e[0] < end]
     for label in ("PER", "ORG"):
@@ -352,7 +378,12 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             if vs < prev_end or vs < o - 300 or _SENT_END.search(t, ve, o):
                 break
             verb_span = (vs, ve)
-            speaker = subjects.get(vs) or carried(vs)
+            speaker = subjects.get(vs)
+            if speaker is None:
+                speaker = carried(vs)
+                # the sentence's own subject beats one carried from an earlier sentence
+                if speaker is None or _SENT_END.search(t, speaker.verb_end, vs):
+                    speaker = _clause_subject(t, vs, ents) or speaker
             break
         # 1b. a sourcing phrase before it in the sentence: وبحسب المصدر، فإن «…»
         if verb_span is None:
