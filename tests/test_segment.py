@@ -121,6 +121,11 @@ def test_no_split_on_decimals_dates_urls_emails_abbreviations():
     assert sentences(text) == [text]
 
 
+def test_year_and_time_letters_after_numbers_end_sentences():
+    text = "وقع ذلك عام 2015م. ثم تغير الوضع في 1436هـ. وأضاف د. م. سالم أن الموعد 10 ص. غدا"
+    assert sentences(text) == ["وقع ذلك عام 2015م.", "ثم تغير الوضع في 1436هـ.", "وأضاف د. م. سالم أن الموعد 10 ص.", "غدا"]
+
+
 def test_question_exclamation_and_arabic_semicolon():
     text = "هل انتهت الأزمة؟ لا! بل تعمقت؛ ويقول الخبراء ذلك"
     assert sentences(text) == ["هل انتهت الأزمة؟", "لا!", "بل تعمقت؛", "ويقول الخبراء ذلك"]

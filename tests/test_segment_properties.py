@@ -69,3 +69,19 @@ def test_segment_spans_cover_the_text(text):
     for k, a, b in zip(seg.tok_sent.tolist(), starts, ends):
         assert s_start[k] <= a and b <= s_end[k]
     assert len(seg.sent_heading) == len(s_start)
+
+
+configs = st.fixed_dictionaries({k: st.booleans() for k in NORM})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, configs)
+def test_any_normalise_configuration_keeps_spans_exact(text, norm_cfg):
+    res = normalise_text(text, norm_cfg)
+    positions = [to_original(res.map_norm, res.map_orig, i) for i in range(len(res.text) + 1)]
+    assert positions == sorted(positions) and all(0 <= p <= len(text) for p in positions)
+    seg = segment_text(text, res.text, res.map_norm, res.map_orig, SEG, norm_cfg, clitic_function(SEG, norm_cfg))
+    prev = 0
+    for a, b, form in zip(seg.tok_start.tolist(), seg.tok_end.tolist(), seg.form):
+        assert prev <= a < b <= len(text) and text[a:b] == form
+        prev = b

@@ -35,8 +35,9 @@ CLOSERS = frozenset("»\"”)]}’'")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr vs etc inc ltd co corp no nos vol fig jan feb mar apr jun jul aug sep sept oct nov dec gen col lt sgt rev gov sen rep".split()
 )
-# Arabic abbreviations written with a dot after more than one letter.
-AR_ABBREVIATIONS = frozenset(["ص.ب", "ه", "هـ", "م", "ق.م", "ج.م.ع", "ش.م.م"])
+# After a number, م (AD, PM), ه (AH) and ص (AM) are not abbreviations cut
+# by the dot: the date or time ends the sentence.
+YEAR_AND_TIME_LETTERS = frozenset("مهص")
 HEADING_END_BLOCKERS = frozenset(".!?\u061f\u061b:\u060c,;\u2026-")
 WORD_KINDS = frozenset(["word", "latin", "number", "hashtag", "mention"])
 
@@ -135,10 +136,10 @@ def _dot_not_an_end(text: str, starts, ends, kinds, i: int, first: int, last: in
         return False
     pk = kinds[i - 1]
     if pk in ("word", "latin") and len(prev) == 1:
+        if prev in YEAR_AND_TIME_LETTERS and i - 2 >= first and kinds[i - 2] == "number":
+            return False  # 2015م. 1436هـ. 10ص. end a sentence like the number would
         return True  # initial or one-letter Arabic abbreviation: د. أ. م.
     if pk == "latin" and prev.lower() in ABBREVIATIONS:
-        return True
-    if pk == "word" and prev in AR_ABBREVIATIONS:
         return True
     if pk == "number" and i - 1 == first:
         return True  # list item number at the start of a line: "1. ..."
