@@ -19,6 +19,7 @@ breakpoints both advance by one.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -103,15 +104,18 @@ def _nfkc_unstable() -> str:
     return _cls(out)
 
 
-_NFKC_SINGLE = _nfkc_unstable()
-# Marks that may compose with or reorder around the preceding character.
-_COMBINING = _cls(chr(c) for c in range(0x300, 0x30000) if unicodedata.combining(chr(c)) and not 0xD800 <= c < 0xE000)
 # ﷽ is left alone by NFKC but stands for words; camel-tools spells it out too.
 _NFKC_EXTRA = {"\ufdfd": "بسم الله الرحمن الرحيم"}
 # A run of marks is normalised together with the character before it (the
 # regex does not take that character: an optional class before every position
 # would cost a second attempt at each of them).
-_NFKC_CLUSTER_RE = re.compile(f"\ufdfd|(?P<marks>[{_COMBINING}]+)|[{_NFKC_SINGLE}]")
+@functools.cache
+def _nfkc_cluster_re() -> re.Pattern:
+    """Built on first use (scanning Unicode takes ~0.1 s; most texts never
+    need it)."""
+    # Marks that may compose with or reorder around the preceding character.
+    combining = _cls(chr(c) for c in range(0x300, 0x30000) if unicodedata.combining(chr(c)) and not 0xD800 <= c < 0xE000)
+    return re.compile(f"\ufdfd|(?P<marks>[{combining}]+)|[{_nfkc_unstable()}]")
 
 _TABLE_CACHE: dict[tuple, tuple] = {}
 
@@ -216,7 +220,7 @@ def _nfkc_candidates(text: str):
     for line in text.split("\n"):
         end = pos + len(line)
         if not unicodedata.is_normalized("NFKC", line) or "\ufdfd" in line:
-            yield from _NFKC_CLUSTER_RE.finditer(text, pos, end)
+            yield from _nfkc_cluster_re().finditer(text, pos, end)
         pos = end + 1
 
 

@@ -1,0 +1,263 @@
+"""Segment stage: sentences and tokens with offsets into ``documents.text``
+(re-exported by :mod:`khabar.segment`).
+
+The work runs on the normalised text (``normalised`` table), where digits are
+ASCII and diacritics gone, and every span is mapped back through the
+normalisation's offset map. Mapping is vectorised with numpy; Python only
+visits the sparse places where normalisation deleted or expanded characters.
+
+Clitic segmentation (``segments`` column) is chosen by ``segment.clitics``:
+``builtin`` (rules + word frequencies, ships with khabar), ``camel``
+(camel-tools' morphological tokenizer, needs its data) or ``none``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from khabar import schemas
+from khabar.normalise import INVISIBLE, normalise_text
+from khabar.segment.sentences import split_sentences
+from khabar.segment.tokens import tokenize
+
+class SegmentedText:
+    """Sentences and tokens of one document: int columns as numpy arrays,
+    string columns as lists."""
+
+    __slots__ = ("sent_start", "sent_end", "sent_heading", "tok_sent", "tok_start", "tok_end", "form", "norm", "kind", "segments")
+
+    def __init__(self) -> None:
+        empty = np.zeros(0, dtype=np.int64)
+        self.sent_start = self.sent_end = self.tok_sent = self.tok_start = self.tok_end = empty
+        self.sent_heading: list[bool] = []
+        self.form: list[str] = []
+        self.norm: list[str] = []
+        self.kind: list[str] = []
+        self.segments: list = []
+
+
+def _attached(ch: str) -> bool:
+    """A character that belongs to the letters next to it (a diacritic, a
+    tatweel), as opposed to whitespace or an invisible control."""
+    return not ch.isspace() and ch not in INVISIBLE
+
+
+def _map_spans(text: str, norm_len: int, map_norm: list[int], map_orig: list[int], starts: list[int], ends: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Original spans of normalised token spans; see normalise.original_span."""
+    mn = np.asarray(map_norm, dtype=np.int64)
+    mo = np.asarray(map_orig, dtype=np.int64)
+    a = np.asarray(starts, dtype=np.int64)
+    b = np.asarray(ends, dtype=np.int64) - 1
+    if len(mn) == 1 and mn[0] == 0 and mo[0] == 0:
+        return a, b + 1  # normalisation changed no length
+    ka = np.searchsorted(mn, a, side="right") - 1
+    kb = np.searchsorted(mn, b, side="right") - 1
+    oa = mo[ka] + (a - mn[ka])
+    ob = mo[kb] + (b - mn[kb]) + 1
+    # Characters normalisation deleted (diacritics, tatweel, extra spaces):
+    # between breakpoints the original advances by more than the normalised.
+    # The first breakpoint may skip characters at the very start, and the
+    # text may go on after the normalised text ends.
+    gap_start = np.concatenate([[0], mo[:-1] + (mn[1:] - mn[:-1]), [mo[-1] + (norm_len - mn[-1])]])
+    gap_end = np.concatenate([[mo[0] - mn[0]], mo[1:], [len(text)]])
+    has_gap = gap_end > gap_start
+    g0 = gap_start[has_gap]
+    g1 = gap_end[has_gap]
+    if len(g0):
+        oa = oa.copy()
+        ob = ob.copy()
+        for r0, r1 in zip(g0.tolist(), g1.tolist()):
+            # The token ending where the gap starts takes the marks that follow it.
+            i = int(np.searchsorted(ob, r0, side="left"))
+            p = r0
+            if i < len(ob) and ob[i] == r0:
+                while p < r1 and _attached(text[p]):
+                    p += 1
+                ob[i] = p
+            # The token starting where the gap ends takes marks just before it.
+            j = int(np.searchsorted(oa, r1, side="left"))
+            if j < len(oa) and oa[j] == r1:
+                q = r1
+                while q > p and _attached(text[q - 1]):
+                    q -= 1
+                oa[j] = q
+    return oa, ob
+
+
+def _merge_overlaps(oa: np.ndarray, ob: np.ndarray, keep: list[int]) -> list[int]:
+    """Indices of tokens to keep when an expansion (ﷺ -> four words) made
+    several tokens share original characters: they merge into the first."""
+    if len(oa) < 2 or not (oa[1:] < ob[:-1]).any():
+        return keep
+    out = [0]
+    for i in range(1, len(oa)):
+        last = out[-1]
+        if oa[i] < ob[last]:
+            ob[last] = max(ob[last], ob[i])
+        else:
+            out.append(i)
+    return out
+
+
+def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[int], cfg: dict, norm_cfg: dict, clitics=None) -> SegmentedText:  # noqa: ANN001
+    """Sentences and tokens of one document. ``clitics`` maps (form, norm,
+    kind) lists to segments (see :func:`clitic_function`); None = no segments."""
+    out = SegmentedText()
+    starts, ends, kinds = tokenize(norm_text)
+    if not starts:
+        return out
+    oa, ob = _map_spans(text, len(norm_text), map_norm, map_orig, starts, ends)
+    keep = _merge_overlaps(oa, ob, list(range(len(starts))))
+    if len(keep) != len(starts):
+        # Merged tokens: one normalised span, kind of the first.
+        new_s, new_e, new_k = [], [], []
+        for n_i, i in enumerate(keep):
+            j_end = keep[n_i + 1] - 1 if n_i + 1 < len(keep) else len(starts) - 1
+            new_s.append(starts[i])
+            new_e.append(ends[j_end])
+            new_k.append(kinds[i])
+        idx = np.asarray(keep)
+        oa, ob = oa[idx], ob[idx]
+        starts, ends, kinds = new_s, new_e, new_k
+    last_of, headings = split_sentences(norm_text, starts, ends, kinds, int(cfg.get("max_heading_words", 12)))
+    out.tok_start = oa
+    out.tok_end = ob
+    oa_l = oa.tolist()
+    ob_l = ob.tolist()
+    out.form = [text[s:e] for s, e in zip(oa_l, ob_l)]
+    out.norm = [norm_text[s:e] for s, e in zip(starts, ends)]
+    out.kind = kinds
+    last = np.asarray(last_of, dtype=np.int64)
+    first = np.concatenate([[0], last[:-1] + 1])
+    out.sent_start = oa[first]
+    out.sent_end = ob[last]
+    out.sent_heading = headings
+    out.tok_sent = np.repeat(np.arange(len(last), dtype=np.int64), last - first + 1)
+    out.segments = clitics(out.form, out.norm, kinds) if clitics is not None else [None] * len(kinds)
+    return out
+
+
+def clitic_function(cfg: dict, norm_cfg: dict):  # noqa: ANN201
+    """The function filling ``segments`` for a configuration, or None."""
+    backend = cfg.get("clitics", "builtin")
+    if backend == "none":
+        return None
+    if backend == "builtin":
+        from khabar.segment.clitics import builtin_segments
+
+        return builtin_segments(norm_cfg)
+    if backend == "camel":
+        from khabar.segment.camel_backend import camel_segments
+
+        return camel_segments(cfg, norm_cfg)
+    from khabar.cli import UserError
+
+    raise UserError(f"unknown segment.clitics backend '{backend}': use builtin, camel or none")
+
+
+def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm_cfg: dict) -> tuple[pa.Table, pa.Table]:
+    """SENTENCES and TOKENS (without run_id) for the documents of one shard."""
+    doc_ids = documents.column("doc_id").to_pylist()
+    texts = documents.column("text").to_pylist()
+    norm_rows = {
+        d: (t, mn, mo)
+        for d, t, mn, mo in zip(
+            normalised.column("doc_id").to_pylist(),
+            normalised.column("text_norm").to_pylist(),
+            normalised.column("map_norm").to_pylist(),
+            normalised.column("map_orig").to_pylist(),
+        )
+    }
+    clitics = clitic_function(cfg, norm_cfg)
+    # Python strings cost ~60 bytes each: turn every batch of documents into
+    # Arrow (a few bytes per string) before starting the next one.
+    sent_chunks: list[pa.Table] = []
+    tok_chunks: list[pa.Table] = []
+    parts: list[SegmentedText] = []
+    batch_ids: list[str] = []
+    for doc_id, text in zip(doc_ids, texts):
+        text = text or ""
+        row = norm_rows.get(doc_id)
+        if row is None:  # not normalised yet: do it here rather than fail
+            res = normalise_text(text, norm_cfg)
+            row = (res.text, res.map_norm, res.map_orig)
+        parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, clitics))
+        batch_ids.append(doc_id)
+        if len(parts) == BATCH_DOCS:
+            sent_chunks.append(_sentences_table(batch_ids, parts))
+            tok_chunks.append(_tokens_table(batch_ids, parts))
+            parts, batch_ids = [], []
+    if parts or not sent_chunks:
+        sent_chunks.append(_sentences_table(batch_ids, parts))
+        tok_chunks.append(_tokens_table(batch_ids, parts))
+    return pa.concat_tables(sent_chunks), pa.concat_tables(tok_chunks)
+
+
+BATCH_DOCS = 256
+
+
+def _ints(arrays: list[np.ndarray]) -> pa.Array:
+    return pa.array(np.concatenate(arrays).astype(np.int32) if arrays else np.zeros(0, np.int32), pa.int32())
+
+
+def _doc_column(doc_ids: list[str], counts: list[int]) -> pa.Array:
+    """doc_id repeated per row, built by index (no Python list of strings)."""
+    idx = np.repeat(np.arange(len(doc_ids), dtype=np.int32), counts)
+    return pa.array(doc_ids, pa.string()).take(pa.array(idx))
+
+
+def _index_within(counts: list[int]) -> np.ndarray:
+    """0..n-1 for each group of n rows."""
+    total = int(sum(counts))
+    starts = np.repeat(np.cumsum([0, *counts[:-1]]), counts) if counts else np.zeros(0, np.int64)
+    return np.arange(total, dtype=np.int64) - starts
+
+
+def _sentences_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table:
+    counts = [len(p.sent_start) for p in parts]
+    heading: list[bool] = []
+    for p in parts:
+        heading.extend(p.sent_heading)
+    return pa.Table.from_arrays(
+        [
+            _doc_column(doc_ids, counts),
+            pa.array(_index_within(counts).astype(np.int32), pa.int32()),
+            _ints([p.sent_start for p in parts]),
+            _ints([p.sent_end for p in parts]),
+            pa.array(heading, pa.bool_()),
+        ],
+        schema=schemas.without_run_id(schemas.SENTENCES),
+    )
+
+
+def _strings(parts: list[SegmentedText], name: str) -> pa.Array:
+    values: list = []
+    for p in parts:
+        values.extend(getattr(p, name))
+    return pa.array(values, pa.string())
+
+
+def _tokens_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table:
+    counts = [len(p.form) for p in parts]
+    # Kinds repeat: build them as a dictionary array and decode once.
+    kinds: list[str] = []
+    for p in parts:
+        kinds.extend(p.kind)
+    kind_col = pa.array(kinds, pa.string()) if len(kinds) < 1000 else pa.array(kinds, pa.dictionary(pa.int8(), pa.string())).cast(pa.string())
+    n = sum(counts)
+    return pa.Table.from_arrays(
+        [
+            _doc_column(doc_ids, counts),
+            _ints([p.tok_sent for p in parts]),
+            pa.array(_index_within(counts).astype(np.int32), pa.int32()),
+            _ints([p.tok_start for p in parts]),
+            _ints([p.tok_end for p in parts]),
+            _strings(parts, "form"),
+            _strings(parts, "norm"),
+            kind_col,
+            _strings(parts, "segments"),
+            pa.nulls(n, pa.string()),
+        ],
+        schema=schemas.without_run_id(schemas.TOKENS),
+    )
