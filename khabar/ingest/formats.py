@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from .encoding import UndecodableError, bom_encoding, decode_bytes
@@ -42,7 +42,6 @@ class Bad:
     index: int | None
     reason: str
     detail: str
-    extra: dict = field(default_factory=dict)
 
 
 def encoding_label(name: str) -> str:
