@@ -156,3 +156,18 @@ def test_offsets_are_exact_on_random_text_with_marks_diacritics_and_digits(piece
         assert text[q.start : q.end] == q.text and q.start < q.end
         if q.speaker is not None:
             assert text[q.speaker_start : q.speaker_end] == q.speaker
+
+
+def test_a_text_made_of_amounts_and_duals_runs_in_linear_time():
+    def run(n):
+        unit = "قتل 12 شخصا وطفلان، "
+        text = unit * (n // len(unit))
+        t0 = time.perf_counter()
+        out = find_amounts(text)
+        assert len(out) == 2 * (n // len(unit))
+        return time.perf_counter() - t0
+
+    t1 = run(100_000)
+    t2 = run(200_000)
+    assert t2 < 3.0, t2
+    assert t2 < 4 * t1 + 0.05, (t1, t2)

@@ -151,3 +151,19 @@ def test_digits_and_separators_run_in_linear_time():
     t2 = min(run(1_000_000) for _ in range(2))
     assert t2 < 3.0, t2
     assert t2 < 4 * t1 + 0.05, (t1, t2)
+
+
+@pytest.mark.parametrize("unit", ["15 مارس ", "يوم الأحد ", "أمس اليوم غدا "])
+def test_a_text_made_of_dates_runs_in_linear_time(unit):
+    # overlapping candidates are resolved with a sorted index, not pairwise
+    def run(n):
+        text = unit * (n // len(unit))
+        t0 = time.perf_counter()
+        out = find_dates(text, PUB)
+        assert len(out) >= n // len(unit) // 2
+        return time.perf_counter() - t0
+
+    t1 = run(100_000)
+    t2 = run(200_000)
+    assert t2 < 3.0, t2
+    assert t2 < 4 * t1 + 0.05, (t1, t2)

@@ -25,6 +25,7 @@ applies it to a shard. Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from khabar import schemas
@@ -172,9 +173,11 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
         if approx:
             start -= len(before) - approx.start("a")
         out.append((start, end, value, unit, kind, bool(approx)))
+    taken_starts = [a[0] for a in out]  # already sorted: numbers come left to right
     for m in _DUAL.finditer(t):
         s = m.start("u")
-        if any(a[0] <= s < a[1] for a in out):
+        k = bisect_right(taken_starts, s) - 1
+        if k >= 0 and s < out[k][1]:
             continue
         out.append((s, m.end(), 2.0, _DUALS[m.group("u")], "count", False))
     out.sort()

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -393,11 +394,20 @@ def date_spans_folded(t: str) -> list[tuple[int, int]]:
 
 
 def _select(cands) -> list[tuple]:
-    """Keep the longest of overlapping candidates, then leftmost."""
+    """Keep the longest of overlapping candidates, then leftmost (log time per
+    candidate: a text made of dates must not cost quadratic time)."""
+    starts: list[int] = []  # chosen, non-overlapping, sorted by start
+    ends: list[int] = []
     chosen: list[tuple] = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
-            chosen.append(c)
+        k = bisect_right(starts, c[0])
+        if k and ends[k - 1] > c[0]:
+            continue  # overlaps the chosen one starting before it
+        if k < len(starts) and starts[k] < c[1]:
+            continue  # overlaps the chosen one starting after it
+        starts.insert(k, c[0])
+        ends.insert(k, c[1])
+        chosen.append(c)
     return sorted(chosen)
 
 
