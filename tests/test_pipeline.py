@@ -27,6 +27,14 @@ DESIGN_DATASETS = [
 SPAN_DATASETS = {"sentences": None, "tokens": "form", "entities": "text", "quotes": "text", "dates": "text", "amounts": "text"}
 
 
+@pytest.fixture(scope="module")
+def one_worker(tmp_path_factory) -> str:
+    """Config running tasks in the test process: no pool to start, for the smaller runs."""
+    path = tmp_path_factory.mktemp("config") / "one-worker.toml"
+    path.write_text("[runner]\nworkers = 1\n", encoding="utf-8")
+    return str(path)
+
+
 def runs_of(out: Path) -> list[dict]:
     return Store(out).runs().to_pylist()
 
@@ -42,7 +50,7 @@ def test_sample_run_writes_every_dataset_and_duckdb_reads_them(sample_store):
     for name in DESIGN_DATASETS:
         files = list((sample_store / name).glob("dt=*/*.parquet"))
         assert files, f"{name} has no Parquet files"
-        count = duckdb.sql(f"select count(*) from read_parquet('{sample_store}/{name}/**/*.parquet', hive_partitioning=true)").fetchone()[0]
+        count = duckdb.sql(f"select count(*) from read_parquet('{sample_store}/{name}/**/*.parquet', hive_partitioning=true)").fetchall()[0][0]
         assert count > 0, name
     # the dt partition column comes from the folder names
     dts = duckdb.sql(f"select distinct dt::varchar from read_parquet('{sample_store}/documents/**/*.parquet', hive_partitioning=true) order by 1").fetchall()
@@ -119,11 +127,11 @@ def _write_saudinewsnet_slice(source: Path, target: Path, records: int) -> None:
 
 
 @pytest.mark.slow
-def test_real_saudinewsnet_shard_offsets_and_reconciliation(tmp_path, shared_data, prefect_harness):
+def test_real_saudinewsnet_shard_offsets_and_reconciliation(tmp_path, shared_data, prefect_harness, one_worker):
     raw = tmp_path / "raw" / "snn.jsonl"
     _write_saudinewsnet_slice(shared_data / "saudinewsnet" / "2015-07-21.jsonl.gz", raw, 400)
     out = tmp_path / "out"
-    assert khabar(["run", "--raw", str(raw), "--out", str(out)]) == 0
+    assert khabar(["run", "--raw", str(raw), "--out", str(out), "--config", one_worker]) == 0
     counts = json.loads(runs_of(out)[-1]["counts"])["ingest"]
     assert counts["records_seen"] == 400
     assert counts["documents"] + counts["quarantined"] + counts["duplicates"] == 400
@@ -133,7 +141,7 @@ def test_real_saudinewsnet_shard_offsets_and_reconciliation(tmp_path, shared_dat
     assert tokens > 50_000
 
 
-def test_bad_input_is_quarantined_and_the_run_goes_on(tmp_path, prefect_harness):
+def test_bad_input_is_quarantined_and_the_run_goes_on(tmp_path, prefect_harness, one_worker):
     raw = tmp_path / "raw"
     raw.mkdir()
     good = {"content": "قال وزير المالية إن الميزانية سترتفع العام المقبل.", "published_at": "2026-01-05T10:00:00Z"}
@@ -141,7 +149,7 @@ def test_bad_input_is_quarantined_and_the_run_goes_on(tmp_path, prefect_harness)
     (raw / "mixed.jsonl").write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n" + json.dumps({"content": ""}) + "\n", encoding="utf-8")
     (raw / "empty.jsonl").write_bytes(b"")
     out = tmp_path / "out"
-    assert khabar(["run", "--raw", str(raw), "--out", str(out)]) == 0
+    assert khabar(["run", "--raw", str(raw), "--out", str(out), "--config", one_worker]) == 0
     quarantine = Store(out).read_dataset("quarantine").to_pylist()
     reasons = {(Path(q["raw_path"]).name, q["reason"]) for q in quarantine}
     assert ("invalid-utf8.txt", "undecodable") in reasons
@@ -154,15 +162,15 @@ def test_bad_input_is_quarantined_and_the_run_goes_on(tmp_path, prefect_harness)
     assert counts["records_seen"] == counts["documents"] + counts["quarantined"] + counts["duplicates"]
 
 
-def test_exact_duplicates_are_skipped_within_and_across_runs(tmp_path, prefect_harness):
+def test_exact_duplicates_are_skipped_within_and_across_runs(tmp_path, prefect_harness, one_worker):
     raw = tmp_path / "raw"
     raw.mkdir()
     article = {"content": "أعلنت وزارة الصحة تسجيل ١٢ إصابة جديدة في جدة.", "source": "a", "published_at": "2026-02-01T08:00:00Z"}
     (raw / "one.jsonl").write_text("\n".join(json.dumps({**article, "source": s}, ensure_ascii=False) for s in "ab") + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert khabar(["run", "--raw", str(raw), "--out", str(out)]) == 0
+    assert khabar(["run", "--raw", str(raw), "--out", str(out), "--config", one_worker]) == 0
     (raw / "two.jsonl").write_text(json.dumps({**article, "source": "c"}, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert khabar(["run", "--raw", str(raw), "--out", str(out)]) == 0
+    assert khabar(["run", "--raw", str(raw), "--out", str(out), "--config", one_worker]) == 0
     runs = runs_of(out)
     first, second = (json.loads(r["counts"])["ingest"] for r in runs)
     assert (first["documents"], first["duplicates"]) == (1, 1)
