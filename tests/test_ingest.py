@@ -231,6 +231,21 @@ def test_html_title_from_title_tag_without_the_site_name(tmp_path):
     assert read(tmp_path / "bare.html")[0]["title"] == "وزارة الصحة | صحيفة المثال"  # no site name known: kept whole
 
 
+def test_html_metadata_from_json_ld(tmp_path):
+    ld = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "موقع"},
+        {"@type": "NewsArticle", "headline": "النفط يرتفع", "datePublished": "2023-03-15T06:00:00+03:00",
+         "author": [{"@type": "Person", "name": "سعد"}, {"@type": "Person", "name": "هند"}], "publisher": {"@type": "Organization", "name": "الرياض"}},
+    ]}
+    page = f"""<html><head><title>النفط يرتفع - الرياض</title><script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script></head>
+<body><article><p>{OIL}</p><p>{FOOTBALL}</p></article></body></html>"""
+    (tmp_path / "ld.html").write_text(page, encoding="utf-8")
+    [doc] = read(tmp_path / "ld.html")
+    assert (doc["title"], doc["author"], doc["source"]) == ("النفط يرتفع", "سعد, هند", "الرياض")
+    assert doc["published_at"] == datetime(2023, 3, 15, 3, 0, tzinfo=timezone.utc)
+    assert "datePublished" not in doc["text"] and OIL in doc["text"]
+
+
 def test_html_stdlib_fallback_extractor(tmp_path, monkeypatch):
     from khabar.ingest import html
 

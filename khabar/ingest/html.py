@@ -4,13 +4,14 @@ The text comes from trafilatura (boilerplate removal that is far better than
 anything small) when it is installed; pages it rejects, pages over
 ``_TRAFILATURA_MAX_CHARS`` and installs without it fall back to a small
 stdlib extractor of ``<article>``/``<p>`` text. Metadata (title, date, URL,
-author, site) always comes from the stdlib pass over ``<title>``, ``<meta>``,
-``<link rel=canonical>`` and ``<time>``, so it does not depend on which
-extractor ran.
+author, site) always comes from the stdlib pass over ``<title>``, ``<meta>``
+(OpenGraph, Dublin Core...), schema.org JSON-LD, ``<link rel=canonical>``
+and ``<time>``, so it does not depend on which extractor ran.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from html.parser import HTMLParser
@@ -39,6 +40,8 @@ class _PageParser(HTMLParser):
         self._article = 0
         self._para = 0
         self._in_title = False
+        self.ld_json: list[str] = []  # <script type="application/ld+json"> bodies
+        self._ld: list[str] | None = None
 
     def _flush(self) -> None:
         text = " ".join("".join(self._current).split())
@@ -58,6 +61,8 @@ class _PageParser(HTMLParser):
             return
         if tag == "time" and attr.get("datetime") and self.time_datetime is None:
             self.time_datetime = attr["datetime"]
+        if tag == "script" and "ld+json" in attr.get("type", "").lower():
+            self._ld = []
         if tag == "title":
             self._in_title = True
         elif tag in _SKIP:
@@ -70,6 +75,9 @@ class _PageParser(HTMLParser):
             self._para += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._ld is not None:
+            self.ld_json.append("".join(self._ld))
+            self._ld = None
         if tag == "title":
             self._in_title = False
         elif tag in _SKIP:
@@ -82,7 +90,9 @@ class _PageParser(HTMLParser):
             self._para = max(0, self._para - 1)
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
+        if self._ld is not None:
+            self._ld.append(data)
+        elif self._in_title:
             self.title_parts.append(data)
         elif not self._skip:
             self._current.append(data)
@@ -101,6 +111,48 @@ def _fallback_text(parser: _PageParser) -> str:
     if sum(map(len, paragraphs)) >= 100:
         return "\n\n".join(paragraphs)
     return "\n\n".join(text for text, _, _ in parser.blocks)
+
+
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "webpage"}
+
+
+def _ld_article(scripts: list[str]) -> dict:
+    """The first schema.org article object in the page's JSON-LD (``@graph`` included)."""
+    found: list[dict] = []
+
+    def walk(node, depth: int = 0) -> None:
+        if depth > 4:
+            return
+        if isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+        elif isinstance(node, dict):
+            kinds = node.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds) or "datePublished" in node:
+                found.append(node)
+            walk(node.get("@graph"), depth + 1)
+
+    for script in scripts[:20]:
+        try:
+            walk(json.loads(script, strict=False))
+        except (ValueError, RecursionError):
+            continue
+    # a NewsArticle beats a generic WebPage of the same page
+    found.sort(key=lambda n: "datePublished" not in n)
+    return found[0] if found else {}
+
+
+def _name(value) -> str | None:
+    """A schema.org person/organisation (or list of them) as text."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return value.get("name") if isinstance(value.get("name"), str) else None
+    if isinstance(value, list):
+        names = [n for n in map(_name, value[:10]) if n]
+        return ", ".join(names) or None
+    return None
 
 
 def _without_site_name(title: str, site: str | None) -> str:
@@ -136,7 +188,11 @@ def extract_html(html: str) -> dict:
     except Exception:  # noqa: BLE001 - html.parser on garbage: keep what was read
         pass
     meta = parser.meta
-    title = meta.get("og:title") or _without_site_name(" ".join("".join(parser.title_parts).split()), meta.get("og:site_name")) or None
+    ld = _ld_article(parser.ld_json)
+    headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
+    site = meta.get("og:site_name") or _name(ld.get("publisher"))
+    page_title = _without_site_name(" ".join("".join(parser.title_parts).split()), site)
+    title = meta.get("og:title") or headline or page_title or None
     text = _trafilatura_text(html) if len(html) <= _TRAFILATURA_MAX_CHARS else None
     if not text or not text.strip():
         text = _fallback_text(parser)
@@ -145,13 +201,25 @@ def extract_html(html: str) -> dict:
         first, _, rest = text.partition("\n")
         if first.strip() == title.strip() and rest.strip():
             text = rest
-    date_key = next((k for k in _DATE_META if meta.get(k)), None)
+    # Dates: the article's own published time first (OpenGraph, then JSON-LD),
+    # then the looser meta names, then the first <time datetime>.
+    date_value, date_field = None, None
+    for key, value in (
+        ("meta article:published_time", meta.get("article:published_time")),
+        ("ld+json datePublished", ld.get("datePublished")),
+        *((f"meta {k}", meta.get(k)) for k in _DATE_META[1:]),
+        ("time", parser.time_datetime),
+    ):
+        if isinstance(value, str) and value.strip():
+            date_value, date_field = value, key
+            break
+    url = meta.get("og:url") or parser.canonical or (ld.get("url") if isinstance(ld.get("url"), str) else None)
     return {
         "text": text,
         "title": title,
-        "url": meta.get("og:url") or parser.canonical,
-        "source": meta.get("og:site_name"),
-        "author": meta.get("author") or meta.get("article:author") or meta.get("byl"),
-        "published_at": meta[date_key] if date_key else parser.time_datetime,
-        "date_field": f"meta {date_key}" if date_key else ("time" if parser.time_datetime else None),
+        "url": url,
+        "source": site,
+        "author": meta.get("author") or _name(ld.get("author")) or meta.get("article:author") or meta.get("byl"),
+        "published_at": date_value,
+        "date_field": date_field,
     }
