@@ -177,3 +177,22 @@ def test_unbalanced_marks_run_in_linear_time(unit):
     t2 = min(_timed(find_quotes, big) for _ in range(2))
     assert t2 < 1.0, t2
     assert t2 < 4 * t1 + 0.05, (t1, t2)
+
+
+def test_many_attributed_quotes_with_entities_run_in_linear_time():
+    unit = "«الحكومة ستعمل على تنفيذ الخطة كاملة»، قال الوزير خالد. "
+
+    def run(n):
+        k = n // len(unit)
+        text = unit * k
+        ents = [{"start": i * len(unit) + unit.index("خالد"), "end": i * len(unit) + unit.index("خالد") + 4,
+                 "label": "PER", "entity_id": "per:khalid"} for i in range(k)]
+        t0 = time.perf_counter()
+        qs = find_quotes(text, ents)
+        assert len(qs) == k and qs[-1].speaker == "الوزير خالد" and qs[-1].speaker_entity_id == "per:khalid"
+        return time.perf_counter() - t0
+
+    t1 = run(100_000)
+    t2 = run(200_000)
+    assert t2 < 3.0, t2
+    assert t2 < 4 * t1 + 0.05, (t1, t2)

@@ -213,7 +213,7 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     return not ends_clause
 
 
-def _subject(t: str, pos: int, ents: list[tuple[int, int, str, str]], orig_text: str | None = None, fd=None,
+def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, fd=None,
              limit: int = 10) -> tuple[int, int] | None:
     """The subject phrase after a verb ending at ``pos`` (folded offsets)."""
     start = end = None
@@ -254,6 +254,24 @@ def _speech_follows(t: str, pos: int, speech_opens: list[int]) -> bool:
     return k < len(speech_opens) and speech_opens[k] < pos + limit
 
 
+_MAX_ENTITY = 120  # longest mention looked back for when finding overlaps
+
+
+class _Entities:
+    """Entity spans (folded offsets) sorted by start, looked up by range."""
+
+    def __init__(self, rows: list[tuple[int, int, str, str]]):
+        self.items = sorted(rows)
+        self.starts = [r[0] for r in self.items]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """Entities whose start is in [lo, hi)."""
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
 def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     """For a verb with no written subject (a participle): the subject of the
     sentence's own main verb when entities mark it — `وقدّر محافظ بيروت مروان
@@ -273,7 +291,7 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     if not nxt:
         return None
     s0 = nxt.start("w")
-    inside = [e for e in ents if e[2] in ("PER", "ORG") and s0 <= e[0] < min(vs, s0 + 50) and e[1] <= vs]
+    inside = [e for e in ents.starting(s0, min(vs, s0 + 50)) if e[2] in ("PER", "ORG") and e[1] <= vs]
     if not inside:
         return None
     ee = min((e for e in inside if e[2] == "PER"), default=inside[0], key=lambda e: e[0])[1]
@@ -281,7 +299,7 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
 
 
 def _cut_at_entity(start: int, end: int, ents) -> tuple[int, int]:
-    inside = [e for e in ents if start <= e[0] < end]
+    inside = ents.starting(start, end)
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
@@ -291,7 +309,7 @@ def _cut_at_entity(start: int, end: int, ents) -> tuple[int, int]:
 
 def _entity_for(s: int, e: int, ents) -> str | None:
     best = None
-    for es, ee, label, eid in ents:
+    for es, ee, label, eid in ents.starting(s - _MAX_ENTITY, e):
         if es < e and ee > s and label in ("PER", "ORG"):
             if best is None or (label == "PER" and best[0] != "PER"):
                 best = (label, eid)
@@ -303,10 +321,11 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     objects) with start, end, label, entity_id in original offsets."""
     f = fold(text)
     t = f.text
-    ents = []
+    rows = []
     for e in entities:
         get = e.get if isinstance(e, dict) else (lambda k, e=e: getattr(e, k))
-        ents.append((f.to_folded(get("start")), f.to_folded(get("end")), get("label"), get("entity_id")))
+        rows.append((f.to_folded(get("start")), f.to_folded(get("end")), get("label"), get("entity_id")))
+    ents = _Entities(rows)
 
     pairs = _pairs(t)
     pair_starts = [p[0] for p in pairs]
@@ -407,9 +426,9 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 subj = _subject(t, m.end(), ents, text, f)
                 if subj:
                     speaker = _Speaker(subj[0], subj[1], *verb_span)
-                    explicit.append(speaker)
-                    explicit.sort(key=lambda s: s.verb_start)
-                    explicit_pos = [s.verb_start for s in explicit]
+                    k_ins = bisect_left(explicit_pos, speaker.verb_start)
+                    explicit.insert(k_ins, speaker)
+                    explicit_pos.insert(k_ins, speaker.verb_start)
                 else:
                     speaker = carried(verb_span[0])
         # 3. a quote opening the paragraph after an unclosed one continues it
