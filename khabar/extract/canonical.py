@@ -124,7 +124,8 @@ def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
     w = norm(form)
     best = None
     for prefix, rest in proclitic_splits(w):
-        if rest.startswith("ال") and not w.startswith("ال"):
+        # the article needs a stem of three letters or more after it: وكالة is not و+ك+الة
+        if rest.startswith("ال") and len(rest) >= 5 and not w.startswith("ال"):
             best = (prefix, rest)
             break
         if names.get(rest, 0) > names.get(w, 0) and (best is None or names.get(rest, 0) > names.get(best[1], 0)):
