@@ -222,6 +222,20 @@ def test_guard_words_are_refused_without_counts():
     assert [x.label for x in seg.segment("كتاب")] == ["كتاب"]
 
 
+def test_stored_segmentations_match_the_rules():
+    """The lexicon ships the rules' output for its words; a rule change
+    without `python -m khabar.segment.build_lexicon` fails here."""
+    shipped = default_segmenter()
+    assert len(shipped.freq) > 100_000 and len(shipped.pre) > 50_000
+    live = CliticSegmenter(shipped.freq)  # no stored segmentations: rules only
+    words = sorted(shipped.freq, key=lambda w: -shipped.freq[w])
+    sample = words[:3000] + words[3000::40]
+    mismatched = [w for w in sample if shipped.labels(w) != " ".join(seg.label for seg in live.segment(w))]
+    assert mismatched == []
+    assert shipped.labels("وبالعراق") == "و+ ب+ ال+ عراق"
+    assert [(x.surface, x.label) for x in shipped.segment("للسلطة")] == [("ل", "ل+"), ("ل", "ال+"), ("سلطة", "سلطة")]
+
+
 def test_split_form_spans_keep_diacritics_with_their_letters():
     form = "وَبِالعِراقِ"
     spans = split_form(form)

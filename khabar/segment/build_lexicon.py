@@ -5,8 +5,12 @@
 Counts every Arabic word (light form: diacritics, tatweel and invisible
 characters removed, letters as written) in the ``content`` field of JSONL
 news files and writes ``khabar/resources/segment/wordfreq.tsv.gz``: one
-``word<TAB>count`` line per word seen at least ``--min-count`` times. Only
-single words and their counts are shipped, never text.
+``word<TAB>count`` line per word seen at least ``--min-count`` times, with a
+third column, the clitic segmentation the rules give over these counts, for
+the words that split (a fresh process then looks them up instead of working
+them out). Only single words, their counts and segmentations are shipped,
+never text. Rebuild after changing the rules in ``clitics.py``
+(tests/test_segment.py checks the stored segmentations are current).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import sys
 from pathlib import Path
 
 from khabar.normalise import normalise_text
-from khabar.segment.clitics import LIGHT_CFG, LEXICON_PATH
+from khabar.segment.clitics import LEXICON_PATH, LIGHT_CFG, CliticSegmenter
 
 WORD_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
 
@@ -44,11 +48,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counts = count_words(sorted(args.files))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    kept = [(w, c) for w, c in counts.most_common() if c >= args.min_count]
+    kept = sorted(((w, c) for w, c in counts.items() if c >= args.min_count), key=lambda wc: (-wc[1], wc[0]))
+    # The rules over these counts, stored for the words that split.
+    segmenter = CliticSegmenter(dict(kept))
+    lines = []
+    n_split = 0
+    for w, c in kept:
+        labels = " ".join(seg.label for seg in segmenter.segment(w))
+        if labels != w:
+            n_split += 1
+            lines.append(f"{w}\t{c}\t{labels}\n")
+        else:
+            lines.append(f"{w}\t{c}\n")
     # mtime=0: the same counts give a byte-identical file.
     with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write("".join(f"{w}\t{c}\n" for w, c in kept).encode("utf-8"))
-    print(f"{len(counts)} word types, {sum(counts.values())} words; kept {len(kept)} with count >= {args.min_count} in {args.out}", file=sys.stderr)
+        gz.write("".join(lines).encode("utf-8"))
+    print(f"{len(counts)} word types, {sum(counts.values())} words; kept {len(kept)} with count >= {args.min_count} ({n_split} split by the rules) in {args.out}", file=sys.stderr)
     return 0
 
 

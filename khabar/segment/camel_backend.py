@@ -110,6 +110,10 @@ class CamelClitics:
             hit = self.memo[form] = unicodedata.normalize("NFC", out) or light
         return hit
 
+    def words(self, forms: list[str]) -> list[str]:
+        """Segments of word tokens, given their surface forms."""
+        return [self.segment_word(f) for f in forms]
+
     def __call__(self, forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
         seg = self.segment_word
         return [seg(f) if k == "word" else n for f, n, k in zip(forms, norms, kinds)]

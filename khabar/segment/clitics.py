@@ -138,31 +138,74 @@ class Segment(NamedTuple):
     label: str  # the segment as written in ``segments``: "و+", "ال+", "عراق", "+ه"
 
 
-_LEXICON: dict[str, int] | None = None
+_LEXICON: tuple[dict[str, int], dict[str, str]] | None = None
 
 
-def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, int]:
-    """word -> count, from the shipped resource (empty if it is missing)."""
+def load_lexicon(path: Path = LEXICON_PATH) -> tuple[dict[str, int], dict[str, str]]:
+    """(word -> count, word -> segment labels) from the shipped resource.
+
+    Each line is ``word<TAB>count[<TAB>labels]``; the labels ("و+ قال") are
+    the segmentation the rules give for that word, stored by
+    ``build_lexicon`` for the words that split, so that a fresh process does
+    not have to work out the 100k words of a day's news again. Both are empty
+    when the file is missing."""
     global _LEXICON
-    if _LEXICON is None or path != LEXICON_PATH:
-        freq: dict[str, int] = {}
-        if path.exists():
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                for line in fh:
-                    word, _, count = line.rstrip("\n").partition("\t")
-                    freq[word] = int(count)
-        if path != LEXICON_PATH:
-            return freq
-        _LEXICON = freq
-    return _LEXICON
+    if _LEXICON is not None and path == LEXICON_PATH:
+        return _LEXICON
+    freq: dict[str, int] = {}
+    pre: dict[str, str] = {}
+    if path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                freq[parts[0]] = int(parts[1])
+                if len(parts) > 2 and parts[2]:
+                    pre[parts[0]] = parts[2]
+    if path == LEXICON_PATH:
+        _LEXICON = (freq, pre)
+    return freq, pre
+
+
+def decode_labels(labels: str) -> tuple[Segment, ...]:
+    """Segments from their labels: ال+ right after ل+ is written with one ل."""
+    out = []
+    prev = ""
+    for lab in labels.split(" "):
+        if lab.endswith("+"):
+            surface = "ل" if lab == "ال+" and prev == "ل+" else lab[:-1]
+        elif lab.startswith("+"):
+            surface = lab[1:]
+        else:
+            surface = lab
+        out.append(Segment(surface, lab))
+        prev = lab
+    return tuple(out)
 
 
 class CliticSegmenter:
-    """Segments light-form Arabic words; one instance per lexicon."""
+    """Segments light-form Arabic words; one instance per lexicon.
+
+    With ``freq`` given (tests, the lexicon build) every word is worked out
+    by the rules; by default the shipped counts and stored segmentations
+    are used."""
 
     def __init__(self, freq: dict[str, int] | None = None) -> None:
-        self.freq = load_lexicon() if freq is None else freq
+        if freq is None:
+            self.freq, self.pre = load_lexicon()
+        else:
+            self.freq, self.pre = freq, {}
         self.memo: dict[str, tuple[Segment, ...]] = {}
+
+    def labels(self, word: str, tanween: str = "") -> str:
+        """The segment labels of ``word`` joined by spaces (the fast path:
+        a stored segmentation or a known unsplit word is a dict lookup)."""
+        if not tanween and self.pre:
+            hit = self.pre.get(word)
+            if hit is not None:
+                return hit
+            if word in self.freq and self.pre:
+                return word  # in the lexicon and not stored as split: whole
+        return " ".join([seg.label for seg in self.segment(word, tanween)])
 
     def _stem_count(self, stem: str, has_enclitic: bool) -> int:
         f = self.freq.get(stem, 0)
@@ -202,7 +245,8 @@ class CliticSegmenter:
         hit = self.memo.get(key)
         if hit is not None:
             return hit
-        result = self._segment(word, tanween)
+        stored = self.pre.get(word) if not tanween else None
+        result = decode_labels(stored) if stored is not None else self._segment(word, tanween)
         self.memo[key] = result
         return result
 
@@ -332,36 +376,47 @@ _LIGHT_DROPPED = frozenset(DIACRITICS | INVISIBLE | {TATWEEL})
 _LIGHT_DELETE = str.maketrans(dict.fromkeys(_LIGHT_DROPPED))
 
 
-def builtin_segments(norm_cfg: dict):  # noqa: ANN201
-    """A function (forms, norms, kinds) -> segments strings for the token
-    lists of one document. Arabic words get their clitic segmentation, in the
-    letters of the configured normalisation; other tokens their norm."""
-    from khabar.normalise import _compiled
+class BuiltinClitics:
+    """Fills ``segments`` with the builtin segmenter: Arabic words get their
+    clitic segmentation, in the letters of the configured normalisation;
+    other tokens their norm. Memoised per surface form."""
 
-    segmenter = default_segmenter()
-    replacements = _compiled(norm_cfg)[1]
-    memo = _MEMOS.setdefault(tuple(replacements), {})
+    def __init__(self, norm_cfg: dict) -> None:
+        from khabar.normalise import _compiled
 
-    def render(form: str) -> str:
+        self.segmenter = default_segmenter()
+        self.replacements = _compiled(norm_cfg)[1]
+        self.memo = _MEMOS.setdefault(tuple(self.replacements), {})
+
+    def render(self, form: str) -> str:
         if unicodedata.is_normalized("NFKC", form):
             light = form.translate(_LIGHT_DELETE)
         else:
             light = normalise_text(form, LIGHT_CFG).text
-        out = " ".join([seg.label for seg in segmenter.segment(light, tanween_of(form))])
-        for old, new in replacements:
+        out = self.segmenter.labels(light, tanween_of(form)) if light else form
+        for old, new in self.replacements:
             if old in out:
                 out = out.replace(old, new)
-        memo[form] = out
+        self.memo[form] = out
         return out
 
-    def segments(forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
+    def words(self, forms: list[str]) -> list[str]:
+        """Segments of word tokens, given their surface forms."""
+        memo = self.memo
         if len(memo) > MEMO_MAX:  # a long-lived worker: keep memory bounded
             memo.clear()
-            segmenter.memo.clear()
-        get = memo.get
+            self.segmenter.memo.clear()
+        get, render = memo.get, self.render
+        return [get(f) or render(f) for f in forms]
+
+    def __call__(self, forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
+        get, render = self.memo.get, self.render
         return [(get(f) or render(f)) if k == "word" else n for f, n, k in zip(forms, norms, kinds)]
 
-    return segments
+
+def builtin_segments(norm_cfg: dict) -> BuiltinClitics:
+    """The builtin ``segments`` filler for a normalisation configuration."""
+    return BuiltinClitics(norm_cfg)
 
 
 def tanween_of(form: str) -> str:

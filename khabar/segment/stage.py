@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from khabar import schemas
 from khabar.normalise import INVISIBLE, normalise_text
@@ -65,31 +66,36 @@ def _map_spans(text: str, norm_len: int, map_norm: list[int], map_orig: list[int
     g0 = gap_start[has_gap]
     g1 = gap_end[has_gap]
     if len(g0):
-        oa = oa.copy()
-        ob = ob.copy()
-        for r0, r1 in zip(g0.tolist(), g1.tolist()):
-            # The token ending where the gap starts takes the marks that follow it.
-            i = int(np.searchsorted(ob, r0, side="left"))
-            p = r0
-            if i < len(ob) and ob[i] == r0:
-                while p < r1 and _attached(text[p]):
-                    p += 1
-                ob[i] = p
-            # The token starting where the gap ends takes marks just before it.
-            j = int(np.searchsorted(oa, r1, side="left"))
-            if j < len(oa) and oa[j] == r1:
-                q = r1
-                while q > p and _attached(text[q - 1]):
-                    q -= 1
-                oa[j] = q
+        # Only gaps that touch a token need a look at their characters.
+        n = len(ob)
+        i_all = np.searchsorted(ob, g0, side="left")
+        j_all = np.searchsorted(oa, g1, side="left")
+        end_hit = (i_all < n) & (ob[np.minimum(i_all, n - 1)] == g0)
+        start_hit = (j_all < n) & (oa[np.minimum(j_all, n - 1)] == g1)
+        touch = end_hit | start_hit
+        if touch.any():
+            oa = oa.copy()
+            ob = ob.copy()
+            for r0, r1, i, j, e_hit, s_hit in zip(g0[touch].tolist(), g1[touch].tolist(), i_all[touch].tolist(), j_all[touch].tolist(), end_hit[touch].tolist(), start_hit[touch].tolist()):
+                p = r0
+                if e_hit:  # the token ending where the gap starts takes the marks after it
+                    while p < r1 and _attached(text[p]):
+                        p += 1
+                    ob[i] = p
+                if s_hit:  # the token starting where the gap ends takes marks just before it
+                    q = r1
+                    while q > p and _attached(text[q - 1]):
+                        q -= 1
+                    oa[j] = q
     return oa, ob
 
 
-def _merge_overlaps(oa: np.ndarray, ob: np.ndarray, keep: list[int]) -> list[int]:
+def _merge_overlaps(oa: np.ndarray, ob: np.ndarray) -> list[int] | None:
     """Indices of tokens to keep when an expansion (ﷺ -> four words) made
-    several tokens share original characters: they merge into the first."""
+    several tokens share original characters: they merge into the first.
+    None when no tokens overlap (the usual case)."""
     if len(oa) < 2 or not (oa[1:] < ob[:-1]).any():
-        return keep
+        return None
     out = [0]
     for i in range(1, len(oa)):
         last = out[-1]
@@ -102,14 +108,15 @@ def _merge_overlaps(oa: np.ndarray, ob: np.ndarray, keep: list[int]) -> list[int
 
 def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[int], cfg: dict, norm_cfg: dict, clitics=None) -> SegmentedText:  # noqa: ANN001
     """Sentences and tokens of one document. ``clitics`` maps (form, norm,
-    kind) lists to segments (see :func:`clitic_function`); None = no segments."""
+    kind) lists to segments (see :func:`clitic_function`); None = no segments
+    (:func:`segment_documents` fills them per batch instead)."""
     out = SegmentedText()
     starts, ends, kinds = tokenize(norm_text)
     if not starts:
         return out
     oa, ob = _map_spans(text, len(norm_text), map_norm, map_orig, starts, ends)
-    keep = _merge_overlaps(oa, ob, list(range(len(starts))))
-    if len(keep) != len(starts):
+    keep = _merge_overlaps(oa, ob)
+    if keep is not None:
         # Merged tokens: one normalised span, kind of the first.
         new_s, new_e, new_k = [], [], []
         for n_i, i in enumerate(keep):
@@ -182,15 +189,15 @@ def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm
         if row is None:  # not normalised yet: do it here rather than fail
             res = normalise_text(text, norm_cfg)
             row = (res.text, res.map_norm, res.map_orig)
-        parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, clitics))
+        parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, None))
         batch_ids.append(doc_id)
         if len(parts) == BATCH_DOCS:
             sent_chunks.append(_sentences_table(batch_ids, parts))
-            tok_chunks.append(_tokens_table(batch_ids, parts))
+            tok_chunks.append(_tokens_table(batch_ids, parts, clitics))
             parts, batch_ids = [], []
     if parts or not sent_chunks:
         sent_chunks.append(_sentences_table(batch_ids, parts))
-        tok_chunks.append(_tokens_table(batch_ids, parts))
+        tok_chunks.append(_tokens_table(batch_ids, parts, clitics))
     return pa.concat_tables(sent_chunks), pa.concat_tables(tok_chunks)
 
 
@@ -238,7 +245,19 @@ def _strings(parts: list[SegmentedText], name: str) -> pa.Array:
     return pa.array(values, pa.string())
 
 
-def _tokens_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table:
+def _segments_column(form: pa.Array, norm: pa.Array, kind: pa.Array, clitics) -> pa.Array:  # noqa: ANN001
+    """Clitic segments of a batch: worked out once per distinct word form
+    (a third of the word tokens), spread back with Arrow take; the other
+    tokens get their norm."""
+    if clitics is None:
+        return pa.nulls(len(form), pa.string())
+    is_word = pc.equal(kind, "word")
+    encoded = form.filter(is_word).dictionary_encode()
+    unique = pa.array(clitics.words(encoded.dictionary.to_pylist()), pa.string())
+    return pc.replace_with_mask(norm, is_word, unique.take(encoded.indices))
+
+
+def _tokens_table(doc_ids: list[str], parts: list[SegmentedText], clitics=None) -> pa.Table:  # noqa: ANN001
     counts = [len(p.form) for p in parts]
     # Kinds repeat: build them as a dictionary array and decode once.
     kinds: list[str] = []
@@ -246,6 +265,8 @@ def _tokens_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table:
         kinds.extend(p.kind)
     kind_col = pa.array(kinds, pa.string()) if len(kinds) < 1000 else pa.array(kinds, pa.dictionary(pa.int8(), pa.string())).cast(pa.string())
     n = sum(counts)
+    form = _strings(parts, "form")
+    norm = _strings(parts, "norm")
     return pa.Table.from_arrays(
         [
             _doc_column(doc_ids, counts),
@@ -253,10 +274,10 @@ def _tokens_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table:
             pa.array(_index_within(counts).astype(np.int32), pa.int32()),
             _ints([p.tok_start for p in parts]),
             _ints([p.tok_end for p in parts]),
-            _strings(parts, "form"),
-            _strings(parts, "norm"),
+            form,
+            norm,
             kind_col,
-            _strings(parts, "segments"),
+            _segments_column(form, norm, kind_col, clitics),
             pa.nulls(n, pa.string()),
         ],
         schema=schemas.without_run_id(schemas.TOKENS),
