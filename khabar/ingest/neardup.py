@@ -24,10 +24,15 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where it is used: importing it takes ~0.8 s, which
+# every process that only reads raw files (``khabar.ingest``) would pay.
 
 NUM_PERM = 128
 SEED = 1
@@ -89,6 +94,8 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
+    from datasketch import MinHash
+
     # hashfunc=int: the inputs are already the 32-bit shingle hashes.
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int)
 
@@ -114,6 +121,8 @@ def _from_signature(sig: bytes) -> MinHash | None:
     values = np.frombuffer(sig, dtype=_SIG_DTYPE)
     if values.size != NUM_PERM:
         raise ValueError(f"a signature holds {NUM_PERM} values, got {values.size}")
+    from datasketch import MinHash
+
     template = _template()
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, hashvalues=values.astype(template.hashvalues.dtype),
                    permutations=template.permutations, scheme=SCHEME)
@@ -123,6 +132,8 @@ class NearDuplicateIndex:
     """Documents indexed so far, with their clusters; add more incrementally."""
 
     def __init__(self, threshold: float = 0.8) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         # LSH only proposes candidates; each is checked against the threshold
         # with the full signature, so false positives cost a comparison while
