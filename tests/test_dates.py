@@ -150,7 +150,7 @@ def test_digits_and_separators_run_in_linear_time():
     t1 = min(run(500_000) for _ in range(2))
     t2 = min(run(1_000_000) for _ in range(2))
     assert t2 < 3.0, t2
-    assert t2 < 4 * t1 + 0.05, (t1, t2)
+    assert t2 < 4 * t1 + 0.2, (t1, t2)
 
 
 @pytest.mark.parametrize("unit", ["15 مارس ", "يوم الأحد ", "أمس اليوم غدا "])
@@ -163,7 +163,7 @@ def test_a_text_made_of_dates_runs_in_linear_time(unit):
         assert len(out) >= n // len(unit) // 2
         return time.perf_counter() - t0
 
-    t1 = run(100_000)
-    t2 = run(200_000)
+    t1 = min(run(100_000) for _ in range(2))
+    t2 = min(run(200_000) for _ in range(2))
     assert t2 < 3.0, t2
-    assert t2 < 4 * t1 + 0.05, (t1, t2)
+    assert t2 < 4 * t1 + 0.2, (t1, t2)

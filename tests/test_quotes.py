@@ -176,7 +176,7 @@ def test_unbalanced_marks_run_in_linear_time(unit):
     t1 = min(_timed(find_quotes, small) for _ in range(2))
     t2 = min(_timed(find_quotes, big) for _ in range(2))
     assert t2 < 1.0, t2
-    assert t2 < 4 * t1 + 0.05, (t1, t2)
+    assert t2 < 4 * t1 + 0.2, (t1, t2)
 
 
 def test_many_attributed_quotes_with_entities_run_in_linear_time():
@@ -192,7 +192,14 @@ def test_many_attributed_quotes_with_entities_run_in_linear_time():
         assert len(qs) == k and qs[-1].speaker == "الوزير خالد" and qs[-1].speaker_entity_id == "per:khalid"
         return time.perf_counter() - t0
 
-    t1 = run(100_000)
-    t2 = run(200_000)
+    t1 = min(run(100_000) for _ in range(2))
+    t2 = min(run(200_000) for _ in range(2))
     assert t2 < 3.0, t2
-    assert t2 < 4 * t1 + 0.05, (t1, t2)
+    assert t2 < 4 * t1 + 0.2, (t1, t2)
+
+
+def test_presentation_forms_are_matched_and_offsets_stay_exact():
+    text = "ﻭﻗﺎﻝ ﺍﻟﻮﺯﻳﺮ ﺇﻥ «ﺍﻟﺤﻜﻮﻣﺔ ﻣﺎﺿﻴﺔ ﻓﻲ ﺧﻄﺘﻬﺎ ﺭﻏﻢ ﻛﻞ ﺍﻟﻀﻐﻮﻁ»."
+    q = _one(text)
+    assert (q.speaker, q.verb) == ("ﺍﻟﻮﺯﻳﺮ", "ﻗﺎﻝ")
+    _check_offsets(text, [q])

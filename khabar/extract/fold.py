@@ -15,6 +15,7 @@ deleted runs and only those become breakpoints of a run-length offset map
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
@@ -33,6 +34,17 @@ _ONE_FOR_ONE = {
 _ONE_FOR_ONE.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic
 _ONE_FOR_ONE.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian
 _TABLE = str.maketrans(_ONE_FOR_ONE)
+
+# Arabic presentation forms (text from PDFs and old encoders) whose
+# compatibility form is one letter: folded one for one, so lexicons match them.
+# The lam-alef ligatures expand to two letters and are left alone.
+_PRESENTATION = {}
+for _cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+    _nf = unicodedata.normalize("NFKC", chr(_cp))
+    if len(_nf) == 1 and _nf != chr(_cp):
+        _PRESENTATION[chr(_cp)] = _nf
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+_PRESENTATION_TABLE = str.maketrans(_PRESENTATION)
 
 
 class Folded(NamedTuple):
@@ -65,9 +77,14 @@ class Folded(NamedTuple):
         return o - shift
 
 
+def unpresent(text: str) -> str:
+    """Presentation forms to plain letters (nothing else changes)."""
+    return text.translate(_PRESENTATION_TABLE) if _PRESENTATION_RE.search(text) else text
+
+
 def fold_word(word: str) -> str:
     """Fold a lexicon entry (no offset map needed)."""
-    return _DELETE.sub("", word).translate(_TABLE)
+    return unpresent(_DELETE.sub("", word)).translate(_TABLE)
 
 
 @lru_cache(maxsize=8)
@@ -87,6 +104,8 @@ def fold(text: str) -> Folded:
     if breaks:
         pieces.append(text[last:])
         text = "".join(pieces)
+    if _PRESENTATION_RE.search(text):  # rare: pay for the dict lookups only then
+        text = text.translate(_PRESENTATION_TABLE)
     # str.translate looks every character up in a dict (slow for Arabic);
     # a replace per present character runs in C at memchr speed.
     for src, dst in _ONE_FOR_ONE.items():

@@ -38,12 +38,12 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word
-from khabar.extract.fold import _DELETE
+from khabar.extract.fold import _DELETE, unpresent
 
 
 def fold_keep_letters(word: str) -> str:
     """Strip marks but keep the letters folding would merge (ى, آ, أ)."""
-    return _DELETE.sub("", word)
+    return unpresent(_DELETE.sub("", word))
 from khabar.extract.lexicon import B, E, SP, alternation
 
 _VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
