@@ -152,6 +152,21 @@ def test_jsonl_gz_and_broken_gzip(tmp_path):
     assert quarantined(read(tmp_path / "fake.json.gz")) == [(None, "bad_archive")]
 
 
+def test_every_text_format_also_gzipped_and_in_cp1256(tmp_path):
+    bodies = {
+        "a.txt.gz": OIL,
+        "b.csv.gz": f"title,content\nالنفط,{OIL}\n",
+        "c.tsv.gz": f"title\ttext\nالنفط\t{OIL}\n",
+        "d.ndjson.gz": json.dumps({"text": OIL}, ensure_ascii=False) + "\n",
+        "e.json.gz": json.dumps([{"text": OIL}], ensure_ascii=False),
+        "f.html.gz": f"<html><head><meta charset='windows-1256'></head><body><article><p>{OIL}</p></article></body></html>",
+    }
+    for name, body in bodies.items():
+        (tmp_path / name).write_bytes(gzip.compress(body.encode("cp1256")))
+        [doc] = read(tmp_path / name)
+        assert (doc["text"], doc["encoding"]) == (OIL, "cp1256"), name
+
+
 def test_gzip_bomb_is_too_large(tmp_path):
     (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"0" * 3_000_000))
     assert quarantined(read(tmp_path / "bomb.txt.gz", max_file_bytes=1_000_000)) == [(None, "too_large")]
