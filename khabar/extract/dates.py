@@ -6,7 +6,8 @@
 * absolute dates `15 مارس 2023`, `15/03/2023` (day first), `2023-03-15` ->
   `2023-03-15` (kind date); months of every naming system (Egyptian/Gulf,
   Levantine/Iraqi, Moroccan, Algerian/Tunisian), also doubled as
-  `يوليو (تموز)`; `آب 2022` -> `2022-08` (kind month); `عام 2011` -> `2011`
+  `يوليو (تموز)`; `آب 2022`, `أواخر شهر آب 2022` -> `2022-08` (kind month);
+  `عام 2011` -> `2011`
   (kind year);
 * Hijri `27 جمادى الأولى 1443هـ` -> its Gregorian date by the Umm al-Qura
   calendar (``hijridate``), calendar `hijri`;
@@ -78,6 +79,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?")),
     ("m_rel", re.compile(rf"{B}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{SP}(?P<rel>{REL}){E}")),
     ("m_bare", re.compile(rf"{B}شهر{SP}(?P<m>{MONTH}){E}")),
+    # مطلع مارس، أواخر شهر آب 2020: month precision
+    ("m_edge", re.compile(
+        rf"{B}{CLITIC}(?P<edge>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه){SP}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
+        rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
     ("year", re.compile(
         rf"{B}{CLITIC}(?P<kw>عام|العام|سنه|السنه|موسم){SP}(?P<y>{YEAR}|1[34]\d\d)(?P<h>{OSP}ه{E})?(?:{OSP}م{E})?")),
     ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
@@ -226,7 +231,7 @@ def _hijri_to_iso(y: int, m: int, d: int | None) -> str | None:
 # fourteen patterns costs ~5x more.
 _GROUPS = {
     "num": ("dmy_num", "ymd_num", "year", "year_after"),
-    "month": ("dm", "my", "m_rel", "m_bare"),
+    "month": ("dm", "my", "m_rel", "m_bare", "m_edge"),
     "hijri": ("hijri", "hijri_dm"),
     "wd": ("weekday",),
     "rel": ("today",),
@@ -302,6 +307,12 @@ def _candidates(t: str, pub: dt.date | None):
                     yield s, e, _resolve_day_month(day, month, g["rel"], pub), "relative", "gregorian"
             elif name == "my":
                 yield s, e, f"{int(g['y']):04d}-{_MONTHS[g['m']]:02d}", "month", "gregorian"
+            elif name == "m_edge":
+                s = m.start("edge")
+                if g["y"]:
+                    yield s, e, f"{int(g['y']):04d}-{_MONTHS[g['m']]:02d}", "month", "gregorian"
+                else:
+                    yield s, e, _resolve_month(_MONTHS[g["m"]], g["rel"], pub), "relative", "gregorian"
             elif name in ("m_rel", "m_bare"):
                 yield s, e, _resolve_month(_MONTHS[g["m"]], g.get("rel"), pub), "relative", "gregorian"
             elif name == "year":
