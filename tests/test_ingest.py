@@ -411,6 +411,14 @@ def test_list_raw_files_recursive_sorted_skips_hidden(tmp_path):
         list_raw_files(tmp_path / "missing")
 
 
+def test_file_name_that_is_not_utf8_gives_a_storable_raw_path(tmp_path):
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    path.write_text(OIL, encoding="utf-8")
+    [doc] = read(path)
+    assert doc["raw_path"] == "caf\ufffd.txt"
+    schemas.table_from_rows("quarantine", [{**doc, "reason": "x", "detail": doc["raw_path"]}])  # UTF-8 clean
+
+
 def test_single_file_root_gives_its_name_as_raw_path(tmp_path):
     path = write_jsonl(tmp_path / "day.jsonl", [{"text": OIL}])
     [doc] = list(read_raw_file(path, path, {}))

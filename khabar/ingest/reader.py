@@ -30,7 +30,7 @@ from .encoding import bom_encoding, utf16_without_bom
 from .fields import FieldError, map_fields
 from .files import display_path, outside_root
 from .formats import Bad, Raw, decode_whole, read_csv, read_json, read_jsonl, read_parquet, read_txt
-from .text import arabic_ratio, clean_text, truncate
+from .text import arabic_ratio, clean_text, printable_path, truncate
 from .timestamps import parse_timestamp
 
 FORMATS = ("txt", "jsonl", "ndjson", "json", "csv", "tsv", "parquet", "html", "htm", "zip")
@@ -87,7 +87,7 @@ class _Reader:
 
     def quarantine(self, raw_path: str, index: int | None, reason: str, detail: str) -> dict:
         where = raw_path if index is None else f"{raw_path} record {index}"
-        return {"kind": "quarantine", "raw_path": raw_path, "raw_record": index, "reason": reason, "detail": f"{where}: {detail}"}
+        return {"kind": "quarantine", "raw_path": raw_path, "raw_record": index, "reason": reason, "detail": printable_path(f"{where}: {detail}")}
 
     def emit(self, raw_path: str, item: Raw | Bad) -> Iterator[dict]:
         """One output dict for ``item``, unless the record limit is reached."""
@@ -194,7 +194,7 @@ class _Reader:
 
     def parse_zip(self, data: bytes, raw_path: str, budget: ByteBudget) -> Iterator[dict]:
         for name, content in zip_members(data, budget):
-            member_path = raw_path if name is None else f"{raw_path}!/{name}"
+            member_path = raw_path if name is None else printable_path(f"{raw_path}!/{name}")
             if isinstance(content, Bad):
                 yield from self.emit(member_path, content)
             else:
@@ -227,7 +227,7 @@ def read_raw_file(path: Path, raw_root: Path, cfg: dict | None = None) -> Iterat
     """
     cfg = {**DEFAULTS["ingest"], **(cfg or {})}
     path, raw_root = Path(path), Path(raw_root)
-    raw_path = display_path(path, raw_root)
+    raw_path = printable_path(display_path(path, raw_root))
     reader = _Reader(cfg)
     try:
         yield from _read(reader, path, raw_root, raw_path)

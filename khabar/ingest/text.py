@@ -33,6 +33,13 @@ def clean_text(value: str) -> str:
     return value.strip()
 
 
+def printable_path(value: str) -> str:
+    """``value`` safe for a UTF-8 column: a file name that is not UTF-8 reaches
+    Python with its bytes as lone surrogates (surrogateescape), which Parquet
+    cannot store; each becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def truncate(text: str, max_chars: int) -> tuple[str, bool]:
     """Cut ``text`` to at most ``max_chars`` at the last sentence boundary.
 
