@@ -7,10 +7,11 @@
   `2023-03-15` (kind date); months of every naming system (Egyptian/Gulf,
   Levantine/Iraqi, Moroccan, Algerian/Tunisian), also doubled as
   `يوليو (تموز)`; `آب 2022`, `أواخر شهر آب 2022` -> `2022-08` (kind month);
-  `عام 2011` -> `2011`
-  (kind year);
-* Hijri `27 جمادى الأولى 1443هـ` -> its Gregorian date by the Umm al-Qura
-  calendar (``hijridate``), calendar `hijri`;
+  `عام 2011` -> `2011` (kind year);
+* Hijri `27 جمادى الأولى 1443هـ`, `21/10/1436هـ` -> its Gregorian date by the
+  Umm al-Qura calendar (``hijridate``), calendar `hijri`; `27 شوال` without a
+  year -> the occurrence nearest to publication; `عام 1381هـ` -> the Gregorian
+  year of its first day;
 * relative expressions (kind relative), resolved against the **UTC date** of
   ``published_at``: اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
   يوم -> the most recent such day on or before publication (news reports the
