@@ -6,6 +6,9 @@ else Windows-1256 (the legacy Arabic code page of many Gulf and Levant sites),
 but only when the result is plausibly Arabic. Every byte sequence decodes
 under cp1256, so "it decoded" proves nothing: the plausibility test is what
 keeps Latin-1 text or random bytes from being turned into fake Arabic.
+Last, UTF-8 with a rare broken sequence (a stray byte, a character cut at the
+end) is kept with U+FFFD in its place and reported as ``utf-8-lossy``.
+Anything else is undecodable: quarantined, never guessed.
 """
 
 from __future__ import annotations
