@@ -82,6 +82,12 @@ def unpresent(text: str) -> str:
     return text.translate(_PRESENTATION_TABLE) if _PRESENTATION_RE.search(text) else text
 
 
+def keep_letters(word: str) -> str:
+    """Strip marks and presentation forms but keep the letters folding merges
+    (ى/ي, آ/أ/ا): where the spelling tells على from علي or آن from أن."""
+    return unpresent(_DELETE.sub("", word))
+
+
 def fold_word(word: str) -> str:
     """Fold a lexicon entry (no offset map needed)."""
     return unpresent(_DELETE.sub("", word)).translate(_TABLE)

@@ -37,13 +37,7 @@ from typing import NamedTuple, Sequence
 
 from khabar import schemas
 from khabar.extract import lexicon as L
-from khabar.extract.fold import fold, fold_word
-from khabar.extract.fold import _DELETE, unpresent
-
-
-def fold_keep_letters(word: str) -> str:
-    """Strip marks but keep the letters folding would merge (ى, آ, أ)."""
-    return unpresent(_DELETE.sub("", word))
+from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, SP, alternation
 
 _VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
@@ -225,7 +219,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         w = m.group("w")
         if w in _AMBIGUOUS and orig_text is not None:
             # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
-            ow = fold_keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
+            ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
             if ow not in _AMBIGUOUS[w]:
                 w = ""
         if w and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
