@@ -45,6 +45,26 @@ def test_camel_backend_segments_with_the_tiny_db(tiny):
     assert camel_segments(cfg, NORM) is clitics  # loaded once per process
 
 
+def test_camel_backend_fills_segments_and_lemmas_in_the_tables(tiny):
+    import pyarrow as pa
+
+    from khabar.normalise import normalise_documents
+    from khabar.segment import segment_documents
+
+    cfg = {**DEFAULTS["segment"], "clitics": "camel", "camel_data": str(tiny)}
+    docs = pa.table({"doc_id": ["a", "b"], "text": ["ورماها ثم رمى.", "يرمي ورماها"]})
+    _, toks = segment_documents(docs, normalise_documents(docs, NORM), cfg, NORM)
+    rows = [(r["doc_id"], r["form"], r["segments"], r["lemma"]) for r in toks.to_pylist()]
+    assert rows == [
+        ("a", "ورماها", "و+ رمي +ها", "رمي"),
+        ("a", "ثم", "ثم", None),  # not in the tiny DB: no analysis, the word itself
+        ("a", "رمى", "رمي", "رمي"),
+        ("a", ".", ".", None),
+        ("b", "يرمي", "يرمي", "رمي"),
+        ("b", "ورماها", "و+ رمي +ها", "رمي"),
+    ]
+
+
 def test_camel_backend_other_scheme_and_bad_scheme(tiny):
     atb = camel_segments({"camel_data": str(tiny), "camel_scheme": "atbtok"}, NORM)
     assert atb(["فرماه"], ["فرماه"], ["word"]) == ["ف+ رمي +ه"]

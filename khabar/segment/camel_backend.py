@@ -14,7 +14,8 @@ DisambigMLE model when installed, else disambiguation falls back to the
 analyzer's own scores (``MLEDisambiguator`` without a model file).
 
 MLEDisambiguator's cache never fills (``self._cache.get(word, compute(word))``
-computes on every call), so results are memoised here, per word.
+computes on every call), so results are memoised here, per word. The chosen
+analysis also gives the token's ``lemma`` (camel-tools' ``lex``).
 """
 
 from __future__ import annotations
@@ -89,30 +90,56 @@ class CamelClitics:
         disambiguator = MLEDisambiguator(analyzer, str(mle_path) if mle_path else None, top=1, cache_size=0)
         if scheme not in disambiguator.tok_feats():
             raise _user_error(f"segment.camel_scheme '{scheme}' is not produced by {db_path.parent.name}: use one of {', '.join(sorted(disambiguator.tok_feats()))}")
+        self.disambiguator = disambiguator
+        # The tokenizer is only used for its scheme's diacritic stripping,
+        # so that segments come out exactly as MorphologicalTokenizer gives them.
         self.tokenizer = MorphologicalTokenizer(disambiguator, scheme, split=True)
         self.db_path, self.mle_path, self.scheme = db_path, mle_path, scheme
+        from camel_tools.utils.dediac import dediac_ar
+
         from khabar.normalise import _compiled
 
+        self._dediac = dediac_ar
         self.replacements = _compiled(norm_cfg)[1]
-        self.memo: dict[str, str] = {}
+        self.memo: dict[str, tuple[str, str | None]] = {}
+
+    def _letters(self, text: str) -> str:
+        for old, new in self.replacements:
+            if old in text:
+                text = text.replace(old, new)
+        return unicodedata.normalize("NFC", text)
+
+    def analyse(self, form: str) -> tuple[str, str | None]:
+        """(segments, lemma) of one word form, memoised."""
+        hit = self.memo.get(form)
+        if hit is not None:
+            return hit
+        from khabar.segment.clitics import LIGHT_CFG
+
+        light = normalise_text(form, LIGHT_CFG).text or form
+        segments, lemma = light, None
+        analyses = self.disambiguator.disambiguate([light])[0].analyses
+        if analyses:
+            analysis = analyses[0].analysis
+            tok = analysis.get(self.scheme)
+            if tok and tok != "NOAN":
+                segments = " ".join(p for p in self.tokenizer._diacf(tok).split("_") if p)
+            lex = analysis.get("lex")
+            if lex and lex != "NOAN":
+                lemma = self._dediac(lex)
+        hit = self.memo[form] = (self._letters(segments), self._letters(lemma) if lemma else None)
+        return hit
 
     def segment_word(self, form: str) -> str:
-        hit = self.memo.get(form)
-        if hit is None:
-            from khabar.segment.clitics import LIGHT_CFG
-
-            light = normalise_text(form, LIGHT_CFG).text
-            parts = self.tokenizer.tokenize([light]) if light else [form]
-            out = " ".join(p for p in parts if p)
-            for old, new in self.replacements:
-                if old in out:
-                    out = out.replace(old, new)
-            hit = self.memo[form] = unicodedata.normalize("NFC", out) or light
-        return hit
+        return self.analyse(form)[0]
 
     def words(self, forms: list[str]) -> list[str]:
         """Segments of word tokens, given their surface forms."""
-        return [self.segment_word(f) for f in forms]
+        return [self.analyse(f)[0] for f in forms]
+
+    def lemmas(self, forms: list[str]) -> list[str | None]:
+        """Lemmas (camel-tools' lex, undiacritised) of word tokens."""
+        return [self.analyse(f)[1] for f in forms]
 
     def __call__(self, forms: list[str], norms: list[str], kinds: list[str]) -> list[str]:
         seg = self.segment_word

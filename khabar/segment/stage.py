@@ -245,16 +245,22 @@ def _strings(parts: list[SegmentedText], name: str) -> pa.Array:
     return pa.array(values, pa.string())
 
 
-def _segments_column(form: pa.Array, norm: pa.Array, kind: pa.Array, clitics) -> pa.Array:  # noqa: ANN001
-    """Clitic segments of a batch: worked out once per distinct word form
-    (a third of the word tokens), spread back with Arrow take; the other
-    tokens get their norm."""
+def _segments_columns(form: pa.Array, norm: pa.Array, kind: pa.Array, clitics) -> tuple[pa.Array, pa.Array]:  # noqa: ANN001
+    """Clitic segments and lemmas of a batch: worked out once per distinct
+    word form (a third of the word tokens), spread back with Arrow take; the
+    other tokens get their norm as segments and no lemma."""
     if clitics is None:
-        return pa.nulls(len(form), pa.string())
+        return pa.nulls(len(form), pa.string()), pa.nulls(len(form), pa.string())
     is_word = pc.equal(kind, "word")
     encoded = form.filter(is_word).dictionary_encode()
-    unique = pa.array(clitics.words(encoded.dictionary.to_pylist()), pa.string())
-    return pc.replace_with_mask(norm, is_word, unique.take(encoded.indices))
+    forms = encoded.dictionary.to_pylist()
+    unique = pa.array(clitics.words(forms), pa.string())
+    segments = pc.replace_with_mask(norm, is_word, unique.take(encoded.indices))
+    lemmas = pa.nulls(len(form), pa.string())
+    if hasattr(clitics, "lemmas"):  # the camel backend knows them; builtin does not
+        unique_lemmas = pa.array(clitics.lemmas(forms), pa.string())
+        lemmas = pc.replace_with_mask(lemmas, is_word, unique_lemmas.take(encoded.indices))
+    return segments, lemmas
 
 
 def _tokens_table(doc_ids: list[str], parts: list[SegmentedText], clitics=None) -> pa.Table:  # noqa: ANN001
@@ -264,9 +270,9 @@ def _tokens_table(doc_ids: list[str], parts: list[SegmentedText], clitics=None) 
     for p in parts:
         kinds.extend(p.kind)
     kind_col = pa.array(kinds, pa.string()) if len(kinds) < 1000 else pa.array(kinds, pa.dictionary(pa.int8(), pa.string())).cast(pa.string())
-    n = sum(counts)
     form = _strings(parts, "form")
     norm = _strings(parts, "norm")
+    segments, lemmas = _segments_columns(form, norm, kind_col, clitics)
     return pa.Table.from_arrays(
         [
             _doc_column(doc_ids, counts),
@@ -277,8 +283,8 @@ def _tokens_table(doc_ids: list[str], parts: list[SegmentedText], clitics=None) 
             form,
             norm,
             kind_col,
-            _segments_column(form, norm, kind_col, clitics),
-            pa.nulls(n, pa.string()),
+            segments,
+            lemmas,
         ],
         schema=schemas.without_run_id(schemas.TOKENS),
     )
