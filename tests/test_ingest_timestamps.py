@@ -42,6 +42,8 @@ RIYADH = timezone(timedelta(hours=3))
         ("نشر في 15-03-2023 الساعة 22:05", datetime(2023, 3, 15, 22, 5, tzinfo=UTC)),
         ("July 21, 2015", datetime(2015, 7, 21, tzinfo=UTC)),
         ("5 شوال 1436 هـ", datetime(2015, 7, 21, tzinfo=UTC)),  # Hijri, converted
+        ("١٤٣٦/١٠/٠٥هـ", datetime(2015, 7, 21, tzinfo=UTC)),
+        ("05-10-1436 هـ الموافق 21-07-2015 م", datetime(2015, 7, 21, tzinfo=UTC)),
         (datetime(2023, 3, 15, 10, 30), datetime(2023, 3, 15, 10, 30, tzinfo=UTC)),
         (date(2023, 3, 15), datetime(2023, 3, 15, tzinfo=UTC)),
     ],

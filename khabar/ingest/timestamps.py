@@ -4,7 +4,8 @@ Accepted: datetime/date objects, Unix epoch (seconds or milliseconds, as a
 number or a digit string), ISO 8601, RFC 2822, and the usual Arabic and
 English written forms: ``15 مارس 2023``, ``الأربعاء 15 آذار 2023 - 10:30 م``,
 ``2023/03/15 10:30``, ``15/03/2023`` (day first, as Arab sites write it),
-Arabic-Indic digits, Hijri dates with month names (``5 شوال 1436 هـ``).
+Arabic-Indic digits, Hijri dates with month names (``5 شوال 1436 هـ``) or
+in digits (``1436/10/05 هـ``: a year 1300-1500 is Hijri).
 
 A time zone in the value is kept. A value without one is taken as UTC: the
 raw field does not say where it was written, and UTC keeps the stored instant
@@ -134,15 +135,21 @@ def _parse_written(text: str) -> datetime | None:
     match = _YMD.search(folded)
     if match:
         g = match.groupdict()
-        return _build(g, int(g["y"]), int(g["m"]), int(g["d"]))
+        return _build(g, int(g["y"]), int(g["m"]), int(g["d"]), _numeric_calendar(int(g["y"])))
     match = _DMY.search(folded)
     if match:
         g = match.groupdict()
         day, month = int(g["d"]), int(g["m"])
         if month > 12 >= day:  # only an American month/day/year reads this way
             day, month = month, day
-        return _build(g, int(g["y"]), month, day)
+        return _build(g, int(g["y"]), month, day, _numeric_calendar(int(g["y"])))
     return None
+
+
+def _numeric_calendar(year: int) -> str:
+    # Saudi sites write Hijri dates in digits too ("1436/10/05 هـ"); Hijri
+    # years 1300-1500 are 1882-2077, far from any Gregorian news year.
+    return "h" if 1300 <= year <= 1500 else "g"
 
 
 def parse_timestamp(value: object) -> datetime | None:
