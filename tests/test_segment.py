@@ -275,6 +275,16 @@ def test_segment_documents_tables():
     assert all(r["lemma"] is None for r in t)
 
 
+def test_missing_or_stale_normalised_rows_are_redone():
+    docs = pa.table({"doc_id": ["d1", "d2"], "text": ["قَالَ الوزير", "وقال الرئيس إن"]})
+    stale = pa.table(
+        {"doc_id": ["d2"], "text_norm": ["وقال الرئيس ان المزيد من الكلام"], "map_norm": [[0]], "map_orig": [[0]]},
+        schema=schemas.without_run_id(schemas.NORMALISED),
+    )
+    _, toks = segment_documents(docs, stale, SEG, NORM)
+    assert [(r["doc_id"], r["form"]) for r in toks.to_pylist()] == [("d1", "قَالَ"), ("d1", "الوزير"), ("d2", "وقال"), ("d2", "الرئيس"), ("d2", "إن")]
+
+
 def check_invariants(text, sent_rows, tok_rows):
     covered = bytearray(len(text))
     prev = 0

@@ -186,7 +186,9 @@ def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm
     for doc_id, text in zip(doc_ids, texts):
         text = text or ""
         row = norm_rows.get(doc_id)
-        if row is None:  # not normalised yet: do it here rather than fail
+        if row is None or not _map_fits(row, len(text)):
+            # Not normalised yet, or normalised from another text: redo it
+            # here rather than write offsets that miss the text.
             res = normalise_text(text, norm_cfg)
             row = (res.text, res.map_norm, res.map_orig)
         parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, None))
@@ -202,6 +204,12 @@ def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm
 
 
 BATCH_DOCS = 256
+
+
+def _map_fits(row: tuple, text_len: int) -> bool:
+    """The normalised text's end maps inside the original text."""
+    norm_text, map_norm, map_orig = row
+    return bool(map_norm) and len(map_norm) == len(map_orig) and 0 <= map_orig[-1] + (len(norm_text) - map_norm[-1]) <= text_len
 
 
 def _ints(arrays: list[np.ndarray]) -> pa.Array:
