@@ -36,18 +36,7 @@ from khabar.extract.lexicon import B, E, OSP, SP, alternation
 from khabar.extract.numbers import find_numbers
 
 
-_MEASURES: dict[str, tuple[str, str]] = {}
-for key, val in L.MEASURES.items():
-    words = key.split()
-    multi = any(w.startswith(("مربع", "أساس", "مكعب")) for w in words)
-    i = 0
-    while i < len(words):
-        if multi and i + 1 < len(words) and words[i + 1].startswith(("مربع", "أساس", "مكعب")):
-            _MEASURES[fold_word(words[i] + " " + words[i + 1])] = val
-            i += 2
-        else:
-            _MEASURES[fold_word(words[i])] = val
-            i += 1
+_MEASURES = {fold_word(f): v for key, v in L.MEASURES.items() for f in key.split("|")}
 _CURRENCY = {fold_word(f): iso for key, iso in L.CURRENCIES.items() for f in key.split()}
 _NATIONS = {fold_word(k): v for k, v in L.CURRENCY_NATIONS.items()}
 _COUNTS = {fold_word(f): u for key, u in L.COUNT_NOUNS.items() for f in key.split()}
@@ -56,7 +45,7 @@ _DEFINITE = {fold_word(f): u for key, u in L.COUNT_DEFINITE.items() for f in key
 _TIME = {fold_word(w) for w in list(L.TIME_UNITS) + list(L.TIME_DUALS)}
 _BLOCK_BEFORE = {fold_word(w) for w in L.NUMBER_BEFORE_BLOCK}
 
-_PERCENT = re.compile(rf"(?:{OSP}%|{SP}(?:{alternation(L.PERCENT_WORDS[1:])}){E})")
+_PERCENT = re.compile(rf"(?:{OSP}%|{SP}(?:{alternation(w for w in L.PERCENT_WORDS if w != '%')}){E})")
 _MEASURE = re.compile(rf"{SP}(?P<u>{alternation(_MEASURES)})(?![\w²])")
 _CURR = re.compile(
     rf"{SP}(?P<c>{alternation(_CURRENCY)}){E}(?:{SP}(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E})?")
