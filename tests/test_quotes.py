@@ -203,3 +203,26 @@ def test_presentation_forms_are_matched_and_offsets_stay_exact():
     q = _one(text)
     assert (q.speaker, q.verb) == ("ﺍﻟﻮﺯﻳﺮ", "ﻗﺎﻝ")
     _check_offsets(text, [q])
+
+
+def test_name_in_marks_inside_the_subject_and_addressee_before_it():
+    text = ("وأعلنت «اللجنة السورية لحقوق الإنسان» أمس أن «القصف توقف تماما عن المدينة منذ أسبوع».\n"
+            "وقال لـ«الشرق الأوسط» أحد منظمي الحملة نبيل جاسم: «نطالب بالكهرباء والماء قبل أي شيء آخر».")
+    qs = find_quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("القصف توقف تماما عن المدينة منذ أسبوع", "اللجنة السورية لحقوق الإنسان"),
+        ("نطالب بالكهرباء والماء قبل أي شيء آخر", "أحد منظمي الحملة نبيل جاسم"),
+    ]
+
+
+def test_quote_mark_lost_mid_paragraph_does_not_swallow_the_next_quote():
+    text = ('وتطلق الصحف صفة "عمل ارهابي على مثل هذه الهجمات. لكن المنظمة قالت إنها تحمل الحكومة '
+            '"المسؤولية الكاملة عن مقتل الطفل في القرية".')
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == ["المسؤولية الكاملة عن مقتل الطفل في القرية"]
+
+
+def test_longer_name_after_preposition_is_a_name_but_speech_after_verb_and_preposition_is_a_quote():
+    assert find_quotes("ويتدرب اللاعب مع فرق المقدمة بالإضافة لـ«المنتخب الإسباني الوطني ونادي سيسكا موسكو» منذ سنوات.") == []
+    q = _one("وقال الناطق باسم الدفاع المدني إن الطرق مغلقة، داعياً المواطنين إلى «عدم الخروج إلا للضرورة القصوى».")
+    assert q.speaker == "الناطق باسم الدفاع المدني"

@@ -61,7 +61,7 @@ _FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d",
            "'": "s", "‘": "s", "’": "s"}
 _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\-–—/]{1,40})")
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
-_SENT_END = re.compile(r"[.!?؟\n]")
+_SENT_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟\n]")  # ".." is a pause in Arabic press, not an end
 _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
@@ -140,7 +140,12 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
         flush(i)
         fam = _FAMILY[ch]
         way = _faces(t, i, ch)
-        if way == "close" or (way == "open" and ch == '"' and stack and stack[-1][0] == "d"):
+        if way == "open" and ch == '"' and stack and stack[-1][0] == "d" and _SENT_END.search(t, stack[-1][1], i):
+            # a " facing forward while one is open across a sentence end: the
+            # open one lost its closing mark mid-paragraph; drop it, open anew
+            stack.pop()
+            stack.append((fam, i))
+        elif way == "close" or (way == "open" and ch == '"' and stack and stack[-1][0] == "d"):
             for k in range(len(stack) - 1, -1, -1):
                 if stack[k][0] == fam:
                     if k == 0:
@@ -185,7 +190,12 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     if prev and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
         if nwords <= _NAME_MAX_WORDS and not re.search(r"[.!?؟]", content):
             return True
+    after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS
     if nwords > _SHORT:
+        # a longer name after a preposition (بالإضافة لـ«المنتخب الإسباني ونادي …»),
+        # unless a verb before it makes it speech (داعياً المواطنين إلى «…»)
+        if after_prep and nwords <= 8 and not re.search(r"[.!?؟]", content):
+            return not (any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS)
         return False
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
@@ -208,22 +218,39 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
 
 
 def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, fd=None,
-             limit: int = 10) -> tuple[int, int] | None:
-    """The subject phrase after a verb ending at ``pos`` (folded offsets)."""
+             names: dict[int, int] | None = None, limit: int = 10) -> tuple[int, int] | None:
+    """The subject phrase after a verb ending at ``pos`` (folded offsets).
+    ``names``: opening mark -> closing mark of name pairs, which count as one
+    word (`وأعلنت «اللجنة السورية» أن`); a leading `لـ«الشرق الأوسط»` (to whom
+    it was said) is stepped over."""
+    names = names or {}
     start = end = None
     p = pos
     for _ in range(limit):
+        q = p
+        while q < len(t) and q < p + 3 and t[q].isspace():
+            q += 1
+        if q in names:  # «Name» as a word of the subject
+            if start is None:
+                start = q + 1
+            end = names[q]
+            p = names[q] + 1
+            continue
         m = _WORD.match(t, p)
         if not m:
             break
         w = m.group("w")
+        if start is None and w == "ل" and m.end("w") in names:
+            p = names[m.end("w")] + 1  # قال لـ«الشرق الأوسط» أحد منظميها
+            continue
         if w in _AMBIGUOUS and orig_text is not None:
             # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
             ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
             if ow not in _AMBIGUOUS[w]:
                 w = ""
         if w and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
-                  or w[0].isdigit() or len(w) == 1 or (start is None and w.startswith("لل"))):
+                  or w[0].isdigit() or len(w) == 1 or (start is None and w.startswith("لل"))
+                  or w.startswith("بال") or w in _QUOTE_INTRO):  # بالرياض، بقوله: a phrase after the subject
             break
         if start is None:
             start = m.start("w")
@@ -325,6 +352,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     pair_starts = [p[0] for p in pairs]
     # speech quotes first (the decision needs no speaker): (open, content start, content end, after, closed)
     speech = []
+    name_close: dict[int, int] = {}  # name pairs: opening mark -> closing mark
     for o, c, ce, closed in pairs:
         cs = o + 1
         while cs < ce and t[cs].isspace():
@@ -333,7 +361,11 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         while e > cs and t[e - 1].isspace():
             e -= 1
         after = c + 1 if closed else c
-        if e <= cs or _is_name(t, o, cs, e, after):
+        if e <= cs:
+            continue
+        if _is_name(t, o, cs, e, after):
+            if closed:
+                name_close[o] = c
             continue
         if not closed and len(t[cs:e].split(None, _SHORT + 1)) <= _SHORT:
             continue
@@ -363,7 +395,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             elif n and not _SENT_END.search(t, ve, n.start()):
                 subj = (n.start("s"), n.end("s"))
             else:
-                subj = _subject(t, ve, ents, text, f)
+                subj = _subject(t, ve, ents, text, f, name_close)
         if subj:
             sp = _Speaker(subj[0], subj[1], vs, ve)
             subjects[vs] = sp
@@ -408,7 +440,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             for src in _BEFORE_SOURCE.finditer(t, lo, o):
                 pass
             if src:
-                subj = _subject(t, src.end(), ents, text, f)
+                subj = _subject(t, src.end(), ents, text, f, name_close)
                 if subj:
                     verb_span = (src.start("v"), src.end("v"))
                     speaker = _Speaker(subj[0], subj[1], *verb_span)
@@ -417,7 +449,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             m = _AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)
             if m:
                 verb_span = (m.start("v"), m.end("v"))
-                subj = _subject(t, m.end(), ents, text, f)
+                subj = _subject(t, m.end(), ents, text, f, name_close)
                 if subj:
                     speaker = _Speaker(subj[0], subj[1], *verb_span)
                     k_ins = bisect_left(explicit_pos, speaker.verb_start)
