@@ -188,13 +188,13 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
     if prev and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
-        if nwords <= _NAME_MAX_WORDS and not re.search(r"[.!?؟]", content):
+        if nwords <= _NAME_MAX_WORDS and not _SENT_END.search(content):  # "سوق عكاظ.. المعوقات" is a title
             return True
     after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS
     if nwords > _SHORT:
         # a longer name after a preposition (بالإضافة لـ«المنتخب الإسباني ونادي …»),
         # unless a verb before it makes it speech (داعياً المواطنين إلى «…»)
-        if after_prep and nwords <= 8 and not re.search(r"[.!?؟]", content):
+        if after_prep and nwords <= 8 and not _SENT_END.search(content):
             return not (any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS)
         return False
     # Short: speech only with a cue right before it (أن a few words back, a
