@@ -64,7 +64,7 @@ CLITIC = r"(?:[وبلف])?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("hijri", re.compile(
-        rf"{B}(?:(?:يوم{SP})?{WEEKDAY},?{SP})?(?:(?P<d>\d{{1,2}}){SP}(?:من{SP})?)?(?:شهر{SP})?(?P<hm>{HMONTH}){SP}(?:(?:من{SP})?(?:عام|سنه){SP})?"
+        rf"{B}(?:(?:يوم{SP})?{WEEKDAY},?{SP})?(?:(?P<d>\d{{1,2}}){SP}(?:من{SP})?)?(?:شهر{SP})?(?P<hm>{HMONTH}){SP}(?:(?:من{SP})?(?:عام|لعام|سنه){SP})?"
         rf"(?P<y>1[234]\d\d)(?:{OSP}(?:ه|هجري|هجريه|للهجره){E})?")),
     # a Hijri day and month without a year: the occurrence nearest to publication
     ("hijri_dm", re.compile(
@@ -88,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}{CLITIC}(?P<kw>عام|العام|سنه|السنه|موسم){SP}(?P<y>{YEAR}|1[34]\d\d)(?P<h>{OSP}ه{E})?(?:{OSP}م{E})?")),
     ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
     ("today", re.compile(
-        rf"{B}(?P<w>(?:اول{SP})?امس|اليوم|غدا|بعد{SP}غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
+        rf"{B}(?P<w>(?:اول{SP}(?:من{SP})?)?امس|اليوم|غدا|بعد{SP}غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
     ("weekday", re.compile(
         rf"{B}(?:(?P<pre>يوم){SP})?(?P<paren>\({OSP})?{CLITIC}(?P<wd>{WEEKDAY}){E}(?:{OSP}\))?(?:{SP}(?P<rel>{REL}){E})?")),
     ("period", re.compile(
