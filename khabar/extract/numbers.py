@@ -71,8 +71,10 @@ class Number(NamedTuple):
     digits: str  # the digit string ("" for words), for year / phone checks
 
 
-def parse_digits(s: str) -> float:
-    """Value of a digit string with `,`/`.` separators (folded text)."""
+def parse_digits(s: str, scaled: bool = False) -> float:
+    """Value of a digit string with `,`/`.` separators (folded text).
+    A lone `.` before exactly three digits is a thousands separator
+    (`30.000 مشارك`) unless a scale word follows (`1.500 مليون` = 1.5 million)."""
     seps = [c for c in s if c in ",."]
     if not seps:
         return float(s)
@@ -87,7 +89,7 @@ def parse_digits(s: str) -> float:
         whole, frac = s.rsplit(seps[-1], 1)
         return float(re.sub(r"[,.]", "", whole) + "." + frac)
     whole, frac = groups
-    if seps[0] == "," and len(frac) == 3:  # 1,500: thousands
+    if len(frac) == 3 and (seps[0] == "," or (not scaled and whole != "0")):  # 1,500 / 30.000: thousands
         return float(whole + frac)
     return float(whole + "." + frac)  # 1.5, 1.500, 2,5: decimal
 
@@ -165,7 +167,7 @@ def find_numbers(t: str) -> tuple[Number, ...]:
                 scales.append(sc.group("w"))
                 end = sc.end()
             try:
-                base = parse_digits(digits)
+                base = parse_digits(digits, scaled=bool(scales))
             except ValueError:
                 pos = d.end()
                 continue
