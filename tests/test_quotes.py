@@ -226,3 +226,8 @@ def test_longer_name_after_preposition_is_a_name_but_speech_after_verb_and_prepo
     assert find_quotes("ويتدرب اللاعب مع فرق المقدمة بالإضافة لـ«المنتخب الإسباني الوطني ونادي سيسكا موسكو» منذ سنوات.") == []
     q = _one("وقال الناطق باسم الدفاع المدني إن الطرق مغلقة، داعياً المواطنين إلى «عدم الخروج إلا للضرورة القصوى».")
     assert q.speaker == "الناطق باسم الدفاع المدني"
+
+
+def test_curly_opening_mark_reused_as_closing_mark():
+    text = "وقال المدير “سنفتتح الفرع الجديد الشهر المقبل“، مضيفا أن العمل يسير بسرعة."
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [("سنفتتح الفرع الجديد الشهر المقبل", "المدير")]

@@ -99,6 +99,8 @@ def _faces(t: str, i: int, ch: str) -> str:
     left_open = left.isspace() or left in "([{:،,؛;-—–" or (
         left in "وفبلك" and (i < 2 or t[i - 2].isspace() or t[i - 2] in "(:،,"))
     right_word = not right.isspace() and right not in "،,.؛;:!?؟)"
+    if ch == "“" and not left.isspace() and not right_word and left not in "([{:،,؛;-—–":
+        return "close"  # “…“: the opening mark used again to close
     if ch in "«‹„‟“":
         return "open"
     if ch in "»›”":  # a closing mark standing where an opening one would: و»حركة
