@@ -1,7 +1,10 @@
-"""The CRF tagger: loads the packaged (or a given) crfsuite model and tags sentences.
+"""The CRF tagger: loads the packaged (or a given) crfsuite model and tags documents.
 
-A model is three files side by side: ``<name>.crfsuite`` (weights),
-``<name>.json`` (feature set and training facts) and ``gazetteer.tsv``.
+A model is a few files side by side, all written by ``khabar train ner``:
+``<name>.crfsuite`` (stage 1: per-sentence features), ``<name>.stage2.crfsuite``
+(stage 2: stage-1 tags plus document-level votes), ``<name>.json`` (feature
+set, parameters, dev scores), ``gazetteer.tsv`` and ``names.tsv`` (how often a
+word is part of a name in the training data; used to decide clitic splits).
 """
 
 from __future__ import annotations
@@ -55,8 +58,8 @@ class CrfModel:
             counts = document_counts(keys, tags1)
             voted = {k for k, c in counts.items() if len(c) > 1 or "O" not in c}  # words with an entity vote
             results = [
-                _run(self.tagger2, stage2_features(f, k, t, counts)) if _needs_stage2(k, t, voted) else r
-                for f, k, t, r in zip(feats, keys, tags1, results)
+                _run(self.tagger2, stage2_features(featurizer.compact(w), k, t, counts)) if _needs_stage2(k, t, voted) else r
+                for w, k, t, r in zip(sentences, keys, tags1, results)
             ]
         return [([t if t == "O" else t[:2] + LABELS.get(t[2:], t[2:]) for t in tags], probs) for tags, probs in results]
 

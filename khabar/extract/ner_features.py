@@ -108,6 +108,7 @@ class Featurizer:
         self._ctx: dict[str, tuple[list[str], ...]] = {}
         self._norm: dict[str, str] = {}
         self._key: dict[str, str] = {}
+        self._compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
         self.offsets = (-2, -1, 1, 2) if feature_set == "full" else (-1, 1)
 
     def _gaz(self, w: str) -> list[str]:
@@ -136,6 +137,28 @@ class Featurizer:
                 own.append("nisba")  # adjectives of origin: العراقي, الامريكيه -> s2 catches the ه form
         ctx = tuple([f"{o}:{f}" for f in ctx_words] for o in self.offsets)
         return own, ctx
+
+    def compact(self, words: list[str]) -> list[list[str]]:
+        """A short feature list per token (identity, key affixes, gazetteer, ±1 words) for stage 2.
+
+        Stage 2 mostly needs stage 1's decisions and the document's votes;
+        the full list would double the cost of tagging for little gain.
+        """
+        memo, memo_norm = self._compact, self._norm
+        per = []
+        for word in words:
+            w = memo_norm.get(word)
+            if w is None:
+                w = memo_norm[word] = norm(word)
+            c = memo.get(w)
+            if c is None:
+                own = self._own.get(w) or self._type(w)[0]
+                mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(_COMPACT)]
+                gaz = [f for f in own if f.startswith("g=")]
+                c = memo[w] = (mine, ["-1:w=" + w] + ["-1:" + g for g in gaz], ["1:w=" + w] + ["1:" + g for g in gaz])
+            per.append(c)
+        n = len(per)
+        return [per[i][0] + (per[i - 1][1] if i else ["BOS"]) + (per[i + 1][2] if i + 1 < n else ["EOS"]) for i in range(n)]
 
     def key(self, word: str) -> str:
         """The form under which a word's occurrences are pooled across a document: normalised, proclitics off."""
@@ -187,6 +210,8 @@ class Featurizer:
         return out
 
 
+_COMPACT = ("w=", "c=", "s2=", "s3=", "p2=", "pc=", "g=")
+
 _OPEN = {"«": "»", '"': '"', "“": "”", "'": "'", "''": "''", "(": ")"}
 
 
@@ -222,29 +247,41 @@ def document_counts(keys: list[list[str]], tags: list[list[str]]) -> dict[str, d
 
 
 def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict) -> list[list[str]]:
-    """Stage-1 features plus what stage 1 decided here and for the same word elsewhere in the document.
+    """Compact features plus what stage 1 decided here and for the same word elsewhere in the document.
 
     Names recur within an article, often once with a telling context (a title,
     a full name) and then bare; pooling stage-1 labels per word lets the
-    confident occurrence carry the others.
+    confident occurrence carry the others. Neighbours' votes help multi-word
+    names (``البنك التجاري``) come out whole.
     """
     n = len(tags)
+    votes = [_vote(keys[i], tags[i], counts) for i in range(n)]
     out = []
     for i in range(n):
         f = feats[i] + ["t=" + tags[i], "t-=" + (tags[i - 1] if i else "BOS"), "t+=" + (tags[i + 1] if i + 1 < n else "EOS")]
-        k = keys[i]
-        if k:
-            c = counts.get(k)
-            own = label_of(tags[i])
-            others = {lab: m - (lab == own) for lab, m in c.items()} if c else {}
-            total = sum(others.values())
-            if total:
-                ent = {lab: m for lab, m in others.items() if m and lab != "O"}
-                if not ent:
-                    f.append("d=O")
-                else:
-                    best = max(sorted(ent), key=ent.get)
-                    f.append("d=" + best)
-                    f.append("d=" + best + ("+" if ent[best] * 2 >= total else "-"))
+        f += votes[i]
+        if i and votes[i - 1]:
+            f.append("-1:" + votes[i - 1][0])
+        if i + 1 < n and votes[i + 1]:
+            f.append("1:" + votes[i + 1][0])
         out.append(f)
     return out
+
+
+def _vote(k: str, tag: str, counts: dict) -> list[str]:
+    """The document's vote on word key ``k``, leaving out this occurrence (tagged ``tag``)."""
+    if not k:
+        return []
+    c = counts.get(k)
+    if not c:
+        return []
+    own = label_of(tag)
+    others = {lab: m - (lab == own) for lab, m in c.items()}
+    total = sum(others.values())
+    if not total:
+        return []
+    ent = {lab: m for lab, m in others.items() if m and lab != "O"}
+    if not ent:
+        return ["d=O"]
+    best = max(sorted(ent), key=ent.get)
+    return ["d=" + best, "d=" + best + ("+" if ent[best] * 2 >= total else "-")]

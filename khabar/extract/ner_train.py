@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
     parser.add_argument("--c1", type=float, default=PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    parser.add_argument("--rebuild-gazetteer", action="store_true", help="regenerate gazetteer.tsv from the written lists and CLDR (needs babel) instead of copying the packaged one")
     parser.add_argument("--stages", type=int, choices=(1, 2), default=STAGES, help="2 (default): a second CRF that sees document-level label votes")
 
 
@@ -137,7 +138,7 @@ def _stage2_examples(docs: list, tags1: list) -> list:
         keys = [[FEATURIZER.key(w) for w in words] for words, _ in doc]
         counts = document_counts(keys, doc_tags)
         for (words, gold), k, t in zip(doc, keys, doc_tags):
-            examples.append((stage2_features(FEATURIZER.sentence(words), k, t, counts), gold))
+            examples.append((stage2_features(FEATURIZER.compact(words), k, t, counts), gold))
     return examples
 
 
@@ -237,6 +238,10 @@ def main(args: argparse.Namespace) -> int:
     train_sents, dev_sents = split(sentences)
     out = Path(args.out) if args.out else DEFAULT_MODEL
     params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
+    if args.rebuild_gazetteer:
+        from khabar.extract.ner_gazetteer import write_gazetteer
+
+        write_gazetteer(out.parent / "gazetteer.tsv")
     meta = train(train_sents, out, args.feature_set, params, args.stages)
     dev = evaluate_words(out, dev_sents)
     meta["dev"] = dev
