@@ -420,10 +420,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         verb_span = None
         # 1. a reporting verb before the quote, same sentence, after the previous quote
         k = bisect_left(verb_starts, o) - 1
-        while k >= 0:
-            vs, ve = verbs[k]
-            if vs < prev_end or vs < o - 300 or _SENT_END.search(t, ve, o):
-                break
+        vs, ve = verbs[k] if k >= 0 else (-1, -1)
+        if k >= 0 and vs >= prev_end and vs >= o - 300 and not _SENT_END.search(t, ve, o):
             verb_span = (vs, ve)
             speaker = subjects.get(vs)
             if speaker is None:
@@ -431,7 +429,6 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 # the sentence's own subject beats one carried from an earlier sentence
                 if speaker is None or _SENT_END.search(t, speaker.verb_end, vs):
                     speaker = _clause_subject(t, vs, ents) or speaker
-            break
         # 1b. a sourcing phrase before it in the sentence: وبحسب المصدر، فإن «…»
         if verb_span is None:
             lo = max(prev_end, o - 200)
