@@ -339,3 +339,24 @@ def test_eval_cli_missing_file(tmp_path, capsys):
 
     assert main(["eval", "segment", "--conllu", str(tmp_path / "nope.conllu")]) == 2
     assert "CoNLL-U file not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a." * 50000,  # every start used to rescan the run for an e-mail or a domain
+        "a@" + "b." * 50000,
+        "{" * 30000 + "»" * 30000,  # closers used to scan every unmatched opener
+        "ب" * 100000,  # one giant word through the clitic guards
+        "وال" + "ت" * 50000 + "ه",
+        "www." * 30000,
+        "ـَ" * 30000,
+    ],
+)
+def test_pathological_inputs_stay_linear(text):
+    import time
+
+    t0 = time.process_time()
+    s = run(text)
+    assert time.process_time() - t0 < 5.0
+    assert "".join(s.form) == "".join(ch for ch in text if not ch.isspace())

@@ -121,6 +121,7 @@ GUARDS = frozenset(
     الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي الان الآن الا الى الي إلا إلى ألا أما إما
     """.split()
 )
+GUARD_MAX_LEN = max(map(len, GUARDS))
 # Article guard: words that start with ال but carry no article.
 ARTICLE_GUARDS = frozenset(["الله", "اللهم", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللائي", "الان", "الآن", "الا", "الى", "الي", "الف", "الاف", "الية", "اليه", "اليها", "اليهم", "الينا", "اليوم"])
 
@@ -224,14 +225,16 @@ class CliticSegmenter:
         """Split points that would cut a guard word starting at a clitic
         boundary (the word start, after proclitics, after the article)."""
         boundaries = {len(p[0]) for p in procs} | {len(p[0]) + 2 for p in procs if word.startswith(ARTICLE, len(p[0]))}
+        n = len(word)
+        # A guard word ends the word or is followed by a pronoun.
+        ends = {n} | {n - len(e) for e in ENCLITICS if word.endswith(e)}
         out: set[int] = set()
         for k in boundaries:
-            for end in range(k + 2, len(word) + 1):
-                rest = word[end:]
-                if rest and rest not in ENCLITIC_SET:
+            for end in ends:
+                if not 2 <= end - k <= GUARD_MAX_LEN:
                     continue
                 piece = word[k:end]
-                if piece in GUARDS or (rest and piece[-1] == "ت" and piece[:-1] + "ة" in GUARDS):
+                if piece in GUARDS or (end < n and piece[-1] == "ت" and piece[:-1] + "ة" in GUARDS):
                     out.update(range(k + 1, end))
         return out
 

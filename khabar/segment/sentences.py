@@ -58,7 +58,9 @@ def _quote_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
         elif ch in PAIRS:
             stack.append((ch, pos))
         else:
-            for i in range(len(stack) - 1, -1, -1):
+            # Look a few levels down only: a run of unmatched openers must
+            # not make every closer scan all of them.
+            for i in range(len(stack) - 1, max(-1, len(stack) - 9), -1):
                 if PAIRS[stack[i][0]] == ch:
                     spans.append((stack[i][1], pos))
                     del stack[i:]

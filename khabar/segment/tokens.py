@@ -29,9 +29,12 @@ _BRANCHES = [
     # A hyphen stays a token of its own between Arabic words (المدينة-الدولة),
     # as UD Arabic has it.
     rf"(?P<word>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)",
-    r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9]))",
+    # Lengths are bounded (RFC limits: 64-letter local part, 63-letter
+    # labels): unbounded, a long "a.a.a.a..." run made every start rescan the
+    # rest of it, quadratic time.
+    r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9]))",
     rf"(?P<url>(?:(?:https?|ftp)://|www\.)[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟]"
-    rf"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})(?![A-Za-z0-9])(?:/[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟])?)",
+    rf"|[A-Za-z0-9][A-Za-z0-9-]{{0,62}}(?:\.[A-Za-z0-9-]{{1,63}}){{0,8}}\.(?:{_TLD})(?![A-Za-z0-9])(?:/[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟])?)",
     rf"(?P<hashtag>#[\w{AR_MARK}]*[^\W\d_][\w{AR_MARK}]*)",
     r"(?P<mention>@[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)",
     r"(?P<number>\d{1,2}:\d\d(?::\d\d)?(?!\d)|\d+(?:[.,\u066b\u066c]\d+)*)",  # 6:30, 1,250.5
