@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from khabar.extract.fold import fold_word
-from khabar.extract.lexicon import B, E, SP, alternation
+from khabar.extract.lexicon import E, SP, alternation
 
 _UNITS = {
     "واحد واحدة واحدا": 1, "اثنان اثنين اثنتان اثنتين": 2, "ثلاث ثلاثة": 3, "أربع أربعة": 4,
