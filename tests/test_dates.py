@@ -170,3 +170,33 @@ def test_a_text_made_of_dates_runs_in_linear_time(unit):
     t2 = min(run(200_000) for _ in range(2))
     assert t2 < 3.0, t2
     assert t2 < 4 * t1 + 0.2, (t1, t2)
+
+
+_MONTH_NAMES = [
+    # Egyptian / Gulf, with spelling variants
+    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6), ("يونيه", 6),
+    ("يوليو", 7), ("أغسطس", 8), ("اغسطس", 8), ("سبتمبر", 9), ("أكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
+    # Levantine / Iraqi
+    ("كانون الثاني", 1), ("شباط", 2), ("آذار", 3), ("اذار", 3), ("نيسان", 4), ("أيار", 5), ("ايار", 5), ("حزيران", 6),
+    ("تموز", 7), ("آب", 8), ("أيلول", 9), ("تشرين الأول", 10), ("تشرين الثاني", 11), ("كانون الأول", 12),
+    # Moroccan
+    ("ماي", 5), ("يوليوز", 7), ("غشت", 8), ("شتنبر", 9), ("نونبر", 11), ("دجنبر", 12),
+    # Algerian / Tunisian
+    ("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("جوان", 6), ("جويلية", 7), ("أوت", 8),
+]
+
+
+@pytest.mark.parametrize("name,month", _MONTH_NAMES)
+def test_every_month_name_of_every_system(name, month):
+    text = f"انعقد الاجتماع في 15 {name} 2020 بحضور الوزراء."
+    assert _dates(text) == [(f"15 {name} 2020", f"2020-{month:02d}-15", "date")]
+
+
+@pytest.mark.parametrize("name,month", [("محرم", 1), ("صفر", 2), ("ربيع الأول", 3), ("ربيع الآخر", 4), ("جمادى الأولى", 5),
+                                        ("جمادى الآخرة", 6), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10),
+                                        ("ذو القعدة", 11), ("ذي الحجة", 12)])
+def test_every_hijri_month(name, month):
+    from hijridate import Hijri
+
+    out = find_dates(f"صدر القرار في 10 {name} 1440هـ رسميا.", PUB)
+    assert [(d.value, d.calendar) for d in out] == [(Hijri(1440, month, 10).to_gregorian().isoformat(), "hijri")]
