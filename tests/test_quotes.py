@@ -231,3 +231,24 @@ def test_longer_name_after_preposition_is_a_name_but_speech_after_verb_and_prepo
 def test_curly_opening_mark_reused_as_closing_mark():
     text = "وقال المدير “سنفتتح الفرع الجديد الشهر المقبل“، مضيفا أن العمل يسير بسرعة."
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [("سنفتتح الفرع الجديد الشهر المقبل", "المدير")]
+
+
+@pytest.mark.parametrize("verb", [
+    "قال", "وقال", "قالت", "قالوا", "أكد", "وأكدت", "اكد", "أضاف", "أوضح", "أوضحت", "شدد", "شددت", "أعلن", "أعلنت",
+    "اعتبر", "وصف", "حذر", "حذّر", "أشار", "نفى", "نفت", "كتب", "توعد", "اتهم", "جدد", "أعرب", "تابع", "يقول", "تقول",
+])
+def test_reporting_verbs_take_their_subject(verb):
+    text = f"{verb} وزير الداخلية خالد السالم: «الحكومة لن تتراجع عن قرارها الأخير مهما حدث»."
+    q = _one(text)
+    expected_verb = verb[1:] if verb in ("وقال", "وأكدت") else verb  # the conjunction is not part of the verb
+    assert (q.speaker, q.verb) == ("وزير الداخلية خالد السالم", expected_verb)
+
+
+@pytest.mark.parametrize("participle", [
+    "مضيفاً", "مضيفا", "مُضيفاً", "مضيفةً", "مشدداً", "مشددة", "مؤكداً", "مؤكدا", "محذرة", "محذّراً", "موضحاً",
+    "لافتاً", "مشيراً", "معتبراً", "قائلاً", "متهماً", "واصفاً",
+])
+def test_participles_carry_the_speaker_of_the_clause(participle):
+    text = f"وقال وزير الداخلية خالد السالم إن الوضع مستقر، {participle} أن «الحكومة لن تتراجع عن قرارها الأخير مهما حدث»."
+    q = _one(text)
+    assert (q.speaker, q.verb) == ("وزير الداخلية خالد السالم", participle)
