@@ -175,3 +175,15 @@ def test_a_text_made_of_amounts_and_duals_runs_in_linear_time():
     t2 = min(run(200_000) for _ in range(2))
     assert t2 < 3.0, t2
     assert t2 < 4 * t1 + 0.2, (t1, t2)
+
+
+@pytest.mark.parametrize("currency,iso", [
+    ("دولار", "USD"), ("دولار أمريكي", "USD"), ("دولار كندي", "CAD"), ("ريال", "SAR"), ("ريال سعودي", "SAR"),
+    ("ريال قطري", "QAR"), ("ريال عماني", "OMR"), ("دينار كويتي", "KWD"), ("دينار بحريني", "BHD"), ("دينار أردني", "JOD"),
+    ("دينار", None), ("جنيه", "EGP"), ("جنيه مصري", "EGP"), ("جنيه إسترليني", "GBP"), ("يورو", "EUR"),
+    ("درهم", "AED"), ("درهم إماراتي", "AED"), ("درهم مغربي", "MAD"), ("ليرة", None), ("ليرة لبنانية", "LBP"),
+    ("ليرة سورية", "SYP"), ("ليرة تركية", "TRY"), ("روبل", "RUB"), ("يوان", "CNY"),
+])
+def test_currencies(currency, iso):
+    text = f"وبلغت قيمة الصفقة 250 مليون {currency} بحسب البيان."
+    assert _amounts(text) == [(f"250 مليون {currency}", 250e6, iso, "money", False)]
