@@ -252,3 +252,8 @@ def test_participles_carry_the_speaker_of_the_clause(participle):
     text = f"وقال وزير الداخلية خالد السالم إن الوضع مستقر، {participle} أن «الحكومة لن تتراجع عن قرارها الأخير مهما حدث»."
     q = _one(text)
     assert (q.speaker, q.verb) == ("وزير الداخلية خالد السالم", participle)
+
+
+def test_accusative_tanween_ends_the_subject():
+    text = "وكتب زوكربيرغ منشوراً على حسابه: «نحن في غاية السعادة بهذا الخبر الجميل»."
+    assert _one(text).speaker == "زوكربيرغ"

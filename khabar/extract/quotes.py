@@ -245,6 +245,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         if start is None and w == "ل" and m.end("w") in names:
             p = names[m.end("w")] + 1  # قال لـ«الشرق الأوسط» أحد منظميها
             continue
+        if orig_text is not None and "\u064b" in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
+            break  # tanween fath marks an accusative: the object (وكتب زوكربيرغ منشوراً), never the subject
         if w in _AMBIGUOUS and orig_text is not None:
             # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
             ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
