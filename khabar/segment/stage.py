@@ -26,11 +26,13 @@ class SegmentedText:
     """Sentences and tokens of one document: int columns as numpy arrays,
     string columns as lists."""
 
-    __slots__ = ("sent_start", "sent_end", "sent_heading", "tok_sent", "tok_start", "tok_end", "form", "norm", "kind", "segments")
+    __slots__ = ("sent_start", "sent_end", "sent_heading", "tok_sent", "tok_start", "tok_end", "form", "norm", "kind", "segments", "text", "norm_text", "norm_start", "norm_end")
 
     def __init__(self) -> None:
         empty = np.zeros(0, dtype=np.int64)
         self.sent_start = self.sent_end = self.tok_sent = self.tok_start = self.tok_end = empty
+        self.norm_start = self.norm_end = empty
+        self.text = self.norm_text = ""
         self.sent_heading: list[bool] = []
         self.form: list[str] = []
         self.norm: list[str] = []
@@ -106,11 +108,14 @@ def _merge_overlaps(oa: np.ndarray, ob: np.ndarray) -> list[int] | None:
     return out
 
 
-def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[int], cfg: dict, norm_cfg: dict, clitics=None) -> SegmentedText:  # noqa: ANN001
+def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[int], cfg: dict, norm_cfg: dict, clitics=None, strings: bool = True) -> SegmentedText:  # noqa: ANN001
     """Sentences and tokens of one document. ``clitics`` maps (form, norm,
     kind) lists to segments (see :func:`clitic_function`); None = no segments
-    (:func:`segment_documents` fills them per batch instead)."""
+    (:func:`segment_documents` fills them per batch instead). With
+    ``strings`` False the form and norm lists are left empty: the tables are
+    cut from the texts by offsets instead."""
     out = SegmentedText()
+    out.text, out.norm_text = text, norm_text
     starts, ends, kinds = tokenize(norm_text)
     if not starts:
         return out
@@ -130,18 +135,22 @@ def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[
     last_of, headings = split_sentences(norm_text, starts, ends, kinds, int(cfg.get("max_heading_words", 12)))
     out.tok_start = oa
     out.tok_end = ob
-    oa_l = oa.tolist()
-    ob_l = ob.tolist()
-    out.form = [text[s:e] for s, e in zip(oa_l, ob_l)]
-    out.norm = [norm_text[s:e] for s, e in zip(starts, ends)]
+    out.norm_start = np.asarray(starts, dtype=np.int64)
+    out.norm_end = np.asarray(ends, dtype=np.int64)
     out.kind = kinds
+    if strings:
+        out.form = [text[s:e] for s, e in zip(oa.tolist(), ob.tolist())]
+        out.norm = [norm_text[s:e] for s, e in zip(starts, ends)]
     last = np.asarray(last_of, dtype=np.int64)
     first = np.concatenate([[0], last[:-1] + 1])
     out.sent_start = oa[first]
     out.sent_end = ob[last]
     out.sent_heading = headings
     out.tok_sent = np.repeat(np.arange(len(last), dtype=np.int64), last - first + 1)
-    out.segments = clitics(out.form, out.norm, kinds) if clitics is not None else [None] * len(kinds)
+    if clitics is not None and strings:
+        out.segments = clitics(out.form, out.norm, kinds)
+    else:
+        out.segments = [None] * len(kinds)
     return out
 
 
@@ -191,7 +200,7 @@ def segment_documents(documents: pa.Table, normalised: pa.Table, cfg: dict, norm
             # here rather than write offsets that miss the text.
             res = normalise_text(text, norm_cfg)
             row = (res.text, res.map_norm, res.map_orig)
-        parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, None))
+        parts.append(segment_text(text, row[0], row[1], row[2], cfg, norm_cfg, None, strings=False))
         batch_ids.append(doc_id)
         if len(parts) == BATCH_DOCS:
             sent_chunks.append(_sentences_table(batch_ids, parts))
@@ -246,11 +255,38 @@ def _sentences_table(doc_ids: list[str], parts: list[SegmentedText]) -> pa.Table
     )
 
 
-def _strings(parts: list[SegmentedText], name: str) -> pa.Array:
-    values: list = []
-    for p in parts:
-        values.extend(getattr(p, name))
-    return pa.array(values, pa.string())
+def _substrings(texts: list[str], starts: list[np.ndarray], ends: list[np.ndarray]) -> pa.Array:
+    """``text[start:end]`` for every span of every text, as one Arrow string
+    array cut from the UTF-8 bytes by offsets: no Python string per token.
+
+    The texts are joined into one buffer; the spans (ordered, disjoint)
+    interleaved with the gaps between them form a valid offsets buffer, and
+    the spans are every other value of that array."""
+    buffers: list[bytes] = []
+    offsets: list[np.ndarray] = []
+    base = 0
+    for text, s, e in zip(texts, starts, ends):
+        if not len(s):
+            continue
+        raw = text.encode("utf-8")
+        if len(raw) == len(text):  # ASCII: code points are bytes
+            bs, be = s, e
+        else:
+            cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+            width = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
+            byte_at = np.zeros(len(cp) + 1, dtype=np.int64)
+            np.cumsum(width, out=byte_at[1:])
+            bs, be = byte_at[s], byte_at[e]
+        offsets.append(np.column_stack([bs + base, be + base]).ravel())
+        buffers.append(raw)
+        base += len(raw)
+    if not offsets:
+        return pa.array([], pa.string())
+    flat = np.concatenate(offsets)
+    if flat[-1] >= 2**31:
+        return pa.array([t[a:b] for t, s, e in zip(texts, starts, ends) for a, b in zip(s.tolist(), e.tolist())], pa.string())
+    pieces = pa.StringArray.from_buffers(len(flat) - 1, pa.py_buffer(flat.astype(np.int32)), pa.py_buffer(b"".join(buffers)))
+    return pieces.take(pa.array(np.arange(0, len(flat) - 1, 2, dtype=np.int64)))
 
 
 def _segments_columns(form: pa.Array, norm: pa.Array, kind: pa.Array, clitics) -> tuple[pa.Array, pa.Array]:  # noqa: ANN001
@@ -272,14 +308,14 @@ def _segments_columns(form: pa.Array, norm: pa.Array, kind: pa.Array, clitics) -
 
 
 def _tokens_table(doc_ids: list[str], parts: list[SegmentedText], clitics=None) -> pa.Table:  # noqa: ANN001
-    counts = [len(p.form) for p in parts]
+    counts = [len(p.kind) for p in parts]
     # Kinds repeat: build them as a dictionary array and decode once.
     kinds: list[str] = []
     for p in parts:
         kinds.extend(p.kind)
     kind_col = pa.array(kinds, pa.string()) if len(kinds) < 1000 else pa.array(kinds, pa.dictionary(pa.int8(), pa.string())).cast(pa.string())
-    form = _strings(parts, "form")
-    norm = _strings(parts, "norm")
+    form = _substrings([p.text for p in parts], [p.tok_start for p in parts], [p.tok_end for p in parts])
+    norm = _substrings([p.norm_text for p in parts], [p.norm_start for p in parts], [p.norm_end for p in parts])
     segments, lemmas = _segments_columns(form, norm, kind_col, clitics)
     return pa.Table.from_arrays(
         [
