@@ -275,6 +275,25 @@ def test_segment_documents_tables():
     assert all(r["lemma"] is None for r in t)
 
 
+def test_table_forms_and_norms_cut_by_offsets_across_scripts():
+    texts = ["Plain ASCII text, no Arabic.", "👍🏽 قالَ: «ﻻ» 😀x٣٫٥", "", "𝐀 بـ 𐍈 ok"]
+    docs = pa.table({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    norm = normalise_documents(docs, NORM)
+    _, toks = segment_documents(docs, norm, SEG, NORM)
+    by_id = dict(zip(docs.column("doc_id").to_pylist(), texts))
+    rows = toks.to_pylist()
+    assert all(by_id[r["doc_id"]][r["start"] : r["end"]] == r["form"] for r in rows)
+    expected = {}
+    for doc_id, text in by_id.items():
+        res = normalise_text(text, NORM)
+        seg = segment_text(text, res.text, res.map_norm, res.map_orig, SEG, NORM, clitic_function(SEG, NORM))
+        expected[doc_id] = list(zip(seg.form, seg.norm, seg.segments))
+    got: dict = {}
+    for r in rows:
+        got.setdefault(r["doc_id"], []).append((r["form"], r["norm"], r["segments"]))
+    assert got == {k: v for k, v in expected.items() if v}
+
+
 def test_missing_or_stale_normalised_rows_are_redone():
     docs = pa.table({"doc_id": ["d1", "d2"], "text": ["قَالَ الوزير", "وقال الرئيس إن"]})
     stale = pa.table(
