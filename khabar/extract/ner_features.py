@@ -117,15 +117,17 @@ class Featurizer:
     def _type(self, w: str) -> tuple[list[str], tuple[list[str], ...]]:
         """Own features and per-offset context features of normalised word ``w``."""
         sh = shape(w)
-        own = ["b", "w=" + w, "sh=" + sh, "s2=" + w[-2:], "s3=" + w[-3:], "p2=" + w[:2], "p3=" + w[:3]]
+        own = ["b", "w=" + w, "s2=" + w[-2:], "s3=" + w[-3:], "p2=" + w[:2], "p3=" + w[:3]]
         ctx_words = ["w=" + w]
         if len(w) <= 2:
             own.append("short")
+        if sh != "ar":
+            own.append("sh=" + sh)
         if self.feature_set == "full":
             pre, rest = strip_proclitics(w)
             core = strip_article(rest)
             own += ["c=" + core, "pc=" + pre + ("+ال" if core != rest else ""), "cs1=" + core[-1:], "cs2=" + core[-2:],
-                    "cp2=" + core[:2], "len=" + str(min(len(core), 8))]
+                    "cp2=" + core[:2]]
             # gazetteer hits of the word itself, and (marked ~) of its clitic-stripped forms
             gaz = set(self._gaz(w))
             for stripped in {rest, core} - {w}:
@@ -135,7 +137,9 @@ class Featurizer:
             ctx_words += ["c=" + core, "pc=" + pre + ("+ال" if core != rest else ""), "s2=" + w[-2:]] + ["g=" + g for g in sorted(gaz)]
             if sh == "ar" and core.endswith("ي") and len(core) > 4:
                 own.append("nisba")  # adjectives of origin: العراقي, الامريكيه -> s2 catches the ه form
-        ctx = tuple([f"{o}:{f}" for f in ctx_words] for o in self.offsets)
+        # the far neighbours (±2) contribute identity and gazetteer classes only (cheaper, as good on dev)
+        far = [f for f in ctx_words if not f.startswith(("pc=", "s2="))]
+        ctx = tuple([f"{o}:{f}" for f in (ctx_words if abs(o) == 1 else far)] for o in self.offsets)
         return own, ctx
 
     def compact(self, words: list[str]) -> list[list[str]]:
