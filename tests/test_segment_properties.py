@@ -85,3 +85,21 @@ def test_any_normalise_configuration_keeps_spans_exact(text, norm_cfg):
     for a, b, form in zip(seg.tok_start.tolist(), seg.tok_end.tolist(), seg.form):
         assert prev <= a < b <= len(text) and text[a:b] == form
         prev = b
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts.filter(lambda t: not any(0xD800 <= ord(c) < 0xE000 for c in t)), min_size=1, max_size=4))
+def test_tables_match_the_texts(batch):
+    import pyarrow as pa
+
+    from khabar.normalise import normalise_documents
+    from khabar.segment import segment_documents
+
+    docs = pa.table({"doc_id": [f"d{i}" for i in range(len(batch))], "text": batch})
+    sents, toks = segment_documents(docs, normalise_documents(docs, NORM), SEG, NORM)
+    for r in toks.to_pylist():
+        text = batch[int(r["doc_id"][1:])]
+        assert text[r["start"] : r["end"]] == r["form"]
+        assert r["norm"] and r["segments"]
+    for r in sents.to_pylist():
+        assert r["start"] < r["end"] <= len(batch[int(r["doc_id"][1:])])
