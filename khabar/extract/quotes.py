@@ -262,7 +262,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         p = m.end()
     if start is None:
         return None
-    return _cut_at_entity(start, end, ents)
+    return _cut_at_entity(t, start, end, ents)
 
 
 _SPEECH_CUE = re.compile(rf"(?<!\w)(?:{alternation(_COMPLEMENTISERS)}|قوله|قولها)(?!\w)|:")
@@ -323,8 +323,12 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     return _Speaker(s0, ee, vs, vs)
 
 
-def _cut_at_entity(start: int, end: int, ents) -> tuple[int, int]:
-    inside = ents.starting(start, end)
+def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
+    """End the subject with the first person (else organisation) named in it,
+    dropping an object after it (ووصف المحافظ مروان عبود الوضع). Only a name
+    of two words or more cuts: a one-word mention is often part of a longer
+    name the tagger missed (ياسر of ياسر المسحل)."""
+    inside = [e for e in ents.starting(start, end) if len(t[e[0] : e[1]].split()) >= 2]
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
