@@ -20,8 +20,8 @@
    sentence (قال، أكد، أضاف… in all persons, and participles مضيفاً،
    مشدداً…): its written subject is the speaker, cut before sourcing and
    adverbial phrases (`في بيان`, `لوكالة…`, `للصحافيين`, `،`) and, when
-   entities are given, at the end of the first person (or organisation)
-   inside it. Speaker = the whole subject phrase as written (title + name,
+   entities are given, at the end of the first person (or organisation) of
+   two words or more inside it. Speaker = the whole subject phrase as written (title + name,
    `مصدر أمني رفيع`, `وزارة الصحة`). With no written subject (`وأضاف:`,
    `مشدداً على أن`) the speaker is the last written subject before. Also:
    `نقلت … عن X قوله`, `وكان X قد قال`, and after the quote `«…»، قال X` /
