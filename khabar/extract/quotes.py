@@ -23,10 +23,13 @@
    entities are given, at the end of the first person (or organisation) of
    two words or more inside it. Speaker = the whole subject phrase as written (title + name,
    `مصدر أمني رفيع`, `وزارة الصحة`). With no written subject (`وأضاف:`,
-   `مشدداً على أن`) the speaker is the last written subject before. Also:
+   `مشدداً على أن`) the speaker is the last written subject of a speech verb
+   before it, or, with entities, the subject of its own sentence's verb
+   (`وقدّر المحافظ مروان عبود الخسائر…، معتبراً أن «…»`). Also:
    `نقلت … عن X قوله`, `وكان X قد قال`, and after the quote `«…»، قال X` /
    `بحسب (ما قال) X`. A quote opening the paragraph after an unclosed quote
    continues its speaker. Otherwise the speaker is empty; the quote is kept.
+   ``speaker_entity_id`` is the PER (else ORG) entity overlapping the speaker.
 """
 
 from __future__ import annotations
