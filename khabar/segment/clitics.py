@@ -77,7 +77,7 @@ PRIORS = {
 # The ratio differs by clitic: news writes وقال twice as often as قال, but a
 # word starting with ف or ك is rarely ف/ك + word (فكرة، كذلك); pronoun
 # suffixes are rarer than their host except on frequent nouns.
-MIN_STEM = 10
+MIN_STEM = 5
 MIN_STEM_BY_CLITIC = {"ك+": 20, "+ك": 150, "س+": 20}
 RATIO = {
     "و+": 30.0,
