@@ -10,6 +10,8 @@ reads its inputs from the store and writes its outputs to staging.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
 import time
 import uuid
@@ -45,6 +47,12 @@ SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract"
 def say(message: str) -> None:
     """Progress for the person at the terminal (stderr, so stdout stays data)."""
     print(f"khabar: {message}", file=sys.stderr, flush=True)
+
+
+def path_key(path: Path) -> str:
+    """The absolute path as text that survives Parquet: bytes that are not
+    UTF-8 in a file name are written as backslash escapes."""
+    return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
 
 
 def new_run_id(now: datetime) -> str:
@@ -89,10 +97,17 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
     return rows, timings
 
 
-def _resume_unfinished(store: Store) -> tuple[list[str], list[str], list[str]]:
-    """Finish what killed runs left: roll their ingest forward, return the
-    partitions whose later stages must be redone, those whose aggregates must
-    be redone, and the journals to close."""
+def _prepare_store(store: Store) -> tuple[list[str], list[str], list[str]]:
+    """Repair what killed runs left, before any work.
+
+    Half-swapped partitions are restored, ingest commits cut short are rolled
+    forward from their staged files (so this runs before staging is
+    cleared), then staging is dropped. Returns the partitions whose later
+    stages must be redone, those whose aggregates must be redone, and the
+    run ids of the unfinished journals.
+    """
+    for note in store.recover():
+        say(note)
     dts, touched, run_ids = set(), set(), []
     for journal in store.open_journals():
         if journal["state"] == "committing":
@@ -101,15 +116,8 @@ def _resume_unfinished(store: Store) -> tuple[list[str], list[str], list[str]]:
         dts.update(journal["dts"])
         touched.update(journal.get("touched_dts", []))
         run_ids.append(journal["run_id"])
-    return sorted(dts), sorted(touched), run_ids
-
-
-def _clear_leftovers(store: Store) -> None:
-    for note in store.recover():
-        say(note)
-    import shutil
-
     shutil.rmtree(store.root / "_staging", ignore_errors=True)
+    return sorted(dts), sorted(touched), run_ids
 
 
 def _datasets_written(from_stage: str | None) -> list[str]:
@@ -147,17 +155,16 @@ def nightly(raw: str, out: str, config_path: str | None = None) -> dict:
     run_id = new_run_id(started)
     parameters = {"raw": raw, "out": out, "config": config_path}
     with StoreLock(store, f"run {run_id}"):
-        _clear_leftovers(store)
-        pending_dts, pending_touched, pending_runs = _resume_unfinished(store)
+        pending_dts, pending_touched, pending_runs = _prepare_store(store)
         raw_root = Path(raw)
         files = list_raw_files(raw_root)
         known = set(zip(*[store.ingested_files().column(c).to_pylist() for c in ("raw_path", "sha256")])) if store.ingested_files().num_rows else set()
         new_files = []
         for path in files:
-            key = str(path.resolve())
+            key = path_key(path)
             sha = file_sha256(path) if path.is_file() and not path.is_symlink() else ""
             if (key, sha) not in known:
-                new_files.append((key, sha))
+                new_files.append((str(path), key, sha))
         say(f"{len(files)} raw file(s) under {raw}, {len(files) - len(new_files)} already ingested, {len(new_files)} new")
         timings: dict[str, float] = {}
         ingest_counts = {"records_seen": 0, "documents": 0, "quarantined": 0, "duplicates": 0, "files": 0}
@@ -166,10 +173,10 @@ def nightly(raw: str, out: str, config_path: str | None = None) -> dict:
         if new_files:
             t0 = time.monotonic()
             base = raw_root if raw_root.is_dir() else raw_root.parent
-            futures = [read_file.submit(str(store.root), run_id, key, str(base.resolve()), config["ingest"]) for key, _ in new_files]
+            futures = [read_file.submit(str(store.root), run_id, path, key, str(base.resolve()), config["ingest"]) for path, key, _ in new_files]
             results = _wait_all(futures, "ingest", "files")
             fault_point("ingest:staged")
-            shas = dict(new_files)
+            shas = {key: sha for _, key, sha in new_files}
             for result in results:
                 result["sha256"] = shas[result["raw_path"]]
             committed = commit(str(store.root), run_id, results, config["ingest"], config["run"]["shard_size"], started.strftime("%Y-%m-%d"), started)
@@ -207,7 +214,7 @@ def reprocess(since: str, until: str, from_stage: str = "normalise", out: str = 
     run_id = new_run_id(started)
     parameters = {"since": since, "until": until, "from_stage": from_stage, "out": out, "config": config_path}
     with StoreLock(store, f"reprocess {run_id}"):
-        _clear_leftovers(store)
+        _prepare_store(store)  # unfinished nightly runs stay pending for the next `khabar run`
         dts = [dt for dt in store.partitions("documents") if since <= dt <= until]
         say(f"reprocess {len(dts)} partition(s) from {since} to {until}, from stage {from_stage}")
         if not dts:

@@ -13,6 +13,22 @@ from __future__ import annotations
 import os
 
 
+def die_with_parent() -> None:
+    """Worker initializer: ask Linux to kill this worker when the main process dies.
+
+    Without it a ``kill -9`` of the run leaves its pool workers behind, idle
+    forever and holding the terminal's pipes.
+    """
+    try:
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers exit when their queue breaks
+        pass
+
+
 def worker_count(config: dict) -> int:
     workers = int(config["runner"]["workers"])
     return workers if workers > 0 else (os.cpu_count() or 1)
@@ -26,7 +42,7 @@ def task_runner_from_config(config: dict):
 
         if worker_count(config) == 1:  # one worker: run in this process, no pool to start
             return ThreadPoolTaskRunner(max_workers=1)
-        return ProcessPoolTaskRunner(max_workers=worker_count(config))
+        return ProcessPoolTaskRunner(max_workers=worker_count(config), initializer=die_with_parent)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 

@@ -40,7 +40,7 @@ DOCUMENTS = _schema(
     ("text", STR, False),
     ("raw_path", STR, False),
     ("raw_record", I64, False),  # 0-based line / row / member index within the raw file
-    ("encoding", STR, True),  # detected encoding of the raw file (utf-8, utf-16, cp1256)
+    ("encoding", STR, True),  # detected encoding: utf-8, utf-8-sig, utf-8-lossy, utf-16, utf-32, cp1256
     ("truncated", pa.bool_(), True),  # text cut at a sentence boundary (ingest.max_chars)
     ("cluster_id", STR, True),  # near-duplicate story cluster; the doc_id of its first member
     ("ingested_at", TS, False),

@@ -237,6 +237,14 @@ class Store:
         new = pa.Table.from_pylist(rows, schema=self.ingested_files().schema)
         _write_parquet_atomic(pa.concat_tables([self.ingested_files(), new]), self.ingested_files_path)
 
+    def read_state(self, name: str, schema: pa.Schema) -> pa.Table:
+        """A table of ``_state/`` (e.g. near-duplicate signatures), empty if absent."""
+        path = self.state_dir / f"{name}.parquet"
+        return pq.read_table(path) if path.exists() else schema.empty_table()
+
+    def write_state(self, name: str, table: pa.Table) -> None:
+        _write_parquet_atomic(table, self.state_dir / f"{name}.parquet")
+
     # -- runs ----------------------------------------------------------------------
     def write_run(self, row: dict) -> None:
         dt = row["started_at"].strftime("%Y-%m-%d")

@@ -4,6 +4,7 @@ commit them to the store as new shards (exact duplicates skipped, recorded)."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from datetime import timezone
 from pathlib import Path
@@ -28,28 +29,31 @@ def file_sha256(path: Path) -> str:
 
 
 @task(name="ingest-file", cache_policy=NO_CACHE)
-def read_file(root: str, run_id: str, path: str, raw_root: str, cfg: dict) -> dict:
-    """Read one raw file; stage its documents and quarantine rows as Parquet."""
+def read_file(root: str, run_id: str, path: str, key: str, raw_root: str, cfg: dict) -> dict:
+    """Read one raw file; stage its documents and quarantine rows as Parquet.
+
+    ``key`` names the file in the ingested-files manifest (its absolute path as text).
+    """
     store = Store(root)
     docs, quarantined = [], []
     for item in ingest_lib.read_raw_file(Path(path), Path(raw_root), cfg):
         kind = item.pop("kind")
         (docs if kind == "document" else quarantined).append(item)
-    key = hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
+    stem = hashlib.sha1(os.fsencode(path)).hexdigest()[:16]
     folder = store.staging_dir(run_id) / "ingest"
     folder.mkdir(parents=True, exist_ok=True)
-    docs_path, quarantine_path = folder / f"{key}.documents.parquet", folder / f"{key}.quarantine.parquet"
+    docs_path, quarantine_path = folder / f"{stem}.documents.parquet", folder / f"{stem}.quarantine.parquet"
     doc_schema = schemas.without_run_id(schemas.DOCUMENTS).remove(schemas.DOCUMENTS.get_field_index("ingested_at"))
     doc_schema = doc_schema.remove(doc_schema.get_field_index("cluster_id"))
     doc_rows = [{f.name: d.get(f.name) for f in doc_schema} for d in docs]
     pq.write_table(pa.Table.from_pylist(doc_rows, schema=doc_schema), docs_path)
     pq.write_table(schemas.table_from_rows("quarantine", quarantined), quarantine_path)
     return {
-        "raw_path": path,
-        "sha256": file_sha256(Path(path)) if Path(path).is_file() else "",
+        "raw_path": key,
         "documents_path": str(docs_path),
         "quarantine_path": str(quarantine_path),
         "records": len(docs) + len(quarantined),
+        "dates_unparsed": sum(1 for d in docs if d.get("date_unparsed")),
     }
 
 
@@ -97,7 +101,7 @@ def commit_ingest(store: Store, run_id: str, file_results: list[dict], cfg: dict
             seen.add(doc["doc_id"])
             new_docs[dt].append(doc)
 
-    clusters = _near_duplicate_clusters(new_docs, cfg)
+    clusters = _near_duplicate_clusters(store, new_docs, cfg)
     written: list[tuple[str, str]] = []
     for dt, docs in sorted(new_docs.items()):
         docs.sort(key=lambda d: (d["raw_path"], d["raw_record"]))
@@ -119,6 +123,7 @@ def commit_ingest(store: Store, run_id: str, file_results: list[dict], cfg: dict
         "quarantined": len(quarantined),
         "duplicates": sum(len(v) for v in duplicates.values()),
         "files": len(file_results),
+        "dates_unparsed": sum(r.get("dates_unparsed", 0) for r in file_results),
     }
     files = [{"raw_path": r["raw_path"], "sha256": r["sha256"], "run_id": run_id} for r in file_results]
     journal = {"run_id": run_id, "state": "committing", "partitions": written, "files": files, "dts": sorted(new_docs), "touched_dts": sorted({dt for _, dt in written}), "counts": counts, "started_at": ingested_at.isoformat(), "from_stage": "normalise"}
@@ -137,8 +142,25 @@ def finish_ingest_commit(store: Store, journal: dict) -> None:
     store.write_journal(journal["run_id"], {**journal, "state": "ingested"})
 
 
-def _near_duplicate_clusters(new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
+MINHASH_STATE = pa.schema([("doc_id", pa.string()), ("cluster_id", pa.string()), ("signature", pa.binary())])
+
+
+def _near_duplicate_clusters(store: Store, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
+    """cluster_id of every new document; stories of earlier runs are joined
+    through their MinHash signatures kept in ``_state/minhash.parquet``."""
     if not cfg.get("near_duplicates"):
         return {}
-    docs = [(d["doc_id"], d["text"]) for dt in sorted(new_docs) for d in sorted(new_docs[dt], key=lambda d: (d["raw_path"], d["raw_record"]))]
-    return ingest_lib.near_duplicate_clusters(docs, cfg["near_duplicate_threshold"])
+    state = store.read_state("minhash", MINHASH_STATE)
+    index = ingest_lib.NearDuplicateIndex(cfg["near_duplicate_threshold"])
+    for doc_id, cluster_id, signature in zip(*(state.column(c).to_pylist() for c in MINHASH_STATE.names)):
+        index.add(doc_id, signature=signature, cluster_id=cluster_id)
+    known = set(index.clusters)
+    docs = [d for dt in sorted(new_docs) for d in sorted(new_docs[dt], key=lambda d: (d["raw_path"], d["raw_record"]))]
+    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"]) for d in docs}
+    signatures = index.signatures()
+    added = [{"doc_id": i, "cluster_id": clusters[i], "signature": signatures[i]} for i in clusters if i in signatures and i not in known]
+    if added:
+        # Written before the documents: a crash in between leaves signatures of
+        # documents the rerun reads again, and they get the same cluster back.
+        store.write_state("minhash", pa.concat_tables([state, pa.Table.from_pylist(added, schema=MINHASH_STATE)]))
+    return clusters

@@ -11,6 +11,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+import time
+import uuid
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -32,14 +35,30 @@ VOLATILE = {"run_id", "ingested_at"}
 DATASETS = ["documents", "quarantine", "duplicates", "normalised", "sentences", "tokens", "entities", "quotes", "dates", "amounts", "entity_daily", "corpus_daily"]
 
 
-def khabar_process(args: list[str], fault: str | None = None) -> subprocess.CompletedProcess:
+def khabar_process(args: list[str], fault: str | None = None, marker: str = "") -> subprocess.CompletedProcess:
+    """Run the CLI in a child process (output to a file: pipes could be held by orphans)."""
     from prefect.settings import PREFECT_API_URL
 
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "KHABAR_TEST_MARKER": marker}
     env.pop("KHABAR_FAULT_AT", None)
     if fault:
         env["KHABAR_FAULT_AT"] = fault
-    return subprocess.run([sys.executable, "-m", "khabar.cli", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    with tempfile.TemporaryFile("w+") as log:
+        done = subprocess.run([sys.executable, "-m", "khabar.cli", *args], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, text=True, timeout=600)
+        log.seek(0)
+        done.stderr = log.read()
+    return done
+
+
+def processes_with_marker(marker: str) -> list[int]:
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"KHABAR_TEST_MARKER={marker}".encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return found
 
 
 def snapshot(out: Path) -> dict[str, list[tuple]]:
@@ -60,22 +79,43 @@ def assert_no_partial_files_visible(out: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def clean_run(tmp_path_factory, prefect_harness) -> dict:
+def one_worker(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("config") / "one-worker.toml"
+    path.write_text("[runner]\nworkers = 1\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory, prefect_harness, one_worker) -> dict:
     out = tmp_path_factory.mktemp("clean") / "out"
-    done = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)])
+    done = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out), "--config", one_worker])
     assert done.returncode == 0, done.stderr
     return snapshot(out)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fault", FAULTS)
-def test_a_killed_run_is_completed_by_the_next_one(fault, clean_run, tmp_path):
+def test_a_killed_run_is_completed_by_the_next_one(fault, clean_run, tmp_path, one_worker):
     out = tmp_path / "out"
-    killed = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)], fault=fault)
+    killed = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out), "--config", one_worker], fault=fault)
     assert killed.returncode == -9, killed.stderr
     assert_no_partial_files_visible(out)
-    rerun = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)])
+    rerun = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out), "--config", one_worker])
     assert rerun.returncode == 0, rerun.stderr
     assert snapshot(out) == clean_run
     assert not (out / "_staging").exists() or not any((out / "_staging").iterdir())
     assert Store(out).open_journals() == []
+
+
+@pytest.mark.slow
+def test_killing_a_pooled_run_leaves_no_worker_behind_and_the_rerun_completes(clean_run, tmp_path):
+    out, marker = tmp_path / "out", uuid.uuid4().hex
+    killed = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)], fault="segment:staged", marker=marker)
+    assert killed.returncode == -9, killed.stderr
+    deadline = time.monotonic() + 10
+    while processes_with_marker(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_with_marker(marker) == []
+    rerun = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)])
+    assert rerun.returncode == 0, rerun.stderr
+    assert snapshot(out) == clean_run
