@@ -106,6 +106,14 @@ BARE_PRONOUNS = frozenset(["ه", "ها", "هم", "هما", "هن", "ك", "كم",
 # is a pronoun only after a noun in ة (حياتي) and ني after an imperfect verb.
 YA_STEMS = frozenset(["من", "عن", "لد", "لدي", "عل", "إل", "في", "مع", "إن", "أن", "لكن", "بين", "عند", "معي"])
 IMPERFECT = frozenset("يتنأ")
+# Particles, prepositions and pronouns: after و / ف they are always a
+# separate word however often the pair is written (فإن is ف + إن).
+FUNCTION_WORDS = frozenset(
+    """
+    إن أن إنما أنما لا لم لن ما قد هو هي هم هما هن نحن أنا أنت في من إلى على عن مع منذ حتى ثم أو أي
+    إذا إذ لو لولا لكن لكنه ليس كل بعض غير هذا هذه هذان هؤلاء ذلك تلك الذي التي الذين عند بعد قبل بين
+    """.split()
+)
 PREPOSITIONS = frozenset(["ب+", "ل+", "ك+"])
 # Words whose first or last letters look like clitics but are not. A split
 # point inside one of these is refused where the guard word starts the word
@@ -115,7 +123,7 @@ GUARDS = frozenset(
     الله اللهم والد والدة والدي والدين ولاية ولايات ولي والي بلد بلاد بلدة بلدية كتاب كتب فلسطين
     كان كانت كانوا كانا كل كلا لكن ليس ليست ليبيا لبنان لندن بنك بنوك بند هناك هنالك مالك ملك
     سنة سنوات ستة سبعة سيارة سياسة سياسي سوريا سبب فيما فقد فقط فحسب كما كذلك لذا وزير وزارة
-    باب بعيد بعيدة بحر بحرية بنت بي وضع وضعي
+    باب بعيد بعيدة بحر بحرية بنت بي وضع وضعي لدي لقد لحق لين بدا بشر بصمة ورد وجد وجدت كلما
     واس وام كونا قنا سبأ كأن فعل فعلي فعلية فعليا فكرة بحث بحثت بطاقة بحري بوست واحد واحدة وسام وصف وسط وقت وفد
     وحدة وحد وطن وطني ولد وجه وجهة بين بعد بعض بيان برنامج فرنسا فريق لجنة لقاء لدى كبير كثير كافة كلمة
     الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي الان الآن الا الى الي إلا إلى ألا أما إما
@@ -257,13 +265,32 @@ class CliticSegmenter:
         n = len(word)
         if n < 2:
             return (Segment(word, word),)
+        lp, plabels, stem_end, enc = best = self._best(word, tanween)
+        # A reading that takes only proclitics or only a pronoun gets a second
+        # look at the other end of its host: لبلاده is ل + بلاده by counts
+        # (بلاده is more frequent than بلاد), and بلاده is then بلاد + ه.
+        if plabels and not enc and stem_end - lp >= 3:
+            sub = self._best(word[lp:], tanween, procs_allowed=False)
+            if sub[3]:
+                best = (lp, plabels, lp + sub[2], sub[3])
+        elif enc and not plabels and stem_end >= 3:
+            sub = self._best(word[:stem_end], "", encs_allowed=False, host=True)
+            # the guards of the whole word still hold (ولايته is not و + لايت + ه)
+            if sub[1] and sub[0] not in self._forbidden(word, [p for p in PROCLITICS if word.startswith(p[0])]):
+                best = (sub[0], sub[1], stem_end, enc)
+        return self._finish(word, best)
+
+    def _best(self, word: str, tanween: str = "", procs_allowed: bool = True, encs_allowed: bool = True, host: bool = False) -> tuple:
+        """The best reading (proclitic length, labels, stem end, enclitic).
+        ``host``: ``word`` is the host of a pronoun (its ة written ت)."""
+        n = len(word)
         freq = self.freq
-        whole = freq.get(word, 0)
-        best = (0, (), n, None)  # (proclitic length, labels, stem end, enclitic)
-        procs = [p for p in PROCS_BY_FIRST.get(word[0], _NO_PROC) if word.startswith(p[0])]  # always has ("", ())
-        encs = [e for e in ENCS_BY_LAST.get(word[-1], _NO_ENC) if word.endswith(e)] if not tanween else _NO_ENC
+        whole = self._stem_count(word, True) if host else freq.get(word, 0)
+        best = (0, (), n, None)
+        procs = [p for p in PROCS_BY_FIRST.get(word[0], _NO_PROC) if word.startswith(p[0])] if procs_allowed else _NO_PROC
+        encs = [e for e in ENCS_BY_LAST.get(word[-1], _NO_ENC) if word.endswith(e)] if encs_allowed and not tanween else _NO_ENC
         if len(procs) == 1 and len(encs) == 1:
-            return self._finish(word, best)
+            return best
         forbidden = None  # split points inside guard words: computed when a reading gets that far
         best_score = -math.inf
         for psurf, plabels in procs:
@@ -289,11 +316,11 @@ class CliticSegmenter:
                         if lp not in forbidden and n - le not in forbidden:
                             best, best_score = (lp, plabels, n - le, enc), math.inf
                     continue
-                if len(stem) < 2:
+                if len(stem) < 2 or stem == ARTICLE:
                     continue
-                count = self._stem_count(stem, bool(le))
+                count = self._stem_count(stem, bool(le) or host)
                 if last == "ل+" and stem[0] == "ل":
-                    count += self._stem_count("ا" + stem, bool(le))  # لل: ل + ال
+                    count += self._stem_count("ا" + stem, bool(le) or host)  # لل: ل + ال
                 if count < MIN_STEM:
                     continue
                 if enc == "ي" and stem not in YA_STEMS and not (stem[-1] == "ت" and freq.get(stem[:-1] + "ة", 0) >= MIN_STEM):
@@ -307,7 +334,7 @@ class CliticSegmenter:
                 for lab in (*plabels, "+" + enc) if le else plabels:
                     need = max(need, MIN_STEM_BY_CLITIC.get(lab, MIN_STEM))
                     ratio = max(ratio, RATIO[lab])
-                if count < need or whole > count * ratio:
+                if count < need or (whole > count * ratio and not (stem in FUNCTION_WORDS and last in ("و+", "ف+"))):
                     continue
                 prior = p_prior * PRIORS["+" + enc] if le else p_prior
                 score = math.log(count * prior)
@@ -317,9 +344,9 @@ class CliticSegmenter:
                     if lp in forbidden or (le and n - le in forbidden):
                         continue
                     best_score, best = score, (lp, plabels, n - le, enc or None)
-        if best_score == -math.inf and whole < MIN_STEM:
+        if best_score == -math.inf and whole < MIN_STEM and procs_allowed and not host:
             best = self._unseen_with_article(word, procs, self._forbidden(word, procs) if forbidden is None else forbidden, best)
-        return self._finish(word, best)
+        return best
 
     def _unseen_with_article(self, word: str, procs: list, forbidden: set[int], best: tuple) -> tuple:
         """A word too rare to have counts: proclitics before the article
