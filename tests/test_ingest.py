@@ -541,3 +541,17 @@ def test_zip_member_with_an_empty_name_found_by_fuzzing(tmp_path):
     (tmp_path / "crash.zip").write_bytes(base64.b64decode(crash))
     items = read(tmp_path / "crash.zip")
     assert [(i["raw_path"], i["reason"]) for i in items] == [("crash.zip!/a.txt", "bad_archive"), ("crash.zip!/", "bad_archive")]
+
+
+def test_html_entities_in_titles_and_authors_are_unescaped(tmp_path):
+    from khabar.config import DEFAULTS
+    from khabar.ingest import read_raw_file
+
+    path = tmp_path / "a.jsonl"
+    record = {"title": "وزير المالية: &quot;الميزانية متوازنة&quot; &amp; النمو مستمر", "author": "سارة &amp; علي",
+              "content": "قال وزير المالية إن الميزانية متوازنة &amp; إن النمو مستمر."}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (doc,) = list(read_raw_file(path, tmp_path, DEFAULTS["ingest"]))
+    assert doc["title"] == 'وزير المالية: "الميزانية متوازنة" & النمو مستمر'
+    assert doc["author"] == "سارة & علي"
+    assert doc["text"].endswith("متوازنة &amp; إن النمو مستمر.")  # the text stays as written: offsets point into it

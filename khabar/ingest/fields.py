@@ -9,6 +9,8 @@ with another scraper adds a name rather than code.
 
 from __future__ import annotations
 
+import html
+
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -63,6 +65,10 @@ def _as_text(value: Any, joiner: str, column: str) -> str | None:
     raise FieldError(f"{column} has type {type(value).__name__}")
 
 
+def _unescape(value: str | None) -> str | None:
+    return html.unescape(value) if value and "&" in value else value
+
+
 def _hostname(url: str | None) -> str | None:
     if not url or not url.lower().startswith(("http://", "https://")):
         return None
@@ -91,10 +97,11 @@ def map_fields(record: dict, cfg: dict) -> dict:
         source = _hostname(source)
     return {
         "text": _as_text(text_value, "\n\n", "text"),
-        "title": _as_text(found["title"][1], " ", "title"),
+        # CMS exports leave HTML entities in metadata (232 SaudiNewsNet titles hold &quot;).
+        "title": _unescape(_as_text(found["title"][1], " ", "title")),
         "url": url,
         "source": source or _hostname(url),
-        "author": _as_text(found["author"][1], ", ", "author"),
+        "author": _unescape(_as_text(found["author"][1], ", ", "author")),
         "published_at": found["published_at"][1],
         "date_field": found["published_at"][0],
     }
