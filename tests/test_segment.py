@@ -348,7 +348,7 @@ def test_eval_on_pud_meets_targets(shared_data):
     assert len(sents) == 500
     res = evaluate(sents, NORM, SEG)
     assert res["tokens"][2] >= 0.99
-    assert res["clitics"][2] >= 0.95
+    assert res["clitics (builtin)"][2] >= 0.95
     assert res["sentences (space)"][2] >= 0.98
     assert res["sentences (no space)"][2] >= 0.98
 
