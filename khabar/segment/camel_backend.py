@@ -27,7 +27,7 @@ from pathlib import Path
 
 from khabar.normalise import normalise_text
 
-INSTALL_HINT = "camel_data -i light"  # MSA morphology DB + MLE disambiguator
+INSTALL_HINT = "camel_data -i disambig-mle-calima-msa-r13"  # the MLE model and the MSA morphology DB it depends on
 
 
 def _user_error(message: str) -> Exception:
