@@ -86,7 +86,10 @@ class CamelClitics:
         from camel_tools.tokenizers.morphological import MorphologicalTokenizer
 
         db = MorphologyDB(str(db_path), "a")
-        analyzer = Analyzer(db)
+        # As camel-tools' pretrained MLE does: words the DB does not know are
+        # analysed as proper nouns, clitics included (وغلاسكو = و + غلاسكو),
+        # when the DB has the backoff categories for it.
+        analyzer = Analyzer(db, "NOAN_PROP" if "PROP" in getattr(db, "stem_backoffs", {}) else "NONE")
         disambiguator = MLEDisambiguator(analyzer, str(mle_path) if mle_path else None, top=1, cache_size=0)
         if scheme not in disambiguator.tok_feats():
             raise _user_error(f"segment.camel_scheme '{scheme}' is not produced by {db_path.parent.name}: use one of {', '.join(sorted(disambiguator.tok_feats()))}")
