@@ -169,6 +169,13 @@ def test_list_numbers_and_latin_initials():
     assert sentences(text) == ["1. تحسين الخدمات", "وقال J. Smith إن U.S. Steel ستستثمر."]
 
 
+def test_latin_stop_without_space():
+    assert sentences("Aramco reported profits.The shares rose in the U.S.A and file.pdf was sent.") == [
+        "Aramco reported profits.",
+        "The shares rose in the U.S.A and file.pdf was sent.",
+    ]
+
+
 def test_mixed_arabic_latin_sentences():
     text = "Saudi Aramco reported profits. وقالت أرامكو إن الأرباح ارتفعت. The shares rose!"
     assert sentences(text) == ["Saudi Aramco reported profits.", "وقالت أرامكو إن الأرباح ارتفعت.", "The shares rose!"]

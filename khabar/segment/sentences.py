@@ -11,7 +11,8 @@ mark or Arabic semicolon (``.`` ``?`` ``!`` ``؟`` ``؛``):
 * an ellipsis (``..``, ``...``) is a pause, not an end;
 * a dot after a single letter (``د.`` ``أ.`` ``J.``), a known abbreviation, or
   a list number at the start of a line is not an end;
-* a dot glued between two Latin words (``U.S`` ``file.pdf``) is not an end;
+* a dot glued between two Latin words (``U.S`` ``file.pdf``) is not an end,
+  unless a longer word is followed by a capital (``profits.The``);
 * inside a quotation that closes later in the same paragraph, a stop does not
   end the sentence unless the quotation closes right after it; closing quotes
   and brackets right after a stop belong to the sentence that ends;
@@ -148,7 +149,9 @@ def _dot_not_an_end(text: str, starts, ends, kinds, i: int, first: int, last: in
     if i + 1 <= last and starts[i + 1] == ends[i]:
         nk = kinds[i + 1]
         if pk == "latin" and nk == "latin":
-            return True  # U.S, e.g, file.pdf
+            # U.S, e.g, file.pdf stay; "profits.The" is a stop typed without a space
+            nxt = text[starts[i + 1] : ends[i + 1]]
+            return len(prev) <= 3 or prev.isupper() or not nxt[:1].isupper()
         if pk == "number" and nk == "number":
             return True
     return False
