@@ -6,6 +6,12 @@ ASCII and diacritics gone, and every span is mapped back through the
 normalisation's offset map. Mapping is vectorised with numpy; Python only
 visits the sparse places where normalisation deleted or expanded characters.
 
+Coverage: every character of the text that is not whitespace lies in exactly
+one token. Invisible formatting characters that normalisation removes (bidi
+marks, zero-width characters, C0/C1 controls) are treated like whitespace:
+one between two words belongs to neither, so that no token's form starts or
+ends with a control. Diacritics and tatweel go with the letters they follow.
+
 Clitic segmentation (``segments`` column) is chosen by ``segment.clitics``:
 ``builtin`` (rules + word frequencies, ships with khabar), ``camel``
 (camel-tools' morphological tokenizer, needs its data) or ``none``.
