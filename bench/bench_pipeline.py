@@ -52,7 +52,8 @@ def main() -> int:
     print(f"records    {ingest['records_seen']:,} = documents {ingest['documents']:,} + quarantined {ingest['quarantined']:,} + duplicates {ingest['duplicates']:,}")
     print(f"words      {words:,} (tokens that are not punctuation or symbols)")
     print(f"{'stage':<10} {'seconds':>8} {'words/s':>12}")
-    for stage, seconds in timings.items():
+    for stage in ("ingest", "normalise", "segment", "extract", "aggregate"):
+        seconds = timings.get(stage, 0.0)
         print(f"{stage:<10} {seconds:>8.2f} {words / seconds if seconds else 0:>12,.0f}")
     stages = sum(timings.values())
     print(f"{'stages':<10} {stages:>8.2f} {words / stages:>12,.0f}")
