@@ -57,3 +57,11 @@ def test_reprocess_refuses_a_reversed_range_and_a_missing_store(tmp_path, capsys
     assert "--since 2015-07-23 is after --until 2015-07-21" in capsys.readouterr().err
     assert khabar(["reprocess", "--since", "2015-07-21", "--until", "2015-07-23", "--out", str(tmp_path / "none")]) == 2
     assert "no khabar store at" in capsys.readouterr().err
+
+
+def test_readme_lists_every_quarantine_reason():
+    from khabar.ingest import REASONS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for reason in REASONS:
+        assert f"| `{reason}` |" in readme, reason
