@@ -57,8 +57,9 @@ class CrfModel:
             tags1 = [tags for tags, _ in results]
             counts = document_counts(keys, tags1)
             voted = {k for k, c in counts.items() if len(c) > 1 or "O" not in c}  # words with an entity vote
+            cache: dict = {}
             results = [
-                _run(self.tagger2, stage2_features(featurizer.compact(w), k, t, counts)) if _needs_stage2(k, t, voted) else r
+                _run(self.tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache)) if _needs_stage2(k, t, voted) else r
                 for w, k, t, r in zip(sentences, keys, tags1, results)
             ]
         return [([t if t == "O" else t[:2] + LABELS.get(t[2:], t[2:]) for t in tags], probs) for tags, probs in results]

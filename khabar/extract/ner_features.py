@@ -109,6 +109,7 @@ class Featurizer:
         self._norm: dict[str, str] = {}
         self._key: dict[str, str] = {}
         self._compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
+        self._by_word: dict[str, tuple[str, list[str], tuple[list[str], ...]]] = {}
         self.offsets = (-2, -1, 1, 2) if feature_set == "full" else (-1, 1)
 
     def _gaz(self, w: str) -> list[str]:
@@ -172,44 +173,53 @@ class Featurizer:
             k = self._key[word] = strip_proclitics(w)[1] if shape(w) != "sym" and len(w) > 1 else ""
         return k
 
-    def sentence(self, words: list[str]) -> list[list[str]]:
-        memo_norm, memo = self._norm, self._own
-        normed = []
-        for word in words:
-            w = memo_norm.get(word)
-            if w is None:
-                w = memo_norm[word] = norm(word)
-            normed.append(w)
-        owns, ctxs = [], []
-        for w in normed:
-            own = memo.get(w)
+    def _entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...]]:
+        """(normalised form, own features, context features) of a surface word, memoised."""
+        entry = self._by_word.get(word)
+        if entry is None:
+            w = self._norm.get(word) or norm(word)
+            self._norm[word] = w
+            own = self._own.get(w)
             if own is None:
                 own, ctx = self._type(w)
-                memo[w] = own
-                self._ctx[w] = ctx
-            owns.append(own)
-            ctxs.append(self._ctx[w])
-        n = len(normed)
-        full = self.feature_set == "full"
-        quoted = _quoted(normed) if full else None
+                self._own[w], self._ctx[w] = own, ctx
+            entry = self._by_word[word] = (w, own, self._ctx[w])
+        return entry
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        get, entry = self._by_word.get, self._entry
+        entries = [get(word) or entry(word) for word in words]
+        n = len(entries)
         out = []
+        if self.feature_set != "full":
+            for i in range(n):
+                feats = entries[i][1].copy()
+                feats += entries[i - 1][2][0] if i else ["BOS"]
+                feats += entries[i + 1][2][1] if i + 1 < n else ["EOS"]
+                out.append(feats)
+            return out
+        quoted = _quoted([e[0] for e in entries])
         for i in range(n):
-            feats = list(owns[i])
-            for k, o in enumerate(self.offsets):
-                j = i + o
-                if 0 <= j < n:
-                    feats += ctxs[j][k]
-                elif o == -1:
-                    feats.append("BOS")
-                elif o == 1:
-                    feats.append("EOS")
-            if full:
-                if quoted[i]:
-                    feats.append("quoted")
-                if i > 0:
-                    feats.append("b-=" + normed[i - 1] + "|" + normed[i])
-                if i + 1 < n:
-                    feats.append("b+=" + normed[i] + "|" + normed[i + 1])
+            w, own, _ = entries[i]
+            feats = own.copy()
+            if i > 1:
+                feats += entries[i - 2][2][0]
+            if i:
+                prev = entries[i - 1]
+                feats += prev[2][1]
+                feats.append("b-=" + prev[0] + "|" + w)
+            else:
+                feats.append("BOS")
+            if i + 1 < n:
+                nxt = entries[i + 1]
+                feats += nxt[2][2]
+                feats.append("b+=" + w + "|" + nxt[0])
+            else:
+                feats.append("EOS")
+            if i + 2 < n:
+                feats += entries[i + 2][2][3]
+            if quoted[i]:
+                feats.append("quoted")
             out.append(feats)
         return out
 
@@ -250,7 +260,7 @@ def document_counts(keys: list[list[str]], tags: list[list[str]]) -> dict[str, d
     return counts
 
 
-def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict) -> list[list[str]]:
+def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict, cache: dict | None = None) -> list[list[str]]:
     """Compact features plus what stage 1 decided here and for the same word elsewhere in the document.
 
     Names recur within an article, often once with a telling context (a title,
@@ -259,7 +269,14 @@ def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], co
     names (``البنك التجاري``) come out whole.
     """
     n = len(tags)
-    votes = [_vote(keys[i], tags[i], counts) for i in range(n)]
+    if cache is None:
+        cache = {}
+    votes = []
+    for k, t in zip(keys, tags):
+        v = cache.get((k, t))  # one vote per word and tag within a document
+        if v is None:
+            v = cache[(k, t)] = _vote(k, t, counts)
+        votes.append(v)
     out = []
     for i in range(n):
         f = feats[i] + ["t=" + tags[i], "t-=" + (tags[i - 1] if i else "BOS"), "t+=" + (tags[i + 1] if i + 1 < n else "EOS")]
