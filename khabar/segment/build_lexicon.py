@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"{w}\t{c}\t{labels}\n")
         else:
             lines.append(f"{w}\t{c}\n")
-    # mtime=0: the same counts give a byte-identical file.
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
+    # mtime=0 and no file name in the header: the same counts give a byte-identical file.
+    with open(args.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write("".join(lines).encode("utf-8"))
     print(f"{len(counts)} word types, {sum(counts.values())} words; kept {len(kept)} with count >= {args.min_count} ({n_split} split by the rules) in {args.out}", file=sys.stderr)
     return 0
