@@ -416,17 +416,20 @@ class BuiltinClitics:
 
         self.segmenter = default_segmenter()
         self.replacements = _compiled(norm_cfg)[1]
+        # The configured letter unification (one character for one).
+        self.letters = str.maketrans(dict(self.replacements)) if self.replacements else None
         self.memo = _MEMOS.setdefault(tuple(self.replacements), {})
 
     def render(self, form: str) -> str:
         if unicodedata.is_normalized("NFKC", form):
             light = form.translate(_LIGHT_DELETE)
-        else:
+        else:  # presentation forms, marks to compose (ا + ٓ = آ)
             light = normalise_text(form, LIGHT_CFG).text
-        out = self.segmenter.labels(light, tanween_of(form)) if light else form
-        for old, new in self.replacements:
-            if old in out:
-                out = out.replace(old, new)
+        # Only a form that lost marks can have carried tanween.
+        tanween = tanween_of(form) if len(light) != len(form) else ""
+        out = self.segmenter.labels(light, tanween) if light else form
+        if self.letters is not None:
+            out = out.translate(self.letters)
         self.memo[form] = out
         return out
 
