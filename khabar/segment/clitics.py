@@ -4,9 +4,12 @@ An Arabic word is ``[و|ف] [ب|ل|ك|س] [ال] stem [pronoun]``. Which letters
 clitics and which belong to the stem (والدة، بلد، كتاب) is decided by
 evidence: a split is taken when the stem it leaves is a word news writers use
 on its own (counted over SaudiNewsNet at build time, see
-:mod:`khabar.segment.build_lexicon`) often enough next to the unsplit word,
-weighted by how likely each clitic is. A short list of guard words covers the
-frequent cases counts get wrong (كان is not ك + ان, الله is not ال + له).
+:mod:`khabar.segment.build_lexicon`) often enough next to the unsplit word
+(a ratio per clitic), and among such readings the one with the most frequent
+stem wins, discounted for the rarer clitics. A short list of guard words
+covers the frequent cases counts get wrong (كان is not ك + ان, الله is not
+ال + له); particles after و/ف always split (فإن); a word too rare to be
+counted still loses the proclitics before its article (والضفادع).
 
 The decision is made on the word's light form (diacritics and tatweel gone,
 letters as written: ة and ى still tell nouns from pronoun suffixes). Results
@@ -50,8 +53,9 @@ ENCLITICS = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ن
 ARTICLE = "ال"
 
 # Prior weight of each clitic: ranks the readings that pass the evidence test
-# by the frequency of their stem, discounted for the rarer clitics. ك and س are rare as clitics and often a
-# word's first letter; ي is mostly the nisba ending (سعودي), ك a final letter.
+# by the frequency of their stem, discounted for the rarer clitics: ك and س
+# are rare as clitics and often a word's first letter; ي is mostly the nisba
+# ending (سعودي), ك a final letter.
 PRIORS = {
     "و+": 1.0,
     "ف+": 1.0,
@@ -98,9 +102,9 @@ RATIO = {
     "+ي": 5.0,
     "+ني": 5.0,
 }
-# Pronouns that attach straight to ب/ل with no stem between: له، بها، لنا.
 ENCLITIC_SET = frozenset(ENCLITICS)
 ENCLITICS_OR_NONE = ["", *ENCLITICS]
+# Pronouns that attach straight to ب/ل with no stem between: له، بها، لنا.
 BARE_PRONOUNS = frozenset(["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"])
 # Stems that take ي / ني as a pronoun (لي، مني، عني، إنني ...); otherwise ي
 # is a pronoun only after a noun in ة (حياتي) and ني after an imperfect verb.
