@@ -106,16 +106,19 @@ def _nfkc_unstable() -> str:
 
 # ﷽ is left alone by NFKC but stands for words; camel-tools spells it out too.
 _NFKC_EXTRA = {"\ufdfd": "بسم الله الرحمن الرحيم"}
-# A run of marks is normalised together with the character before it (the
-# regex does not take that character: an optional class before every position
-# would cost a second attempt at each of them).
+
+
 @functools.cache
 def _nfkc_cluster_re() -> re.Pattern:
-    """Built on first use (scanning Unicode takes ~0.1 s; most texts never
-    need it)."""
+    """What NFKC may change, built on first use (scanning Unicode takes
+    ~0.1 s; most texts never need it). A run of marks is normalised together
+    with the character before it; the regex does not take that character (an
+    optional class before every position would cost a second attempt at each
+    of them)."""
     # Marks that may compose with or reorder around the preceding character.
     combining = _cls(chr(c) for c in range(0x300, 0x30000) if unicodedata.combining(chr(c)) and not 0xD800 <= c < 0xE000)
     return re.compile(f"\ufdfd|(?P<marks>[{combining}]+)|[{_nfkc_unstable()}]")
+
 
 _TABLE_CACHE: dict[tuple, tuple] = {}
 
