@@ -103,3 +103,23 @@ def test_tables_match_the_texts(batch):
         assert r["norm"] and r["segments"]
     for r in sents.to_pylist():
         assert r["start"] < r["end"] <= len(batch[int(r["doc_id"][1:])])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.data())
+def test_original_span_is_trimmed_and_covers_its_characters(text, data):
+    from khabar.normalise import original_span
+
+    res = normalise_text(text, NORM)
+    n = len(res.text)
+    a = data.draw(st.integers(0, n))
+    b = data.draw(st.integers(a, n))
+    oa, ob = original_span(text, res.map_norm, res.map_orig, a, b, n)
+    assert 0 <= oa <= ob <= len(text)
+    if ob > oa:
+        assert not text[oa].isspace() and not text[ob - 1].isspace()
+        assert text[oa] not in INVISIBLE and text[ob - 1] not in INVISIBLE
+    # every visible normalised character inside [a, b) comes from inside the span
+    for i in range(a, b):
+        if not res.text[i].isspace():
+            assert oa <= to_original(res.map_norm, res.map_orig, i) < max(ob, oa + 1)
