@@ -125,6 +125,17 @@ def test_camel_diacritics_are_included():
     assert set(AR_DIAC_CHARSET) <= DIACRITICS
 
 
+def test_letter_switches_agree_with_camel_tools():
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+
+    text = "أعلنت إدارة ٱلمدينة آخر مستجدات المبنى: الإمارة تُعِدُّ خطةً للمستشفى الجديد."
+    assert normalise_text(text, only(alef=True)).text == normalize_alef_ar(text)
+    assert normalise_text(text, only(alef_maqsura=True)).text == normalize_alef_maksura_ar(text)
+    assert normalise_text(text, only(teh_marbuta=True)).text == normalize_teh_marbuta_ar(text)
+    assert normalise_text(text, only(dediac=True)).text == dediac_ar(text)
+
+
 def test_normalise_documents_schema_and_order():
     docs = pa.table({"doc_id": ["b", "a"], "text": ["مَرحبا  بكم", "٢٠١٥"]})
     out = normalise_documents(docs, CFG)
