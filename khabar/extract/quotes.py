@@ -57,8 +57,18 @@ _PREPOSITIONS = {fold_word(w) for w in "في من إلى على عن مع حول
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
 _RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
 _QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
+_ADDRESSEE = {fold_word(w) for w in L.ADDRESSEE_WORDS}
+_OBJECT_HEADS = {fold_word(w) for w in L.OBJECT_HEADS}
+_SUBJECT_HEADS = {fold_word(w) for w in L.SUBJECT_HEADS}
+# construct heads after which an object-like noun still belongs to the subject
+# (رئيس هيئة دعم الصادرات)
+_CONSTRUCT_HEADS = _NAME_NOUNS | _SUBJECT_HEADS | {fold_word(w) for w in "وزارة دائرة صندوق".split()}
+# names spelled with a leading و that is not the conjunction
+_WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسام وجدي وهيب وحيد وضاح وصفي ولي وهبة وداد وردة".split()}
 
-_VERB_RE = re.compile(rf"{B}(?:[وف])?(?P<v>{alternation(_VERBS)}){E}")
+# the verb may carry an object pronoun: فأجابه مدير المنتدى، وسألها الصحافي
+# (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
+_VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?|(?P<v>{alternation(_VERBS)})){E}")
 _MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
 _FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", '"': "d",
            "'": "s", "‘": "s", "’": "s"}
@@ -192,7 +202,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     attached = before[-1:] if before[-1:] and before[-1] in "وفبلك" and (len(before) < 2 or not before[-2].isalpha()) else ""
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
-    if prev and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
+    colon = before.rstrip().endswith(":")
+    if prev and not colon and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
         if nwords <= _NAME_MAX_WORDS and not _SENT_END.search(content):  # "سوق عكاظ.. المعوقات" is a title
             return True
     after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS
@@ -204,7 +215,6 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         return False
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
-    colon = before.rstrip().endswith(":")
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
         cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
     else:
@@ -223,7 +233,7 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
 
 
 def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, fd=None,
-             names: dict[int, int] | None = None, limit: int = 10) -> tuple[int, int] | None:
+             names: dict[int, int] | None = None, limit: int = 14) -> tuple[int, int] | None:
     """The subject phrase after a verb ending at ``pos`` (folded offsets).
     ``names``: opening mark -> closing mark of name pairs, which count as one
     word (`وأعلنت «اللجنة السورية» أن`); a leading `لـ«الشرق الأوسط»` (to whom
@@ -231,6 +241,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     names = names or {}
     start = end = None
     p = pos
+    p = _skip_addressee(t, p, names)
+    nwords = 0
+    prev_w = ""
     for _ in range(limit):
         q = p
         while q < len(t) and q < p + 3 and t[q].isspace():
@@ -250,6 +263,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
             continue
         if orig_text is not None and "\u064b" in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
             break  # tanween fath marks an accusative: the object (وكتب زوكربيرغ منشوراً), never the subject
+        if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
+            break  # Egyptian spelling of على before أن: شدد الوزير علي أن
         if w in _AMBIGUOUS and orig_text is not None:
             # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
             ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
@@ -259,13 +274,122 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
                   or w[0].isdigit() or len(w) == 1 or (start is None and w.startswith("لل"))
                   or w.startswith("بال") or w in _QUOTE_INTRO):  # بالرياض، بقوله: a phrase after the subject
             break
+        if w and nwords >= 2 and prev_w not in _CONSTRUCT_HEADS and (
+                w in _OBJECT_HEADS or (w[0] == "ب" and len(w) >= 4 and w[1] in "اتم" and w != "باسم" and _DEFINITE_NEXT.match(t, m.end("w")))):
+            break  # the object after the subject: أكد الوزير خالد الفهيد مشاركة…، أشاد المدرب بأداء اللاعبين
         if start is None:
             start = m.start("w")
         end = m.end("w")
         p = m.end()
+        nwords += 1
+        prev_w = w
     if start is None:
         return None
     return _cut_at_entity(t, start, end, ents)
+
+
+_COMPLEMENT_NEXT = re.compile(r"\s{1,3}(?:ان|انه|انها|انهم|بان|ضروره|اهميه)(?!\w)")
+_DEFINITE_NEXT = re.compile(r"\s{1,3}ال")
+_LOCATIVE = re.compile(r"\s{1,3}في\s{1,3}[^\s«»\"“”،,.:]{2,20}(?=\s)")
+
+
+def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
+    """Step over `لوكالة الأنباء الألمانية` / `للصحافيين في عمّان` / `عليه`
+    between a verb ending at ``p`` and its subject; ``p`` when there is none.
+    The phrase runs over definite words (and «names»); a subject must follow:
+    an indefinite word that is not a stop (`في ختام الاجتماع إن` is no subject)."""
+    m = _WORD.match(t, p)
+    if not m or m.group("w") not in _ADDRESSEE:
+        return p
+    q = m.end()
+    if m.end("w") in names:  # لـ«الشرق الأوسط»
+        q = names[m.end("w")] + 1
+    for _ in range(4 if m.group("w")[0] == "ل" and len(m.group("w")) > 3 else 0):  # له، عليه: no phrase
+        n = _WORD.match(t, q)
+        if n and n.group("w").startswith("ال") and n.group("w") not in _STOPS:
+            q = n.end()
+            continue
+        k = q
+        while k < len(t) and k < q + 3 and t[k].isspace():
+            k += 1
+        if k in names:
+            q = names[k] + 1
+        break  # a «name» ends the phrase: قالت لقناة «العربية» المتحدثة
+    loc = _LOCATIVE.match(t, q)
+    if loc:
+        q = loc.end()
+    n = _WORD.match(t, q)
+    if not n:
+        return p
+    w = n.group("w")
+    if (loc and w.startswith("ال")) or w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or w[0].isdigit():
+        return p
+    return q
+
+
+def _plain_word(w: str) -> bool:
+    """A word that can be part of a noun phrase subject."""
+    return not (w in _VERBS or w in _COMPLEMENTISERS or w in _RELATIVES or w in _QUOTE_INTRO or w[0].isdigit())
+
+
+def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
+    """A subject written before its verb at ``vs``, the whole sentence up to
+    the verb: `والأمين العام للاتحاد سالم الشمري قال`, `ومدير الدائرة قال`,
+    `تقرير صادر عن البنك الدولي يقول`, `أما الوزير فقال`. Only a sentence
+    that opens with a definite noun or a title-like head (a verb-first
+    sentence `وصل الوزير … وقال` has no subject before its verb), with no
+    comma, verb or complementiser before the verb."""
+    lo = max(0, vs - 160)
+    seg = t[lo:vs]
+    cut = max(seg.rfind(c) for c in ".!?؟\n:«»\"“”()،,")
+    if cut < 0 and lo > 0:
+        return None
+    if cut >= 0 and seg[cut] in "،,":
+        return None
+    words = list(_WORDS_BACK.finditer(t, lo + cut + 1, vs - 1 if t[vs - 1] == "ف" else vs))
+    if not 1 <= len(words) <= 12:
+        return None
+    first = words[0].group()
+    start = words[0].start()
+    fa = t[vs - 1] == "ف"  # أما X فقال: only after أما
+    if fa != (first in ("اما", "واما")):
+        return None
+    if fa:
+        words = words[1:]
+        if not words:
+            return None
+        first, start = words[0].group(), words[0].start()
+    elif first[0] == "و" and len(first) > 3 and first not in _WAW_NAMES and first not in _SUBJECT_HEADS:
+        first, start = first[1:], start + 1
+    if not (first.startswith("ال") or first in _SUBJECT_HEADS) or first in _STOPS or first in _RELATIVES:
+        return None
+    if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
+        return None
+    return start, words[-1].end()
+
+
+def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun before ``rel`` refers to, when a
+    comma sets it off: `ويتفق معه الخبير أحمد عبد الحميد، الذي يقول`."""
+    seg = t[max(0, rel - 120) : rel].rstrip()
+    if not seg.endswith(("،", ",")):
+        return None
+    end_ = max(0, rel - 120) + len(seg) - 1
+    words = _WORDS_BACK.findall(t[max(0, end_ - 110) : end_])
+    taken = []
+    for w in reversed(words[-8:]):
+        if w in _STOPS or not _plain_word(w) or (w[0] in "وف" and w[1:] in _AND_STOPS):
+            break
+        taken.append(w)
+    if not taken:
+        return None
+    phrase = " ".join(reversed(taken))
+    start = t.rfind(taken[-1], 0, end_)
+    # rebuild from text: the words are contiguous up to the comma
+    seg2 = t[start:end_].rstrip()
+    if " ".join(seg2.split()) != phrase:
+        return None
+    return start, start + len(seg2)
 
 
 _SPEECH_CUE = re.compile(rf"(?<!\w)(?:{alternation(_COMPLEMENTISERS)}|قوله|قولها)(?!\w)|:")
@@ -388,7 +512,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         return k >= 0 and i < pairs[k][2]
 
     # reporting verbs outside quotes (a verb inside a quote is not the attribution)
-    verbs = [(m.start("v"), m.end("v")) for m in _VERB_RE.finditer(t) if not in_pair(m.start())]
+    verbs = [(m.start("cv" if m.group("c") else "v"), m.end()) for m in _VERB_RE.finditer(t) if not in_pair(m.start())]
     verb_starts = [v[0] for v in verbs]
     explicit: list[_Speaker] = []  # written subjects, in text order
     subjects: dict[int, _Speaker] = {}
@@ -407,6 +531,10 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 subj = (n.start("s"), n.end("s"))
             else:
                 subj = _subject(t, ve, ents, text, f, name_close)
+            if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
+                subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
+        elif word not in _PARTICIPLES:
+            subj = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
         if subj:
             sp = _Speaker(subj[0], subj[1], vs, ve)
             subjects[vs] = sp
