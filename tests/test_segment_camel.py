@@ -107,3 +107,25 @@ def test_segment_imports_no_camel_morphology():
     code = "import sys, khabar.segment, khabar.segment.evaluate; print(sorted(m for m in sys.modules if m.startswith(('camel_tools.morphology', 'camel_tools.data', 'camel_tools.disambig'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_eval_scores_the_camel_backend(tiny, shared_data):
+    from khabar.segment.evaluate import evaluate, read_conllu
+
+    sents = read_conllu(shared_data / "ud-pud" / "ar_pud-half-a.conllu")[:40]
+    cfg = {**DEFAULTS["segment"], "clitics": "camel", "camel_data": str(tiny)}
+    res = evaluate(sents, NORM, cfg)
+    assert "clitics (camel)" in res
+    camel_f1 = res["clitics (camel)"][2]
+    builtin_f1 = evaluate(sents, NORM, DEFAULTS["segment"])["clitics (builtin)"][2]
+    # the tiny DB knows a dozen stems: almost nothing is split, far below builtin
+    assert 0.5 < camel_f1 < builtin_f1
+
+
+def test_split_form_lays_other_labels_on_the_letters():
+    from khabar.segment.clitics import split_form
+
+    form = "وَرَماها"
+    assert [(form[a:b], lab) for a, b, lab in split_form(form, labels="و+ رمي +ها")] == [("وَ", "و+"), ("رَما", "رمي"), ("ها", "+ها")]
+    assert split_form("للسلطة", labels="ل+ ال+ سلطه") == [(0, 1, "ل+"), (1, 2, "ال+"), (2, 6, "سلطه")]
+    assert split_form("عليه", labels="على +هو") == [(0, 4, "على +هو")]  # letters do not add up: whole

@@ -464,18 +464,27 @@ def tanween_of(form: str) -> str:
     return ""
 
 
-def split_form(form: str, segmenter: CliticSegmenter | None = None) -> list[tuple[int, int, str]]:
+def split_form(form: str, segmenter: CliticSegmenter | None = None, labels: str | None = None) -> list[tuple[int, int, str]]:
     """Clitic segments of one word token as spans of ``form`` (the original
     surface): ``[(start, end, label), ...]``. Diacritics and tatweel go with
-    the letter before them; ل + ال (لل) gives the article the second lam."""
-    segmenter = segmenter or default_segmenter()
+    the letter before them; ل + ال (لل) gives the article the second lam.
+
+    ``labels`` (a ``segments`` string from another backend, e.g. camel's
+    "و+ رمي +ها") is laid on the form instead of the builtin segmentation;
+    when its letters do not add up to the word's, the word is one span."""
     kept = [i for i, ch in enumerate(form) if ch not in _LIGHT_DROPPED]
     light = "".join(form[i] for i in kept)
     if not unicodedata.is_normalized("NFKC", light):
         return [(0, len(form), normalise_text(form, LIGHT_CFG).text)]  # presentation forms: no offsets per letter
+    if labels is None:
+        segs = (segmenter or default_segmenter()).segment(light, tanween_of(form))
+    else:
+        segs = decode_labels(labels)
+        if sum(len(seg.surface) for seg in segs) != len(light):
+            return [(0, len(form), labels)]
     out = []
     pos = 0
-    for seg in segmenter.segment(light, tanween_of(form)):
+    for seg in segs:
         if not seg.surface:
             continue
         a, b = pos, pos + len(seg.surface)

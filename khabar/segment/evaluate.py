@@ -6,9 +6,10 @@ prints three scores (precision / recall / F1 over exact character spans):
 * tokens: surface tokens. Gold surface tokens are the UD words glued by
   ``SpaceAfter=No`` where both sides hold letters (a clitic and its host);
   punctuation, symbols and numbers stand alone, as khabar tokenizes them.
-* clitic segments: the UD words themselves, as the builtin segmenter
-  splits them (whatever ``segment.clitics`` says: the camel backend gives
-  normalised segment strings, not spans). UD does not split the article,
+* clitic segments: the UD words themselves, as ``segment.clitics`` splits
+  them (builtin for ``none``; the camel backend's segment strings are laid
+  on the word's letters, a word whose letters do not add up stays whole).
+  UD does not split the article,
   so khabar's ``ال+`` is merged back into its stem before comparing; ل + ال
   (لل) then gives UD's ``ل`` + ``لسلطة``.
 * sentence boundaries: sentences joined into paragraphs of
@@ -105,13 +106,16 @@ def _prf(gold: set, pred: set) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _ud_words(form: str, start: int) -> list[tuple[int, int]]:
-    """khabar's clitic segments of one word token as UD words (article merged)."""
+def _ud_words(form: str, start: int, clitics=None) -> list[tuple[int, int]]:  # noqa: ANN001
+    """khabar's clitic segments of one word token as UD words (article
+    merged). ``clitics``: a non-builtin backend whose segments are laid on
+    the form (None: the builtin segmenter)."""
     from khabar.segment.clitics import split_form
 
+    labels = clitics.words([form])[0] if clitics is not None else None
     spans = []
     pending = None
-    for a, b, label in split_form(form):
+    for a, b, label in split_form(form, labels=labels):
         if label == "ال+":
             pending = a if pending is None else pending
             continue
@@ -125,8 +129,10 @@ def _ud_words(form: str, start: int) -> list[tuple[int, int]]:
 
 def evaluate(sentences: list[GoldSentence], norm_cfg: dict, seg_cfg: dict, paragraph: int = 5, errors: int = 0) -> dict:
     from khabar.normalise import normalise_text
-    from khabar.segment import segment_text
+    from khabar.segment import clitic_function, segment_text
 
+    backend = seg_cfg.get("clitics", "builtin")
+    other = clitic_function(seg_cfg, norm_cfg) if backend not in ("builtin", "none") else None
     gold_tok, pred_tok, gold_words, pred_words = set(), set(), set(), set()
     shown = 0
     for k, sent in enumerate(sentences):
@@ -138,7 +144,7 @@ def evaluate(sentences: list[GoldSentence], norm_cfg: dict, seg_cfg: dict, parag
         gold_words.update((k, a, b) for a, b in sent.words)
         mine = []
         for a, b, kind, form in zip(starts, ends, seg.kind, seg.form):
-            mine.extend(_ud_words(form, a) if kind == "word" else [(a, b)])
+            mine.extend(_ud_words(form, a, other) if kind == "word" else [(a, b)])
         pred_words.update((k, a, b) for a, b in mine)
         if errors and shown < errors:
             gw = set(sent.words)
@@ -146,11 +152,12 @@ def evaluate(sentences: list[GoldSentence], norm_cfg: dict, seg_cfg: dict, parag
                 if kind != "word" or (a, b) not in set(sent.tokens):
                     continue
                 g = [sent.text[x:y] for x, y in sorted(gw) if a <= x and y <= b]
-                p = [sent.text[x:y] for x, y in _ud_words(form, a)]
+                p = [sent.text[x:y] for x, y in _ud_words(form, a, other)]
                 if g != p and shown < errors:
                     print(f"  {form}: gold {' + '.join(g)}  khabar {' + '.join(p)}")
                     shown += 1
-    result = {"tokens": _prf(gold_tok, pred_tok), "clitics (builtin)": _prf(gold_words, pred_words)}
+    name = f"clitics ({'builtin' if other is None else backend})"
+    result = {"tokens": _prf(gold_tok, pred_tok), name: _prf(gold_words, pred_words)}
     for name, sep in (("sentences (space)", " "), ("sentences (no space)", "")):
         result[name] = _sentence_scores(sentences, norm_cfg, seg_cfg, paragraph, sep)
     return result
