@@ -117,7 +117,10 @@ class CamelClitics:
         hit = self.memo.get(form)
         if hit is not None:
             return hit
-        from khabar.segment.clitics import LIGHT_CFG
+        from khabar.segment.clitics import LIGHT_CFG, MEMO_MAX
+
+        if len(self.memo) > MEMO_MAX:  # a long-lived worker: keep memory bounded
+            self.memo.clear()
 
         light = normalise_text(form, LIGHT_CFG).text or form
         segments, lemma = light, None
