@@ -158,3 +158,21 @@ def test_pipeline_separates_role_links_surname_and_strips_clitic():
     assert by_text["السعودية"]["start"] == text.index("والسعودية") + 1
     for r in rows:
         assert text[r["start"] : r["end"]] == r["text"]
+
+
+def test_spelling_variants_in_two_documents_get_one_id():
+    from khabar.extract.entities import extract_entities
+    from khabar.normalise import normalise_documents
+    from khabar.segment import segment_documents
+
+    texts = ["سافر وزير الخارجية إلى أميركا لبحث الأزمة مع الإمارات.", "عاد الوفد من أمريكا بعد زيارة الامارات والسعودية."]
+    cfg = load_config()
+    now = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
+    docs = schemas.table_from_rows("documents", [{"doc_id": f"d{i}", "text": t, "raw_path": "t", "raw_record": i, "ingested_at": now} for i, t in enumerate(texts)])
+    norm = normalise_documents(docs, cfg["normalise"])
+    sentences, tokens = segment_documents(docs, norm, cfg["segment"], cfg["normalise"])
+    rows = extract_entities(docs, sentences, tokens, cfg["extract"]["ner"]).to_pylist()
+    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in rows if r["label"] == "LOC"}
+    assert ids[("d0", "أميركا")] == ids[("d1", "أمريكا")]
+    assert ids[("d0", "الإمارات")] == ids[("d1", "الامارات")]
+    assert ids[("d0", "أميركا")] != ids[("d0", "الإمارات")]
