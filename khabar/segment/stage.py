@@ -28,6 +28,7 @@ from khabar.normalise import INVISIBLE, normalise_text
 from khabar.segment.sentences import split_sentences
 from khabar.segment.tokens import tokenize
 
+
 class SegmentedText:
     """Sentences and tokens of one document: int columns as numpy arrays,
     string columns as lists."""
@@ -53,7 +54,9 @@ def _attached(ch: str) -> bool:
 
 
 def _map_spans(text: str, norm_len: int, map_norm: list[int], map_orig: list[int], starts: list[int], ends: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Original spans of normalised token spans; see normalise.original_span."""
+    """Original spans of normalised token spans (as normalise.original_span,
+    for all tokens at once): a token also takes the diacritics and tatweel
+    deleted right after it, and stray ones just before it."""
     mn = np.asarray(map_norm, dtype=np.int64)
     mo = np.asarray(map_orig, dtype=np.int64)
     a = np.asarray(starts, dtype=np.int64)
