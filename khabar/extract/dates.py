@@ -62,6 +62,12 @@ YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 ALT = rf"(?:{OSP}[(/]{OSP}{MONTH}{OSP}\)?|{SP}{MONTH}{E})?"
 CLITIC = r"(?:[وبلف])?"
 
+_DEF_UNITS = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
+              "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10}
+_DEF_NUM = alternation(_DEF_UNITS)
+_SPAN_UNIT = {"الاشهر": "M", "الشهور": "M", "السنوات": "Y", "الاعوام": "Y", "الاسابيع": "W", "الايام": "D",
+              "الساعات": "H"}
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("hijri", re.compile(
         rf"{B}(?:(?:يوم{SP})?{WEEKDAY},?{SP})?(?:(?P<d>\d{{1,2}}){SP}(?:من{SP})?)?(?:شهر{SP})?(?P<hm>{HMONTH}){SP}(?:(?:من{SP})?(?:عام|لعام|سنه){SP})?"
@@ -96,6 +102,31 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("period_this", re.compile(rf"{B}{CLITIC}(?:(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل){SP})?(?:هذا|هذه){SP}(?P<unit>الاسبوع|الشهر|العام|السنه){E}")),
     ("period_edge", re.compile(rf"{B}{CLITIC}(?P<edge>نهايه|مطلع|بدايه|اواخر|اوائل){SP}(?P<unit>الشهر|العام|السنه){E}")),
 ]
+# Ordinal day words: الحادي عشر من فبراير، الرابع والعشرين من سبتمبر
+_ORD_UNITS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+              "الثامن": 8, "التاسع": 9}
+_ORDINAL_DAYS = dict(_ORD_UNITS)
+_ORDINAL_DAYS.update({"العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21,
+                      "الحادي والثلاثين": 31})
+for _w, _n in _ORD_UNITS.items():
+    if _n > 1:
+        _ORDINAL_DAYS[f"{_w} عشر"] = 10 + _n
+        _ORDINAL_DAYS[f"{_w} والعشرين"] = 20 + _n
+_ORDINAL_DAYS.update({"الاول والعشرين": 21})
+ORDINAL_DAY = alternation(_ORDINAL_DAYS)
+_ORDINAL_DAYS = {fold_word(k): v for k, v in _ORDINAL_DAYS.items()}
+_PATTERNS += [
+    ("dm_ord", re.compile(
+        rf"{B}(?P<od>{ORDINAL_DAY}){SP}من{SP}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
+        rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
+    # fiscal years: العام المالي 2024/2025 -> 2024/2025 (an ISO 8601 interval of years)
+    ("fiscal", re.compile(
+        rf"{B}{CLITIC}(?P<kw>العام|السنه){SP}الماليه?{SP}(?P<y>{YEAR})(?:{OSP}/{OSP}(?P<y2>{YEAR}|\d\d))?(?![\d/])")),
+    # الأشهر الستة المقبلة، السنوات الخمس الماضية: a duration
+    ("span_def", re.compile(
+        rf"{B}{CLITIC}(?P<u>الاشهر|الشهور|السنوات|الاعوام|الاسابيع|الايام|الساعات){SP}(?P<n>ال(?:{_DEF_NUM}))(?!\w)(?:{SP}(?P<rel>{REL}){E})?")),
+]
+_PATTERN = dict(_PATTERNS)
 _DUAL_DURATION = re.compile(rf"{B}{CLITIC}(?P<u>{alternation(_TIME_DUALS)}){E}")
 _TIME_UNIT_AFTER = re.compile(rf"{SP}(?P<u>{alternation(_TIME_UNITS)}){E}")
 
@@ -232,7 +263,9 @@ def _hijri_to_iso(y: int, m: int, d: int | None) -> str | None:
 # fourteen patterns costs ~5x more.
 _GROUPS = {
     "num": ("dmy_num", "ymd_num", "year", "year_after"),
-    "month": ("dm", "my", "m_rel", "m_bare", "m_edge"),
+    "month": ("dm", "my", "m_rel", "m_bare", "m_edge", "dm_ord"),
+    "fiscal": ("fiscal",),
+    "span": ("span_def",),
     "hijri": ("hijri", "hijri_dm"),
     "wd": ("weekday",),
     "rel": ("today",),
@@ -243,8 +276,10 @@ _ANCHOR_GROUP.update({w: "hijri" for w in _HMONTHS})
 _ANCHOR_GROUP.update({w: "wd" for w in _WEEKDAYS})
 _ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد")})
 _ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه")})
+_ANCHOR_GROUP.update({"المالي": "fiscal", "الماليه": "fiscal"})
+_ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
 _ANCHOR = re.compile(rf"(?P<num>(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
-_WINDOW = {"month": (30, 45), "hijri": (30, 30)}
+_WINDOW = {"month": (30, 45), "hijri": (30, 30), "fiscal": (16, 24)}
 _PATTERN = dict(_PATTERNS)
 
 
@@ -279,9 +314,22 @@ def _matches(t: str) -> tuple[tuple[str, re.Match], ...]:
     return tuple((key[0], m) for key, m in found.items())
 
 
+_RANGE_LINK = re.compile(r"\s{0,3}(?:الي|حتي|و|-|–|ولغايه|لغايه)\s{0,3}")
+
+
+def _range_year(t: str, end: int, years: dict[int, int]) -> int | None:
+    """The year of the full date that a day and month ending at ``end`` runs
+    to in a range (`من 1 رجب إلى 15 شعبان 1447هـ`)."""
+    m = _RANGE_LINK.match(t, end)
+    return years.get(m.end()) if m and m.end() > end else None
+
+
 def _candidates(t: str, pub: dt.date | None):
     """(start, end, value, kind, calendar) on folded text, overlapping."""
-    for name, m in _matches(t):
+    matches = _matches(t)
+    hijri_years = {m.start(): int(m.group("y")) for name, m in matches if name == "hijri" and m.group("d")}
+    greg_years = {m.start(): int(m.group("y")) for name, m in matches if name == "dm" and m.group("y")}
+    for name, m in matches:
         if True:
             g = m.groupdict()
             s, e = m.start(), m.end()
@@ -289,7 +337,11 @@ def _candidates(t: str, pub: dt.date | None):
                 d = int(g["d"]) if g["d"] else None
                 yield s, e, _hijri_to_iso(int(g["y"]), _HMONTHS[g["hm"]], d), "date" if d else "month", "hijri"
             elif name == "hijri_dm":
-                yield s, e, _resolve_hijri_day_month(int(g["d"]), _HMONTHS[g["hm"]], g["rel"], pub), "relative", "hijri"
+                y = _range_year(t, e, hijri_years)
+                if y:  # من 1 رجب إلى 15 شعبان 1447هـ: the range's year
+                    yield s, e, _hijri_to_iso(y, _HMONTHS[g["hm"]], int(g["d"])), "date", "hijri"
+                else:
+                    yield s, e, _resolve_hijri_day_month(int(g["d"]), _HMONTHS[g["hm"]], g["rel"], pub), "relative", "hijri"
             elif name == "dmy_num" and (g["h"] or 1300 <= int(g["y"]) <= 1500):
                 yield s, e, _hijri_to_iso(int(g["y"]), int(g["m"]), int(g["d"])), "date", "hijri"
             elif name in ("dmy_num", "ymd_num"):
@@ -305,7 +357,33 @@ def _candidates(t: str, pub: dt.date | None):
                     if day_:
                         yield s, e, day_.isoformat(), "date", "gregorian"
                 elif 1 <= day <= 31:
+                    y = _range_year(t, e, greg_years)
+                    day_ = _valid(y, month, day) if y else None
+                    if day_:  # من 5 مارس إلى 10 أبريل 2024
+                        yield s, e, day_.isoformat(), "date", "gregorian"
+                    else:
+                        yield s, e, _resolve_day_month(day, month, g["rel"], pub), "relative", "gregorian"
+            elif name == "dm_ord":
+                month, day = _MONTHS[g["m"]], _ORDINAL_DAYS[g["od"]]
+                if g["y"]:
+                    day_ = _valid(int(g["y"]), month, day)
+                    if day_:
+                        yield s, e, day_.isoformat(), "date", "gregorian"
+                else:
                     yield s, e, _resolve_day_month(day, month, g["rel"], pub), "relative", "gregorian"
+            elif name == "fiscal":
+                s = m.start("kw")
+                y2 = g["y2"]
+                if y2:
+                    y2 = (g["y"][:2] + y2) if len(y2) == 2 else y2
+                    if int(y2) != int(g["y"]) + 1:
+                        continue
+                    yield s, e, f"{g['y']}/{y2}", "year", "gregorian"
+                else:
+                    yield s, e, g["y"], "year", "gregorian"
+            elif name == "span_def":
+                n = _DEF_UNITS[g["n"][2:]]
+                yield m.start("u"), e, _duration(n, _SPAN_UNIT[g["u"]]), "duration", "gregorian"
             elif name == "my":
                 yield s, e, f"{int(g['y']):04d}-{_MONTHS[g['m']]:02d}", "month", "gregorian"
             elif name == "m_edge":
@@ -347,7 +425,9 @@ def _candidates(t: str, pub: dt.date | None):
                 wd = g["wd"]
                 if not g["paren"]:
                     s = m.start("pre") if g["pre"] else m.start("wd")
-                if wd in _AMBIG_WD and not (g["pre"] or g["paren"] or g["rel"]):
+                # wire copy sets the day off with commas: قال مسؤول، الأحد، إن
+                wrapped = t[max(0, s - 2) : s].strip() in ("،", ",") and t[e : e + 2].strip()[:1] in ("،", ",")
+                if wd in _AMBIG_WD and not (g["pre"] or g["paren"] or g["rel"] or wrapped):
                     continue
                 if re.match(r"\s{1,3}عشر", t[e : e + 8]):
                     continue  # الأحد عشر: eleven
