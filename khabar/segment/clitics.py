@@ -106,9 +106,10 @@ ENCLITIC_SET = frozenset(ENCLITICS)
 ENCLITICS_OR_NONE = ["", *ENCLITICS]
 # Pronouns that attach straight to ب/ل with no stem between: له، بها، لنا.
 BARE_PRONOUNS = frozenset(["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"])
-# Stems that take ي / ني as a pronoun (لي، مني، عني، إنني ...); otherwise ي
-# is a pronoun only after a noun in ة (حياتي) and ني after an imperfect verb.
-YA_STEMS = frozenset(["من", "عن", "لد", "لدي", "عل", "إل", "في", "مع", "إن", "أن", "لكن", "بين", "عند", "معي"])
+# Stems that take ي / ني / ك as a pronoun (لي، مني، عنك، إنني ...); otherwise
+# ي and ك are pronouns only after a noun in ة (حياتي، تجربتك), ني and ك
+# after an imperfect verb (يمكنني، يمكنك).
+YA_STEMS = frozenset(["من", "عن", "لد", "لدي", "عل", "علي", "إل", "إلي", "في", "مع", "إن", "أن", "لكن", "بين", "عند", "معي", "حول", "أمام", "خلف", "نحو", "دون", "مثل"])
 IMPERFECT = frozenset("يتنأ")
 # Particles, prepositions and pronouns: after و / ف they are always a
 # separate word however often the pair is written (فإن is ف + إن).
@@ -127,7 +128,7 @@ GUARDS = frozenset(
     الله اللهم والد والدة والدي والدين ولاية ولايات ولي والي بلد بلاد بلدة بلدية كتاب كتب فلسطين
     كان كانت كانوا كانا كل كلا لكن ليس ليست ليبيا لبنان لندن بنك بنوك بند هناك هنالك مالك ملك
     سنة سنوات ستة سبعة سيارة سياسة سياسي سوريا سبب فيما فقد فقط فحسب كما كذلك لذا وزير وزارة
-    باب بعيد بعيدة بحر بحرية بنت بي وضع وضعي لدي لقد لحق لين بدا بشر بصمة ورد وجد وجدت كلما
+    باب بعيد بعيدة بحر بحرية بحيرة بنت بي وضع وضعي لدي لقد لحق لين بدا بشر بصمة ورد ورش وجد وجدت كلما لغم
     واس وام كونا قنا سبأ كأن فعل فعلي فعلية فعليا فكرة بحث بحثت بطاقة بحري بوست واحد واحدة وسام وصف وسط وقت وفد
     وحدة وحد وطن وطني ولد وجه وجهة بين بعد بعض بيان برنامج فرنسا فريق لجنة لقاء لدى كبير كثير كافة كلمة
     الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي الان الآن الا الى الي إلا إلى ألا أما إما
@@ -308,7 +309,7 @@ class CliticSegmenter:
                 if not lp and not le:
                     continue
                 stem = word[lp : n - le]
-                if last == "س+" and (not stem or stem[0] not in IMPERFECT):
+                if last == "س+" and (len(stem) < 3 or stem[0] not in IMPERFECT):
                     continue
                 if last == "ل+" and stem.startswith(ARTICLE):
                     continue  # ل + ال is written لل
@@ -329,8 +330,10 @@ class CliticSegmenter:
                     continue
                 if enc == "ي" and stem not in YA_STEMS and not (stem[-1] == "ت" and freq.get(stem[:-1] + "ة", 0) >= MIN_STEM):
                     continue
-                if enc == "ني" and stem not in YA_STEMS and stem[0] not in IMPERFECT:
+                if enc == "ني" and stem not in YA_STEMS and (stem[0] not in IMPERFECT or len(stem) < 3):
                     continue
+                if enc[:1] == "ك" and stem not in YA_STEMS and stem[-1] != "ت" and not (stem[0] in "يتن" and len(stem) >= 3):
+                    continue  # you(r): after a particle (عليك), a noun in ة (تجربتك), an imperfect verb (يمكنك); not أمسك
                 if enc == "نا" and freq.get(word[:-1], 0) > count:
                     continue  # أماناً: an accusative alif after ن, not نا
                 need = MIN_STEM
