@@ -33,7 +33,7 @@ from khabar.extract import lexicon as L
 from khabar.extract.dates import date_spans_folded
 from khabar.extract.fold import fold, fold_word
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
-from khabar.extract.numbers import find_numbers
+from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, find_numbers
 
 
 _MEASURES = {fold_word(f): v for key, v in L.MEASURES.items() for f in key.split("|")}
@@ -55,6 +55,12 @@ _COUNT = re.compile(rf"{SP}(?P<u>{alternation(_COUNTS)}){E}")
 _COUNT_DEF = re.compile(rf"{SP}من{SP}(?P<u>{alternation(_DEFINITE)}){E}")
 _DUAL = re.compile(rf"{B}[وبلف]?(?P<u>{alternation(_DUALS)}){E}")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # same line only
+# Duals of any noun: صاروخين باليستيين، شحنتين. Without diacritics -ين is
+# also a sound plural, so only -تين (a feminine dual; the plural is -ات) or
+# -ين followed by an agreeing adjective in -ين, the noun not a participle in م-.
+_GEN_DUAL = re.compile(r"(?<!\w)(?P<u>[\u0621-\u064a]{3,13}ين)(?!\w)")
+_NOT_DUALS = {fold_word(w) for w in L.NOT_DUALS}
+_PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
 _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
 _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
@@ -169,8 +175,44 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
         if k >= 0 and s < out[k][1]:
             continue
         out.append((s, m.end(), 2.0, _DUALS[m.group("u")], "count", False))
+    for s, e in _generic_duals(t):
+        k = bisect_right(taken_starts, s) - 1
+        if k >= 0 and s < out[k][1]:
+            continue
+        out.append((s, e, 2.0, None, "count", False))
     out.sort()
     return out
+
+
+def _generic_duals(t: str):
+    """Spans of indefinite duals of nouns outside the count lexicon."""
+    masks = None
+    last_end = -1
+    for m in _GEN_DUAL.finditer(t):
+        w = m.group("u")
+        s = m.start()
+        if w[0] in "وبلف" and len(w) >= 7:  # a clitic only where the rest is still a long word
+            w, s = w[1:], s + 1
+        if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS or w in _DUALS or w in _TIME
+                or w in ALL_NUMBER_WORDS or len(w) < 5):
+            continue
+        if s - last_end <= 3 and t[last_end:s].isspace():
+            continue  # the agreeing adjective of the dual before it: دراستين تفصيليتين
+        if not w.endswith("تين"):
+            # masculine: only with an adjective in -يين (صاروخين باليستيين), and not
+            # a participle (مسلحين، لاعبين) whose plural looks the same
+            nxt = _NEXT_WORD.match(t, m.end())
+            a = nxt.group("w") if nxt else ""
+            if w[0] == "م" or (len(w) == 6 and w[1] == "ا") or not a.endswith("يين") or a in _PLURAL_ADJ:
+                continue
+        if masks is None:
+            masks = date_spans_folded(t)
+            mask_starts = [ms for ms, _ in masks]
+        k = bisect_right(mask_starts, s) - 1
+        if (k >= 0 and masks[k][1] > s) or (k + 1 < len(masks) and masks[k + 1][0] < m.end()):
+            continue  # سنتين، ساعتين: durations
+        last_end = m.end()
+        yield s, m.end()
 
 
 def find_amounts(text: str) -> list[Amount]:

@@ -238,6 +238,7 @@ CURRENCIES = {
     "دينار دينارا دنانير": None, "درهم درهما دراهم": "AED", "جنيه جنيها جنيهات": "EGP",
     "ليرة ليرات": None, "روبل روبلا روبلات": "RUB", "ين": "JPY", "يوان": "CNY",
     "فرنك فرنكا فرنكات": "CHF", "روبية روبيات": "INR", "تومان": "IRR",
+    "وون": "KRW", "إسترليني استرليني": "GBP", "بيزو": None,
 }
 # Nationality stems after a currency noun; the suffix (ي، يا، ية، يين...) varies.
 CURRENCY_NATIONS = {
@@ -288,6 +289,12 @@ COUNT_DUALS = {
     "شخصان شخصين": "person", "طفلان طفلين": "child", "جنديان جنديين": "soldier",
     "قتيلان قتيلين": "killed", "جريحان جريحين": "injured", "هدفان هدفين": "goal",
 }
+# Words in -تين / -ين that are not duals of a counted noun.
+NOT_DUALS = """مرتين المرتين لاتين روتين بروتين كريستين مارتين ياسين حسين بين حين سنين الذين اللذين
+اثنين اثنتين ثنتين تنين تين ستين بوتين هاتين هذين اللتين اللذين بساتين فساتين""".split()
+# Adjectives after a plural (not a dual) noun in -ين: مواطنين آخرين
+PLURAL_ADJECTIVES = "آخرين اخرين مجهولين كثيرين عديدين".split()
+
 # The plural forms used in "ثمانية من المصابين".
 COUNT_DEFINITE = {
     "المصابين الجرحى": "injured", "القتلى": "killed", "المدنيين": "civilian", "الجنود": "soldier",

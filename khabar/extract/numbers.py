@@ -53,6 +53,9 @@ _SCALE = alternation(ALL_SCALES)
 DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:[,.]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,15}(?:[.,]\d{1,6})?)(?![\d])"
 _DIGITS = re.compile(DIGITS)
 _DIGIT_RUN = re.compile(r"[\d.,]+")
+# Saudi press (SPA) writes the decimal comma as ر with the fraction first in
+# logical order: "935ر6 مليون" is 6.935 million, "000ر22" is 22,000.
+_SAUDI = re.compile(r"(?<![\d.,ر])(?P<f>\d{1,6})ر(?P<w>\d{1,9})(?![\dر])")
 # One cheap scan for where a number may start (a digit or a number word); the
 # exact pattern and the word edges are checked only there. A full pattern with
 # look-behinds and clitics tried at every position costs ~4x more.
@@ -153,11 +156,12 @@ def find_numbers(t: str) -> tuple[Number, ...]:
             break
         s = m.start()
         if m.group("d"):
-            d = _DIGITS.match(t, s)
+            sa = _SAUDI.match(t, s)
+            d = sa or _DIGITS.match(t, s)
             if not d:  # inside a digit run too long to be a number: skip the run
                 pos = _DIGIT_RUN.match(t, s).end()
                 continue
-            digits = d.group()
+            digits = d.group() if not sa else sa.group("w") + "." + sa.group("f")
             scales: list[str] = []
             end = d.end()
             for _ in range(3):
@@ -171,7 +175,12 @@ def find_numbers(t: str) -> tuple[Number, ...]:
             except ValueError:
                 pos = d.end()
                 continue
-            value = words_value(scales, base) if scales else base
+            if scales and base >= 1e5 and ALL_SCALES[scales[0]] >= 1e6:
+                # "75,003,560 مليون ريال", "1800000 مليون نسمة": the number is
+                # written out in full and the scale word only names it
+                value = base
+            else:
+                value = words_value(scales, base) if scales else base
             # 96 مليونا و245 ألف / 4 مليارات و908 ملايين: a smaller part joined by و
             last = ALL_SCALES[scales[-1]] if scales else 0
             for _ in range(3):
