@@ -82,6 +82,10 @@ PRIORS = {
 # word starting with ف or ك is rarely ف/ك + word (فكرة، كذلك); pronoun
 # suffixes are rarer than their host except on frequent nouns.
 MIN_STEM = 5
+# Proclitics only: a two-letter stem must be a particle or very frequent, and
+# a stem seen fewer than COMMON_STEM times gets a three times stricter ratio.
+SHORT_STEM_MIN = 2000
+COMMON_STEM = 200
 MIN_STEM_BY_CLITIC = {"ك+": 20, "+ك": 150, "س+": 20}
 RATIO = {
     "و+": 30.0,
@@ -109,7 +113,7 @@ BARE_PRONOUNS = frozenset(["ه", "ها", "هم", "هما", "هن", "ك", "كم",
 # Stems that take ي / ني / ك as a pronoun (لي، مني، عنك، إنني ...); otherwise
 # ي and ك are pronouns only after a noun in ة (حياتي، تجربتك), ني and ك
 # after an imperfect verb (يمكنني، يمكنك).
-YA_STEMS = frozenset(["من", "عن", "لد", "لدي", "عل", "علي", "إل", "إلي", "في", "مع", "إن", "أن", "لكن", "بين", "عند", "معي", "حول", "أمام", "خلف", "نحو", "دون", "مثل"])
+YA_STEMS = frozenset(["من", "عن", "لد", "لدي", "عل", "علي", "إلي", "في", "مع", "إن", "أن", "لكن", "بين", "عند", "معي", "حول", "أمام", "خلف", "نحو", "دون", "مثل"])
 IMPERFECT = frozenset("يتنأ")
 # Particles, prepositions and pronouns: after و / ف they are always a
 # separate word however often the pair is written (فإن is ف + إن).
@@ -128,7 +132,7 @@ GUARDS = frozenset(
     الله اللهم والد والدة والدي والدين ولاية ولايات ولي والي بلد بلاد بلدة بلدية كتاب كتب فلسطين
     كان كانت كانوا كانا كل كلا لكن ليس ليست ليبيا لبنان لندن بنك بنوك بند هناك هنالك مالك ملك
     سنة سنوات ستة سبعة سيارة سياسة سياسي سوريا سبب فيما فقد فقط فحسب كما كذلك لذا وزير وزارة
-    باب بعيد بعيدة بحر بحرية بحيرة بنت بي وضع وضعي لدي لقد لحق لين بدا بشر بصمة ورد ورش وجد وجدت كلما لغم
+    باب بعيد بعيدة بحر بحرية بحيرة بطاقات واصل واصلت بنت بي كوفي وقاص وضع وضعي لدي لقد لحق لين بدا بشر بصمة ورد ورش وجد وجدت كلما لغم
     واس وام كونا قنا سبأ كأن فعل فعلي فعلية فعليا فكرة بحث بحثت بطاقة بحري بوست واحد واحدة وسام وصف وسط وقت وفد
     وحدة وحد وطن وطني ولد وجه وجهة بين بعد بعض بيان برنامج فرنسا فريق لجنة لقاء لدى كبير كثير كافة كلمة
     الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي الان الآن الا الى الي إلا إلى ألا أما إما
@@ -341,6 +345,11 @@ class CliticSegmenter:
                 for lab in (*plabels, "+" + enc) if le else plabels:
                     need = max(need, MIN_STEM_BY_CLITIC.get(lab, MIN_STEM))
                     ratio = max(ratio, RATIO[lab])
+                if not le and stem not in FUNCTION_WORDS:
+                    if len(stem) == 2:
+                        need = max(need, SHORT_STEM_MIN)  # بوش، لون، وعد: two letters left are rarely a word
+                    elif count < COMMON_STEM:
+                        ratio /= 3  # a rare stem must not be dwarfed by the word (ورقة، بديل)
                 if count < need or (whole > count * ratio and not (stem in FUNCTION_WORDS and last in ("و+", "ف+"))):
                     continue
                 prior = p_prior * PRIORS["+" + enc] if le else p_prior
