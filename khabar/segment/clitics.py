@@ -123,6 +123,7 @@ FUNCTION_WORDS = frozenset(
     إذا إذ لو لولا لكن لكنه ليس كل بعض غير هذا هذه هذان هؤلاء ذلك تلك الذي التي الذين عند بعد قبل بين
     """.split()
 )
+NOMINAL_FUNCTION_WORDS = frozenset("هذا هذه هذان هؤلاء ذلك تلك الذي التي الذين كل بعض غير".split())
 PREPOSITIONS = frozenset(["ب+", "ل+", "ك+"])
 # Words whose first or last letters look like clitics but are not. A split
 # point inside one of these is refused where the guard word starts the word
@@ -132,7 +133,7 @@ GUARDS = frozenset(
     الله اللهم والد والدة والدي والدين ولاية ولايات ولي والي بلد بلاد بلدة بلدية كتاب كتب فلسطين
     كان كانت كانوا كانا كل كلا لكن ليس ليست ليبيا لبنان لندن بنك بنوك بند هناك هنالك مالك ملك
     سنة سنوات ستة سبعة سيارة سياسة سياسي سوريا سبب فيما فقد فقط فحسب كما كذلك لذا وزير وزارة
-    باب بعيد بعيدة بحر بحرية بحيرة بطاقات واصل واصلت بنت بي كوفي وقاص وضع وضعي لدي لقد لحق لين بدا بشر بصمة ورد ورش وجد وجدت كلما لغم
+    باب بعيد بعيدة بحر بحرية بحيرة بطاقات واصل واصلت بنت بي كوفي وقاص لينا دينا وليا وضع وضعي لدي لقد لحق لين بدا بشر بصمة ورد ورش وجد وجدت كلما لغم
     واس وام كونا قنا سبأ كأن فعل فعلي فعلية فعليا فكرة بحث بحثت بطاقة بحري بوست واحد واحدة وسام وصف وسط وقت وفد
     وحدة وحد وطن وطني ولد وجه وجهة بين بعد بعض بيان برنامج فرنسا فريق لجنة لقاء لدى كبير كثير كافة كلمة
     الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي الان الآن الا الى الي إلا إلى ألا أما إما
@@ -345,6 +346,8 @@ class CliticSegmenter:
                 for lab in (*plabels, "+" + enc) if le else plabels:
                     need = max(need, MIN_STEM_BY_CLITIC.get(lab, MIN_STEM))
                     ratio = max(ratio, RATIO[lab])
+                if last == "ك+" and stem in FUNCTION_WORDS and stem not in NOMINAL_FUNCTION_WORDS:
+                    continue  # ك (like) goes before nouns: كلم is a word (km), كهذا is ك + هذا
                 if not le and stem not in FUNCTION_WORDS:
                     if len(stem) == 2:
                         need = max(need, SHORT_STEM_MIN)  # بوش، لون، وعد: two letters left are rarely a word
