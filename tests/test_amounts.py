@@ -187,3 +187,41 @@ def test_a_text_made_of_amounts_and_duals_runs_in_linear_time():
 def test_currencies(currency, iso):
     text = f"وبلغت قيمة الصفقة 250 مليون {currency} بحسب البيان."
     assert _amounts(text) == [(f"250 مليون {currency}", 250e6, iso, "money", False)]
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("وبلغ إنتاج المملكة 935ر9 مليون برميل يومياً.", "935ر9 مليون برميل", 9_935_000, "barrel"),
+    ("وارتفع المؤشر بنسبة 75ر0 في المائة.", "75ر0 في المائة", 0.75, "percent"),
+    ("وسجلت أرباح الشركة 4ر12 مليار ريال.", "4ر12 مليار ريال", 12.4e9, "SAR"),
+    # a number written out in full, then its scale word: not multiplied again
+    ("وتبلغ قيمة العقد 48,250,000 مليون ريال.", "48,250,000 مليون ريال", 48_250_000, "SAR"),
+    ("ويبلغ عدد السكان 2300000 مليون نسمة.", "2300000 مليون نسمة", 2_300_000, None),
+    ("وبلغت قيمة الصفقة 7 تريليونات وون كوري.", "7 تريليونات وون", 7e12, "KRW"),
+    ("وتقدر الأصول بنحو 12 تريليون إسترليني.", "نحو 12 تريليون إسترليني", 12e12, "GBP"),
+])
+def test_saudi_decimal_full_numbers_and_more_currencies(text, span, value, unit):
+    got = {a[0]: a for a in _amounts(text)}
+    assert span in got
+    assert got[span][1] == pytest.approx(value) and got[span][2] == unit
+
+
+@pytest.mark.parametrize("text,dual", [
+    ("واعترضت الدفاعات صاروخين باليستيين فوق المدينة.", "صاروخين"),
+    ("وتسلمت الوزارة شحنتين من الأدوية.", "شحنتين"),
+    ("وأسس المستثمرون وصندوقين استثماريين جديدين.", "صندوقين"),
+])
+def test_duals_of_nouns_outside_the_lexicon_count_two(text, dual):
+    got = [a for a in _amounts(text) if a[0] == dual]
+    assert got and got[0][1] == 2 and got[0][2] is None
+
+
+@pytest.mark.parametrize("text", [
+    "وحضر اللقاء لاعبين محليين من الأندية.",      # a sound plural, not a dual
+    "واعتقلت الشرطة مسلحين مجهولين قرب الحدود.",  # a participle plural
+    "وفاز الفريق مرتين على منافسه.",              # twice
+    "وزار الوفد بساتين النخيل.",                  # a broken plural in -تين
+    "وشارك للمرتين الأولى والثانية.",             # definite
+    "وهاتين المدينتين تعانيان من الجفاف.",        # a demonstrative
+])
+def test_words_in_in_that_are_not_duals(text):
+    assert not [a for a in _amounts(text) if a[1] == 2]

@@ -200,3 +200,31 @@ def test_every_hijri_month(name, month):
 
     out = find_dates(f"صدر القرار في 10 {name} 1440هـ رسميا.", PUB)
     assert [(d.value, d.calendar) for d in out] == [(Hijri(1440, month, 10).to_gregorian().isoformat(), "hijri")]
+
+
+@pytest.mark.parametrize("text,span,value,kind", [
+    ("وصلت البعثة في الحادي عشر من فبراير المقبل إلى الدوحة.", "الحادي عشر من فبراير المقبل", "2024-02-11", "relative"),
+    ("وقعت الهجمات في الحادي عشر من سبتمبر 2001 في نيويورك.", "الحادي عشر من سبتمبر 2001", "2001-09-11", "date"),
+    ("ضربت العاصفة في الرابع والعشرين من يناير الماضي.", "الرابع والعشرين من يناير الماضي", "2023-01-24", "relative"),
+    ("وتبلغ نفقات العام المالي 2023/2024 نحو تريليون ريال.", "العام المالي 2023/2024", "2023/2024", "year"),
+    ("مقارنة بالعام المالي 2021 الذي سجل عجزا.", "العام المالي 2021", "2021", "year"),
+    ("ويتوقع أن يتباطأ النمو خلال الأشهر الستة المقبلة.", "الأشهر الستة المقبلة", "P6M", "duration"),
+    ("وارتفعت الصادرات في السنوات الخمس الماضية.", "السنوات الخمس الماضية", "P5Y", "duration"),
+    ("وقال وزير الخارجية، الأحد، إن المفاوضات مستمرة.", "الأحد", "2023-03-12", "relative"),
+])
+def test_ordinal_days_fiscal_years_definite_spans_and_comma_weekdays(text, span, value, kind):
+    assert (span, value, kind) in _dates(text)
+
+
+def test_day_and_month_without_year_take_the_year_of_their_range():
+    text = "تستمر الدورة من 1 رجب إلى 15 شعبان 1447هـ، والمعرض من 5 مارس حتى 10 أبريل 2025."
+    got = _dates(text)
+    assert ("1 رجب", "2025-12-21", "date") in got
+    assert ("15 شعبان 1447هـ", "2026-02-03", "date") in got
+    assert ("5 مارس", "2025-03-05", "date") in got
+    assert ("10 أبريل 2025", "2025-04-10", "date") in got
+
+
+def test_mismatched_fiscal_years_and_bare_one_are_not_dates():
+    assert _dates("بلغ العام المالي 2020/2025 رقما قياسيا.") == []
+    assert not [d for d in _dates("وهو الأحد الذي لا شريك له.") if d[0] == "الأحد"]
