@@ -310,3 +310,20 @@ def test_quote_after_a_name_noun_and_a_colon_is_speech():
     text = "وقال لاعب الوسط، الذي سجل مرتين في البطولة: «نريد أن نفرح جماهيرنا في المباراة النهائية»."
     q = _one(text)
     assert q.text == "نريد أن نفرح جماهيرنا في المباراة النهائية"
+
+
+def test_lists_and_latin_terms_in_marks_are_not_quotes():
+    text = ("وتركز الخطة على «التعليم المهني، والرعاية الصحية الأولية، والنقل العام، وتقنية المعلومات» خلال العقد المقبل. "
+            "واكتشف الباحثون أن البروتينات “KRT5 and MUC16 markers” ترتفع لدى المرضى.")
+    assert find_quotes(text) == []
+    spoken = "وقال الوزير: «التعليم، الصحة، النقل، الإسكان»."
+    assert _one(spoken).speaker == "الوزير"
+
+
+def test_nounlike_verb_needs_a_conjunction_and_participle_takes_a_definite_clause_subject():
+    # طلب here is a noun (a request): no speaker comes from it
+    text = ("وبناء على طلب المحامي الخاص بالموقوفين، قائلا إن «القضية ستحال إلى محكمة أخرى قريبا».\n"
+            "وحظرت الهيئة الحكومية المختصة توزيع المنشورات، قائلة إن «المحتوى يخالف الأنظمة المعمول بها».")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == [None, "الهيئة الحكومية المختصة"]
+    assert _one("فيما رد الوزير سامي العلي بالقول إن «المشروع سيكتمل في موعده المحدد».").speaker == "الوزير سامي العلي"

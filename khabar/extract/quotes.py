@@ -67,6 +67,10 @@ _CONSTRUCT_HEADS = _NAME_NOUNS | _SUBJECT_HEADS | {fold_word(w) for w in "وزا
 _WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسام وجدي وهيب وحيد وضاح وصفي ولي وهبة وداد وردة".split()}
 
 # the verb may carry an object pronoun: فأجابه مدير المنتدى، وسألها الصحافي
+# Verbs spelled like frequent nouns (طلب request, نقل transport, رد reply,
+# وعد promise, ذكر mention, كشف list): verbs only after و/ف.
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث علق نسب ختم تعهد هدد أفاد".split()}
+_AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 _VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?|(?P<v>{alternation(_VERBS)})){E}")
 _MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
@@ -195,6 +199,21 @@ def _strip_clitic(w: str) -> str:
     return w
 
 
+_LIST_SEP = re.compile(r"[،,]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def _is_list(content: str) -> bool:
+    """Three or more short items separated by commas, no sentence inside."""
+    items = _LIST_SEP.split(content)
+    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items) and not _SENT_END.search(content)
+
+
+def _mostly_latin(content: str) -> bool:
+    return len(_LATIN.findall(content)) > len(_ARABIC.findall(content))
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -212,6 +231,9 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         # unless a verb before it makes it speech (داعياً المواطنين إلى «…»)
         if after_prep and nwords <= 8 and not _SENT_END.search(content):
             return not (any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS)
+        cue = colon or any(w in _VERBS or w in _COMPLEMENTISERS or w in _QUOTE_INTRO for w in words[-4:])
+        if not cue and (_is_list(content) or _mostly_latin(content)):
+            return True  # «الرعاية الصحية، والقوى البشرية، وتقنية المعلومات»، “LYVE1 و REG1A”: terms, not speech
         return False
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
@@ -428,9 +450,9 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     """For a verb with no written subject (a participle): the subject of the
     sentence's own main verb when entities mark it — `وقدّر محافظ بيروت مروان
     عبود الخسائر …، معتبراً أن «…»` — even if that verb is not a reporting
-    verb. Without entities the subject's end is unknown, so nothing."""
-    if not ents:
-        return None
+    verb. Without entities the subject is read as after a reporting verb, and
+    kept only when it opens with a definite noun or a title-like head
+    (`وحظرت الدائرة الحكومية المسؤولة عن المركز …، قائلة إن`)."""
     lo = max(0, vs - 300)
     seg = t[lo:vs]
     cut = max(seg.rfind(c) for c in ".!?؟\n")
@@ -443,6 +465,25 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     if not nxt:
         return None
     s0 = nxt.start("w")
+    if not ents:
+        stem = first.group("w")[1:]
+        if len(stem) < 3 or stem in _STOPS or stem in _AND_STOPS or stem.startswith("ال") or stem in _VERBS:
+            return None  # وفي …، وأيضا …: no verb opens the sentence (a reporting one would have its own subject)
+        w0 = nxt.group("w")
+        if not (w0.startswith("ال") or w0 in _SUBJECT_HEADS) or w0 in _STOPS:
+            return None
+        sub = _subject(t, subj_start, ents)
+        if not sub or sub[1] > vs:
+            return None
+        words = list(re.finditer(r"\S+", t[sub[0] : sub[1]]))
+        k = 1
+        while k < len(words) and words[k].group().startswith("ال"):
+            k += 1
+        rest = [w.group().startswith("ال") for w in words[k:]]
+        if any(not a and not b for a, b in zip(rest, rest[1:])):
+            return None  # a name inside (محافظ المدينة مروان عبود الخسائر): where it ends is unknown
+        # the object after the definite subject: وحظرت الهيئة المختصة توزيع المنشورات
+        return _Speaker(sub[0], sub[0] + words[k - 1].end(), vs, vs)
     inside = [e for e in ents.starting(s0, min(vs, s0 + 50)) if e[2] in ("PER", "ORG") and e[1] <= vs]
     if not inside:
         return None
@@ -512,7 +553,9 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         return k >= 0 and i < pairs[k][2]
 
     # reporting verbs outside quotes (a verb inside a quote is not the attribution)
-    verbs = [(m.start("cv" if m.group("c") else "v"), m.end()) for m in _VERB_RE.finditer(t) if not in_pair(m.start())]
+    verbs = [(m.start("cv" if m.group("c") else "v"), m.end()) for m in _VERB_RE.finditer(t)
+             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE
+                                            or _WORDS_BACK.findall(t[max(0, m.start() - 12) : m.start()])[-1:] in _AFTER_ADVERB)]
     verb_starts = [v[0] for v in verbs]
     explicit: list[_Speaker] = []  # written subjects, in text order
     subjects: dict[int, _Speaker] = {}
