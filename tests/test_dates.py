@@ -228,3 +228,9 @@ def test_day_and_month_without_year_take_the_year_of_their_range():
 def test_mismatched_fiscal_years_and_bare_one_are_not_dates():
     assert _dates("بلغ العام المالي 2020/2025 رقما قياسيا.") == []
     assert not [d for d in _dates("وهو الأحد الذي لا شريك له.") if d[0] == "الأحد"]
+
+
+def test_day_before_yesterday_school_year_and_no_trailing_space():
+    assert _dates("ووقع الانفجار أمس الأول قرب السوق.") == [("أمس الأول", "2023-03-13", "relative")]
+    assert _dates("وتبدأ الدراسة مع بداية العام الدراسي المقبل.") == []
+    assert _dates("نشر التقرير في الثالث من تموز/يوليو الماضي.") == [("الثالث من تموز/يوليو الماضي", "2022-07-03", "relative")]

@@ -59,7 +59,7 @@ WEEKDAY = alternation(_WEEKDAYS)
 REL = alternation(L.PAST + L.NEXT + L.CURRENT)
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 # an optional second month name: "يوليو (تموز)", "تموز/يوليو"
-ALT = rf"(?:{OSP}[(/]{OSP}{MONTH}{OSP}\)?|{SP}{MONTH}{E})?"
+ALT = rf"(?:{OSP}[(/]{OSP}{MONTH}(?:{OSP}\))?|{SP}{MONTH}{E})?"  # no trailing space in the span
 CLITIC = r"(?:[وبلف])?"
 
 _DEF_UNITS = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
@@ -94,7 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}{CLITIC}(?P<kw>عام|العام|سنه|السنه|موسم){SP}(?P<y>{YEAR}|1[34]\d\d)(?P<h>{OSP}ه{E})?(?:{OSP}م{E})?")),
     ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
     ("today", re.compile(
-        rf"{B}(?P<w>(?:اول{SP}(?:من{SP})?)?امس|اليوم|غدا|بعد{SP}غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
+        rf"{B}(?P<w>(?:اول{SP}(?:من{SP})?)?امس(?:{SP}الاول)?|اليوم|غدا|بعد{SP}غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
     ("weekday", re.compile(
         rf"{B}(?:(?P<pre>يوم){SP})?(?P<paren>\({OSP})?{CLITIC}(?P<wd>{WEEKDAY}){E}(?:{OSP}\))?(?:{SP}(?P<rel>{REL}){E})?")),
     ("period", re.compile(
@@ -314,6 +314,7 @@ def _matches(t: str) -> tuple[tuple[str, re.Match], ...]:
     return tuple((key[0], m) for key, m in found.items())
 
 
+_SCHOOL_YEAR = re.compile(r"\s{1,3}(?:الدراسي|الجامعي|الاكاديمي|الهجري|المالي|التدريبي)(?!\w)")
 _RANGE_LINK = re.compile(r"\s{0,3}(?:الي|حتي|و|-|–|ولغايه|لغايه)\s{0,3}")
 
 
@@ -417,8 +418,8 @@ def _candidates(t: str, pub: dt.date | None):
                         # «اليوم»، عين اليوم: a newspaper
                         continue
                 offset = {"اليوم": 0, "الليله": 0, "امس": -1, "غدا": 1}.get(word)
-                if offset is None:
-                    offset = -2 if word.startswith("اول") else 2
+                if offset is None:  # أول أمس، أمس الأول: the day before yesterday
+                    offset = -2 if word.startswith("اول") or word.endswith("الاول") else 2
                 value = (pub + dt.timedelta(days=offset)).isoformat() if pub else None
                 yield s, e, value, "relative", "gregorian"
             elif name == "weekday":
@@ -439,6 +440,8 @@ def _candidates(t: str, pub: dt.date | None):
                 else:
                     rel = g["rel"]
                 yield s, e, _resolve_weekday(_WEEKDAYS[wd], rel, pub), "relative", "gregorian"
+            elif name == "period_edge" and _SCHOOL_YEAR.match(t, e):
+                continue  # بداية العام الدراسي: the school year, not January
             else:  # period, period_this, period_edge (span without a clitic)
                 s = m.start("edge") if g.get("edge") else m.start("unit") if name == "period" else s
                 yield s, e, _resolve_period(g.get("unit"), g.get("rel"), g.get("edge"), pub), "relative", "gregorian"
