@@ -195,7 +195,7 @@ def test_currencies(currency, iso):
     ("وسجلت أرباح الشركة 4ر12 مليار ريال.", "4ر12 مليار ريال", 12.4e9, "SAR"),
     # a number written out in full, then its scale word: not multiplied again
     ("وتبلغ قيمة العقد 48,250,000 مليون ريال.", "48,250,000 مليون ريال", 48_250_000, "SAR"),
-    ("ويبلغ عدد السكان 2300000 مليون نسمة.", "2300000 مليون نسمة", 2_300_000, None),
+    ("ويبلغ عدد السكان 2300000 مليون نسمة.", "2300000 مليون نسمة", 2_300_000, "person"),
     ("وبلغت قيمة الصفقة 7 تريليونات وون كوري.", "7 تريليونات وون", 7e12, "KRW"),
     ("وتقدر الأصول بنحو 12 تريليون إسترليني.", "نحو 12 تريليون إسترليني", 12e12, "GBP"),
 ])
@@ -225,3 +225,23 @@ def test_duals_of_nouns_outside_the_lexicon_count_two(text, dual):
 ])
 def test_words_in_in_that_are_not_duals(text):
     assert not [a for a in _amounts(text) if a[1] == 2]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وتنتج المحطة 165 ألف قدم مكعبة من الغاز يومياً.", ("165 ألف قدم مكعبة", 165_000, "ft3", "volume")),
+    ("ويبلغ مقاس الشاشة 27 بوصة فقط.", ("27 بوصة", 27, "in", "length")),
+    ("وسجلت الحرارة نحو 49 درجة مئوية ظهر الجمعة.", ("نحو 49 درجة مئوية", 49, "degC", "temperature")),
+    ("ويقطن المدينة نحو مليوني نسمة.", ("نحو مليوني نسمة", 2_000_000, "person", "count")),
+    ("وعثر الجنود على جثث 12 إرهابياً في الموقع.", ("12 إرهابياً", 12, "fighter", "count")),
+])
+def test_more_units_and_counted_nouns(text, expected):
+    assert [a[:4] for a in _amounts(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "وعُين في المرتبة الرابعة عشرة بوزارة الصحة.",  # an ordinal
+    "ويلعب الفريق أمام وست هام يوم السبت.",          # a club name
+    "ويعاني واحد من كل ثلاثة يعملون في المصانع.",    # a verb follows, not a counted noun
+])
+def test_ordinals_names_and_verbs_are_not_numbers(text):
+    assert _amounts(text) == []

@@ -69,6 +69,8 @@ _STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع 
 بينما حيث كما التي الذي الذين عندما فيما ثم حين بعدما كل
 منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا""".split()}
 _ARTICLE_PREFIXES = ("ال", "لل", "بال", "وال", "كال", "فال")
+_IMPERFECT = re.compile(r"[يت]\w{2,}(?:ون|ان)$")
+_ORDINAL_TEEN = re.compile(r"(?<!\w)[وبل]?ال\w{3,8}\s{1,3}$")
 
 
 class Amount(NamedTuple):
@@ -146,7 +148,12 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
             if num.digits and not num.words and num.digits.isdigit() and 1800 <= value <= 2100:
                 continue  # a year
             w = nxt.group("w") if nxt else ""
-            counted = w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and not w.startswith("و")
+            counted = (w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and not w.startswith("و")
+                       and not _IMPERFECT.match(w))  # كل ثلاثة يعبرون: a verb, not a counted noun
+            if num.words and not num.digits and _ORDINAL_TEEN.search(before) and t[start:end].startswith("عشر"):
+                continue  # الرابعة عشرة: an ordinal
+            if num.words and t[start:end] == "ست" and start and t[start - 1] in "ول":
+                continue  # وست بروميتش، لست: not six
             if t[max(0, start - 3) : start].rstrip().endswith("ال"):
                 continue  # الـ20: an ordinal or an age, not a count
             if num.words and num.digits and counted:
