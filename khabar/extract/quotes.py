@@ -383,8 +383,8 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
         first, start = words[0].group(), words[0].start()
     elif first[0] == "و" and len(first) > 3 and first not in _WAW_NAMES and first not in _SUBJECT_HEADS:
         first, start = first[1:], start + 1
-    if not (first.startswith("ال") or first in _SUBJECT_HEADS) or first in _STOPS or first in _RELATIVES:
-        return None
+    if not (fa or first.startswith("ال") or first in _SUBJECT_HEADS) or first in _STOPS or first in _RELATIVES:
+        return None  # (after أما the subject is certain: أما استشاري الأمراض … فقال)
     if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
         return None
     return start, words[-1].end()
