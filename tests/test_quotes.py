@@ -328,3 +328,10 @@ def test_nounlike_verb_needs_a_conjunction_and_participle_takes_a_definite_claus
     qs = find_quotes(text)
     assert [q.speaker for q in qs] == [None, "الهيئة الحكومية المختصة"]
     assert _one("فيما رد الوزير سامي العلي بالقول إن «المشروع سيكتمل في موعده المحدد».").speaker == "الوزير سامي العلي"
+
+
+def test_title_after_a_title_noun_and_colon_is_a_name():
+    text = 'وتبدأ الدورة يوم الأحد بمحاضرة بعنوان: "أحكام مهمة في فقه الزكاة والصدقات".'
+    assert find_quotes(text) == []
+    spoken = "وردا على سؤال عن الفيلم، علق المخرج سالم الخالدي: «الفيلم يطرح أسئلة ولا يقدم أجوبة جاهزة»."
+    assert _one(spoken).speaker == "المخرج سالم الخالدي"

@@ -69,7 +69,8 @@ _WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسا�
 # the verb may carry an object pronoun: فأجابه مدير المنتدى، وسألها الصحافي
 # Verbs spelled like frequent nouns (طلب request, نقل transport, رد reply,
 # وعد promise, ذكر mention, كشف list): verbs only after و/ف.
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث علق نسب ختم تعهد هدد أفاد".split()}
+_TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعار وسم هاشتاغ اسم مسمى بمسمى عبارة بعبارة".split()}
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم".split()}
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 _VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?|(?P<v>{alternation(_VERBS)})){E}")
@@ -222,7 +223,9 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
     colon = before.rstrip().endswith(":")
-    if prev and not colon and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
+    # a colon after the noun makes it speech (في البطولة: «…»), except after a
+    # title noun (بمحاضرة بعنوان: "…")
+    if prev and (not colon or prev in _TITLE_NOUNS) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
         if nwords <= _NAME_MAX_WORDS and not _SENT_END.search(content):  # "سوق عكاظ.. المعوقات" is a title
             return True
     after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS
