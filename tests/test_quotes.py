@@ -335,3 +335,10 @@ def test_title_after_a_title_noun_and_colon_is_a_name():
     assert find_quotes(text) == []
     spoken = "وردا على سؤال عن الفيلم، علق المخرج سالم الخالدي: «الفيلم يطرح أسئلة ولا يقدم أجوبة جاهزة»."
     assert _one(spoken).speaker == "المخرج سالم الخالدي"
+
+
+def test_described_source_keeps_its_employer_but_not_where_it_spoke():
+    text = "وقال مسؤول في وزارة النقل إن «الطريق سيفتح أمام السيارات مطلع الشهر المقبل»."
+    assert _one(text).speaker == "مسؤول في وزارة النقل"
+    text = "وقال مسؤول في بيان إن «الطريق سيفتح أمام السيارات مطلع الشهر المقبل»."
+    assert _one(text).speaker == "مسؤول"

@@ -69,6 +69,13 @@ _WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسا�
 # the verb may carry an object pronoun: فأجابه مدير المنتدى، وسألها الصحافي
 # Verbs spelled like frequent nouns (طلب request, نقل transport, رد reply,
 # وعد promise, ذكر mention, كشف list): verbs only after و/ف.
+# Described sources whose employer follows with في (مسؤول في وزارة …).
+_DESCRIBED = {fold_word(w) for w in """مسؤول مسؤولة مصدر مصادر المسؤول المصدر محلل المحلل خبير الخبير
+مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس""".split()}
+# Employers: organisations a described source works in (not بيان, مؤتمر, مقابلة).
+_ORG_HEADS = {fold_word(w) for w in """وزارة الوزارة شركة الشركة هيئة الهيئة جامعة الجامعة الجيش الشرطة الحكومة
+مجلس المجلس مصرف المصرف بنك البنك منظمة المنظمة الأمم الاتحاد اتحاد لجنة اللجنة جهاز الجهاز مكتب المكتب
+مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى""".split()}
 _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعار وسم هاشتاغ اسم مسمى بمسمى عبارة بعبارة".split()}
 _NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم".split()}
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
@@ -295,6 +302,16 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
             ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
             if ow not in _AMBIGUOUS[w]:
                 w = ""
+        if w == "في" and start is not None and nwords <= 2 and prev_w in _DESCRIBED:
+            org = _WORD.match(t, m.end("w"))
+            if org and org.group("w") in _ORG_HEADS:
+                # مسؤول في وزارة الطاقة، المحلل في شركة الراجحي المالية فهد الشثري:
+                # where the source works, not where it was said (في بيان، في الرياض)
+                end = m.end("w")
+                p = m.end()
+                nwords += 1
+                prev_w = w
+                continue
         if w and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                   or w[0].isdigit() or len(w) == 1 or (start is None and w.startswith("لل"))
                   or w.startswith("بال") or w in _QUOTE_INTRO):  # بالرياض، بقوله: a phrase after the subject
