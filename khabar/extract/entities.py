@@ -17,6 +17,7 @@ import pyarrow as pa
 from khabar import schemas
 from khabar.extract import canonical as canon
 from khabar.extract.ner_crf import spans_from_bio
+from khabar.extract.ner_features import strip_proclitics
 
 
 def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, cfg: dict) -> pa.Table:
@@ -54,6 +55,8 @@ def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, co
     for sent, (tags, probs) in zip(sents, doc_tags):
         words = [forms[i] for i in sent]
         for a, b, label in spans_from_bio(tags):
+            if is_month_in_date(words, a, b):
+                continue
             score = sum(probs[a:b]) / (b - a)
             role_start = None
             if label == "PER":
@@ -83,6 +86,31 @@ def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, co
         m["mention_idx"] = idx
         m["entity_id"] = canon.entity_id(m["label"], m["canonical"])
     return mentions
+
+
+# Month names that are also names (نيسان the carmaker, رمضان, رجب, شعبان the men):
+# next to a number they are dates, never entities.
+MONTHS = {
+    canon.norm(m)
+    for m in """كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين يناير فبراير مارس أبريل إبريل مايو يونيو
+يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر محرم صفر ربيع جمادى رجب شعبان رمضان شوال""".split()
+}
+
+
+def is_month_in_date(words: list[str], a: int, b: int) -> bool:
+    """A one-word mention that is a month name with a number or another month name
+    at most two words away (``12 أيار 2015``, ``مايو (أيار) الماضي``)."""
+    if b - a != 1 or _month(words[a]) is False:
+        return False
+    for j in (a - 2, a - 1, b, b + 1):
+        if 0 <= j < len(words) and (any(ch.isdigit() for ch in words[j]) or _month(words[j])):
+            return True
+    return False
+
+
+def _month(word: str) -> bool:
+    w = canon.norm(word)
+    return w in MONTHS or strip_proclitics(w)[1] in MONTHS
 
 
 def _role(text: str, sent: list[int], a: int, b: int, starts: list, ends: list) -> str:
