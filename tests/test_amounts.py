@@ -245,3 +245,8 @@ def test_more_units_and_counted_nouns(text, expected):
 ])
 def test_ordinals_names_and_verbs_are_not_numbers(text):
     assert _amounts(text) == []
+
+
+def test_day_and_month_of_a_hijri_range_are_a_date_not_an_amount():
+    assert _amounts("تقام الدورة من 1 رجب إلى 15 شعبان 1447هـ بمشاركة 300 متدرب.") == [
+        ("300 متدرب", 300, None, "number", False)]
