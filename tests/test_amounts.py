@@ -242,6 +242,7 @@ def test_more_units_and_counted_nouns(text, expected):
     "وعُين في المرتبة الرابعة عشرة بوزارة الصحة.",  # an ordinal
     "ويلعب الفريق أمام وست هام يوم السبت.",          # a club name
     "ويعاني واحد من كل ثلاثة يعملون في المصانع.",    # a verb follows, not a counted noun
+    "وحلقت طائرات إف-16 أمريكية فوق الحدود.",        # a model name
 ])
 def test_ordinals_names_and_verbs_are_not_numbers(text):
     assert _amounts(text) == []

@@ -64,7 +64,7 @@ _PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
 _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
 _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
-_GLUED_BEFORE = re.compile(r"\d[-/:]$")
+_GLUED_BEFORE = re.compile(r"[\w][-/:]$")  # 3-5, 050-123, إف-16 (a model name)
 _STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع و أو او ثم حتى منذ بين عند لدى أي أن إن ما لا لم لن قد
 بينما حيث كما التي الذي الذين عندما فيما ثم حين بعدما كل
 منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا""".split()}
