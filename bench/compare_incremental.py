@@ -58,21 +58,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", default=str(REPO.parent / "shared" / "data" / "saudinewsnet"))
     parser.add_argument("--work", default="/tmp/khabar-compare")
+    parser.add_argument("--oneshot", help="an existing one-shot store of the same days (e.g. from bench_pipeline.py --out); default: run it here")
     args = parser.parse_args()
     from khabar.cli import main as khabar
     from khabar.store import Store
 
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
-    nightly, oneshot = work / "nightly", work / "oneshot"
+    nightly, oneshot = work / "nightly", Path(args.oneshot) if args.oneshot else work / "oneshot"
     days = sorted(Path(args.days).glob("*.jsonl.gz"))
     started = time.perf_counter()
     for day in days:
         assert khabar(["run", "--raw", str(day), "--out", str(nightly)]) == 0, day
     print(f"{len(days)} nightly runs: {time.perf_counter() - started:.0f}s")
-    started = time.perf_counter()
-    assert khabar(["run", "--raw", args.days, "--out", str(oneshot)]) == 0
-    print(f"one-shot run: {time.perf_counter() - started:.0f}s")
+    if not args.oneshot:
+        started = time.perf_counter()
+        assert khabar(["run", "--raw", args.days, "--out", str(oneshot)]) == 0
+        print(f"one-shot run: {time.perf_counter() - started:.0f}s")
     print(f"runs recorded in the nightly store: {Store(nightly).runs().num_rows}")
     print("incremental vs one-shot:")
     ok = compare(nightly, oneshot)
