@@ -220,3 +220,18 @@ def test_a_second_run_on_the_same_store_refuses_while_the_first_holds_it(tmp_pat
         assert khabar(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "is in use by khabar run test-holder" in err and "wait for it to finish" in err
+
+
+def test_status_reconciles_runs_and_flags_partitions_of_another_config_as_stale(sample_store, tmp_path, capsys):
+    assert khabar(["status", "--out", str(sample_store), "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["datasets"]["documents"]["rows"] == 6
+    assert status["quarantine_by_reason"] == {"no_text": 1, "not_json": 1}
+    assert all(run["reconciles"] for run in status["runs"])
+    assert status["stale"] == []
+    changed = tmp_path / "changed.toml"
+    changed.write_text("[normalise]\nteh_marbuta = false\n", encoding="utf-8")
+    assert khabar(["status", "--out", str(sample_store), "--config", str(changed)]) == 0
+    text = capsys.readouterr().out
+    assert "records 8 = documents 6 + quarantined 2 + duplicates 0 (ok)" in text
+    assert "entities/dt=2026-11-25: " in text and "tokens/dt=2026-11-26: " in text
