@@ -39,6 +39,7 @@ class CrfModel:
         if self.meta.get("stage2"):
             self.tagger2 = pycrfsuite.Tagger()
             self.tagger2.open(str(path.parent / self.meta["stage2"]))
+        self.featurizer.restrict(_attributes(self.tagger), _attributes(self.tagger2) if self.tagger2 else None)
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
         return [self.tag_document(sentences) for sentences in documents]
@@ -63,6 +64,11 @@ class CrfModel:
                 for w, k, t, r in zip(sentences, keys, tags1, results)
             ]
         return [([t if t == "O" else t[:2] + LABELS.get(t[2:], t[2:]) for t in tags], probs) for tags, probs in results]
+
+
+def _attributes(tagger) -> set[str]:
+    """The attributes a loaded model has weights for."""
+    return {attr for attr, _ in tagger.info().state_features}
 
 
 def _needs_stage2(keys: list[str], tags: list[str], voted: set[str]) -> bool:

@@ -110,6 +110,8 @@ class Featurizer:
         self._key: dict[str, str] = {}
         self._compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
         self._by_word: dict[str, tuple[str, list[str], tuple[list[str], ...]]] = {}
+        self.known: set[str] | None = None
+        self.known_compact: set[str] | None = None
         self.offsets = (-2, -1, 1, 2) if feature_set == "full" else (-1, 1)
 
     def _gaz(self, w: str) -> list[str]:
@@ -160,7 +162,10 @@ class Featurizer:
                 own = self._own.get(w) or self._type(w)[0]
                 mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(_COMPACT)]
                 gaz = [f for f in own if f.startswith("g=")]
-                c = memo[w] = (mine, ["-1:w=" + w] + ["-1:" + g for g in gaz], ["1:w=" + w] + ["1:" + g for g in gaz])
+                c = (mine, ["-1:w=" + w] + ["-1:" + g for g in gaz], ["1:w=" + w] + ["1:" + g for g in gaz])
+                if self.known_compact is not None:
+                    c = tuple([f for f in part if f in self.known_compact] for part in c)
+                memo[w] = c
             per.append(c)
         n = len(per)
         return [per[i][0] + (per[i - 1][1] if i else ["BOS"]) + (per[i + 1][2] if i + 1 < n else ["EOS"]) for i in range(n)]
@@ -183,8 +188,24 @@ class Featurizer:
             if own is None:
                 own, ctx = self._type(w)
                 self._own[w], self._ctx[w] = own, ctx
-            entry = self._by_word[word] = (w, own, self._ctx[w])
+            ctx = self._ctx[w]
+            known = self.known
+            if known is not None:  # drop what the model has no weight for: same tags, less to convert
+                own = [f for f in own if f in known]
+                ctx = tuple([f for f in c if f in known] for c in ctx)
+            entry = self._by_word[word] = (w, own, ctx)
         return entry
+
+    def restrict(self, known: set[str], known_compact: set[str] | None = None) -> None:
+        """Only emit features the model(s) have weights for (stage 1: ``known``; stage 2: ``known_compact``).
+
+        crfsuite ignores unknown attributes, so the tags do not change; but
+        turning feature strings into crfsuite items is most of the tagging
+        time, and L1 regularisation leaves weights on a fraction of them.
+        """
+        self.known, self.known_compact = known, known_compact
+        self._by_word.clear()
+        self._compact.clear()
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         get, entry = self._by_word.get, self._entry
@@ -199,27 +220,30 @@ class Featurizer:
                 out.append(feats)
             return out
         quoted = _quoted([e[0] for e in entries])
+        known = self.known
         for i in range(n):
             w, own, _ = entries[i]
             feats = own.copy()
+            extra = []
             if i > 1:
                 feats += entries[i - 2][2][0]
             if i:
                 prev = entries[i - 1]
                 feats += prev[2][1]
-                feats.append("b-=" + prev[0] + "|" + w)
+                extra.append("b-=" + prev[0] + "|" + w)
             else:
-                feats.append("BOS")
+                extra.append("BOS")
             if i + 1 < n:
                 nxt = entries[i + 1]
                 feats += nxt[2][2]
-                feats.append("b+=" + w + "|" + nxt[0])
+                extra.append("b+=" + w + "|" + nxt[0])
             else:
-                feats.append("EOS")
+                extra.append("EOS")
             if i + 2 < n:
                 feats += entries[i + 2][2][3]
             if quoted[i]:
-                feats.append("quoted")
+                extra.append("quoted")
+            feats += extra if known is None else [f for f in extra if f in known]
             out.append(feats)
         return out
 
