@@ -211,3 +211,18 @@ def test_month_names_in_dates_are_not_entities():
     assert ("باريس", "LOC", text.index("باريس")) in got and ("بيروت", "LOC", text.index("بيروت")) in got
     assert all(t != "أيار" for t, _, _ in got)
     assert all(s == text.rindex("نيسان") for t, _, s in got if t == "نيسان")
+
+
+def test_restricting_features_to_the_model_changes_no_tag():
+    from khabar.extract.ner_crf import CrfModel, DEFAULT_MODEL
+
+    model = CrfModel(DEFAULT_MODEL)
+    doc = [
+        "وقال وزير الخارجية الأمريكي جون كيري في جنيف إن المحادثات مع إيران مستمرة .".split(),
+        "وأكد كيري أن الاتحاد الأوروبي يدعم الاتفاق .".split(),
+    ]
+    restricted = model.tag_document(doc)
+    assert len(model.featurizer.sentence(doc[0])[5]) < 30  # most feature strings have no weight
+    model.featurizer.restrict(None, None)
+    assert model.tag_document(doc) == restricted
+    assert restricted[0][0][4:6] == ["B-PER", "I-PER"] and restricted[0][0][7] == "B-LOC"
