@@ -57,17 +57,18 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "who_quoted_whom": (
         ("quotes", "documents"),
         """
-        -- Who quoted whom most: which outlet quoted which speaker in the most articles, over the whole store
-        -- (articles first: one long interview should not outrank a speaker quoted every day).
-        -- A speaker is its entity id when resolved, else the speaker string as written.
+        -- Who quoted whom most: which outlet quoted which named speaker (a PER or ORG entity) in the
+        -- most articles, over the whole store (articles first: one long interview should not outrank
+        -- a speaker quoted every day). Unnamed sources (مصدر مسؤول، البيان) are left out: on real
+        -- news they would fill the top of the list and say nothing about who was quoted.
         select d.source,
-               coalesce(q.speaker_entity_id, trim(q.speaker)) as speaker_id,
+               q.speaker_entity_id as speaker_id,
                mode(trim(q.speaker)) as speaker,
                count(*) as quotes,
                count(distinct q.doc_id) as documents
         from quotes q
         join documents d on d.doc_id = q.doc_id and d.dt = q.dt
-        where coalesce(q.speaker_entity_id, nullif(trim(q.speaker), '')) is not null
+        where q.speaker_entity_id is not null
         group by d.source, speaker_id
         order by documents desc, quotes desc, d.source, speaker_id
         limit 20

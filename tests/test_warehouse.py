@@ -97,8 +97,7 @@ def test_who_quoted_whom_counts_quotes_per_outlet_and_speaker(store):
     assert [(r["source"], r["speaker_id"], r["quotes"], r["documents"]) for r in rows] == [
         ("spa", "per:jubeir", 3, 2),
         ("okaz", "per:jubeir", 1, 1),
-        ("spa", "مصدر مسؤول", 1, 1),  # unresolved speaker: grouped by its string; the anonymous quote is left out
-    ]
+    ]  # unnamed speakers (مصدر مسؤول) and the anonymous quote are left out
 
 
 def test_money_by_currency_sums_the_days(store):
