@@ -50,7 +50,8 @@ def test_features_are_memoised_per_type_and_see_the_window():
     assert "w=اوباما" in feats[3] and "-1:g=PER" in feats[3] and "-2:w=الرئيس" in feats[3]
     assert "EOS" in feats[3] and "BOS" in feats[0]
     again = f.sentence(["باراك"])
-    assert again[0][: len(f._own["باراك"])] == f._own["باراك"]
+    own = f._by_word["باراك"][1]
+    assert again[0][: len(own)] == own
     assert "g=PER" in again[0]
 
 
@@ -226,3 +227,23 @@ def test_restricting_features_to_the_model_changes_no_tag():
     model.featurizer.restrict(None, None)
     assert model.tag_document(doc) == restricted
     assert restricted[0][0][4:6] == ["B-PER", "I-PER"] and restricted[0][0][7] == "B-LOC"
+
+
+def test_token_order_and_chunking_do_not_change_mentions(monkeypatch):
+    import numpy as np
+    import pyarrow as pa
+
+    from khabar.extract import entities
+    from khabar.normalise import normalise_documents
+    from khabar.segment import segment_documents
+
+    texts = ["زار الرئيس الفرنسي إيمانويل ماكرون مدينة الرياض أمس.", "", "وصل الوفد إلى بيروت ثم غادر إلى دمشق."]
+    cfg = load_config()
+    now = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
+    docs = schemas.table_from_rows("documents", [{"doc_id": f"d{i}", "text": t, "raw_path": "t", "raw_record": i, "ingested_at": now} for i, t in enumerate(texts)])
+    sentences, tokens = segment_documents(docs, normalise_documents(docs, cfg["normalise"]), cfg["segment"], cfg["normalise"])
+    expected = entities.extract_entities(docs, sentences, tokens, cfg["extract"]["ner"]).to_pylist()
+    assert {r["doc_id"] for r in expected} == {"d0", "d2"}
+    monkeypatch.setattr(entities, "CHUNK_DOCS", 1)
+    shuffled = tokens.take(pa.array(np.random.default_rng(1).permutation(tokens.num_rows)))
+    assert entities.extract_entities(docs, sentences, shuffled, cfg["extract"]["ner"]).to_pylist() == expected

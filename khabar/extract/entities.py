@@ -20,33 +20,64 @@ from khabar.extract.ner_crf import spans_from_bio
 from khabar.extract.ner_features import strip_proclitics
 
 
+CHUNK_DOCS = 200  # documents converted to Python and tagged at a time: bounds memory on big shards
+
+
 def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, cfg: dict) -> pa.Table:
     """ENTITIES rows (without run_id) for the documents of one shard."""
     backend = _backend(cfg)
-    texts = dict(zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()))
     if tokens.num_rows == 0:
         return schemas.empty("entities")
-    cols = {name: tokens.column(name).to_pylist() for name in ("doc_id", "sent_idx", "tok_idx", "start", "end", "form")}
-    rows_by_doc: dict[str, list[int]] = {}
-    for i, doc_id in enumerate(cols["doc_id"]):
-        rows_by_doc.setdefault(doc_id, []).append(i)
-
-    # Per document: sentences as lists of token row numbers, in order.
-    doc_ids, doc_sents = [], []
-    for doc_id in texts:
-        rows = rows_by_doc.get(doc_id)
-        if not rows:
-            continue
-        rows.sort(key=lambda i: cols["tok_idx"][i])
-        doc_ids.append(doc_id)
-        doc_sents.append([list(g) for _, g in groupby(rows, key=lambda i: cols["sent_idx"][i])])
-
-    forms = cols["form"]
-    tagged = backend.tag_documents([[[forms[i] for i in sent] for sent in sents] for sents in doc_sents])
+    doc_ids = documents.column("doc_id").to_pylist()
+    texts = documents.column("text")
+    tokens = _by_document(tokens, doc_ids)
+    bounds = _bounds(tokens, doc_ids)
     out = []
-    for doc_id, sents, doc_tags in zip(doc_ids, doc_sents, tagged):
-        out += _mentions(doc_id, texts[doc_id], sents, doc_tags, cols, backend.names)
+    for c in range(0, len(doc_ids), CHUNK_DOCS):
+        chunk = [(i, doc_ids[i]) for i in range(c, min(c + CHUNK_DOCS, len(doc_ids))) if bounds[i][1] > bounds[i][0]]
+        if not chunk:
+            continue
+        lo, hi = bounds[chunk[0][0]][0], bounds[chunk[-1][0]][1]
+        part = tokens.slice(lo, hi - lo)
+        cols = {name: part.column(name).to_pylist() for name in ("sent_idx", "start", "end", "form")}
+        # Per document: sentences as lists of token row numbers (within the chunk), in order.
+        doc_sents = []
+        for i, _ in chunk:
+            rows = range(bounds[i][0] - lo, bounds[i][1] - lo)
+            doc_sents.append([list(g) for _, g in groupby(rows, key=cols["sent_idx"].__getitem__)])
+        forms = cols["form"]
+        tagged = backend.tag_documents([[[forms[k] for k in sent] for sent in sents] for sents in doc_sents])
+        for (i, doc_id), sents, doc_tags in zip(chunk, doc_sents, tagged):
+            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names)
     return schemas.table_from_rows("entities", out)
+
+
+def _by_document(tokens: pa.Table, doc_ids: list[str]) -> pa.Table:
+    """Tokens ordered by document (in ``doc_ids`` order), then tok_idx; other documents' tokens dropped."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    position = pc.index_in(tokens.column("doc_id"), value_set=pa.array(doc_ids, pa.string()))
+    keep = pc.is_valid(position)
+    if not pc.all(keep).as_py():
+        tokens, position = tokens.filter(keep), position.filter(keep)
+    doc_pos = np.asarray(position.to_numpy(zero_copy_only=False), dtype=np.int64)
+    tok_idx = tokens.column("tok_idx").to_numpy()
+    order = np.lexsort((tok_idx, doc_pos))
+    if not np.all(order[1:] > order[:-1]):  # already in order in the usual case: no copy
+        tokens = tokens.take(pa.array(order))
+    return tokens.append_column("_doc", pa.array(doc_pos[order]))
+
+
+def _bounds(tokens: pa.Table, doc_ids: list[str]) -> list[tuple[int, int]]:
+    """(first row, last row + 1) of each document's tokens in the ordered table."""
+    import numpy as np
+
+    doc_pos = tokens.column("_doc").to_numpy()
+    idx = np.arange(len(doc_ids))
+    starts = np.searchsorted(doc_pos, idx, side="left")
+    ends = np.searchsorted(doc_pos, idx, side="right")
+    return list(zip(starts.tolist(), ends.tolist()))
 
 
 def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names) -> list[dict]:

@@ -104,9 +104,6 @@ class Featurizer:
             raise ValueError(f"unknown feature set {feature_set!r}")
         self.feature_set = feature_set
         self.gazetteer = gazetteer
-        self._own: dict[str, list[str]] = {}
-        self._ctx: dict[str, tuple[list[str], ...]] = {}
-        self._norm: dict[str, str] = {}
         self._key: dict[str, str] = {}
         self._compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
         self._by_word: dict[str, tuple[str, list[str], tuple[list[str], ...]]] = {}
@@ -151,21 +148,13 @@ class Featurizer:
         Stage 2 mostly needs stage 1's decisions and the document's votes;
         the full list would double the cost of tagging for little gain.
         """
-        memo, memo_norm = self._compact, self._norm
+        memo, get, entry = self._compact, self._by_word.get, self._entry
         per = []
         for word in words:
-            w = memo_norm.get(word)
-            if w is None:
-                w = memo_norm[word] = norm(word)
+            w = (get(word) or entry(word))[0]
             c = memo.get(w)
-            if c is None:
-                own = self._own.get(w) or self._type(w)[0]
-                mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(_COMPACT)]
-                gaz = [f for f in own if f.startswith("g=")]
-                c = (mine, ["-1:w=" + w] + ["-1:" + g for g in gaz], ["1:w=" + w] + ["1:" + g for g in gaz])
-                if self.known_compact is not None:
-                    c = tuple([f for f in part if f in self.known_compact] for part in c)
-                memo[w] = c
+            if c is None:  # the memo was cleared between stage 1 and here
+                c = memo[w] = self._compact_entry(w, self._type(w)[0])
             per.append(c)
         n = len(per)
         return [per[i][0] + (per[i - 1][1] if i else ["BOS"]) + (per[i + 1][2] if i + 1 < n else ["EOS"]) for i in range(n)]
@@ -182,19 +171,27 @@ class Featurizer:
         """(normalised form, own features, context features) of a surface word, memoised."""
         entry = self._by_word.get(word)
         if entry is None:
-            w = self._norm.get(word) or norm(word)
-            self._norm[word] = w
-            own = self._own.get(w)
-            if own is None:
-                own, ctx = self._type(w)
-                self._own[w], self._ctx[w] = own, ctx
-            ctx = self._ctx[w]
+            if len(self._by_word) >= MAX_MEMO:
+                self._by_word.clear()  # bound the memory of a long-lived tagger
+                self._compact.clear()
+            w = norm(word)
+            own, ctx = self._type(w)
+            if w not in self._compact:
+                self._compact[w] = self._compact_entry(w, own)
             known = self.known
-            if known is not None:  # drop what the model has no weight for: same tags, less to convert
+            if known is not None:  # drop what the model has no weight for: same tags, less to convert and keep
                 own = [f for f in own if f in known]
                 ctx = tuple([f for f in c if f in known] for c in ctx)
             entry = self._by_word[word] = (w, own, ctx)
         return entry
+
+    def _compact_entry(self, w: str, own: list[str]) -> tuple[list[str], list[str], list[str]]:
+        mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(_COMPACT)]
+        gaz = [f for f in own if f.startswith("g=")]
+        c = (mine, ["-1:w=" + w] + ["-1:" + g for g in gaz], ["1:w=" + w] + ["1:" + g for g in gaz])
+        if self.known_compact is not None:
+            c = tuple([f for f in part if f in self.known_compact] for part in c)
+        return c
 
     def restrict(self, known: set[str], known_compact: set[str] | None = None) -> None:
         """Only emit features the model(s) have weights for (stage 1: ``known``; stage 2: ``known_compact``).
@@ -247,6 +244,8 @@ class Featurizer:
             out.append(feats)
         return out
 
+
+MAX_MEMO = 500_000  # surface words remembered before the memo starts over
 
 _COMPACT = ("w=", "c=", "s2=", "s3=", "p2=", "pc=", "g=")
 
