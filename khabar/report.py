@@ -138,7 +138,11 @@ def cooccurrence_matrix(reader: StoreReader, rng: Range) -> tuple[list[dict], li
 
 
 def quote_board(reader: StoreReader, rng: Range) -> list[dict]:
-    """Up to QUOTES_PER_SPEAKER quotes of each of the most quoted speakers, with their article."""
+    """Up to QUOTES_PER_SPEAKER quotes of each of the most quoted named speakers, with their article.
+
+    Named: the speaker links to a PER or ORG entity. Unnamed sources (المصدر،
+    البيان) would otherwise fill the board on real news.
+    """
     if not reader.has("quotes"):
         return []
     doc_cols = reader.columns("documents")
@@ -149,7 +153,7 @@ def quote_board(reader: StoreReader, rng: Range) -> list[dict]:
     return reader.rows(
         f"""
         with q as (
-            select *, coalesce(speaker_entity_id, nullif(trim(speaker), '')) as speaker_key
+            select *, speaker_entity_id as speaker_key
             from quotes where dt between ? and ?
         ),
         speakers as (
@@ -333,7 +337,7 @@ def section_quotes(quotes: list[dict]) -> str:
     parts = ['<section id="quotes"><h2>Quote board</h2>']
     if not quotes:
         return parts[0] + _empty("No quotes in this range.") + "</section>"
-    parts.append('<p class="meta">The most quoted speakers of the range, a few of their quotes each, with the article.</p>')
+    parts.append('<p class="meta">The most quoted named speakers of the range (linked to a person or organisation), a few of their quotes each, with the article.</p>')
     parts.append("<table><tr><th>speaker</th><th>quote</th><th>source</th><th>day</th><th>article</th></tr>")
     for q in quotes:
         text = q["text"] or ""

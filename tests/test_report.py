@@ -51,7 +51,7 @@ def fake_store(out: Path, first: str = "2015-07-20", days: int = 3, docs_per_day
                            "speaker": "عادل الجبير", "speaker_entity_id": "per:jubeir"})  # fmt: skip
             if n % 2:
                 quotes.append({"doc_id": doc_id, "quote_idx": 1, "start": 0, "end": 5, "text": "الاقتصاد السعودي قوي ومتين رغم تراجع أسعار النفط",
-                               "speaker": "إبراهيم العساف", "speaker_entity_id": None})  # fmt: skip
+                               "speaker": "إبراهيم العساف", "speaker_entity_id": "per:assaf"})  # fmt: skip
             amounts.append({"doc_id": doc_id, "amount_idx": 0, "start": 0, "end": 3, "text": "مليار ريال", "value": 1e9 * (n + 1), "unit": "SAR", "kind": "money", "approximate": False})
             if n == 0:
                 amounts.append({"doc_id": doc_id, "amount_idx": 1, "start": 0, "end": 3, "text": "5 ملايين دولار", "value": 5e6, "unit": "USD", "kind": "money", "approximate": False})
