@@ -28,7 +28,8 @@ def human(value: float) -> str:
     value = abs(value)
     for limit, suffix in ((1e12, " T"), (1e9, " bn"), (1e6, " M"), (1e3, " k")):
         if value >= limit:
-            return f"{sign}{value / limit:.3g}{suffix}"
+            scaled = value / limit  # '.3g' would turn 1440 T into '1.44e+03 T'
+            return f"{sign}{scaled:,.0f}{suffix}" if scaled >= 1000 else f"{sign}{scaled:.3g}{suffix}"
     return f"{sign}{value:.3g}" if value != int(value) else f"{sign}{int(value)}"
 
 
