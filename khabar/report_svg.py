@@ -30,7 +30,7 @@ def human(value: float) -> str:
         if value >= limit:
             scaled = value / limit  # '.3g' would turn 1440 T into '1.44e+03 T'
             return f"{sign}{scaled:,.0f}{suffix}" if scaled >= 1000 else f"{sign}{scaled:.3g}{suffix}"
-    return f"{sign}{value:.3g}" if value != int(value) else f"{sign}{int(value)}"
+    return f"{sign}{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{sign}{int(value)}"
 
 
 def short(text: str, limit: int = 30) -> str:
