@@ -247,3 +247,18 @@ def test_token_order_and_chunking_do_not_change_mentions(monkeypatch):
     monkeypatch.setattr(entities, "CHUNK_DOCS", 1)
     shuffled = tokens.take(pa.array(np.random.default_rng(1).permutation(tokens.num_rows)))
     assert entities.extract_entities(docs, sentences, shuffled, cfg["extract"]["ner"]).to_pylist() == expected
+
+
+def test_threads_sharing_the_cached_model_get_the_same_tags():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from khabar.extract.ner_crf import load_model
+
+    model = load_model("")
+    docs = [
+        ["زار الرئيس الفرنسي إيمانويل ماكرون مدينة الرياض أمس .".split()],
+        ["وصل وزير الخارجية الأمريكي جون كيري إلى جنيف .".split(), "وأكد كيري أن الاتحاد الأوروبي يدعم الاتفاق .".split()],
+    ] * 20
+    expected = [model.tag_document(d) for d in docs]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(model.tag_document, docs)) == expected

@@ -10,6 +10,7 @@ word is part of a name in the training data; used to decide clitic splits).
 from __future__ import annotations
 
 import json
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,13 +34,41 @@ class CrfModel:
         gazetteer = read_gazetteer(gazetteer_path) if gazetteer_path.exists() else {}
         self.featurizer = Featurizer(gazetteer, self.meta.get("feature_set", "full"))
         self.names = read_names(path.parent / self.meta.get("names", "names.tsv"), gazetteer)
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(path))
-        self.tagger2 = None
-        if self.meta.get("stage2"):
-            self.tagger2 = pycrfsuite.Tagger()
-            self.tagger2.open(str(path.parent / self.meta["stage2"]))
-        self.featurizer.restrict(_attributes(self.tagger), _attributes(self.tagger2) if self.tagger2 else None)
+        self._paths = (str(path), str(path.parent / self.meta["stage2"]) if self.meta.get("stage2") else None)
+        # A crfsuite tagger holds the sequence between set() and tag(): one per thread,
+        # so that a threaded runner sharing this cached model cannot interleave them.
+        self._local = threading.local()
+        tagger = pycrfsuite.Tagger()
+        tagger.open(self._paths[0])
+        tagger2 = None
+        if self._paths[1]:
+            tagger2 = pycrfsuite.Tagger()
+            tagger2.open(self._paths[1])
+        self._local.taggers = (tagger, tagger2)
+        self.featurizer.restrict(_attributes(tagger), _attributes(tagger2) if tagger2 else None)
+
+    def _taggers(self):
+        taggers = getattr(self._local, "taggers", None)
+        if taggers is None:
+            import pycrfsuite
+
+            opened = []
+            for p in self._paths:
+                t = None
+                if p:
+                    t = pycrfsuite.Tagger()
+                    t.open(p)
+                opened.append(t)
+            taggers = self._local.taggers = tuple(opened)
+        return taggers
+
+    @property
+    def tagger(self):
+        return self._taggers()[0]
+
+    @property
+    def tagger2(self):
+        return self._taggers()[1]
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
         return [self.tag_document(sentences) for sentences in documents]
@@ -51,16 +80,17 @@ class CrfModel:
     def tag_document(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         """Tag the sentences of one document; stage 2 (if the model has one) sees the whole document."""
         featurizer = self.featurizer
+        tagger, tagger2 = self._taggers()
         feats = [featurizer.sentence(words) for words in sentences]
-        results = [_run(self.tagger, f) for f in feats]
-        if self.tagger2 is not None:
+        results = [_run(tagger, f) for f in feats]
+        if tagger2 is not None:
             keys = [[featurizer.key(w) for w in words] for words in sentences]
             tags1 = [tags for tags, _ in results]
             counts = document_counts(keys, tags1)
             voted = {k for k, c in counts.items() if len(c) > 1 or "O" not in c}  # words with an entity vote
             cache: dict = {}
             results = [
-                _run(self.tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache)) if _needs_stage2(k, t, voted) else r
+                _run(tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache)) if _needs_stage2(k, t, voted) else r
                 for w, k, t, r in zip(sentences, keys, tags1, results)
             ]
         return [([t if t == "O" else t[:2] + LABELS.get(t[2:], t[2:]) for t in tags], probs) for tags, probs in results]
