@@ -1,0 +1,87 @@
+"""Dev F1 of the NER model with and without word-cluster features (issue 4).
+
+    .venv/bin/python bench/ner_cluster_experiment.py [--variants base,clusters] [--max-iterations 150]
+
+Reuses khabar train ner's recipe unchanged (split, stages, identity-free
+copies, parameters) and only appends cluster features to each word type's
+feature lists, by swapping in a subclass of the NER owner's Featurizer.
+Models go to a temporary folder; nothing packaged is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def cluster_featurizer(clusters, ctx_offsets=(-1, 1)):
+    from khabar.extract.ner_features import Featurizer
+
+    class ClusterFeaturizer(Featurizer):
+        def _type(self, w):
+            own, ctx = super()._type(w)
+            if self.feature_set != "full":
+                return own, ctx
+            c_own, c_ctx = clusters(w)
+            ctx = tuple(c + [f"{o}:{f}" for f in c_ctx] if o in ctx_offsets else c for o, c in zip(self.offsets, ctx))
+            return own + c_own, ctx
+
+    return ClusterFeaturizer
+
+
+def run(variant: str, clusters_path: Path, params: dict) -> dict:
+    import khabar.extract.ner_crf as ner_crf
+    import khabar.extract.ner_features as ner_features
+    from khabar.extract import ner_train
+    from khabar.extract.ner_clusters import load_features
+
+    original = ner_features.Featurizer
+    cls = original
+    if variant != "base":
+        cls = cluster_featurizer(load_features(clusters_path))
+    ner_features.Featurizer = ner_crf.Featurizer = cls
+    try:
+        sentences = ner_train.read_conll(ner_train.default_data())
+        train_sents, dev_sents = ner_train.split(sentences)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "crf.crfsuite"
+            started = time.perf_counter()
+            meta = ner_train.train(train_sents, out, "full", params, ner_train.STAGES)
+            dev = ner_train.evaluate_words(out, dev_sents)
+            dev["wall_s"] = round(time.perf_counter() - started, 1)
+            dev["model_bytes"] = out.stat().st_size
+            dev["train_seconds"] = meta["train_seconds"]
+        return dev
+    finally:
+        ner_features.Featurizer = ner_crf.Featurizer = original
+
+
+def main() -> int:
+    from khabar.extract.ner_clusters import CLUSTERS
+    from khabar.extract.ner_eval import format_table
+    from khabar.extract.ner_train import PARAMS
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--variants", default="base,clusters")
+    ap.add_argument("--clusters", type=Path, default=CLUSTERS)
+    ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
+    args = ap.parse_args()
+    params = dict(PARAMS, max_iterations=args.max_iterations)
+    for variant in args.variants.split(","):
+        dev = run(variant, args.clusters, params)
+        print(f"== {variant} ({args.clusters.name if variant != 'base' else 'no clusters'}, {params['max_iterations']} iterations): "
+              f"wall {dev['wall_s']} s, model {dev['model_bytes'] / 1e6:.1f} MB")
+        print(format_table(dev))
+        print(json.dumps({k: v["f1"] for k, v in dev.items() if isinstance(v, dict)}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

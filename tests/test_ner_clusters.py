@@ -1,0 +1,70 @@
+"""Word clusters for NER: tokenising for the build, the table format, the features, and the shipped table."""
+
+from __future__ import annotations
+
+import gzip
+
+from khabar.extract.ner_clusters import CLUSTERS, ClusterFeatures, load_features, read_clusters, tokenize, write_clusters
+
+
+def test_tokenize_normalises_like_the_featurizer():
+    text = "قالَ وزيرُ الخارجيةِ إنّ «المحادثات» ستُستأنفُ في ٢٠٢٥."
+    assert tokenize(text) == ["قال", "وزير", "الخارجيه", "ان", "«", "المحادثات", "»", "ستستانف", "في", "2025", "."]
+
+
+def test_tokenize_keeps_clitics_attached_and_splits_latin():
+    assert tokenize("وبالرياض شركةُ Aramco،") == ["وبالرياض", "شركه", "Aramco", "،"]
+
+
+def test_write_read_roundtrip_is_byte_identical(tmp_path):
+    words = ["الرياض", "جده", "محمد"]
+    ids = [(3, 17, 400), (3, 17, 401), (9, 80, 12)]
+    a, b = tmp_path / "a.tsv.gz", tmp_path / "b.tsv.gz"
+    write_clusters(a, words, ids, (64, 256, 1024))
+    write_clusters(b, words, ids, (64, 256, 1024))
+    assert a.read_bytes() == b.read_bytes()  # no timestamp in the gzip header: rebuilds diff cleanly
+    assert read_clusters(a) == {"الرياض": ("3", "17", "400"), "جده": ("3", "17", "401"), "محمد": ("9", "80", "12")}
+    cf = load_features(a)
+    assert cf.ks == (64, 256, 1024)
+
+
+def test_features_of_word_and_of_its_core():
+    cf = ClusterFeatures({"الرياض": ("3", "17", "400"), "رياض": ("5", "30", "99"), "جده": ("3", "17", "401")}, (64, 256, 1024))
+    # the word is known and so is its core (article off)
+    own, ctx = cf("الرياض")
+    assert own == ["k64=3", "k256=17", "k1024=400", "ck64=5", "ck256=30", "ck1024=99"]
+    assert ctx == ["k64=3", "k256=17"]  # neighbours see the coarse ids only
+    # a rare clitic form unknown to the table falls back to its core for context
+    own, ctx = cf("وبالرياض")
+    assert own == ["ck64=5", "ck256=30", "ck1024=99"]
+    assert ctx == ["k64=5", "k256=30"]
+    # a word without proclitics has no separate core feature
+    assert cf("جده") == (["k64=3", "k256=17", "k1024=401"], ["k64=3", "k256=17"])
+    assert cf("مجهولتماما") == ([], [])
+
+
+def test_shipped_table_is_small_and_holds_single_normalised_words():
+    assert CLUSTERS.stat().st_size < 3_000_000
+    with gzip.open(CLUSTERS, "rt", encoding="utf-8") as fh:
+        assert fh.readline() == "#word\tk64\tk256\tk1024\n"
+    table = read_clusters(CLUSTERS)
+    assert 50_000 <= len(table) <= 100_000
+    for word, ids in table.items():
+        assert word and " " not in word and len(ids) == 3
+        assert not any(c in word for c in "أإآىة\u064e\u0640"), word
+    assert {"k1024=" + table["محمد"][2]} != {"k1024=" + table["بيروت"][2]}
+
+
+def test_shipped_clusters_group_names_by_kind():
+    table = read_clusters(CLUSTERS)
+    # the point of the clusters: an unseen name shares ids with names of its kind, not with names of another kind
+    given = ("محمد", "احمد", "ابراهيم", "خالد", "عبدالله")
+    capitals = ("بغداد", "دمشق", "بيروت", "القاهره")
+    assert len({table[w][1] for w in capitals}) == 1  # one k256 cluster of Arab capitals
+
+    def shares(a, b):
+        return any(x == y for x, y in zip(table[a], table[b]))
+
+    for w in given:
+        assert any(shares(w, o) for o in given if o != w), w
+        assert not any(shares(w, c) for c in capitals), w
