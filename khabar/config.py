@@ -44,7 +44,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "segment": {"clitics": "builtin", "camel_data": "", "camel_scheme": "d3tok", "max_heading_words": 12},
     "extract": {
-        "ner": {"backend": "crf", "model": "", "batch_size": 32},
+        "ner": {"backend": "crf", "model": "", "batch_size": 32, "drop_currencies_and_god": True},
         "quotes": True,
         "dates": True,
         "amounts": True,

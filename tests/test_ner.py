@@ -262,3 +262,13 @@ def test_threads_sharing_the_cached_model_get_the_same_tags():
     expected = [model.tag_document(d) for d in docs]
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(model.tag_document, docs)) == expected
+
+
+def test_currencies_and_the_name_of_god_alone_are_not_entities():
+    text = (
+        "وقال رئيس النادي إن ريال مدريد عرض 80 مليون يورو، أي نحو 340 مليون ريال، إن شاء الله "
+        "تتم الصفقة. وأضاف عبد الله الحربي أن الدولار تراجع أمام الريال."
+    )
+    got = {(r["text"], r["label"]) for r in _run([text]).to_pylist()}
+    assert not {t for t, _ in got} & {"الله", "يورو", "ريال", "الدولار", "الريال", "دولار"}
+    assert any(t.startswith("عبد الله") for t, label in got if label == "PER")

@@ -82,7 +82,10 @@ def run_pipeline(docs: list[dict], config: dict):
     documents = schemas.table_from_rows("documents", rows)
     normalised = normalise_documents(documents, config["normalise"])
     sentences, tokens = segment_documents(documents, normalised, config["segment"], config["normalise"])
-    return extract_entities(documents, sentences, tokens, config["extract"]["ner"]), tokens.num_rows
+    # Scored on ANERcorp's convention, which tags currencies and الله as MISC:
+    # the analyst-facing filter of those one-word mentions is off here.
+    ner_cfg = {**config["extract"]["ner"], "drop_currencies_and_god": False}
+    return extract_entities(documents, sentences, tokens, ner_cfg), tokens.num_rows
 
 
 def evaluate(sentences: list, config: dict, doc_sentences: int) -> dict:
