@@ -21,8 +21,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def cluster_featurizer(clusters, ctx_offsets=(-1, 1)):
+def cluster_featurizer(clusters, variant: str = "clusters"):
+    """The owner's Featurizer with cluster ids appended to each word type's own and context lists.
+
+    ``clusters``: own ids of word and core, coarse ids of ±1 neighbours;
+    ``clusters-wide``: also the finest id of ±1 and the coarsest of ±2 neighbours;
+    ``clusters-bigram``: ``clusters`` plus the k256 ids of (previous, this) word pairs;
+    ``clusters-s2``: ``clusters`` plus the word's own ids in stage 2's compact list;
+    ``clusters-s2n``: ``clusters-s2`` plus the ±1 neighbours' coarse ids there too;
+    ``clusters-s2c``: ``clusters-s2`` plus the core's ids there too.
+    """
     from khabar.extract.ner_features import Featurizer
+
+    wide = variant == "clusters-wide"
 
     class ClusterFeaturizer(Featurizer):
         def _type(self, w):
@@ -30,8 +41,33 @@ def cluster_featurizer(clusters, ctx_offsets=(-1, 1)):
             if self.feature_set != "full":
                 return own, ctx
             c_own, c_ctx = clusters(w)
-            ctx = tuple(c + [f"{o}:{f}" for f in c_ctx] if o in ctx_offsets else c for o, c in zip(self.offsets, ctx))
+            word_ids = [f for f in c_own if f.startswith("k")]
+            near = c_ctx + [f for f in word_ids if f.startswith(f"k{clusters.ks[-1]}=")] if wide else c_ctx
+            far = c_ctx[:1] if wide else []
+            ctx = tuple(c + [f"{o}:{f}" for f in (near if abs(o) == 1 else far)] for o, c in zip(self.offsets, ctx))
             return own + c_own, ctx
+
+        def _compact_entry(self, w, own):
+            mine, prev, nxt = super()._compact_entry(w, own)
+            if variant.startswith("clusters-s2"):
+                c_own, c_ctx = clusters(w)
+                extra = c_own if variant == "clusters-s2c" else [f for f in c_own if f.startswith("k")]
+                p = ["-1:" + f for f in c_ctx] if variant == "clusters-s2n" else []
+                n = ["1:" + f for f in c_ctx] if variant == "clusters-s2n" else []
+                if self.known_compact is not None:
+                    extra, p, n = ([f for f in x if f in self.known_compact] for x in (extra, p, n))
+                mine, prev, nxt = mine + extra, prev + p, nxt + n
+            return mine, prev, nxt
+
+        def sentence(self, words):
+            out = super().sentence(words)
+            if variant == "clusters-bigram":
+                ids = [clusters.table.get(norm(w), ("-", "-", "-"))[1] for w in words]
+                for i in range(1, len(out)):
+                    out[i].append(f"kb={ids[i - 1]}|{ids[i]}")
+            return out
+
+    from khabar.extract.ner_features import norm
 
     return ClusterFeaturizer
 
@@ -45,7 +81,7 @@ def run(variant: str, clusters_path: Path, params: dict) -> dict:
     original = ner_features.Featurizer
     cls = original
     if variant != "base":
-        cls = cluster_featurizer(load_features(clusters_path))
+        cls = cluster_featurizer(load_features(clusters_path), variant)
     ner_features.Featurizer = ner_crf.Featurizer = cls
     try:
         sentences = ner_train.read_conll(ner_train.default_data())

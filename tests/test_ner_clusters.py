@@ -68,3 +68,13 @@ def test_shipped_clusters_group_names_by_kind():
     for w in given:
         assert any(shares(w, o) for o in given if o != w), w
         assert not any(shares(w, c) for c in capitals), w
+
+
+def test_a_file_without_the_header_is_refused(tmp_path):
+    import pytest
+
+    bad = tmp_path / "bad.tsv.gz"
+    with gzip.open(bad, "wt", encoding="utf-8") as fh:
+        fh.write("الرياض\t3\t17\n")
+    with pytest.raises(ValueError, match="not a cluster table"):
+        load_features(bad)

@@ -40,15 +40,21 @@ def core(w: str) -> str:
 
 def read_clusters(path: Path = CLUSTERS) -> dict[str, tuple[str, ...]]:
     """word -> cluster ids (coarse to fine) from a ``word<TAB>id<TAB>id...`` table."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
+    """The table and its cluster counts (from the ``#word<TAB>k64<TAB>...`` header)."""
     table: dict[str, tuple[str, ...]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        header = fh.readline()
-        if not header.startswith("#"):
-            fh.seek(0)
+        header = fh.readline().rstrip("\n").split("\t")
+        if header[0] != "#word":
+            raise ValueError(f"{path}: not a cluster table (first line must be '#word<TAB>k64...')")
+        ks = tuple(int(h[1:]) for h in header[1:])
         for line in fh:
             word, *ids = line.rstrip("\n").split("\t")
             table[word] = tuple(ids)
-    return table
+    return table, ks
 
 
 def write_clusters(path: Path, words: list[str], ids: list[tuple[int, ...]], ks: tuple[int, ...]) -> None:
@@ -94,11 +100,7 @@ class ClusterFeatures:
 
 
 def load_features(path: Path = CLUSTERS) -> ClusterFeatures:
-    table = read_clusters(path)
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        header = fh.readline().rstrip("\n").split("\t")
-    ks = tuple(int(h[1:]) for h in header[1:]) if header[0] == "#word" else tuple(range(len(next(iter(table.values()), ()))))
-    return ClusterFeatures(table, ks)
+    return ClusterFeatures(*_read(path))
 
 
 def build(paths: list[Path], out: Path, ks: tuple[int, ...] = (64, 256, 1024), vocab: int = 80_000, dims: int = 100,
