@@ -78,3 +78,30 @@ def test_a_file_without_the_header_is_refused(tmp_path):
         fh.write("الرياض\t3\t17\n")
     with pytest.raises(ValueError, match="not a cluster table"):
         load_features(bad)
+
+
+def test_featurizer_adds_cluster_ids_for_the_word_its_neighbours_and_stage_2():
+    from khabar.extract.ner_features import Featurizer
+
+    cf = ClusterFeatures({"ارسنال": ("40", "80", "856"), "فاز": ("7", "9", "11"), "امس": ("2", "3", "4")}, (64, 256, 1024))
+    f = Featurizer({}, "full", cf)
+    feats = f.sentence(["فاز", "آرسنال", "أمس"])
+    mid = feats[1]
+    assert {"k64=40", "k256=80", "k1024=856"} <= set(mid)  # own ids, after normalising آ -> ا
+    assert {"-1:k64=7", "-1:k256=9", "1:k64=2", "1:k256=3"} <= set(mid)  # neighbours: coarse ids only
+    assert not any(x.endswith("k1024=11") or x.endswith("k1024=4") for x in mid)
+    assert "-2:k64=7" not in feats[2]  # ±2 neighbours carry no cluster ids
+    # stage 2's compact list keeps the word's own ids
+    assert {"k64=40", "k256=80", "k1024=856"} <= set(f.compact(["فاز", "آرسنال", "أمس"])[1])
+    # without clusters nothing changes
+    plain = Featurizer({}, "full").sentence(["فاز", "آرسنال", "أمس"])
+    assert [[x for x in fs if "k64=" not in x and "k256=" not in x and "k1024=" not in x] for fs in feats] == plain
+
+
+def test_packaged_model_uses_the_shipped_clusters():
+    from khabar.extract.ner_crf import DEFAULT_MODEL, load_model
+
+    model = load_model("")
+    assert model.meta["clusters"] == CLUSTERS.name and DEFAULT_MODEL.parent == CLUSTERS.parent
+    assert model.featurizer.clusters is not None
+    assert any(a.startswith(("k64=", "k256=", "k1024=")) for a in model.featurizer.known)  # the model has weights for them

@@ -32,7 +32,12 @@ class CrfModel:
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         gazetteer_path = path.parent / self.meta.get("gazetteer", "gazetteer.tsv")
         gazetteer = read_gazetteer(gazetteer_path) if gazetteer_path.exists() else {}
-        self.featurizer = Featurizer(gazetteer, self.meta.get("feature_set", "full"))
+        clusters = None
+        if self.meta.get("clusters"):
+            from khabar.extract.ner_clusters import load_features
+
+            clusters = load_features(path.parent / self.meta["clusters"])
+        self.featurizer = Featurizer(gazetteer, self.meta.get("feature_set", "full"), clusters)
         self.names = read_names(path.parent / self.meta.get("names", "names.tsv"), gazetteer)
         self._paths = (str(path), str(path.parent / self.meta["stage2"]) if self.meta.get("stage2") else None)
         # A crfsuite tagger holds the sequence between set() and tag(): one per thread,

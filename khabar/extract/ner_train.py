@@ -149,6 +149,7 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     global FEATURIZER
     import tempfile
 
+    from khabar.extract.ner_clusters import load_features
     from khabar.extract.ner_crf import RESOURCES
     from khabar.extract.ner_features import Featurizer
     from khabar.extract.ner_gazetteer import read_gazetteer, write_gazetteer
@@ -161,7 +162,12 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
             gazetteer_path.write_bytes(packaged.read_bytes())
         else:
             write_gazetteer(gazetteer_path)
-    FEATURIZER = Featurizer(read_gazetteer(gazetteer_path), feature_set)
+    # word clusters from unlabeled news (ner_clusters), shipped next to the model like the gazetteer
+    clusters_path = out.parent / "clusters.tsv.gz"
+    if not clusters_path.exists() and (RESOURCES / clusters_path.name).exists():
+        clusters_path.write_bytes((RESOURCES / clusters_path.name).read_bytes())
+    clusters = load_features(clusters_path) if feature_set == "full" and clusters_path.exists() else None
+    FEATURIZER = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters)
     seconds = _fit(FEATURIZER, _examples(train_sents), out, params)
     names_path = out.parent / "names.tsv"
     names_path.write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
@@ -170,6 +176,7 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         "names": names_path.name,
         "params": params,
         "gazetteer": gazetteer_path.name,
+        "clusters": clusters_path.name if clusters else None,
         "doc_sentences": DOC_SENTENCES,
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(w) for w, _ in train_sents),
