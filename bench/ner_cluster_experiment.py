@@ -22,36 +22,42 @@ sys.path.insert(0, str(ROOT))
 
 
 def cluster_featurizer(clusters, variant: str = "clusters"):
-    """The owner's Featurizer with cluster ids appended to each word type's own and context lists.
+    """The owner's Featurizer with a cluster variant in place of the packaged cluster features.
 
-    ``clusters``: own ids of word and core, coarse ids of ±1 neighbours;
-    ``clusters-wide``: also the finest id of ±1 and the coarsest of ±2 neighbours;
-    ``clusters-bigram``: ``clusters`` plus the k256 ids of (previous, this) word pairs;
-    ``clusters-s2``: ``clusters`` plus the word's own ids in stage 2's compact list;
-    ``clusters-s2n``: ``clusters-s2`` plus the ±1 neighbours' coarse ids there too;
-    ``clusters-s2c``: ``clusters-s2`` plus the core's ids there too.
+    ``base``: no cluster features at all (the 71.4 model);
+    ``clusters-s1``: own ids of word and core, coarse ids of ±1 neighbours, stage 1 only;
+    ``clusters-wide``: ``clusters-s1`` plus the finest id of ±1 and the coarsest of ±2 neighbours;
+    ``clusters-bigram``: ``clusters-s1`` plus the k256 ids of (previous, this) word pairs;
+    ``clusters``: ``clusters-s1`` plus the word's own ids in stage 2's compact list (packaged);
+    ``clusters-s2n``: ``clusters`` plus the ±1 neighbours' coarse ids in stage 2 too;
+    ``clusters-s2c``: ``clusters`` plus the core's ids in stage 2 too.
     """
-    from khabar.extract.ner_features import Featurizer
+    from khabar.extract.ner_features import Featurizer, norm
 
     wide = variant == "clusters-wide"
 
     class ClusterFeaturizer(Featurizer):
+        def __init__(self, gazetteer, feature_set="full", _packaged=None):
+            super().__init__(gazetteer, feature_set, None)  # cluster features added below, per variant
+
         def _type(self, w):
             own, ctx = super()._type(w)
-            if self.feature_set != "full":
+            if self.feature_set != "full" or variant == "base":
                 return own, ctx
             c_own, c_ctx = clusters(w)
             word_ids = [f for f in c_own if f.startswith("k")]
             near = c_ctx + [f for f in word_ids if f.startswith(f"k{clusters.ks[-1]}=")] if wide else c_ctx
             far = c_ctx[:1] if wide else []
             ctx = tuple(c + [f"{o}:{f}" for f in (near if abs(o) == 1 else far)] for o, c in zip(self.offsets, ctx))
-            return own + c_own, ctx
+            # cluster ids go under "x" names unless stage 2 should see them (its compact list keeps "k" ids)
+            stage2 = variant.startswith("clusters") and variant not in ("clusters-s1", "clusters-wide", "clusters-bigram")
+            return own + (c_own if stage2 else ["x" + f for f in c_own]), ctx
 
         def _compact_entry(self, w, own):
             mine, prev, nxt = super()._compact_entry(w, own)
-            if variant.startswith("clusters-s2"):
+            if variant in ("clusters-s2n", "clusters-s2c"):
                 c_own, c_ctx = clusters(w)
-                extra = c_own if variant == "clusters-s2c" else [f for f in c_own if f.startswith("k")]
+                extra = [f for f in c_own if f.startswith("ck")] if variant == "clusters-s2c" else []
                 p = ["-1:" + f for f in c_ctx] if variant == "clusters-s2n" else []
                 n = ["1:" + f for f in c_ctx] if variant == "clusters-s2n" else []
                 if self.known_compact is not None:
@@ -67,21 +73,18 @@ def cluster_featurizer(clusters, variant: str = "clusters"):
                     out[i].append(f"kb={ids[i - 1]}|{ids[i]}")
             return out
 
-    from khabar.extract.ner_features import norm
-
     return ClusterFeaturizer
 
 
 def run(variant: str, clusters_path: Path, params: dict) -> dict:
+    """Train and score one variant with khabar train ner's recipe (the variant's featurizer swapped in)."""
     import khabar.extract.ner_crf as ner_crf
     import khabar.extract.ner_features as ner_features
     from khabar.extract import ner_train
     from khabar.extract.ner_clusters import load_features
 
     original = ner_features.Featurizer
-    cls = original
-    if variant != "base":
-        cls = cluster_featurizer(load_features(clusters_path), variant)
+    cls = cluster_featurizer(load_features(clusters_path), variant)
     ner_features.Featurizer = ner_crf.Featurizer = cls
     try:
         sentences = ner_train.read_conll(ner_train.default_data())
@@ -108,11 +111,13 @@ def main() -> int:
     ap.add_argument("--variants", default="base,clusters")
     ap.add_argument("--clusters", type=Path, default=CLUSTERS)
     ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     args = ap.parse_args()
-    params = dict(PARAMS, max_iterations=args.max_iterations)
+    params = dict(PARAMS, max_iterations=args.max_iterations, c1=args.c1, c2=args.c2)
     for variant in args.variants.split(","):
         dev = run(variant, args.clusters, params)
-        print(f"== {variant} ({args.clusters.name if variant != 'base' else 'no clusters'}, {params['max_iterations']} iterations): "
+        print(f"== {variant} ({args.clusters.name if variant != 'base' else 'no clusters'}, {params}): "
               f"wall {dev['wall_s']} s, model {dev['model_bytes'] / 1e6:.1f} MB")
         print(format_table(dev))
         print(json.dumps({k: v["f1"] for k, v in dev.items() if isinstance(v, dict)}), flush=True)
