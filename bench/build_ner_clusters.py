@@ -29,12 +29,15 @@ def main() -> int:
     ap.add_argument("--vocab", type=int, default=80_000, help="most frequent words kept in the table")
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--workers", type=int, default=1, help="word2vec threads (1 = reproducible)")
+    ap.add_argument("--window", type=int, default=5)
+    ap.add_argument("--skipgram", action="store_true", help="skip-gram instead of CBOW")
     args = ap.parse_args()
     files = args.files or sorted(DATA.glob("*.jsonl.gz"))
     if not files:
         print(f"no SaudiNewsNet files under {DATA}", file=sys.stderr)
         return 1
-    stats = build(files, args.out, ks=tuple(int(k) for k in args.ks.split(",")), vocab=args.vocab, epochs=args.epochs, workers=args.workers)
+    stats = build(files, args.out, ks=tuple(int(k) for k in args.ks.split(",")), vocab=args.vocab, epochs=args.epochs, workers=args.workers,
+                  window=args.window, sg=int(args.skipgram))
     print(json.dumps(stats))
     return 0
 

@@ -104,7 +104,7 @@ def load_features(path: Path = CLUSTERS) -> ClusterFeatures:
 
 
 def build(paths: list[Path], out: Path, ks: tuple[int, ...] = (64, 256, 1024), vocab: int = 80_000, dims: int = 100,
-          window: int = 5, min_count: int = 5, epochs: int = 5, workers: int = 2, seed: int = 1, log=print) -> dict:
+          window: int = 5, min_count: int = 5, epochs: int = 5, workers: int = 1, seed: int = 1, sg: int = 0, log=print) -> dict:
     """Train word2vec on the ``content`` of SaudiNewsNet JSONL files and k-means its vectors; write the table.
 
     Sentences are the lines of an article. Vectors are L2-normalised before
@@ -133,7 +133,7 @@ def build(paths: list[Path], out: Path, ks: tuple[int, ...] = (64, 256, 1024), v
                         n_words += len(toks)
     t_read = time.perf_counter() - started
     log(f"read {len(sentences)} lines, {n_words} words in {t_read:.0f} s")
-    model = Word2Vec(sentences, vector_size=dims, window=window, min_count=min_count, workers=workers, epochs=epochs, seed=seed, sg=0)
+    model = Word2Vec(sentences, vector_size=dims, window=window, min_count=min_count, workers=workers, epochs=epochs, seed=seed, sg=sg)
     t_w2v = time.perf_counter() - started - t_read
     log(f"word2vec: {len(model.wv)} words in vocabulary, {t_w2v:.0f} s")
     words = [w for w in model.wv.index_to_key if _TOKEN.fullmatch(w) and not w.isdigit()][:vocab]
