@@ -3,15 +3,14 @@ camel-tools' NERecognizer and tags in batches; offline, with a tiny model built 
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 import pytest
 
-from khabar import schemas
 from khabar.cli import UserError
-from khabar.config import load_config
+
+from .test_ner import _run  # normalise -> segment -> extract_entities on texts
 
 TINY_CATALOGUE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "camel-morph-tiny"
 LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
@@ -43,18 +42,6 @@ def tiny_model(tmp_path, monkeypatch):
     return tmp_path
 
 
-def _run(texts, ner_cfg):
-    from khabar.extract.entities import extract_entities
-    from khabar.normalise import normalise_documents
-    from khabar.segment import segment_documents
-
-    cfg = load_config()
-    now = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
-    rows = [{"doc_id": f"d{i}", "text": t, "raw_path": "t", "raw_record": i, "ingested_at": now} for i, t in enumerate(texts)]
-    docs = schemas.table_from_rows("documents", rows)
-    norm = normalise_documents(docs, cfg["normalise"])
-    sentences, tokens = segment_documents(docs, norm, cfg["segment"], cfg["normalise"])
-    return extract_entities(docs, sentences, tokens, ner_cfg)
 
 
 def test_camel_backend_loads_the_directory_and_tags_in_batches(tiny_model, monkeypatch):
