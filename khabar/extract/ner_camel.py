@@ -59,9 +59,9 @@ class CamelBackend:
         self.recognizer = NERecognizer(str(path))
         self.batch_size = max(1, int(batch_size))
         from khabar.extract.ner_crf import RESOURCES, read_names
-        from khabar.extract.ner_gazetteer import read_gazetteer
+        from khabar.extract.ner_name_lists import read_gazetteer
 
-        gazetteer = RESOURCES / "gazetteer.tsv"
+        gazetteer = RESOURCES / "name_lists.tsv"
         self.names = read_names(RESOURCES / "names.tsv", read_gazetteer(gazetteer) if gazetteer.exists() else {})
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:

@@ -3,7 +3,7 @@
 A model is a few files side by side, all written by ``khabar train ner``:
 ``<name>.crfsuite`` (stage 1: per-sentence features), ``<name>.stage2.crfsuite``
 (stage 2: stage-1 tags plus document-level votes), ``<name>.json`` (feature
-set, parameters, dev scores), ``gazetteer.tsv`` and ``names.tsv`` (how often a
+set, parameters, dev scores), ``name_lists.tsv`` and ``names.tsv`` (how often a
 word is part of a name in the training data; used to decide clitic splits).
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.extract.ner_features import Featurizer, document_counts, stage2_features
-from khabar.extract.ner_gazetteer import read_gazetteer
+from khabar.extract.ner_name_lists import read_gazetteer
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEFAULT_MODEL = RESOURCES / "crf.crfsuite"
@@ -30,7 +30,7 @@ class CrfModel:
 
         meta_path = path.with_suffix(".json")
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        gazetteer_path = path.parent / self.meta.get("gazetteer", "gazetteer.tsv")
+        gazetteer_path = path.parent / self.meta.get("gazetteer", "name_lists.tsv")
         gazetteer = read_gazetteer(gazetteer_path) if gazetteer_path.exists() else {}
         clusters = None
         if self.meta.get("clusters"):

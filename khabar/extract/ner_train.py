@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
     parser.add_argument("--c1", type=float, default=PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
-    parser.add_argument("--rebuild-gazetteer", action="store_true", help="regenerate gazetteer.tsv from the written lists and CLDR (needs babel) instead of copying the packaged one")
+    parser.add_argument("--rebuild-gazetteer", action="store_true", help="regenerate name_lists.tsv from the written lists and CLDR (needs babel) instead of copying the packaged one")
     parser.add_argument("--stages", type=int, choices=(1, 2), default=STAGES, help="2 (default): a second CRF that sees document-level label votes")
 
 
@@ -152,12 +152,12 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     from khabar.extract.ner_clusters import load_features
     from khabar.extract.ner_crf import RESOURCES
     from khabar.extract.ner_features import Featurizer
-    from khabar.extract.ner_gazetteer import read_gazetteer, write_gazetteer
+    from khabar.extract.ner_name_lists import read_gazetteer, write_gazetteer
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    gazetteer_path = out.parent / "gazetteer.tsv"
+    gazetteer_path = out.parent / "name_lists.tsv"
     if not gazetteer_path.exists():
-        packaged = RESOURCES / "gazetteer.tsv"
+        packaged = RESOURCES / "name_lists.tsv"
         if packaged.exists():
             gazetteer_path.write_bytes(packaged.read_bytes())
         else:
@@ -245,9 +245,9 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else DEFAULT_MODEL
     params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
     if args.rebuild_gazetteer:
-        from khabar.extract.ner_gazetteer import write_gazetteer
+        from khabar.extract.ner_name_lists import write_gazetteer
 
-        write_gazetteer(out.parent / "gazetteer.tsv")
+        write_gazetteer(out.parent / "name_lists.tsv")
     meta = train(train_sents, out, args.feature_set, params, args.stages)
     dev = evaluate_words(out, dev_sents)
     meta["dev"] = dev

@@ -6,7 +6,7 @@ distributed with the package. ANERGazet and ANETAC have no licence and are
 never used here.
 
 The lists are stored in normalised spelling (see ``ner_features.norm``) in
-``khabar/resources/ner/gazetteer.tsv`` (``LABEL<TAB>entry``), written by
+``khabar/resources/ner/name_lists.tsv`` (``LABEL<TAB>entry``), written by
 :func:`write_gazetteer` when the model is trained; the tagger only reads it.
 """
 
