@@ -22,6 +22,7 @@ from prefect import flow
 from prefect.futures import as_completed
 
 from khabar import schemas
+from khabar.aggregate import AGGREGATES
 from khabar.config import config_hash, load_config
 from khabar.ingest import list_raw_files
 from khabar.lineage import code_version
@@ -39,7 +40,7 @@ STAGE_DATASETS = {
     "normalise": ("normalised",),
     "segment": ("sentences", "tokens"),
     "extract": ("entities", "quotes", "dates", "amounts"),
-    "aggregate": ("entity_daily", "cooccurrence", "speakers_daily", "amounts_daily", "corpus_daily"),
+    "aggregate": tuple(AGGREGATES),
 }
 SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract": extract_shard}
 
@@ -158,7 +159,7 @@ def nightly(raw: str, out: str, config_path: str | None = None) -> dict:
         pending_dts, pending_touched, pending_runs = _prepare_store(store)
         raw_root = Path(raw)
         files = list_raw_files(raw_root)
-        known = set(zip(*[store.ingested_files().column(c).to_pylist() for c in ("raw_path", "sha256")])) if store.ingested_files().num_rows else set()
+        known = store.ingested_keys()
         new_files = []
         for path in files:
             key = path_key(path)

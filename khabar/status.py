@@ -19,8 +19,7 @@ from khabar.config import config_hash, load_config
 from khabar.lineage import code_version
 from khabar.store import Store
 
-STAGE_DATASETS = ["documents", "quarantine", "duplicates", "normalised", "sentences", "tokens", "entities", "quotes", "dates", "amounts"]
-AGGREGATE_DATASETS = ["entity_daily", "cooccurrence", "speakers_daily", "amounts_daily", "corpus_daily"]
+PARTITIONED = [name for name in schemas.DATASETS if name != "runs"]  # runs are shown on their own
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def collect_status(store: Store, config: dict, last_runs: int = 10) -> dict:
     datasets = {}
-    for name in STAGE_DATASETS + AGGREGATE_DATASETS:
+    for name in PARTITIONED:
         dts = store.partitions(name)
         if dts:
             datasets[name] = {"partitions": len(dts), "first": dts[0], "last": dts[-1], "rows": sum(store.row_count(name, dt) for dt in dts)}

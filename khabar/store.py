@@ -48,6 +48,15 @@ class Shard:
     part: str  # "part-00000"
 
 
+def _empty(name: str, columns: list[str] | None) -> pa.Table:
+    table = schemas.DATASETS[name].empty_table()
+    return table.select(columns) if columns else table
+
+
+def _file_keys(manifest: pa.Table) -> set[tuple[str, str]]:
+    return set(zip(manifest.column("raw_path").to_pylist(), manifest.column("sha256").to_pylist()))
+
+
 def _write_parquet_atomic(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
@@ -114,18 +123,14 @@ class Store:
     def read_part(self, name: str, shard: Shard, columns: list[str] | None = None) -> pa.Table:
         path = self.partition_dir(name, shard.dt) / f"{shard.part}.parquet"
         if not path.exists():
-            schema = schemas.DATASETS[name]
-            table = schema.empty_table()
-            return table.select(columns) if columns else table
+            return _empty(name, columns)
         return pq.read_table(path, columns=columns)
 
     def read_partition(self, name: str, dt: str, columns: list[str] | None = None) -> pa.Table:
         """All rows of one partition (every part), in part order."""
         parts = self.parts(name, dt)
-        schema = schemas.DATASETS[name]
         if not parts:
-            table = schema.empty_table()
-            return table.select(columns) if columns else table
+            return _empty(name, columns)
         tables = [pq.read_table(self.partition_dir(name, dt) / f"{p}.parquet", columns=columns) for p in parts]
         return pa.concat_tables(tables, promote_options="default")
 
@@ -136,10 +141,7 @@ class Store:
             table = self.read_partition(name, dt, columns)
             tables.append(table.append_column("dt", pa.array([dt] * table.num_rows, pa.string())))
         if not tables:
-            schema = schemas.DATASETS[name]
-            table = schema.empty_table()
-            table = table.select(columns) if columns else table
-            return table.append_column("dt", pa.array([], pa.string()))
+            return _empty(name, columns).append_column("dt", pa.array([], pa.string()))
         return pa.concat_tables(tables, promote_options="default")
 
     def row_count(self, name: str, dt: str) -> int:
@@ -231,11 +233,18 @@ class Store:
             return pa.table({"raw_path": pa.array([], pa.string()), "sha256": pa.array([], pa.string()), "run_id": pa.array([], pa.string())})
         return pq.read_table(self.ingested_files_path)
 
+    def ingested_keys(self) -> set[tuple[str, str]]:
+        """(raw_path, sha256) of every file already ingested."""
+        return _file_keys(self.ingested_files())
+
     def record_ingested_files(self, rows: list[dict]) -> None:
-        if not rows:
-            return
-        new = pa.Table.from_pylist(rows, schema=self.ingested_files().schema)
-        _write_parquet_atomic(pa.concat_tables([self.ingested_files(), new]), self.ingested_files_path)
+        """Add files to the manifest, skipping those already in it (idempotent)."""
+        known = self.ingested_files()
+        keys = _file_keys(known)
+        rows = [r for r in rows if (r["raw_path"], r["sha256"]) not in keys]
+        if rows:
+            new = pa.Table.from_pylist(rows, schema=known.schema)
+            _write_parquet_atomic(pa.concat_tables([known, new]), self.ingested_files_path)
 
     def read_state(self, name: str, schema: pa.Schema) -> pa.Table:
         """A table of ``_state/`` (e.g. near-duplicate signatures), empty if absent."""

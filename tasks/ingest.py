@@ -137,8 +137,7 @@ def finish_ingest_commit(store: Store, journal: dict) -> None:
     """Move the staged ingest parts into place and record the files (idempotent)."""
     for name, dt in journal["partitions"]:
         store.add_parts(journal["run_id"], name, dt)
-    already = set(zip(*[store.ingested_files().column(c).to_pylist() for c in ("raw_path", "sha256")])) if store.ingested_files().num_rows else set()
-    store.record_ingested_files([f for f in journal["files"] if (f["raw_path"], f["sha256"]) not in already])
+    store.record_ingested_files(journal["files"])
     store.write_journal(journal["run_id"], {**journal, "state": "ingested"})
 
 
