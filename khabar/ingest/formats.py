@@ -14,7 +14,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .encoding import UndecodableError, bom_encoding, decode_bytes
 
@@ -78,14 +78,23 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_txt(data: bytes) -> Iterator[Raw | Bad]:
+def read_whole(data: bytes, kind: str, to_fields: Callable[[str], dict]) -> Iterator[Raw | Bad]:
+    """One record from a whole decoded file (a .txt article, an HTML page)."""
     decoded = decode_whole(data)
     if isinstance(decoded, Bad):
         yield decoded
         return
     text, encoding = decoded
+    yield Raw(0, to_fields(text), encoding, kind, mapped=True)
+
+
+def _txt_fields(text: str) -> dict:
     title, body = split_title(text)
-    yield Raw(0, {"text": body, "title": title}, encoding, "file", mapped=True)
+    return {"text": body, "title": title}
+
+
+def read_txt(data: bytes) -> Iterator[Raw | Bad]:
+    return read_whole(data, "file", _txt_fields)
 
 
 def _json_record(index: int, line: str, encoding: str, where: str) -> Raw | Bad:

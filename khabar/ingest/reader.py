@@ -29,7 +29,7 @@ from .archives import ArchiveError, ByteBudget, TooLargeError, gunzip, zip_membe
 from .encoding import bom_encoding, utf16_without_bom
 from .fields import FieldError, map_fields
 from .files import display_path, outside_root
-from .formats import Bad, Raw, decode_whole, read_csv, read_json, read_jsonl, read_parquet, read_txt
+from .formats import Bad, Raw, read_csv, read_json, read_whole, read_jsonl, read_parquet, read_txt
 from .text import arabic_ratio, clean_text, printable_path, truncate
 from .timestamps import parse_timestamp
 
@@ -185,12 +185,7 @@ class _Reader:
     def read_html(data: bytes) -> Iterator[Raw | Bad]:
         from .html import extract_html
 
-        decoded = decode_whole(data)
-        if isinstance(decoded, Bad):
-            yield decoded
-            return
-        text, encoding = decoded
-        yield Raw(0, extract_html(text), encoding, "page", mapped=True)
+        return read_whole(data, "page", extract_html)
 
     def parse_zip(self, data: bytes, raw_path: str, budget: ByteBudget) -> Iterator[dict]:
         for name, content in zip_members(data, budget):
