@@ -75,8 +75,14 @@ def test_sample_offsets_hold_for_every_span(sample_store):
 
 def test_sample_entities_find_the_people_of_the_articles(sample_store):
     entities = Store(sample_store).read_dataset("entities").to_pylist()
-    people = {e["canonical"] for e in entities if e["label"] == "PER"}
-    assert "محمد شياع السوداني" in people
+    people = {(e["text"], e["canonical"], e["role"]) for e in entities if e["label"] == "PER"}
+    # full name with its title split off, then the short form linked to it
+    assert ("محمد شياع السوداني", "محمد شياع السوداني", "رئيس الوزراء العراقي") in people
+    assert ("السوداني", "محمد شياع السوداني", None) in people
+    assert ("عبد الله بو حبيب", "عبد الله بو حبيب", "وزير الخارجية اللبناني") in people
+    assert ("بو حبيب", "عبد الله بو حبيب", None) in people
+    ids = {e["entity_id"] for e in entities if e["canonical"] == "محمد شياع السوداني"}
+    assert len(ids) == 1
 
 
 def test_second_run_on_same_input_does_nothing(sample_store, capsys):
