@@ -165,7 +165,7 @@ def test_spelling_variants_in_two_documents_get_one_id():
     from khabar.normalise import normalise_documents
     from khabar.segment import segment_documents
 
-    texts = ["سافر وزير الخارجية إلى أميركا لبحث الأزمة مع الإمارات.", "عاد الوفد من أمريكا بعد زيارة دولة الامارات والسعودية."]
+    texts = ["سافر وزير الخارجية إلى أميركا لبحث الأزمة مع دولة الإمارات.", "عاد الوفد من أمريكا بعد زيارة دولة الامارات والسعودية."]
     cfg = load_config()
     now = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
     docs = schemas.table_from_rows("documents", [{"doc_id": f"d{i}", "text": t, "raw_path": "t", "raw_record": i, "ingested_at": now} for i, t in enumerate(texts)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 
 import pytest
 
@@ -148,20 +149,34 @@ def test_read_conll_and_fixed_split(tmp_path):
 def test_train_is_reproducible_and_the_model_loads(tmp_path, capsys):
     data = tmp_path / "gold.txt"
     _write_conll(data, repeat=10)  # 45 training sentences: three pseudo-documents, so stage 2 is trained
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "ANERGazet_Org.txt").write_text("نادي الهلال\nأرامكو\n", encoding="utf-8")  # organisations for the swapped copies
     outputs = []
     for name in ("a", "b"):
         out = tmp_path / name / "crf.crfsuite"
         parser = argparse.ArgumentParser()
         ner_train.add_arguments(parser)
-        args = parser.parse_args(["--data", str(data), "--out", str(out), "--max-iterations", "20"])
+        args = parser.parse_args(["--data", str(data), "--out", str(out), "--max-iterations", "20", "--name-lists", str(lists)])
         assert ner_train.main(args) == 0
         outputs.append(out)
+    assert json.loads(outputs[0].with_suffix(".json").read_text(encoding="utf-8"))["swapped_names"] == {"ORG": 2}
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
     stage2 = outputs[0].with_name("crf.stage2.crfsuite")
     assert stage2.read_bytes() == outputs[1].with_name("crf.stage2.crfsuite").read_bytes()
     assert "overall" in capsys.readouterr().out
     table = _run(["وصل الرئيس عمر البشير إلى الخرطوم أمس ."], {"backend": "crf", "model": str(outputs[0]), "batch_size": 8})
     assert [(r["text"], r["label"]) for r in table.to_pylist()] == [("عمر البشير", "PER"), ("الخرطوم", "LOC")]
+
+
+def test_train_without_name_lists_says_what_to_do(tmp_path):
+    data = tmp_path / "gold.txt"
+    _write_conll(data)
+    parser = argparse.ArgumentParser()
+    ner_train.add_arguments(parser)
+    args = parser.parse_args(["--data", str(data), "--out", str(tmp_path / "m" / "crf.crfsuite"), "--name-lists", str(tmp_path / "none")])
+    with pytest.raises(UserError, match="--no-name-swap"):
+        ner_train.main(args)
 
 
 def test_eval_command_scores_the_pipeline(tmp_path, capsys):

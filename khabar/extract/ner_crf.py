@@ -14,7 +14,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from khabar.extract.ner_features import Featurizer, document_counts, stage2_features
+from khabar.extract.ner_features import Featurizer, document_counts, document_topics, stage2_features
 from khabar.extract.ner_name_lists import read_gazetteer
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
@@ -94,8 +94,9 @@ class CrfModel:
             counts = document_counts(keys, tags1)
             voted = {k for k, c in counts.items() if len(c) > 1 or "O" not in c}  # words with an entity vote
             cache: dict = {}
+            topics = document_topics(counts)
             results = [
-                _run(tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache)) if _needs_stage2(k, t, voted) else r
+                _run(tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache, topics)) if _needs_stage2(k, t, voted) else r
                 for w, k, t, r in zip(sentences, keys, tags1, results)
             ]
         return [([t if t == "O" else t[:2] + LABELS.get(t[2:], t[2:]) for t in tags], probs) for tags, probs in results]

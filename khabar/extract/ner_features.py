@@ -290,13 +290,37 @@ def document_counts(keys: list[list[str]], tags: list[list[str]]) -> dict[str, d
     return counts
 
 
-def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict, cache: dict | None = None) -> list[list[str]]:
+# Word keys (``Featurizer.key``: normalised, proclitics off) of football reports.
+SPORT_WORDS = frozenset(
+    """
+مباراه المباراه مباريات المباريات الدوري دوري المنتخب منتخب لاعب اللاعب لاعبين اللاعبين لاعبي المدرب مدرب
+الفريق فريق نادي النادي البطوله بطوله كاس الملعب ملعب هدف هدفا الهدف اهداف الاهداف ركله المرمى الشوط حارس
+مهاجم التعادل الفوز فوز هدفين الكره كره المونديال
+""".split()
+)
+SPORT_MIN_WORDS = 3  # distinct sport words that make a document a sports report
+
+
+def document_topics(counts: dict[str, dict[str, int]]) -> tuple[str, ...]:
+    """Topics of a document from its word keys (those of ``document_counts``): ``("sport",)`` or ``()``.
+
+    In a football report a city name is usually its club (برشلونة، ميلان،
+    بنفيكا are ORG there), which a sentence on its own cannot tell.
+    """
+    return ("sport",) if sum(1 for k in counts if k in SPORT_WORDS) >= SPORT_MIN_WORDS else ()
+
+
+def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict, cache: dict | None = None,
+                    topics: tuple[str, ...] = ()) -> list[list[str]]:
     """Compact features plus what stage 1 decided here and for the same word elsewhere in the document.
 
     Names recur within an article, often once with a telling context (a title,
     a full name) and then bare; pooling stage-1 labels per word lets the
     confident occurrence carry the others. Neighbours' votes help multi-word
-    names (``البنك التجاري``) come out whole.
+    names (``البنك التجاري``) come out whole. In a sports report
+    (``document_topics``) a stage-1 place or organisation also carries the
+    topic, so that city names can become clubs; persons are left alone (the
+    topic on them cost dev F1).
     """
     n = len(tags)
     if cache is None:
@@ -315,6 +339,8 @@ def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], co
             f.append("-1:" + votes[i - 1][0])
         if i + 1 < n and votes[i + 1]:
             f.append("1:" + votes[i + 1][0])
+        if "sport" in topics and tags[i][2:] in ("LOC", "ORG"):
+            f += ["sp", "sp|t=" + tags[i]]
         out.append(f)
     return out
 

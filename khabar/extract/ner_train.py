@@ -31,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
     parser.add_argument("--rebuild-gazetteer", action="store_true", help="regenerate name_lists.tsv from the written lists and CLDR (needs babel) instead of copying the packaged one")
     parser.add_argument("--stages", type=int, choices=(1, 2), default=STAGES, help="2 (default): a second CRF that sees document-level label votes")
+    parser.add_argument("--name-lists", default=None, help="folder of ANERGazet/ANETAC lists, read at training time only for name-swapped "
+                        "copies of sentences with organisations (default: ../shared/data/gazetteers)")
+    parser.add_argument("--no-name-swap", action="store_true", help="train without the name-swapped copies (no lists needed)")
 
 
 def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
@@ -84,7 +87,7 @@ IDENTITY = ("w=", "c=", "b-=", "b+=")
 
 def _examples(sentences) -> list:
     """(features, tags) pairs, plus a copy of each sentence with a rare name in it where
-    rare words lose their identity features.
+    rare words lose their identity features, plus the name-swapped copies of ``ner_augment``.
 
     Most names in new text were never seen in training; the copies make the
     model learn the context and affix cues it must rely on for them, instead of
@@ -102,6 +105,10 @@ def _examples(sentences) -> list:
         rare = [counts[norm(w)] <= RARE for w in words]
         if any(r and t != "O" for r, t in zip(rare, tags)):
             examples.append(([[f for f in fs if not f.startswith(IDENTITY)] if r else fs for fs, r in zip(feats, rare)], tags))
+    if SWAP_NAMES:
+        from khabar.extract.ner_augment import swap_names
+
+        examples += [(FEATURIZER.sentence(words), tags) for words, tags in swap_names(sentences, SWAP_NAMES)]
     return examples
 
 
@@ -130,23 +137,29 @@ def _stage1_tags(model_path: Path, docs: list) -> list[list[list[str]]]:
 
 
 def _stage2_examples(docs: list, tags1: list) -> list:
-    from khabar.extract.ner_features import document_counts, stage2_features
+    from khabar.extract.ner_features import document_counts, document_topics, stage2_features
 
     examples = []
     for doc, doc_tags in zip(docs, tags1):
         keys = [[FEATURIZER.key(w) for w in words] for words, _ in doc]
         counts = document_counts(keys, doc_tags)
+        topics = document_topics(counts)
         for (words, gold), k, t in zip(doc, keys, doc_tags):
-            examples.append((stage2_features(FEATURIZER.compact(words), k, t, counts), gold))
+            examples.append((stage2_features(FEATURIZER.compact(words), k, t, counts, topics=topics), gold))
     return examples
 
 
 FEATURIZER = None  # set by train(); module-level so the helpers share its memo
+SWAP_NAMES: dict = {}  # label -> names for ner_augment.swap_names, set by train()
 
 
-def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES) -> dict:
-    """Write the model (and its stage-2 companion and JSON sidecar) at ``out``."""
-    global FEATURIZER
+def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None) -> dict:
+    """Write the model (and its stage-2 companion and JSON sidecar) at ``out``.
+
+    ``swap``: label -> names (``ner_augment.read_training_names``) for the
+    name-swapped training copies; None or empty trains without them.
+    """
+    global FEATURIZER, SWAP_NAMES
     import tempfile
 
     from khabar.extract.ner_clusters import load_features
@@ -168,6 +181,7 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         clusters_path.write_bytes((RESOURCES / clusters_path.name).read_bytes())
     clusters = load_features(clusters_path) if feature_set == "full" and clusters_path.exists() else None
     FEATURIZER = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters)
+    SWAP_NAMES = swap or {}
     seconds = _fit(FEATURIZER, _examples(train_sents), out, params)
     names_path = out.parent / "names.tsv"
     names_path.write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
@@ -177,6 +191,7 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         "params": params,
         "gazetteer": gazetteer_path.name,
         "clusters": clusters_path.name if clusters else None,
+        "swapped_names": {label: len(names) for label, names in SWAP_NAMES.items()},
         "doc_sentences": DOC_SENTENCES,
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(w) for w, _ in train_sents),
@@ -248,7 +263,15 @@ def main(args: argparse.Namespace) -> int:
         from khabar.extract.ner_name_lists import write_gazetteer
 
         write_gazetteer(out.parent / "name_lists.tsv")
-    meta = train(train_sents, out, args.feature_set, params, args.stages)
+    swap = None
+    if not args.no_name_swap:
+        from khabar.extract.ner_augment import default_name_lists, read_training_names
+
+        lists = Path(args.name_lists) if args.name_lists else default_name_lists()
+        swap = read_training_names(lists)
+        if not any(swap.values()):
+            raise UserError(f"no ANERGazet/ANETAC name lists in {lists} (pass --name-lists DIR, or --no-name-swap to train without them)")
+    meta = train(train_sents, out, args.feature_set, params, args.stages, swap)
     dev = evaluate_words(out, dev_sents)
     meta["dev"] = dev
     meta["dev_sentences"] = len(dev_sents)
