@@ -81,6 +81,7 @@ def run(variant: str, clusters_path: Path, params: dict) -> dict:
     import khabar.extract.ner_crf as ner_crf
     import khabar.extract.ner_features as ner_features
     from khabar.extract import ner_train
+    from khabar.extract.ner_augment import default_name_lists, read_training_names
     from khabar.extract.ner_clusters import load_features
 
     original = ner_features.Featurizer
@@ -92,7 +93,8 @@ def run(variant: str, clusters_path: Path, params: dict) -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "crf.crfsuite"
             started = time.perf_counter()
-            meta = ner_train.train(train_sents, out, "full", params, ner_train.STAGES)
+            swap = read_training_names(default_name_lists())  # as khabar train ner does by default
+            meta = ner_train.train(train_sents, out, "full", params, ner_train.STAGES, swap)
             dev = ner_train.evaluate_words(out, dev_sents)
             dev["wall_s"] = round(time.perf_counter() - started, 1)
             dev["model_bytes"] = out.stat().st_size
