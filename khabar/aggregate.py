@@ -38,6 +38,12 @@ from khabar import schemas
 # n*(n-1)/2 pairs per document.
 DEFAULT_MAX_ENTITIES_PER_DOC = 50
 
+# entity_daily and cooccurrence count a person's short form on its own (أوباما,
+# سلمان بن عبدالعزيز) under the day's full name (باراك أوباما, سلمان بن عبدالعزيز
+# آل سعود) when that name is the clear owner of the short form that day; see
+# day_person_links. Within a document the extractor links short forms already.
+DEFAULT_LINK_SHORT_NAMES = True
+
 # Token kinds that count as words in corpus_daily.words.
 WORD_KINDS = ("word", "number", "latin")
 
@@ -77,17 +83,95 @@ def _canonicals(entities: pa.Table) -> tuple[dict[str, str], dict[str, str]]:
     return {e: _mode(c) for e, c in canon.items()}, {e: _mode(c) for e, c in label.items()}
 
 
+def day_person_links(entities: pa.Table) -> dict[str, str]:
+    """entity_id of a person's short form -> entity_id of the one full name of the day it stands for.
+
+    A one-word name links to the longer names ending in it (a surname:
+    أوباما -> باراك أوباما), a longer name to those that contain it
+    (سلمان بن عبدالعزيز -> سلمان بن عبدالعزيز آل سعود); names compare by
+    ``canonical.key``. The most mentioned candidate wins only when it is the
+    clear owner: at least 3/4 of all candidates' mentions, in two or more
+    documents, and mentioned at least a third as often as the short form (a
+    bare محمد with 300 mentions is not the علي محمد of five). A short form
+    never stands for a name it ends after بن/بنت/آل (فهد المشيقح is not
+    تركي بن فهد المشيقح, his father is), and a word that opens the day's
+    longer names at least as often (in mentions) as it ends them is a given
+    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل).
+    """
+    from khabar.extract.canonical import key
+
+    canon, label = _canonicals(entities)
+    mentions: Counter = Counter(_column(entities, "entity_id"))
+    docs: dict[str, set] = defaultdict(set)
+    for eid, doc_id in zip(_column(entities, "entity_id"), _column(entities, "doc_id")):
+        docs[eid].add(doc_id)
+    people = {e: tuple(key(canon[e]).split()) for e in canon if label[e] == "PER"}
+    opens: Counter = Counter()
+    ends: Counter = Counter()
+    for e, words in people.items():
+        if len(words) > 1:
+            opens[words[0]] += mentions[e]
+            ends[words[-1]] += mentions[e]
+    given = {w for w, n in opens.items() if n >= ends[w]}
+    links = {}
+    for e, words in people.items():
+        if not words:
+            continue
+        if len(words) == 1 and words[0] in given:
+            continue
+        candidates = [c for c, cw in people.items() if _short_form_of(words, cw)]
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda c: (-mentions[c], c))
+        owns = mentions[best] * 4 >= sum(mentions[c] for c in candidates) * 3
+        if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
+            links[e] = best
+    for e in list(links):  # follow chains (a -> b -> c) to their end
+        seen, target = {e}, links[e]
+        while target in links and target not in seen:
+            seen.add(target)
+            target = links[target]
+        links[e] = target
+    return links
+
+
+_LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})  # as canonical.key spells them (آل -> ال)
+
+
+def _short_form_of(short: tuple, full: tuple) -> bool:
+    """``short`` (key words) can stand for ``full``: a surname ending it, or a run of words opening or ending it,
+    but not the words after بن/بنت/آل (a father's or family name)."""
+    n = len(short)
+    if len(full) <= n:
+        return False
+    if n > 1 and full[:n] == short:
+        return True
+    return full[-n:] == short and full[-n - 1] not in _LINEAGE
+
+
+def _linked_ids(entities: pa.Table, cfg: dict | None) -> list[str]:
+    """The entity_id column with short forms replaced by their day's full name (unless disabled)."""
+    ids = _column(entities, "entity_id")
+    if not (cfg or {}).get("link_short_names", DEFAULT_LINK_SHORT_NAMES):
+        return ids
+    links = day_person_links(entities)
+    return [links.get(e, e) for e in ids]
+
+
 def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict | None = None) -> pa.Table:
     """Per entity_id: canonical and label (day's modes), mentions, distinct documents and sources.
 
-    ``sources`` counts distinct non-null ``documents.source`` values. Rows are
-    sorted by mentions (descending), then entity_id.
+    A person's short form counts under the day's full name it stands for
+    (``day_person_links``; ``cfg["link_short_names"]``, default on), whose
+    canonical the row keeps. ``sources`` counts distinct non-null
+    ``documents.source`` values. Rows are sorted by mentions (descending),
+    then entity_id.
     """
     sources = _doc_sources(documents)
     canon, label = _canonicals(entities)
     mentions: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
-    for eid, doc_id in zip(_column(entities, "entity_id"), _column(entities, "doc_id")):
+    for eid, doc_id in zip(_linked_ids(entities, cfg), _column(entities, "doc_id")):
         mentions[eid] += 1
         docs[eid].add(doc_id)
     rows = []
@@ -108,14 +192,15 @@ def cooccurrence(*, entities: pa.Table, cfg: dict | None = None) -> pa.Table:
     mentioning both, which may be 0 for a pair that only shares a document.
     Per document only the ``cfg["max_entities_per_doc"]`` (default 50) most
     mentioned entities take part (ties by entity_id); see
-    DEFAULT_MAX_ENTITIES_PER_DOC. Rows are sorted by documents, sentences
+    DEFAULT_MAX_ENTITIES_PER_DOC. Persons' short forms count as their day's
+    full name, as in ``entity_daily``. Rows are sorted by documents, sentences
     (descending), then the pair.
     """
     cap = int((cfg or {}).get("max_entities_per_doc", DEFAULT_MAX_ENTITIES_PER_DOC))
     canon, _ = _canonicals(entities)
     per_doc: dict[str, Counter] = defaultdict(Counter)
     per_sent: dict[tuple, set] = defaultdict(set)
-    for doc_id, sent_idx, eid in zip(_column(entities, "doc_id"), _column(entities, "sent_idx"), _column(entities, "entity_id")):
+    for doc_id, sent_idx, eid in zip(_column(entities, "doc_id"), _column(entities, "sent_idx"), _linked_ids(entities, cfg)):
         per_doc[doc_id][eid] += 1
         per_sent[(doc_id, sent_idx)].add(eid)
     kept: dict[str, set] = {}

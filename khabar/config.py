@@ -49,7 +49,7 @@ DEFAULTS: dict[str, Any] = {
         "dates": True,
         "amounts": True,
     },
-    "aggregate": {"sample_quotes": 3, "max_entities_per_doc": 50},
+    "aggregate": {"sample_quotes": 3, "max_entities_per_doc": 50, "link_short_names": True},
     "schedule": {"cron": "0 2 * * *", "timezone": "Asia/Riyadh"},
 }
 

@@ -192,6 +192,63 @@ def test_aggregates_table_drives_every_function_by_dataset_name():
         assert out.schema == schemas.without_run_id(schemas.DATASETS[name])
 
 
+def _obama_day():
+    """A day where some outlets call the president by his surname only (ids as the extractor would give)."""
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    documents = docs(("d1", "spa"), ("d2", "okaz"), ("d3", "aawsat"), ("d4", "spa"), ("d5", "okaz"))
+    entities = ents(
+        per("d1", "باراك أوباما"), per("d1", "باراك أوباما"), per("d2", "باراك أوباما"), per("d2", "جون كيري"),
+        per("d3", "أوباما"), per("d3", "كيري"), per("d3", "كيري"),
+        per("d4", "جون كيري"), per("d4", "محمد"), per("d4", "محمد"), per("d4", "محمد"), per("d4", "محمد"),
+        per("d5", "علي محمد"), per("d5", "سلمان بن عبدالعزيز"), per("d2", "سلمان بن عبدالعزيز آل سعود"),
+        per("d5", "سلمان بن عبدالعزيز آل سعود"), (*per("d5", "الرياض")[:4], "LOC"),
+    )
+    return documents, entities
+
+
+def test_a_surname_alone_counts_under_the_days_full_name():
+    from khabar.extract.canonical import entity_id
+
+    documents, entities = _obama_day()
+    rows = {r["canonical"]: r for r in aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()}
+    assert rows["باراك أوباما"]["entity_id"] == entity_id("PER", "باراك أوباما")
+    assert (rows["باراك أوباما"]["mentions"], rows["باراك أوباما"]["documents"], rows["باراك أوباما"]["sources"]) == (4, 3, 3)
+    assert (rows["جون كيري"]["mentions"], rows["جون كيري"]["documents"]) == (4, 3)
+    assert (rows["سلمان بن عبدالعزيز آل سعود"]["mentions"], rows["سلمان بن عبدالعزيز آل سعود"]["documents"]) == (3, 2)
+    # a given name far more frequent than the one name ending in it stays apart; so does a one-document name
+    assert rows["محمد"]["mentions"] == 4 and rows["علي محمد"]["mentions"] == 1
+    assert "أوباما" not in rows and "كيري" not in rows and "سلمان بن عبدالعزيز" not in rows
+    assert rows["الرياض"]["label"] == "LOC"
+    assert sum(r["mentions"] for r in rows.values()) == entities.num_rows
+    unlinked = {r["canonical"] for r in aggregate.entity_daily(entities=entities, documents=documents, cfg={"link_short_names": False}).to_pylist()}
+    assert {"أوباما", "كيري", "سلمان بن عبدالعزيز"} <= unlinked
+
+
+def test_a_short_form_shared_by_two_frequent_names_stays_apart():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    documents = docs(("d1", "spa"), ("d2", "okaz"), ("d3", "spa"))
+    entities = ents(per("d1", "جورج بوش"), per("d2", "جورج بوش"), per("d1", "جيب بوش"), per("d3", "جيب بوش"), per("d3", "بوش"))
+    assert aggregate.day_person_links(entities) == {}
+
+
+def test_cooccurrence_pairs_the_full_name_for_a_surname():
+    from khabar.extract.canonical import entity_id
+
+    documents, entities = _obama_day()
+    pairs = {(r["canonical_a"], r["canonical_b"]) for r in aggregate.cooccurrence(entities=entities, cfg=CFG).to_pylist()}
+    obama_kerry = tuple(sorted(["باراك أوباما", "جون كيري"], key=lambda c: entity_id("PER", c)))
+    assert obama_kerry in pairs
+    assert not any("أوباما" in p and "باراك أوباما" not in p for p in pairs)
+
+
 # --- partition by partition == everything at once ----------------------------------
 
 NAMES = {"per:a": "أحمد", "per:b": "بدر", "org:c": "شركة جدة", "loc:d": "الدمام"}

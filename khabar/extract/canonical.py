@@ -187,9 +187,9 @@ def link_short_forms(mentions: list[dict]) -> None:
     keyed = {k: tuple(k.split()) for k in names}
     longest: dict[str, str] = {}
     for k, words in keyed.items():
-        containers = [c for c, cw in keyed.items() if len(cw) > len(words) and _contains(cw, words)]
+        containers = [c for c, cw in keyed.items() if len(cw) > len(words) and contains_words(cw, words)]
         # keep only maximal containers: a name inside another container is the same person
-        maximal = {c for c in containers if not any(len(keyed[d]) > len(keyed[c]) and _contains(keyed[d], keyed[c]) for d in containers)}
+        maximal = {c for c in containers if not any(len(keyed[d]) > len(keyed[c]) and contains_words(keyed[d], keyed[c]) for d in containers)}
         if len(maximal) == 1:
             longest[k] = maximal.pop()
     for m in mentions:
@@ -199,6 +199,7 @@ def link_short_forms(mentions: list[dict]) -> None:
                 m["canonical"] = names[target]
 
 
-def _contains(longer: tuple, shorter: tuple) -> bool:
+def contains_words(longer: tuple, shorter: tuple) -> bool:
+    """``shorter`` occurs in ``longer`` as a run of consecutive words."""
     n = len(shorter)
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
