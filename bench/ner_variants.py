@@ -1,0 +1,76 @@
+"""Dev F1 of the packaged NER recipe against its ablations (issue 4): what the name swap and the football topic each buy.
+
+    .venv/bin/python bench/ner_variants.py [--variants packaged,no-topic,topic-on-all-tags,no-swap,swap-all-labels]
+
+Each variant trains khabar train ner's recipe with one change, into a
+temporary folder, and scores it on the fixed dev split (gold words); nothing
+packaged is touched. About 2–3 minutes of one core per variant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+VARIANTS = {
+    "packaged": "organisation names swapped in, football topic on stage-1 LOC/ORG tags",
+    "no-topic": "no football topic in stage 2",
+    "topic-on-all-tags": "the football topic on every stage-1 tag, PER and O included",
+    "no-swap": "no name-swapped copies",
+    "swap-all-labels": "person and place names swapped too",
+}
+
+
+def run(variant: str) -> dict:
+    import khabar.extract.ner_crf as ner_crf
+    import khabar.extract.ner_features as ner_features
+    from khabar.extract import ner_train
+    from khabar.extract.ner_augment import default_name_lists, read_training_names
+
+    saved = ner_features.TOPIC_LABELS, ner_features.document_topics, ner_crf.document_topics
+    try:
+        if variant == "no-topic":
+            ner_features.document_topics = ner_crf.document_topics = lambda counts: ()
+        elif variant == "topic-on-all-tags":
+            ner_features.TOPIC_LABELS = ("PERS", "LOC", "ORG", "MISC", "")  # "" is O's label part
+        labels = ("PERS", "LOC", "ORG") if variant == "swap-all-labels" else ("ORG",)
+        swap = None if variant == "no-swap" else read_training_names(default_name_lists(), labels)
+        sentences = ner_train.read_conll(ner_train.default_data())
+        train_sents, dev_sents = ner_train.split(sentences)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "crf.crfsuite"
+            started = time.perf_counter()
+            ner_train.train(train_sents, out, ner_train.FEATURE_SET, dict(ner_train.PARAMS), ner_train.STAGES, swap)
+            dev = ner_train.evaluate_words(out, dev_sents)
+            dev["wall_s"] = round(time.perf_counter() - started, 1)
+        return dev
+    finally:
+        ner_features.TOPIC_LABELS, ner_features.document_topics, ner_crf.document_topics = saved
+
+
+def main() -> int:
+    from khabar.extract.ner_eval import format_table
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--variants", default=",".join(VARIANTS))
+    args = ap.parse_args()
+    for variant in args.variants.split(","):
+        if variant not in VARIANTS:
+            print(f"unknown variant {variant!r}; choose from {', '.join(VARIANTS)}", file=sys.stderr)
+            return 2
+        dev = run(variant)
+        print(f"== {variant}: {VARIANTS[variant]} (wall {dev['wall_s']} s)")
+        print(format_table(dev))
+        print(json.dumps({"variant": variant, **{k: v["f1"] for k, v in dev.items() if isinstance(v, dict)}}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
