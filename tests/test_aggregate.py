@@ -239,6 +239,24 @@ def test_a_short_form_shared_by_two_frequent_names_stays_apart():
     assert aggregate.day_person_links(entities) == {}
 
 
+def test_a_fathers_name_or_a_given_name_is_not_a_short_form():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    entities = ents(
+        # فهد المشيقح ends تركي بن فهد المشيقح after بن: the father, not the son
+        per("d1", "تركي بن فهد المشيقح"), per("d2", "تركي بن فهد المشيقح"), per("d3", "فهد المشيقح"),
+        # عادل opens عادل بن زيد more often than it ends غادة عادل: a given name
+        per("d1", "عادل بن زيد"), per("d2", "عادل بن زيد"), per("d1", "غادة عادل"), per("d2", "غادة عادل"), per("d3", "عادل"),
+        # a real surname still links
+        per("d1", "أنجيلا ميركل"), per("d2", "أنجيلا ميركل"), per("d3", "ميركل"),
+    )
+    links = aggregate.day_person_links(entities)
+    assert links == {entity_id("PER", "ميركل"): entity_id("PER", "أنجيلا ميركل")}
+
+
 def test_cooccurrence_pairs_the_full_name_for_a_surname():
     from khabar.extract.canonical import entity_id
 
