@@ -98,9 +98,13 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
     longer names at least as often (in mentions) as it ends them is a given
     name, nobody's surname (عادل of عادل بن زيد is not غادة عادل).
     """
+    return _person_links(entities, *_canonicals(entities))
+
+
+def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> dict[str, str]:
+    """``day_person_links`` given the day's canonicals and labels (``_canonicals``), which callers already hold."""
     from khabar.extract.canonical import key
 
-    canon, label = _canonicals(entities)
     mentions: Counter = Counter(_column(entities, "entity_id"))
     docs: dict[str, set] = defaultdict(set)
     for eid, doc_id in zip(_column(entities, "entity_id"), _column(entities, "doc_id")):
@@ -108,10 +112,15 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
     people = {e: tuple(key(canon[e]).split()) for e in canon if label[e] == "PER"}
     opens: Counter = Counter()
     ends: Counter = Counter()
+    # longer names by first and last word: a short form can only open or end them
+    # (comparing every name with every other one took ~6 s on a real day)
+    by_edge: dict[str, set] = defaultdict(set)
     for e, words in people.items():
         if len(words) > 1:
             opens[words[0]] += mentions[e]
             ends[words[-1]] += mentions[e]
+            by_edge[words[0]].add(e)
+            by_edge[words[-1]].add(e)
     given = {w for w, n in opens.items() if n >= ends[w]}
     links = {}
     for e, words in people.items():
@@ -119,7 +128,8 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
             continue
         if len(words) == 1 and words[0] in given:
             continue
-        candidates = [c for c, cw in people.items() if _short_form_of(words, cw)]
+        near = by_edge.get(words[0], set()) | by_edge.get(words[-1], set())
+        candidates = [c for c in near if _short_form_of(words, people[c])]
         if not candidates:
             continue
         best = min(candidates, key=lambda c: (-mentions[c], c))
@@ -149,12 +159,12 @@ def _short_form_of(short: tuple, full: tuple) -> bool:
     return full[-n:] == short and full[-n - 1] not in _LINEAGE
 
 
-def _linked_ids(entities: pa.Table, cfg: dict | None) -> list[str]:
+def _linked_ids(entities: pa.Table, cfg: dict | None, canon: dict[str, str], label: dict[str, str]) -> list[str]:
     """The entity_id column with short forms replaced by their day's full name (unless disabled)."""
     ids = _column(entities, "entity_id")
     if not (cfg or {}).get("link_short_names", DEFAULT_LINK_SHORT_NAMES):
         return ids
-    links = day_person_links(entities)
+    links = _person_links(entities, canon, label)
     return [links.get(e, e) for e in ids]
 
 
@@ -171,7 +181,7 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict | None = 
     canon, label = _canonicals(entities)
     mentions: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
-    for eid, doc_id in zip(_linked_ids(entities, cfg), _column(entities, "doc_id")):
+    for eid, doc_id in zip(_linked_ids(entities, cfg, canon, label), _column(entities, "doc_id")):
         mentions[eid] += 1
         docs[eid].add(doc_id)
     rows = []
@@ -197,10 +207,10 @@ def cooccurrence(*, entities: pa.Table, cfg: dict | None = None) -> pa.Table:
     (descending), then the pair.
     """
     cap = int((cfg or {}).get("max_entities_per_doc", DEFAULT_MAX_ENTITIES_PER_DOC))
-    canon, _ = _canonicals(entities)
+    canon, label = _canonicals(entities)
     per_doc: dict[str, Counter] = defaultdict(Counter)
     per_sent: dict[tuple, set] = defaultdict(set)
-    for doc_id, sent_idx, eid in zip(_column(entities, "doc_id"), _column(entities, "sent_idx"), _linked_ids(entities, cfg)):
+    for doc_id, sent_idx, eid in zip(_column(entities, "doc_id"), _column(entities, "sent_idx"), _linked_ids(entities, cfg, canon, label)):
         per_doc[doc_id][eid] += 1
         per_sent[(doc_id, sent_idx)].add(eid)
     kept: dict[str, set] = {}
