@@ -23,6 +23,7 @@ import random
 from pathlib import Path
 
 from khabar.extract.ner_crf import spans_from_bio
+from khabar.extract.ner_features import shape
 
 SWAPPED_LABELS = ("ORG",)  # ANERcorp tag names
 ANETAC_FILE = "anetac-en-ar-named-entities.txt"
@@ -32,10 +33,6 @@ ANETAC_CLASSES = {"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 
 def default_name_lists() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "gazetteers"
-
-
-def _is_arabic(word: str) -> bool:
-    return any("\u0621" <= ch <= "\u064a" for ch in word)
 
 
 def read_training_names(folder: Path, labels: tuple[str, ...] = SWAPPED_LABELS) -> dict[str, list[list[str]]]:
@@ -50,7 +47,7 @@ def read_training_names(folder: Path, labels: tuple[str, ...] = SWAPPED_LABELS) 
         for line in _lines(anetac):
             cls, *rest = line.split(" ")
             label = ANETAC_CLASSES.get(cls)
-            arabic = [w for w in rest if _is_arabic(w)]
+            arabic = [w for w in rest if shape(w) == "ar"]  # the Arabic words of the English/Arabic pair
             if label in names and arabic:
                 names[label].append(arabic)
     for label, file in ANERGAZET_FILES.items():
