@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import argparse
 import resource
-import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _paths import SAUDINEWSNET
 
 from khabar.config import DEFAULTS  # noqa: E402
 from khabar.ingest import list_raw_files, near_duplicate_clusters, read_raw_file  # noqa: E402
@@ -23,7 +21,7 @@ from khabar.ingest import list_raw_files, near_duplicate_clusters, read_raw_file
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--raw", type=Path, default=REPO.parent / "shared" / "data" / "saudinewsnet")
+    parser.add_argument("--raw", type=Path, default=SAUDINEWSNET)
     parser.add_argument("--threshold", type=float, default=DEFAULTS["ingest"]["near_duplicate_threshold"])
     parser.add_argument("--examples", type=int, default=3, help="multi-member clusters to print")
     args = parser.parse_args()

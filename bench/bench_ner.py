@@ -21,9 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DEFAULT = ROOT.parent / "shared" / "data" / "saudinewsnet" / "2015-07-21.jsonl.gz"
+from _paths import BENCH_DAY as DEFAULT
 
 
 def main() -> int:

@@ -19,9 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-DEFAULT_RAW = REPO.parent / "shared" / "data" / "saudinewsnet" / "2015-07-21.jsonl.gz"
+from _paths import BENCH_DAY as DEFAULT_RAW
 
 
 def main() -> int:

@@ -24,14 +24,10 @@ import argparse
 import gzip
 import json
 import resource
-import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-DEFAULT_DAY = REPO.parent / "shared" / "data" / "saudinewsnet" / "2015-07-21.jsonl.gz"
+from _paths import BENCH_DAY as DEFAULT_DAY
 
 
 def cpu(fn):  # noqa: ANN001, ANN201

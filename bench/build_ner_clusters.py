@@ -14,9 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
+from _paths import SAUDINEWSNET as DATA
 
 
 def main() -> int:

@@ -19,8 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _paths import SAUDINEWSNET
 
 AGGREGATES = ["entity_daily", "cooccurrence", "speakers_daily", "amounts_daily", "corpus_daily"]
 
@@ -56,7 +55,7 @@ def compare(a: Path, b: Path) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", default=str(REPO.parent / "shared" / "data" / "saudinewsnet"))
+    parser.add_argument("--days", default=str(SAUDINEWSNET))
     parser.add_argument("--work", default="/tmp/khabar-compare")
     parser.add_argument("--oneshot", help="an existing one-shot store of the same days (e.g. from bench_pipeline.py --out); default: run it here")
     args = parser.parse_args()

@@ -17,8 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import _paths  # noqa: F401  (puts the repository on sys.path)
 
 
 def cluster_featurizer(clusters, variant: str = "clusters"):

@@ -19,8 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import _paths  # noqa: F401  (puts the repository on sys.path)
 
 VARIANTS = {
     "packaged": "organisation names swapped in, football topic on stage-1 LOC/ORG tags",

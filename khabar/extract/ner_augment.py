@@ -32,7 +32,9 @@ ANETAC_CLASSES = {"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 
 
 def default_name_lists() -> Path:
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "gazetteers"
+    from khabar.extract.ner_train import SHARED_DATA
+
+    return SHARED_DATA / "gazetteers"
 
 
 def read_training_names(folder: Path, labels: tuple[str, ...] = SWAPPED_LABELS) -> dict[str, list[list[str]]]:

@@ -61,8 +61,12 @@ def split(sentences: list) -> tuple[list, list]:
     return sentences[:cut], sentences[cut:]
 
 
+# ../shared/data beside a checkout: where training and evaluation find ANERcorp and the name lists
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
 def default_data() -> Path:
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "anercorp" / "train.txt"
+    return SHARED_DATA / "anercorp" / "train.txt"
 
 
 def name_counts(sentences) -> list[tuple[str, int]]:
