@@ -186,7 +186,11 @@ def test_eval_command_scores_the_pipeline(tmp_path, capsys):
     ner_eval.add_arguments(parser)
     assert ner_eval.main(parser.parse_args(["--conll", str(data)])) == 0
     out = capsys.readouterr().out
-    assert "overall" in out and "PER" in out and "tokens/s" in out
+    assert "5 sentences, 39 words" in out and "tokens/s" in out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.split() and line.split()[0] in ("overall", "PER", "LOC", "ORG", "MISC")}
+    # the gold column counts the file's entities, whatever the model finds: 2 PER, 2 LOC, 2 ORG, 1 MISC
+    assert {label: int(cols[3]) for label, cols in rows.items()} == {"overall": 7, "PER": 2, "LOC": 2, "ORG": 2, "MISC": 1}
+    assert rows["PER"][:3] == ["100.00", "100.00", "100.00"]  # عمر البشير and سامح شكري, exact spans
 
 
 def test_eval_maps_clitic_trimmed_spans_back_to_gold_words():
