@@ -195,17 +195,20 @@ def _resolve_day_month(d: int, m: int, rel: str | None, pub: dt.date | None) -> 
     cands = [c for c in (_valid(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1)) if c]
     if not cands:
         return None
+    pick = _valid(pub.year, m, d) if rel in _CURRENT else _pick_date(cands, rel, pub)
+    return pick.isoformat() if pick else None
+
+
+def _pick_date(cands: list[dt.date], rel: str | None, pub: dt.date) -> dt.date | None:
+    """The candidate a relative word points at: the latest on or before publication after a "past"
+    word, the earliest on or after it after a "next" word, else the nearest."""
     if rel in _PAST:
         before = [c for c in cands if c <= pub]
-        pick = max(before) if before else None
-    elif rel in _NEXT:
+        return max(before) if before else None
+    if rel in _NEXT:
         after = [c for c in cands if c >= pub]
-        pick = min(after) if after else None
-    elif rel in _CURRENT:
-        pick = _valid(pub.year, m, d)
-    else:
-        pick = min(cands, key=lambda c: abs((c - pub).days))
-    return pick.isoformat() if pick else None
+        return min(after) if after else None
+    return min(cands, key=lambda c: abs((c - pub).days)) if cands else None
 
 
 def _resolve_weekday(wd: int, rel: str | None, pub: dt.date | None) -> str | None:
@@ -235,15 +238,7 @@ def _resolve_hijri_day_month(d: int, m: int, rel: str | None, pub: dt.date | Non
                 continue
     except (ValueError, OverflowError):
         return None
-    cands = [dt.date(c.year, c.month, c.day) for c in cands]
-    if rel in _PAST:
-        cands = [c for c in cands if c <= pub]
-        pick = max(cands) if cands else None
-    elif rel in _NEXT:
-        cands = [c for c in cands if c >= pub]
-        pick = min(cands) if cands else None
-    else:
-        pick = min(cands, key=lambda c: abs((c - pub).days)) if cands else None
+    pick = _pick_date([dt.date(c.year, c.month, c.day) for c in cands], rel, pub)
     return pick.isoformat() if pick else None
 
 
