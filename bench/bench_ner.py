@@ -35,7 +35,7 @@ def main() -> int:
     from khabar import schemas
     from khabar.config import load_config
     from khabar.extract.entities import extract_entities
-    from khabar.extract.ner_crf import load_model
+    from khabar.ner.crf import load_model
     from khabar.normalise import normalise_documents
     from khabar.segment import segment_documents
 

@@ -4,7 +4,7 @@
     .venv/bin/python bench/build_ner_clusters.py [--out PATH] [files ...]
 
 Fixed seeds and one word2vec thread, so a rebuild gives the same table
-(a few minutes of one core). See khabar/extract/ner_clusters.py for why.
+(a few minutes of one core). See khabar/training/clusters.py for why.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from _paths import SAUDINEWSNET as DATA
 
 
 def main() -> int:
-    from khabar.extract.ner_clusters import CLUSTERS, build
+    from khabar.ner.clusters import CLUSTERS
+    from khabar.training.clusters import build
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path, help="SaudiNewsNet .jsonl.gz files (default: all of ../shared/data/saudinewsnet)")

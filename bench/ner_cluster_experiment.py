@@ -31,7 +31,7 @@ def cluster_featurizer(clusters, variant: str = "clusters"):
     ``clusters-s2n``: ``clusters`` plus the ±1 neighbours' coarse ids in stage 2 too;
     ``clusters-s2c``: ``clusters`` plus the core's ids in stage 2 too.
     """
-    from khabar.extract.ner_features import Featurizer, norm
+    from khabar.ner.features import Featurizer, norm
 
     wide = variant == "clusters-wide"
 
@@ -77,11 +77,11 @@ def cluster_featurizer(clusters, variant: str = "clusters"):
 
 def run(variant: str, clusters_path: Path, params: dict) -> dict:
     """Train and score one variant with khabar train ner's recipe (the variant's featurizer swapped in)."""
-    import khabar.extract.ner_crf as ner_crf
-    import khabar.extract.ner_features as ner_features
+    import khabar.ner.crf as ner_crf
+    import khabar.ner.features as ner_features
     from khabar.extract import ner_train
-    from khabar.extract.ner_augment import default_name_lists, read_training_names
-    from khabar.extract.ner_clusters import load_features
+    from khabar.training.augment import default_name_lists, read_training_names
+    from khabar.ner.clusters import load_features
 
     original = ner_features.Featurizer
     cls = cluster_featurizer(load_features(clusters_path), variant)
@@ -104,9 +104,9 @@ def run(variant: str, clusters_path: Path, params: dict) -> dict:
 
 
 def main() -> int:
-    from khabar.extract.ner_clusters import CLUSTERS
-    from khabar.extract.ner_eval import format_table
-    from khabar.extract.ner_train import PARAMS
+    from khabar.ner.clusters import CLUSTERS
+    from khabar.evaluate.ner import format_table
+    from khabar.training.ner import PARAMS
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--variants", default="base,clusters")

@@ -40,10 +40,10 @@ def mixed_split(sentences: list) -> tuple[list, list]:
 
 
 def run(variant: str, split: str = "dev") -> dict:
-    import khabar.extract.ner_crf as ner_crf
-    import khabar.extract.ner_features as ner_features
+    import khabar.ner.crf as ner_crf
+    import khabar.ner.features as ner_features
     from khabar.extract import ner_train
-    from khabar.extract.ner_augment import default_name_lists, read_training_names
+    from khabar.training.augment import default_name_lists, read_training_names
 
     saved = ner_features.TOPIC_LABELS, ner_features.document_topics, ner_crf.document_topics
     try:
@@ -67,7 +67,7 @@ def run(variant: str, split: str = "dev") -> dict:
 
 
 def main() -> int:
-    from khabar.extract.ner_eval import format_table
+    from khabar.evaluate.ner import format_table
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--variants", default=",".join(VARIANTS))

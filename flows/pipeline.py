@@ -21,8 +21,7 @@ from pathlib import Path
 from prefect import flow
 from prefect.futures import as_completed
 
-from khabar import schemas
-from khabar.aggregate import AGGREGATES
+from khabar import schemas, stages
 from khabar.config import config_hash, load_config
 from khabar.ingest import list_raw_files
 from khabar.lineage import code_version
@@ -34,14 +33,6 @@ from tasks.ingest import commit, file_sha256, finish_ingest_commit, read_file
 from tasks.normalise import normalise_shard
 from tasks.segment import segment_shard
 
-STAGES = ("ingest", "normalise", "segment", "extract", "aggregate")
-STAGE_DATASETS = {
-    "ingest": ("documents", "quarantine", "duplicates"),
-    "normalise": ("normalised",),
-    "segment": ("sentences", "tokens"),
-    "extract": ("entities", "quotes", "dates", "amounts"),
-    "aggregate": tuple(AGGREGATES),
-}
 SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract": extract_shard}
 
 
@@ -77,7 +68,7 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
     """
     root, rows, timings = str(store.root), {}, {}
     shards = store.shards(dts)
-    for stage in STAGES[STAGES.index(from_stage) :]:
+    for stage in (s.name for s in stages.stages_from(from_stage)):
         if stage == "ingest":
             continue
         started = time.monotonic()
@@ -89,7 +80,7 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
             futures = [SHARD_TASKS[stage].submit(root, run_id, shard, config) for shard in shards]
             results = _wait_all(futures, stage, "shards")
         fault_point(f"{stage}:staged")
-        for name in STAGE_DATASETS[stage]:
+        for name in stages.BY_NAME[stage].writes:
             for dt in stage_dts:
                 store.swap_partition(run_id, name, dt)
                 fault_point(f"{stage}:swapping")
@@ -121,12 +112,6 @@ def _prepare_store(store: Store) -> tuple[list[str], list[str], list[str]]:
     return sorted(dts), sorted(touched), run_ids
 
 
-def _datasets_written(from_stage: str | None) -> list[str]:
-    if from_stage is None:
-        return []
-    return [name for stage in STAGES[STAGES.index(from_stage) :] for name in STAGE_DATASETS[stage]]
-
-
 def _record_run(store: Store, run_id: str, flow_name: str, started: datetime, status: str, parameters: dict, config: dict, dts: list[str], counts: dict, timings: dict, from_stage: str | None) -> None:
     store.write_run(
         {
@@ -139,7 +124,7 @@ def _record_run(store: Store, run_id: str, flow_name: str, started: datetime, st
             "config_hash": config_hash(config),
             "code_version": code_version(),
             "schema_version": schemas.SCHEMA_VERSION,
-            "datasets": _datasets_written(from_stage),
+            "datasets": stages.datasets_written_from(from_stage),
             "partitions": dts,
             "counts": json.dumps(counts, ensure_ascii=False, sort_keys=True),
             "timings": json.dumps(timings, sort_keys=True),

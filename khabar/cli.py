@@ -14,21 +14,17 @@ import sys
 
 # (command path, module, one-line help)
 COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
-    (("run",), "flows.cli_run", "the nightly job: ingest what is new under --raw and run every stage on the affected partitions"),
-    (("reprocess",), "flows.cli_reprocess", "rebuild the partitions of a date range, from a given stage on"),
-    (("status",), "khabar.status", "what the store holds: partitions, counts, recent runs, quarantine, stale partitions"),
-    (("serve",), "flows.cli_serve", "serve the nightly schedule (and an on-demand reprocess deployment) with Prefect"),
-    (("warehouse",), "khabar.warehouse", "build or refresh a DuckDB database with one view per dataset"),
-    (("report",), "khabar.report", "write a self-contained HTML report for a date range"),
-    (("eval", "segment"), "khabar.segment.evaluate", "score sentence, token and clitic segmentation against a CoNLL-U file"),
-    (("eval", "ner"), "khabar.extract.ner_eval", "score named entities against a 'word TAG' CoNLL file"),
-    (("eval", "extract"), "khabar.extract.gold_eval", "score quotes, speakers, dates and amounts against the gold set"),
-    (("train", "ner"), "khabar.extract.ner_train", "train the CRF named-entity model from ANERcorp-format data"),
+    (("run",), "khabar.commands.run", "the nightly job: ingest what is new under --raw and run every stage on the affected partitions"),
+    (("reprocess",), "khabar.commands.reprocess", "rebuild the partitions of a date range, from a given stage on"),
+    (("status",), "khabar.commands.status", "what the store holds: partitions, counts, recent runs, quarantine, stale partitions"),
+    (("serve",), "khabar.commands.serve", "serve the nightly schedule (and an on-demand reprocess deployment) with Prefect"),
+    (("warehouse",), "khabar.commands.warehouse", "build or refresh a DuckDB database with one view per dataset"),
+    (("report",), "khabar.commands.report", "write a self-contained HTML report for a date range"),
+    (("eval", "segment"), "khabar.commands.eval_segment", "score sentence, token and clitic segmentation against a CoNLL-U file"),
+    (("eval", "ner"), "khabar.commands.eval_ner", "score named entities against a 'word TAG' CoNLL file"),
+    (("eval", "extract"), "khabar.commands.eval_extract", "score quotes, speakers, dates and amounts against the gold set"),
+    (("train", "ner"), "khabar.commands.train_ner", "train the CRF named-entity model from ANERcorp-format data"),
 ]
-
-
-class UserError(Exception):
-    """An error the user can fix; printed as one line, exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,12 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "_missing", None):
         print(f"khabar: error: {args._missing}", file=sys.stderr)
         return 2
-    from khabar.config import ConfigError
+    from khabar.errors import KhabarError
 
     module = importlib.import_module(args._module)
     try:
         return int(module.main(args) or 0)
-    except (UserError, ConfigError) as exc:
+    except KhabarError as exc:
         print(f"khabar: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -13,6 +13,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from khabar.errors import ConfigError
+
+__all__ = ["DEFAULTS", "ConfigError", "load_config", "config_hash"]
+
 DEFAULTS: dict[str, Any] = {
     "paths": {"raw": "data/raw", "out": "data/processed"},
     "run": {"shard_size": 2000},
@@ -54,8 +58,6 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class ConfigError(Exception):
-    """The configuration file cannot be read or holds an unknown key."""
 
 
 def _merge(base: dict, override: dict, where: str = "") -> dict:

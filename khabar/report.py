@@ -17,7 +17,6 @@ wrote these days).
 
 from __future__ import annotations
 
-import argparse
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from khabar import report_svg as svg
 from khabar import schemas
+from khabar.stages import stage_order
 from khabar.report_svg import esc, human
 
 TOP_ENTITIES = 12  # rows of the top-entities table
@@ -35,7 +35,6 @@ QUOTES_PER_SPEAKER = 3
 QUOTE_MAX_CHARS = 320  # longer quotes are cut, with an ellipsis
 CURRENCIES = 12
 RUNS_SHOWN = 12
-STAGE_ORDER = ["ingest", "normalise", "segment", "extract", "aggregate"]
 
 
 @dataclass
@@ -380,7 +379,7 @@ def _run_counts(run: dict) -> dict:
 def _stage_seconds(run: dict) -> dict[str, float]:
     """Seconds per stage in pipeline order (the JSON keeps keys sorted), unknown stages after."""
     timings = {k: float(v) for k, v in _json(run.get("timings")).items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    return {k: timings[k] for k in sorted(timings, key=lambda k: (STAGE_ORDER.index(k) if k in STAGE_ORDER else len(STAGE_ORDER), k))}
+    return {k: timings[k] for k in sorted(timings, key=lambda k: (stage_order(k), k))}
 
 
 def _duration(run: dict) -> str:
@@ -485,46 +484,3 @@ def render(out: Path, rng: Range) -> str:
         "</body></html>",
     ]
     return "\n".join(body)
-
-
-def _day(value: str, flag: str) -> str:
-    from khabar.cli import UserError
-
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UserError(f"{flag} must be a date like 2015-07-21, got {value!r}") from None
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", required=True, help="first day (YYYY-MM-DD, a dt partition)")
-    parser.add_argument("--until", required=True, help="last day, included (YYYY-MM-DD)")
-    parser.add_argument("--out", default="report.html", help="HTML file to write (default: report.html)")
-    parser.add_argument("--store", help="output root of the store (default: paths.out of the configuration)")
-    parser.add_argument("--config", help="configuration file (TOML)")
-
-
-def main(args: argparse.Namespace) -> int:
-    from khabar.cli import UserError
-    from khabar.config import load_config
-
-    rng = Range(_day(args.since, "--since"), _day(args.until, "--until"))
-    if rng.since > rng.until:
-        raise UserError(f"--since {rng.since} is after --until {rng.until}")
-    if (date.fromisoformat(rng.until) - date.fromisoformat(rng.since)).days > 366:
-        raise UserError("the range is longer than a year: pass a shorter --since/--until")
-    config = load_config(args.config)
-    store = Path(args.store or config["paths"]["out"])
-    if not store.is_dir():
-        raise UserError(f"no store at {store}: run 'khabar run' first, or pass --store")
-    html_text = render(store, rng)
-    target = Path(args.out)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(html_text, encoding="utf-8")
-        tmp.replace(target)
-    except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
-    print(f"{target}: report for {rng.since} to {rng.until} ({len(html_text) // 1024} KiB)")
-    return 0

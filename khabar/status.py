@@ -9,24 +9,15 @@ were written by another code version or configuration than the current one
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections import Counter
-from pathlib import Path
 
 from khabar import schemas
-from khabar.config import config_hash, load_config
+from khabar.config import config_hash
 from khabar.lineage import code_version
 from khabar.store import Store
 
 PARTITIONED = [name for name in schemas.DATASETS if name != "runs"]  # runs are shown on their own
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", help="output root (default: paths.out of the config)")
-    parser.add_argument("--config", help="TOML configuration file (to tell stale partitions)")
-    parser.add_argument("--runs", type=int, default=10, help="how many recent runs to show (default 10)")
-    parser.add_argument("--json", action="store_true", help="print the status as JSON")
 
 
 def collect_status(store: Store, config: dict, last_runs: int = 10) -> dict:
@@ -109,15 +100,3 @@ def render(status: dict) -> str:
     if status["unfinished_runs"]:
         lines += ["", f"unfinished runs (the next `khabar run` completes them): {', '.join(status['unfinished_runs'])}"]
     return "\n".join(lines)
-
-
-def main(args: argparse.Namespace) -> int:
-    from khabar.cli import UserError
-
-    config = load_config(args.config)
-    out = Path(args.out or config["paths"]["out"])
-    if not out.is_dir():
-        raise UserError(f"no khabar store at {out} (run `khabar run --out {out}` first)")
-    status = collect_status(Store(out), config, args.runs)
-    print(json.dumps(status, ensure_ascii=False, indent=1) if args.json else render(status))
-    return 0

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from khabar.cli import main as cli_main
-from khabar.extract.gold_eval import DEFAULT_GOLD, evaluate, load_gold
+from khabar.evaluate.extract import DEFAULT_GOLD, evaluate, load_gold
 
 
 def _write(tmp_path, **art):

@@ -9,11 +9,14 @@ import json
 import pytest
 
 from khabar import schemas
-from khabar.cli import UserError
+from khabar.errors import UserError
 from khabar.config import load_config
-from khabar.extract import ner_eval, ner_train
-from khabar.extract.ner_crf import spans_from_bio
-from khabar.extract.ner_features import Featurizer, norm, proclitic_splits, strip_proclitics
+from khabar.commands import eval_ner, train_ner
+from khabar.evaluate import ner as ner_eval
+from khabar.evaluate.scorer import score
+from khabar.training import corpus
+from khabar.ner.tags import spans_from_bio
+from khabar.ner.features import Featurizer, norm, proclitic_splits, strip_proclitics
 
 
 def _run(texts: list[str], ner_cfg: dict | None = None):
@@ -73,7 +76,7 @@ def test_spans_from_bio_follows_conlleval():
 def test_score_is_exact_match_per_label():
     gold = [(0, 0, 2, "PER"), (0, 3, 4, "LOC"), (1, 0, 1, "ORG")]
     pred = [(0, 0, 2, "PER"), (0, 3, 5, "LOC"), (1, 0, 1, "LOC")]
-    result = ner_eval.score(gold, pred)
+    result = score(gold, pred)
     assert result["overall"]["precision"] == pytest.approx(33.33) and result["overall"]["recall"] == pytest.approx(33.33)
     assert result["PER"]["f1"] == 100.0 and result["LOC"]["f1"] == 0.0 and result["ORG"]["gold"] == 1
     assert list(result) == ["overall", "PER", "LOC", "ORG"]
@@ -140,9 +143,9 @@ def _write_conll(path, repeat: int = 4):
 def test_read_conll_and_fixed_split(tmp_path):
     data = tmp_path / "gold.txt"
     _write_conll(data)
-    sentences = ner_train.read_conll(data)
+    sentences = corpus.read_conll(data)
     assert len(sentences) == 20 and sentences[0][0][2] == "عمر" and sentences[0][1][2] == "B-PERS"
-    train, dev = ner_train.split(sentences)
+    train, dev = corpus.split(sentences)
     assert len(dev) == 2 and dev == sentences[-2:] and train == sentences[:-2]
 
 
@@ -156,9 +159,9 @@ def test_train_is_reproducible_and_the_model_loads(tmp_path, capsys):
     for name in ("a", "b"):
         out = tmp_path / name / "crf.crfsuite"
         parser = argparse.ArgumentParser()
-        ner_train.add_arguments(parser)
+        train_ner.add_arguments(parser)
         args = parser.parse_args(["--data", str(data), "--out", str(out), "--max-iterations", "20", "--name-lists", str(lists)])
-        assert ner_train.main(args) == 0
+        assert train_ner.main(args) == 0
         outputs.append(out)
     assert json.loads(outputs[0].with_suffix(".json").read_text(encoding="utf-8"))["swapped_names"] == {"ORG": 2}
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
@@ -173,18 +176,18 @@ def test_train_without_name_lists_says_what_to_do(tmp_path):
     data = tmp_path / "gold.txt"
     _write_conll(data)
     parser = argparse.ArgumentParser()
-    ner_train.add_arguments(parser)
+    train_ner.add_arguments(parser)
     args = parser.parse_args(["--data", str(data), "--out", str(tmp_path / "m" / "crf.crfsuite"), "--name-lists", str(tmp_path / "none")])
     with pytest.raises(UserError, match="--no-name-swap"):
-        ner_train.main(args)
+        train_ner.main(args)
 
 
 def test_eval_command_scores_the_pipeline(tmp_path, capsys):
     data = tmp_path / "gold.txt"
     _write_conll(data, repeat=1)
     parser = argparse.ArgumentParser()
-    ner_eval.add_arguments(parser)
-    assert ner_eval.main(parser.parse_args(["--conll", str(data)])) == 0
+    eval_ner.add_arguments(parser)
+    assert eval_ner.main(parser.parse_args(["--conll", str(data)])) == 0
     out = capsys.readouterr().out
     assert "5 sentences, 39 words" in out and "tokens/s" in out
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.split() and line.split()[0] in ("overall", "PER", "LOC", "ORG", "MISC")}
@@ -202,9 +205,9 @@ def test_eval_maps_clitic_trimmed_spans_back_to_gold_words():
 
 def test_eval_of_a_missing_file_is_a_user_error(tmp_path):
     parser = argparse.ArgumentParser()
-    ner_eval.add_arguments(parser)
+    eval_ner.add_arguments(parser)
     with pytest.raises(UserError):
-        ner_eval.main(parser.parse_args(["--conll", str(tmp_path / "none.txt")]))
+        eval_ner.main(parser.parse_args(["--conll", str(tmp_path / "none.txt")]))
 
 
 def test_pseudo_documents_keep_word_offsets():
@@ -234,7 +237,7 @@ def test_month_names_in_dates_are_not_entities():
 
 
 def test_restricting_features_to_the_model_changes_no_tag():
-    from khabar.extract.ner_crf import CrfModel, DEFAULT_MODEL
+    from khabar.ner.crf import CrfModel, DEFAULT_MODEL
 
     model = CrfModel(DEFAULT_MODEL)
     doc = [
@@ -271,7 +274,7 @@ def test_token_order_and_chunking_do_not_change_mentions(monkeypatch):
 def test_threads_sharing_the_cached_model_get_the_same_tags():
     from concurrent.futures import ThreadPoolExecutor
 
-    from khabar.extract.ner_crf import load_model
+    from khabar.ner.crf import load_model
 
     model = load_model("")
     docs = [

@@ -1,7 +1,7 @@
 """Name-swapped training copies (ner_augment) and the sports-report topic of stage 2 (ner_features)."""
 
-from khabar.extract.ner_augment import read_training_names, swap_names
-from khabar.extract.ner_features import document_topics, stage2_features
+from khabar.training.augment import read_training_names, swap_names
+from khabar.ner.features import document_topics, stage2_features
 
 
 def _lists(folder):
@@ -48,7 +48,7 @@ def test_a_football_report_marks_places_and_organisations_for_stage_2():
 
 
 def test_the_packaged_model_reads_a_city_as_its_club_in_a_football_report_only():
-    from khabar.extract.ner_crf import DEFAULT_MODEL, CrfModel
+    from khabar.ner.crf import DEFAULT_MODEL, CrfModel
 
     model = CrfModel(DEFAULT_MODEL)
     report = [

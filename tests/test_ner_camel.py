@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.cli import UserError
+from khabar.errors import UserError
 
 from .test_ner import _run  # normalise -> segment -> extract_entities on texts
 
@@ -45,7 +45,7 @@ def tiny_model(tmp_path, monkeypatch):
 
 
 def test_camel_backend_loads_the_directory_and_tags_in_batches(tiny_model, monkeypatch):
-    from khabar.extract import ner_camel
+    from khabar.ner import camel as ner_camel
 
     ner_camel.load_camel.cache_clear()
     backend = ner_camel.load_camel(str(tiny_model), 2)
@@ -64,7 +64,7 @@ def test_camel_backend_loads_the_directory_and_tags_in_batches(tiny_model, monke
 
 
 def test_camel_backend_without_a_model_directory_is_a_user_error(tmp_path):
-    from khabar.extract import ner_camel
+    from khabar.ner import camel as ner_camel
 
     ner_camel.load_camel.cache_clear()
     with pytest.raises(UserError, match="needs extract.ner.model"):

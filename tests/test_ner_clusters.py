@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gzip
 
-from khabar.extract.ner_clusters import CLUSTERS, ClusterFeatures, load_features, read_clusters, tokenize, write_clusters
+from khabar.ner.clusters import CLUSTERS, ClusterFeatures, load_features, read_clusters, tokenize
+from khabar.training.clusters import write_clusters
 
 
 def test_tokenize_normalises_like_the_featurizer():
@@ -81,7 +82,7 @@ def test_a_file_without_the_header_is_refused(tmp_path):
 
 
 def test_featurizer_adds_cluster_ids_for_the_word_its_neighbours_and_stage_2():
-    from khabar.extract.ner_features import Featurizer
+    from khabar.ner.features import Featurizer
 
     cf = ClusterFeatures({"ارسنال": ("40", "80", "856"), "فاز": ("7", "9", "11"), "امس": ("2", "3", "4")}, (64, 256, 1024))
     f = Featurizer({}, "full", cf)
@@ -99,7 +100,7 @@ def test_featurizer_adds_cluster_ids_for_the_word_its_neighbours_and_stage_2():
 
 
 def test_packaged_model_uses_the_shipped_clusters():
-    from khabar.extract.ner_crf import DEFAULT_MODEL, load_model
+    from khabar.ner.crf import DEFAULT_MODEL, load_model
 
     model = load_model("")
     assert model.meta["clusters"] == CLUSTERS.name and DEFAULT_MODEL.parent == CLUSTERS.parent

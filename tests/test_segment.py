@@ -241,7 +241,7 @@ def test_guard_words_are_refused_without_counts():
 
 def test_stored_segmentations_match_the_rules():
     """The lexicon ships the rules' output for its words; a rule change
-    without `python -m khabar.segment.build_lexicon` fails here."""
+    without `python -m khabar.training.lexicon` fails here."""
     shipped = default_segmenter()
     assert len(shipped.freq) > 100_000 and len(shipped.pre) > 50_000
     live = CliticSegmenter(shipped.freq)  # no stored segmentations: rules only
@@ -264,7 +264,7 @@ def test_split_form_spans_keep_diacritics_with_their_letters():
 def test_clitics_none_and_unknown_backend():
     s = run("وبالعراق", seg_cfg={**SEG, "clitics": "none"})
     assert s.segments == [None]
-    from khabar.cli import UserError
+    from khabar.errors import UserError
 
     with pytest.raises(UserError, match="builtin, camel or none"):
         run("وبالعراق", seg_cfg={**SEG, "clitics": "magic"})
@@ -359,7 +359,7 @@ def test_saudinewsnet_day_invariants(shared_data):
 
 
 def test_eval_on_pud_meets_targets(shared_data):
-    from khabar.segment.evaluate import evaluate, read_conllu
+    from khabar.evaluate.segment import evaluate, read_conllu
 
     sents = read_conllu(shared_data / "ud-pud" / "ar_pud-half-a.conllu")
     assert len(sents) == 500

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from khabar.cli import UserError
+from khabar.errors import UserError
 from khabar.config import DEFAULTS
 from khabar.normalise import normalise_text
 from khabar.segment import segment_text
@@ -104,13 +104,13 @@ def test_locate_data_prefers_the_default_and_finds_an_mle_model(tmp_path):
 
 
 def test_segment_imports_no_camel_morphology():
-    code = "import sys, khabar.segment, khabar.segment.evaluate; print(sorted(m for m in sys.modules if m.startswith(('camel_tools.morphology', 'camel_tools.data', 'camel_tools.disambig'))))"
+    code = "import sys, khabar.segment, khabar.evaluate.segment; print(sorted(m for m in sys.modules if m.startswith(('camel_tools.morphology', 'camel_tools.data', 'camel_tools.disambig'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_eval_scores_the_camel_backend(tiny, shared_data):
-    from khabar.segment.evaluate import evaluate, read_conllu
+    from khabar.evaluate.segment import evaluate, read_conllu
 
     sents = read_conllu(shared_data / "ud-pud" / "ar_pud-half-a.conllu")[:40]
     cfg = {**DEFAULTS["segment"], "clitics": "camel", "camel_data": str(tiny)}

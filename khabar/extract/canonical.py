@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 
-from khabar.extract.ner_features import norm, proclitic_splits, strip_proclitics
+from khabar.ner.features import norm, proclitic_splits, strip_proclitics
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 

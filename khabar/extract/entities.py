@@ -16,8 +16,8 @@ import pyarrow as pa
 
 from khabar import schemas
 from khabar.extract import canonical as canon
-from khabar.extract.ner_crf import spans_from_bio
-from khabar.extract.ner_features import strip_proclitics
+from khabar.ner.tags import spans_from_bio
+from khabar.ner.features import strip_proclitics
 
 
 CHUNK_DOCS = 200  # documents converted to Python and tagged at a time: bounds memory on big shards
@@ -174,15 +174,15 @@ def _role(text: str, sent: list[int], a: int, b: int, starts: list, ends: list) 
 
 
 def _backend(cfg: dict):
-    from khabar.cli import UserError
+    from khabar.errors import UserError
 
     name = cfg.get("backend", "crf")
     if name == "crf":
-        from khabar.extract.ner_crf import load_model
+        from khabar.ner.crf import load_model
 
         return load_model(cfg.get("model", "") or "")
     if name == "camel":
-        from khabar.extract.ner_camel import load_camel
+        from khabar.ner.camel import load_camel
 
         return load_camel(cfg.get("model", "") or "", int(cfg.get("batch_size", 32)))
     raise UserError(f"unknown extract.ner.backend {name!r}: use 'crf' or 'camel'")

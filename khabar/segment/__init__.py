@@ -1,7 +1,7 @@
 """Segment stage: sentences and tokens with offsets into ``documents.text``.
 
 The work lives in :mod:`khabar.segment.stage`; names are resolved on first
-use so that importing a light submodule (``khabar.segment.evaluate``, which
+use so that importing a light submodule (``khabar.evaluate.segment``, which
 the CLI imports to build ``khabar --help``) does not load numpy and pyarrow.
 """
 

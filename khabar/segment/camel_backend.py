@@ -31,7 +31,7 @@ INSTALL_HINT = "camel_data -i disambig-mle-calima-msa-r13"  # the MLE model and 
 
 
 def _user_error(message: str) -> Exception:
-    from khabar.cli import UserError
+    from khabar.errors import UserError
 
     return UserError(message)
 

@@ -4,7 +4,7 @@ An Arabic word is ``[و|ف] [ب|ل|ك|س] [ال] stem [pronoun]``. Which letters
 clitics and which belong to the stem (والدة، بلد، كتاب) is decided by
 evidence: a split is taken when the stem it leaves is a word news writers use
 on its own (counted over SaudiNewsNet at build time, see
-:mod:`khabar.segment.build_lexicon`) often enough next to the unsplit word
+:mod:`khabar.training.lexicon`) often enough next to the unsplit word
 (a ratio per clitic), and among such readings the one with the most frequent
 stem wins, discounted for the rarer clitics. A short list of guard words
 covers the frequent cases counts get wrong (كان is not ك + ان, الله is not

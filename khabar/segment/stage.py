@@ -176,7 +176,7 @@ def clitic_function(cfg: dict, norm_cfg: dict):  # noqa: ANN201
         from khabar.segment.camel_backend import camel_segments
 
         return camel_segments(cfg, norm_cfg)
-    from khabar.cli import UserError
+    from khabar.errors import UserError
 
     raise UserError(f"unknown segment.clitics backend '{backend}': use builtin, camel or none")
 

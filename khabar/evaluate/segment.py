@@ -19,22 +19,16 @@ prints three scores (precision / recall / F1 over exact character spans):
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import NamedTuple
+
+from khabar.evaluate.scorer import precision_recall_f1
 
 
 class GoldSentence(NamedTuple):
     text: str
     words: list[tuple[int, int]]  # UD word spans in text
     tokens: list[tuple[int, int]]  # surface token spans in text
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--conllu", required=True, help="gold CoNLL-U file with '# text' lines (e.g. UD Arabic-PUD)")
-    parser.add_argument("--config", default=None, help="configuration file (normalise and segment sections are used)")
-    parser.add_argument("--paragraph", type=int, default=5, help="sentences per paragraph for the sentence-boundary score (default 5)")
-    parser.add_argument("--errors", type=int, default=0, help="print up to N clitic segmentation errors")
 
 
 def _has_letter(form: str) -> bool:
@@ -99,13 +93,6 @@ def _align(text: str, rows: list[tuple[str, bool]]) -> tuple[list[tuple[int, int
     return words, tokens
 
 
-def _prf(gold: set, pred: set) -> tuple[float, float, float]:
-    tp = len(gold & pred)
-    p = tp / len(pred) if pred else 0.0
-    r = tp / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def _ud_words(form: str, start: int, clitics=None) -> list[tuple[int, int]]:  # noqa: ANN001
     """khabar's clitic segments of one word token as UD words (article
     merged). ``clitics``: a non-builtin backend whose segments are laid on
@@ -157,7 +144,7 @@ def evaluate(sentences: list[GoldSentence], norm_cfg: dict, seg_cfg: dict, parag
                     print(f"  {form}: gold {' + '.join(g)}  khabar {' + '.join(p)}")
                     shown += 1
     name = f"clitics ({'builtin' if other is None else backend})"
-    result = {"tokens": _prf(gold_tok, pred_tok), name: _prf(gold_words, pred_words)}
+    result = {"tokens": precision_recall_f1(gold_tok, pred_tok), name: precision_recall_f1(gold_words, pred_words)}
     for name, sep in (("sentences (space)", " "), ("sentences (no space)", "")):
         result[name] = _sentence_scores(sentences, norm_cfg, seg_cfg, paragraph, sep)
     return result
@@ -179,25 +166,4 @@ def _sentence_scores(sentences: list[GoldSentence], norm_cfg: dict, seg_cfg: dic
         res = normalise_text(text, norm_cfg)
         seg = segment_text(text, res.text, res.map_norm, res.map_orig, seg_cfg, norm_cfg, None)
         pred.update((p, int(e)) for e in seg.sent_end.tolist()[:-1])
-    return _prf(gold, pred)
-
-
-def main(args: argparse.Namespace) -> int:
-    from khabar.cli import UserError
-    from khabar.config import load_config
-
-    path = Path(args.conllu)
-    if not path.is_file():
-        raise UserError(f"CoNLL-U file not found: {path}")
-    config = load_config(args.config)
-    sentences = read_conllu(path)
-    if not sentences:
-        raise UserError(f"no sentences with '# text' lines in {path}")
-    result = evaluate(sentences, config["normalise"], config["segment"], args.paragraph, args.errors)
-    n_tok = sum(len(s.tokens) for s in sentences)
-    n_words = sum(len(s.words) for s in sentences)
-    print(f"{path.name}: {len(sentences)} sentences, {n_tok} gold tokens, {n_words} gold UD words")
-    print(f"{'':24} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, (p, r, f) in result.items():
-        print(f"{name:24} {100 * p:6.2f} {100 * r:6.2f} {100 * f:6.2f}")
-    return 0
+    return precision_recall_f1(gold, pred)

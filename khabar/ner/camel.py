@@ -20,7 +20,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from khabar.extract.ner_crf import LABELS
+from khabar.ner.tags import LABELS
 
 _EMPTY_CATALOGUE = {"version": "1.6", "packages": {}, "components": {}}
 
@@ -42,7 +42,7 @@ class CamelBackend:
     """Tags documents with camel-tools' NERecognizer; same interface as ner_crf.CrfModel."""
 
     def __init__(self, model_dir: str, batch_size: int):
-        from khabar.cli import UserError
+        from khabar.errors import UserError
 
         if not model_dir:
             raise UserError("extract.ner.backend = 'camel' needs extract.ner.model: the directory of a BERT token-classification model")
@@ -58,8 +58,8 @@ class CamelBackend:
 
         self.recognizer = NERecognizer(str(path))
         self.batch_size = max(1, int(batch_size))
-        from khabar.extract.ner_crf import RESOURCES, read_names
-        from khabar.extract.ner_name_lists import read_gazetteer
+        from khabar.ner.crf import RESOURCES, read_names
+        from khabar.ner.name_lists import read_gazetteer
 
         gazetteer = RESOURCES / "name_lists.tsv"
         self.names = read_names(RESOURCES / "names.tsv", read_gazetteer(gazetteer) if gazetteer.exists() else {})

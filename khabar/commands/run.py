@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def resolve_paths(args: argparse.Namespace, config: dict) -> tuple[Path, Path]:
     """Paths from the command line, else from the config; checked before anything starts."""
-    from khabar.cli import UserError
+    from khabar.errors import UserError
     from khabar.store import Store, StoreError
 
     raw = Path(getattr(args, "raw", None) or config["paths"]["raw"])
@@ -38,7 +38,7 @@ def resolve_paths(args: argparse.Namespace, config: dict) -> tuple[Path, Path]:
 
 def check_not_locked(out: Path) -> None:
     """Refuse before Prefect starts (seconds) when another run holds the store."""
-    from khabar.cli import UserError
+    from khabar.errors import UserError
     from khabar.store import Store, StoreLock, StoreLocked
 
     try:
@@ -53,7 +53,7 @@ def run_flow(flow_fn, config: dict, verbose: bool, **parameters) -> dict:
 
     configure_prefect(verbose)
     from flows.runner import task_runner_from_config
-    from khabar.cli import UserError
+    from khabar.errors import UserError
     from khabar.store import StoreError
 
     try:

@@ -1,6 +1,6 @@
 """Build the word-frequency resource the builtin clitic segmenter consults.
 
-    python -m khabar.segment.build_lexicon ../shared/data/saudinewsnet/*.jsonl.gz
+    python -m khabar.training.lexicon ../shared/data/saudinewsnet/*.jsonl.gz
 
 Counts every Arabic word (light form: diacritics, tatweel and invisible
 characters removed, letters as written) in the ``content`` field of JSONL

@@ -14,14 +14,15 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from khabar.extract.ner_features import Featurizer, document_counts, document_topics, stage2_features
-from khabar.extract.ner_name_lists import read_gazetteer
+from khabar.ner.features import Featurizer, document_counts, document_topics, stage2_features
+from khabar.ner.name_lists import read_gazetteer
+from khabar.ner.tags import khabar_tag
+from khabar.errors import DataNotFound
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEFAULT_MODEL = RESOURCES / "crf.crfsuite"
 
 # ANERcorp's tag names -> khabar labels.
-LABELS = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 
 class CrfModel:
@@ -34,7 +35,7 @@ class CrfModel:
         gazetteer = read_gazetteer(gazetteer_path) if gazetteer_path.exists() else {}
         clusters = None
         if self.meta.get("clusters"):
-            from khabar.extract.ner_clusters import load_features
+            from khabar.ner.clusters import load_features
 
             clusters = load_features(path.parent / self.meta["clusters"])
         self.featurizer = Featurizer(gazetteer, self.meta.get("feature_set", "full"), clusters)
@@ -87,7 +88,7 @@ class CrfModel:
         featurizer = self.featurizer
         tagger, tagger2 = self._taggers()
         feats = [featurizer.sentence(words) for words in sentences]
-        results = [_run(tagger, f) for f in feats]
+        results = [run_tagger(tagger, f) for f in feats]
         if tagger2 is not None:
             keys = [[featurizer.key(w) for w in words] for words in sentences]
             tags1 = [tags for tags, _ in results]
@@ -96,10 +97,10 @@ class CrfModel:
             cache: dict = {}
             topics = document_topics(counts)
             results = [
-                _run(tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache, topics)) if _needs_stage2(k, t, voted) else r
+                run_tagger(tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache, topics)) if _needs_stage2(k, t, voted) else r
                 for w, k, t, r in zip(sentences, keys, tags1, results)
             ]
-        return [([t if t == "O" else t[:2] + LABELS.get(t[2:], t[2:]) for t in tags], probs) for tags, probs in results]
+        return [([khabar_tag(t) for t in tags], probs) for tags, probs in results]
 
 
 def _attributes(tagger) -> set[str]:
@@ -113,7 +114,7 @@ def _needs_stage2(keys: list[str], tags: list[str], voted: set[str]) -> bool:
     return any(t != "O" for t in tags) or any(k in voted for k in keys)
 
 
-def _run(tagger, feats: list[list[str]]) -> tuple[list[str], list[float]]:
+def run_tagger(tagger, feats: list[list[str]]) -> tuple[list[str], list[float]]:
     if not feats:
         return [], []
     tagger.set(feats)
@@ -139,24 +140,8 @@ def read_names(path: Path, gazetteer: dict[str, set[str]]) -> dict[str, int]:
 @lru_cache(maxsize=4)
 def load_model(path: str = "") -> CrfModel:
     """The model at ``path`` ("" = the packaged one), loaded once per process."""
-    from khabar.cli import UserError
-
     model_path = Path(path) if path else DEFAULT_MODEL
     if not model_path.is_file():
         hint = "run `khabar train ner` to build it" if not path else "set extract.ner.model to a model written by `khabar train ner`"
-        raise UserError(f"NER model not found: {model_path} ({hint})")
+        raise DataNotFound(f"NER model not found: {model_path} ({hint})")
     return CrfModel(model_path)
-
-
-def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first, last+1, label) word spans; an I- without a matching B- opens a span (conlleval)."""
-    spans = []
-    start, label = None, None
-    for i, tag in enumerate(tags + ["O"]):
-        prefix, lab = (tag[:1], tag[2:]) if tag != "O" else ("O", None)
-        if start is not None and (prefix != "I" or lab != label):
-            spans.append((start, i, label))
-            start, label = None, None
-        if prefix == "B" or (prefix == "I" and start is None):
-            start, label = i, lab
-    return spans

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
+
+from khabar.stages import RERUNNABLE
 from datetime import date
 from pathlib import Path
 
-FROM_STAGES = ("normalise", "segment", "extract", "aggregate")
 
 
 def _iso_date(value: str) -> str:
@@ -23,7 +24,7 @@ def _iso_date(value: str) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", required=True, type=_iso_date, help="first dt to rebuild (YYYY-MM-DD)")
     parser.add_argument("--until", required=True, type=_iso_date, help="last dt to rebuild, inclusive")
-    parser.add_argument("--from-stage", default="normalise", choices=FROM_STAGES, help="first stage to rerun (default: normalise); later stages follow")
+    parser.add_argument("--from-stage", default="normalise", choices=RERUNNABLE, help="first stage to rerun (default: normalise); later stages follow")
     parser.add_argument("--out", help="output root (default: paths.out of the config)")
     parser.add_argument("--config", help="TOML configuration file")
     parser.add_argument("--verbose", action="store_true", help="show Prefect's own logs")
@@ -34,8 +35,8 @@ def main(args: argparse.Namespace) -> int:
     from flows.prefect_env import configure_prefect
 
     configure_prefect(args.verbose)  # before anything imports prefect
-    from flows.cli_run import run_flow
-    from khabar.cli import UserError
+    from khabar.commands.run import run_flow
+    from khabar.errors import UserError
     from khabar.config import load_config
 
     config = load_config(args.config)
@@ -44,7 +45,7 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.out or config["paths"]["out"])
     if not (out / "documents").is_dir():
         raise UserError(f"no khabar store at {out} (run `khabar run --out {out}` first)")
-    from flows.cli_run import check_not_locked
+    from khabar.commands.run import check_not_locked
 
     check_not_locked(out)
     from flows.pipeline import reprocess

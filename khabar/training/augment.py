@@ -22,8 +22,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from khabar.extract.ner_crf import spans_from_bio
-from khabar.extract.ner_features import shape
+from khabar.ner.features import shape
+from khabar.ner.tags import spans_from_bio
+from khabar.training.corpus import SHARED_DATA
 
 SWAPPED_LABELS = ("ORG",)  # ANERcorp tag names
 ANETAC_FILE = "anetac-en-ar-named-entities.txt"
@@ -32,8 +33,6 @@ ANETAC_CLASSES = {"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 
 
 def default_name_lists() -> Path:
-    from khabar.extract.ner_train import SHARED_DATA
-
     return SHARED_DATA / "gazetteers"
 
 

@@ -19,22 +19,14 @@ import json
 import math
 from pathlib import Path
 
+from khabar.errors import UserError
+
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold"
-
-
-def add_arguments(parser) -> None:
-    parser.add_argument("--gold", type=Path, default=None, help=f"gold folder of *.json articles (default: {DEFAULT_GOLD})")
-    parser.add_argument("--errors", action="store_true", help="also print every miss and every spurious prediction")
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--with-entities", action="store_true",
-                        help="run normalise, segment and NER on the gold texts and give their entities to the quote extractor")
 
 
 def load_gold(folder: Path) -> list[dict]:
     files = sorted(folder.glob("*.json"))
     if not files:
-        from khabar.cli import UserError
-
         raise UserError(f"no gold articles (*.json) in {folder}: pass --gold DIR")
     return [json.loads(p.read_text(encoding="utf-8")) for p in files]
 
@@ -68,16 +60,13 @@ def entities_for(arts: list[dict]) -> dict[str, list[dict]]:
     import pyarrow as pa
 
     from khabar.config import load_config
-    from khabar.extract.entities import extract_entities
-    from khabar.normalise import normalise_documents
-    from khabar.segment import segment_documents
+    from khabar.stages import extract_documents
 
     cfg = load_config()
+    only_entities = {**cfg["extract"], "quotes": False, "dates": False, "amounts": False}
     docs = pa.table({"doc_id": [a["id"] for a in arts], "text": [a["text"] for a in arts]})
-    norm = normalise_documents(docs, cfg["normalise"])
-    sents, toks = segment_documents(docs, norm, cfg["segment"], cfg["normalise"])
     out: dict[str, list[dict]] = {}
-    for row in extract_entities(docs, sents, toks, cfg["extract"]["ner"]).to_pylist():
+    for row in extract_documents(docs, {**cfg, "extract": only_entities})["entities"].to_pylist():
         out.setdefault(row["doc_id"], []).append(row)
     return out
 
@@ -194,26 +183,3 @@ def evaluate(folder: Path, with_entities: bool = False) -> tuple[dict[str, dict]
             for k, v in c.items():
                 acc.add(k, v)
     return {split: summarise(c) for split, c in totals.items()}, errors
-
-
-def main(args) -> int:
-    folder = args.gold or DEFAULT_GOLD
-    if not folder.is_dir():
-        from khabar.cli import UserError
-
-        raise UserError(f"gold folder not found: {folder} (pass --gold DIR)")
-    scores, errors = evaluate(folder, with_entities=args.with_entities)
-    if args.json:
-        print(json.dumps(scores, ensure_ascii=False, indent=1))
-    else:
-        cols = ["quote_precision", "quote_recall", "speaker_accuracy", "names_as_quotes",
-                "date_accuracy", "date_precision", "amount_accuracy", "amount_precision"]
-        print(f"{'split':8} {'docs':>4} " + " ".join(f"{c:>17}" for c in cols))
-        for split in ("dev", "heldout", "all"):
-            if split in scores:
-                s = scores[split]
-                print(f"{split:8} {s['articles']:>4} " + " ".join(f"{s[c]:>17}" for c in cols))
-    if args.errors:
-        for e in errors:
-            print(e)
-    return 0

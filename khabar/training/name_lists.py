@@ -207,7 +207,7 @@ def babel_cities() -> list[str]:
 
 def gazetteer_entries() -> list[tuple[str, str]]:
     """(label, entry) pairs in normalised spelling, sorted, without duplicates."""
-    from khabar.extract.ner_features import norm
+    from khabar.ner.features import norm
 
     pairs = {("LOC", norm(name)) for name in babel_territories()}
     pairs |= {("LOC", norm(name)) for name in babel_cities()}
@@ -229,18 +229,3 @@ def write_gazetteer(path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{label}\t{entry}\n" for label, entry in entries), encoding="utf-8")
     return len(entries)
-
-
-def read_gazetteer(path: Path) -> dict[str, set[str]]:
-    """Label -> set of single words that are a name or part of a multi-word name."""
-    words: dict[str, set[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        label, _, entry = line.partition("\t")
-        if not entry:
-            continue
-        parts = entry.split()
-        if len(parts) == 1:
-            words.setdefault(label, set()).add(entry)
-        else:
-            words.setdefault(label + "_PART", set()).update(parts)
-    return words

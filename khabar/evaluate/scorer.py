@@ -1,0 +1,37 @@
+"""The one scorer every evaluator uses: exact-match precision, recall and F1, overall and per label."""
+
+from __future__ import annotations
+
+LABEL_ORDER = ("PER", "LOC", "ORG", "MISC")
+
+
+def precision_recall_f1(gold: set, pred: set) -> tuple[float, float, float]:
+    """Fractions in [0, 1]; an empty side scores 0."""
+    tp = len(gold & pred)
+    precision = tp / len(pred) if pred else 0.0
+    recall = tp / len(gold) if gold else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def prf(gold: set, pred: set) -> dict:
+    """Scores of one set of predictions against one set of gold items (percentages, two decimals)."""
+    precision, recall, f1 = precision_recall_f1(gold, pred)
+    return {"precision": round(100 * precision, 2), "recall": round(100 * recall, 2), "f1": round(100 * f1, 2), "gold": len(gold), "pred": len(pred)}
+
+
+def score(gold: list[tuple], pred: list[tuple]) -> dict:
+    """Exact-match scores overall and per label; items are (..., label) tuples."""
+    gold_set, pred_set = set(gold), set(pred)
+    labels = sorted({g[-1] for g in gold_set} | {p[-1] for p in pred_set}, key=lambda x: (LABEL_ORDER + (x,)).index(x))
+    result = {"overall": prf(gold_set, pred_set)}
+    for label in labels:
+        result[label] = prf({g for g in gold_set if g[-1] == label}, {p for p in pred_set if p[-1] == label})
+    return result
+
+
+def format_table(result: dict) -> str:
+    lines = [f"{'label':<8}{'precision':>10}{'recall':>9}{'F1':>8}{'gold':>7}{'pred':>7}"]
+    for label, row in result.items():
+        if isinstance(row, dict):
+            lines.append(f"{label:<8}{row['precision']:>10.2f}{row['recall']:>9.2f}{row['f1']:>8.2f}{row['gold']:>7}{row['pred']:>7}")
+    return "\n".join(lines)

@@ -1,0 +1,94 @@
+"""Distributional word clusters for the NER model: load the table, turn it into features.
+
+Most names in new text never occur in the 113k training words of ANERcorp,
+so the CRF can only recognise them by their context and affixes. Words that
+occur in similar contexts in a large unlabeled corpus (club names, company
+names, given names) end up in the same cluster; a cluster id is a feature the
+model can learn from the few training names and apply to the unseen ones
+(Turian et al. 2010, "Word representations").
+
+The shipped table (``resources/ner/clusters.tsv.gz``) maps a normalised word
+(``features.norm``) to its k-means cluster at several granularities of
+word2vec vectors, built by :mod:`khabar.training.clusters` (``pip install
+khabar[train]``); reading the table needs neither gensim nor scikit-learn.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from khabar.ner.features import norm, strip_article, strip_proclitics
+
+CLUSTERS = Path(__file__).resolve().parents[1] / "resources" / "ner" / "clusters.tsv.gz"
+
+# Runs of Arabic letters, of Latin letters, of digits, or one other symbol:
+# the same words the segmenter hands to the tagger once clitics stay attached.
+TOKEN_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+|[A-Za-z]+|[0-9]+|[^\s\w]|_")
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalised words of a text (as ``ner_features.norm`` spells them)."""
+    return TOKEN_RE.findall(norm(text))
+
+
+def core(w: str) -> str:
+    """A normalised word without its proclitics and article, as the featurizer's ``c=`` feature."""
+    return strip_article(strip_proclitics(w)[1])
+
+
+def read_clusters(path: Path = CLUSTERS) -> dict[str, tuple[str, ...]]:
+    """word -> cluster ids (coarse to fine) from a ``word<TAB>id<TAB>id...`` table."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
+    """The table and its cluster counts (from the ``#word<TAB>k64<TAB>...`` header)."""
+    table: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        if header[0] != "#word":
+            raise ValueError(f"{path}: not a cluster table (first line must be '#word<TAB>k64...')")
+        ks = tuple(int(h[1:]) for h in header[1:])
+        for line in fh:
+            word, *ids = line.rstrip("\n").split("\t")
+            table[word] = tuple(ids)
+    return table, ks
+
+
+class ClusterFeatures:
+    """Cluster features of a normalised word: its own ids (or its core's when the word itself is rare), and context ids.
+
+    Own: ``k<k>=<id>`` at every granularity for the word, ``ck<k>=<id>`` for its
+    clitic-stripped core. Context (for ±1 neighbours): the coarser ids only,
+    which keeps the feature count low. Memoised per word type.
+    """
+
+    def __init__(self, table: dict[str, tuple[str, ...]], ks: tuple[int, ...]):
+        self.table = table
+        self.ks = ks
+        self._memo: dict[str, tuple[list[str], list[str]]] = {}
+
+    def __call__(self, w: str) -> tuple[list[str], list[str]]:
+        hit = self._memo.get(w)
+        if hit is None:
+            own, ctx = [], []
+            ids = self.table.get(w)
+            if ids:
+                own += [f"k{k}={i}" for k, i in zip(self.ks, ids)]
+                ctx += [f"k{k}={i}" for k, i in zip(self.ks[:-1], ids)]
+            c = core(w)
+            cids = self.table.get(c) if c != w else None
+            if cids:
+                own += [f"ck{k}={i}" for k, i in zip(self.ks, cids)]
+                if not ids:
+                    ctx += [f"k{k}={i}" for k, i in zip(self.ks[:-1], cids)]
+            if len(self._memo) >= 500_000:
+                self._memo.clear()
+            hit = self._memo[w] = (own, ctx)
+        return hit
+
+
+def load_features(path: Path = CLUSTERS) -> ClusterFeatures:
+    return ClusterFeatures(*_read(path))

@@ -1,0 +1,24 @@
+"""The NER's own name lists (``resources/ner/name_lists.tsv``), read at run time.
+
+Built by :mod:`khabar.training.name_lists` from lists we wrote and CLDR place
+names; one ``LABEL<TAB>entry`` per line, entries in ``features.norm`` spelling.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def read_gazetteer(path: Path) -> dict[str, set[str]]:
+    """Label -> set of single words that are a name or part of a multi-word name."""
+    words: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        label, _, entry = line.partition("\t")
+        if not entry:
+            continue
+        parts = entry.split()
+        if len(parts) == 1:
+            words.setdefault(label, set()).add(entry)
+        else:
+            words.setdefault(label + "_PART", set()).update(parts)
+    return words

@@ -1,0 +1,97 @@
+"""The stages, defined once: what each one reads, writes and is configured by.
+
+Everything that lists stages derives from :data:`STAGES`: the flows (which
+datasets to swap in after a stage), ``khabar reprocess --from-stage``, the
+report's stage order, the run record's list of datasets written. The
+per-document stages also chain here, in memory, for callers that have no
+store: :func:`extract_documents` runs normalise -> segment -> extract over a
+``documents`` table exactly as ``khabar run`` would, and the evaluators, the
+benches and the public API (:func:`khabar.analyse`) all call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    reads: dict[str, tuple[str, ...] | None]  # dataset -> columns read (None: all of them)
+    writes: tuple[str, ...]
+    config: tuple[str, ...]  # configuration sections the stage's functions receive
+
+
+def _aggregate_datasets() -> tuple[str, ...]:
+    from khabar.aggregate import AGGREGATES
+
+    return tuple(AGGREGATES)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("ingest", {}, ("documents", "quarantine", "duplicates"), ("ingest", "run")),
+    Stage("normalise", {"documents": ("doc_id", "text")}, ("normalised",), ("normalise",)),
+    Stage("segment", {"documents": ("doc_id", "text"), "normalised": None}, ("sentences", "tokens"), ("segment", "normalise")),
+    Stage("extract", {"documents": ("doc_id", "text", "published_at", "source"), "sentences": None, "tokens": None},
+          ("entities", "quotes", "dates", "amounts"), ("extract",)),
+    Stage("aggregate", {"documents": None, "sentences": None, "tokens": None, "quarantine": None, "duplicates": None,
+                        "entities": None, "quotes": None, "amounts": None}, _aggregate_datasets(), ("aggregate",)),
+)
+STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
+BY_NAME: dict[str, Stage] = {s.name: s for s in STAGES}
+RERUNNABLE: tuple[str, ...] = STAGE_NAMES[1:]  # every stage after ingest can be rerun from the store
+
+
+def stages_from(first: str) -> tuple[Stage, ...]:
+    """``first`` and every stage after it, in order."""
+    return STAGES[STAGE_NAMES.index(first) :]
+
+
+def datasets_written_from(first: str | None) -> list[str]:
+    """Every dataset a run starting at stage ``first`` rewrites ([] for None: nothing ran)."""
+    return [] if first is None else [name for stage in stages_from(first) for name in stage.writes]
+
+
+def stage_order(name: str) -> int:
+    """Sort key of a stage name; unknown names go last."""
+    return STAGE_NAMES.index(name) if name in STAGE_NAMES else len(STAGE_NAMES)
+
+
+def normalise(documents: pa.Table, config: dict) -> pa.Table:
+    from khabar.normalise import normalise_documents
+
+    return normalise_documents(documents, config["normalise"])
+
+
+def segment(documents: pa.Table, normalised: pa.Table, config: dict) -> tuple[pa.Table, pa.Table]:
+    from khabar.segment import segment_documents
+
+    return segment_documents(documents, normalised, config["segment"], config["normalise"])
+
+
+def extract(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, config: dict) -> dict[str, pa.Table]:
+    """entities, then quotes (which link speakers to the entities), dates and amounts."""
+    from khabar import schemas
+    from khabar.extract.amounts import extract_amounts
+    from khabar.extract.dates import extract_dates
+    from khabar.extract.entities import extract_entities
+    from khabar.extract.quotes import extract_quotes
+
+    cfg = config["extract"]
+    entities = extract_entities(documents, sentences, tokens, cfg["ner"])
+    return {
+        "entities": entities,
+        "quotes": extract_quotes(documents, sentences, tokens, entities, cfg) if cfg["quotes"] else schemas.empty("quotes"),
+        "dates": extract_dates(documents, sentences, tokens, cfg) if cfg["dates"] else schemas.empty("dates"),
+        "amounts": extract_amounts(documents, sentences, tokens, cfg) if cfg["amounts"] else schemas.empty("amounts"),
+    }
+
+
+def extract_documents(documents: pa.Table, config: dict) -> dict[str, pa.Table]:
+    """normalise -> segment -> extract over ``documents`` (columns doc_id, text; published_at
+    and source if known) in memory; every per-document dataset by name."""
+    normalised = normalise(documents, config)
+    sentences, tokens = segment(documents, normalised, config)
+    return {"normalised": normalised, "sentences": sentences, "tokens": tokens, **extract(documents, sentences, tokens, config)}
