@@ -36,8 +36,7 @@ def main() -> int:
     from khabar.config import load_config
     from khabar.extract.entities import extract_entities
     from khabar.ner.crf import load_model
-    from khabar.normalise import normalise_documents
-    from khabar.segment import segment_documents
+    from khabar.stages import normalise, segment
 
     cfg = load_config()
     now = dt.datetime.now(dt.timezone.utc)
@@ -50,8 +49,7 @@ def main() -> int:
             if args.limit and len(rows) >= args.limit:
                 break
     documents = schemas.table_from_rows("documents", rows)
-    normalised = normalise_documents(documents, cfg["normalise"])
-    sentences, tokens = segment_documents(documents, normalised, cfg["segment"], cfg["normalise"])
+    sentences, tokens = segment(documents, normalise(documents, cfg), cfg)
     ner_cfg = dict(cfg["extract"]["ner"], model=args.model)
     load_model(ner_cfg["model"])  # model loading is a one-off per process, not throughput
 

@@ -4,7 +4,7 @@
 
 Prints words per second per core (CPU time of this process, one core) for:
 
-* normalise (``normalise_documents``);
+* normalise (``khabar.stages.normalise``);
 * segment with builtin clitics (sentences + tokens + clitic segments, the
   Arrow tables included), cold (first call in the process: the clitic memo
   is empty) and warm (second call on the same documents, what a worker sees
@@ -44,10 +44,9 @@ def main() -> int:
 
     import pyarrow as pa
 
-    from khabar.config import DEFAULTS
-    from khabar.normalise import normalise_documents
-    from khabar.segment import segment_documents
+    from khabar.config import load_config
     from khabar.segment.clitics import default_segmenter
+    from khabar.stages import normalise, segment
 
     with gzip.open(args.day, "rt", encoding="utf-8") as fh:
         recs = [json.loads(line) for line in fh]
@@ -57,21 +56,22 @@ def main() -> int:
     docs = pa.table({"doc_id": [r["id"] for r in recs], "text": texts})
     words = sum(len(t.split()) for t in texts)
     chars = sum(len(t) for t in texts)
-    norm_cfg, seg_cfg = DEFAULTS["normalise"], DEFAULTS["segment"]
+    cfg = load_config()
+    no_clitics = load_config(overrides={"segment": {"clitics": "none"}})
     print(f"{args.day.name}: {len(texts)} documents, {words} words, {chars} characters")
 
     def line(name: str, seconds: float, extra: str = "") -> None:
         print(f"  {name:38} {seconds:6.2f} s  {words / seconds / 1e3:7.0f}k words/s/core {extra}")
 
-    t_norm, normalised = cpu(lambda: normalise_documents(docs, norm_cfg))
+    t_norm, normalised = cpu(lambda: normalise(docs, cfg))
     line("normalise", t_norm, f"({chars / t_norm / 1e6:.1f}M chars/s)")
     t_lex, _ = cpu(default_segmenter)
     print(f"  {'load clitic lexicon (once per process)':38} {t_lex:6.2f} s")
-    t_cold, (sents, toks) = cpu(lambda: segment_documents(docs, normalised, seg_cfg, norm_cfg))
+    t_cold, (sents, toks) = cpu(lambda: segment(docs, normalised, cfg))
     line("segment, builtin clitics, cold", t_cold, f"({toks.num_rows} tokens, {sents.num_rows} sentences)")
-    t_warm, _ = cpu(lambda: segment_documents(docs, normalised, seg_cfg, norm_cfg))
+    t_warm, _ = cpu(lambda: segment(docs, normalised, cfg))
     line("segment, builtin clitics, warm", t_warm)
-    t_none, _ = cpu(lambda: segment_documents(docs, normalised, {**seg_cfg, "clitics": "none"}, norm_cfg))
+    t_none, _ = cpu(lambda: segment(docs, normalised, no_clitics))
     line("segment, no clitics", t_none)
 
     from camel_tools.tokenizers.word import simple_word_tokenize

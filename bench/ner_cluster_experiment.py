@@ -79,34 +79,35 @@ def run(variant: str, clusters_path: Path, params: dict) -> dict:
     """Train and score one variant with khabar train ner's recipe (the variant's featurizer swapped in)."""
     import khabar.ner.crf as ner_crf
     import khabar.ner.features as ner_features
-    from khabar.extract import ner_train
+    import khabar.training.ner as ner_train
+    from khabar.training import corpus, recipe
     from khabar.training.augment import default_name_lists, read_training_names
     from khabar.ner.clusters import load_features
 
     original = ner_features.Featurizer
     cls = cluster_featurizer(load_features(clusters_path), variant)
-    ner_features.Featurizer = ner_crf.Featurizer = cls
+    ner_features.Featurizer = ner_crf.Featurizer = ner_train.Featurizer = cls
     try:
-        sentences = ner_train.read_conll(ner_train.default_data())
-        train_sents, dev_sents = ner_train.split(sentences)
+        sentences = corpus.read_conll(corpus.default_data())
+        train_sents, dev_sents = corpus.split(sentences)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "crf.crfsuite"
             started = time.perf_counter()
             swap = read_training_names(default_name_lists())  # as khabar train ner does by default
-            meta = ner_train.train(train_sents, out, "full", params, ner_train.STAGES, swap)
+            meta = ner_train.train(train_sents, out, "full", params, recipe.STAGES, swap)
             dev = ner_train.evaluate_words(out, dev_sents)
             dev["wall_s"] = round(time.perf_counter() - started, 1)
             dev["model_bytes"] = out.stat().st_size
             dev["train_seconds"] = meta["train_seconds"]
         return dev
     finally:
-        ner_features.Featurizer = ner_crf.Featurizer = original
+        ner_features.Featurizer = ner_crf.Featurizer = ner_train.Featurizer = original
 
 
 def main() -> int:
     from khabar.ner.clusters import CLUSTERS
-    from khabar.evaluate.ner import format_table
-    from khabar.training.ner import PARAMS
+    from khabar.evaluate.scorer import format_table
+    from khabar.training.recipe import PARAMS
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--variants", default="base,clusters")

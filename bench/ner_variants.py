@@ -42,32 +42,33 @@ def mixed_split(sentences: list) -> tuple[list, list]:
 def run(variant: str, split: str = "dev") -> dict:
     import khabar.ner.crf as ner_crf
     import khabar.ner.features as ner_features
-    from khabar.extract import ner_train
+    import khabar.training.ner as ner_train
+    from khabar.training import corpus, recipe
     from khabar.training.augment import default_name_lists, read_training_names
 
-    saved = ner_features.TOPIC_LABELS, ner_features.document_topics, ner_crf.document_topics
+    saved = ner_features.TOPIC_LABELS, ner_features.document_topics, ner_crf.document_topics, ner_train.document_topics
     try:
         if variant in ("no-topic", "previous"):
-            ner_features.document_topics = ner_crf.document_topics = lambda counts: ()
+            ner_features.document_topics = ner_crf.document_topics = ner_train.document_topics = lambda counts: ()
         elif variant == "topic-on-all-tags":
             ner_features.TOPIC_LABELS = ("PERS", "LOC", "ORG", "MISC", "")  # "" is O's label part
         labels = ("PERS", "LOC", "ORG") if variant == "swap-all-labels" else ("ORG",)
         swap = None if variant in ("no-swap", "previous") else read_training_names(default_name_lists(), labels)
-        sentences = ner_train.read_conll(ner_train.default_data())
-        train_sents, dev_sents = mixed_split(sentences) if split == "mixed" else ner_train.split(sentences)
+        sentences = corpus.read_conll(corpus.default_data())
+        train_sents, dev_sents = mixed_split(sentences) if split == "mixed" else corpus.split(sentences)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "crf.crfsuite"
             started = time.perf_counter()
-            ner_train.train(train_sents, out, ner_train.FEATURE_SET, dict(ner_train.PARAMS), ner_train.STAGES, swap)
+            ner_train.train(train_sents, out, recipe.FEATURE_SET, dict(recipe.PARAMS), recipe.STAGES, swap)
             dev = ner_train.evaluate_words(out, dev_sents)
             dev["wall_s"] = round(time.perf_counter() - started, 1)
         return dev
     finally:
-        ner_features.TOPIC_LABELS, ner_features.document_topics, ner_crf.document_topics = saved
+        ner_features.TOPIC_LABELS, ner_features.document_topics, ner_crf.document_topics, ner_train.document_topics = saved
 
 
 def main() -> int:
-    from khabar.evaluate.ner import format_table
+    from khabar.evaluate.scorer import format_table
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--variants", default=",".join(VARIANTS))
