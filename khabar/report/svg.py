@@ -39,12 +39,12 @@ def short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _has_arabic(text: str) -> bool:
+def has_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc" for ch in text)
 
 
 def _text(x: float, y: float, label: str, anchor: str = "start", size: int = 11, extra: str = "") -> str:
-    rtl = ' direction="rtl" unicode-bidi="embed"' if _has_arabic(label) else ""
+    rtl = ' direction="rtl" unicode-bidi="embed"' if has_arabic(label) else ""
     # With direction=rtl the meaning of start/end flips; keep the anchor where the caller meant it.
     if rtl and anchor in ("start", "end"):
         anchor = "end" if anchor == "start" else "start"
