@@ -99,12 +99,18 @@ def load(out: Path, rng: Range) -> ReportData:
         reader.close()
 
 
+# An entity's name in the range is the one of its best day; ties go to the
+# latest day, then the name, so the same store always renders the same page
+# (a bare arg_max returned either of two tied names, thread timing deciding).
+NAME_OF_BEST_DAY = "arg_max(canonical, (mentions, dt, canonical)) as canonical, arg_max(label, (mentions, dt, label)) as label"
+
+
 def top_entities(reader: StoreReader, rng: Range) -> tuple[list[dict], dict[str, dict[str, int]]]:
     if not reader.has("entity_daily"):
         return [], {}
     top = reader.rows(
-        """
-        select entity_id, arg_max(canonical, mentions) as canonical, mode(label) as label,
+        f"""
+        select entity_id, {NAME_OF_BEST_DAY},
                sum(mentions) as mentions, sum(documents) as documents, count(distinct dt) as days
         from entity_daily where dt between ? and ?
         group by entity_id order by mentions desc, entity_id limit ?
@@ -127,8 +133,8 @@ def cooccurrence_matrix(reader: StoreReader, rng: Range) -> tuple[list[dict], li
     if not reader.has("entity_daily", "cooccurrence"):
         return [], []
     top = reader.rows(
-        """
-        select entity_id, arg_max(canonical, mentions) as canonical, mode(label) as label, sum(mentions) as mentions
+        f"""
+        select entity_id, {NAME_OF_BEST_DAY}, sum(mentions) as mentions
         from entity_daily where dt between ? and ? and label in ('PER', 'ORG')
         group by entity_id order by mentions desc, entity_id limit ?
         """,
