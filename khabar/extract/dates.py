@@ -275,7 +275,6 @@ _ANCHOR_GROUP.update({"المالي": "fiscal", "الماليه": "fiscal"})
 _ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
 _ANCHOR = re.compile(rf"(?P<num>(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
 _WINDOW = {"month": (30, 45), "hijri": (30, 30), "fiscal": (16, 24)}
-_PATTERN = dict(_PATTERNS)
 
 
 @lru_cache(maxsize=8)
@@ -320,126 +319,233 @@ def _range_year(t: str, end: int, years: dict[int, int]) -> int | None:
     return years.get(m.end()) if m and m.end() > end else None
 
 
+_Candidate = tuple[int, int, str | None, str, str]  # start, end, value, kind, calendar (folded offsets)
+
+
+class _Scan(NamedTuple):
+    """What a resolver needs besides its match."""
+
+    t: str  # folded text
+    pub: dt.date | None
+    hijri_years: dict[int, int]  # start of a full Hijri date -> its year
+    greg_years: dict[int, int]  # start of a day, month and year -> the year
+
+
 def _candidates(t: str, pub: dt.date | None):
     """(start, end, value, kind, calendar) on folded text, overlapping."""
     matches = _matches(t)
     hijri_years = {m.start(): int(m.group("y")) for name, m in matches if name == "hijri" and m.group("d")}
     greg_years = {m.start(): int(m.group("y")) for name, m in matches if name == "dm" and m.group("y")}
+    scan = _Scan(t, pub, hijri_years, greg_years)
     for name, m in matches:
-        if True:
-            g = m.groupdict()
-            s, e = m.start(), m.end()
-            if name == "hijri":
-                d = int(g["d"]) if g["d"] else None
-                yield s, e, _hijri_to_iso(int(g["y"]), _HMONTHS[g["hm"]], d), "date" if d else "month", "hijri"
-            elif name == "hijri_dm":
-                y = _range_year(t, e, hijri_years)
-                if y:  # من 1 رجب إلى 15 شعبان 1447هـ: the range's year
-                    yield s, e, _hijri_to_iso(y, _HMONTHS[g["hm"]], int(g["d"])), "date", "hijri"
-                else:
-                    yield s, e, _resolve_hijri_day_month(int(g["d"]), _HMONTHS[g["hm"]], g["rel"], pub), "relative", "hijri"
-            elif name == "dmy_num" and (g["h"] or 1300 <= int(g["y"]) <= 1500):
-                yield s, e, _hijri_to_iso(int(g["y"]), int(g["m"]), int(g["d"])), "date", "hijri"
-            elif name in ("dmy_num", "ymd_num"):
-                day = _valid(int(g["y"]), int(g["m"]), int(g["d"]))
-                if day and 1800 <= day.year <= 2199:
-                    yield s, e, day.isoformat(), "date", "gregorian"
-            elif name == "dm":
-                if g["wd"] and not g["d"]:
-                    continue
-                month, day = _MONTHS[g["m"]], int(g["d"])
-                if g["y"]:
-                    day_ = _valid(int(g["y"]), month, day)
-                    if day_:
-                        yield s, e, day_.isoformat(), "date", "gregorian"
-                elif 1 <= day <= 31:
-                    y = _range_year(t, e, greg_years)
-                    day_ = _valid(y, month, day) if y else None
-                    if day_:  # من 5 مارس إلى 10 أبريل 2024
-                        yield s, e, day_.isoformat(), "date", "gregorian"
-                    else:
-                        yield s, e, _resolve_day_month(day, month, g["rel"], pub), "relative", "gregorian"
-            elif name == "dm_ord":
-                month, day = _MONTHS[g["m"]], _ORDINAL_DAYS[g["od"]]
-                if g["y"]:
-                    day_ = _valid(int(g["y"]), month, day)
-                    if day_:
-                        yield s, e, day_.isoformat(), "date", "gregorian"
-                else:
-                    yield s, e, _resolve_day_month(day, month, g["rel"], pub), "relative", "gregorian"
-            elif name == "fiscal":
-                s = m.start("kw")
-                y2 = g["y2"]
-                if y2:
-                    y2 = (g["y"][:2] + y2) if len(y2) == 2 else y2
-                    if int(y2) != int(g["y"]) + 1:
-                        continue
-                    yield s, e, f"{g['y']}/{y2}", "year", "gregorian"
-                else:
-                    yield s, e, g["y"], "year", "gregorian"
-            elif name == "span_def":
-                n = _DEF_UNITS[g["n"][2:]]
-                yield m.start("u"), e, _duration(n, _SPAN_UNIT[g["u"]]), "duration", "gregorian"
-            elif name == "my":
-                yield s, e, f"{int(g['y']):04d}-{_MONTHS[g['m']]:02d}", "month", "gregorian"
-            elif name == "m_edge":
-                s = m.start("edge")
-                if g["y"]:
-                    yield s, e, f"{int(g['y']):04d}-{_MONTHS[g['m']]:02d}", "month", "gregorian"
-                else:
-                    yield s, e, _resolve_month(_MONTHS[g["m"]], g["rel"], pub), "relative", "gregorian"
-            elif name in ("m_rel", "m_bare"):
-                yield s, e, _resolve_month(_MONTHS[g["m"]], g.get("rel"), pub), "relative", "gregorian"
-            elif name == "year":
-                s = m.start("kw")
-                y = int(g["y"])
-                if g["h"] or y < 1800:
-                    if not g["h"]:
-                        continue
-                    iso = _hijri_to_iso(y, 1, 1)
-                    yield s, e, iso[:4] if iso else None, "year", "hijri"
-                else:
-                    yield s, e, f"{y:04d}", "year", "gregorian"
-            elif name == "year_after":
-                yield m.start("y"), m.end("y"), g["y"], "year", "gregorian"
-            elif name == "today":
-                word = g["w"]
-                if word == "اليوم" and not (g["wd1"] or g["wd2"]):
-                    after = t[e : e + 12]
-                    before = t[max(0, s - 8) : s]
-                    if (re.match(r"\s{1,3}(?:ال|نفسه|ذاته)", after) or _DAY_NOT_TODAY.search(before)
-                            or t[s - 1 : s] in _QUOTE_MARKS or t[e : e + 1] in _QUOTE_MARKS):
-                        # اليوم التالي، في اليوم، خلال اليوم، على مدار اليوم: "the day";
-                        # «اليوم»، عين اليوم: a newspaper
-                        continue
-                offset = {"اليوم": 0, "الليله": 0, "امس": -1, "غدا": 1}.get(word)
-                if offset is None:  # أول أمس، أمس الأول: the day before yesterday
-                    offset = -2 if word.startswith("اول") or word.endswith("الاول") else 2
-                value = (pub + dt.timedelta(days=offset)).isoformat() if pub else None
-                yield s, e, value, "relative", "gregorian"
-            elif name == "weekday":
-                wd = g["wd"]
-                if not g["paren"]:
-                    s = m.start("pre") if g["pre"] else m.start("wd")
-                # wire copy sets the day off with commas: قال مسؤول، الأحد، إن
-                wrapped = t[max(0, s - 2) : s].strip() in ("،", ",") and t[e : e + 2].strip()[:1] in ("،", ",")
-                if wd in _AMBIG_WD and not (g["pre"] or g["paren"] or g["rel"] or wrapped):
-                    continue
-                if re.match(r"\s{1,3}عشر", t[e : e + 8]):
-                    continue  # الأحد عشر: eleven
-                if _FOLLOWED_BY_DATE.match(t, e):
-                    continue  # يوم الاثنين الموافق 18-10-1436: the date that follows says which
-                if g["rel"] and g["rel"] in _CURRENT:
-                    e = m.end("wd")
-                    rel = None
-                else:
-                    rel = g["rel"]
-                yield s, e, _resolve_weekday(_WEEKDAYS[wd], rel, pub), "relative", "gregorian"
-            elif name == "period_edge" and _SCHOOL_YEAR.match(t, e):
-                continue  # بداية العام الدراسي: the school year, not January
-            else:  # period, period_this, period_edge (span without a clitic)
-                s = m.start("edge") if g.get("edge") else m.start("unit") if name == "period" else s
-                yield s, e, _resolve_period(g.get("unit"), g.get("rel"), g.get("edge"), pub), "relative", "gregorian"
+        cand = _RESOLVERS[name](m, scan)
+        if cand is not None:
+            yield cand
+    yield from _durations(t)
+
+
+def _hijri_date(m: re.Match, scan: _Scan) -> _Candidate:
+    """27 جمادى الأولى 1443هـ (a date), رمضان 1444 (a month)."""
+    d = int(m["d"]) if m["d"] else None
+    return m.start(), m.end(), _hijri_to_iso(int(m["y"]), _HMONTHS[m["hm"]], d), "date" if d else "month", "hijri"
+
+
+def _hijri_day_month(m: re.Match, scan: _Scan) -> _Candidate:
+    s, e = m.span()
+    month, day = _HMONTHS[m["hm"]], int(m["d"])
+    y = _range_year(scan.t, e, scan.hijri_years)
+    if y:  # من 1 رجب إلى 15 شعبان 1447هـ: the range's year
+        return s, e, _hijri_to_iso(y, month, day), "date", "hijri"
+    return s, e, _resolve_hijri_day_month(day, month, m["rel"], scan.pub), "relative", "hijri"
+
+
+def _numeric_dmy(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """15/03/2023; 21/10/1436هـ (a Hijri mark or year) is Hijri."""
+    if m["h"] or 1300 <= int(m["y"]) <= 1500:
+        return m.start(), m.end(), _hijri_to_iso(int(m["y"]), int(m["m"]), int(m["d"])), "date", "hijri"
+    return _numeric_gregorian(m, scan)
+
+
+def _numeric_gregorian(m: re.Match, scan: _Scan) -> _Candidate | None:
+    day = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+    if day and 1800 <= day.year <= 2199:
+        return m.start(), m.end(), day.isoformat(), "date", "gregorian"
+    return None
+
+
+def _gregorian_day(s: int, e: int, y: int, month: int, day: int) -> _Candidate | None:
+    date = _valid(y, month, day)
+    return (s, e, date.isoformat(), "date", "gregorian") if date else None
+
+
+def _day_month(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """15 مارس 2023 (a date); 15 مارس (the occurrence nearest to publication)."""
+    s, e = m.span()
+    month, day = _MONTHS[m["m"]], int(m["d"])
+    if m["y"]:
+        return _gregorian_day(s, e, int(m["y"]), month, day)
+    if not 1 <= day <= 31:
+        return None
+    y = _range_year(scan.t, e, scan.greg_years)
+    in_range = _gregorian_day(s, e, y, month, day) if y else None
+    if in_range:  # من 5 مارس إلى 10 أبريل 2024
+        return in_range
+    return s, e, _resolve_day_month(day, month, m["rel"], scan.pub), "relative", "gregorian"
+
+
+def _ordinal_day_month(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """الحادي عشر من فبراير (2024)."""
+    s, e = m.span()
+    month, day = _MONTHS[m["m"]], _ORDINAL_DAYS[m["od"]]
+    if m["y"]:
+        return _gregorian_day(s, e, int(m["y"]), month, day)
+    return s, e, _resolve_day_month(day, month, m["rel"], scan.pub), "relative", "gregorian"
+
+
+def _fiscal_year(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """العام المالي 2024/2025 or 2024/25 -> 2024/2025; العام المالي 2024 -> 2024."""
+    s, e = m.start("kw"), m.end()
+    y, y2 = m["y"], m["y2"]
+    if not y2:
+        return s, e, y, "year", "gregorian"
+    if len(y2) == 2:
+        y2 = y[:2] + y2
+    if int(y2) != int(y) + 1:
+        return None  # not a fiscal year: one runs into the next
+    return s, e, f"{y}/{y2}", "year", "gregorian"
+
+
+def _definite_span(m: re.Match, scan: _Scan) -> _Candidate:
+    """الأشهر الستة المقبلة -> P6M (the span starts at the unit, after any clitic)."""
+    n = _DEF_UNITS[m["n"][2:]]  # without its ال
+    return m.start("u"), m.end(), _duration(n, _SPAN_UNIT[m["u"]]), "duration", "gregorian"
+
+
+def _month_of_year(m: re.Match) -> str:
+    return f"{int(m['y']):04d}-{_MONTHS[m['m']]:02d}"
+
+
+def _month_year(m: re.Match, scan: _Scan) -> _Candidate:
+    return m.start(), m.end(), _month_of_year(m), "month", "gregorian"
+
+
+def _month_edge(m: re.Match, scan: _Scan) -> _Candidate:
+    """أواخر شهر آب 2020 -> 2020-08 (month precision); مطلع مارس -> the nearest March."""
+    s, e = m.start("edge"), m.end()
+    if m["y"]:
+        return s, e, _month_of_year(m), "month", "gregorian"
+    return s, e, _resolve_month(_MONTHS[m["m"]], m["rel"], scan.pub), "relative", "gregorian"
+
+
+def _relative_month(m: re.Match, scan: _Scan) -> _Candidate:
+    """آذار المقبل (m_rel), شهر غشت (m_bare: no relative word, the nearest)."""
+    rel = m.groupdict().get("rel")
+    return m.start(), m.end(), _resolve_month(_MONTHS[m["m"]], rel, scan.pub), "relative", "gregorian"
+
+
+def _year(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """عام 2011 -> 2011; عام 1381هـ -> the Gregorian year of its first day."""
+    s, e = m.start("kw"), m.end()
+    y = int(m["y"])
+    if m["h"]:
+        iso = _hijri_to_iso(y, 1, 1)
+        return s, e, iso[:4] if iso else None, "year", "hijri"
+    if y < 1800:
+        return None  # a Hijri-range year without its هـ mark
+    return s, e, f"{y:04d}", "year", "gregorian"
+
+
+def _year_after_word(m: re.Match, scan: _Scan) -> _Candidate:
+    """منذ 2011, مطلع 2024: the span is the year alone."""
+    return m.start("y"), m.end("y"), m["y"], "year", "gregorian"
+
+
+_DAY_OFFSETS = {"اليوم": 0, "الليله": 0, "امس": -1, "غدا": 1}
+
+
+def _today_word(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """اليوم، أمس، أول أمس، غداً، بعد غد."""
+    s, e = m.span()
+    word = m["w"]
+    if word == "اليوم" and not (m["wd1"] or m["wd2"]) and _day_not_today(scan.t, s, e):
+        return None
+    offset = _DAY_OFFSETS.get(word)
+    if offset is None:  # أول أمس، أمس الأول: the day before yesterday; بعد غد
+        offset = -2 if word.startswith("اول") or word.endswith("الاول") else 2
+    value = (scan.pub + dt.timedelta(days=offset)).isoformat() if scan.pub else None
+    return s, e, value, "relative", "gregorian"
+
+
+def _day_not_today(t: str, s: int, e: int) -> bool:
+    """اليوم التالي، في اليوم، خلال اليوم، على مدار اليوم: "the day";
+    «اليوم»، عين اليوم: a newspaper."""
+    return bool(re.match(r"\s{1,3}(?:ال|نفسه|ذاته)", t[e : e + 12]) or _DAY_NOT_TODAY.search(t[max(0, s - 8) : s])
+                or t[s - 1 : s] in _QUOTE_MARKS or t[e : e + 1] in _QUOTE_MARKS)
+
+
+def _weekday(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """يوم الأحد (الماضي), (الأحد): the weekday nearest before or after publication."""
+    t, e = scan.t, m.end()
+    wd, rel = m["wd"], m["rel"]
+    s = m.start() if m["paren"] else m.start("pre") if m["pre"] else m.start("wd")
+    # wire copy sets the day off with commas: قال مسؤول، الأحد، إن
+    wrapped = t[max(0, s - 2) : s].strip() in ("،", ",") and t[e : e + 2].strip()[:1] in ("،", ",")
+    if wd in _AMBIG_WD and not (m["pre"] or m["paren"] or rel or wrapped):
+        return None
+    if re.match(r"\s{1,3}عشر", t[e : e + 8]):
+        return None  # الأحد عشر: eleven
+    if _FOLLOWED_BY_DATE.match(t, e):
+        return None  # يوم الاثنين الموافق 18-10-1436: the date that follows says which
+    if rel and rel in _CURRENT:  # الأحد الجاري: resolved as a bare weekday, the span ends at the day
+        e, rel = m.end("wd"), None
+    return s, e, _resolve_weekday(_WEEKDAYS[wd], rel, scan.pub), "relative", "gregorian"
+
+
+def _period(m: re.Match, scan: _Scan) -> _Candidate:
+    """الأسبوع الماضي، نهاية العام المقبل (the span leaves a leading clitic out)."""
+    s = m.start("edge") if m["edge"] else m.start("unit")
+    return s, m.end(), _resolve_period(m["unit"], m["rel"], m["edge"], scan.pub), "relative", "gregorian"
+
+
+def _this_period(m: re.Match, scan: _Scan) -> _Candidate:
+    """هذا العام، مطلع هذه السنة: the current one."""
+    s = m.start("edge") if m["edge"] else m.start()
+    return s, m.end(), _resolve_period(m["unit"], None, m["edge"], scan.pub), "relative", "gregorian"
+
+
+def _period_edge(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """نهاية العام: of the current year."""
+    if _SCHOOL_YEAR.match(scan.t, m.end()):
+        return None  # بداية العام الدراسي: the school year, not January
+    return m.start("edge"), m.end(), _resolve_period(m["unit"], None, m["edge"], scan.pub), "relative", "gregorian"
+
+
+# pattern name -> the function turning its match into a candidate (or None: not a date after all)
+_RESOLVERS = {
+    "hijri": _hijri_date,
+    "hijri_dm": _hijri_day_month,
+    "dmy_num": _numeric_dmy,
+    "ymd_num": _numeric_gregorian,
+    "dm": _day_month,
+    "dm_ord": _ordinal_day_month,
+    "fiscal": _fiscal_year,
+    "span_def": _definite_span,
+    "my": _month_year,
+    "m_edge": _month_edge,
+    "m_rel": _relative_month,
+    "m_bare": _relative_month,
+    "year": _year,
+    "year_after": _year_after_word,
+    "today": _today_word,
+    "weekday": _weekday,
+    "period": _period,
+    "period_this": _this_period,
+    "period_edge": _period_edge,
+}
+
+
+def _durations(t: str):
+    """خمس سنوات -> P5Y, 24 ساعة -> PT24H, عامين -> P2Y."""
     for num in find_numbers(t):
         u = _TIME_UNIT_AFTER.match(t, num.end)
         if not u or num.vague or num.value <= 0:
@@ -516,7 +622,7 @@ def find_dates(text: str, published_at=None) -> list[DateMention]:
 def extract_dates(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
     """DATES rows for a shard (``sentences`` and ``tokens`` are not needed:
     expressions are found in ``documents.text``)."""
-    if cfg is not None and not cfg.get("dates", True):
+    if not cfg["dates"]:
         return schemas.empty("dates")
     rows = []
     ids = documents.column("doc_id").to_pylist()

@@ -272,8 +272,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     it was said) is stepped over."""
     names = names or {}
     start = end = None
-    p = pos
-    p = _skip_addressee(t, p, names)
+    p = _skip_addressee(t, pos, names)
     nwords = 0
     prev_w = ""
     for _ in range(limit):
@@ -289,36 +288,17 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         m = _WORD.match(t, p)
         if not m:
             break
-        w = m.group("w")
-        if start is None and w == "ل" and m.end("w") in names:
+        if start is None and m.group("w") == "ل" and m.end("w") in names:
             p = names[m.end("w")] + 1  # قال لـ«الشرق الأوسط» أحد منظميها
             continue
-        if orig_text is not None and "\u064b" in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
-            break  # tanween fath marks an accusative: the object (وكتب زوكربيرغ منشوراً), never the subject
-        if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
-            break  # Egyptian spelling of على before أن: شدد الوزير علي أن
-        if w in _AMBIGUOUS and orig_text is not None:
-            # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
-            ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
-            if ow not in _AMBIGUOUS[w]:
-                w = ""
-        if w == "في" and start is not None and nwords <= 2 and prev_w in _DESCRIBED:
-            org = _WORD.match(t, m.end("w"))
-            if org and org.group("w") in _ORG_HEADS:
-                # مسؤول في وزارة الطاقة، المحلل في شركة الراجحي المالية فهد الشثري:
-                # where the source works, not where it was said (في بيان، في الرياض)
-                end = m.end("w")
-                p = m.end()
-                nwords += 1
-                prev_w = w
-                continue
-        if w and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
-                  or w[0].isdigit() or len(w) == 1 or (start is None and w.startswith("لل"))
-                  or w.startswith("بال") or w in _QUOTE_INTRO):  # بالرياض، بقوله: a phrase after the subject
+        w = _subject_word(t, m, orig_text, fd)
+        if w is None:
             break
-        if w and nwords >= 2 and prev_w not in _CONSTRUCT_HEADS and (
-                w in _OBJECT_HEADS or (w[0] == "ب" and len(w) >= 4 and w[1] in "اتم" and w != "باسم" and _DEFINITE_NEXT.match(t, m.end("w")))):
-            break  # the object after the subject: أكد الوزير خالد الفهيد مشاركة…، أشاد المدرب بأداء اللاعبين
+        # مسؤول في وزارة الطاقة، المحلل في شركة الراجحي المالية فهد الشثري:
+        # where the source works, not where it was said (في بيان، في الرياض)
+        employer = w == "في" and start is not None and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w"))
+        if not employer and (_phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
+            break
         if start is None:
             start = m.start("w")
         end = m.end("w")
@@ -328,6 +308,44 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     if start is None:
         return None
     return _cut_at_entity(t, start, end, ents)
+
+
+def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
+    """The folded word ``m`` as the subject reads it: None where it cannot
+    be in the subject, "" where it is a plain name."""
+    w = m.group("w")
+    if orig_text is not None and "\u064b" in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
+        return None  # tanween fath marks an accusative: the object (وكتب زوكربيرغ منشوراً), never the subject
+    if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
+        return None  # Egyptian spelling of على before أن: شدد الوزير علي أن
+    if w in _AMBIGUOUS and orig_text is not None:
+        # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
+        ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
+        if ow not in _AMBIGUOUS[w]:
+            return ""
+    return w
+
+
+def _org_follows(t: str, pos: int) -> bool:
+    org = _WORD.match(t, pos)
+    return bool(org and org.group("w") in _ORG_HEADS)
+
+
+def _phrase_after_subject(w: str, first: bool) -> bool:
+    """A word that starts what follows the subject (a stop, verb, complementiser,
+    number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
+    return bool(w) and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
+                        or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
+                        or w.startswith("بال") or w in _QUOTE_INTRO)
+
+
+def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
+    """The object after a subject of two words or more: أكد الوزير خالد الفهيد
+    مشاركة…، أشاد المدرب بأداء اللاعبين."""
+    if not w or nwords < 2 or prev_w in _CONSTRUCT_HEADS:
+        return False
+    return w in _OBJECT_HEADS or bool(w[0] == "ب" and len(w) >= 4 and w[1] in "اتم" and w != "باسم"
+                                      and _DEFINITE_NEXT.match(t, m.end("w")))
 
 
 _COMPLEMENT_NEXT = re.compile(r"\s{1,3}(?:ان|انه|انها|انهم|بان|ضروره|اهميه)(?!\w)")
@@ -533,150 +551,242 @@ def _entity_for(s: int, e: int, ents) -> str | None:
     return best[1] if best else None
 
 
-def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
-    """Direct quotes of ``text`` with speakers. ``entities``: rows (dicts or
-    objects) with start, end, label, entity_id in original offsets."""
-    f = fold(text)
-    t = f.text
+class _Speech(NamedTuple):
+    """A pair read as speech (folded offsets)."""
+
+    mark: int  # the opening mark
+    start: int  # content without surrounding spaces
+    end: int
+    raw_end: int  # content end with spaces: where an unclosed quote stops, its paragraph's end
+    after: int  # just past the closing mark
+    closed: bool
+
+
+class _SpokenSubjects:
+    """Written subjects of speech verbs in text order: a speech verb without
+    one (وأضاف:) takes the last one before it."""
+
+    def __init__(self):
+        self.speakers: list[_Speaker] = []
+        self.verb_starts: list[int] = []
+
+    def add(self, speaker: _Speaker) -> None:
+        k = bisect_left(self.verb_starts, speaker.verb_start)
+        self.speakers.insert(k, speaker)
+        self.verb_starts.insert(k, speaker.verb_start)
+
+    def before(self, pos: int) -> _Speaker | None:
+        k = bisect_left(self.verb_starts, pos)
+        return self.speakers[k - 1] if k else None
+
+
+class _Reading:
+    """One text read for quotes: its folded form, entities, speech and name
+    pairs, and reporting verbs with their written subjects."""
+
+    def __init__(self, text: str, entities: Sequence):
+        self.text = text
+        self.fd = fold(text)
+        self.t = self.fd.text
+        self.ents = _folded_entities(self.fd, entities)
+        pairs = _pairs(self.t)
+        self.speech, self.names = _speech_and_names(self.t, pairs)
+        self.verbs = _reporting_verbs(self.t, pairs)
+        self.verb_starts = [v[0] for v in self.verbs]
+        self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
+
+    def subject(self, pos: int) -> tuple[int, int] | None:
+        """The subject phrase after a verb or sourcing word ending at ``pos``."""
+        return _subject(self.t, pos, self.ents, self.text, self.fd, self.names)
+
+
+def _folded_entities(fd, entities: Sequence) -> _Entities:
     rows = []
     for e in entities:
         get = e.get if isinstance(e, dict) else (lambda k, e=e: getattr(e, k))
-        rows.append((f.to_folded(get("start")), f.to_folded(get("end")), get("label"), get("entity_id")))
-    ents = _Entities(rows)
+        rows.append((fd.to_folded(get("start")), fd.to_folded(get("end")), get("label"), get("entity_id")))
+    return _Entities(rows)
 
-    pairs = _pairs(t)
-    pair_starts = [p[0] for p in pairs]
-    # speech quotes first (the decision needs no speaker): (open, content start, content end, after, closed)
+
+def _strip_spaces(t: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and t[start].isspace():
+        start += 1
+    while end > start and t[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _speech_and_names(t: str, pairs) -> tuple[list[_Speech], dict[int, int]]:
+    """Pairs read as speech (the decision needs no speaker), and the closed
+    name pairs as opening mark -> closing mark."""
     speech = []
-    name_close: dict[int, int] = {}  # name pairs: opening mark -> closing mark
+    names: dict[int, int] = {}
     for o, c, ce, closed in pairs:
-        cs = o + 1
-        while cs < ce and t[cs].isspace():
-            cs += 1
-        e = ce
-        while e > cs and t[e - 1].isspace():
-            e -= 1
+        cs, e = _strip_spaces(t, o + 1, ce)
         after = c + 1 if closed else c
         if e <= cs:
             continue
         if _is_name(t, o, cs, e, after):
             if closed:
-                name_close[o] = c
+                names[o] = c
             continue
         if not closed and len(t[cs:e].split(None, _SHORT + 1)) <= _SHORT:
-            continue
-        speech.append((o, cs, e, ce, after, closed))
-    speech_opens = [q[0] for q in speech]
+            continue  # a few words after a mark never closed: a stray mark, not a quote
+        speech.append(_Speech(o, cs, e, ce, after, closed))
+    return speech, names
+
+
+def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
+    """Spans of reporting verbs outside quotes (a verb inside a quote is not
+    the attribution); one spelled like a frequent noun only after و/ف or an
+    adverb (فيما طلب)."""
+    pair_starts = [p[0] for p in pairs]
 
     def in_pair(i: int) -> bool:
         k = bisect_right(pair_starts, i) - 1
         return k >= 0 and i < pairs[k][2]
 
-    # reporting verbs outside quotes (a verb inside a quote is not the attribution)
-    verbs = [(m.start("cv" if m.group("c") else "v"), m.end()) for m in _VERB_RE.finditer(t)
-             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE
-                                            or _WORDS_BACK.findall(t[max(0, m.start() - 12) : m.start()])[-1:] in _AFTER_ADVERB)]
-    verb_starts = [v[0] for v in verbs]
-    explicit: list[_Speaker] = []  # written subjects, in text order
+    def after_adverb(i: int) -> bool:
+        return _WORDS_BACK.findall(t[max(0, i - 12) : i])[-1:] in _AFTER_ADVERB
+
+    return [(m.start("cv" if m.group("c") else "v"), m.end()) for m in _VERB_RE.finditer(t)
+            if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
+
+
+def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Speaker], _SpokenSubjects]:
+    """Verb start -> its written subject, and the subjects speech verbs pass on."""
     subjects: dict[int, _Speaker] = {}
-    for vs, ve in verbs:
-        word = t[vs:ve]
-        subj = None
-        prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
-        if word not in _PARTICIPLES and not (prev_words and prev_words[-1] in _RELATIVES):
-            before = t[max(0, vs - 100) : vs]
-            k = _KANA.search(before)
-            n = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
-            if k:
-                base = vs - len(before)
-                subj = (base + k.start("s"), base + k.end("s"))
-            elif n and not _SENT_END.search(t, ve, n.start()):
-                subj = (n.start("s"), n.end("s"))
-            else:
-                subj = _subject(t, ve, ents, text, f, name_close)
-            if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
-                subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
-        elif word not in _PARTICIPLES:
-            subj = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+    spoken = _SpokenSubjects()
+    for vs, ve in r.verbs:
+        subj = _written_subject(r, vs, ve)
         if subj:
             sp = _Speaker(subj[0], subj[1], vs, ve)
             subjects[vs] = sp
             # only speech (a complementiser, colon or quote follows in the
             # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
-            if _speech_follows(t, subj[1], speech_opens):
-                explicit.append(sp)
-    explicit_pos = [s.verb_start for s in explicit]
+            if _speech_follows(r.t, subj[1], speech_opens):
+                spoken.add(sp)
+    return subjects, spoken
 
-    def carried(before: int) -> _Speaker | None:
-        k = bisect_left(explicit_pos, before)
-        return explicit[k - 1] if k else None
 
+def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
+    """The subject written with the verb at ``vs``-``ve``; none for a
+    participle (مضيفاً), whose speaker is an earlier verb's."""
+    t = r.t
+    if t[vs:ve] in _PARTICIPLES:
+        return None
+    prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
+    if prev_words and prev_words[-1] in _RELATIVES:
+        return _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+    before = t[max(0, vs - 100) : vs]
+    kana = _KANA.search(before)
+    if kana:  # وكان X قد قال
+        base = vs - len(before)
+        return base + kana.start("s"), base + kana.end("s")
+    naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
+    if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
+        return naql.start("s"), naql.end("s")
+    subj = r.subject(ve)
+    if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
+        subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
+    return subj
+
+
+def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
+    """Direct quotes of ``text`` with speakers. ``entities``: rows (dicts or
+    objects) with start, end, label, entity_id in original offsets."""
+    r = _Reading(text, entities)
     out: list[Quote] = []
     prev_end = 0
     prev_speaker: _Speaker | None = None
-    prev_unclosed_para_end = -1
-    for o, cs, e, ce, after, closed in speech:
-        speaker: _Speaker | None = None
-        verb_span = None
-        # 1. a reporting verb before the quote, same sentence, after the previous quote
-        k = bisect_left(verb_starts, o) - 1
-        vs, ve = verbs[k] if k >= 0 else (-1, -1)
-        if k >= 0 and vs >= prev_end and vs >= o - 300 and not _SENT_END.search(t, ve, o):
-            verb_span = (vs, ve)
-            speaker = subjects.get(vs)
-            if speaker is None:
-                speaker = carried(vs)
-                # the sentence's own subject beats one carried from an earlier sentence
-                if speaker is None or _SENT_END.search(t, speaker.verb_end, vs):
-                    speaker = _clause_subject(t, vs, ents) or speaker
-        # 1b. a sourcing phrase before it in the sentence: وبحسب المصدر، فإن «…»
-        if verb_span is None:
-            lo = max(prev_end, o - 200)
-            sent = _SENT_END.search(t[lo:o][::-1])
-            if sent:
-                lo = o - sent.start()
-            src = None
-            for src in _BEFORE_SOURCE.finditer(t, lo, o):
-                pass
-            if src:
-                subj = _subject(t, src.end(), ents, text, f, name_close)
-                if subj:
-                    verb_span = (src.start("v"), src.end("v"))
-                    speaker = _Speaker(subj[0], subj[1], *verb_span)
-        # 2. after the quote: «…»، قال X / «…» بحسب (ما كتب) X
-        if verb_span is None:
-            m = _AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)
-            if m:
-                verb_span = (m.start("v"), m.end("v"))
-                subj = _subject(t, m.end(), ents, text, f, name_close)
-                if subj:
-                    speaker = _Speaker(subj[0], subj[1], *verb_span)
-                    k_ins = bisect_left(explicit_pos, speaker.verb_start)
-                    explicit.insert(k_ins, speaker)
-                    explicit_pos.insert(k_ins, speaker.verb_start)
-                else:
-                    speaker = carried(verb_span[0])
-        # 3. a quote opening the paragraph after an unclosed one continues it
-        if verb_span is None and prev_unclosed_para_end >= 0 and t[prev_unclosed_para_end:o].strip() == "":
-            speaker = prev_speaker
-        prev_end = after
-        prev_speaker = speaker
-        prev_unclosed_para_end = ce if not closed else -1
-        qs, qe = f.orig(cs), f.orig(e)
-        if speaker:
-            ss, se = f.orig(speaker.start), f.orig(speaker.end)
-            sp_text, ent = text[ss:se], _entity_for(speaker.start, speaker.end, ents)
+    prev_unclosed_end = -1
+    for q in r.speech:
+        found = _verb_before(r, q.mark, prev_end) or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after)
+        if found:
+            verb_span, speaker = found
         else:
-            ss = se = sp_text = ent = None
-        verb = text[f.orig(verb_span[0]) : f.orig(verb_span[1])] if verb_span else None
-        out.append(Quote(qs, qe, text[qs:qe], sp_text, ent, ss, se, verb))
+            verb_span = None
+            # a quote opening the paragraph after an unclosed one continues it
+            continues = prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == ""
+            speaker = prev_speaker if continues else None
+        prev_end = q.after
+        prev_speaker = speaker
+        prev_unclosed_end = q.raw_end if not q.closed else -1
+        out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+# (verb or sourcing word span, speaker): how a quote is attributed
+_Attribution = tuple[tuple[int, int], _Speaker | None]
+
+
+def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
+    """The nearest reporting verb before the quote opening at ``o``, in the
+    same sentence and after the previous quote."""
+    k = bisect_left(r.verb_starts, o) - 1
+    if k < 0:
+        return None
+    vs, ve = r.verbs[k]
+    if vs < prev_end or vs < o - 300 or _SENT_END.search(r.t, ve, o):
+        return None
+    speaker = r.subjects.get(vs)
+    if speaker is None:
+        speaker = r.spoken.before(vs)
+        # the sentence's own subject beats one carried from an earlier sentence
+        if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
+            speaker = _clause_subject(r.t, vs, r.ents) or speaker
+    return (vs, ve), speaker
+
+
+def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
+    """A sourcing phrase before the quote in its sentence: وبحسب المصدر، فإن «…»."""
+    t = r.t
+    lo = max(prev_end, o - 200)
+    sent = _SENT_END.search(t[lo:o][::-1])
+    if sent:
+        lo = o - sent.start()
+    sources = list(_BEFORE_SOURCE.finditer(t, lo, o))
+    if not sources:
+        return None
+    src = sources[-1]  # the nearest
+    subj = r.subject(src.end())
+    if not subj:
+        return None
+    span = (src.start("v"), src.end("v"))
+    return span, _Speaker(subj[0], subj[1], *span)
+
+
+def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
+    """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X."""
+    m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after)
+    if not m:
+        return None
+    span = (m.start("v"), m.end("v"))
+    subj = r.subject(m.end())
+    if not subj:
+        return span, r.spoken.before(span[0])
+    speaker = _Speaker(subj[0], subj[1], *span)
+    r.spoken.add(speaker)  # a later verb without a subject can take this one
+    return span, speaker
+
+
+def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[int, int] | None) -> Quote:
+    """The quote in original offsets."""
+    fd, text = r.fd, r.text
+    qs, qe = fd.orig(q.start), fd.orig(q.end)
+    if speaker:
+        ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
+        sp_text, ent = text[ss:se], _entity_for(speaker.start, speaker.end, r.ents)
+    else:
+        ss = se = sp_text = ent = None
+    verb = text[fd.orig(verb_span[0]) : fd.orig(verb_span[1])] if verb_span else None
+    return Quote(qs, qe, text[qs:qe], sp_text, ent, ss, se, verb)
 
 
 def extract_quotes(documents, sentences, tokens, entities, cfg) -> "schemas.pa.Table":
     """QUOTES rows for a shard: quotes found in ``documents.text``; speakers
     linked to ``entities`` (PER, else ORG) when that table has rows."""
-    if cfg is not None and not cfg.get("quotes", True):
+    if not cfg["quotes"]:
         return schemas.empty("quotes")
     by_doc: dict[str, list[dict]] = {}
     if entities is not None and entities.num_rows:
