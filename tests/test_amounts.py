@@ -180,8 +180,8 @@ def test_a_text_made_of_amounts_and_duals_runs_in_linear_time():
 @pytest.mark.parametrize("currency,iso", [
     ("دولار", "USD"), ("دولار أمريكي", "USD"), ("دولار كندي", "CAD"), ("ريال", "SAR"), ("ريال سعودي", "SAR"),
     ("ريال قطري", "QAR"), ("ريال عماني", "OMR"), ("دينار كويتي", "KWD"), ("دينار بحريني", "BHD"), ("دينار أردني", "JOD"),
-    ("دينار", None), ("جنيه", "EGP"), ("جنيه مصري", "EGP"), ("جنيه إسترليني", "GBP"), ("يورو", "EUR"),
-    ("درهم", "AED"), ("درهم إماراتي", "AED"), ("درهم مغربي", "MAD"), ("ليرة", None), ("ليرة لبنانية", "LBP"),
+    ("دينار", "dinar"), ("جنيه", "EGP"), ("جنيه مصري", "EGP"), ("جنيه إسترليني", "GBP"), ("يورو", "EUR"),
+    ("درهم", "AED"), ("درهم إماراتي", "AED"), ("درهم مغربي", "MAD"), ("ليرة", "lira"), ("ليرة لبنانية", "LBP"),
     ("ليرة سورية", "SYP"), ("ليرة تركية", "TRY"), ("روبل", "RUB"), ("يوان", "CNY"),
 ])
 def test_currencies(currency, iso):
@@ -251,3 +251,122 @@ def test_ordinals_names_and_verbs_are_not_numbers(text):
 def test_day_and_month_of_a_hijri_range_are_a_date_not_an_amount():
     assert _amounts("تقام الدورة من 1 رجب إلى 15 شعبان 1447هـ بمشاركة 300 متدرب.") == [
         ("300 متدرب", 300, None, "number", False)]
+
+
+# ------------------------------------------------- quote marks, duals, shared currencies, rates
+
+@pytest.mark.parametrize("text,expected", [
+    ("ورصدت الحكومة «100» مليون دولار للمشروع.", ("«100» مليون دولار", 100e6, "USD", "money", False)),
+    ("وخصصت الأمانة مبلغ (40) مليون ريال للصيانة.", ("(40) مليون ريال", 40e6, "SAR", "money", False)),
+    ('ويعمل في الموقع "1500" عامل يوميا.', ('"1500" عامل', 1500, "worker", "count", False)),
+    ("ويضم المجمع “12” ألف شقة سكنية.", ("“12” ألف شقة", 12_000, None, "number", False)),
+    ("وقال إن «المصرف يحتاج إلى «250» مليون يورو».", ("«250» مليون يورو", 250e6, "EUR", "money", False)),
+])
+def test_a_number_in_quote_marks_takes_the_scale_and_unit_after_them(text, expected):
+    assert _amounts(text) == [expected]
+
+
+def test_digits_in_parentheses_restated_in_words_are_one_amount():
+    assert _amounts("وخفضت الرسوم بمقدار (15) خمس عشرة هللة عن كل لتر.") == [
+        ("خمس عشرة هللة", 15, None, "number", False)]
+
+
+@pytest.mark.parametrize("text,dual", [
+    ("واعترضت الدفاعات طائرتين مسيرتين فوق الحدود.", "طائرتين"),
+    ("وأجرى الوزير مقابلتين صحفيتين قبل سفره.", "مقابلتين"),
+    ("واستقبل الرئيس وفدين رسميين من الجوار.", "وفدين"),
+    ("ونتج الكيان الجديد عن اندماج جامعتين عامتين سابقتين في العاصمة.", "جامعتين"),
+])
+def test_a_dual_head_noun_counts_two_and_its_adjectives_do_not(text, dual):
+    assert [a[:4] for a in _amounts(text)] == [(dual, 2, None, "count")]
+
+
+@pytest.mark.parametrize("text", [
+    "وسلمت الإدارة للمفتشين الدوليين نسخة من السجلات.",   # ل + المفتشين: definite
+    "واستهدفت الغارة دورية للمسلحين الحوثيين قرب المطار.",  # ل + المسلحين
+    "وينظر إليهم كمتعصبين دينيين في الغرب.",                # ك + a participle plural
+    "واستضاف المعرض فنانين تشكيليين من عدة دول.",           # فعّال plural: artists
+    "وجند المسؤولون صيادين محليين لتقديم العون.",           # فعّال plural: fishermen
+    "ووصف الخبراء المدرسة والمستشفى بأنهما كانتا ضروريتين للحي.",  # a predicate adjective
+])
+def test_plurals_definites_and_predicates_in_in_are_not_duals(text):
+    assert not [a for a in _amounts(text) if a[1] == 2]
+
+
+@pytest.mark.parametrize("text,units", [
+    # the country adjective right after the currency word
+    ("وبلغت الأرباح 50 مليون دينار بحريني.", ["BHD"]),
+    # a place named in the same sentence (the nearest one)
+    ("وفي الكويت ارتفعت الودائع 300 مليون دينار.", ["KWD"]),
+    ("وفي بغداد أقر البرلمان 5 تريليونات دينار، بينما خصصت تونس 40 مليون دينار.", ["IQD", "TND"]),
+    # عمان is Amman for a dinar and Oman for a riyal
+    ("وأعلنت الحكومة في عمان منحة بقيمة 15 مليون دينار.", ["JOD"]),
+    ("وأعلنت الحكومة في عمان منحة بقيمة 15 مليون ريال.", ["OMR"]),
+    # the currency named with its country elsewhere in the article
+    ("بلغت القروض 37 مليار دينار كويتي.\nوزادت الودائع 210 ملايين دينار.", ["KWD", "KWD"]),
+    ("وارتفع الدينار الأردني أمام الدولار.\nوبلغ العجز 800 مليون دينار.", ["JOD"]),
+    # the places the article names, when the sentence names none
+    ("زار الوزير البحرين والمنامة أمس.\nوبلغت قيمة الاتفاق 12 مليون دينار.", ["BHD"]),
+    ("ودعت الدوحة إلى الحوار.\nوبلغت الأرباح 4 مليارات ريال.", ["QAR"]),
+    # nothing told: a riyal stays SAR, a dinar stays a dinar of unknown country
+    ("وبلغت الأرباح 4 مليارات ريال.", ["SAR"]),
+    ("وحصل الفائز على جائزة قيمتها 20 ألف دينار.", ["dinar"]),
+    ("وبلغت قيمة العقد 9 ملايين ليرة.", ["lira"]),
+])
+def test_a_shared_currency_takes_its_country_from_the_article(text, units):
+    assert [a[2] for a in _amounts(text)] == units
+
+
+def test_a_shared_currency_takes_the_outlets_country_when_the_text_names_none():
+    text = "وحصل الفائز على جائزة قيمتها 20 ألف دينار."
+    assert [a.unit for a in find_amounts(text, "alqabas.com.kw")] == ["KWD"]
+    assert [a.unit for a in find_amounts(text, "www.alghad.jo")] == ["JOD"]
+    assert [a.unit for a in find_amounts(text, "okaz")] == ["dinar"]  # a Saudi outlet: no dinar
+    assert [a.unit for a in find_amounts("وفي البصرة بلغت الكلفة 20 ألف دينار.", "alqabas.com.kw")] == ["IQD"]
+
+
+def test_outlet_country():
+    from khabar.extract.amounts import outlet_country
+
+    assert [outlet_country(s) for s in ("alqabas.com.kw", "https://www.youm7.com.eg/x", "sabq", "aawsat", "example.com", None, "")] == [
+        "KW", "EG", "SA", "SA", None, None, None]
+
+
+def test_extract_amounts_reads_the_source_column():
+    docs = pa.table({"doc_id": ["a", "b"], "text": ["بلغت الجائزة 20 ألف دينار."] * 2, "source": ["alqabas.com.kw", None],
+                     "published_at": pa.array([None, None], schemas.TS)})
+    rows = extract_amounts(docs, schemas.empty("sentences"), schemas.empty("tokens"), {"amounts": True}).to_pylist()
+    assert [(r["doc_id"], r["unit"]) for r in rows] == [("a", "KWD"), ("b", "dinar")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وبلغ هطول الأمطار 14.5 مم في المحطة.", ("14.5 مم", 14.5, "mm", "length")),
+    ("وتبلغ سرعتها القصوى 62 ميلا في الساعة.", ("62 ميلا في الساعة", 62, "mph", "speed")),
+    ("وانطلقت من السكون إلى 100 كيلومتر في الساعة.", ("100 كيلومتر في الساعة", 100, "km/h", "speed")),
+    ("وهبت الرياح بسرعة 45 كم/س على الساحل.", ("45 كم/س", 45, "km/h", "speed")),
+    ("وتنتج المحطة 2.3 غيغاواط ساعة يوميا.", ("2.3 غيغاواط ساعة", 2.3, "GWh", "energy")),
+    ("ويستهلك المنزل 900 كيلوواط في الساعة شهريا.", ("900 كيلوواط في الساعة", 900, "kWh", "energy")),
+    ("ويتدفق في النهر 320 مترا مكعبا في الثانية.", ("320 مترا مكعبا في الثانية", 320, "m3/s", "flow")),
+    ("وأبحرت السفينة بسرعة 18 عقدة نحو الميناء.", ("18 عقدة", 18, "kn", "speed")),
+    ("وتبلغ سعة الذاكرة 64 غيغابايت فقط.", ("64 غيغابايت", 64, "GB", "data")),
+    ("وقطع العداء 75 ميلا قبل الظهر.", ("75 ميلا", 75, "mi", "length")),  # no rate: still a length
+])
+def test_millimetres_speeds_and_compound_units(text, expected):
+    assert [a[:4] for a in _amounts(text)] == [expected]
+
+
+@pytest.mark.parametrize("unit", [
+    "دينار الكويت بغداد عمان للكويت ", "«1» «22» (333) \"4\" ", "كانتا ضروريتين جامعتين عامتين للمفتشين الدوليين ",
+    "5 كم/س 6 ميلا في الساعة 7 ميلا في ", "بالدينار الكويتي 3 دنانير البحريني ",
+])
+def test_new_patterns_run_in_linear_time(unit):
+    def run(n):
+        text = unit * (n // len(unit))
+        t0 = time.perf_counter()
+        find_amounts(text, "alqabas.com.kw")
+        return time.perf_counter() - t0
+
+    t1 = min(run(100_000) for _ in range(2))
+    t2 = min(run(200_000) for _ in range(2))
+    assert t2 < 4.0, (unit, t2)
+    assert t2 < 3 * t1 + 0.2, (unit, t1, t2)

@@ -131,7 +131,7 @@ def score_article(art: dict, errors: list[str], entities: list[dict] = ()) -> _C
             errors.append(f"{tag} spurious date: {d.text!r} -> {d.value!r}")
 
     # amounts
-    pred_a = find_amounts(text)
+    pred_a = find_amounts(text, art.get("source"))
     gold_a = [(_locate(text, a["text"], a.get("n", 1)), a["value"], a["unit"]) for a in art["amounts"]]
     c.add("amounts_gold", len(gold_a))
     c.add("amounts_pred", len(pred_a))

@@ -33,7 +33,7 @@ from khabar.extract import lexicon as L
 from khabar.extract.dates import date_spans_folded
 from khabar.extract.fold import fold, fold_word
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
-from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, find_numbers
+from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, CLOSING_MARK, find_numbers
 
 
 _MEASURES = {fold_word(f): v for key, v in L.MEASURES.items() for f in key.split("|")}
@@ -51,6 +51,8 @@ _CURR = re.compile(
     rf"{SP}(?P<c>{alternation(_CURRENCY)}){E}(?:{SP}(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E})?")
 _SYMBOL_AFTER = re.compile(rf"{OSP}(?P<s>[$€£])")
 _SYMBOL_BEFORE = re.compile(rf"(?P<s>[$€£]){OSP}$")
+_PER = {fold_word(f): per for key, per in L.PER_TIME.items() for f in key.split("|")}
+_PER_TIME = re.compile(rf"(?:{SP}|(?=/))(?P<p>{alternation(_PER)}){E}")
 _COUNT = re.compile(rf"{SP}(?P<u>{alternation(_COUNTS)}){E}")
 _COUNT_DEF = re.compile(rf"{SP}من{SP}(?P<u>{alternation(_DEFINITE)}){E}")
 _DUAL = re.compile(rf"{B}[وبلف]?(?P<u>{alternation(_DUALS)}){E}")
@@ -61,6 +63,8 @@ _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # sa
 _GEN_DUAL = re.compile(r"(?<!\w)(?P<u>[\u0621-\u064a]{3,13}ين)(?!\w)")
 _NOT_DUALS = {fold_word(w) for w in L.NOT_DUALS}
 _PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
+# A dual verb (كانتا، أصبحا) right before: what follows is its predicate adjective.
+_PREDICATE = re.compile(rf"(?<!\w)(?:\w{{2,8}}تا|{alternation(L.DUAL_VERBS)}){SP}$")
 _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
 _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
@@ -84,13 +88,19 @@ class Amount(NamedTuple):
 
 
 def _unit_after(t: str, end: int):
-    """(unit, kind, new_end) for what follows a number at ``end``, or None."""
+    """(unit, kind, new_end) for what follows a number at ``end``, or None.
+    A shared currency's unit is its name (``dinar``) until
+    :func:`_resolve_currencies` reads the article."""
     m = _PERCENT.match(t, end)
     if m:
         return "percent", "percent", m.end()
     m = _MEASURE.match(t, end)
     if m:
         unit, kind = _MEASURES[m.group("u")]
+        per = _PER_TIME.match(t, m.end())
+        if per and (unit, _PER[per.group("p")]) in L.RATE_UNITS:  # 62 ميلا في الساعة: a speed
+            unit, kind = L.RATE_UNITS[(unit, _PER[per.group("p")])]
+            return unit, kind, per.end()
         return unit, kind, m.end()
     m = _CURR.match(t, end)
     if m:
@@ -110,7 +120,76 @@ def _unit_after(t: str, end: int):
     return None
 
 
-def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
+def _wrapped(t: str, start: int, end: int) -> bool:
+    """Digits alone between quote marks or parentheses: «100» مليون, (40) ألف."""
+    return 0 < start and end < len(t) and CLOSING_MARK.get(t[start - 1]) == t[end]
+
+
+def _number_amount(t: str, num) -> tuple | None:
+    """The amount a number is the head of, as (start, end, value, unit, kind, approximate), or None."""
+    start, end, value = num.start, num.end, num.value
+    wrapped = bool(num.digits) and not num.words and _wrapped(t, start, end)
+    uend = end + 1 if wrapped else end  # a unit after the closing mark: "1500" عامل
+    before = t[max(0, start - 30) : start]
+    unit_kind = _unit_after(t, uend)
+    sym = _SYMBOL_BEFORE.search(before[-3:]) if not unit_kind else None
+    if sym:
+        unit_kind = (L.CURRENCY_SYMBOLS[sym.group("s")], "money", end)
+        start -= len(before[-3:]) - sym.start()
+    if num.digits and not num.words:
+        if _GLUED.match(t, end) or _GLUED_BEFORE.search(t[max(0, start - 2) : start]):
+            return None  # 10:30, 3-5, 050-123: times, ranges, phone numbers
+        if start and t[start - 1] in "+#":
+            return None
+        if num.digits.isdigit() and len(num.digits) >= 7 and not unit_kind:
+            return None  # phone-like
+    prev = _PREV_WORD.search(before)
+    if prev and prev.group("w") in _BLOCK_BEFORE and not unit_kind:
+        return None
+    nxt = _NEXT_WORD.match(t, uend)
+    if nxt and nxt.group("w") in _TIME:
+        return None  # a duration, not an amount
+    if wrapped and (unit_kind or (nxt and nxt.group("w") not in ALL_NUMBER_WORDS)):
+        start -= 1  # the opening mark; "(15) خمس عشرة هللة" restates the number in words: left to the words
+    if unit_kind:
+        unit, kind, end = unit_kind
+    else:
+        bare = _bare_number(t, num, start, end, before, nxt if not wrapped or start < num.start else None)
+        if bare is None:
+            return None
+        unit, kind, end = bare
+    approx = _APPROX.search(before)
+    if approx:
+        start -= len(before) - approx.start("a")
+    return start, end, value, unit, kind, bool(approx)
+
+
+def _bare_number(t: str, num, start: int, end: int, before: str, nxt) -> tuple | None:
+    """(None, "number", end) for a number with no unit that still counts something, or None."""
+    value = num.value
+    if num.digits and not num.words and num.digits.isdigit() and 1800 <= value <= 2100:
+        return None  # a year
+    w = nxt.group("w") if nxt else ""
+    counted = (w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and not w.startswith("و")
+               and not _IMPERFECT.match(w))  # كل ثلاثة يعبرون: a verb, not a counted noun
+    if num.words and not num.digits and _ORDINAL_TEEN.search(before) and t[num.start : num.end].startswith("عشر"):
+        return None  # الرابعة عشرة: an ordinal
+    if num.words and t[num.start : num.end] == "ست" and num.start and t[num.start - 1] in "ول":
+        return None  # وست بروميتش، لست: not six
+    if t[max(0, start - 3) : start].rstrip().endswith("ال"):
+        return None  # الـ20: an ordinal or an age, not a count
+    if num.words and num.digits:
+        return None, "number", nxt.end() if counted else end  # 2.6 مليار سهم, 3 ملايين
+    if num.words and value >= 3 and counted:
+        return None, "number", nxt.end()
+    if num.words and value >= 11 and len(t[num.start : num.end].split()) >= 2 and not counted:
+        return None, "number", end
+    if num.digits and counted:
+        return None, "number", nxt.end()
+    return None
+
+
+def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, float, str | None, str, bool]]:
     masks = date_spans_folded(t)
     out = []
     mi = 0
@@ -121,60 +200,9 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
             continue  # inside a date, year or duration
         if num.vague or num.value <= 0:
             continue
-        start, end, value = num.start, num.end, num.value
-        before = t[max(0, start - 30) : start]
-        unit_kind = _unit_after(t, end)
-        sym = _SYMBOL_BEFORE.search(before[-3:]) if not unit_kind else None
-        if sym:
-            unit_kind = (L.CURRENCY_SYMBOLS[sym.group("s")], "money", end)
-            start -= len(before[-3:]) - sym.start()
-        if num.digits and not num.words:
-            if _GLUED.match(t, end) or _GLUED_BEFORE.search(t[max(0, start - 2) : start]):
-                continue  # 10:30, 3-5, 050-123: times, ranges, phone numbers
-            if start and t[start - 1] in "+#":
-                continue
-            plain = num.digits.isdigit()
-            if plain and len(num.digits) >= 7 and not unit_kind:
-                continue  # phone-like
-        prev = _PREV_WORD.search(before)
-        if prev and prev.group("w") in _BLOCK_BEFORE and not unit_kind:
-            continue
-        nxt = _NEXT_WORD.match(t, end)
-        if nxt and nxt.group("w") in _TIME:
-            continue  # a duration, not an amount
-        if unit_kind:
-            unit, kind, end = unit_kind
-        else:
-            if num.digits and not num.words and num.digits.isdigit() and 1800 <= value <= 2100:
-                continue  # a year
-            w = nxt.group("w") if nxt else ""
-            counted = (w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and not w.startswith("و")
-                       and not _IMPERFECT.match(w))  # كل ثلاثة يعبرون: a verb, not a counted noun
-            if num.words and not num.digits and _ORDINAL_TEEN.search(before) and t[start:end].startswith("عشر"):
-                continue  # الرابعة عشرة: an ordinal
-            if num.words and t[start:end] == "ست" and start and t[start - 1] in "ول":
-                continue  # وست بروميتش، لست: not six
-            if t[max(0, start - 3) : start].rstrip().endswith("ال"):
-                continue  # الـ20: an ordinal or an age, not a count
-            if num.words and num.digits and counted:
-                unit, kind = None, "number"  # 2.6 مليار سهم
-                end = nxt.end()
-            elif num.words and num.digits:
-                unit, kind = None, "number"  # 3 ملايين
-            elif num.words and value >= 3 and counted:
-                unit, kind = None, "number"
-                end = nxt.end()
-            elif num.words and value >= 11 and len(t[start:end].split()) >= 2 and not counted:
-                unit, kind = None, "number"
-            elif num.digits and counted:
-                unit, kind = None, "number"
-                end = nxt.end()
-            else:
-                continue
-        approx = _APPROX.search(before)
-        if approx:
-            start -= len(before) - approx.start("a")
-        out.append((start, end, value, unit, kind, bool(approx)))
+        amount = _number_amount(t, num)
+        if amount:
+            out.append(amount)
     taken_starts = [a[0] for a in out]  # already sorted: numbers come left to right
     for m in _DUAL.finditer(t):
         s = m.start("u")
@@ -188,30 +216,38 @@ def _find_folded(t: str) -> list[tuple[int, int, float, str | None, str, bool]]:
             continue
         out.append((s, e, 2.0, None, "count", False))
     out.sort()
+    if any(a[3] in L.CURRENCY_COUNTRIES for a in out):
+        out = _resolve_currencies(t, out, source)
     return out
 
 
 def _generic_duals(t: str):
-    """Spans of indefinite duals of nouns outside the count lexicon."""
+    """Spans of indefinite duals of nouns outside the count lexicon. Without
+    diacritics -ين is also a plural and -تين also an adjective, so a dual counts
+    only as the head noun of its phrase: not definite (المفتشين، للمفتشين:
+    ل + المفتشين), not an adjective agreeing with the dual before it, not a
+    predicate (كانتا ضروريتين), and, for -ين, not a participle or agent noun
+    (مسلحين، لاعبين، فنانين) and only with an agreeing adjective in -يين."""
     masks = None
-    last_end = -1
+    last_end = -1  # end of the last dual, or of an adjective agreeing with it
     for m in _GEN_DUAL.finditer(t):
         w = m.group("u")
         s = m.start()
-        if w[0] in "وبلف" and len(w) >= 7:  # a clitic only where the rest is still a long word
+        if s - last_end <= 3 and t[last_end:s].isspace():
+            last_end = m.end()
+            continue  # adjectives of the dual before it: جامعتين عامتين سابقتين
+        if w.startswith(_ARTICLE_PREFIXES):
+            continue
+        if w[0] in "وبلفك" and len(w) >= 7:  # a clitic only where the rest is still a long word
             w, s = w[1:], s + 1
         if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS or w in _DUALS or w in _TIME
-                or w in ALL_NUMBER_WORDS or len(w) < 5):
+                or w in ALL_NUMBER_WORDS or len(w) < 5 or _PREDICATE.search(t, max(0, s - 24), s)):
             continue
-        if s - last_end <= 3 and t[last_end:s].isspace():
-            continue  # the agreeing adjective of the dual before it: دراستين تفصيليتين
         if not w.endswith("تين"):
-            # masculine: only with an adjective in -يين (صاروخين باليستيين), and not
-            # a participle (مسلحين، لاعبين) whose plural looks the same
             nxt = _NEXT_WORD.match(t, m.end())
             a = nxt.group("w") if nxt else ""
-            if w[0] == "م" or (len(w) == 6 and w[1] == "ا") or not a.endswith("يين") or a in _PLURAL_ADJ:
-                continue
+            if w[0] == "م" or (len(w) == 6 and w[1] == "ا") or (len(w) == 6 and w[2] == "ا") or not a.endswith("يين") or a in _PLURAL_ADJ:
+                continue  # مسلحين، لاعبين، فنانين: plurals of persons look the same
         if masks is None:
             masks = date_spans_folded(t)
             mask_starts = [ms for ms, _ in masks]
@@ -222,11 +258,115 @@ def _generic_duals(t: str):
         yield s, m.end()
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Amounts in ``text``, with exact original offsets."""
+# ------------------------------------------------------------ shared currencies
+
+def _place_forms() -> dict[str, set[str]]:
+    """Folded place word -> countries. A nisba (كويتي) also stands for
+    كويتية، كويتيا، كويتيين، كويتيون، كويتيات; a name with ال also for للX (ل + الX)."""
+    forms: dict[str, set[str]] = {}
+    for country, words in L.PLACE_COUNTRIES.items():
+        for w in words.split():
+            w = fold_word(w)
+            variants = {w}
+            if w.endswith("ي") and not w.startswith("ال"):
+                variants |= {w + x for x in ("ه", "ا", "ين", "ون", "ات")} | {"ال" + v for v in set(variants)}
+                variants |= {"ال" + w + x for x in ("ه", "ين", "ون", "ات")}
+            variants |= {"ل" + v[1:] for v in variants if v.startswith("ال")}
+            for v in variants:
+                forms.setdefault(v, set()).add(country)
+    return forms
+
+
+_PLACES = _place_forms()
+_PLACE = re.compile(rf"(?<!\w)[وبلفك]?(?P<p>{alternation(_PLACES)}){E}")
+_SHARED_FORMS = {f for f, iso in _CURRENCY.items() if iso in L.CURRENCY_COUNTRIES}
+# "الدينار الكويتي", "بالدينار الأردني" anywhere in the article: the country of its bare دينار.
+_NAMED_CURRENCY = re.compile(
+    rf"(?<!\w)[وبلفك]?(?:ال|ل)?(?P<c>{alternation(_SHARED_FORMS)}){SP}(?:ال)?(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E}")
+_SENTENCE_END = re.compile(r"[\n!?؟]|\.(?!\d)")
+
+
+def outlet_country(source: str | None) -> str | None:
+    """The country of an outlet (``documents.source``): its host's top-level domain, else a known name."""
+    host = re.sub(r"^[a-z]+://", "", (source or "").strip().lower()).split("/")[0]
+    parts = [p for p in re.split(r"[^a-z0-9]+", host) if p]
+    if not parts:
+        return None
+    if len(parts) > 1 and parts[-1] in L.OUTLET_DOMAINS:
+        return L.OUTLET_DOMAINS[parts[-1]]
+    return next((L.OUTLET_NAMES[p] for p in parts if p in L.OUTLET_NAMES), None)
+
+
+class _Context(NamedTuple):
+    """What an article says about countries, for one shared currency."""
+    place_pos: list[int]  # sorted positions of place names that are the currency's countries
+    place_country: list[str]
+    named_pos: list[int]  # sorted positions of "الدينار الكويتي"-like mentions
+    named_iso: list[str]
+    outlet: str | None
+    most_named: str | None  # the country the article names most (first named on ties)
+
+
+def _context(t: str, name: str, places: list, named: list, outlet: str | None) -> _Context:
+    codes = L.CURRENCY_COUNTRIES[name]
+    pp = [(p, c) for p, cs in places for c in sorted(cs) if c in codes]
+    count: dict[str, list[int]] = {}
+    for p, c in pp:
+        count.setdefault(c, [0, p])[0] += 1
+    most = min(count, key=lambda c: (-count[c][0], count[c][1])) if count else None
+    nm = [(p, iso) for p, c, iso in named if c == name]
+    return _Context([p for p, _ in pp], [c for _, c in pp], [p for p, _ in nm], [i for _, i in nm], outlet, most)
+
+
+def _resolve_currencies(t: str, out: list[tuple], source: str | None) -> list[tuple]:
+    """Give each shared currency (unit ``dinar``, ``riyal`` ...) its country's code, from, in order:
+    a place named in the same sentence (the nearest), the same currency named with its
+    country elsewhere in the article (the nearest before, else the first after), the
+    outlet's country, the country the article names most; else its default (riyal SAR,
+    pound EGP, dirham AED) or, for dinar, lira and peso, the currency's name."""
+    places = [(m.start(), _PLACES[m.group("p")]) for m in _PLACE.finditer(t)]
+    named = [(m.start(), _CURRENCY[m.group("c")], _NATIONS[m.group("n")]) for m in _NAMED_CURRENCY.finditer(t)]
+    ends = [m.start() for m in _SENTENCE_END.finditer(t)]
+    outlet = outlet_country(source)
+    contexts: dict[str, _Context] = {}
+    res = []
+    for a in out:
+        name = a[3]
+        if name in L.CURRENCY_COUNTRIES:
+            if name not in contexts:
+                contexts[name] = _context(t, name, places, named, outlet)
+            k = bisect_right(ends, a[0])
+            sentence = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(t))
+            a = (*a[:3], _currency_of(name, a[0], sentence, contexts[name]), *a[4:])
+        res.append(a)
+    return res
+
+
+def _currency_of(name: str, pos: int, sentence: tuple[int, int], ctx: _Context) -> str:
+    codes = L.CURRENCY_COUNTRIES[name]
+    k = bisect_right(ctx.place_pos, pos)  # the nearest place of the sentence, before or after
+    near = [(pos - ctx.place_pos[k - 1], k - 1)] if k and ctx.place_pos[k - 1] >= sentence[0] else []
+    if k < len(ctx.place_pos) and ctx.place_pos[k] < sentence[1]:
+        near.append((ctx.place_pos[k] - pos, k))
+    if near:
+        return codes[ctx.place_country[min(near)[1]]]
+    if ctx.named_pos:
+        k = bisect_right(ctx.named_pos, pos)
+        return ctx.named_iso[k - 1] if k else ctx.named_iso[0]
+    if ctx.outlet in codes:
+        return codes[ctx.outlet]
+    if ctx.most_named:
+        return codes[ctx.most_named]
+    return L.CURRENCY_DEFAULTS.get(name, name)
+
+
+def find_amounts(text: str, source: str | None = None) -> list[Amount]:
+    """Amounts in ``text``, with exact original offsets. ``source`` (the
+    outlet, ``documents.source``) tells a shared currency's country when the
+    text does not."""
     f = fold(text)
     res = []
-    for s, e, value, unit, kind, approx in _find_folded(f.text):
+    for s, e, value, unit, kind, approx in _find_folded(f.text, source):
         os_, oe = f.orig(s), f.orig(e)
         res.append(Amount(os_, oe, text[os_:oe], value, unit, kind, approx))
     return res
@@ -237,8 +377,10 @@ def extract_amounts(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
     if cfg is not None and not cfg.get("amounts", True):
         return schemas.empty("amounts")
     rows = []
-    for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()):
-        for i, a in enumerate(find_amounts(text or "")):
+    ids, texts = documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()
+    sources = documents.column("source").to_pylist() if "source" in documents.column_names else [None] * len(ids)
+    for doc_id, text, source in zip(ids, texts, sources):
+        for i, a in enumerate(find_amounts(text or "", source)):
             rows.append({"doc_id": doc_id, "amount_idx": i, "start": a.start, "end": a.end, "text": a.text,
                          "value": a.value, "unit": a.unit, "kind": a.kind, "approximate": a.approximate})
     return schemas.table_from_rows("amounts", rows)

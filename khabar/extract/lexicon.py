@@ -232,14 +232,50 @@ TIME_DUALS = {"عامين": "Y", "عامان": "Y", "سنتين": "Y", "سنتا
 APPROX_BEFORE = ["نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "ما يناهز",
                  "ما لا يقل عن", "ما يزيد على", "ما يزيد عن", "أكثر من", "أقل من", "أزيد من", "أكثر من"]
 
-# Currency nouns (all number forms) -> default ISO code (None: ambiguous).
+# Currency nouns (all number forms) -> ISO code, or the name of a currency
+# several countries use (lower case, a key of CURRENCY_COUNTRIES): which one
+# is told by the article (khabar.extract.amounts._resolve_currencies).
 CURRENCIES = {
-    "دولار دولارا دولارات": "USD", "يورو": "EUR", "ريال ريالا ريالات": "SAR",
-    "دينار دينارا دنانير": None, "درهم درهما دراهم": "AED", "جنيه جنيها جنيهات": "EGP",
-    "ليرة ليرات": None, "روبل روبلا روبلات": "RUB", "ين": "JPY", "يوان": "CNY",
+    "دولار دولارا دولارات": "USD", "يورو": "EUR", "ريال ريالا ريالات": "riyal",
+    "دينار دينارا دنانير": "dinar", "درهم درهما دراهم": "dirham", "جنيه جنيها جنيهات": "pound",
+    "ليرة ليرات": "lira", "روبل روبلا روبلات": "RUB", "ين": "JPY", "يوان": "CNY",
     "فرنك فرنكا فرنكات": "CHF", "روبية روبيات": "INR", "تومان": "IRR",
-    "وون": "KRW", "إسترليني استرليني": "GBP", "بيزو": None,
+    "وون": "KRW", "إسترليني استرليني": "GBP", "بيزو": "peso",
 }
+# A shared currency: country (ISO 3166) -> its ISO 4217 code.
+CURRENCY_COUNTRIES = {
+    "dinar": {"KW": "KWD", "IQ": "IQD", "JO": "JOD", "BH": "BHD", "LY": "LYD", "TN": "TND", "DZ": "DZD", "RS": "RSD"},
+    "riyal": {"SA": "SAR", "QA": "QAR", "OM": "OMR", "YE": "YER", "IR": "IRR"},
+    "pound": {"EG": "EGP", "GB": "GBP", "SD": "SDG", "SS": "SSP"},
+    "lira": {"LB": "LBP", "SY": "SYP", "TR": "TRY"},
+    "dirham": {"AE": "AED", "MA": "MAD"},
+    "peso": {"MX": "MXN", "AR": "ARS", "CO": "COP", "CL": "CLP", "PH": "PHP"},
+}
+# When nothing in the article tells the country, these keep the code they
+# always had (khabar's Gulf and Egyptian press); the others stay unresolved
+# and keep their name as the unit ("dinar", "lira", "peso").
+CURRENCY_DEFAULTS = {"riyal": "SAR", "pound": "EGP", "dirham": "AED"}
+# Places that tell a shared currency's country: country, capital and big
+# cities; a nisba (ending in ي) also stands for its feminine and plural forms.
+# A name may belong to two countries (عمان: Amman, Oman): the currency's
+# countries decide.
+PLACE_COUNTRIES = {
+    "KW": "الكويت كويتي", "IQ": "العراق عراقي بغداد البصرة أربيل الموصل كردستان", "JO": "الأردن أردني عمان",
+    "BH": "البحرين بحريني المنامة", "LY": "ليبيا ليبي طرابلس بنغازي مصراتة", "TN": "تونس تونسي صفاقس",
+    "DZ": "الجزائر جزائري وهران", "RS": "صربيا صربي بلغراد",
+    "SA": "السعودية سعودي الرياض جدة الدمام مكة", "QA": "قطر قطري الدوحة", "OM": "عمان عماني مسقط",
+    "YE": "اليمن يمني صنعاء عدن", "IR": "إيران إيراني طهران",
+    "EG": "مصر مصري القاهرة الإسكندرية", "GB": "بريطانيا بريطاني لندن إنجلترا إنجليزي", "SD": "السودان سوداني الخرطوم",
+    "LB": "لبنان لبناني بيروت طرابلس", "SY": "سوريا سوري دمشق حلب", "TR": "تركيا تركي أنقرة إسطنبول اسطنبول",
+    "AE": "الإمارات إماراتي دبي أبوظبي الشارقة", "MA": "المغرب مغربي الرباط",
+    "MX": "المكسيك مكسيكي", "AR": "الأرجنتين أرجنتيني", "CO": "كولومبيا كولومبي", "CL": "تشيلي", "PH": "الفلبين فلبيني مانيلا",
+}
+# The outlet's country, when the text names none: by the source's top-level
+# domain, else by name (the SaudiNewsNet outlets).
+OUTLET_DOMAINS = {"kw": "KW", "iq": "IQ", "jo": "JO", "bh": "BH", "ly": "LY", "tn": "TN", "dz": "DZ", "rs": "RS",
+                  "sa": "SA", "qa": "QA", "om": "OM", "ye": "YE", "eg": "EG", "uk": "GB", "sd": "SD", "lb": "LB",
+                  "sy": "SY", "tr": "TR", "ae": "AE", "ma": "MA"}
+OUTLET_NAMES = {n: "SA" for n in "aawsat aleqtisadiya aljazirah almadina alriyadh alwatan alweeam alyaum arreyadi okaz sabq spa".split()}
 # Nationality stems after a currency noun; the suffix (ي، يا، ية، يين...) varies.
 CURRENCY_NATIONS = {
     "سعود": "SAR", "قطر": "QAR", "عمان": "OMR", "يمن": "YER", "إيران": "IRR", "ايران": "IRR",
@@ -270,7 +306,19 @@ MEASURES = {
     "قدم مكعب|قدم مكعبة|أقدام مكعبة": ("ft3", "volume"), "قدم|قدما|أقدام": ("ft", "length"),
     "بوصة|بوصات|إنش|إنشات": ("in", "length"), "كيلو": ("kg", "mass"),
     "درجة مئوية|درجات مئوية": ("degC", "temperature"),
+    "مليمتر|مليمترا|مليمترات|ملليمتر|ملليمترا|ملليمترات|ميليمتر|ميليمترا|ملم|مم": ("mm", "length"),
+    "كم/س|كم/ساعة|كلم/س|كلم/ساعة|كم/سا": ("km/h", "speed"), "عقدة|عقدة بحرية": ("kn", "speed"),
+    "كيلوواط ساعة|كيلوواط/ساعة|كيلو واط ساعة": ("kWh", "energy"), "ميغاواط ساعة|ميغاوات ساعة|ميجاوات ساعة": ("MWh", "energy"),
+    "غيغاواط ساعة|غيغاوات ساعة|جيجاواط ساعة|جيجاوات ساعة": ("GWh", "energy"),
+    "ميغابايت|ميجابايت|ميغا بايت|ميجا بايت": ("MB", "data"), "غيغابايت|جيجابايت|غيغا بايت|جيجا بايت": ("GB", "data"),
+    "تيرابايت|تيرا بايت": ("TB", "data"),
 }
+# A length or volume followed by "per hour / per second" is a speed or a flow.
+PER_TIME = {"في الساعة|بالساعة|/ساعة|/س|في الساعه": "h", "في الثانية|بالثانية|/ثانية|/ث": "s"}
+RATE_UNITS = {("km", "h"): ("km/h", "speed"), ("mi", "h"): ("mph", "speed"), ("m", "s"): ("m/s", "speed"),
+              ("km", "s"): ("km/s", "speed"), ("m", "h"): ("m/h", "speed"), ("m3", "s"): ("m3/s", "flow"),
+              ("l", "s"): ("l/s", "flow"), ("kW", "h"): ("kWh", "energy"), ("MW", "h"): ("MWh", "energy"),
+              ("GW", "h"): ("GWh", "energy")}
 PERCENT_WORDS = ["%", "بالمئة", "بالمائة", "في المئة", "في المائة", "بالمية", "في المية", "مئوية"]
 
 # What a count counts: forms (singular, accusative, plural, dual) -> unit.
@@ -296,6 +344,8 @@ COUNT_DUALS = {
 # Words in -تين / -ين that are not duals of a counted noun.
 NOT_DUALS = """مرتين المرتين لاتين روتين بروتين كريستين مارتين ياسين حسين بين حين سنين الذين اللذين
 اثنين اثنتين ثنتين تنين تين ستين بوتين هاتين هذين اللتين اللذين بساتين فساتين""".split()
+# Masculine dual verbs whose predicate may follow (feminine ones end in -تا).
+DUAL_VERBS = "كانا أصبحا ظلا باتا صارا بدا يبدوان تبدوان يظلان تظلان".split()
 # Adjectives after a plural (not a dual) noun in -ين: مواطنين آخرين
 PLURAL_ADJECTIVES = "آخرين اخرين مجهولين كثيرين عديدين".split()
 

@@ -62,6 +62,8 @@ _SAUDI = re.compile(r"(?<![\d.,ر])(?P<f>\d{1,6})ر(?P<w>\d{1,9})(?![\dر])")
 _FIRST = re.compile(rf"(?P<d>\d)|(?P<w>{_WORD})")
 _NEXT_WORD = re.compile(rf"{SP}(?P<p>و)?(?P<w>{_WORD}){E}")
 _NEXT_SCALE = re.compile(rf"{SP}(?P<w>{_SCALE}){E}")
+# Quote marks or parentheses around digits, before a scale word: «100» مليون.
+CLOSING_MARK = {"«": "»", "»": "«", '"': '"', "“": "”", "”": "”", "(": ")", "'": "'"}
 _AND_DIGITS = re.compile(rf"{SP}و(?P<d>\d{{1,3}}(?:[.,]\d{{1,3}})?)(?![\d.,])(?:{SP}(?P<w>{_SCALE}){E})?")
 
 
@@ -164,6 +166,8 @@ def find_numbers(t: str) -> tuple[Number, ...]:
             digits = d.group() if not sa else sa.group("w") + "." + sa.group("f")
             scales: list[str] = []
             end = d.end()
+            if s and end < n and CLOSING_MARK.get(t[s - 1]) == t[end] and _NEXT_SCALE.match(t, end + 1):
+                s, end = s - 1, end + 1  # «100» مليون: the marks belong to the number
             for _ in range(3):
                 sc = _NEXT_SCALE.match(t, end)
                 if not sc:
