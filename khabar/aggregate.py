@@ -13,8 +13,9 @@ so that the task layer can stay generic::
 Because every document lives in exactly one ``dt`` partition, the additive
 columns (mentions, documents, quotes, sentences, count, total, words ...) of
 a day's aggregate sum to the figure over any range of days; ``sources`` and
-the distinct counts across days do not add up and must be recomputed from
-the stage datasets when needed.
+the distinct counts across days (and ``stories``: a wire story's cluster
+can be republished on a later day) do not add up and must be recomputed
+from the stage datasets when needed.
 """
 
 from __future__ import annotations
@@ -71,6 +72,16 @@ def _mode(counter: Counter) -> str:
 
 def _doc_sources(documents: pa.Table) -> dict[str, str | None]:
     return dict(zip(_column(documents, "doc_id"), _column(documents, "source")))
+
+
+def _doc_stories(documents: pa.Table) -> dict[str, str]:
+    """doc_id -> its story: ``documents.cluster_id`` (the near-duplicate cluster), else the document itself."""
+    return {d: c or d for d, c in zip(_column(documents, "doc_id"), _column(documents, "cluster_id"))}
+
+
+def _story_count(doc_ids, stories: dict[str, str]) -> int:
+    """Distinct stories among ``doc_ids``; a document missing from ``documents`` is its own story."""
+    return len({stories.get(d, d) for d in doc_ids})
 
 
 def _canonicals(entities: pa.Table) -> tuple[dict[str, str], dict[str, str]]:
@@ -169,15 +180,17 @@ def _linked_ids(entities: pa.Table, cfg: dict | None, canon: dict[str, str], lab
 
 
 def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict | None = None) -> pa.Table:
-    """Per entity_id: canonical and label (day's modes), mentions, distinct documents and sources.
+    """Per entity_id: canonical and label (day's modes), mentions, distinct documents, stories and sources.
 
     A person's short form counts under the day's full name it stands for
     (``day_person_links``; ``cfg["link_short_names"]``, default on), whose
     canonical the row keeps. ``sources`` counts distinct non-null
-    ``documents.source`` values. Rows are sorted by mentions (descending),
-    then entity_id.
+    ``documents.source`` values, ``stories`` distinct ``documents.cluster_id``
+    (one wire story republished by seven outlets is one story). Rows are
+    sorted by mentions (descending), then entity_id.
     """
     sources = _doc_sources(documents)
+    stories = _doc_stories(documents)
     canon, label = _canonicals(entities)
     mentions: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
@@ -188,7 +201,8 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict | None = 
     for eid, n in mentions.items():
         srcs = {sources.get(d) for d in docs[eid]} - {None}
         rows.append(
-            {"entity_id": eid, "canonical": canon[eid], "label": label[eid], "mentions": n, "documents": len(docs[eid]), "sources": len(srcs)}
+            {"entity_id": eid, "canonical": canon[eid], "label": label[eid], "mentions": n, "documents": len(docs[eid]),
+             "sources": len(srcs), "stories": _story_count(docs[eid], stories)}
         )
     rows.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
     return schemas.table_from_rows("entity_daily", rows)
@@ -302,20 +316,25 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict | None = 
     return schemas.table_from_rows("speakers_daily", rows)
 
 
-def amounts_daily(*, amounts: pa.Table, cfg: dict | None = None) -> pa.Table:
-    """Per (kind, unit): sum of values, number of amounts, distinct documents.
+def amounts_daily(*, amounts: pa.Table, documents: pa.Table | None = None, cfg: dict | None = None) -> pa.Table:
+    """Per (kind, unit): sum of values, number of amounts, distinct documents and stories.
 
     ``count`` counts every amount, ``total`` sums the non-null values (an
     amount the extractor could not evaluate is counted but adds nothing).
+    ``stories`` counts distinct ``documents.cluster_id`` of those documents
+    (a figure repeated by seven outlets of one wire story is one story; a
+    document without a cluster, or without ``documents``, is its own).
     Rows sorted by kind, unit (null unit last).
     """
+    stories = _doc_stories(documents) if documents is not None else {}
     groups: dict[tuple, dict] = {}
     for kind, unit, value, doc_id in zip(_column(amounts, "kind"), _column(amounts, "unit"), _column(amounts, "value"), _column(amounts, "doc_id")):
         group = groups.setdefault((kind, unit), {"total": 0.0, "count": 0, "docs": set()})
         group["total"] += value if value is not None else 0.0
         group["count"] += 1
         group["docs"].add(doc_id)
-    rows = [{"kind": k, "unit": u, "total": g["total"], "count": g["count"], "documents": len(g["docs"])} for (k, u), g in groups.items()]
+    rows = [{"kind": k, "unit": u, "total": g["total"], "count": g["count"], "documents": len(g["docs"]),
+             "stories": _story_count(g["docs"], stories)} for (k, u), g in groups.items()]
     rows.sort(key=lambda r: (r["kind"], r["unit"] is None, r["unit"] or ""))
     return schemas.table_from_rows("amounts_daily", rows)
 
@@ -386,6 +405,6 @@ AGGREGATES: dict[str, tuple[tuple[str, ...], Callable[..., pa.Table]]] = {
     "entity_daily": (("entities", "documents"), entity_daily),
     "cooccurrence": (("entities",), cooccurrence),
     "speakers_daily": (("quotes", "documents"), speakers_daily),
-    "amounts_daily": (("amounts",), amounts_daily),
+    "amounts_daily": (("amounts", "documents"), amounts_daily),
     "corpus_daily": (("documents", "sentences", "tokens", "quarantine", "duplicates"), corpus_daily),
 }

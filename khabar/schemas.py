@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: entity_daily.stories, amounts_daily.stories
 
 TS = pa.timestamp("us", tz="UTC")
 I32 = pa.int32()
@@ -144,8 +144,8 @@ AMOUNTS = _schema(
     ("end", I32, False),
     ("text", STR, False),
     ("value", pa.float64(), True),
-    ("unit", STR, True),  # ISO 4217 for money; km, m2, percent, person, ...
-    ("kind", STR, False),  # money, percent, length, area, count, number
+    ("unit", STR, True),  # ISO 4217 for money (dinar, lira, peso: country not told); km, m2, km/h, percent, person, ...
+    ("kind", STR, False),  # money, percent, length, area, mass, volume, power, energy, speed, flow, data, temperature, count, number
     ("approximate", pa.bool_(), False),
     ("run_id", STR, False),
 )
@@ -157,6 +157,7 @@ ENTITY_DAILY = _schema(
     ("mentions", I64, False),
     ("documents", I64, False),
     ("sources", I64, False),
+    ("stories", I64, True),  # distinct documents.cluster_id (schema 2; null in older partitions)
     ("run_id", STR, False),
 )
 
@@ -186,6 +187,7 @@ AMOUNTS_DAILY = _schema(
     ("total", pa.float64(), False),
     ("count", I64, False),
     ("documents", I64, False),
+    ("stories", I64, True),  # distinct documents.cluster_id (schema 2; null in older partitions)
     ("run_id", STR, False),
 )
 

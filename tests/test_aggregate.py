@@ -54,8 +54,8 @@ def test_entity_daily_counts_mentions_documents_sources_and_takes_modes():
     assert out.schema == schemas.without_run_id(schemas.ENTITY_DAILY)
     assert out.to_pylist() == [
         # tie 2–2 between the two spellings: the lexicographically smallest wins
-        {"entity_id": "per:salman", "canonical": "الملك سلمان", "label": "PER", "mentions": 4, "documents": 3, "sources": 2},
-        {"entity_id": "org:aramco", "canonical": "أرامكو", "label": "ORG", "mentions": 2, "documents": 1, "sources": 1},
+        {"entity_id": "per:salman", "canonical": "الملك سلمان", "label": "PER", "mentions": 4, "documents": 3, "sources": 2, "stories": 3},
+        {"entity_id": "org:aramco", "canonical": "أرامكو", "label": "ORG", "mentions": 2, "documents": 1, "sources": 1, "stories": 1},
     ]
 
 
@@ -146,13 +146,43 @@ def test_amounts_daily_sums_per_kind_and_unit():
             )
         ],
     )
-    out = aggregate.amounts_daily(amounts=table, cfg=CFG)
+    out = aggregate.amounts_daily(amounts=table, documents=docs(("d1", "spa"), ("d2", "okaz"), ("d3", "spa")), cfg=CFG)
     assert out.to_pylist() == [
-        {"kind": "money", "unit": "SAR", "total": 3_500_000.0, "count": 3, "documents": 2},
-        {"kind": "money", "unit": "USD", "total": 300.0, "count": 1, "documents": 1},
-        {"kind": "number", "unit": None, "total": 12.0, "count": 1, "documents": 1},
-        {"kind": "percent", "unit": "percent", "total": 5.5, "count": 1, "documents": 1},
+        {"kind": "money", "unit": "SAR", "total": 3_500_000.0, "count": 3, "documents": 2, "stories": 2},
+        {"kind": "money", "unit": "USD", "total": 300.0, "count": 1, "documents": 1, "stories": 1},
+        {"kind": "number", "unit": None, "total": 12.0, "count": 1, "documents": 1, "stories": 1},
+        {"kind": "percent", "unit": "percent", "total": 5.5, "count": 1, "documents": 1, "stories": 1},
     ]
+
+
+def _clustered_docs(*rows):
+    """(doc_id, source, cluster_id) triples -> a DOCUMENTS table."""
+    table = docs(*[(d, s) for d, s, _ in rows])
+    return table.set_column(table.schema.get_field_index("cluster_id"), "cluster_id", pa.array([c for _, _, c in rows], pa.string()))
+
+
+def test_a_figure_repeated_by_the_outlets_of_one_story_counts_as_one_story():
+    # one wire story (cluster w1) republished by three outlets, and another story with the same figure
+    documents = _clustered_docs(("w1", "spa", "w1"), ("w1b", "okaz", "w1"), ("w1c", "sabq", "w1"), ("x", "alyaum", "x"))
+    amounts = schemas.table_from_rows(
+        "amounts",
+        [{"doc_id": d, "amount_idx": 0, "start": 0, "end": 3, "text": "5 مليارات ريال", "value": 5e9, "unit": "SAR", "kind": "money",
+          "approximate": False} for d in ("w1", "w1b", "w1c", "x")],
+    )
+    rows = aggregate.amounts_daily(amounts=amounts, documents=documents, cfg=CFG).to_pylist()
+    assert rows == [{"kind": "money", "unit": "SAR", "total": 2e10, "count": 4, "documents": 4, "stories": 2}]
+    entities = ents(*[(d, 0, *ARAMCO) for d in ("w1", "w1b", "w1c", "x")])
+    (row,) = aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()
+    assert (row["mentions"], row["documents"], row["sources"], row["stories"]) == (4, 4, 4, 2)
+
+
+def test_stories_without_a_cluster_or_without_documents_count_each_document():
+    amounts = schemas.table_from_rows(
+        "amounts", [{"doc_id": d, "amount_idx": 0, "start": 0, "end": 1, "text": "5", "value": 5.0, "unit": "percent", "kind": "percent",
+                     "approximate": False} for d in ("a", "b", "c")])
+    documents = _clustered_docs(("a", "spa", None), ("b", "okaz", "a"))  # c is missing from documents
+    assert aggregate.amounts_daily(amounts=amounts, documents=documents, cfg=CFG).column("stories").to_pylist() == [2]
+    assert aggregate.amounts_daily(amounts=amounts, cfg=CFG).column("stories").to_pylist() == [3]
 
 
 def test_corpus_daily_counts_words_sentences_quarantine_and_duplicates():
