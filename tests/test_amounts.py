@@ -370,3 +370,40 @@ def test_new_patterns_run_in_linear_time(unit):
     t2 = min(run(200_000) for _ in range(2))
     assert t2 < 4.0, (unit, t2)
     assert t2 < 3 * t1 + 0.2, (unit, t1, t2)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وأودعت الجمعية نصف مليون ريال في الحسابات.", ("نصف مليون ريال", 500_000, "SAR")),
+    ("وحضر المهرجان ربع مليون زائر.", ("ربع مليون زائر", 250_000, "visitor")),
+    ("ويصل ثمنها إلى مليون ونصف مليون دولار.", ("مليون ونصف مليون دولار", 1_500_000, "USD")),
+    ("وبلغت الخسائر 3 ملايين ونصف ريال.", ("3 ملايين ونصف ريال", 3_500_000, "SAR")),
+    ("ودفع ألفين ونصف ريال رسوما.", ("ألفين ونصف ريال", 2_500, "SAR")),
+])
+def test_halves_and_quarters_of_a_scale_word(text, expected):
+    assert [a[:3] for a in _amounts(text)] == [expected]
+
+
+def test_a_half_that_is_not_of_a_scale_word_is_left_alone():
+    assert _amounts("ونصف الكمية تالفة.") == []
+    assert [a[:2] for a in _amounts("وبلغت 5 ملايين ونصفها من المانحين.")] == [("5 ملايين", 5e6)]
+
+
+@pytest.mark.parametrize("text,dual", [
+    ("وشيدت الشركة مصنعين جديدين في المنطقة.", "مصنعين"),   # مصانع: -ين can only be the dual
+    ("وتعاقدت الوزارة مع مكتبين للاستشارات.", "مكتبين"),
+])
+def test_duals_of_nouns_with_a_broken_plural_need_no_adjective(text, dual):
+    assert [a[:3] for a in _amounts(text)] == [(dual, 2, None)]
+
+
+def test_halves_and_quote_marks_run_in_linear_time():
+    def run(n, unit):
+        text = unit * (n // len(unit))
+        t0 = time.perf_counter()
+        find_amounts(text)
+        return time.perf_counter() - t0
+
+    for unit in ("نصف مليون ونصف ونصف نصف ", "«1» مليون ونصف مليون (2) ألف و3 ملايين وربع "):
+        t1 = min(run(100_000, unit) for _ in range(2))
+        t2 = min(run(200_000, unit) for _ in range(2))
+        assert t2 < 4.0 and t2 < 3 * t1 + 0.2, (unit, t1, t2)

@@ -63,6 +63,7 @@ _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # sa
 _GEN_DUAL = re.compile(r"(?<!\w)(?P<u>[\u0621-\u064a]{3,13}ين)(?!\w)")
 _NOT_DUALS = {fold_word(w) for w in L.NOT_DUALS}
 _PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
+_DUAL_STEMS = {fold_word(w) for w in L.DUAL_STEMS}
 # A dual verb (كانتا، أصبحا) right before: what follows is its predicate adjective.
 _PREDICATE = re.compile(rf"(?<!\w)(?:\w{{2,8}}تا|{alternation(L.DUAL_VERBS)}){SP}$")
 _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
@@ -243,7 +244,7 @@ def _generic_duals(t: str):
         if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS or w in _DUALS or w in _TIME
                 or w in ALL_NUMBER_WORDS or len(w) < 5 or _PREDICATE.search(t, max(0, s - 24), s)):
             continue
-        if not w.endswith("تين"):
+        if not w.endswith("تين") and w[:-2] not in _DUAL_STEMS:
             nxt = _NEXT_WORD.match(t, m.end())
             a = nxt.group("w") if nxt else ""
             if w[0] == "م" or (len(w) == 6 and w[1] == "ا") or (len(w) == 6 and w[2] == "ا") or not a.endswith("يين") or a in _PLURAL_ADJ:

@@ -344,6 +344,10 @@ COUNT_DUALS = {
 # Words in -تين / -ين that are not duals of a counted noun.
 NOT_DUALS = """مرتين المرتين لاتين روتين بروتين كريستين مارتين ياسين حسين بين حين سنين الذين اللذين
 اثنين اثنتين ثنتين تنين تين ستين بوتين هاتين هذين اللتين اللذين بساتين فساتين""".split()
+# Nouns whose plural is broken or in -ات (مصانع، مشاريع، قرارات): their -ين
+# form can only be a dual, with or without an adjective in -يين.
+DUAL_STEMS = """مصنع مخزن مشروع مركز مطار منزل مكتب معسكر مجلس مسجد متحف ملعب مقعد مصرف منصب
+بنك بيت بلد جسر فندق برج حزب قطاع قرار كتاب هجوم تفجير اتفاق صاروخ انفجار اجتماع لقاء مؤتمر""".split()
 # Masculine dual verbs whose predicate may follow (feminine ones end in -تا).
 DUAL_VERBS = "كانا أصبحا ظلا باتا صارا بدا يبدوان تبدوان يظلان تظلان".split()
 # Adjectives after a plural (not a dual) noun in -ين: مواطنين آخرين

@@ -64,6 +64,9 @@ _NEXT_WORD = re.compile(rf"{SP}(?P<p>و)?(?P<w>{_WORD}){E}")
 _NEXT_SCALE = re.compile(rf"{SP}(?P<w>{_SCALE}){E}")
 # Quote marks or parentheses around digits, before a scale word: «100» مليون.
 CLOSING_MARK = {"«": "»", "»": "«", '"': '"', "“": "”", "”": "”", "(": ")", "'": "'"}
+_FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
+_FRACTION_BEFORE = re.compile(rf"(?<!\w)[وب]?(?P<f>نصف|ربع){SP}$")
+_AND_FRACTION = re.compile(rf"{SP}و(?P<f>نصف|ربع)(?:{SP}(?P<w>{_SCALE}))?{E}")
 _AND_DIGITS = re.compile(rf"{SP}و(?P<d>\d{{1,3}}(?:[.,]\d{{1,3}})?)(?![\d.,])(?:{SP}(?P<w>{_SCALE}){E})?")
 
 
@@ -156,70 +159,91 @@ def find_numbers(t: str) -> tuple[Number, ...]:
         m = _FIRST.search(t, pos)
         if not m:
             break
-        s = m.start()
-        if m.group("d"):
-            sa = _SAUDI.match(t, s)
-            d = sa or _DIGITS.match(t, s)
-            if not d:  # inside a digit run too long to be a number: skip the run
-                pos = _DIGIT_RUN.match(t, s).end()
-                continue
-            digits = d.group() if not sa else sa.group("w") + "." + sa.group("f")
-            scales: list[str] = []
-            end = d.end()
-            if s and end < n and CLOSING_MARK.get(t[s - 1]) == t[end] and _NEXT_SCALE.match(t, end + 1):
-                s, end = s - 1, end + 1  # «100» مليون: the marks belong to the number
-            for _ in range(3):
-                sc = _NEXT_SCALE.match(t, end)
-                if not sc:
-                    break
-                scales.append(sc.group("w"))
-                end = sc.end()
-            try:
-                base = parse_digits(digits, scaled=bool(scales))
-            except ValueError:
-                pos = d.end()
-                continue
-            if scales and base >= 1e5 and ALL_SCALES[scales[0]] >= 1e6:
-                # "75,003,560 مليون ريال", "1800000 مليون نسمة": the number is
-                # written out in full and the scale word only names it
-                value = base
-            else:
-                value = words_value(scales, base) if scales else base
-            # 96 مليونا و245 ألف / 4 مليارات و908 ملايين: a smaller part joined by و
-            last = ALL_SCALES[scales[-1]] if scales else 0
-            for _ in range(3):
-                more = _AND_DIGITS.match(t, end) if last else None
-                if not more:
-                    break
-                try:
-                    part = parse_digits(more.group("d"))
-                except ValueError:
-                    break
-                sc = ALL_SCALES[more.group("w")] if more.group("w") else 1.0
-                if sc >= last or part * sc >= last:
-                    break
-                value += part * sc
-                last = sc if more.group("w") else 0
-                end = more.end()
-            out.append(Number(s, end, value, bool(scales), False, digits))
-            pos = end
-            continue
-        end = m.end()
-        pos = end
-        # word edges: nothing glued after; before, a space or one clitic letter
-        if end < n and (t[end].isalnum() or t[end] == "_"):
-            continue
-        if s and (t[s - 1].isalnum() or t[s - 1] == "_"):
-            if t[s - 1] not in "وبلف" or (s >= 2 and (t[s - 2].isalnum() or t[s - 2] == "_")):
-                continue
-        words = [m.group("w")]
-        for _ in range(8):
-            nx = _NEXT_WORD.match(t, end)
-            if not nx or not _joins(words[-1], nx.group("w"), bool(nx.group("p"))):
-                break
-            words.append(nx.group("w"))
-            end = nx.end()
-        vague = all(w in SCALE_PLURAL_WORDS for w in words)
-        out.append(Number(s, end, words_value(words), True, vague, ""))
-        pos = end
+        num, pos = _digit_number(t, m.start()) if m.group("d") else _word_number(t, m)
+        if num:
+            out.append(num)
     return tuple(out)
+
+
+def _digit_number(t: str, s: int) -> tuple[Number | None, int]:
+    """The number whose digits start at ``s`` (with its scale words), and where to look next."""
+    n = len(t)
+    sa = _SAUDI.match(t, s)
+    d = sa or _DIGITS.match(t, s)
+    if not d:  # inside a digit run too long to be a number: skip the run
+        return None, _DIGIT_RUN.match(t, s).end()
+    digits = d.group() if not sa else sa.group("w") + "." + sa.group("f")
+    scales: list[str] = []
+    end = d.end()
+    if s and end < n and CLOSING_MARK.get(t[s - 1]) == t[end] and _NEXT_SCALE.match(t, end + 1):
+        s, end = s - 1, end + 1  # «100» مليون: the marks belong to the number
+    for _ in range(3):
+        sc = _NEXT_SCALE.match(t, end)
+        if not sc:
+            break
+        scales.append(sc.group("w"))
+        end = sc.end()
+    try:
+        base = parse_digits(digits, scaled=bool(scales))
+    except ValueError:
+        return None, d.end()
+    if scales and base >= 1e5 and ALL_SCALES[scales[0]] >= 1e6:
+        # "75,003,560 مليون ريال", "1800000 مليون نسمة": the number is
+        # written out in full and the scale word only names it
+        value = base
+    else:
+        value = words_value(scales, base) if scales else base
+    # 96 مليونا و245 ألف / 4 مليارات و908 ملايين: a smaller part joined by و
+    last = ALL_SCALES[scales[-1]] if scales else 0
+    for _ in range(3):
+        more = _AND_DIGITS.match(t, end) if last else None
+        if not more:
+            break
+        try:
+            part = parse_digits(more.group("d"))
+        except ValueError:
+            break
+        sc = ALL_SCALES[more.group("w")] if more.group("w") else 1.0
+        if sc >= last or part * sc >= last:
+            break
+        value += part * sc
+        last = sc if more.group("w") else 0
+        end = more.end()
+    if scales and last == ALL_SCALES[scales[-1]]:
+        value, end = _and_a_half(t, end, value, last)
+    return Number(s, end, value, bool(scales), False, digits), end
+
+
+def _word_number(t: str, m: re.Match) -> tuple[Number | None, int]:
+    """The number whose first word ``m`` found (with the words joined to it), and where to look next."""
+    s, end, n = m.start(), m.end(), len(t)
+    # word edges: nothing glued after; before, a space or one clitic letter
+    if end < n and (t[end].isalnum() or t[end] == "_"):
+        return None, end
+    if s and (t[s - 1].isalnum() or t[s - 1] == "_"):
+        if t[s - 1] not in "وبلف" or (s >= 2 and (t[s - 2].isalnum() or t[s - 2] == "_")):
+            return None, end
+    words = [m.group("w")]
+    for _ in range(8):
+        nx = _NEXT_WORD.match(t, end)
+        if not nx or not _joins(words[-1], nx.group("w"), bool(nx.group("p"))):
+            break
+        words.append(nx.group("w"))
+        end = nx.end()
+    vague = all(w in SCALE_PLURAL_WORDS for w in words)
+    value = words_value(words)
+    if words[-1] in ALL_SCALES and not vague:
+        value, end = _and_a_half(t, end, value, ALL_SCALES[words[-1]])
+    if len(words) == 1 and words[0] in SCALE_WORDS:
+        frac = _FRACTION_BEFORE.search(t, max(0, s - 12), s)  # نصف مليون: half a million
+        if frac:
+            value, s = value * _FRACTIONS[frac.group("f")], frac.start("f")
+    return Number(s, end, value, True, vague, ""), end
+
+
+def _and_a_half(t: str, end: int, value: float, scale: float) -> tuple[float, int]:
+    """مليون ونصف / 3 ملايين ونصف مليون / ألفين وربع: a fraction of the last scale word joined by و."""
+    m = _AND_FRACTION.match(t, end)
+    if not m or (m.group("w") and ALL_SCALES[m.group("w")] != scale):
+        return value, end
+    return value + _FRACTIONS[m.group("f")] * scale, m.end()
