@@ -322,7 +322,9 @@ def test_a_shared_currency_takes_the_outlets_country_when_the_text_names_none():
     assert [a.unit for a in find_amounts(text, "alqabas.com.kw")] == ["KWD"]
     assert [a.unit for a in find_amounts(text, "www.alghad.jo")] == ["JOD"]
     assert [a.unit for a in find_amounts(text, "okaz")] == ["dinar"]  # a Saudi outlet: no dinar
-    assert [a.unit for a in find_amounts("وفي البصرة بلغت الكلفة 20 ألف دينار.", "alqabas.com.kw")] == ["IQD"]
+    # the outlet's own currency comes first, even before a place in the sentence (see _resolve_currencies)
+    assert [a.unit for a in find_amounts("وفي البصرة بلغت الكلفة 20 ألف دينار.", "alqabas.com.kw")] == ["KWD"]
+    assert [a.unit for a in find_amounts("وفي البصرة بلغت الكلفة 20 ألف دينار.", "okaz")] == ["IQD"]
 
 
 def test_outlet_country():
@@ -407,3 +409,17 @@ def test_halves_and_quote_marks_run_in_linear_time():
         t1 = min(run(100_000, unit) for _ in range(2))
         t2 = min(run(200_000, unit) for _ in range(2))
         assert t2 < 4.0 and t2 < 3 * t1 + 0.2, (unit, t1, t2)
+
+
+def test_the_outlets_own_currency_outranks_the_places_the_text_names():
+    # a Saudi paper comparing prices abroad in riyals, a surname that is a nisba
+    text = "ويرتفع سعر اللتر إلى 4 ريالات في الأردن واليمن.\nوقال سعد اليمني إن المكافأة ألف ريال."
+    assert [a.unit for a in find_amounts(text, "alwatan")] == ["SAR", "SAR"]
+    assert [a.unit for a in find_amounts(text)] == ["YER", "YER"]  # without an outlet the places decide
+    # a Saudi outlet has no dinar: the places still decide
+    assert [a.unit for a in find_amounts("وفي الكويت بلغت الأرباح 48 مليون دينار.", "alwatan")] == ["KWD"]
+
+
+def test_a_currency_named_with_another_currencys_country_is_not_a_country_for_it():
+    text = "وظهر الريال المغربي في السوق.\nوبلغ حجم التداول 50 مليون ريال يوميا."
+    assert [a.unit for a in find_amounts(text)] == ["SAR"]

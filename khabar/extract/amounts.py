@@ -261,29 +261,46 @@ def _generic_duals(t: str):
 
 # ------------------------------------------------------------ shared currencies
 
-def _place_forms() -> dict[str, set[str]]:
-    """Folded place word -> countries. A nisba (كويتي) also stands for
-    كويتية، كويتيا، كويتيين، كويتيون، كويتيات; a name with ال also for للX (ل + الX)."""
-    forms: dict[str, set[str]] = {}
+def _place_forms() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Folded place words -> countries, by the word without its article: those
+    written with ال (الكويت) and those without (بغداد، كويتي). A nisba (كويتي)
+    also stands for كويتية، كويتيا، كويتيين، كويتيون، كويتيات, with or without ال."""
+    with_al: dict[str, set[str]] = {}
+    bare: dict[str, set[str]] = {}
     for country, words in L.PLACE_COUNTRIES.items():
         for w in words.split():
             w = fold_word(w)
-            variants = {w}
-            if w.endswith("ي") and not w.startswith("ال"):
-                variants |= {w + x for x in ("ه", "ا", "ين", "ون", "ات")} | {"ال" + v for v in set(variants)}
-                variants |= {"ال" + w + x for x in ("ه", "ين", "ون", "ات")}
-            variants |= {"ل" + v[1:] for v in variants if v.startswith("ال")}
-            for v in variants:
-                forms.setdefault(v, set()).add(country)
-    return forms
+            if w.startswith("ال"):
+                with_al.setdefault(w[2:], set()).add(country)
+                continue
+            for v in [w] + ([w + x for x in ("ه", "ا", "ين", "ون", "ات")] if w.endswith("ي") else []):
+                bare.setdefault(v, set()).add(country)
+                if w.endswith("ي"):
+                    with_al.setdefault(v, set()).add(country)
+    return with_al, bare
 
 
-_PLACES = _place_forms()
-_PLACE = re.compile(rf"(?<!\w)[وبلفك]?(?P<p>{alternation(_PLACES)}){E}")
+def _place_words() -> dict[str, set[str]]:
+    """Every written form of a place word, clitics and article included
+    (بالكويت، للكويت، وبغداد) -> countries."""
+    with_al, bare = _place_forms()
+    words: dict[str, set[str]] = {}
+    for table, prefixes in ((with_al, ("ال", "وال", "بال", "لل", "فال", "كال", "ولل")), (bare, ("", "و", "ب", "ل", "ف", "ك"))):
+        for stem, countries in table.items():
+            for prefix in prefixes:
+                words.setdefault(prefix + stem, set()).update(countries)
+    return words
+
+
+_PLACES = _place_words()
+# Whole written forms behind a word-start look-behind: mid-word positions are
+# rejected at once, where an optional clitic or article group before the names
+# would be tried at every position (half again as slow on a day's articles).
+_PLACE = re.compile(rf"(?<!\w)(?P<p>{alternation(_PLACES)}){E}")
 _SHARED_FORMS = {f for f, iso in _CURRENCY.items() if iso in L.CURRENCY_COUNTRIES}
 # "الدينار الكويتي", "بالدينار الأردني" anywhere in the article: the country of its bare دينار.
 _NAMED_CURRENCY = re.compile(
-    rf"(?<!\w)[وبلفك]?(?:ال|ل)?(?P<c>{alternation(_SHARED_FORMS)}){SP}(?:ال)?(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E}")
+    rf"(?P<c>{alternation(_SHARED_FORMS)}){E}{SP}(?:ال)?(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E}")
 _SENTENCE_END = re.compile(r"[\n!?؟]|\.(?!\d)")
 
 
@@ -302,43 +319,50 @@ class _Context(NamedTuple):
     """What an article says about countries, for one shared currency."""
     place_pos: list[int]  # sorted positions of place names that are the currency's countries
     place_country: list[str]
-    named_pos: list[int]  # sorted positions of "الدينار الكويتي"-like mentions
+    named_pos: list[int]  # sorted positions of "الدينار الكويتي"-like mentions of this currency
     named_iso: list[str]
-    outlet: str | None
     most_named: str | None  # the country the article names most (first named on ties)
 
 
-def _context(t: str, name: str, places: list, named: list, outlet: str | None) -> _Context:
+def _context(name: str, places: list, named: list) -> _Context:
     codes = L.CURRENCY_COUNTRIES[name]
     pp = [(p, c) for p, cs in places for c in sorted(cs) if c in codes]
     count: dict[str, list[int]] = {}
     for p, c in pp:
         count.setdefault(c, [0, p])[0] += 1
     most = min(count, key=lambda c: (-count[c][0], count[c][1])) if count else None
-    nm = [(p, iso) for p, c, iso in named if c == name]
-    return _Context([p for p, _ in pp], [c for _, c in pp], [p for p, _ in nm], [i for _, i in nm], outlet, most)
+    nm = [(p, iso) for p, c, iso in named if c == name and iso in codes.values()]  # not الريال المغربي
+    return _Context([p for p, _ in pp], [c for _, c in pp], [p for p, _ in nm], [i for _, i in nm], most)
 
 
 def _resolve_currencies(t: str, out: list[tuple], source: str | None) -> list[tuple]:
     """Give each shared currency (unit ``dinar``, ``riyal`` ...) its country's code, from, in order:
-    a place named in the same sentence (the nearest), the same currency named with its
-    country elsewhere in the article (the nearest before, else the first after), the
-    outlet's country, the country the article names most; else its default (riyal SAR,
-    pound EGP, dirham AED) or, for dinar, lira and peso, the currency's name."""
-    places = [(m.start(), _PLACES[m.group("p")]) for m in _PLACE.finditer(t)]
-    named = [(m.start(), _CURRENCY[m.group("c")], _NATIONS[m.group("n")]) for m in _NAMED_CURRENCY.finditer(t)]
-    ends = [m.start() for m in _SENTENCE_END.finditer(t)]
+    the outlet's country when it uses that currency (a Saudi paper's bare ريال is SAR even
+    in «4 ريالات في الأردن واليمن» or next to a surname اليمني), a place named in the
+    same sentence (the nearest), the same currency named with its country elsewhere in the
+    article (the nearest before, else the first after), the country the article names most;
+    else its default (riyal SAR, pound EGP, dirham AED) or, for dinar, lira and peso, the
+    currency's name. The article is read only for currencies the outlet does not settle."""
     outlet = outlet_country(source)
     contexts: dict[str, _Context] = {}
+    ends: list[int] | None = None
     res = []
     for a in out:
         name = a[3]
         if name in L.CURRENCY_COUNTRIES:
-            if name not in contexts:
-                contexts[name] = _context(t, name, places, named, outlet)
-            k = bisect_right(ends, a[0])
-            sentence = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(t))
-            a = (*a[:3], _currency_of(name, a[0], sentence, contexts[name]), *a[4:])
+            codes = L.CURRENCY_COUNTRIES[name]
+            if outlet in codes:
+                a = (*a[:3], codes[outlet], *a[4:])
+            else:
+                if ends is None:
+                    ends = [m.start() for m in _SENTENCE_END.finditer(t)]
+                    places = [(m.start(), _PLACES[m.group("p")]) for m in _PLACE.finditer(t)]
+                    named = [(m.start(), _CURRENCY[m.group("c")], _NATIONS[m.group("n")]) for m in _NAMED_CURRENCY.finditer(t)]
+                if name not in contexts:
+                    contexts[name] = _context(name, places, named)
+                k = bisect_right(ends, a[0])
+                sentence = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(t))
+                a = (*a[:3], _currency_of(name, a[0], sentence, contexts[name]), *a[4:])
         res.append(a)
     return res
 
@@ -354,8 +378,6 @@ def _currency_of(name: str, pos: int, sentence: tuple[int, int], ctx: _Context) 
     if ctx.named_pos:
         k = bisect_right(ctx.named_pos, pos)
         return ctx.named_iso[k - 1] if k else ctx.named_iso[0]
-    if ctx.outlet in codes:
-        return codes[ctx.outlet]
     if ctx.most_named:
         return codes[ctx.most_named]
     return L.CURRENCY_DEFAULTS.get(name, name)
