@@ -305,6 +305,8 @@ def test_plurals_definites_and_predicates_in_in_are_not_duals(text):
     # the currency named with its country elsewhere in the article
     ("بلغت القروض 37 مليار دينار كويتي.\nوزادت الودائع 210 ملايين دينار.", ["KWD", "KWD"]),
     ("وارتفع الدينار الأردني أمام الدولار.\nوبلغ العجز 800 مليون دينار.", ["JOD"]),
+    ("وارتفع الريال العماني.\nوبلغت الأرباح 5 ملايين ريال.", ["OMR"]),
+    ("وهبط الجنيه الإسترليني.\nوبلغت الخسائر 3 ملايين جنيه.", ["GBP"]),
     # the places the article names, when the sentence names none
     ("زار الوزير البحرين والمنامة أمس.\nوبلغت قيمة الاتفاق 12 مليون دينار.", ["BHD"]),
     ("ودعت الدوحة إلى الحوار.\nوبلغت الأرباح 4 مليارات ريال.", ["QAR"]),

@@ -60,7 +60,9 @@ _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # sa
 # Duals of any noun: صاروخين باليستيين، شحنتين. Without diacritics -ين is
 # also a sound plural, so only -تين (a feminine dual; the plural is -ات) or
 # -ين followed by an agreeing adjective in -ين, the noun not a participle in م-.
-_GEN_DUAL = re.compile(r"(?<!\w)(?P<u>[\u0621-\u064a]{3,13}ين)(?!\w)")
+# Definite words (المواطنين، للمسلحين، والذين), most of the -ين words of a text,
+# are never duals: the look-ahead drops them before any Python runs on them.
+_GEN_DUAL = re.compile(r"(?<!\w)(?!ال|لل|وال|بال|كال|فال)(?P<u>[\u0621-\u064a]{3,13}ين)(?!\w)")
 _NOT_DUALS = {fold_word(w) for w in L.NOT_DUALS}
 _PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
 _DUAL_STEMS = {fold_word(w) for w in L.DUAL_STEMS}
@@ -298,9 +300,10 @@ _PLACES = _place_words()
 # would be tried at every position (half again as slow on a day's articles).
 _PLACE = re.compile(rf"(?<!\w)(?P<p>{alternation(_PLACES)}){E}")
 _SHARED_FORMS = {f for f, iso in _CURRENCY.items() if iso in L.CURRENCY_COUNTRIES}
-# "الدينار الكويتي", "بالدينار الأردني" anywhere in the article: the country of its bare دينار.
-_NAMED_CURRENCY = re.compile(
-    rf"(?P<c>{alternation(_SHARED_FORMS)}){E}{SP}(?:ال)?(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E}")
+# "الدينار الكويتي", "بالدينار الأردني" anywhere in the article: the country of its
+# bare دينار. The country word is a place the scan finds anyway; this looks
+# back from it for the currency (one scan of the article, not two).
+_NOUN_BEFORE = re.compile(rf"(?P<c>{alternation(_SHARED_FORMS)}){SP}$")
 _SENTENCE_END = re.compile(r"[\n!?؟]|\.(?!\d)")
 
 
@@ -324,6 +327,19 @@ class _Context(NamedTuple):
     most_named: str | None  # the country the article names most (first named on ties)
 
 
+def _places(t: str) -> tuple[list[tuple[int, set[str]]], list[tuple[int, str, set[str]]]]:
+    """Where the article names places, and where it names a currency with its country:
+    (position, countries) and (position, currency name, countries)."""
+    places, named = [], []
+    for m in _PLACE.finditer(t):
+        countries = _PLACES[m.group("p")]
+        places.append((m.start(), countries))
+        noun = _NOUN_BEFORE.search(t, max(0, m.start() - 16), m.start())
+        if noun:
+            named.append((noun.start(), _CURRENCY[noun.group("c")], countries))
+    return places, named
+
+
 def _context(name: str, places: list, named: list) -> _Context:
     codes = L.CURRENCY_COUNTRIES[name]
     pp = [(p, c) for p, cs in places for c in sorted(cs) if c in codes]
@@ -331,7 +347,7 @@ def _context(name: str, places: list, named: list) -> _Context:
     for p, c in pp:
         count.setdefault(c, [0, p])[0] += 1
     most = min(count, key=lambda c: (-count[c][0], count[c][1])) if count else None
-    nm = [(p, iso) for p, c, iso in named if c == name and iso in codes.values()]  # not الريال المغربي
+    nm = [(p, codes[min(cs & codes.keys())]) for p, n, cs in named if n == name and cs & codes.keys()]  # not الريال المغربي
     return _Context([p for p, _ in pp], [c for _, c in pp], [p for p, _ in nm], [i for _, i in nm], most)
 
 
@@ -356,8 +372,7 @@ def _resolve_currencies(t: str, out: list[tuple], source: str | None) -> list[tu
             else:
                 if ends is None:
                     ends = [m.start() for m in _SENTENCE_END.finditer(t)]
-                    places = [(m.start(), _PLACES[m.group("p")]) for m in _PLACE.finditer(t)]
-                    named = [(m.start(), _CURRENCY[m.group("c")], _NATIONS[m.group("n")]) for m in _NAMED_CURRENCY.finditer(t)]
+                    places, named = _places(t)
                 if name not in contexts:
                     contexts[name] = _context(name, places, named)
                 k = bisect_right(ends, a[0])
