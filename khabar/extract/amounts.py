@@ -60,9 +60,11 @@ _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # sa
 # Duals of any noun: صاروخين باليستيين، شحنتين. Without diacritics -ين is
 # also a sound plural, so only -تين (a feminine dual; the plural is -ات) or
 # -ين followed by an agreeing adjective in -ين, the noun not a participle in م-.
-# Definite words (المواطنين، للمسلحين، والذين), most of the -ين words of a text,
-# are never duals: the look-ahead drops them before any Python runs on them.
-_GEN_DUAL = re.compile(r"(?<!\w)(?!ال|لل|وال|بال|كال|فال)(?P<u>[\u0621-\u064a]{3,13}ين)(?!\w)")
+# Words in -ين: the literal ending is found by a fast scan, then the word is
+# read back from it (a pattern starting with a letter class was tried at every
+# word start and cost ten times more).
+_IN_END = re.compile(r"ين(?!\w)")
+_LETTERS_BEFORE = re.compile(r"[\u0621-\u064a]+$")
 _NOT_DUALS = {fold_word(w) for w in L.NOT_DUALS}
 _PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
 _DUAL_STEMS = {fold_word(w) for w in L.DUAL_STEMS}
@@ -233,32 +235,44 @@ def _generic_duals(t: str):
     (مسلحين، لاعبين، فنانين) and only with an agreeing adjective in -يين."""
     masks = None
     last_end = -1  # end of the last dual, or of an adjective agreeing with it
-    for m in _GEN_DUAL.finditer(t):
-        w = m.group("u")
-        s = m.start()
+    for s, e in _in_words(t):
+        w = t[s:e]
         if s - last_end <= 3 and t[last_end:s].isspace():
-            last_end = m.end()
+            last_end = e
             continue  # adjectives of the dual before it: جامعتين عامتين سابقتين
         if w.startswith(_ARTICLE_PREFIXES):
             continue
         if w[0] in "وبلفك" and len(w) >= 7:  # a clitic only where the rest is still a long word
             w, s = w[1:], s + 1
         if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS or w in _DUALS or w in _TIME
-                or w in ALL_NUMBER_WORDS or len(w) < 5 or _PREDICATE.search(t, max(0, s - 24), s)):
+                or w in ALL_NUMBER_WORDS or len(w) < 5):
             continue
         if not w.endswith("تين") and w[:-2] not in _DUAL_STEMS:
-            nxt = _NEXT_WORD.match(t, m.end())
+            nxt = _NEXT_WORD.match(t, e)
             a = nxt.group("w") if nxt else ""
             if w[0] == "م" or (len(w) == 6 and w[1] == "ا") or (len(w) == 6 and w[2] == "ا") or not a.endswith("يين") or a in _PLURAL_ADJ:
                 continue  # مسلحين، لاعبين، فنانين: plurals of persons look the same
+        if _PREDICATE.search(t, max(0, s - 24), s):
+            continue
         if masks is None:
             masks = date_spans_folded(t)
             mask_starts = [ms for ms, _ in masks]
         k = bisect_right(mask_starts, s) - 1
-        if (k >= 0 and masks[k][1] > s) or (k + 1 < len(masks) and masks[k + 1][0] < m.end()):
+        if (k >= 0 and masks[k][1] > s) or (k + 1 < len(masks) and masks[k + 1][0] < e):
             continue  # سنتين، ساعتين: durations
-        last_end = m.end()
-        yield s, m.end()
+        last_end = e
+        yield s, e
+
+
+def _in_words(t: str):
+    """(start, end) of each whole word of 5 to 15 Arabic letters ending in -ين."""
+    for m in _IN_END.finditer(t):
+        e = m.end()
+        run = _LETTERS_BEFORE.search(t, max(0, e - 15), e)
+        s = run.start()
+        if e - s < 5 or (s and (t[s - 1].isalnum() or t[s - 1] == "_")):
+            continue  # too short, longer than 15 letters, or glued to digits or other letters
+        yield s, e
 
 
 # ------------------------------------------------------------ shared currencies
