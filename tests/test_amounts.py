@@ -268,7 +268,7 @@ def test_a_number_in_quote_marks_takes_the_scale_and_unit_after_them(text, expec
 
 def test_digits_in_parentheses_restated_in_words_are_one_amount():
     assert _amounts("وخفضت الرسوم بمقدار (15) خمس عشرة هللة عن كل لتر.") == [
-        ("خمس عشرة هللة", 15, None, "number", False)]
+        ("خمس عشرة هللة", 0.15, "SAR", "money", False)]
 
 
 @pytest.mark.parametrize("text,dual", [
@@ -426,3 +426,21 @@ def test_the_outlets_own_currency_outranks_the_places_the_text_names():
 def test_a_currency_named_with_another_currencys_country_is_not_a_country_for_it():
     text = "وظهر الريال المغربي في السوق.\nوبلغ حجم التداول 50 مليون ريال يوميا."
     assert [a.unit for a in find_amounts(text)] == ["SAR"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وارتفع خام برنت 45 سنتًا عند التسوية.", ("45 سنتًا", 0.45, "USD", "money")),
+    ("وخفضت الرسوم 25 هللة عن كل لتر.", ("25 هللة", 0.25, "SAR", "money")),
+    ("ويباع الرغيف بـ50 قرشا.", ("50 قرشا", 0.5, "EGP", "money")),
+])
+def test_hundredths_of_a_currency_are_money_in_the_main_unit(text, expected):
+    got = [a[:4] for a in _amounts(text)]
+    assert len(got) == 1 and got[0][0] == expected[0] and got[0][1] == pytest.approx(expected[1]) and got[0][2:] == expected[2:]
+
+
+@pytest.mark.parametrize("text", [
+    "ووقع الحادث عند الكيلو 60 قبل مركز المدينة.",    # a road marker, then a preposition
+    "وأتاحت الشركة النظام لمستخدمي ويندوز 8.1 بعد أن كانت التجربة محدودة.",  # a version number
+])
+def test_a_number_followed_by_a_preposition_counts_nothing(text):
+    assert _amounts(text) == []

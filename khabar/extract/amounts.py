@@ -49,6 +49,8 @@ _PERCENT = re.compile(rf"(?:{OSP}%|{SP}(?:{alternation(w for w in L.PERCENT_WORD
 _MEASURE = re.compile(rf"{SP}(?P<u>{alternation(_MEASURES)})(?![\w²])")
 _CURR = re.compile(
     rf"{SP}(?P<c>{alternation(_CURRENCY)}){E}(?:{SP}(?P<n>{alternation(_NATIONS)})(?:يتين|يين|يون|يات|يه|يا|ي){E})?")
+_SUBUNITS = {fold_word(f): v for key, v in L.CURRENCY_SUBUNITS.items() for f in key.split()}
+_SUBUNIT = re.compile(rf"{SP}(?P<c>{alternation(_SUBUNITS)}){E}")
 _SYMBOL_AFTER = re.compile(rf"{OSP}(?P<s>[$€£])")
 _SYMBOL_BEFORE = re.compile(rf"(?P<s>[$€£]){OSP}$")
 _PER = {fold_word(f): per for key, per in L.PER_TIME.items() for f in key.split("|")}
@@ -75,6 +77,7 @@ _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
 _GLUED_BEFORE = re.compile(r"[\w][-/:]$")  # 3-5, 050-123, إف-16 (a model name)
 _STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع و أو او ثم حتى منذ بين عند لدى أي أن إن ما لا لم لن قد
+قبل بعد خلال عبر ضد دون حول أمام وراء فوق تحت عقب إثر
 بينما حيث كما التي الذي الذين عندما فيما ثم حين بعدما كل
 منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا""".split()}
 _ARTICLE_PREFIXES = ("ال", "لل", "بال", "وال", "كال", "فال")
@@ -116,6 +119,10 @@ def _unit_after(t: str, end: int):
     m = _SYMBOL_AFTER.match(t, end)
     if m:
         return L.CURRENCY_SYMBOLS[m.group("s")], "money", m.end()
+    m = _SUBUNIT.match(t, end)
+    if m:  # 45 سنتا: 0.45 USD
+        unit, factor = _SUBUNITS[m.group("c")]
+        return unit, "money", m.end(), factor
     m = _COUNT.match(t, end)
     if m:
         return _COUNTS[m.group("u")], "count", m.end()
@@ -157,7 +164,8 @@ def _number_amount(t: str, num) -> tuple | None:
     if wrapped and (unit_kind or (nxt and nxt.group("w") not in ALL_NUMBER_WORDS)):
         start -= 1  # the opening mark; "(15) خمس عشرة هللة" restates the number in words: left to the words
     if unit_kind:
-        unit, kind, end = unit_kind
+        unit, kind, end = unit_kind[:3]
+        value *= unit_kind[3] if len(unit_kind) > 3 else 1
     else:
         bare = _bare_number(t, num, start, end, before, nxt if not wrapped or start < num.start else None)
         if bare is None:

@@ -242,6 +242,8 @@ CURRENCIES = {
     "فرنك فرنكا فرنكات": "CHF", "روبية روبيات": "INR", "تومان": "IRR",
     "وون": "KRW", "إسترليني استرليني": "GBP", "بيزو": "peso",
 }
+# Hundredths written as their own word: the amount is in the main unit (45 سنتا = 0.45 USD).
+CURRENCY_SUBUNITS = {"سنت سنتا سنتات": ("USD", 0.01), "هللة هللات": ("SAR", 0.01), "قرش قرشا قروش": ("EGP", 0.01)}
 # A shared currency: country (ISO 3166) -> its ISO 4217 code.
 CURRENCY_COUNTRIES = {
     "dinar": {"KW": "KWD", "IQ": "IQD", "JO": "JOD", "BH": "BHD", "LY": "LYD", "TN": "TND", "DZ": "DZD", "RS": "RSD"},
