@@ -444,3 +444,19 @@ def test_hundredths_of_a_currency_are_money_in_the_main_unit(text, expected):
 ])
 def test_a_number_followed_by_a_preposition_counts_nothing(text):
     assert _amounts(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وباعت الشركة مليون و162 ألف سيارة.", ("مليون و162 ألف سيارة", 1_162_000, None)),   # a word scale, then digits joined by و
+    ("وتبلغ سرعة الطائرة 834 كلم / ساعة.", ("834 كلم / ساعة", 834, "km/h")),
+])
+def test_word_scale_with_digit_parts_and_a_spaced_rate(text, expected):
+    assert [a[:3] for a in _amounts(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "ويستغرق الشطف ما بين دقيقة ودقيقتين إضافيتين.",     # the adjective of a duration
+    "وعممت الهيئة على الشركات التي تستخدم طراز 777 مذكرة عاجلة.",  # a model number
+])
+def test_adjectives_of_durations_and_model_numbers_are_not_amounts(text):
+    assert _amounts(text) == []

@@ -54,7 +54,7 @@ _SUBUNIT = re.compile(rf"{SP}(?P<c>{alternation(_SUBUNITS)}){E}")
 _SYMBOL_AFTER = re.compile(rf"{OSP}(?P<s>[$€£])")
 _SYMBOL_BEFORE = re.compile(rf"(?P<s>[$€£]){OSP}$")
 _PER = {fold_word(f): per for key, per in L.PER_TIME.items() for f in key.split("|")}
-_PER_TIME = re.compile(rf"(?:{SP}|(?=/))(?P<p>{alternation(_PER)}){E}")
+_PER_TIME = re.compile(rf"(?:{SP}|(?=/))(?P<p>{alternation(_PER)}){E}")  # 834 كلم / ساعة too
 _COUNT = re.compile(rf"{SP}(?P<u>{alternation(_COUNTS)}){E}")
 _COUNT_DEF = re.compile(rf"{SP}من{SP}(?P<u>{alternation(_DEFINITE)}){E}")
 _DUAL = re.compile(rf"{B}[وبلف]?(?P<u>{alternation(_DUALS)}){E}")
@@ -252,7 +252,10 @@ def _generic_duals(t: str):
             continue
         if w[0] in "وبلفك" and len(w) >= 7:  # a clitic only where the rest is still a long word
             w, s = w[1:], s + 1
-        if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS or w in _DUALS or w in _TIME
+        if w in _TIME or w in _DUALS:
+            last_end = e  # دقيقتين إضافيتين: its adjectives are not duals either
+            continue
+        if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS
                 or w in ALL_NUMBER_WORDS or len(w) < 5):
             continue
         if not w.endswith("تين") and w[:-2] not in _DUAL_STEMS:

@@ -316,7 +316,7 @@ MEASURES = {
     "تيرابايت|تيرا بايت": ("TB", "data"),
 }
 # A length or volume followed by "per hour / per second" is a speed or a flow.
-PER_TIME = {"في الساعة|بالساعة|/ساعة|/س|في الساعه": "h", "في الثانية|بالثانية|/ثانية|/ث": "s"}
+PER_TIME = {"في الساعة|بالساعة|/ساعة|/س|/ ساعة|/ س|في الساعه": "h", "في الثانية|بالثانية|/ثانية|/ث|/ ثانية": "s"}
 RATE_UNITS = {("km", "h"): ("km/h", "speed"), ("mi", "h"): ("mph", "speed"), ("m", "s"): ("m/s", "speed"),
               ("km", "s"): ("km/s", "speed"), ("m", "h"): ("m/h", "speed"), ("m3", "s"): ("m3/s", "flow"),
               ("l", "s"): ("l/s", "flow"), ("kW", "h"): ("kWh", "energy"), ("MW", "h"): ("MWh", "energy"),
@@ -367,4 +367,4 @@ COUNT_DEFINITE = {
 # After a bare number these words show it is not an amount (an identifier,
 # an ordinal position, a clock time).
 NUMBER_BEFORE_BLOCK = """رقم المادة الفقرة البند الجولة المرتبة الساعة القرار الرحلة
-الدورة الصفحة الحلقة العدد الفصل الطابق النسخة الإصدار الدقيقة الشوط المركز ال""".split()
+الدورة الصفحة الحلقة العدد الفصل الطابق النسخة الإصدار الدقيقة الشوط المركز ال طراز موديل""".split()

@@ -193,8 +193,17 @@ def _digit_number(t: str, s: int) -> tuple[Number | None, int]:
         value = base
     else:
         value = words_value(scales, base) if scales else base
-    # 96 مليونا و245 ألف / 4 مليارات و908 ملايين: a smaller part joined by و
     last = ALL_SCALES[scales[-1]] if scales else 0
+    value, end, smaller = _smaller_parts(t, end, value, last)
+    if scales and not smaller:
+        value, end = _and_a_half(t, end, value, last)
+    return Number(s, end, value, bool(scales), False, digits), end
+
+
+def _smaller_parts(t: str, end: int, value: float, last: float) -> tuple[float, int, bool]:
+    """96 مليونا و245 ألف / 4 مليارات و908 ملايين / مليون و162 ألف: smaller parts in digits joined by و
+    after a scale word ``last`` (0: none). (value, end, whether a part was added)."""
+    added = False
     for _ in range(3):
         more = _AND_DIGITS.match(t, end) if last else None
         if not more:
@@ -208,10 +217,8 @@ def _digit_number(t: str, s: int) -> tuple[Number | None, int]:
             break
         value += part * sc
         last = sc if more.group("w") else 0
-        end = more.end()
-    if scales and last == ALL_SCALES[scales[-1]]:
-        value, end = _and_a_half(t, end, value, last)
-    return Number(s, end, value, bool(scales), False, digits), end
+        end, added = more.end(), True
+    return value, end, added
 
 
 def _word_number(t: str, m: re.Match) -> tuple[Number | None, int]:
@@ -233,7 +240,9 @@ def _word_number(t: str, m: re.Match) -> tuple[Number | None, int]:
     vague = all(w in SCALE_PLURAL_WORDS for w in words)
     value = words_value(words)
     if words[-1] in ALL_SCALES and not vague:
-        value, end = _and_a_half(t, end, value, ALL_SCALES[words[-1]])
+        value, end, smaller = _smaller_parts(t, end, value, ALL_SCALES[words[-1]])
+        if not smaller:
+            value, end = _and_a_half(t, end, value, ALL_SCALES[words[-1]])
     if len(words) == 1 and words[0] in SCALE_WORDS:
         frac = _FRACTION_BEFORE.search(t, max(0, s - 12), s)  # نصف مليون: half a million
         if frac:
