@@ -460,3 +460,8 @@ def test_word_scale_with_digit_parts_and_a_spaced_rate(text, expected):
 ])
 def test_adjectives_of_durations_and_model_numbers_are_not_amounts(text):
     assert _amounts(text) == []
+
+
+def test_a_name_in_tin_after_ka_and_a_number_before_kana_are_not_amounts():
+    assert _amounts("وانتقدت المؤسسات أثينا وخصوصا كريستين لاغارد مديرة الصندوق.") == []
+    assert _amounts("وقال الباحث إن مركب SRT 1720 كان قادرا على إطالة العمر.") == []

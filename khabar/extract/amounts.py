@@ -77,7 +77,7 @@ _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
 _GLUED_BEFORE = re.compile(r"[\w][-/:]$")  # 3-5, 050-123, إف-16 (a model name)
 _STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع و أو او ثم حتى منذ بين عند لدى أي أن إن ما لا لم لن قد
-قبل بعد خلال عبر ضد دون حول أمام وراء فوق تحت عقب إثر
+قبل بعد خلال عبر ضد دون حول أمام وراء فوق تحت عقب إثر كان كانت كانوا
 بينما حيث كما التي الذي الذين عندما فيما ثم حين بعدما كل
 منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا""".split()}
 _ARTICLE_PREFIXES = ("ال", "لل", "بال", "وال", "كال", "فال")
@@ -248,8 +248,8 @@ def _generic_duals(t: str):
         if s - last_end <= 3 and t[last_end:s].isspace():
             last_end = e
             continue  # adjectives of the dual before it: جامعتين عامتين سابقتين
-        if w.startswith(_ARTICLE_PREFIXES):
-            continue
+        if w.startswith(_ARTICLE_PREFIXES) or w in _NOT_DUALS:
+            continue  # كريستين: a name, not ك + a dual
         if w[0] in "وبلفك" and len(w) >= 7:  # a clitic only where the rest is still a long word
             w, s = w[1:], s + 1
         if w in _TIME or w in _DUALS:
