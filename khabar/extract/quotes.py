@@ -39,6 +39,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Sequence
 
 from khabar import schemas
+from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, SP, alternation
@@ -209,7 +210,7 @@ def _strip_clitic(w: str) -> str:
 
 _LIST_SEP = re.compile(r"[،,]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ARABIC = re.compile(r"[\u0621-\u064a]")
+_ARABIC = re.compile(f"[{char_class(HAMZA_TO_YEH)}]")
 
 
 def _is_list(content: str) -> bool:
@@ -314,7 +315,7 @@ def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
     """The folded word ``m`` as the subject reads it: None where it cannot
     be in the subject, "" where it is a plain name."""
     w = m.group("w")
-    if orig_text is not None and "\u064b" in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
+    if orig_text is not None and FATHATAN in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
         return None  # tanween fath marks an accusative: the object (وكتب زوكربيرغ منشوراً), never the subject
     if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
         return None  # Egyptian spelling of على before أن: شدد الوزير علي أن
@@ -604,7 +605,7 @@ def _folded_entities(fd, entities: Sequence) -> _Entities:
     rows = []
     for e in entities:
         get = e.get if isinstance(e, dict) else (lambda k, e=e: getattr(e, k))
-        rows.append((fd.to_folded(get("start")), fd.to_folded(get("end")), get("label"), get("entity_id")))
+        rows.append((fd.from_orig(get("start")), fd.from_orig(get("end")), get("label"), get("entity_id")))
     return _Entities(rows)
 
 
