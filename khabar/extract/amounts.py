@@ -29,6 +29,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from khabar import schemas
+from khabar.arabic import HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
 from khabar.extract.dates import date_spans_folded
 from khabar.extract.fold import fold, fold_word
@@ -54,11 +55,12 @@ _SYMBOL_BEFORE = re.compile(rf"(?P<s>[$€£]){OSP}$")
 _COUNT = re.compile(rf"{SP}(?P<u>{alternation(_COUNTS)}){E}")
 _COUNT_DEF = re.compile(rf"{SP}من{SP}(?P<u>{alternation(_DEFINITE)}){E}")
 _DUAL = re.compile(rf"{B}[وبلف]?(?P<u>{alternation(_DUALS)}){E}")
-_NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # same line only
+_LETTER = f"[{char_class(HAMZA_TO_YEH)}]"
+_NEXT_WORD = re.compile(rf"[ \t]{{1,3}}(?P<w>{_LETTER}{{2,20}})(?![\w])")  # same line only
 # Duals of any noun: صاروخين باليستيين، شحنتين. Without diacritics -ين is
 # also a sound plural, so only -تين (a feminine dual; the plural is -ات) or
 # -ين followed by an agreeing adjective in -ين, the noun not a participle in م-.
-_GEN_DUAL = re.compile(r"(?<!\w)(?P<u>[\u0621-\u064a]{3,13}ين)(?!\w)")
+_GEN_DUAL = re.compile(rf"(?<!\w)(?P<u>{_LETTER}{{3,13}}ين)(?!\w)")
 _NOT_DUALS = {fold_word(w) for w in L.NOT_DUALS}
 _PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
 _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
@@ -234,7 +236,7 @@ def find_amounts(text: str) -> list[Amount]:
 
 def extract_amounts(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
     """AMOUNTS rows for a shard, found in ``documents.text``."""
-    if cfg is not None and not cfg.get("amounts", True):
+    if not cfg["amounts"]:
         return schemas.empty("amounts")
     rows = []
     for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()):
