@@ -92,7 +92,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}{CLITIC}(?P<edge>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه){SP}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
         rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
     ("year", re.compile(
-        rf"{B}{CLITIC}(?P<kw>عام|العام|سنه|السنه|موسم|لعام|للعام|لسنه|للسنه){SP}(?P<y>{YEAR}|1[34]\d\d)"
+        rf"{B}[وبف]?(?P<kw>عام|العام|سنه|السنه|موسم|لعام|للعام|لسنه|للسنه){SP}(?P<y>{YEAR}|1[34]\d\d)(?!{OSP}[/\-]{OSP}\d)"
         rf"(?P<h>{OSP}(?:ه|هجري|هجريه|للهجره){E})?(?:{OSP}م{E})?")),
     ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
     ("today", re.compile(
@@ -388,11 +388,20 @@ def _candidates(t: str, pub: dt.date | None):
     scan = _Scan(t, _writer_day(matches, pub), hijri_years, greg_years)
     cands = [_RESOLVERS[name](m, scan) for name, m in matches if name not in _CONTEXTUAL]
     cands = [c for c in cands if c is not None]
-    explicit = sorted((c[0], c[2]) for c in cands if c[3] in ("date", "month") and c[2])
-    scan = scan._replace(explicit=tuple(explicit))
+    scan = scan._replace(explicit=_outermost([c for c in cands if c[3] in ("date", "month") and c[2]]))
     cands += [c for c in (_RESOLVERS[name](m, scan) for name, m in matches if name in _CONTEXTUAL) if c is not None]
     yield from cands
     yield from _durations(t)
+
+
+def _outermost(cands: list[_Candidate]) -> tuple[tuple[int, str], ...]:
+    """(start, value) of the candidates not inside a longer one (4 يناير 2015, not its يناير 2015)."""
+    out, reach = [], -1
+    for c in sorted(cands, key=lambda c: (c[0], -c[1])):
+        if c[1] > reach:
+            out.append((c[0], c[2]))
+            reach = c[1]
+    return tuple(out)
 
 
 def _writer_day(matches, pub: dt.date | None) -> dt.date | None:
@@ -574,7 +583,7 @@ def _year_pair(m: re.Match, scan: _Scan) -> _Candidate | None:
 
 # After a year these words show a count (في 2000 منزل is not a year): scales,
 # currencies, measures and the counted nouns of the amounts lexicon.
-_COUNT_AFTER = {fold_word(w) for k in (*L.CURRENCIES, *L.COUNT_NOUNS) for w in k.split()}
+_COUNT_AFTER = {fold_word(w) for k in (*L.CURRENCIES, *L.COUNT_NOUNS, *L.TIME_UNITS) for w in k.split()}
 _COUNT_AFTER |= {fold_word(w.split()[0]) for k in L.MEASURES for w in k.split("|")}
 _COUNT_AFTER |= {fold_word(w) for w in "ألف آلاف ألفا مليون ملايين مليار مليارات ترليون تريليون".split()}
 _WORD_AFTER = re.compile(r"\s{1,3}(\w+)")
@@ -584,7 +593,7 @@ _COUNT_BEFORE = re.compile(rf"(?<!\w)(?:نحو|حوالي|قرابه|زهاء|ب
 
 def _counted(t: str, e: int) -> bool:
     w = _WORD_AFTER.match(t, e)
-    return bool(w) and (w.group(1) in _COUNT_AFTER or w.group(1)[1:] in _COUNT_AFTER)
+    return bool(w) and w.group(1) in _COUNT_AFTER
 
 
 def _year_after_prep(m: re.Match, scan: _Scan) -> _Candidate | None:
@@ -775,8 +784,9 @@ def _weekday(m: re.Match, scan: _Scan) -> _Candidate | None:
 
 # س/سوف + a present verb, or a word of an announcement, before the weekday in its sentence.
 # The lookahead leaves out nouns that start like a future verb (سيارة، سياسة، سيطرة، ستة، سنوات، سيدة...).
-_FUTURE_SIN = r"[وف]?س[يتن](?!يار|ياس|يطر|ياح|يد|ينا|يول|يوله|يما|يتي|يئ|يف|ياق|ياد|تين|تون|ته(?!\w)|تا|تر|تي|تو|نو|نت|نه(?!\w)|نين|ناتور)\w{2,7}"
-_FUTURE = re.compile(rf"(?<!\w)(?:{_FUTURE_SIN}|{alternation(L.FUTURE_WORDS + L.NEXT)})(?!\w)")
+_FUTURE_SIN = (r"[وف]?س(?:ي(?!ار|اس|طر|اح|د|نا|ول|له(?!\w)|ما(?!\w)|تي|ئ|ف|اق|اد)|ت(?!ين|ون|ه(?!\w)|ا|ر|ي|و)"
+               r"|ن(?!و|ت|ه(?!\w)|ين|اتور|ا))\w{2,7}")
+_FUTURE = re.compile(rf"(?<!\w)(?:{_FUTURE_SIN}|[وف]?{alternation(L.FUTURE_WORDS + L.NEXT)})(?!\w)")
 # a sentence end, or a comma opening a new clause (ستوزع ... ، فيما ارتفع السهم في تعاملات الأربعاء)
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]|[،,]\s{0,3}(?:فيما|بينما|في حين|حيث|كما|لكن|ولكن|غير)(?!\w)")
 
