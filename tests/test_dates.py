@@ -400,3 +400,11 @@ def test_adversarial_runs_for_the_new_patterns_are_linear(chars):
     t2 = min(run(200_000) for _ in range(2))
     assert t2 < 3.0, t2
     assert t2 < 4 * t1 + 0.2, (t1, t2)
+
+
+def test_numeric_dates_and_year_pairs_before_a_full_stop_and_year_ranges():
+    assert _dates("صدر القرار في 15/03/2015.") == [("15/03/2015", "2015-03-15", "date")]
+    assert _dates("وبلغ العدد 208 ملايين عام 2014 / 2015.") == [("2014 / 2015", "2014/2015", "year")]
+    assert _dates("وتولى المنصب (1970 - 1976) ثم استقال.") == [("1970 - 1976", "1970/1976", "range")]
+    # a quarter of the fiscal year: its months are not said
+    assert _dates("وارتفعت الأرباح في الربع الأول من السنة المالية.") == [("الربع الأول من السنة", None, "quarter")]

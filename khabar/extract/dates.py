@@ -78,8 +78,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<hm>{HMONTH}){E}(?:{SP}(?P<rel>{REL}){E})?")),
     # numeric, day first; "21 / 10 / 1436هـ" with a Hijri year or mark is Hijri
     ("dmy_num", re.compile(
-        r"(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/.\-])(?P<h> ?ه(?!\w))?")),
-    ("ymd_num", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.\-])")),
+        r"(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/\-]|\.\d)(?P<h> ?ه(?!\w))?")),
+    ("ymd_num", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/\-]|\.\d)")),
     ("dm", re.compile(
         rf"(?:{B}(?:يوم{SP})?(?P<wd>{WEEKDAY}),?{SP})?(?<!\d)(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
         rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
@@ -155,7 +155,7 @@ _PATTERNS += [
     ("hijri_year", re.compile(rf"(?<![\w.,/\-])(?P<y>1[34]\d\d){OSP}{HMARK}{E}")),
     # 1961/1962، 2014/15، 1436/1437هـ: academic, fiscal and sports years (one runs into the next)
     ("year_pair", re.compile(
-        rf"(?<![\d/.\-])(?P<y>{YEAR}|1[34]\d\d){OSP}[/\-]{OSP}(?P<y2>{YEAR}|1[34]\d\d|\d\d)(?![\d/.\-])(?P<h>{OSP}{HMARK}{E})?")),
+        rf"(?<![\d/.\-])(?P<y>{YEAR}|1[34]\d\d){OSP}[/\-]{OSP}(?P<y2>{YEAR}|1[34]\d\d|\d\d)(?![\d/\-]|\.\d)(?P<h>{OSP}{HMARK}{E})?")),
     # العشرينات، الأربعينيات، ثمانينات القرن الماضي; «في العشرينات من عمره» is an age
     ("decade", re.compile(
         rf"{B}{CLITIC}(?:ال)?(?P<dec>{alternation(_DECADES)})(?:يات|ات){E}"
@@ -352,7 +352,7 @@ def _matches(t: str) -> tuple[tuple[str, re.Match], ...]:
     return tuple((key[0], m) for key, m in found.items())
 
 
-_SCHOOL_YEAR = re.compile(r"\s{1,3}(?:الدراسي|الجامعي|الاكاديمي|الهجري|المالي|التدريبي)(?!\w)")
+_SCHOOL_YEAR = re.compile(r"\s{1,3}(?:الدراسيه?|الجامعي|الاكاديمي|الهجريه?|الماليه?|التدريبي)(?!\w)")
 _RANGE_LINK = re.compile(r"\s{0,3}(?:الي|حتي|و|-|–|ولغايه|لغايه)\s{0,3}")
 
 
@@ -573,7 +573,9 @@ def _year_pair(m: re.Match, scan: _Scan) -> _Candidate | None:
     if len(y2) == 2:
         y2 = y[:2] + y2
     if int(y2) != int(y) + 1:
-        return None  # 2010/2015 is not one season
+        # (1970 - 1976): a range of years; 2010/2015 is no season
+        ok = "-" in m.group() and 1800 <= int(y) < int(y2) <= int(y) + 100 and not m["h"]
+        return (m.start(), m.end(), f"{y}/{y2}", "range", "gregorian") if ok else None
     if m["h"] or int(y) < 1800:
         if not m["h"]:
             return None  # 1436/1437 without its mark could be anything
@@ -652,6 +654,8 @@ def _quarter(m: re.Match, scan: _Scan) -> _Candidate | None:
     k = (2 if half else 4) if k < 0 else k
     if half and k > 2:
         return None
+    if m["unit"] and _SCHOOL_YEAR.match(scan.t, m.end()):
+        return m.start(), m.end(), None, "range" if half else "quarter", "gregorian"  # of the fiscal year: unknown months
     if m["y"]:
         y = int(m["y"])
     elif scan.pub:
