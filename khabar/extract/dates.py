@@ -10,12 +10,12 @@
   `عام 2011` -> `2011` (kind year);
 * Hijri `27 جمادى الأولى 1443هـ`, `21/10/1436هـ` -> its Gregorian date by the
   Umm al-Qura calendar (``hijridate``), calendar `hijri`; `27 شوال` without a
-  year -> the occurrence nearest to publication; `عام 1381هـ` -> the Gregorian
-  year of its first day;
+  year -> the occurrence nearest to publication; `عام 1381هـ` -> its Gregorian
+  days (kind hijri_year, below);
 * relative expressions (kind relative), resolved against the **UTC date** of
   ``published_at``: اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
   يوم -> the most recent such day on or before publication (news reports the
-  past), with الماضي -> strictly before, with المقبل/القادم -> strictly
+  past; a future sentence or a chronology decide otherwise, see below), with الماضي -> strictly before, with المقبل/القادم -> strictly
   after; الأسبوع الماضي/المقبل/الحالي -> the ISO week (`2023-W10`);
   الشهر ... -> `YYYY-MM`; العام ... -> `YYYY`; نهاية/أواخر العام -> `YYYY-12`,
   مطلع/بداية/أوائل العام -> `YYYY-01`; a month with الماضي/المقبل/الجاري ->
@@ -23,7 +23,35 @@
   without a year, or `شهر غشت`, -> the occurrence nearest to publication.
   Without ``published_at`` the expression is kept with a null value;
 * durations `خمس سنوات` -> `P5Y`, `ستة أسابيع` -> `P6W`, `24 ساعة` -> `PT24H`,
-  `عامين` -> `P2Y` (kind duration).
+  `عامين` -> `P2Y` (kind duration);
+* years: after a preposition (`في 1948`, `بعد 1982`; not before a counted
+  noun: `في 2000 شخص`), alone before a clause end or marked م (`رؤية 2030.`,
+  `1948م`), `للعام 2009` -> `1948`... (kind year); pairs `1961/1962`,
+  `2014/15` -> `2014/2015` (kind year); `(1970 - 1976)` -> `1970/1976` (range);
+  Hijri years `1436هـ`, `عام 1319 هجري`, `1436/1437هـ` -> the Gregorian days
+  they cover, `2014-10-25/2015-10-13` (kind hijri_year; Umm al-Qura, the
+  arithmetic calendar outside its 1343-1500); decades `العشرينات` ->
+  `1920/1929` (the latest such decade begun by publication, the 20th century
+  without one), `ثمانينات القرن الماضي` -> the century before publication's
+  (kind decade; `في العشرينات من عمره` is an age, no date);
+* spans: `17 - 20 أغسطس`, `21 أغسطس - 14 سبتمبر`, `15 - 26 من الشهر الحالي`
+  -> `2015-08-17/2015-08-20` (kind range; days joined by a word, `من 5 مارس
+  حتى 10 أبريل`, stay two dates); `الربع الثاني من العام` ->
+  `2015-04-01/2015-06-30` (kind quarter), `النصف الأول من 2014`, `الأسبوع
+  الأخير من شهر أغسطس` -> its days (kind range); `28 من الشهر نفسه` -> the
+  month last written in the paragraph;
+* no value: `الأشهر الأخيرة`, `خلال السنوات الماضية` (kind vague); `اليوم`
+  meaning nowadays (`ما يعرف اليوم بـ`, `شباب اليوم`: kind generic); a day
+  and month naming a place (`مدينة 6 أكتوبر`, `شارع 26 يوليو`, `خلية في 6
+  أكتوبر`) is no date at all (nor an amount).
+
+Resolution uses what the text says: the first today-word with a named weekday
+(`أمس الأحد` published on a Tuesday) moves the day everything relative is
+resolved against (publication times are often UTC or the crawl time); a bare
+weekday is the next one when the sentence before it speaks of the future
+(`سـ`/`سوف` + verb, `من المقرر`, `يلتقي`, `المقبل`...), else the last one, or
+in a chronology (a full date over a week old earlier in the paragraph) the
+first one on or after that date. Dialect `بكرا`, `يوم غدٍ`, `صباح الأمس`.
 
 Every span is exact in the original text (diacritics, tatweel and
 Arabic-Indic digits included): matching runs on folded text and maps back.
@@ -313,7 +341,7 @@ _ANCHOR_GROUP.update({w: "hijri" for w in _HMONTHS})
 _ANCHOR_GROUP.update({w: "wd" for w in _WEEKDAYS})
 _ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد", "بكرا", "الامس")})
 _ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "للربع", "للنصف")})
-_ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "الدراسي", "الجامعي", "الاكاديمي", "الرياضي")})
+_ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "الدراسي")})  # not الرياضي: frequent, and year_pair has the years
 _ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
 _ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
 _ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
