@@ -106,8 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<hm>{HMONTH}){E}(?:{SP}(?P<rel>{REL}){E})?")),
     # numeric, day first; "21 / 10 / 1436هـ" with a Hijri year or mark is Hijri
     ("dmy_num", re.compile(
-        r"(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/\-]|\.\d)(?P<h> ?ه(?!\w))?")),
-    ("ymd_num", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/\-]|\.\d)")),
+        r"(?=\d)(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/\-]|\.\d)(?P<h> ?ه(?!\w))?")),
+    ("ymd_num", re.compile(r"(?=\d)(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/\-]|\.\d)")),
     ("dm", re.compile(
         rf"(?:{B}(?:يوم{SP})?(?P<wd>{WEEKDAY}),?{SP})?(?<!\d)(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
         rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
@@ -178,12 +178,12 @@ _PATTERNS += [
     ("year_prep", re.compile(rf"{B}{CLITIC}(?:في|قبل|بعد){SP}(?P<y>1[89]\d\d|20\d\d)(?![\d.,/\-%])(?:{OSP}م{E})?")),
     # a year alone at the end of a clause or marked م: طبعة 2016. رؤية 2030، ولد 1948م
     ("year_bare", re.compile(
-        rf"(?<![\w.,/\-])(?P<y>19\d\d|20[0-4]\d)(?:{OSP}م(?!\w)|(?={OSP}(?:[.،,؛:)!؟?\n]|$)))")),
+        rf"(?=\d)(?<![\w.,/\-])(?P<y>19\d\d|20[0-4]\d)(?:{OSP}م(?!\w)|(?={OSP}(?:[.،,؛:)!؟?\n]|$)))")),
     # a Hijri year standing alone: 1436هـ، 1319 هجري
-    ("hijri_year", re.compile(rf"(?<![\w.,/\-])(?P<y>1[34]\d\d){OSP}{HMARK}{E}")),
+    ("hijri_year", re.compile(rf"(?=\d)(?<![\w.,/\-])(?P<y>1[34]\d\d){OSP}{HMARK}{E}")),
     # 1961/1962، 2014/15، 1436/1437هـ: academic, fiscal and sports years (one runs into the next)
     ("year_pair", re.compile(
-        rf"(?<![\d/.\-])(?P<y>{YEAR}|1[34]\d\d){OSP}[/\-]{OSP}(?P<y2>{YEAR}|1[34]\d\d|\d\d)(?![\d/\-]|\.\d)(?P<h>{OSP}{HMARK}{E})?")),
+        rf"(?=\d)(?<![\d/.\-])(?P<y>{YEAR}|1[34]\d\d){OSP}[/\-]{OSP}(?P<y2>{YEAR}|1[34]\d\d|\d\d)(?![\d/\-]|\.\d)(?P<h>{OSP}{HMARK}{E})?")),
     # العشرينات، الأربعينيات، ثمانينات القرن الماضي; «في العشرينات من عمره» is an age
     ("decade", re.compile(
         rf"{B}{CLITIC}(?:ال)?(?P<dec>{alternation(_DECADES)})(?:يات|ات){E}"
@@ -345,8 +345,9 @@ _ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "�
 _ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
 _ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
 _ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
-_ANCHOR = re.compile(rf"(?P<num>(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
-_WINDOW = {"month": (30, 45), "hijri": (30, 30), "fiscal": (16, 24), "per": (24, 30), "decade": (4, 40)}
+# (?=\d) first: the number branch is refused at a letter before its lookbehind runs (a quarter of the scan)
+_ANCHOR = re.compile(rf"(?P<num>(?=\d)(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
+_WINDOW = {"month": (30, 45), "hijri": (30, 30), "fiscal": (16, 24), "per": (14, 30), "decade": (4, 40)}
 
 
 @lru_cache(maxsize=8)
