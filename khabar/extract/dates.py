@@ -915,17 +915,20 @@ _RESOLVERS = {
 }
 
 
-def _durations(t: str):
-    """خمس سنوات -> P5Y, 24 ساعة -> PT24H, عامين -> P2Y."""
+@lru_cache(maxsize=8)
+def _durations(t: str) -> tuple[_Candidate, ...]:
+    """خمس سنوات -> P5Y, 24 ساعة -> PT24H, عامين -> P2Y (cached: they do not
+    depend on publication, and find_dates and the amounts' date masks both need them)."""
+    out = []
     for num in find_numbers(t):
+        if num.vague or num.value <= 0 or (num.digits and num.value > 1000):
+            continue
         u = _TIME_UNIT_AFTER.match(t, num.end)
-        if not u or num.vague or num.value <= 0:
-            continue
-        if num.digits and num.value > 1000:
-            continue
-        yield num.start, u.end(), _duration(num.value, _TIME_UNITS[u.group("u")]), "duration", "gregorian"
+        if u:
+            out.append((num.start, u.end(), _duration(num.value, _TIME_UNITS[u.group("u")]), "duration", "gregorian"))
     for m in _DUAL_DURATION.finditer(t):
-        yield m.start("u"), m.end(), _duration(2, _TIME_DUALS[m.group("u")]), "duration", "gregorian"
+        out.append((m.start("u"), m.end(), _duration(2, _TIME_DUALS[m.group("u")]), "duration", "gregorian"))
+    return tuple(out)
 
 
 def _duration(n: float, unit: str) -> str:
