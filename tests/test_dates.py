@@ -408,3 +408,10 @@ def test_numeric_dates_and_year_pairs_before_a_full_stop_and_year_ranges():
     assert _dates("وتولى المنصب (1970 - 1976) ثم استقال.") == [("1970 - 1976", "1970/1976", "range")]
     # a quarter of the fiscal year: its months are not said
     assert _dates("وارتفعت الأرباح في الربع الأول من السنة المالية.") == [("الربع الأول من السنة", None, "quarter")]
+
+
+@pytest.mark.parametrize("pub", ["0001-01-01", "9999-12-31T00:00:00+00:00", "2200-12-31"])
+def test_a_publication_day_at_the_ends_of_the_calendar_never_crashes(pub):
+    text = "وصل أمس الأحد، ويغادر بعد غد، وفي الربع الأول من العام المقبل و17 - 20 أغسطس وفي العشرينات ويوم السبت 1500/1501هـ."
+    for d in find_dates(text, pub):
+        assert text[d.start : d.end] == d.text

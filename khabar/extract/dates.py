@@ -222,8 +222,10 @@ def _pub_date(published_at) -> dt.date | None:
     if isinstance(published_at, dt.datetime):
         if published_at.tzinfo is not None:
             published_at = published_at.astimezone(dt.timezone.utc)
-        return published_at.date()
-    return published_at
+        published_at = published_at.date()
+    # a publication day outside these years is a broken timestamp, and the
+    # arithmetic around it (a year on, a week back) would leave the calendar
+    return published_at if 1800 <= published_at.year <= 2200 else None
 
 
 def _iso_week(d: dt.date) -> str:
