@@ -415,3 +415,20 @@ def test_a_publication_day_at_the_ends_of_the_calendar_never_crashes(pub):
     text = "وصل أمس الأحد، ويغادر بعد غد، وفي الربع الأول من العام المقبل و17 - 20 أغسطس وفي العشرينات ويوم السبت 1500/1501هـ."
     for d in find_dates(text, pub):
         assert text[d.start : d.end] == d.text
+
+
+def test_a_named_weekday_moves_the_writer_day_back_rather_than_forward():
+    # crawled on Tuesday 21 a copy from Thursday 16: «يوم غد الجمعة» is Friday 17, not Friday 24
+    got = _dates("أعلن المفتي مساء اليوم أن يوم غد الجمعة غرة شوال، وبعد غد السبت أول أيام العيد.", TUE)
+    assert got == [("اليوم", "2015-07-16", "relative"), ("يوم غد الجمعة", "2015-07-17", "relative"),
+                   ("بعد غد السبت", "2015-07-18", "relative")]
+    # one day forward is a Gulf evening published in the next UTC day's early hours
+    assert _dates("أعلن الوزير اليوم الأربعاء الخطة.", "2015-07-21T22:30:00Z") == [("اليوم الأربعاء", "2015-07-22", "relative")]
+
+
+def test_a_weekday_before_its_date_and_a_next_word_of_another_noun():
+    assert _dates("وتبدأ الإجازة مع نهاية دوام يوم الخميس 4 ذي الحجة.", TUE) == [("4 ذي الحجة", "2015-09-17", "relative")]
+    assert _dates("وستبدأ الفعاليات مساء يوم الخميس السابع من شهر شوال.", TUE) == []
+    got = _dates("ويتوقع خسائر في الأشهر المقبلة في أعقاب موجة بيع يوم الاثنين.", "2015-07-21T08:00:00Z")
+    assert ("يوم الاثنين", "2015-07-20", "relative") in got
+    assert _dates("وأمس غادر الوفد.", "2015-07-21T08:00:00Z") == [("أمس", "2015-07-20", "relative")]

@@ -124,7 +124,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<h>{OSP}(?:ه|هجري|هجريه|للهجره){E})?(?:{OSP}م{E})?")),
     ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
     ("today", re.compile(
-        rf"{B}(?P<w>(?:اول{SP}(?:من{SP})?)?امس(?:{SP}الاول)?|اليوم|غدا|بكرا|بعد{SP}غد|يوم{SP}(?:ال)?غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
+        rf"{B}[وف]?(?P<w>(?:اول{SP}(?:من{SP})?)?امس(?:{SP}الاول)?|اليوم|غدا|بكرا|بعد{SP}غد|يوم{SP}(?:ال)?غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
     ("weekday", re.compile(
         rf"{B}(?:(?P<pre>يوم){SP})?(?P<paren>\({OSP})?{CLITIC}(?P<wd>{WEEKDAY}){E}(?:{OSP}\))?(?:{SP}(?P<rel>{REL}){E})?")),
     ("period", re.compile(
@@ -394,6 +394,7 @@ def _range_year(t: str, end: int, years: dict[int, int]) -> int | None:
     return years.get(m.end()) if m and m.end() > end else None
 
 
+_FOLLOWED_BY_DAY = re.compile(rf"{OSP}[,،]?{SP}(?:\d{{1,2}}|{ORDINAL_DAY}{SP}من){SP}(?:من{SP})?(?:شهر{SP})?(?:{MONTH}|{HMONTH}){E}")
 _Candidate = tuple[int, int, str | None, str, str]  # start, end, value, kind, calendar (folded offsets)
 
 
@@ -448,9 +449,11 @@ def _writer_day(matches, pub: dt.date | None) -> dt.date | None:
 
 
 def _nearest_weekday(d: dt.date, wd: int) -> dt.date:
-    """The day named ``wd`` nearest to ``d`` (three days either way)."""
+    """The day named ``wd`` that ``d`` most likely is: one day later at most (a
+    Gulf evening is the next UTC day's early hours), else up to six days earlier
+    (a copy is never written after it is published, often long before it is crawled)."""
     k = (wd - d.weekday()) % 7
-    return d + dt.timedelta(days=k if k <= 3 else k - 7)
+    return d + dt.timedelta(days=k if k <= 1 else k - 7)
 
 
 def _hijri_date(m: re.Match, scan: _Scan) -> _Candidate:
@@ -767,9 +770,10 @@ def _day_offset(word: str) -> int:
 
 
 def _today_word(m: re.Match, scan: _Scan) -> _Candidate | None:
-    """اليوم، أمس، أول أمس، غداً، بعد غد، يوم غدٍ، بكرا; with a named weekday
-    (أمس الأحد) the value is that weekday, nearest to the day the word means."""
-    s, e = m.span()
+    """اليوم، أمس، أول أمس، غداً، بعد غد، يوم غدٍ، بكرا (and وأمس: the span
+    leaves the clitic out); with a named weekday (أمس الأحد) the value is that
+    weekday, nearest to the day the word means."""
+    s, e = m.start("w"), m.end()
     word, wd = m["w"], m["wd1"] or m["wd2"]
     if word == "اليوم" and not wd:
         if _GENERIC_TODAY.search(scan.t[max(0, s - 24) : s]):
@@ -808,8 +812,8 @@ def _weekday(m: re.Match, scan: _Scan) -> _Candidate | None:
         return None
     if re.match(r"\s{1,3}عشر", t[e : e + 8]):
         return None  # الأحد عشر: eleven
-    if _FOLLOWED_BY_DATE.match(t, e):
-        return None  # يوم الاثنين الموافق 18-10-1436: the date that follows says which
+    if _FOLLOWED_BY_DATE.match(t, e) or _FOLLOWED_BY_DAY.match(t, e):
+        return None  # يوم الاثنين الموافق 18-10-1436، يوم الخميس 4 ذي الحجة: the date that follows says which
     if rel and rel in _CURRENT:  # الأحد الجاري: resolved as a bare weekday, the span ends at the day
         e, rel = m.end("wd"), None
     if rel is None:
@@ -821,7 +825,8 @@ def _weekday(m: re.Match, scan: _Scan) -> _Candidate | None:
 # The lookahead leaves out nouns that start like a future verb (سيارة، سياسة، سيطرة، ستة، سنوات، سيدة...).
 _FUTURE_SIN = (r"[وف]?س(?:ي(?!ار|اس|طر|اح|د|نا|ول|له(?!\w)|ما(?!\w)|تي|ئ|ف|اق|اد)|ت(?!ين|ون|ه(?!\w)|ا|ر|ي|و)"
                r"|ن(?!و|ت|ه(?!\w)|ين|اتور|ا))\w{2,7}")
-_FUTURE = re.compile(rf"(?<!\w)(?:{_FUTURE_SIN}|[وف]?{alternation(L.FUTURE_WORDS + L.NEXT)})(?!\w)")
+# (not المقبل: «في الأشهر المقبلة في أعقاب موجة بيع يوم الاثنين» is a past Monday)
+_FUTURE = re.compile(rf"(?<!\w)(?:{_FUTURE_SIN}|[وف]?{alternation(L.FUTURE_WORDS)})(?!\w)")
 # a sentence end, or a comma opening a new clause (ستوزع ... ، فيما ارتفع السهم في تعاملات الأربعاء)
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]|[،,]\s{0,3}(?:فيما|بينما|في حين|حيث|كما|لكن|ولكن|غير)(?!\w)")
 
