@@ -432,3 +432,10 @@ def test_a_weekday_before_its_date_and_a_next_word_of_another_noun():
     got = _dates("ويتوقع خسائر في الأشهر المقبلة في أعقاب موجة بيع يوم الاثنين.", "2015-07-21T08:00:00Z")
     assert ("يوم الاثنين", "2015-07-20", "relative") in got
     assert _dates("وأمس غادر الوفد.", "2015-07-21T08:00:00Z") == [("أمس", "2015-07-20", "relative")]
+
+
+def test_half_of_this_year_and_a_solar_hijri_year():
+    assert ("النصف الأول من هذا العام", "2015-01-01/2015-06-30", "range") in _dates(
+        "ونما هامش الربح خلال النصف الأول من هذا العام.", "2015-07-21T08:00:00Z")
+    # Iran's solar Hijri year is not the lunar one: a span, no value
+    assert _dates("الأحداث التي وقعت عام 1388 هجري شمسي في طهران.", TUE) == [("عام 1388 هجري", None, "hijri_year")]

@@ -170,7 +170,7 @@ _PATTERNS += [
     # الربع الثاني من العام (الماضي)، للربع الأول من 2015، النصف الأول من عام 2014
     ("quarter", re.compile(
         rf"{B}(?P<part>(?:[وبف]?ال|و?لل)(?:ربع|نصف)){SP}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){SP}(?:من{SP})?"
-        rf"(?:(?P<unit>العام|السنه)(?:{SP}(?P<rel>{REL}))?|(?:عام{SP}|سنه{SP})?(?P<y>{YEAR}))(?!\w)")),
+        rf"(?:(?:هذا{SP}|هذه{SP})?(?P<unit>العام|السنه)(?:{SP}(?P<rel>{REL}))?|(?:عام{SP}|سنه{SP})?(?P<y>{YEAR}))(?!\w)")),
     # الأسبوع الأخير من شهر أغسطس (2015): the days of that week of the month
     ("week_of_month", re.compile(
         rf"{B}{CLITIC}الاسبوع{SP}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){SP}من{SP}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{DMY_TAIL}")),
@@ -568,7 +568,7 @@ def _year(m: re.Match, scan: _Scan) -> _Candidate | None:
     s, e = m.start("kw"), m.end()
     y = int(m["y"])
     if m["h"]:
-        return s, e, _hijri_year_span(y, y), "hijri_year", "hijri"
+        return s, e, None if _SOLAR.match(scan.t, e) else _hijri_year_span(y, y), "hijri_year", "hijri"
     if y < 1800:
         return None  # a Hijri-range year without its هـ mark
     return s, e, f"{y:04d}", "year", "gregorian"
@@ -596,9 +596,13 @@ def _hijri_year_span(y1: int, y2: int) -> str | None:
     return f"{a.isoformat()}/{(b - dt.timedelta(days=1)).isoformat()}" if a and b else None
 
 
+_SOLAR = re.compile(rf"{SP}شمسي{E}")
+
+
 def _hijri_year(m: re.Match, scan: _Scan) -> _Candidate:
-    """1436هـ, 1319 هجري standing alone."""
-    return m.start(), m.end(), _hijri_year_span(int(m["y"]), int(m["y"])), "hijri_year", "hijri"
+    """1436هـ, 1319 هجري standing alone; 1388 هجري شمسي is Iran's solar year (no value)."""
+    value = None if _SOLAR.match(scan.t, m.end()) else _hijri_year_span(int(m["y"]), int(m["y"]))
+    return m.start(), m.end(), value, "hijri_year", "hijri"
 
 
 def _year_pair(m: re.Match, scan: _Scan) -> _Candidate | None:
