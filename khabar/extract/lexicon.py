@@ -214,6 +214,30 @@ PAST = "الماضي الماضية المنصرم المنصرمة الفائت
 NEXT = "المقبل المقبلة القادم القادمة المقبلين المقبلتين".split()
 CURRENT = "الجاري الجارية الحالي الحالية".split()
 
+# A bare weekday in a sentence with one of these before it is the next such
+# day, not the last: future particles and verbs of a match preview or an
+# announcement (present-tense forms that news uses for what is coming).
+FUTURE_WORDS = """سوف لن المقرر المنتظر المرتقب المزمع المتوقع يعتزم تعتزم ينوي تنوي
+يلتقي تلتقي يلتقى يواجه تواجه يستضيف تستضيف يحل تحل يخوض تخوض يستقبل تستقبل
+تنطلق ينطلق تقام يقام يعقد تعقد تبدأ يبدأ يختتم تختتم يلعب تلعب""".split()
+# Words right before a day and month that make it a place named after a date
+# (مدينة 6 أكتوبر، شارع 26 يوليو، جسر 6 أكتوبر); "في" after خلية too.
+DATE_PLACE_WORDS = """مدينة حي شارع جسر كوبري ميدان طريق محور نفق جامعة مستشفى كلية مدرسة مجمع
+نادي مركز قرية منطقة ضاحية مدينه""".split()
+
+# «اليوم» after these means "nowadays", not the publication day: يعرف اليوم
+# ب، عالم اليوم، شباب اليوم.
+GENERIC_TODAY_BEFORE = """يعرف تعرف يسمى تسمى نسميه يطلق المعروف المعروفة المسمى المسماة بات باتت
+عالم جيل أجيال شباب أطفال إنسان مجتمع أبناء عرب""".split()
+
+# Vague periods: a span and a kind, no value (الأشهر الأخيرة، خلال السنوات الماضية).
+VAGUE_UNITS = "الأشهر الشهور السنوات السنين الأعوام الأسابيع الأيام العقود الساعات الفترة الآونة الحقبة".split()
+VAGUE_RELS = """الماضية الأخيرة المقبلة القادمة المنصرمة الفائتة السابقة الماضي الأخير المقبل القادم
+المنصرم الفائت السابق""".split()
+
+# Decades: العشرينات/العشرينيات -> the second digit of the decade.
+DECADES = {"عشرين": 2, "ثلاثين": 3, "أربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8, "تسعين": 9}
+
 # Time units (durations); value: ISO designator. Duals count two.
 TIME_UNITS = {
     "سنة": "Y", "سنوات": "Y", "سنين": "Y", "عام": "Y", "أعوام": "Y", "عاما": "Y", "سنة": "Y",
