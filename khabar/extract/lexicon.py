@@ -152,6 +152,7 @@ SUBJECT_STOPS = """
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
 لي لنا لك لكم لهم له لها للصحافيين للصحفيين للصحافة للإعلاميين لوكالة لقناة لصحيفة لموقع لإذاعة لتلفزيون للتلفزيون لمجلة لـ ل
 تحت تحته تحتها فوق فوقه فوقها أمامه أمامها عليهم إليهم الذي التي الذين وهو وهي حيث بينما فيما كما إذ قائلا مضيفا مؤكدا
+ذلك
 """.split()
 
 # Said to whom, right after the verb and before its subject: `قال لوكالة
@@ -160,6 +161,37 @@ ADDRESSEE_WORDS = """
 لوكالة لقناة لصحيفة لموقع لإذاعة لتلفزيون للتلفزيون لمجلة لشبكة لـ ل للصحافيين للصحفيين للصحافة
 للإعلاميين للمراسلين للحضور للمشاركين
 له لها لهم لنا لي عليه عليها عليهم
+""".split()
+
+# News outlets a speaker talks *to*: with ل (لرويترز، للجزيرة، لـ«عكاظ») they
+# are the addressee, never the speaker. Only outlets: a bare ل + word is often
+# a name (لويس، لجنة).
+ADDRESSEE_MEDIA = """
+رويترز فرانس برس أسوشيتد أسوشييتد الأناضول الأسوشيتد سي بي إن ان الجزيرة العربية الحدث سكاي
+الحياة الشرق عكاظ سبق الرياض المدينة الوطن اليوم الجريدة القبس الأهرام النهار السفير الخليج البيان الاتحاد
+واس كونا وام بترا سانا إرنا ارنا إنترفاكس نوفوستي تاس شينخوا بلومبرغ بلومبيرغ الصحافة الصحف الصحافيين
+الصحفيين الإعلاميين المراسلين وسائل التلفزيون الإذاعة الوكالة القناة الصحيفة محققيه مراسلنا مراسل
+""".split()
+
+# Honorific and plain pronouns written as a subject (وأضاف سموه، وتابع معاليه):
+# the speaker is the one spoken of before.
+PRONOUN_SUBJECTS = """
+سموه سموها معاليه معاليها سعادته سعادتها فضيلته سيادته جلالته دولته حضرته نيافته غبطته
+هو هي هم هما بدوره بدورها
+""".split()
+
+# Documents that "say" for the organisation that issued them (وأضاف البيان،
+# وجاء في نص البيان): the speaker is the issuer named before.
+DOCUMENT_NOUNS = """
+البيان بيان البلاغ التقرير الرسالة النص الإعلان التعميم
+""".split()
+
+# Heads of an unnamed source (مصدر أمني، مسؤول أميركي كبير، المصدر): never one
+# speaker across unrelated documents; the definite form points back to the
+# indefinite one introduced earlier in the article.
+UNNAMED_SOURCE_HEADS = """
+مصدر مصادر مسؤول مسؤولة مسؤولون مسؤولين متحدث متحدثة ناطق ناطقة شاهد شهود مراقب مراقبون
+دبلوماسي دبلوماسيون مصدرا مسؤولا بيان تقرير مواطن مواطنة أحد إحدى خبير خبراء عضو
 """.split()
 
 # Common heads of an object noun phrase (mostly masdars) that follow the

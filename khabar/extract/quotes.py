@@ -58,6 +58,14 @@ _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
 _RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
 _QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
 _ADDRESSEE = {fold_word(w) for w in L.ADDRESSEE_WORDS}
+# ل + an outlet (لرويترز، للجزيرة، لوسائل): said to it; ends a subject too
+_MEDIA = {fold_word(w) for w in L.ADDRESSEE_MEDIA}
+_TO_MEDIA = {"ل" + w for w in _MEDIA} | {"ل" + w[1:] for w in _MEDIA if w.startswith("ال")}
+# the rest of a multi-word outlet name after its first word (لفرانس برس)
+_MEDIA_TAILS = {fold_word(w) for w in "برس بريس نيوز بي سي إن ان عربية 24 الإخبارية".split()}
+_PRONOUNS = {fold_word(w) for w in L.PRONOUN_SUBJECTS}
+_DOCUMENTS = {fold_word(w) for w in L.DOCUMENT_NOUNS}
+_UNNAMED = {fold_word(w) for w in L.UNNAMED_SOURCE_HEADS}
 _OBJECT_HEADS = {fold_word(w) for w in L.OBJECT_HEADS}
 _SUBJECT_HEADS = {fold_word(w) for w in L.SUBJECT_HEADS}
 # construct heads after which an object-like noun still belongs to the subject
@@ -91,7 +99,8 @@ _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_V
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان)(?=\s)")
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان"
+                            r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 _MAX_DEPTH = 8
@@ -222,6 +231,36 @@ def _mostly_latin(content: str) -> bool:
     return len(_LATIN.findall(content)) > len(_ARABIC.findall(content))
 
 
+def _is_verb(w: str) -> bool:
+    """A reporting verb, with or without و/ف attached."""
+    return w in _VERBS or (w[:1] in "وف" and w[1:] in _VERBS)
+
+
+# verbs of saying whose ل-phrase is the addressee (وقال لـ«الجريدة»)
+_SAY_TO = {fold_word(w) for w in "قال قالت قالوا أضاف أضافت أكد أكدت صرح صرحت أوضح أوضحت أفاد أفادت يقول تقول كشف كشفت".split()}
+# after a «name» that is the verb's subject: هددت «…» بأنها، أعلنت «…» في بيان
+_SUBJECT_NAME_NEXT = re.compile(r"\s{0,3}(?:بانه|بانها|بانهم|بان|انه|انها|انهم|ان|في بيان|في تصريح|عبر|امس|اليوم)(?!\w)")
+_ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _name_by_position(t: str, attached: str, words: list[str], content: str, nwords: int, after: int,
+                      colon: bool) -> bool:
+    """Names told by where they stand: the addressee of a verb of saying
+    (وقال لـ«الجريدة»:), the subject right after an announcing verb
+    (هددت «جماعة …» بأنها), a title ending in a year with no speech cue
+    (أهداف "استراتيجية دبي للطاقة 2030")."""
+    if _SENT_END.search(content) or nwords > _NAME_MAX_WORDS:
+        return False
+    prev = words[-1] if words else ""
+    verb_word = prev[1:] if prev[:1] in "وف" and prev[1:] in _VERBS else prev
+    if (attached == "ل" or prev in ("ل", "لـ")) and (verb_word if attached else (words[-2:-1] or [""])[0]) in _SAY_TO:
+        return True
+    if verb_word in _VERBS and not colon and _SUBJECT_NAME_NEXT.match(t, after):
+        return True
+    cue = colon or any(_is_verb(w) or w in _COMPLEMENTISERS for w in words[-4:])
+    return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -230,6 +269,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
     colon = before.rstrip().endswith(":")
+    if _name_by_position(t, attached, words, content, nwords, after, colon):
+        return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
     # title noun (بمحاضرة بعنوان: "…")
     if prev and (not colon or prev in _TITLE_NOUNS) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
@@ -248,9 +289,9 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
-        cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
+        cue = any(_is_verb(w) for w in words[-3:]) or prev in _COMPLEMENTISERS
     else:
-        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or prev in _VERBS or prev in _QUOTE_INTRO
+        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
     if not cue:
         # ... or a sentence of its own followed by its attribution: «…»، قال X
         opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
@@ -336,7 +377,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
     return bool(w) and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
-                        or w.startswith("بال") or w in _QUOTE_INTRO)
+                        or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA)
 
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
@@ -359,6 +400,8 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     The phrase runs over definite words (and «names»); a subject must follow:
     an indefinite word that is not a stop (`في ختام الاجتماع إن` is no subject)."""
     m = _WORD.match(t, p)
+    if m and m.group("w") in _TO_MEDIA and m.group("w") not in _ADDRESSEE:
+        return _skip_media_tail(t, m.end())  # لرويترز، لفرانس برس: a whole name, the subject follows
     if not m or m.group("w") not in _ADDRESSEE:
         return p
     q = m.end()
@@ -384,6 +427,16 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     w = n.group("w")
     if (loc and w.startswith("ال")) or w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or w[0].isdigit():
         return p
+    return q
+
+
+def _skip_media_tail(t: str, q: int) -> int:
+    """Past the rest of an outlet's name (برس، نيوز) after ``q``."""
+    for _ in range(3):
+        n = _WORD.match(t, q)
+        if not n or n.group("w") not in _MEDIA_TAILS:
+            break
+        q = n.end()
     return q
 
 
@@ -534,7 +587,7 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     dropping an object after it (ووصف المحافظ مروان عبود الوضع). Only a name
     of two words or more cuts: a one-word mention is often part of a longer
     name the tagger missed (ياسر of ياسر المسحل)."""
-    inside = [e for e in ents.starting(start, end) if len(t[e[0] : e[1]].split()) >= 2]
+    inside = [e for e in ents.starting(start, end) if len(t[e[0] : e[1]].split()) >= 2 and not _is_role(t, e)]
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
@@ -542,13 +595,49 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     return start, end
 
 
-def _entity_for(s: int, e: int, ents) -> str | None:
+_ROLE_BEFORE = re.compile(r"(?<!\w)(?:(?:باسم|عن)\s{1,3}|ل)$")
+
+
+def _is_role(t: str, e) -> bool:
+    """An organisation the speaker speaks for (المتحدث باسم X، الناطق عن X): a
+    role of the speaker, not the speaker, when a person may follow."""
+    return e[2] == "ORG" and bool(_ROLE_BEFORE.search(t, max(0, e[0] - 8), e[0]))
+
+
+def _entity_for(t: str, s: int, e: int, ents) -> str | None:
+    """The PER (else ORG) entity overlapping the speaker; an organisation it
+    speaks for (باسم X) only when the speaker is that role alone."""
     best = None
-    for es, ee, label, eid in ents.starting(s - _MAX_ENTITY, e):
+    for ent in ents.starting(s - _MAX_ENTITY, e):
+        es, ee, label, eid = ent
         if es < e and ee > s and label in ("PER", "ORG"):
+            if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
+                continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
             if best is None or (label == "PER" and best[0] != "PER"):
                 best = (label, eid)
-    return best[1] if best else None
+    return best[1] if best else _entity_by_name(t, s, e, ents)
+
+
+def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
+    """A speaker no entity overlaps, matched by name with a person named in
+    the text: the person's name inside the speaker (الأمير خالد الفيصل ⊃ خالد
+    الفيصل) or the speaker's last word the person's last name (وأردف الغانم →
+    مرزوق الغانم), when one person only fits."""
+    words = t[s:e].split()
+    if not words or words[-1] in _UNNAMED or words[-1][2:] in _UNNAMED:
+        return None
+    phrase = " " + " ".join(words) + " "
+    inside, surname = set(), set()
+    for es, ee, label, eid in ents.items:
+        if label != "PER":
+            continue
+        name = t[es:ee].split()
+        if len(name) >= 2 and " " + " ".join(name) + " " in phrase:
+            inside.add(eid)
+        elif len(name) >= 2 and len(words) <= 3 and name[-1] == words[-1]:
+            surname.add(eid)
+    pick = inside or surname
+    return next(iter(pick)) if len(pick) == 1 else None
 
 
 class _Speech(NamedTuple):
@@ -594,10 +683,18 @@ class _Reading:
         self.verbs = _reporting_verbs(self.t, pairs)
         self.verb_starts = [v[0] for v in self.verbs]
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
+        self._sorted: list[_Speaker] | None = None
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
         return _subject(self.t, pos, self.ents, self.text, self.fd, self.names)
+
+    def subject_list(self, pos: int) -> list[_Speaker]:
+        """Written subjects of the verbs before ``pos``, in text order."""
+        if self._sorted is None:
+            self._sorted = sorted(self.subjects.values(), key=lambda s: s.verb_start)
+            self._sorted_starts = [s.verb_start for s in self._sorted]
+        return self._sorted[: bisect_left(self._sorted_starts, pos)]
 
 
 def _folded_entities(fd, entities: Sequence) -> _Entities:
@@ -686,9 +783,24 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
     if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
         return naql.start("s"), naql.end("s")
+    if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
+        return None  # فوصفها بصاحبة…: the verb's object is a pronoun, a phrase with ب follows, no subject
     subj = r.subject(ve)
+    if subj and t[subj[0] : subj[1]] in _PRONOUNS:
+        return None  # وأضاف سموه: the one spoken of before
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
+    return _drop_complementiser(t, subj)
+
+
+def _drop_complementiser(t: str, subj: tuple[int, int] | None) -> tuple[int, int] | None:
+    """«إن زعيم الحزب …», «أن الرئيس هولاند»: the complementiser is not the speaker."""
+    if subj:
+        m = _WORD.match(" " + t[subj[0] : subj[1]])
+        if m and m.group("w") in _COMPLEMENTISERS and m.end() - 1 < subj[1] - subj[0]:
+            nxt = _WORD.match(t, subj[0] + m.end() - 1)
+            if nxt:
+                return nxt.start("w"), subj[1]
     return subj
 
 
@@ -709,11 +821,53 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             # a quote opening the paragraph after an unclosed one continues it
             continues = prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == ""
             speaker = prev_speaker if continues else None
+        speaker = _resolve(r, speaker)
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+_BAYAN = re.compile(r"(?<!\w)[وبف]?(?:ال)?بيان(?:ا|ه|ها)?(?!\w)")
+
+
+def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
+    """A speaker written as a document (البيان، نص البيان) becomes the
+    organisation that issued it; a definite unnamed source (المصدر،
+    المسؤول) the indefinite one introduced earlier (مصدر دبلوماسي تركي)."""
+    if sp is None:
+        return None
+    words = r.t[sp.start : sp.end].split()
+    if words and words[0] == "نص":
+        words = words[1:]
+    if len(words) == 1 and words[0] in _DOCUMENTS:
+        issuer = _issuer(r, sp.verb_start)
+        return issuer._replace(verb_start=sp.verb_start, verb_end=sp.verb_end) if issuer else sp
+    if len(words) == 1 and words[0].startswith("ال") and words[0][2:] in _UNNAMED:
+        for earlier in reversed(r.subject_list(sp.verb_start)):
+            head = r.t[earlier.start : earlier.end].split()[0]
+            if head == words[0][2:] and earlier.end - earlier.start > len(head):
+                return earlier._replace(verb_start=sp.verb_start, verb_end=sp.verb_end)
+    return sp
+
+
+def _issuer(r: _Reading, pos: int) -> _Speaker | None:
+    """Who issued the statement spoken of before ``pos``: the last subject
+    of a verb whose sentence names a statement (وقال الاتحاد في بيان), else
+    the last organisation named in such a sentence."""
+    t = r.t
+    for m in reversed(list(_BAYAN.finditer(t, max(0, pos - 3000), pos))[-6:]):
+        lo = max((t.rfind(c, 0, m.start()) for c in ".!?؟\n"), default=-1) + 1
+        for earlier in reversed(r.subject_list(m.start())):
+            if earlier.verb_start < lo:
+                break
+            if r.t[earlier.start : earlier.end] not in _DOCUMENTS:
+                return earlier
+        orgs = [e for e in r.ents.starting(lo, m.start()) if e[2] == "ORG"]
+        if orgs:
+            return _Speaker(orgs[-1][0], orgs[-1][1], m.start(), m.start())
+    return None
 
 
 # (verb or sourcing word span, speaker): how a quote is attributed
@@ -750,7 +904,7 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return None
     src = sources[-1]  # the nearest
     subj = r.subject(src.end())
-    if not subj:
+    if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]] not in _DOCUMENTS):
         return None
     span = (src.start("v"), src.end("v"))
     return span, _Speaker(subj[0], subj[1], *span)
@@ -776,7 +930,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     qs, qe = fd.orig(q.start), fd.orig(q.end)
     if speaker:
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
-        sp_text, ent = text[ss:se], _entity_for(speaker.start, speaker.end, r.ents)
+        sp_text, ent = text[ss:se], _entity_for(r.t, speaker.start, speaker.end, r.ents)
     else:
         ss = se = sp_text = ent = None
     verb = text[fd.orig(verb_span[0]) : fd.orig(verb_span[1])] if verb_span else None
