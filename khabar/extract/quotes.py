@@ -152,6 +152,15 @@ def _faces(t: str, i: int, ch: str) -> str:
     return "close" if not right_word else "open"
 
 
+_CUE_BEFORE = re.compile(rf"(?:{B}(?:[وف]?(?:{alternation(_VERBS)})|{alternation(_COMPLEMENTISERS)})|:)\s{{1,3}}$")
+
+
+def _spaced_open(t: str, i: int) -> bool:
+    """A `"` with spaces on both sides right after a verb, complementiser or colon."""
+    return (i + 1 < len(t) and t[i + 1] in " \t" and i + 2 < len(t) and t[i + 2].isalpha()
+            and bool(_CUE_BEFORE.search(t, max(0, i - 16), i)))
+
+
 def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
     """Outermost quote pairs: (open mark, close mark or content end, content end, closed)."""
     out = []
@@ -176,6 +185,8 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
         flush(i)
         fam = _FAMILY[ch]
         way = _faces(t, i, ch)
+        if way == "close" and ch == '"' and not any(f == "d" for f, _ in stack) and _spaced_open(t, i):
+            way = "open"  # وقال " ان المباراة…: an opening mark set off by a space after a speech cue
         if way == "open" and ch == '"' and stack and stack[-1][0] == "d" and _SENT_END.search(t, stack[-1][1], i):
             # a " facing forward while one is open across a sentence end: the
             # open one lost its closing mark mid-paragraph; drop it, open anew
@@ -649,6 +660,7 @@ class _Speech(NamedTuple):
     raw_end: int  # content end with spaces: where an unclosed quote stops, its paragraph's end
     after: int  # just past the closing mark
     closed: bool
+    speaker: "_Speaker | None" = None  # written with the speech itself (الزياني: ناقشنا…)
 
 
 class _SpokenSubjects:
@@ -682,6 +694,9 @@ class _Reading:
         self.speech, self.names = _speech_and_names(self.t, pairs)
         self.verbs = _reporting_verbs(self.t, pairs)
         self.verb_starts = [v[0] for v in self.verbs]
+        colon = _colon_speech(self, pairs)
+        if colon:
+            self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
         self._sorted: list[_Speaker] | None = None
 
@@ -695,6 +710,64 @@ class _Reading:
             self._sorted = sorted(self.subjects.values(), key=lambda s: s.verb_start)
             self._sorted_starts = [s.verb_start for s in self._sorted]
         return self._sorted[: bisect_left(self._sorted_starts, pos)]
+
+
+# a colon after a reporting verb (and its subject) in the same sentence
+_COLON_AFTER_VERB = re.compile(r"[^.!?؟\n«»‹›“”„‟\"'‘’:]{0,100}(?<!\d):[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+# a name opening a paragraph or sentence, then a colon: الزياني : ناقشنا…
+_NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,«»\"]{2,20}(?: [^\s:.،,«»\"]{2,20}){0,3})"
+                         r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+_COLON_MAX = 600  # longest speech read after a colon before cutting at a sentence end
+
+
+def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
+    """Speech after a colon without quotation marks: `وقال : تشرفت اليوم …`
+    (a reporting verb before the colon) and `الزياني : ناقشنا …` (a person,
+    as tagged, opening the paragraph); it runs to the end of the paragraph,
+    up to a sentence that opens with a reporting verb or a quote mark."""
+    t = r.t
+    marks = sorted(p[0] for p in pairs)
+    out = []
+    for vs, ve in r.verbs:
+        m = _COLON_AFTER_VERB.match(t, ve)
+        if m and (not out or out[-1].raw_end <= m.end()):
+            q = _speech_from(t, t.rfind(":", ve, m.end()), m.end(), marks, r.verb_starts)
+            if q:
+                out.append(q)
+    if r.ents:
+        for m in _NAME_COLON.finditer(t):
+            per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
+            q = per and not any(o.start <= m.end() < o.raw_end for o in out) and _speech_from(
+                t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
+            if q:
+                out.append(q._replace(speaker=_Speaker(m.start("n"), m.end("n"), m.start("n"), m.start("n"))))
+    return out
+
+
+def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: list[int]) -> _Speech | None:
+    """The unmarked speech starting at ``start`` after the colon at ``colon``."""
+    nl = t.find("\n", start)
+    end = len(t) if nl < 0 else nl
+    k = bisect_left(marks, start)
+    if k < len(marks) and marks[k] < end:
+        end = marks[k]  # a quote mark: the quoted speech is its own
+    k = bisect_left(verb_starts, start)
+    while k < len(verb_starts) and verb_starts[k] < end:
+        lo = max(start, verb_starts[k] - 6)
+        before = t[lo : verb_starts[k]].rstrip(" وف")
+        if before.endswith((".", "!", "?", "؟")):
+            end = lo + len(before)
+            break  # وقال: … . وأضاف أن …: reported speech after it
+        k += 1
+    if end - start > _COLON_MAX:
+        cut = max(t.rfind(c, start, start + _COLON_MAX) for c in ".!?؟")
+        end = cut + 1 if cut > start else start + _COLON_MAX
+    s, e = _strip_spaces(t, start, end)
+    while e > s and t[e - 1] in ".،,:؛;":
+        e -= 1
+    if len(t[s:e].split(None, 3)) < 3:
+        return None
+    return _Speech(colon, s, e, e, e, True)
 
 
 def _folded_entities(fd, entities: Sequence) -> _Entities:
@@ -813,7 +886,10 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     prev_speaker: _Speaker | None = None
     prev_unclosed_end = -1
     for q in r.speech:
-        found = _verb_before(r, q.mark, prev_end) or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after)
+        if q.speaker:
+            r.spoken.add(q.speaker)  # a later وأضاف continues it
+        found = ((None, q.speaker) if q.speaker else _verb_before(r, q.mark, prev_end)
+                 or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
             verb_span, speaker = found
         else:
