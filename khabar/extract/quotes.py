@@ -41,7 +41,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word, keep_letters
-from khabar.extract.lexicon import B, E, SP, alternation
+from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
 _VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
@@ -102,6 +102,10 @@ _AFTER_SOURCE = re.compile(
 _BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
+# نقلت … عن X، رئيس …، قوله / عن X، أن: X up to its apposition
+_NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
+_NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
+                         rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 _MAX_DEPTH = 8
 _NAME_MAX_WORDS = 12  # titles after كتاب، برنامج، شعار can be long
@@ -469,7 +473,7 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     if cut < 0 and lo > 0:
         return None
     if cut >= 0 and seg[cut] in "،,":
-        return None
+        return _amma_subject(t, lo + cut) if t[vs - 1] == "ف" and not seg[cut + 1 :].strip(" ف") else None
     words = list(_WORDS_BACK.finditer(t, lo + cut + 1, vs - 1 if t[vs - 1] == "ف" else vs))
     if not 1 <= len(words) <= 12:
         return None
@@ -490,6 +494,25 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
         return None
     return start, words[-1].end()
+
+
+_AMMA = re.compile(r"\s{0,3}و?اما\s{1,3}")
+
+
+def _amma_subject(t: str, comma: int) -> tuple[int, int] | None:
+    """`أما الشاعر عبد الإله الصالحي، فيرى`: the words between أما and the
+    comma right before the verb's ف."""
+    lo = max(0, comma - 120)
+    strong = max(t.rfind(c, lo, comma) for c in ".!?؟\n:«»\"“”()،,")
+    if (strong < 0 and lo > 0) or (strong >= 0 and t[strong] not in ".!?؟\n"):
+        return None  # أما opens its sentence
+    m = _AMMA.match(t, strong + 1)
+    if not m:
+        return None
+    words = list(_WORDS_BACK.finditer(t, m.end(), comma))
+    if not 1 <= len(words) <= 10 or not all(_plain_word(w.group()) for w in words):
+        return None
+    return words[0].start(), words[-1].end()
 
 
 def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
@@ -856,6 +879,10 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
     if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
         return naql.start("s"), naql.end("s")
+    if t[vs:ve] in _NAQL_VERBS:
+        naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240))
+        if naql and not _SENT_END.search(t, ve, naql.start()):
+            return naql.start("s"), naql.end("s")
     if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
         return None  # فوصفها بصاحبة…: the verb's object is a pronoun, a phrase with ب follows, no subject
     subj = r.subject(ve)
@@ -1011,6 +1038,22 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
         ss = se = sp_text = ent = None
     verb = text[fd.orig(verb_span[0]) : fd.orig(verb_span[1])] if verb_span else None
     return Quote(qs, qe, text[qs:qe], sp_text, ent, ss, se, verb)
+
+
+_GENERIC = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _ORG_HEADS} | _DOCUMENTS
+
+
+def is_unnamed_speaker(speaker: str | None) -> bool:
+    """A speaker that names nobody in particular: an unnamed source (مصدر
+    أمني، مسؤول أميركي كبير، المصدر) or a bare title or body (الوزير،
+    الوزارة، البيان). Such a speaker means someone else in each article, so
+    it is never pooled across documents (aggregate.speakers_daily)."""
+    words = fold(speaker or "").text.split()
+    if not words:
+        return False
+    head = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    stem = head[2:] if head.startswith("ال") else head
+    return stem in _UNNAMED or (len(words) == 1 and (stem in _GENERIC or head in _GENERIC))
 
 
 def extract_quotes(documents, sentences, tokens, entities, cfg) -> "schemas.pa.Table":
