@@ -270,8 +270,8 @@ def _name_by_position(t: str, attached: str, words: list[str], content: str, nwo
     verb_word = prev[1:] if prev[:1] in "وف" and prev[1:] in _VERBS else prev
     if (attached == "ل" or prev in ("ل", "لـ")) and (verb_word if attached else (words[-2:-1] or [""])[0]) in _SAY_TO:
         return True
-    if verb_word in _VERBS and not colon and _SUBJECT_NAME_NEXT.match(t, after):
-        return True
+    if verb_word in _VERBS and not colon and (_SUBJECT_NAME_NEXT.match(t, after) or t[after : after + 3].lstrip()[:1] == ":"):
+        return True  # وقال "النعمي": "…": the «name» is the speaker, the speech follows the colon
     cue = colon or any(_is_verb(w) or w in _COMPLEMENTISERS for w in words[-4:])
     return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
 
@@ -304,7 +304,7 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
-        cue = any(_is_verb(w) for w in words[-3:]) or prev in _COMPLEMENTISERS
+        cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
     else:
         cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
     if not cue:
@@ -356,7 +356,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         if not employer and (_phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
             break
         if start is None:
-            start = m.start("w")
+            # واختتم والعطية: a conjunction glued to the first word of the subject
+            start = m.start("w") + (w.startswith("وال") and not w.startswith("والد") and len(w) > 5)
         end = m.end("w")
         p = m.end()
         nwords += 1
@@ -392,7 +393,8 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
     return bool(w) and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
-                        or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA)
+                        or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
+                        or (first and w[0] == "ل" and w[1:] in _ORG_HEADS))  # وتابع لمؤسسة كارنيغي
 
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
@@ -925,11 +927,39 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             continues = prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == ""
             speaker = prev_speaker if continues else None
         speaker = _resolve(r, speaker)
+        if speaker is None and verb_span:
+            speaker = _person_before(r, verb_span[0])
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+# plural verbs: their subject is a group, not the person named before
+_PLURAL_VERBS = {fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
+    fold_word(w) for w in "قالا أكدا أضافا".split()} - {fold_word(w) for w in "لافتا يبين".split()}
+# nouns whose complement is a person who is not speaking (قوات الأسد، نظام القذافي)
+_OF_PERSON = {fold_word(w) for w in "قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر".split()}
+
+
+def _person_before(r: _Reading, vs: int) -> _Speaker | None:
+    """A speech verb with no speaker at all (`دافع كيري عن القرار. وقال: «…»`):
+    the last person tagged before it in its paragraph, unless that person is
+    the complement of a preposition or a noun (قوات الأسد) or the verb plural."""
+    t = r.t
+    if t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+        return None
+    lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
+    for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
+        if label != "PER" or ee > vs:
+            continue
+        prev = _WORDS_BACK.findall(t[max(0, es - 20) : es])[-1:]
+        attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
+        if attached or (prev and (prev[0] in _PREPOSITIONS or prev[0] in _OF_PERSON)):
+            return None
+        return _Speaker(es, ee, vs, vs)
+    return None
 
 
 _BAYAN = re.compile(r"(?<!\w)[وبف]?(?:ال)?بيان(?:ا|ه|ها)?(?!\w)")
