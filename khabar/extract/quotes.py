@@ -51,7 +51,8 @@ _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
 # stops that also end a subject with a conjunction attached (وفي، وخلال); not
 # all stops: والي (governor) is و + إلى once folded.
 _AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
-_COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن".split()}
+_COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن "
+                    "أنني إنني أننا إننا بأنني بأننا لأنه لأنها".split()}
 _PREPOSITIONS = {fold_word(w) for w in "في من إلى على عن مع حول ل ب لـ بـ عبر ضد نحو".split()}
 # Folded words that are stops in one spelling and names in another.
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
@@ -276,6 +277,20 @@ def _name_by_position(t: str, attached: str, words: list[str], content: str, nwo
     return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
 
 
+_TERM_MAX_WORDS = 7  # the longest term or title read as a name when nothing marks it as speech
+# words that make a few words speech rather than a term: particles, pronouns,
+# verbs in -ون / -نا / -وا, future سـ (الناس يريدون، كنا نتصدى، سنلعب)
+_SPEECHLIKE = re.compile(r"(?<!\w)(?:لا|لن|لم|قد|سوف|ما|انا|نحن|انت|انتم|هو|هي|هم|ليس|لسنا|كان|كانت)(?!\w)"
+                         r"|(?<!\w)[يت]\w{2,12}ون(?!\w)|\w{2,12}(?:نا|وا)(?!\w)|(?<!\w)س[نيتا]\w{2,12}")
+
+
+def _attributed_after(t: str, before: str, after: int) -> bool:
+    """A sentence of its own followed by its attribution: «…»، قال X."""
+    opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
+    rest = t[after : after + 3].lstrip(" ")
+    return opens_sentence and rest[:1] in ("،", ",") and bool(_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after))
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -300,6 +315,9 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         cue = colon or any(w in _VERBS or w in _COMPLEMENTISERS or w in _QUOTE_INTRO for w in words[-4:])
         if not cue and (_is_list(content) or _mostly_latin(content)):
             return True  # «الرعاية الصحية، والقوى البشرية، وتقنية المعلومات»، “LYVE1 و REG1A”: terms, not speech
+        if (not cue and nwords <= _TERM_MAX_WORDS and not _SENT_END.search(content) and not _SPEECHLIKE.search(content)
+                and not any(_is_verb(w) for w in words[-4:]) and not _attributed_after(t, before, after)):
+            return True  # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»)
         return False
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
@@ -394,7 +412,8 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     return bool(w) and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
-                        or (first and w[0] == "ل" and w[1:] in _ORG_HEADS))  # وتابع لمؤسسة كارنيغي
+                        or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
+                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
 
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
@@ -664,15 +683,18 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
         return None
     phrase = " " + " ".join(words) + " "
     inside, surname = set(), set()
+    orgs = set()
     for es, ee, label, eid in ents.items:
+        name = t[es:ee].split()
+        if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase:
+            orgs.add(eid)  # وزارة الداخلية التركية ⊃ وزارة الداخلية, tagged elsewhere
         if label != "PER":
             continue
-        name = t[es:ee].split()
         if len(name) >= 2 and " " + " ".join(name) + " " in phrase:
             inside.add(eid)
-        elif len(name) >= 2 and len(words) <= 3 and name[-1] == words[-1]:
-            surname.add(eid)
-    pick = inside or surname
+        elif len(name) >= 2 and len(words) <= 3 and (name[-1] == words[-1] or (len(words) == 1 and name[0] == words[0])):
+            surname.add(eid)  # وأردف الغانم → مرزوق الغانم; a first name alone (عز → عز الدين)
+    pick = inside or surname or orgs
     return next(iter(pick)) if len(pick) == 1 else None
 
 
@@ -872,7 +894,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         return None
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
     if prev_words and prev_words[-1] in _RELATIVES:
-        return _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+        ante = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+        if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
+            return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
     kana = _KANA.search(before)
     if kana:  # وكان X قد قال
