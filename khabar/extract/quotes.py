@@ -89,7 +89,9 @@ _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعا
 _NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم".split()}
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
-_VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?|(?P<v>{alternation(_VERBS)})){E}")
+# ... and after ما with its object pronoun: (م)ما قاله الوزير
+_VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?"
+                      rf"|(?<=ما )(?P<mv>{alternation(_VERBS)})(?:ه|ها|هم)|(?P<v>{alternation(_VERBS)})){E}")
 _MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
 _FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", '"': "d",
            "'": "s", "‘": "s", "’": "s"}
@@ -866,7 +868,7 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
     def after_adverb(i: int) -> bool:
         return _WORDS_BACK.findall(t[max(0, i - 12) : i])[-1:] in _AFTER_ADVERB
 
-    return [(m.start("cv" if m.group("c") else "v"), m.end()) for m in _VERB_RE.finditer(t)
+    return [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
 
 
