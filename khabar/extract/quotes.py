@@ -164,8 +164,10 @@ _CUE_BEFORE = re.compile(rf"(?:{B}(?:[وف]?(?:{alternation(_VERBS)})|{alternati
 
 def _spaced_open(t: str, i: int) -> bool:
     """A `"` with spaces on both sides right after a verb, complementiser or colon."""
-    return (i + 1 < len(t) and t[i + 1] in " \t" and i + 2 < len(t) and t[i + 2].isalpha()
-            and bool(_CUE_BEFORE.search(t, max(0, i - 16), i)))
+    if not (i + 2 < len(t) and t[i + 1] in " \t" and t[i + 2].isalpha()):
+        return False
+    # the cue right before the mark, or a reporting verb opening the clause (وقال مدرب الفريق " ان…)
+    return bool(_CUE_BEFORE.search(t, max(0, i - 16), i)) or any(_is_verb(w) for w in _words_before(t, i, 5)[:2])
 
 
 def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
@@ -301,6 +303,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
     colon = before.rstrip().endswith(":")
+    if nwords > 2 and content.split(None, 1)[0] in _COMPLEMENTISERS:
+        return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
     if _name_by_position(t, attached, words, content, nwords, after, colon):
         return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
@@ -318,7 +322,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         if not cue and (_is_list(content) or _mostly_latin(content)):
             return True  # «الرعاية الصحية، والقوى البشرية، وتقنية المعلومات»، “LYVE1 و REG1A”: terms, not speech
         if (not cue and nwords <= _TERM_MAX_WORDS and not _SENT_END.search(content) and not _SPEECHLIKE.search(content)
-                and not any(_is_verb(w) for w in words[-4:]) and not _attributed_after(t, before, after)):
+                and not any(_is_verb(w) or w in _DOCUMENTS or w == "نص" for w in words[-4:])
+                and not _attributed_after(t, before, after)):
             return True  # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»)
         return False
     # Short: speech only with a cue right before it (أن a few words back, a
@@ -688,7 +693,7 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
     orgs = set()
     for es, ee, label, eid in ents.items:
         name = t[es:ee].split()
-        if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase:
+        if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase and "باسم" not in words:
             orgs.add(eid)  # وزارة الداخلية التركية ⊃ وزارة الداخلية, tagged elsewhere
         if label != "PER":
             continue
@@ -784,9 +789,15 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             if q:
                 out.append(q)
     if r.ents:
+        starts = [o.start for o in out]  # in text order, not overlapping
+
+        def inside_verb_speech(pos: int) -> bool:
+            k = bisect_right(starts, pos) - 1
+            return k >= 0 and pos < out[k].raw_end
+
         for m in _NAME_COLON.finditer(t):
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
-            q = per and not any(o.start <= m.end() < o.raw_end for o in out) and _speech_from(
+            q = per and not inside_verb_speech(m.end()) and _speech_from(
                 t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
             if q:
                 out.append(q._replace(speaker=_Speaker(m.start("n"), m.end("n"), m.start("n"), m.start("n"))))
@@ -795,8 +806,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
 
 def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: list[int]) -> _Speech | None:
     """The unmarked speech starting at ``start`` after the colon at ``colon``."""
-    nl = t.find("\n", start)
-    end = len(t) if nl < 0 else nl
+    nl = t.find("\n", start, start + _COLON_MAX + 1)
+    end = min(len(t), start + _COLON_MAX + 1) if nl < 0 else nl  # (longer: cut at a sentence end below)
     k = bisect_left(marks, start)
     if k < len(marks) and marks[k] < end:
         end = marks[k]  # a quote mark: the quoted speech is its own
@@ -1107,9 +1118,11 @@ def is_unnamed_speaker(speaker: str | None) -> bool:
     words = fold(speaker or "").text.split()
     if not words:
         return False
-    head = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
-    stem = head[2:] if head.startswith("ال") else head
-    return stem in _UNNAMED or (len(words) == 1 and (stem in _GENERIC or head in _GENERIC))
+    for head in (words[0], words[0][1:] if words[0][:1] == "و" else ""):  # والمصدر
+        stem = head[2:] if head.startswith("ال") else head
+        if stem in _UNNAMED or (len(words) == 1 and (stem in _GENERIC or head in _GENERIC)):
+            return True
+    return False
 
 
 def extract_quotes(documents, sentences, tokens, entities, cfg) -> "schemas.pa.Table":
