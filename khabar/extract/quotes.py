@@ -86,7 +86,7 @@ _ORG_HEADS = {fold_word(w) for w in """وزارة الوزارة شركة الش
 مجلس المجلس مصرف المصرف بنك البنك منظمة المنظمة الأمم الاتحاد اتحاد لجنة اللجنة جهاز الجهاز مكتب المكتب
 مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى""".split()}
 _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعار وسم هاشتاغ اسم مسمى بمسمى عبارة بعبارة".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع".split()}  # (يتابع: also watches)
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف".split()}  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
@@ -303,7 +303,7 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
     colon = before.rstrip().endswith(":")
-    if nwords > 2 and content.split(None, 1)[0] in _COMPLEMENTISERS:
+    if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
     if _name_by_position(t, attached, words, content, nwords, after, colon):
         return True
@@ -326,6 +326,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
                 and not _attributed_after(t, before, after)):
             return True  # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»)
         return False
+    if _mostly_latin(content) and not colon:
+        return True  # «X-type», «Beats 1»: a Latin term
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
@@ -398,6 +400,8 @@ def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
     w = m.group("w")
     if orig_text is not None and "\u064b" in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
         return None  # tanween fath marks an accusative: the object (وكتب زوكربيرغ منشوراً), never the subject
+    if w == "اول" and _MIN_NEXT.match(t, m.end("w")):
+        return None  # أول من أمس (the day before yesterday), not the first word of a subject
     if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
         return None  # Egyptian spelling of على before أن: شدد الوزير علي أن
     if w in _AMBIGUOUS and orig_text is not None:
@@ -416,7 +420,7 @@ def _org_follows(t: str, pos: int) -> bool:
 def _phrase_after_subject(w: str, first: bool) -> bool:
     """A word that starts what follows the subject (a stop, verb, complementiser,
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
-    return bool(w) and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
+    return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
@@ -434,6 +438,16 @@ def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str)
 
 _COMPLEMENT_NEXT = re.compile(r"\s{1,3}(?:ان|انه|انها|انهم|بان|ضروره|اهميه)(?!\w)")
 _DEFINITE_NEXT = re.compile(r"\s{1,3}ال")
+def _object_like(t: str, subj: tuple[int, int]) -> bool:
+    """Two words or fewer, not opening with a title: what وصف/اعتبر describe."""
+    words = t[subj[0] : subj[1]].split()
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    return len(words) <= 2 and head not in _SUBJECT_HEADS and words[0] not in _SUBJECT_HEADS
+
+
+_OBJECT_VERBS = {fold_word(w) for w in "وصف وصفت يصف تصف اعتبر اعتبرت يعتبر تعتبر".split()}
+_BI_NEXT = re.compile(r"\s{1,3}(?:بانه|بانها|بانهم|بان|ب)(?!\w)|\s{1,3}ب\w")
+_MIN_NEXT = re.compile(r"\s{1,3}من\s{1,3}امس(?!\w)")
 _LOCATIVE = re.compile(r"\s{1,3}في\s{1,3}[^\s«»\"“”،,.:]{2,20}(?=\s)")
 
 
@@ -717,6 +731,9 @@ class _Speech(NamedTuple):
     speaker: "_Speaker | None" = None  # written with the speech itself (الزياني: ناقشنا…)
 
 
+_CARRY = 1500
+
+
 class _SpokenSubjects:
     """Written subjects of speech verbs in text order: a speech verb without
     one (وأضاف:) takes the last one before it."""
@@ -731,8 +748,10 @@ class _SpokenSubjects:
         self.verb_starts.insert(k, speaker.verb_start)
 
     def before(self, pos: int) -> _Speaker | None:
+        """The last one before ``pos``, if it spoke within _CARRY characters:
+        a speaker is not carried across half an article."""
         k = bisect_left(self.verb_starts, pos)
-        return self.speakers[k - 1] if k else None
+        return self.speakers[k - 1] if k and pos - self.verb_starts[k - 1] <= _CARRY else None
 
 
 class _Reading:
@@ -819,9 +838,11 @@ def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: 
             end = lo + len(before)
             break  # وقال: … . وأضاف أن …: reported speech after it
         k += 1
-    if end - start > _COLON_MAX:
-        cut = max(t.rfind(c, start, start + _COLON_MAX) for c in ".!?؟")
-        end = cut + 1 if cut > start else start + _COLON_MAX
+    sent = _SENT_END.search(t, start, end)
+    if sent:
+        end = sent.start()  # one sentence: what follows is as often narration as more speech
+    if t.startswith("http", start):
+        return None
     s, e = _strip_spaces(t, start, end)
     while e > s and t[e - 1] in ".،,:؛;":
         e -= 1
@@ -877,7 +898,8 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
         return k >= 0 and i < pairs[k][2]
 
     def after_adverb(i: int) -> bool:
-        return _WORDS_BACK.findall(t[max(0, i - 12) : i])[-1:] in _AFTER_ADVERB
+        before = t[max(0, i - 12) : i]
+        return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n"
 
     return [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
@@ -927,6 +949,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     subj = r.subject(ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
+    if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
+        return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
