@@ -484,3 +484,15 @@ def test_speech_after_a_name_and_colon_with_entities_runs_in_linear_time():
     t2 = min(run(100_000) for _ in range(2))
     assert t2 < 3.0, t2
     assert t2 < 4 * t1 + 0.2, (t1, t2)
+
+
+def test_a_verb_without_subject_continues_the_person_of_the_sentence_before():
+    text = ("وقال رئيس الاتحاد خالد العمر إن «الموسم سينطلق في موعده». "
+            "وحذر المدرب سامي الحربي من التسرع في الحكم على الفريق. وقال: «نحتاج إلى وقت أطول للانسجام».\n"
+            "وقال التقرير: إن متوسط العائد بلغ 11.9 في المئة خلال العام.")
+    ents = [_ent(text, "خالد العمر", "PER", "per:omar"), _ent(text, "سامي الحربي", "PER", "per:harbi")]
+    qs = find_quotes(text, ents)
+    assert [q.text for q in qs][2] == "إن متوسط العائد بلغ 11.9 في المئة خلال العام"  # a decimal point ends no sentence
+    assert _spk(text, qs)[:2] == [("رئيس الاتحاد خالد العمر", "per:omar"), ("المدرب سامي الحربي", "per:harbi")]
+    # without entities the non-speech verb's subject is not taken (كشفت الحملات المتسببين…)
+    assert _spk(text, find_quotes(text))[1] == ("رئيس الاتحاد خالد العمر", None)

@@ -97,7 +97,7 @@ _FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d",
            "'": "s", "‘": "s", "’": "s"}
 _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\-–—/]{1,40})")
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
-_SENT_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟\n]")  # ".." is a pause in Arabic press, not an end
+_SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Arabic press, "11.9" a number: not ends
 _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
@@ -466,7 +466,7 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
         q = names[m.end("w")] + 1
     for _ in range(4 if m.group("w")[0] == "ل" and len(m.group("w")) > 3 else 0):  # له، عليه: no phrase
         n = _WORD.match(t, q)
-        if n and n.group("w").startswith("ال") and n.group("w") not in _STOPS:
+        if n and (n.group("w").startswith("ال") or n.group("w") in _MEDIA) and n.group("w") not in _STOPS:
             q = n.end()
             continue
         k = q
@@ -731,7 +731,7 @@ class _Speech(NamedTuple):
     speaker: "_Speaker | None" = None  # written with the speech itself (الزياني: ناقشنا…)
 
 
-_CARRY = 1500
+_CARRY = 2500
 
 
 class _SpokenSubjects:
@@ -1079,11 +1079,28 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return None
     speaker = r.subjects.get(vs)
     if speaker is None:
-        speaker = r.spoken.before(vs)
+        speaker = _later_person(r, vs, r.spoken.before(vs))
         # the sentence's own subject beats one carried from an earlier sentence
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = _clause_subject(r.t, vs, r.ents) or speaker
     return (vs, ve), speaker
+
+
+def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | None:
+    """The speaker a verb with no subject continues: the last speech
+    subject, unless a person was since the subject of another reporting
+    verb in the sentence before (وحذر ديسر من … . وقال: «…»)."""
+    subjects = r.subject_list(vs)
+    if not subjects or not r.ents:
+        return spoken
+    last = subjects[-1]
+    if (spoken and last.verb_start <= spoken.verb_start) or vs - last.verb_end > 400:
+        return spoken
+    if len(_SENT_END.findall(r.t, last.verb_end, vs)) > 1:
+        return spoken  # not the sentence before
+    if any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end)):
+        return last
+    return spoken
 
 
 def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
