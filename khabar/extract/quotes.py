@@ -80,11 +80,12 @@ _WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسا�
 # وعد promise, ذكر mention, كشف list): verbs only after و/ف.
 # Described sources whose employer follows with في (مسؤول في وزارة …).
 _DESCRIBED = {fold_word(w) for w in """مسؤول مسؤولة مصدر مصادر المسؤول المصدر محلل المحلل خبير الخبير
-مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس""".split()}
+مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس قيادي القيادي ناشط الناشط""".split()}
 # Employers: organisations a described source works in (not بيان, مؤتمر, مقابلة).
 _ORG_HEADS = {fold_word(w) for w in """وزارة الوزارة شركة الشركة هيئة الهيئة جامعة الجامعة الجيش الشرطة الحكومة
 مجلس المجلس مصرف المصرف بنك البنك منظمة المنظمة الأمم الاتحاد اتحاد لجنة اللجنة جهاز الجهاز مكتب المكتب
-مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى""".split()}
+مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى
+حزب الحزب حركة الحركة المقاومة جماعة الجماعة جبهة الجبهة""".split()}
 _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعار وسم هاشتاغ اسم مسمى بمسمى عبارة بعبارة".split()}
 _NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف".split()}  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
@@ -1115,7 +1116,7 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return None
     src = sources[-1]  # the nearest
     subj = r.subject(src.end())
-    if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]] not in _DOCUMENTS):
+    if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]].split()[0] not in _DOCUMENTS):
         return None
     span = (src.start("v"), src.end("v"))
     return span, _Speaker(subj[0], subj[1], *span)
