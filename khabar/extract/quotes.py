@@ -30,6 +30,23 @@
    `بحسب (ما قال) X`. A quote opening the paragraph after an unclosed quote
    continues its speaker. Otherwise the speaker is empty; the quote is kept.
    ``speaker_entity_id`` is the PER (else ORG) entity overlapping the speaker.
+4. **Who, not to whom.** An outlet after ل (لرويترز، لـ«الجريدة»، للصحفيين،
+   عنه) is the addressee. A pronoun subject (وأضاف سموه) and a verb with no
+   subject take the last speaker (at most 2,500 characters back), or a person
+   who was the subject of a reporting verb in the sentence before, or, with
+   none, the last person tagged before it in the paragraph. A document
+   (وأضاف البيان، وجاء نص البيان) speaks for the organisation that issued it;
+   a definite unnamed source (المصدر) is the indefinite one introduced
+   earlier (مصدر دبلوماسي تركي). With no overlapping entity the id comes from
+   a person named in the text: the name inside the speaker, or its last
+   word (وأردف الغانم → مرزوق الغانم). An organisation the speaker speaks
+   for (المتحدث باسم X فلان) gives no id when a person follows it.
+5. **Speech without marks.** After a reporting verb and a colon (`وقال :
+   تشرفت …`), or after a tagged person opening a paragraph (`الزياني :
+   ناقشنا …`), one sentence is a quote; a `"` set off by spaces after a
+   speech cue opens a quote (`وقال " ان …`).
+``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
+الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
 
 from __future__ import annotations
