@@ -1019,7 +1019,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 _PLURAL_VERBS = {fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
     fold_word(w) for w in "قالا أكدا أضافا".split()} - {fold_word(w) for w in "لافتا يبين".split()}
 # nouns whose complement is a person who is not speaking (قوات الأسد، نظام القذافي)
-_OF_PERSON = {fold_word(w) for w in "قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر".split()}
+_OF_PERSON = {fold_word(w) for w in "قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل".split()}
 
 
 def _person_before(r: _Reading, vs: int) -> _Speaker | None:
