@@ -31,6 +31,7 @@ import pyarrow.compute as pc
 
 from khabar import schemas
 from khabar.arabic import ARABIC_BLOCK_MARKS, LETTER_FOLD, TATWEEL, char_class
+from khabar.extract.quotes import is_unnamed_speaker
 
 # Token kinds that count as words in corpus_daily.words.
 WORD_KINDS = ("word", "number", "latin")
@@ -242,14 +243,17 @@ def normalise_speaker(speaker: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def speaker_key(speaker: str) -> str:
+def speaker_key(speaker: str, doc_id: str | None = None) -> str:
     """Stable id of an unresolved speaker: ``spk:`` + 16 hex digits of SHA-1 of its normalised form.
 
     The same spelling (up to diacritics, alef/hamza forms, spacing) gets the
     same id on every day and every run, so unresolved speakers can be
-    followed across partitions.
+    followed across partitions. With ``doc_id`` (an unnamed source: «مصدر
+    أمني», «المصدر») the id is that document's own: one article's source
+    is not another's.
     """
-    digest = hashlib.sha1(normalise_speaker(speaker).encode("utf-8")).hexdigest()[:16]
+    key = normalise_speaker(speaker) + ("\x1f" + doc_id if doc_id else "")
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     return UNRESOLVED_SPEAKER_PREFIX + digest
 
 
@@ -274,7 +278,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
         if not speaker_id:
             if not name:
                 continue
-            speaker_id = speaker_key(name)
+            speaker_id = speaker_key(name, doc_id if is_unnamed_speaker(name) else None)
         group = groups.setdefault(speaker_id, {"names": Counter(), "quotes": []})
         if name:
             group["names"][name] += 1

@@ -121,13 +121,32 @@ def test_speakers_daily_groups_resolved_and_unresolved_speakers():
         ("d2", 2, "  ", None),
     )
     out = aggregate.speakers_daily(quotes=table, documents=documents, cfg=CFG)
-    spk = aggregate.speaker_key("المتحدث الرسمي")
-    assert spk.startswith("spk:") and spk == aggregate.speaker_key("المتحدّث  الرسمي")
+    # an unnamed spokesman is that document's own
+    spk = aggregate.speaker_key("المتحدث الرسمي", "d3")
+    assert spk.startswith("spk:") and spk == aggregate.speaker_key("المتحدّث  الرسمي", "d3")
+    assert spk != aggregate.speaker_key("المتحدث الرسمي") != aggregate.speaker_key("المتحدث الرسمي", "d2")
     assert out.to_pylist() == [
         {"speaker_entity_id": "per:assaf", "speaker": "وزير المالية", "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d1:3"]},
         {"speaker_entity_id": spk, "speaker": "المتحدث الرسمي", "quotes": 2, "documents": 1, "sources": 1, "sample_quotes": ["d3:0", "d3:1"]},
     ]
     assert aggregate.speakers_daily(quotes=table, documents=documents, cfg={**CFG, "sample_quotes": 1}).column("sample_quotes").to_pylist()[0] == ["d1:0"]
+
+
+def test_unnamed_sources_are_not_pooled_across_documents_but_unresolved_names_are():
+    documents = docs(("d1", "spa"), ("d2", "okaz"))
+    table = quotes(
+        ("d1", 0, "المصدر", None), ("d2", 0, "المصدر", None),
+        ("d1", 1, "مصدر أمني رفيع", None), ("d2", 1, "مصدر أمني رفيع", None),
+        ("d1", 2, "البيان", None), ("d2", 2, "البيان", None),
+        ("d1", 3, "المدرب سامي الحربي", None), ("d2", 3, "المدرب سامي الحربي", None),
+    )
+    rows = aggregate.speakers_daily(quotes=table, documents=documents, cfg=CFG).to_pylist()
+    assert [(r["speaker"], r["quotes"]) for r in rows][0] == ("المدرب سامي الحربي", 2)
+    assert sorted((r["speaker"], r["quotes"]) for r in rows[1:]) == sorted(
+        [("المصدر", 1)] * 2 + [("مصدر أمني رفيع", 1)] * 2 + [("البيان", 1)] * 2)
+    assert rows[0]["speaker_entity_id"] == aggregate.speaker_key("المدرب سامي الحربي")
+    assert {r["speaker_entity_id"] for r in rows if r["speaker"] == "المصدر"} == {
+        aggregate.speaker_key("المصدر", "d1"), aggregate.speaker_key("المصدر", "d2")}
 
 
 def test_amounts_daily_sums_per_kind_and_unit():

@@ -146,9 +146,9 @@ def test_extract_dates_table_uses_published_at_per_document():
 def test_digits_and_separators_run_in_linear_time():
     def run(n):
         text = ("1234567890/.-,٫٬٢٠٢٣ " * (n // 21))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_dates(text, PUB)
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     t1 = min(run(500_000) for _ in range(2))
     t2 = min(run(1_000_000) for _ in range(2))
@@ -161,10 +161,10 @@ def test_a_text_made_of_dates_runs_in_linear_time(unit):
     # overlapping candidates are resolved with a sorted index, not pairwise
     def run(n):
         text = unit * (n // len(unit))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         out = find_dates(text, PUB)
         assert len(out) >= n // len(unit) // 2
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     t1 = min(run(100_000) for _ in range(2))
     t2 = min(run(200_000) for _ in range(2))
@@ -378,9 +378,9 @@ def test_yesterdays_allies_and_an_age_are_not_dates():
 def test_new_patterns_on_a_text_made_of_them_run_in_linear_time(unit):
     def run(n):
         text = unit * (n // len(unit))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_dates(text, PUB)
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     t1 = min(run(50_000) for _ in range(2))
     t2 = min(run(100_000) for _ in range(2))
@@ -392,9 +392,9 @@ def test_new_patterns_on_a_text_made_of_them_run_in_linear_time(unit):
 def test_adversarial_runs_for_the_new_patterns_are_linear(chars):
     def run(n):
         text = chars * (n // len(chars))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_dates(text, PUB)
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     t1 = min(run(100_000) for _ in range(2))
     t2 = min(run(200_000) for _ in range(2))
