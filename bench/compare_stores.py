@@ -3,7 +3,8 @@
     python bench/compare_stores.py STORE_A STORE_B
 
 Reads every dataset present in either store, drops the columns that differ
-between any two runs by design (run_id, ingested_at), sorts the rows and
+between any two runs by design (run_id, ingested_at; in ``runs`` also the
+clock times, timings, code version and the paths given), sorts the rows and
 compares them. Prints one line per dataset, and for a dataset that differs the
 rows only one side holds (at most --show of each). Exit status 1 if any differs.
 """
@@ -18,6 +19,7 @@ import pandas as pd
 import pyarrow.dataset as ds
 
 VOLATILE = ("run_id", "ingested_at")
+RUN_VOLATILE = ("started_at", "finished_at", "timings", "code_version", "parameters")
 
 
 def datasets(store: Path) -> set[str]:
@@ -29,7 +31,8 @@ def read_rows(store: Path, name: str) -> pd.DataFrame:
     if not folder.exists():
         return pd.DataFrame()
     table = ds.dataset(folder, format="parquet", partitioning="hive").to_table()
-    frame = table.drop_columns([c for c in VOLATILE if c in table.column_names]).to_pandas()
+    volatile = VOLATILE + (RUN_VOLATILE if name == "runs" else ())
+    frame = table.drop_columns([c for c in volatile if c in table.column_names]).to_pandas()
     frame = frame.astype(str)  # lists, dicts and NaN compare as their text
     return frame.sort_values(list(frame.columns)).reset_index(drop=True) if len(frame) else frame
 

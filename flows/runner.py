@@ -14,7 +14,7 @@ import os
 
 
 def die_with_parent() -> None:
-    """Worker initializer: ask Linux to kill this worker when the main process dies.
+    """Ask Linux to kill this pool worker when the main process dies.
 
     Without it a ``kill -9`` of the run leaves its pool workers behind, idle
     forever and holding the terminal's pipes.
@@ -29,26 +29,31 @@ def die_with_parent() -> None:
         pass
 
 
+def prepare_worker() -> None:
+    """Pool worker initializer: die with the parent, and write Prefect's run
+    logs where the parent writes them (the run's log file unless --verbose)."""
+    from flows.prefect_env import route_worker_logs
+
+    die_with_parent()
+    route_worker_logs()
+
+
 def worker_count(config: dict) -> int:
-    workers = int(config["runner"]["workers"])
+    workers = config["runner"]["workers"]
     return workers if workers > 0 else (os.cpu_count() or 1)
 
 
 def task_runner_from_config(config: dict):
+    """The runner of ``runner.kind`` (local or dask: load_config allows no other)."""
     runner = config["runner"]
-    kind = runner["kind"]
-    if kind == "local":
-        from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
-
-        if worker_count(config) == 1:  # one worker: run in this process, no pool to start
-            return ThreadPoolTaskRunner(max_workers=1)
-        return ProcessPoolTaskRunner(max_workers=worker_count(config), initializer=die_with_parent)
-    if kind == "dask":
+    if runner["kind"] == "dask":
         from prefect_dask import DaskTaskRunner
 
         if runner["address"]:
             return DaskTaskRunner(address=runner["address"])
         return DaskTaskRunner(cluster_kwargs={"n_workers": worker_count(config), "threads_per_worker": 1, "processes": True, "dashboard_address": None})
-    from khabar.config import ConfigError
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-    raise ConfigError(f"runner.kind must be 'local' or 'dask', not {kind!r}")
+    if worker_count(config) == 1:  # one worker: run in this process, no pool to start
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=worker_count(config), initializer=prepare_worker)

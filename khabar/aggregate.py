@@ -31,19 +31,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khabar import schemas
-
-# Co-occurrence is quadratic in the number of distinct entities of a document;
-# a long article listing hundreds of names (a cabinet list, a sports table)
-# would dominate the day's pairs. Only the most mentioned entities of each
-# document take part (ties broken by entity_id), which bounds the work to
-# n*(n-1)/2 pairs per document.
-DEFAULT_MAX_ENTITIES_PER_DOC = 50
-
-# entity_daily and cooccurrence count a person's short form on its own (أوباما,
-# سلمان بن عبدالعزيز) under the day's full name (باراك أوباما, سلمان بن عبدالعزيز
-# آل سعود) when that name is the clear owner of the short form that day; see
-# day_person_links. Within a document the extractor links short forms already.
-DEFAULT_LINK_SHORT_NAMES = True
+from khabar.arabic import ARABIC_BLOCK_MARKS, LETTER_FOLD, TATWEEL, char_class
+from khabar.extract.quotes import is_unnamed_speaker
 
 # Token kinds that count as words in corpus_daily.words.
 WORD_KINDS = ("word", "number", "latin")
@@ -53,8 +42,8 @@ WORD_KINDS = ("word", "number", "latin")
 # the normalised speaker string (see speaker_key).
 UNRESOLVED_SPEAKER_PREFIX = "spk:"
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # tashkeel, Quranic marks, tatweel
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_DIACRITICS = re.compile(f"[{char_class(ARABIC_BLOCK_MARKS | {TATWEEL})}]")
+_ALEFS = str.maketrans(LETTER_FOLD)
 _SPACE = re.compile(r"\s+")
 
 
@@ -170,20 +159,26 @@ def _short_form_of(short: tuple, full: tuple) -> bool:
     return full[-n:] == short and full[-n - 1] not in _LINEAGE
 
 
-def _linked_ids(entities: pa.Table, cfg: dict | None, canon: dict[str, str], label: dict[str, str]) -> list[str]:
-    """The entity_id column with short forms replaced by their day's full name (unless disabled)."""
+def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> list[str]:
+    """The entity_id column with short forms replaced by their day's full name (unless ``cfg["link_short_names"]`` is off).
+
+    A person's short form on its own (أوباما, سلمان بن عبدالعزيز) counts under
+    the day's full name (باراك أوباما, سلمان بن عبدالعزيز آل سعود) when that
+    name is the clear owner of the short form that day; see day_person_links.
+    Within a document the extractor links short forms already.
+    """
     ids = _column(entities, "entity_id")
-    if not (cfg or {}).get("link_short_names", DEFAULT_LINK_SHORT_NAMES):
+    if not cfg["link_short_names"]:
         return ids
     links = _person_links(entities, canon, label)
     return [links.get(e, e) for e in ids]
 
 
-def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict | None = None) -> pa.Table:
+def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Table:
     """Per entity_id: canonical and label (day's modes), mentions, distinct documents, stories and sources.
 
     A person's short form counts under the day's full name it stands for
-    (``day_person_links``; ``cfg["link_short_names"]``, default on), whose
+    (``day_person_links``; unless ``cfg["link_short_names"]`` is off), whose
     canonical the row keeps. ``sources`` counts distinct non-null
     ``documents.source`` values, ``stories`` distinct ``documents.cluster_id``
     (one wire story republished by seven outlets is one story). Rows are
@@ -208,19 +203,21 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict | None = 
     return schemas.table_from_rows("entity_daily", rows)
 
 
-def cooccurrence(*, entities: pa.Table, cfg: dict | None = None) -> pa.Table:
+def cooccurrence(*, entities: pa.Table, cfg: dict) -> pa.Table:
     """Pairs of distinct entities mentioned in the same document, with sentence- and document-level counts.
 
     A pair is stored once, ``entity_a < entity_b``. ``documents`` counts the
     documents mentioning both; ``sentences`` the sentences (doc_id, sent_idx)
     mentioning both, which may be 0 for a pair that only shares a document.
-    Per document only the ``cfg["max_entities_per_doc"]`` (default 50) most
-    mentioned entities take part (ties by entity_id); see
-    DEFAULT_MAX_ENTITIES_PER_DOC. Persons' short forms count as their day's
-    full name, as in ``entity_daily``. Rows are sorted by documents, sentences
-    (descending), then the pair.
+    Per document only the ``cfg["max_entities_per_doc"]`` most mentioned
+    entities take part (ties by entity_id): co-occurrence is quadratic in the
+    distinct entities of a document, and a long article listing hundreds of
+    names (a cabinet list, a sports table) would dominate the day's pairs.
+    Persons' short forms count as their day's full name, as in
+    ``entity_daily``. Rows are sorted by documents, sentences (descending),
+    then the pair.
     """
-    cap = int((cfg or {}).get("max_entities_per_doc", DEFAULT_MAX_ENTITIES_PER_DOC))
+    cap = cfg["max_entities_per_doc"]
     canon, label = _canonicals(entities)
     per_doc: dict[str, Counter] = defaultdict(Counter)
     per_sent: dict[tuple, set] = defaultdict(set)
@@ -260,18 +257,21 @@ def normalise_speaker(speaker: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def speaker_key(speaker: str) -> str:
+def speaker_key(speaker: str, doc_id: str | None = None) -> str:
     """Stable id of an unresolved speaker: ``spk:`` + 16 hex digits of SHA-1 of its normalised form.
 
     The same spelling (up to diacritics, alef/hamza forms, spacing) gets the
     same id on every day and every run, so unresolved speakers can be
-    followed across partitions.
+    followed across partitions. With ``doc_id`` (an unnamed source: «مصدر
+    أمني», «المصدر») the id is that document's own: one article's source
+    is not another's.
     """
-    digest = hashlib.sha1(normalise_speaker(speaker).encode("utf-8")).hexdigest()[:16]
+    key = normalise_speaker(speaker) + ("\x1f" + doc_id if doc_id else "")
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     return UNRESOLVED_SPEAKER_PREFIX + digest
 
 
-def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict | None = None, sample_quotes: int | None = None) -> pa.Table:
+def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict) -> pa.Table:
     """Per speaker: quotes, distinct documents and sources, the first N quote ids.
 
     The speaker is ``speaker_entity_id`` when the extractor resolved it,
@@ -279,10 +279,10 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict | None = 
     (anonymous) are not counted here; they stay in ``quotes``. ``speaker`` is
     the most frequent speaker string of the group (ties: smallest).
     ``sample_quotes`` lists "doc_id:quote_idx" of the first N quotes by
-    (doc_id, quote_idx), N from the argument, else ``cfg["sample_quotes"]``
-    (default 3). Rows sorted by quotes (descending), then speaker id.
+    (doc_id, quote_idx), N = ``cfg["sample_quotes"]``. Rows sorted by quotes
+    (descending), then speaker id.
     """
-    n_samples = sample_quotes if sample_quotes is not None else int((cfg or {}).get("sample_quotes", 3))
+    n_samples = cfg["sample_quotes"]
     sources = _doc_sources(documents)
     groups: dict[str, dict] = {}
     for doc_id, quote_idx, speaker, speaker_id in zip(
@@ -292,7 +292,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict | None = 
         if not speaker_id:
             if not name:
                 continue
-            speaker_id = speaker_key(name)
+            speaker_id = speaker_key(name, doc_id if is_unnamed_speaker(name) else None)
         group = groups.setdefault(speaker_id, {"names": Counter(), "quotes": []})
         if name:
             group["names"][name] += 1
@@ -316,7 +316,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict | None = 
     return schemas.table_from_rows("speakers_daily", rows)
 
 
-def amounts_daily(*, amounts: pa.Table, documents: pa.Table | None = None, cfg: dict | None = None) -> pa.Table:
+def amounts_daily(*, amounts: pa.Table, documents: pa.Table | None = None, cfg: dict) -> pa.Table:
     """Per (kind, unit): sum of values, number of amounts, distinct documents and stories.
 
     ``count`` counts every amount, ``total`` sums the non-null values (an
@@ -375,7 +375,7 @@ def corpus_daily(
     tokens: pa.Table,
     quarantine: pa.Table,
     duplicates: pa.Table,
-    cfg: dict | None = None,
+    cfg: dict,
 ) -> pa.Table:
     """Per source: documents, words, sentences, quarantined and duplicate records.
 

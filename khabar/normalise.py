@@ -22,67 +22,31 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_right
-from typing import NamedTuple
 
 import pyarrow as pa
 
 from khabar import schemas
-
-# camel-tools' AR_DIAC_CHARSET, spelled out: importing camel_tools.utils.charsets
-# costs over a second (it scans all of Unicode), too much for `khabar --help`.
-# tests/test_normalise.py checks the two agree.
-_CAMEL_DIAC = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
-
-
-class Normalised(NamedTuple):
-    text: str
-    map_norm: list[int]
-    map_orig: list[int]
-
-
-def _cls(chars) -> str:
-    """A regex character class body for a set of characters, as ranges: a
-    class listing thousands of single characters is scanned linearly."""
-    codes = sorted({ord(c) for c in chars})
-    out = []
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        a, b = chr(codes[i]), chr(codes[j])
-        out.append(re.escape(a) if i == j else f"{re.escape(a)}-{re.escape(b)}")
-        i = j + 1
-    return "".join(out)
-
-
-# Diacritics: camel-tools' set (harakat, tanween, shadda, sukun, dagger alef)
-# plus the other Arabic combining marks (madda/hamza above and below when they
-# did not compose, Quranic annotation marks, small high letters).
-DIACRITICS = frozenset(_CAMEL_DIAC) | frozenset(
-    chr(c) for c in [*range(0x0610, 0x061B), *range(0x0653, 0x0660), *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5), 0x06E7, 0x06E8, *range(0x06EA, 0x06EE), *range(0x08D3, 0x08E2), *range(0x08E3, 0x0900)]
+from khabar.arabic import (
+    ALEF_FOLD,
+    ALEF_MAQSURA_FOLD,
+    DIACRITICS,
+    DIGIT_FOLD,
+    INVISIBLE,
+    SEPARATOR_FOLD,
+    TATWEEL,
+    TEH_MARBUTA_FOLD,
+    ZWJ,
+    Mapped,
+    char_class,
+    from_original,
+    to_original,
 )
-TATWEEL = "\u0640"
-# Bidi controls, zero-width characters, BOM, soft hyphen, C0/C1 controls other
-# than whitespace: they carry no text and break matching when left in.
-INVISIBLE = frozenset(
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad\u2060"
-) | frozenset(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)])
-# Characters Python's str.isspace() accepts, minus the invisible ones above.
+
+# Characters Python's str.isspace() accepts, minus the invisible ones.
 WHITESPACE = frozenset(chr(c) for c in range(0x3000 + 1) if chr(c).isspace()) - INVISIBLE
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
-_ALEF = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
-_ALEF_MAQSURA = {"\u0649": "\u064a"}
-_TEH_MARBUTA = {"\u0629": "\u0647"}
-_DIGITS = {
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-    "\u066b": ".",  # Arabic decimal separator
-    "\u066c": ",",  # Arabic thousands separator
-    "\u066a": "%",  # Arabic percent sign
-}
+_DIGITS = {**DIGIT_FOLD, **SEPARATOR_FOLD}
 
 # Emoji (base characters): a zero-width joiner between two of them is part of
 # one pictogram (family, profession emoji) and is kept.
@@ -101,7 +65,7 @@ def _nfkc_unstable() -> str:
         ch = chr(c)
         if unicodedata.normalize("NFKC", ch) != ch:
             out.append(ch)
-    return _cls(out)
+    return char_class(out)
 
 
 # ﷽ is left alone by NFKC but stands for words; camel-tools spells it out too.
@@ -116,7 +80,7 @@ def _nfkc_cluster_re() -> re.Pattern:
     optional class before every position would cost a second attempt at each
     of them)."""
     # Marks that may compose with or reorder around the preceding character.
-    combining = _cls(chr(c) for c in range(0x300, 0x30000) if unicodedata.combining(chr(c)) and not 0xD800 <= c < 0xE000)
+    combining = char_class(chr(c) for c in range(0x300, 0x30000) if unicodedata.combining(chr(c)) and not 0xD800 <= c < 0xE000)
     return re.compile(f"\ufdfd|(?P<marks>[{combining}]+)|[{_nfkc_unstable()}]")
 
 
@@ -126,12 +90,12 @@ _TABLE_CACHE: dict[tuple, tuple] = {}
 def _compiled(cfg: dict) -> tuple:
     """The translate table and the regex of length-changing characters for a
     configuration (cached: building them costs more than a document)."""
-    key = tuple(bool(cfg.get(k, True)) for k in ("nfkc", "dediac", "tatweel", "alef", "alef_maqsura", "teh_marbuta", "digits", "invisible", "whitespace"))
+    key = tuple(bool(cfg[k]) for k in ("nfkc", "dediac", "tatweel", "alef", "alef_maqsura", "teh_marbuta", "digits", "invisible", "whitespace"))
     if key in _TABLE_CACHE:
         return _TABLE_CACHE[key]
     nfkc, dediac, tatweel, alef, maqsura, marbuta, digits, invisible, whitespace = key
     table: dict[str, str] = {}
-    for on, mapping in ((alef, _ALEF), (maqsura, _ALEF_MAQSURA), (marbuta, _TEH_MARBUTA), (digits, _DIGITS)):
+    for on, mapping in ((alef, ALEF_FOLD), (maqsura, ALEF_MAQSURA_FOLD), (marbuta, TEH_MARBUTA_FOLD), (digits, _DIGITS)):
         if on:
             table.update(mapping)
     # str.replace per character present beats str.translate ~20x on Arabic
@@ -150,16 +114,16 @@ def _compiled(cfg: dict) -> tuple:
         # Runs of whitespace take invisible characters with them; diacritics
         # and tatweel are matched on their own so that an orphan one between
         # spaces (a tatweel used as a dash) can be kept.
-        run = _cls(ws | (deleted & INVISIBLE))
+        run = char_class(ws | (deleted & INVISIBLE))
         marks = deleted - INVISIBLE
         starters = (ws - {" "}) | (deleted & INVISIBLE)
         branches = []
         if ws:
             branches.append(f" [{run}]+")  # a single plain space is not matched
         if marks:
-            branches.append(f"[{_cls(marks)}]+")
+            branches.append(f"[{char_class(marks)}]+")
         if starters:
-            branches.append(f"[{_cls(starters)}][{run}]*")
+            branches.append(f"[{char_class(starters)}][{run}]*")
         # Branches starting with distinct classes and no named groups: sre
         # scans this ~10x faster than named alternatives; what a match is
         # gets decided in Python.
@@ -257,7 +221,7 @@ def _compose(first: tuple[list[int], list[int]], second: tuple[list[int], list[i
     middle -> original. Both are sparse, so the loop is over breakpoints."""
     n1, o1 = first
     n2, o2 = second
-    points = sorted(set(n2) | {_inverse_floor(n2, o2, x) for x in n1 if x <= _max_mid(n2, o2, length)})
+    points = sorted(set(n2) | {from_original(n2, o2, x) for x in n1 if x <= _max_mid(n2, o2, length)})
     out_n: list[int] = []
     out_o: list[int] = []
     for p in points:
@@ -275,18 +239,7 @@ def _max_mid(n2: list[int], o2: list[int], length: int) -> int:
     return to_original(n2, o2, length) if length else 0
 
 
-def _inverse_floor(n2: list[int], o2: list[int], mid: int) -> int:
-    """The first final position whose middle position is >= ``mid``."""
-    k = bisect_right(o2, mid) - 1
-    if k < 0:
-        return 0
-    p = n2[k] + (mid - o2[k])
-    if k + 1 < len(n2) and p > n2[k + 1]:
-        p = n2[k + 1]
-    return p
-
-
-def normalise_text(text: str, cfg: dict) -> Normalised:
+def normalise_text(text: str, cfg: dict) -> Mapped:
     """Normalise ``text`` under ``cfg`` (the ``[normalise]`` section)."""
     nfkc, trans, regex, ws, deleted = _compiled(cfg)
     first = _nfkc_pass(text) if nfkc else None
@@ -296,13 +249,13 @@ def normalise_text(text: str, cfg: dict) -> Normalised:
             mid = mid.replace(old, new)
     if regex is None:
         if first:
-            return Normalised(mid, first[1], first[2])
-        return Normalised(mid, [0], [0])
+            return Mapped(mid, first[1], first[2])
+        return Mapped(mid, [0], [0])
     b = _MapBuilder()
     for m in regex.finditer(mid):
         start, end = m.span()
         s = m.group()
-        if s == "\u200d" and _joins_emoji(mid, start):
+        if s == ZWJ and _joins_emoji(mid, start):
             continue
         b.copy_to(mid, start)
         if s[0] in ws or s[0] in INVISIBLE:
@@ -324,7 +277,7 @@ def normalise_text(text: str, cfg: dict) -> Normalised:
         out, mn, mo = "".join(b.pieces), b.map_norm, b.map_orig
     if first:
         mn, mo = _compose((first[1], first[2]), (mn, mo), len(out))
-    return Normalised(out, mn, mo)
+    return Mapped(out, mn, mo)
 
 
 _EMOJI_RE = re.compile(f"[{EMOJI_RANGES}{_EMOJI_MOD}]")
@@ -333,44 +286,6 @@ _EMOJI_RE = re.compile(f"[{EMOJI_RANGES}{_EMOJI_MOD}]")
 def _joins_emoji(text: str, pos: int) -> bool:
     """A zero-width joiner between two emoji is part of one pictogram."""
     return 0 < pos < len(text) - 1 and bool(_EMOJI_RE.match(text, pos - 1)) and bool(_EMOJI_RE.match(text, pos + 1))
-
-
-def to_original(map_norm: list[int], map_orig: list[int], pos: int) -> int:
-    """Original position of normalised position ``pos`` (``pos`` may be the
-    length of the normalised text: then the end of the original text, when
-    the map was built from it)."""
-    k = bisect_right(map_norm, pos) - 1
-    if k < 0:
-        return pos
-    return map_orig[k] + (pos - map_norm[k])
-
-
-def _attached(ch: str) -> bool:
-    """A character normalisation removed that belongs to the letter before it."""
-    return not ch.isspace() and ch not in INVISIBLE
-
-
-def original_span(text: str, map_norm: list[int], map_orig: list[int], start: int, end: int, norm_len: int) -> tuple[int, int]:
-    """Original span of the normalised span [start, end).
-
-    The span covers the whole surface: diacritics and tatweel that
-    normalisation removed inside the span or right after its last letter are
-    included; it never starts or ends on whitespace or invisible characters.
-    ``text`` is the original text, ``norm_len`` the normalised length.
-    """
-    if end <= start:
-        p = to_original(map_norm, map_orig, start)
-        return p, p
-    a = to_original(map_norm, map_orig, start)
-    b = to_original(map_norm, map_orig, end - 1) + 1
-    limit = to_original(map_norm, map_orig, end) if end < norm_len else len(text)
-    while b < limit and _attached(text[b]):
-        b += 1
-    while a < b and not _attached(text[a]):
-        a += 1
-    while b > a and not _attached(text[b - 1]):
-        b -= 1
-    return a, b
 
 
 def normalise_documents(documents: pa.Table, cfg: dict) -> pa.Table:

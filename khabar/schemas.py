@@ -131,8 +131,10 @@ DATES = _schema(
     ("start", I32, False),
     ("end", I32, False),
     ("text", STR, False),
-    ("value", STR, True),  # ISO 8601 at the expression's precision; null if unresolvable
-    ("kind", STR, False),  # date, month, year, relative, duration
+    ("value", STR, True),  # ISO 8601 at the expression's precision, intervals start/end; null if unresolvable or vague
+    # date, month, year (also 2014/2015), relative, duration, range (days, a half year, a week of a month,
+    # years 1970/1976), quarter, hijri_year (its Gregorian days), decade (1920/1929), vague and generic (no value)
+    ("kind", STR, False),
     ("calendar", STR, False),  # gregorian, hijri
     ("run_id", STR, False),
 )

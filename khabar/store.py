@@ -60,7 +60,11 @@ def _file_keys(manifest: pa.Table) -> set[tuple[str, str]]:
 def _write_parquet_atomic(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    pq.write_table(table, tmp, compression=COMPRESSION, compression_level=3, row_group_size=64 * 1024)
+    try:
+        pq.write_table(table, tmp, compression=COMPRESSION, compression_level=3, row_group_size=64 * 1024)
+    except OSError as exc:  # Arrow's error names no file (a full disk): name it, free the space
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, os.strerror(exc.errno) if exc.errno else str(exc), str(path)) from exc
     os.replace(tmp, path)
 
 

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar import aggregate, schemas
+from khabar.config import load_config
 
-CFG = {"sample_quotes": 2}
+CFG = {**load_config()["aggregate"], "sample_quotes": 2}
 
 
 def docs(*rows):
@@ -93,7 +94,7 @@ def test_cooccurrence_counts_sentences_and_documents_once_per_pair():
 
 def test_cooccurrence_caps_entities_per_document_keeping_the_most_mentioned():
     rows = [("d1", 0, "per:a", "أحمد", "PER")] * 3 + [("d1", 0, "per:b", "بدر", "PER")] * 2 + [("d1", 0, "per:c", "جابر", "PER")]
-    out = aggregate.cooccurrence(entities=ents(*rows), cfg={"max_entities_per_doc": 2})
+    out = aggregate.cooccurrence(entities=ents(*rows), cfg={**CFG, "max_entities_per_doc": 2})
     assert [(r["entity_a"], r["entity_b"], r["sentences"]) for r in out.to_pylist()] == [("per:a", "per:b", 1)]
 
 
@@ -120,13 +121,32 @@ def test_speakers_daily_groups_resolved_and_unresolved_speakers():
         ("d2", 2, "  ", None),
     )
     out = aggregate.speakers_daily(quotes=table, documents=documents, cfg=CFG)
-    spk = aggregate.speaker_key("المتحدث الرسمي")
-    assert spk.startswith("spk:") and spk == aggregate.speaker_key("المتحدّث  الرسمي")
+    # an unnamed spokesman is that document's own
+    spk = aggregate.speaker_key("المتحدث الرسمي", "d3")
+    assert spk.startswith("spk:") and spk == aggregate.speaker_key("المتحدّث  الرسمي", "d3")
+    assert spk != aggregate.speaker_key("المتحدث الرسمي") != aggregate.speaker_key("المتحدث الرسمي", "d2")
     assert out.to_pylist() == [
         {"speaker_entity_id": "per:assaf", "speaker": "وزير المالية", "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d1:3"]},
         {"speaker_entity_id": spk, "speaker": "المتحدث الرسمي", "quotes": 2, "documents": 1, "sources": 1, "sample_quotes": ["d3:0", "d3:1"]},
     ]
-    assert aggregate.speakers_daily(quotes=table, documents=documents, cfg={"sample_quotes": 1}).column("sample_quotes").to_pylist()[0] == ["d1:0"]
+    assert aggregate.speakers_daily(quotes=table, documents=documents, cfg={**CFG, "sample_quotes": 1}).column("sample_quotes").to_pylist()[0] == ["d1:0"]
+
+
+def test_unnamed_sources_are_not_pooled_across_documents_but_unresolved_names_are():
+    documents = docs(("d1", "spa"), ("d2", "okaz"))
+    table = quotes(
+        ("d1", 0, "المصدر", None), ("d2", 0, "المصدر", None),
+        ("d1", 1, "مصدر أمني رفيع", None), ("d2", 1, "مصدر أمني رفيع", None),
+        ("d1", 2, "البيان", None), ("d2", 2, "البيان", None),
+        ("d1", 3, "المدرب سامي الحربي", None), ("d2", 3, "المدرب سامي الحربي", None),
+    )
+    rows = aggregate.speakers_daily(quotes=table, documents=documents, cfg=CFG).to_pylist()
+    assert [(r["speaker"], r["quotes"]) for r in rows][0] == ("المدرب سامي الحربي", 2)
+    assert sorted((r["speaker"], r["quotes"]) for r in rows[1:]) == sorted(
+        [("المصدر", 1)] * 2 + [("مصدر أمني رفيع", 1)] * 2 + [("البيان", 1)] * 2)
+    assert rows[0]["speaker_entity_id"] == aggregate.speaker_key("المدرب سامي الحربي")
+    assert {r["speaker_entity_id"] for r in rows if r["speaker"] == "المصدر"} == {
+        aggregate.speaker_key("المصدر", "d1"), aggregate.speaker_key("المصدر", "d2")}
 
 
 def test_amounts_daily_sums_per_kind_and_unit():
@@ -254,7 +274,7 @@ def test_a_surname_alone_counts_under_the_days_full_name():
     assert "أوباما" not in rows and "كيري" not in rows and "سلمان بن عبدالعزيز" not in rows
     assert rows["الرياض"]["label"] == "LOC"
     assert sum(r["mentions"] for r in rows.values()) == entities.num_rows
-    unlinked = {r["canonical"] for r in aggregate.entity_daily(entities=entities, documents=documents, cfg={"link_short_names": False}).to_pylist()}
+    unlinked = {r["canonical"] for r in aggregate.entity_daily(entities=entities, documents=documents, cfg={**CFG, "link_short_names": False}).to_pylist()}
     assert {"أوباما", "كيري", "سلمان بن عبدالعزيز"} <= unlinked
 
 

@@ -125,9 +125,9 @@ def test_extract_amounts_table():
 def test_megabyte_of_digits_and_separators_runs_in_linear_time():
     def run(n, unit):
         text = unit * (n // len(unit))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_amounts(text)
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     for unit in ("1234567890" * 3 + ",000", "١٬٢٣٤٫٥ مليون ,.,"):
         t1 = run(500_000, unit)
@@ -166,10 +166,10 @@ def test_a_text_made_of_amounts_and_duals_runs_in_linear_time():
     def run(n):
         unit = "قتل 12 شخصا وطفلان، "
         text = unit * (n // len(unit))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         out = find_amounts(text)
         assert len(out) == 2 * (n // len(unit))
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     t1 = min(run(100_000) for _ in range(2))
     t2 = min(run(200_000) for _ in range(2))
@@ -465,3 +465,8 @@ def test_adjectives_of_durations_and_model_numbers_are_not_amounts(text):
 def test_a_name_in_tin_after_ka_and_a_number_before_kana_are_not_amounts():
     assert _amounts("وانتقدت المؤسسات أثينا وخصوصا كريستين لاغارد مديرة الصندوق.") == []
     assert _amounts("وقال الباحث إن مركب SRT 1720 كان قادرا على إطالة العمر.") == []
+
+
+def test_a_year_read_from_the_digits_of_an_amount_does_not_hide_it():
+    assert [a[:3] for a in _amounts("ويستنزف تعاطي المخدرات ما مقداره 2035.24 مليون يورو سنوياً.")] == [
+        ("2035.24 مليون يورو", 2_035_240_000, "EUR")]

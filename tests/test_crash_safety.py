@@ -9,6 +9,7 @@ test server.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -119,3 +120,34 @@ def test_killing_a_pooled_run_leaves_no_worker_behind_and_the_rerun_completes(cl
     rerun = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)])
     assert rerun.returncode == 0, rerun.stderr
     assert snapshot(out) == clean_run
+
+
+ENOSPC_POINTS = [
+    ("ingest:file", False),  # in a task of a pool worker
+    ("ingest:committing", True),  # in a task of the flow's own process, the commit journalled
+    ("segment:swapping", True),  # in the flow, one partition swapped in
+]
+ONE_LINE = re.compile(r"^khabar: error: cannot write (\S+): No space left on device \(free space under (\S+) and rerun: the store is intact\); traceback in (\S+)$")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("point", "in_process"), ENOSPC_POINTS)
+def test_a_full_disk_ends_the_run_with_one_line_and_the_rerun_completes(point, in_process, clean_run, tmp_path, one_worker):
+    out = tmp_path / "out"
+    args = ["run", "--raw", str(SAMPLE_RAW), "--out", str(out), *(["--config", one_worker] if in_process else [])]
+    failed = khabar_process(args, fault=f"{point}:enospc")
+    assert failed.returncode == 2, failed.stderr
+    *progress, last = failed.stderr.splitlines()
+    assert all(line.startswith("khabar: ") and not line.startswith("khabar: error:") for line in progress), failed.stderr
+    match = ONE_LINE.match(last)
+    assert match, last
+    written, under, log = (Path(p) for p in match.groups())
+    assert written.is_relative_to(out) and under == out
+    assert log == out / "_logs" / f"{log.stem}.log"
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in text and f"OSError: [Errno 28] No space left on device: '{written}'" in text
+    assert_no_partial_files_visible(out)
+    rerun = khabar_process(args)
+    assert rerun.returncode == 0, rerun.stderr
+    assert snapshot(out) == clean_run
+    assert Store(out).open_journals() == []

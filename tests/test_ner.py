@@ -20,6 +20,7 @@ from khabar.ner.features import Featurizer, norm, proclitic_splits, strip_procli
 
 
 def _run(texts: list[str], ner_cfg: dict | None = None):
+    """extract_entities on ``texts``; ``ner_cfg`` replaces keys of the default [extract.ner] section."""
     from khabar.extract.entities import extract_entities
     from khabar.normalise import normalise_documents
     from khabar.segment import segment_documents
@@ -30,7 +31,7 @@ def _run(texts: list[str], ner_cfg: dict | None = None):
     docs = schemas.table_from_rows("documents", rows)
     norm_table = normalise_documents(docs, cfg["normalise"])
     sentences, tokens = segment_documents(docs, norm_table, cfg["segment"], cfg["normalise"])
-    return extract_entities(docs, sentences, tokens, ner_cfg or cfg["extract"]["ner"])
+    return extract_entities(docs, sentences, tokens, {**cfg["extract"]["ner"], **(ner_cfg or {})})
 
 
 # --- features ------------------------------------------------------------------------

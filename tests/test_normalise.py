@@ -6,8 +6,9 @@ import pyarrow as pa
 import pytest
 
 from khabar import schemas
+from khabar.arabic import DIACRITICS, original_span, to_original
 from khabar.config import DEFAULTS
-from khabar.normalise import DIACRITICS, normalise_documents, normalise_text, original_span, to_original
+from khabar.normalise import normalise_documents, normalise_text
 
 CFG = DEFAULTS["normalise"]
 OFF = {k: False for k in CFG}

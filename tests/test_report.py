@@ -12,8 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from khabar import aggregate, cli, report, schemas
+from khabar.config import load_config
 
-CFG = {"sample_quotes": 3}
+CFG = load_config()["aggregate"]
 PEOPLE = [("per:salman", "الملك سلمان", "PER"), ("per:jubeir", "عادل الجبير", "PER"), ("per:assaf", "إبراهيم العساف", "PER")]
 ORGS = [("org:aramco", "أرامكو السعودية", "ORG"), ("org:opec", "أوبك", "ORG"), ("loc:riyadh", "الرياض", "LOC")]
 HOSTILE = '<script>alert("x")</script> & <b>'

@@ -74,7 +74,7 @@ def test_camel_backend_other_scheme_and_bad_scheme(tiny):
 
 def test_missing_camel_data_names_the_install_command(tmp_path):
     with pytest.raises(UserError, match=r"no catalogue.json in .*camel_data -i"):
-        camel_segments({"camel_data": str(tmp_path / "none")}, NORM)
+        camel_segments({**DEFAULTS["segment"], "camel_data": str(tmp_path / "none")}, NORM)
 
 
 def test_catalogue_without_morphology_db(tmp_path, shared_data):

@@ -7,8 +7,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from khabar.arabic import INVISIBLE, to_original
 from khabar.config import DEFAULTS
-from khabar.normalise import INVISIBLE, normalise_text, to_original
+from khabar.normalise import normalise_text
 from khabar.segment import clitic_function, segment_text
 
 NORM = DEFAULTS["normalise"]
@@ -108,7 +109,7 @@ def test_tables_match_the_texts(batch):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.data())
 def test_original_span_is_trimmed_and_covers_its_characters(text, data):
-    from khabar.normalise import original_span
+    from khabar.arabic import original_span
 
     res = normalise_text(text, NORM)
     n = len(res.text)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
-
-from khabar.stages import RERUNNABLE
 from datetime import date
 from pathlib import Path
 
+from khabar.stages import RERUNNABLE
 
 
 def _iso_date(value: str) -> str:
@@ -35,9 +34,9 @@ def main(args: argparse.Namespace) -> int:
     from flows.prefect_env import configure_prefect
 
     configure_prefect(args.verbose)  # before anything imports prefect
-    from khabar.commands.run import run_flow
-    from khabar.errors import UserError
+    from khabar.commands.run import check_not_locked, run_flow
     from khabar.config import load_config
+    from khabar.errors import UserError
 
     config = load_config(args.config)
     if args.since > args.until:
@@ -45,8 +44,6 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.out or config["paths"]["out"])
     if not (out / "documents").is_dir():
         raise UserError(f"no khabar store at {out} (run `khabar run --out {out}` first)")
-    from khabar.commands.run import check_not_locked
-
     check_not_locked(out)
     from flows.pipeline import reprocess
 

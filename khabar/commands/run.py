@@ -7,7 +7,11 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import tempfile
+import traceback
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -48,20 +52,71 @@ def check_not_locked(out: Path) -> None:
 
 
 def run_flow(flow_fn, config: dict, verbose: bool, **parameters) -> dict:
-    """Run a flow with the configured task runner; turn failures into one line."""
+    """Run a flow with the configured task runner; turn failures into one line.
+
+    The run id is chosen here so that the log of a failed run has its name:
+    ``<out>/_logs/<run_id>.log`` gets the traceback and, unless ``verbose``,
+    Prefect's logs of the run, which would otherwise fill the terminal.
+    """
     from flows.prefect_env import configure_prefect
 
     configure_prefect(verbose)
+    from flows.prefect_env import run_logs_to
     from flows.runner import task_runner_from_config
-    from khabar.errors import UserError
+    from khabar.errors import KhabarError, UserError
+    from khabar.runs import new_run_id, run_log_path
     from khabar.store import StoreError
 
+    run_id = new_run_id(datetime.now(UTC))
+    log = run_log_path(parameters["out"], run_id)
     try:
-        return flow_fn.with_options(task_runner=task_runner_from_config(config))(**parameters)
+        with run_logs_to(None if verbose else log):
+            return flow_fn.with_options(task_runner=task_runner_from_config(config))(**parameters, run_id=run_id)
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    except Exception as exc:  # the one-line reason; the log (--verbose) has the traceback
-        raise UserError(f"the run failed: {type(exc).__name__}: {exc}") from None
+    except KhabarError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any other failure: one line, the traceback in the log
+        raise UserError(failure_message(exc, Path(parameters["out"]), write_traceback(exc, log))) from None
+
+
+# Errors of the operating system a person fixes on the output root, and how.
+_OS_ADVICE = {
+    errno.ENOSPC: "free space under {out}",
+    errno.EDQUOT: "free space under {out} or raise the disk quota",
+    errno.EFBIG: "free space under {out}",
+    errno.EROFS: "mount {out} writable",
+    errno.EACCES: "give this user write access to {out}",
+    errno.EPERM: "give this user write access to {out}",
+}
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
+
+
+def failure_message(exc: Exception, out: Path, log: Path | None) -> str:
+    """One line: what failed, why, what to do, where the traceback is."""
+    where = f"; traceback in {log}" if log else ""
+    if not isinstance(exc, OSError):
+        return f"the run failed: {type(exc).__name__}: {exc}{where}"
+    path = exc.filename if exc.filename is not None else out
+    verb = "write" if exc.errno in _WRITE_ERRNOS else "use"
+    advice = _OS_ADVICE.get(exc.errno, "fix the cause").format(out=out)
+    # A run stopped by an exception leaves the store as a killed one does: the rerun completes it.
+    return f"cannot {verb} {path}: {exc.strerror or exc} ({advice} and rerun: the store is intact){where}"
+
+
+def write_traceback(exc: Exception, log: Path) -> Path | None:
+    """Append the traceback of ``exc`` to ``log``; where the store's disk
+    refuses it (full), to the temporary folder. Returns the file written."""
+    text = "khabar: the run stopped on this error:\n" + "".join(traceback.format_exception(exc))
+    for path in (log, Path(tempfile.gettempdir()) / f"khabar-{log.name}"):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write(text)
+            return path
+        except OSError:
+            continue
+    return None
 
 
 def main(args: argparse.Namespace) -> int:

@@ -72,3 +72,134 @@ def evaluate(sentences: list, config: dict, doc_sentences: int) -> dict:
     result = score(gold, pred)
     result["pipeline_tokens_per_s"] = round(n_tokens / elapsed) if elapsed else 0
     return result
+
+
+# --- Real-news dev set: ``khabar eval ner --realnews FILE`` -------------------------------
+#
+# The file holds one JSON object per article: ``file`` (path under the data
+# folder), ``line`` (record index in that gzipped JSONL file), ``sha256`` (of
+# the record's ``content``, UTF-8) and ``entities``, [start, end, label]
+# code-point offsets into that text. The text itself is never stored: it is
+# read from the data folder here and refused when its hash has changed, since
+# offsets into another text would score nonsense. Guidelines:
+# docs/annotation/ner-realnews.md.
+
+REALNEWS_LABELS = ("PER", "LOC", "ORG", "MISC")
+
+
+def text_sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_realnews(path, data_dir) -> list[dict]:
+    """The dev set's entries, each with its article ``text`` and a ``doc_id`` (file:line).
+
+    Raises UserError on a malformed line, a missing article, a text whose hash
+    no longer matches, or an offset outside the text."""
+    import json
+    from pathlib import Path
+
+    from khabar.errors import UserError
+
+    entries = []
+    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if raw.strip():
+            try:
+                entry = json.loads(raw)
+                entries.append({"file": str(entry["file"]), "line": int(entry["line"]), "sha256": str(entry["sha256"]),
+                                "entities": [(int(s), int(e), str(lab)) for s, e, lab in entry["entities"]]})
+            except (ValueError, KeyError, TypeError) as exc:
+                raise UserError(f"{path}:{n}: not a dev-set entry ({exc})") from None
+    texts = _article_texts(Path(data_dir), {(e["file"], e["line"]) for e in entries})
+    for entry in entries:
+        entry["doc_id"] = f"{entry['file']}:{entry['line']}"
+        entry["text"] = texts.get((entry["file"], entry["line"]))
+        check_entry(entry)
+    return entries
+
+
+def check_entry(entry: dict) -> None:
+    """Refuse an entry whose article is missing or changed (hash) or whose spans do not fit its text."""
+    from khabar.errors import UserError
+
+    where = entry["doc_id"]
+    if entry["text"] is None:
+        raise UserError(f"{where}: article not found in the data folder")
+    if text_sha256(entry["text"]) != entry["sha256"]:
+        raise UserError(f"{where}: the article's text no longer matches its sha256; its offsets cannot be trusted")
+    for start, end, label in entry["entities"]:
+        if not 0 <= start < end <= len(entry["text"]) or label not in REALNEWS_LABELS:
+            raise UserError(f"{where}: bad span ({start}, {end}, {label}) for a text of {len(entry['text'])} characters")
+
+
+def _article_texts(data_dir, wanted: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """(file, line) -> the record's ``content``, each file read once; absent files and lines are left out."""
+    import gzip
+    import json
+
+    texts = {}
+    for name in sorted({f for f, _ in wanted}):
+        lines = {line for f, line in wanted if f == name}
+        path = data_dir / name
+        if not path.is_file():
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for i, raw in enumerate(handle):
+                if i in lines:
+                    texts[(name, i)] = json.loads(raw).get("content") or ""
+                if i >= max(lines):
+                    break
+    return texts
+
+
+def realnews_predictions(entries: list[dict], config: dict) -> list[tuple]:
+    """(doc_id, start, end, label) of every entity the pipeline finds in the articles, as ``khabar run`` would
+    with the given configuration (its analyst-facing filters included); quotes, dates and amounts are off."""
+    now = dt.datetime.now(dt.timezone.utc)
+    rows = [{"doc_id": e["doc_id"], "text": e["text"], "raw_path": e["file"], "raw_record": e["line"], "ingested_at": now} for e in entries]
+    only_entities = {**config["extract"], "quotes": False, "dates": False, "amounts": False}
+    entities = extract_documents(schemas.table_from_rows("documents", rows), {**config, "extract": only_entities})["entities"]
+    return list(zip(*(entities.column(c).to_pylist() for c in ("doc_id", "start", "end", "label"))))
+
+
+def evaluate_realnews(entries: list[dict], config: dict) -> dict:
+    """Exact and lenient (overlap) scores of the pipeline on the dev set, and the gold and predicted items."""
+    from khabar.evaluate.scorer import score_overlap
+
+    gold = [(e["doc_id"], s, end, label) for e in entries for s, end, label in e["entities"]]
+    started = time.perf_counter()
+    pred = realnews_predictions(entries, config)
+    elapsed = time.perf_counter() - started
+    return {"exact": score(gold, pred), "lenient": score_overlap(gold, pred), "gold": gold, "pred": pred, "seconds": elapsed}
+
+
+def error_kind(item: tuple, others: list[tuple]) -> str:
+    """Why a gold item was missed (``others`` = predictions) or a prediction was wrong (``others`` = gold):
+    ``label`` same span other label, ``boundary`` overlap with the same label, ``boundary+label``
+    overlap with another label, ``none`` nothing overlaps."""
+    doc, start, end, label = item
+    overlapping = [o for o in others if o[0] == doc and o[1] < end and start < o[2]]
+    if any(o[1] == start and o[2] == end for o in overlapping):
+        return "label"
+    if any(o[3] == label for o in overlapping):
+        return "boundary"
+    return "boundary+label" if overlapping else "none"
+
+
+def realnews_errors(entries: list[dict], gold: list[tuple], pred: list[tuple]) -> list[str]:
+    """One line per miss and false positive, in text order: kind, label, surface and a little context.
+    For the terminal only: the article text must not be stored."""
+    texts = {e["doc_id"]: e["text"] for e in entries}
+    gold_set, pred_set = set(gold), set(pred)
+    lines = []
+    for doc_id in texts:
+        wrong = [("MISS", g, pred) for g in gold if g[0] == doc_id and g not in pred_set]
+        wrong += [("FP", p, gold) for p in pred if p[0] == doc_id and p not in gold_set]
+        for what, (_, start, end, label), others in sorted(wrong, key=lambda w: (w[1][1], w[0])):
+            text = texts[doc_id]
+            kind = error_kind((doc_id, start, end, label), others)
+            context = f"{text[max(0, start - 25):start]}[{text[start:end]}]{text[end:end + 25]}".replace("\n", " ")
+            lines.append(f"{doc_id}\t{what}\t{kind}\t{label}\t{text[start:end]}\t{context}")
+    return lines

@@ -118,7 +118,7 @@ def evaluate(sentences: list[GoldSentence], norm_cfg: dict, seg_cfg: dict, parag
     from khabar.normalise import normalise_text
     from khabar.segment import clitic_function, segment_text
 
-    backend = seg_cfg.get("clitics", "builtin")
+    backend = seg_cfg["clitics"]
     other = clitic_function(seg_cfg, norm_cfg) if backend not in ("builtin", "none") else None
     gold_tok, pred_tok, gold_words, pred_words = set(), set(), set(), set()
     shown = 0

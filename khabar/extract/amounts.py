@@ -29,6 +29,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from khabar import schemas
+from khabar.arabic import HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
 from khabar.extract.dates import date_spans_folded
 from khabar.extract.fold import fold, fold_word
@@ -58,7 +59,8 @@ _PER_TIME = re.compile(rf"(?:{SP}|(?=/))(?P<p>{alternation(_PER)}){E}")  # 834 �
 _COUNT = re.compile(rf"{SP}(?P<u>{alternation(_COUNTS)}){E}")
 _COUNT_DEF = re.compile(rf"{SP}من{SP}(?P<u>{alternation(_DEFINITE)}){E}")
 _DUAL = re.compile(rf"{B}[وبلف]?(?P<u>{alternation(_DUALS)}){E}")
-_NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # same line only
+_LETTER = f"[{char_class(HAMZA_TO_YEH)}]"
+_NEXT_WORD = re.compile(rf"[ \t]{{1,3}}(?P<w>{_LETTER}{{2,20}})(?![\w])")  # same line only
 # Duals of any noun: صاروخين باليستيين، شحنتين. Without diacritics -ين is
 # also a sound plural, so only -تين (a feminine dual; the plural is -ات) or
 # -ين followed by an agreeing adjective in -ين, the noun not a participle in م-.
@@ -66,7 +68,7 @@ _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[\u0621-\u064a]{2,20})(?![\w])")  # sa
 # read back from it (a pattern starting with a letter class was tried at every
 # word start and cost ten times more).
 _IN_END = re.compile(r"ين(?!\w)")
-_LETTERS_BEFORE = re.compile(r"[\u0621-\u064a]+$")
+_LETTERS_BEFORE = re.compile(rf"{_LETTER}+$")
 _NOT_DUALS = {fold_word(w) for w in L.NOT_DUALS}
 _PLURAL_ADJ = {fold_word(w) for w in L.PLURAL_ADJECTIVES}
 _DUAL_STEMS = {fold_word(w) for w in L.DUAL_STEMS}
@@ -202,6 +204,14 @@ def _bare_number(t: str, num, start: int, end: int, before: str, nxt) -> tuple |
     return None
 
 
+def _cuts_digits(t: str, num, mask: tuple[int, int]) -> bool:
+    """A date span that ends inside the number's digits (a year read from 2035.24 مليون) does not mask it."""
+    if not num.digits:
+        return False
+    first = num.start + (t[num.start] in CLOSING_MARK)
+    return first <= mask[0] and mask[1] < first + len(num.digits)
+
+
 def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, float, str | None, str, bool]]:
     masks = date_spans_folded(t)
     out = []
@@ -209,7 +219,7 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
     for num in find_numbers(t):
         while mi < len(masks) and masks[mi][1] <= num.start:
             mi += 1
-        if mi < len(masks) and masks[mi][0] < num.end:
+        if mi < len(masks) and masks[mi][0] < num.end and not _cuts_digits(t, num, masks[mi]):
             continue  # inside a date, year or duration
         if num.vague or num.value <= 0:
             continue
@@ -437,7 +447,7 @@ def find_amounts(text: str, source: str | None = None) -> list[Amount]:
 
 def extract_amounts(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
     """AMOUNTS rows for a shard, found in ``documents.text``."""
-    if cfg is not None and not cfg.get("amounts", True):
+    if not cfg["amounts"]:
         return schemas.empty("amounts")
     rows = []
     ids, texts = documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()

@@ -22,9 +22,10 @@ import hashlib
 import re
 from collections.abc import Mapping
 
+from khabar.arabic import ARABIC_BLOCK_MARKS, TATWEEL, char_class
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_DIACRITICS = re.compile(f"[{char_class(ARABIC_BLOCK_MARKS | {TATWEEL})}]")
 
 # Word-level spelling variants (normalised form -> preferred normalised form).
 # Prefix rewrites cover the inflected forms (الاميركيه, اميركيين).

@@ -10,12 +10,12 @@
   `عام 2011` -> `2011` (kind year);
 * Hijri `27 جمادى الأولى 1443هـ`, `21/10/1436هـ` -> its Gregorian date by the
   Umm al-Qura calendar (``hijridate``), calendar `hijri`; `27 شوال` without a
-  year -> the occurrence nearest to publication; `عام 1381هـ` -> the Gregorian
-  year of its first day;
+  year -> the occurrence nearest to publication; `عام 1381هـ` -> its Gregorian
+  days (kind hijri_year, below);
 * relative expressions (kind relative), resolved against the **UTC date** of
   ``published_at``: اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
   يوم -> the most recent such day on or before publication (news reports the
-  past), with الماضي -> strictly before, with المقبل/القادم -> strictly
+  past; a future sentence or a chronology decide otherwise, see below), with الماضي -> strictly before, with المقبل/القادم -> strictly
   after; الأسبوع الماضي/المقبل/الحالي -> the ISO week (`2023-W10`);
   الشهر ... -> `YYYY-MM`; العام ... -> `YYYY`; نهاية/أواخر العام -> `YYYY-12`,
   مطلع/بداية/أوائل العام -> `YYYY-01`; a month with الماضي/المقبل/الجاري ->
@@ -23,7 +23,35 @@
   without a year, or `شهر غشت`, -> the occurrence nearest to publication.
   Without ``published_at`` the expression is kept with a null value;
 * durations `خمس سنوات` -> `P5Y`, `ستة أسابيع` -> `P6W`, `24 ساعة` -> `PT24H`,
-  `عامين` -> `P2Y` (kind duration).
+  `عامين` -> `P2Y` (kind duration);
+* years: after a preposition (`في 1948`, `بعد 1982`; not before a counted
+  noun: `في 2000 شخص`), alone before a clause end or marked م (`رؤية 2030.`,
+  `1948م`), `للعام 2009` -> `1948`... (kind year); pairs `1961/1962`,
+  `2014/15` -> `2014/2015` (kind year); `(1970 - 1976)` -> `1970/1976` (range);
+  Hijri years `1436هـ`, `عام 1319 هجري`, `1436/1437هـ` -> the Gregorian days
+  they cover, `2014-10-25/2015-10-13` (kind hijri_year; Umm al-Qura, the
+  arithmetic calendar outside its 1343-1500); decades `العشرينات` ->
+  `1920/1929` (the latest such decade begun by publication, the 20th century
+  without one), `ثمانينات القرن الماضي` -> the century before publication's
+  (kind decade; `في العشرينات من عمره` is an age, no date);
+* spans: `17 - 20 أغسطس`, `21 أغسطس - 14 سبتمبر`, `15 - 26 من الشهر الحالي`
+  -> `2015-08-17/2015-08-20` (kind range; days joined by a word, `من 5 مارس
+  حتى 10 أبريل`, stay two dates); `الربع الثاني من العام` ->
+  `2015-04-01/2015-06-30` (kind quarter), `النصف الأول من 2014`, `الأسبوع
+  الأخير من شهر أغسطس` -> its days (kind range); `28 من الشهر نفسه` -> the
+  month last written in the paragraph;
+* no value: `الأشهر الأخيرة`, `خلال السنوات الماضية` (kind vague); `اليوم`
+  meaning nowadays (`ما يعرف اليوم بـ`, `شباب اليوم`: kind generic); a day
+  and month naming a place (`مدينة 6 أكتوبر`, `شارع 26 يوليو`, `خلية في 6
+  أكتوبر`) is no date at all (nor an amount).
+
+Resolution uses what the text says: the first today-word with a named weekday
+(`أمس الأحد` published on a Tuesday) moves the day everything relative is
+resolved against (publication times are often UTC or the crawl time); a bare
+weekday is the next one when the sentence before it speaks of the future
+(`سـ`/`سوف` + verb, `من المقرر`, `يلتقي`, `المقبل`...), else the last one, or
+in a chronology (a full date over a week old earlier in the paragraph) the
+first one on or after that date. Dialect `بكرا`, `يوم غدٍ`, `صباح الأمس`.
 
 Every span is exact in the original text (diacritics, tatweel and
 Arabic-Indic digits included): matching runs on folded text and maps back.
@@ -52,6 +80,7 @@ _NEXT = {fold_word(w) for w in L.NEXT}
 _CURRENT = {fold_word(w) for w in L.CURRENT}
 _TIME_UNITS = L.folded_map(L.TIME_UNITS)
 _TIME_DUALS = L.folded_map(L.TIME_DUALS)
+_DECADES = L.folded_map(L.DECADES)
 
 MONTH = alternation(_MONTHS)
 HMONTH = alternation(_HMONTHS)
@@ -77,8 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<hm>{HMONTH}){E}(?:{SP}(?P<rel>{REL}){E})?")),
     # numeric, day first; "21 / 10 / 1436هـ" with a Hijri year or mark is Hijri
     ("dmy_num", re.compile(
-        r"(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/.\-])(?P<h> ?ه(?!\w))?")),
-    ("ymd_num", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.\-])")),
+        r"(?=\d)(?<![\d/.\-])(?P<d>\d{1,2}) ?(?P<s>[/.\-]) ?(?P<m>\d{1,2}) ?(?P=s) ?(?P<y>\d{4})(?![\d/\-]|\.\d)(?P<h> ?ه(?!\w))?")),
+    ("ymd_num", re.compile(r"(?=\d)(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/\-]|\.\d)")),
     ("dm", re.compile(
         rf"(?:{B}(?:يوم{SP})?(?P<wd>{WEEKDAY}),?{SP})?(?<!\d)(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
         rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
@@ -91,10 +120,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}{CLITIC}(?P<edge>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه){SP}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
         rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
     ("year", re.compile(
-        rf"{B}{CLITIC}(?P<kw>عام|العام|سنه|السنه|موسم){SP}(?P<y>{YEAR}|1[34]\d\d)(?P<h>{OSP}ه{E})?(?:{OSP}م{E})?")),
+        rf"{B}[وبف]?(?P<kw>عام|العام|سنه|السنه|موسم|لعام|للعام|لسنه|للسنه){SP}(?P<y>{YEAR}|1[34]\d\d)(?!{OSP}[/\-]{OSP}\d)"
+        rf"(?P<h>{OSP}(?:ه|هجري|هجريه|للهجره){E})?(?:{OSP}م{E})?")),
     ("year_after", re.compile(rf"{B}(?:منذ|حتي|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه|خلال){SP}(?P<y>{YEAR})(?!\d)")),
     ("today", re.compile(
-        rf"{B}(?P<w>(?:اول{SP}(?:من{SP})?)?امس(?:{SP}الاول)?|اليوم|غدا|بعد{SP}غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
+        rf"{B}[وف]?(?P<w>(?:اول{SP}(?:من{SP})?)?امس(?:{SP}الاول)?|اليوم|غدا|بكرا|بعد{SP}غد|يوم{SP}(?:ال)?غد){E}(?:{OSP}\({OSP}(?P<wd1>{WEEKDAY}){OSP}\)|{SP}(?P<wd2>{WEEKDAY}){E})?")),
     ("weekday", re.compile(
         rf"{B}(?:(?P<pre>يوم){SP})?(?P<paren>\({OSP})?{CLITIC}(?P<wd>{WEEKDAY}){E}(?:{OSP}\))?(?:{SP}(?P<rel>{REL}){E})?")),
     ("period", re.compile(
@@ -121,10 +151,49 @@ _PATTERNS += [
         rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?")),
     # fiscal years: العام المالي 2024/2025 -> 2024/2025 (an ISO 8601 interval of years)
     ("fiscal", re.compile(
-        rf"{B}{CLITIC}(?P<kw>العام|السنه){SP}الماليه?{SP}(?P<y>{YEAR})(?:{OSP}/{OSP}(?P<y2>{YEAR}|\d\d))?(?![\d/])")),
+        rf"{B}{CLITIC}(?P<kw>العام|السنه|الموسم){SP}(?:الماليه?|الدراسي|الجامعي|الاكاديمي|الرياضي){SP}(?P<y>{YEAR})(?:{OSP}/{OSP}(?P<y2>{YEAR}|\d\d))?(?![\d/])")),
     # الأشهر الستة المقبلة، السنوات الخمس الماضية: a duration
     ("span_def", re.compile(
         rf"{B}{CLITIC}(?P<u>الاشهر|الشهور|السنوات|الاعوام|الاسابيع|الايام|الساعات){SP}(?P<n>ال(?:{_DEF_NUM}))(?!\w)(?:{SP}(?P<rel>{REL}){E})?")),
+]
+HMARK = r"(?:ه|هجري|هجريه|للهجره)"
+DMY_TAIL = rf"(?:{SP}(?P<rel>{REL}){E})?(?:,?{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?)?"
+DAY_LINK = rf"{OSP}(?:-|–|الي|حتي){OSP}"
+_PATTERNS += [
+    # 17 - 20 أغسطس (2015): a range of days in one month
+    ("dm_range", re.compile(
+        rf"{B}(?P<d1>\d{{1,2}}){DAY_LINK}(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{DMY_TAIL}")),
+    # 28 من الشهر نفسه، 15 - 26 من الشهر الحالي: days of a month named by reference
+    ("d_this_month", re.compile(
+        rf"{B}(?:(?P<d1>\d{{1,2}}){DAY_LINK})?(?P<d>\d{{1,2}}){SP}من{SP}"
+        rf"(?:هذا{SP}الشهر|الشهر{SP}(?P<rel>نفسه|ذاته|{REL}))(?!\w)")),
+    # الربع الثاني من العام (الماضي)، للربع الأول من 2015، النصف الأول من عام 2014
+    ("quarter", re.compile(
+        rf"{B}(?P<part>(?:[وبف]?ال|و?لل)(?:ربع|نصف)){SP}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){SP}(?:من{SP})?"
+        rf"(?:(?:هذا{SP}|هذه{SP})?(?P<unit>العام|السنه)(?:{SP}(?P<rel>{REL}))?|(?:عام{SP}|سنه{SP})?(?P<y>{YEAR}))(?!\w)")),
+    # الأسبوع الأخير من شهر أغسطس (2015): the days of that week of the month
+    ("week_of_month", re.compile(
+        rf"{B}{CLITIC}الاسبوع{SP}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){SP}من{SP}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{DMY_TAIL}")),
+    # في 1948، وبعد 1982، قبل 1948: a year after a preposition (the resolver keeps counts out: في 2000 منزل)
+    ("year_prep", re.compile(rf"{B}{CLITIC}(?:في|قبل|بعد){SP}(?P<y>1[89]\d\d|20\d\d)(?![\d.,/\-%])(?:{OSP}م{E})?")),
+    # a year alone at the end of a clause or marked م: طبعة 2016. رؤية 2030، ولد 1948م
+    ("year_bare", re.compile(
+        rf"(?=\d)(?<![\w.,/\-])(?P<y>19\d\d|20[0-4]\d)(?:{OSP}م(?!\w)|(?={OSP}(?:[.،,؛:)!؟?\n]|$)))")),
+    # a Hijri year standing alone: 1436هـ، 1319 هجري
+    ("hijri_year", re.compile(rf"(?=\d)(?<![\w.,/\-])(?P<y>1[34]\d\d){OSP}{HMARK}{E}")),
+    # 1961/1962، 2014/15، 1436/1437هـ: academic, fiscal and sports years (one runs into the next)
+    ("year_pair", re.compile(
+        rf"(?=\d)(?<![\d/.\-])(?P<y>{YEAR}|1[34]\d\d){OSP}[/\-]{OSP}(?P<y2>{YEAR}|1[34]\d\d|\d\d)(?![\d/\-]|\.\d)(?P<h>{OSP}{HMARK}{E})?")),
+    # العشرينات، الأربعينيات، ثمانينات القرن الماضي; «في العشرينات من عمره» is an age
+    ("decade", re.compile(
+        rf"{B}{CLITIC}(?:ال)?(?P<dec>{alternation(_DECADES)})(?:يات|ات){E}"
+        rf"(?:{SP}(?:من{SP})?القرن{SP}(?P<c>الماضي|المنصرم|العشرين|التاسع{SP}عشر|الثامن{SP}عشر|الحالي|الحادي{SP}والعشرين){E})?"
+        rf"(?P<age>{SP}من{SP}(?:ال)?عمر)?")),
+    # الأشهر الأخيرة، خلال السنوات القليلة الماضية، الفترة المقبلة: a vague period, no value
+    ("vague", re.compile(
+        rf"{B}{CLITIC}(?P<u>{alternation(L.VAGUE_UNITS)}){SP}(?:القليله{SP})?(?P<rel>{alternation(L.VAGUE_RELS)}){E}")),
+    # صباح الأمس، يوم الأمس: yesterday (a bare الأمس is often "the past": حلفاء الأمس)
+    ("yesterday_def", re.compile(rf"{B}(?:صباح|مساء|ظهر|ظهيره|ليل|ليله|فجر|عصر|يوم){SP}(?P<w>الامس){E}")),
 ]
 _PATTERN = dict(_PATTERNS)
 _DUAL_DURATION = re.compile(rf"{B}{CLITIC}(?P<u>{alternation(_TIME_DUALS)}){E}")
@@ -153,8 +222,10 @@ def _pub_date(published_at) -> dt.date | None:
     if isinstance(published_at, dt.datetime):
         if published_at.tzinfo is not None:
             published_at = published_at.astimezone(dt.timezone.utc)
-        return published_at.date()
-    return published_at
+        published_at = published_at.date()
+    # a publication day outside these years is a broken timestamp, and the
+    # arithmetic around it (a year on, a week back) would leave the calendar
+    return published_at if 1800 <= published_at.year <= 2200 else None
 
 
 def _iso_week(d: dt.date) -> str:
@@ -257,24 +328,28 @@ def _hijri_to_iso(y: int, m: int, d: int | None) -> str | None:
 # around the anchors of its group: scanning the whole text with each of the
 # fourteen patterns costs ~5x more.
 _GROUPS = {
-    "num": ("dmy_num", "ymd_num", "year", "year_after"),
-    "month": ("dm", "my", "m_rel", "m_bare", "m_edge", "dm_ord"),
+    "num": ("dmy_num", "ymd_num", "year", "year_after", "year_prep", "year_bare", "hijri_year", "year_pair"),
+    "month": ("dm", "my", "m_rel", "m_bare", "m_edge", "dm_ord", "dm_range", "week_of_month"),
     "fiscal": ("fiscal",),
-    "span": ("span_def",),
+    "span": ("span_def", "vague"),
     "hijri": ("hijri", "hijri_dm"),
     "wd": ("weekday",),
-    "rel": ("today",),
-    "per": ("period", "period_this", "period_edge"),
+    "rel": ("today", "yesterday_def"),
+    "per": ("period", "period_this", "period_edge", "d_this_month", "quarter"),
+    "decade": ("decade",),
 }
 _ANCHOR_GROUP = {w: "month" for w in _MONTHS}
 _ANCHOR_GROUP.update({w: "hijri" for w in _HMONTHS})
 _ANCHOR_GROUP.update({w: "wd" for w in _WEEKDAYS})
-_ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد")})
-_ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه")})
-_ANCHOR_GROUP.update({"المالي": "fiscal", "الماليه": "fiscal"})
+_ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد", "بكرا", "الامس")})
+_ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "للربع", "للنصف")})
+_ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "الدراسي")})  # not الرياضي: frequent, and year_pair has the years
 _ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
-_ANCHOR = re.compile(rf"(?P<num>(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
-_WINDOW = {"month": (30, 45), "hijri": (30, 30), "fiscal": (16, 24)}
+_ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
+_ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
+# (?=\d) first: the number branch is refused at a letter before its lookbehind runs (a quarter of the scan)
+_ANCHOR = re.compile(rf"(?P<num>(?=\d)(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
+_WINDOW = {"month": (30, 45), "hijri": (30, 30), "fiscal": (16, 24), "per": (14, 30), "decade": (4, 40)}
 
 
 @lru_cache(maxsize=8)
@@ -308,7 +383,7 @@ def _matches(t: str) -> tuple[tuple[str, re.Match], ...]:
     return tuple((key[0], m) for key, m in found.items())
 
 
-_SCHOOL_YEAR = re.compile(r"\s{1,3}(?:الدراسي|الجامعي|الاكاديمي|الهجري|المالي|التدريبي)(?!\w)")
+_SCHOOL_YEAR = re.compile(r"\s{1,3}(?:الدراسيه?|الجامعي|الاكاديمي|الهجريه?|الماليه?|التدريبي)(?!\w)")
 _RANGE_LINK = re.compile(r"\s{0,3}(?:الي|حتي|و|-|–|ولغايه|لغايه)\s{0,3}")
 
 
@@ -319,6 +394,7 @@ def _range_year(t: str, end: int, years: dict[int, int]) -> int | None:
     return years.get(m.end()) if m and m.end() > end else None
 
 
+_FOLLOWED_BY_DAY = re.compile(rf"{OSP}[,،]?{SP}(?:\d{{1,2}}|{ORDINAL_DAY}{SP}من){SP}(?:من{SP})?(?:شهر{SP})?(?:{MONTH}|{HMONTH}){E}")
 _Candidate = tuple[int, int, str | None, str, str]  # start, end, value, kind, calendar (folded offsets)
 
 
@@ -326,9 +402,14 @@ class _Scan(NamedTuple):
     """What a resolver needs besides its match."""
 
     t: str  # folded text
-    pub: dt.date | None
+    pub: dt.date | None  # the writer's day: publication, corrected by a named weekday
     hijri_years: dict[int, int]  # start of a full Hijri date -> its year
     greg_years: dict[int, int]  # start of a day, month and year -> the year
+    explicit: tuple[tuple[int, str], ...] = ()  # (start, value) of dates and months written in full, by start
+
+
+# resolved after the others: they read the explicit dates written before them
+_CONTEXTUAL = ("weekday", "d_this_month")
 
 
 def _candidates(t: str, pub: dt.date | None):
@@ -336,12 +417,43 @@ def _candidates(t: str, pub: dt.date | None):
     matches = _matches(t)
     hijri_years = {m.start(): int(m.group("y")) for name, m in matches if name == "hijri" and m.group("d")}
     greg_years = {m.start(): int(m.group("y")) for name, m in matches if name == "dm" and m.group("y")}
-    scan = _Scan(t, pub, hijri_years, greg_years)
-    for name, m in matches:
-        cand = _RESOLVERS[name](m, scan)
-        if cand is not None:
-            yield cand
+    scan = _Scan(t, _writer_day(matches, pub), hijri_years, greg_years)
+    cands = [_RESOLVERS[name](m, scan) for name, m in matches if name not in _CONTEXTUAL]
+    cands = [c for c in cands if c is not None]
+    scan = scan._replace(explicit=_outermost([c for c in cands if c[3] in ("date", "month") and c[2]]))
+    cands += [c for c in (_RESOLVERS[name](m, scan) for name, m in matches if name in _CONTEXTUAL) if c is not None]
+    yield from cands
     yield from _durations(t)
+
+
+def _outermost(cands: list[_Candidate]) -> tuple[tuple[int, str], ...]:
+    """(start, value) of the candidates not inside a longer one (4 يناير 2015, not its يناير 2015)."""
+    out, reach = [], -1
+    for c in sorted(cands, key=lambda c: (c[0], -c[1])):
+        if c[1] > reach:
+            out.append((c[0], c[2]))
+            reach = c[1]
+    return tuple(out)
+
+
+def _writer_day(matches, pub: dt.date | None) -> dt.date | None:
+    """Publication times are often UTC or the crawl time: «أمس الأحد» published
+    on a Tuesday was written on the Monday. The first today-word with a named
+    weekday moves the day every relative expression is resolved against."""
+    named = [m for name, m in matches if name == "today" and (m["wd1"] or m["wd2"])]
+    if pub is None or not named:
+        return pub
+    m = min(named, key=lambda m: m.start())
+    said = pub + dt.timedelta(days=_day_offset(m["w"]))
+    return pub + (_nearest_weekday(said, _WEEKDAYS[m["wd1"] or m["wd2"]]) - said)
+
+
+def _nearest_weekday(d: dt.date, wd: int) -> dt.date:
+    """The day named ``wd`` that ``d`` most likely is: one day later at most (a
+    Gulf evening is the next UTC day's early hours), else up to six days earlier
+    (a copy is never written after it is published, often long before it is crawled)."""
+    k = (wd - d.weekday()) % 7
+    return d + dt.timedelta(days=k if k <= 1 else k - 7)
 
 
 def _hijri_date(m: re.Match, scan: _Scan) -> _Candidate:
@@ -378,6 +490,12 @@ def _gregorian_day(s: int, e: int, y: int, month: int, day: int) -> _Candidate |
     return (s, e, date.isoformat(), "date", "gregorian") if date else None
 
 
+# Kind of a place named after a date: kept through selection (so neither a
+# shorter date nor an amount takes its words) and then dropped from the dates.
+_PLACE = "place"
+_PLACE_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:{alternation(L.DATE_PLACE_WORDS)}|خليه{SP}في){SP}$")
+
+
 def _day_month(m: re.Match, scan: _Scan) -> _Candidate | None:
     """15 مارس 2023 (a date); 15 مارس (the occurrence nearest to publication)."""
     s, e = m.span()
@@ -386,6 +504,8 @@ def _day_month(m: re.Match, scan: _Scan) -> _Candidate | None:
         return _gregorian_day(s, e, int(m["y"]), month, day)
     if not 1 <= day <= 31:
         return None
+    if not m["rel"] and _PLACE_BEFORE.search(scan.t[max(0, s - 16) : s]):
+        return s, e, None, _PLACE, "gregorian"  # مدينة 6 أكتوبر، شارع 26 يوليو: a place named after a date
     y = _range_year(scan.t, e, scan.greg_years)
     in_range = _gregorian_day(s, e, y, month, day) if y else None
     if in_range:  # من 5 مارس إلى 10 أبريل 2024
@@ -448,11 +568,191 @@ def _year(m: re.Match, scan: _Scan) -> _Candidate | None:
     s, e = m.start("kw"), m.end()
     y = int(m["y"])
     if m["h"]:
-        iso = _hijri_to_iso(y, 1, 1)
-        return s, e, iso[:4] if iso else None, "year", "hijri"
+        return s, e, None if _SOLAR.match(scan.t, e) else _hijri_year_span(y, y), "hijri_year", "hijri"
     if y < 1800:
         return None  # a Hijri-range year without its هـ mark
     return s, e, f"{y:04d}", "year", "gregorian"
+
+
+def _tabular_hijri(y: int, m: int, d: int) -> dt.date:
+    """The arithmetic (civil) Hijri calendar, for years outside Umm al-Qura's 1343-1500."""
+    jdn = d + int(29.5 * (m - 1) + 0.99999) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439
+    return dt.date.fromordinal(jdn - 1721425)
+
+
+def _hijri_first_day(y: int) -> dt.date | None:
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(y, 1, 1).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return _tabular_hijri(y, 1, 1) if 1 <= y <= 3000 else None
+
+
+def _hijri_year_span(y1: int, y2: int) -> str | None:
+    """Hijri years y1..y2 as Gregorian days: `1978-12-01/1979-11-19` for 1399."""
+    a, b = _hijri_first_day(y1), _hijri_first_day(y2 + 1)
+    return f"{a.isoformat()}/{(b - dt.timedelta(days=1)).isoformat()}" if a and b else None
+
+
+_SOLAR = re.compile(rf"{SP}شمسي{E}")
+
+
+def _hijri_year(m: re.Match, scan: _Scan) -> _Candidate:
+    """1436هـ, 1319 هجري standing alone; 1388 هجري شمسي is Iran's solar year (no value)."""
+    value = None if _SOLAR.match(scan.t, m.end()) else _hijri_year_span(int(m["y"]), int(m["y"]))
+    return m.start(), m.end(), value, "hijri_year", "hijri"
+
+
+def _year_pair(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """1961/1962, 2014/15 -> 2014/2015; 1436/1437هـ -> its Gregorian days."""
+    y, y2 = m["y"], m["y2"]
+    if len(y2) == 2:
+        y2 = y[:2] + y2
+    if int(y2) != int(y) + 1:
+        # (1970 - 1976): a range of years; 2010/2015 is no season
+        ok = "-" in m.group() and 1800 <= int(y) < int(y2) <= int(y) + 100 and not m["h"]
+        return (m.start(), m.end(), f"{y}/{y2}", "range", "gregorian") if ok else None
+    if m["h"] or int(y) < 1800:
+        if not m["h"]:
+            return None  # 1436/1437 without its mark could be anything
+        return m.start(), m.end(), _hijri_year_span(int(y), int(y2)), "hijri_year", "hijri"
+    return m.start(), m.end(), f"{y}/{y2}", "year", "gregorian"
+
+
+# After a year these words show a count (في 2000 منزل is not a year): scales,
+# currencies, measures and the counted nouns of the amounts lexicon.
+_COUNT_AFTER = {fold_word(w) for k in (*L.CURRENCIES, *L.COUNT_NOUNS, *L.TIME_UNITS) for w in k.split()}
+_COUNT_AFTER |= {fold_word(w.split()[0]) for k in L.MEASURES for w in k.split("|")}
+_COUNT_AFTER |= {fold_word(w) for w in "ألف آلاف ألفا مليون ملايين مليار مليارات ترليون تريليون".split()}
+_WORD_AFTER = re.compile(r"\s{1,3}(\w+)")
+# before a bare year these words make it a count or an identifier
+_COUNT_BEFORE = re.compile(rf"(?<!\w)(?:نحو|حوالي|قرابه|زهاء|بلغ|بلغت|عدد|رقم|مجموع|اجمالي|الي|من|و|بين){SP}$")
+
+
+def _counted(t: str, e: int) -> bool:
+    w = _WORD_AFTER.match(t, e)
+    return bool(w) and w.group(1) in _COUNT_AFTER
+
+
+def _year_after_prep(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """في 1948، بعد 1982: the span is the year; not when a counted noun follows."""
+    if _counted(scan.t, m.end("y")) or (scan.pub and int(m["y"]) > scan.pub.year + 30):
+        return None
+    return m.start("y"), m.end(), m["y"], "year", "gregorian"
+
+
+def _year_bare(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """A year alone before a clause end (طبعة 2016.) or marked م (1948م)."""
+    s = m.start()
+    if _COUNT_BEFORE.search(scan.t[max(0, s - 10) : s]) or (scan.pub and int(m["y"]) > scan.pub.year + 30):
+        return None
+    return s, m.end(), m["y"], "year", "gregorian"
+
+
+_CENTURY = {"الماضي": -1, "المنصرم": -1, "الحالي": 0, "العشرين": 1900, "التاسع عشر": 1800, "الثامن عشر": 1700,
+            "الحادي والعشرين": 2000}
+
+
+def _decade(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """العشرينات -> 1920/1929 (the latest such decade begun by publication, the
+    20th century without one); ثمانينات القرن الماضي -> the century before publication's."""
+    if m["age"]:
+        return None  # في العشرينات من عمره: an age
+    n = _DECADES[m["dec"]] * 10
+    c = re.sub(r"\s+", " ", m["c"]) if m["c"] else None
+    year = scan.pub.year if scan.pub else None
+    if c is None:
+        start = (year - n) // 100 * 100 + n if year else 1900 + n
+    elif _CENTURY[c] > 0:
+        start = _CENTURY[c] + n
+    else:
+        start = ((year // 100 + _CENTURY[c]) * 100 if year else 1900) + n
+    return m.start(), m.end(), f"{start}/{start + 9}", "decade", "gregorian"
+
+
+def _vague(m: re.Match, scan: _Scan) -> _Candidate:
+    """الأشهر الأخيرة: a period without a value."""
+    return m.start("u"), m.end(), None, "vague", "gregorian"
+
+
+def _last_day(y: int, m: int) -> dt.date:
+    y2, m2 = _shift_month(y, m, 1)
+    return dt.date(y2, m2, 1) - dt.timedelta(days=1)
+
+
+_ORD = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": -1}
+
+
+def _quarter(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """الربع الثاني من العام -> 2015-04-01/2015-06-30 (quarter); النصف الأول -> Jan-Jun (range)."""
+    half = "نصف" in m["part"]
+    k = _ORD[m["ord"]]
+    k = (2 if half else 4) if k < 0 else k
+    if half and k > 2:
+        return None
+    if m["unit"] and _SCHOOL_YEAR.match(scan.t, m.end()):
+        return m.start(), m.end(), None, "range" if half else "quarter", "gregorian"  # of the fiscal year: unknown months
+    if m["y"]:
+        y = int(m["y"])
+    elif scan.pub:
+        y = scan.pub.year + (-1 if m["rel"] in _PAST else 1 if m["rel"] in _NEXT else 0)
+    else:
+        return m.start(), m.end(), None, "range" if half else "quarter", "gregorian"
+    size = 6 if half else 3
+    first = dt.date(y, size * (k - 1) + 1, 1)
+    value = f"{first.isoformat()}/{_last_day(y, size * k).isoformat()}"
+    return m.start(), m.end(), value, "range" if half else "quarter", "gregorian"
+
+
+def _week_of_month(m: re.Match, scan: _Scan) -> _Candidate:
+    """الأسبوع الأخير من شهر أغسطس -> its last seven days (a range)."""
+    ym = _month_of_year(m) if m["y"] else _resolve_month(_MONTHS[m["m"]], m["rel"], scan.pub)
+    if ym is None:
+        return m.start(), m.end(), None, "range", "gregorian"
+    y, mo = int(ym[:4]), int(ym[5:])
+    last = _last_day(y, mo)
+    k = _ORD[m["ord"]]
+    first = last - dt.timedelta(days=6) if k < 0 else dt.date(y, mo, 7 * (k - 1) + 1)
+    return m.start(), m.end(), f"{first.isoformat()}/{(first + dt.timedelta(days=6)).isoformat()}", "range", "gregorian"
+
+
+def _day_range(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """17 - 20 أغسطس (2015) -> 2015-08-17/2015-08-20."""
+    d1, d2, month = int(m["d1"]), int(m["d"]), _MONTHS[m["m"]]
+    if not 1 <= d1 < d2 <= 31:
+        return None
+    end = _gregorian_day(0, 0, int(m["y"]), month, d2) if m["y"] else None
+    end_iso = end[2] if end else _resolve_day_month(d2, month, m["rel"], scan.pub)
+    return _range_in_month(m.start(), m.end(), d1, end_iso, scan.pub is None and not m["y"])
+
+
+def _range_in_month(s: int, e: int, d1: int, end_iso: str | None, unknown: bool) -> _Candidate | None:
+    if end_iso is None:
+        return (s, e, None, "range", "gregorian") if unknown else None
+    start = _valid(int(end_iso[:4]), int(end_iso[5:7]), d1)
+    return (s, e, f"{start.isoformat()}/{end_iso}", "range", "gregorian") if start else None
+
+
+def _day_this_month(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """28 من الشهر الجاري (a date), 15 - 26 من الشهر الحالي (a range), 28 من
+    الشهر نفسه: of the month last written in the paragraph."""
+    rel, pub = m["rel"], scan.pub
+    if rel in ("نفسه", "ذاته"):
+        anchor = _paragraph_anchor(scan, m.start())
+        ym = anchor[:7] if anchor else None
+    elif pub is None:
+        ym = None
+    else:
+        ym = "%04d-%02d" % _shift_month(pub.year, pub.month, -1 if rel in _PAST else 1 if rel in _NEXT else 0)
+    d = int(m["d"])
+    day = _valid(int(ym[:4]), int(ym[5:]), d) if ym else None
+    if m["d1"]:
+        return _range_in_month(m.start(), m.end(), int(m["d1"]), day.isoformat() if day else None, ym is None)
+    if ym and not day:
+        return None
+    return m.start(), m.end(), day.isoformat() if day else None, "relative", "gregorian"
 
 
 def _year_after_word(m: re.Match, scan: _Scan) -> _Candidate:
@@ -460,20 +760,42 @@ def _year_after_word(m: re.Match, scan: _Scan) -> _Candidate:
     return m.start("y"), m.end("y"), m["y"], "year", "gregorian"
 
 
-_DAY_OFFSETS = {"اليوم": 0, "الليله": 0, "امس": -1, "غدا": 1}
+_DAY_OFFSETS = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "غدا": 1, "بكرا": 1}
+_GENERIC_TODAY = re.compile(rf"(?<!\w)(?:ما{SP}|بما{SP})?[وف]?(?:{alternation(L.GENERIC_TODAY_BEFORE)}){SP}$")
+
+
+def _day_offset(word: str) -> int:
+    offset = _DAY_OFFSETS.get(word)
+    if offset is not None:
+        return offset
+    if word.startswith("يوم"):  # يوم غد، يوم الغد
+        return 1
+    return -2 if word.startswith("اول") or word.endswith("الاول") else 2  # أول أمس، أمس الأول؛ بعد غد
 
 
 def _today_word(m: re.Match, scan: _Scan) -> _Candidate | None:
-    """اليوم، أمس، أول أمس، غداً، بعد غد."""
-    s, e = m.span()
-    word = m["w"]
-    if word == "اليوم" and not (m["wd1"] or m["wd2"]) and _day_not_today(scan.t, s, e):
-        return None
-    offset = _DAY_OFFSETS.get(word)
-    if offset is None:  # أول أمس، أمس الأول: the day before yesterday; بعد غد
-        offset = -2 if word.startswith("اول") or word.endswith("الاول") else 2
-    value = (scan.pub + dt.timedelta(days=offset)).isoformat() if scan.pub else None
-    return s, e, value, "relative", "gregorian"
+    """اليوم، أمس، أول أمس، غداً، بعد غد، يوم غدٍ، بكرا (and وأمس: the span
+    leaves the clitic out); with a named weekday (أمس الأحد) the value is that
+    weekday, nearest to the day the word means."""
+    s, e = m.start("w"), m.end()
+    word, wd = m["w"], m["wd1"] or m["wd2"]
+    if word == "اليوم" and not wd:
+        if _GENERIC_TODAY.search(scan.t[max(0, s - 24) : s]):
+            return s, e, None, "generic", "gregorian"  # ما يعرف اليوم بـ، شباب اليوم: nowadays
+        if _day_not_today(scan.t, s, e):
+            return None
+    if scan.pub is None:
+        return s, e, None, "relative", "gregorian"
+    day = scan.pub + dt.timedelta(days=_day_offset(word))
+    if wd:
+        day = _nearest_weekday(day, _WEEKDAYS[wd])
+    return s, e, day.isoformat(), "relative", "gregorian"
+
+
+def _yesterday_def(m: re.Match, scan: _Scan) -> _Candidate:
+    """صباح الأمس: the span is الأمس."""
+    value = (scan.pub - dt.timedelta(days=1)).isoformat() if scan.pub else None
+    return m.start("w"), m.end("w"), value, "relative", "gregorian"
 
 
 def _day_not_today(t: str, s: int, e: int) -> bool:
@@ -494,11 +816,60 @@ def _weekday(m: re.Match, scan: _Scan) -> _Candidate | None:
         return None
     if re.match(r"\s{1,3}عشر", t[e : e + 8]):
         return None  # الأحد عشر: eleven
-    if _FOLLOWED_BY_DATE.match(t, e):
-        return None  # يوم الاثنين الموافق 18-10-1436: the date that follows says which
+    if _FOLLOWED_BY_DATE.match(t, e) or _FOLLOWED_BY_DAY.match(t, e):
+        return None  # يوم الاثنين الموافق 18-10-1436، يوم الخميس 4 ذي الحجة: the date that follows says which
     if rel and rel in _CURRENT:  # الأحد الجاري: resolved as a bare weekday, the span ends at the day
         e, rel = m.end("wd"), None
+    if rel is None:
+        return s, e, _bare_weekday(_WEEKDAYS[wd], s, scan), "relative", "gregorian"
     return s, e, _resolve_weekday(_WEEKDAYS[wd], rel, scan.pub), "relative", "gregorian"
+
+
+# س/سوف + a present verb, or a word of an announcement, before the weekday in its sentence.
+# The lookahead leaves out nouns that start like a future verb (سيارة، سياسة، سيطرة، ستة، سنوات، سيدة...).
+_FUTURE_SIN = (r"[وف]?س(?:ي(?!ار|اس|طر|اح|د|نا|ول|له(?!\w)|ما(?!\w)|تي|ئ|ف|اق|اد)|ت(?!ين|ون|ه(?!\w)|ا|ر|ي|و)"
+               r"|ن(?!و|ت|ه(?!\w)|ين|اتور|ا))\w{2,7}")
+# (not المقبل: «في الأشهر المقبلة في أعقاب موجة بيع يوم الاثنين» is a past Monday)
+_FUTURE = re.compile(rf"(?<!\w)(?:{_FUTURE_SIN}|[وف]?{alternation(L.FUTURE_WORDS)})(?!\w)")
+# a sentence end, or a comma opening a new clause (ستوزع ... ، فيما ارتفع السهم في تعاملات الأربعاء)
+_SENTENCE_END = re.compile(r"[.!?؟؛\n]|[،,]\s{0,3}(?:فيما|بينما|في حين|حيث|كما|لكن|ولكن|غير)(?!\w)")
+
+
+def _future_context(t: str, s: int) -> bool:
+    """Whether the sentence before position ``s`` (up to 80 characters) speaks of the future."""
+    lo = max(0, s - 80)
+    ends = [m.end() for m in _SENTENCE_END.finditer(t, lo, s)]
+    return bool(_FUTURE.search(t, ends[-1] if ends else lo, s))
+
+
+def _bare_weekday(wd: int, s: int, scan: _Scan) -> str | None:
+    """A weekday without الماضي/المقبل: the next one in a future sentence; in a
+    past one the first on or after a date written earlier in the paragraph when
+    that date is over a week old (a chronology: «في 4 يناير 2015 ... وفي يوم
+    الثلاثاء»; a month alone there leaves the day unknown), else the last one."""
+    pub = scan.pub
+    if pub is None:
+        return None
+    if _future_context(scan.t, s):
+        return (pub + dt.timedelta(days=(wd - pub.weekday()) % 7)).isoformat()
+    anchor = _paragraph_anchor(scan, s)
+    if anchor and len(anchor) == 10 and dt.date.fromisoformat(anchor) < pub - dt.timedelta(days=7):
+        d = dt.date.fromisoformat(anchor)
+        return (d + dt.timedelta(days=(wd - d.weekday()) % 7)).isoformat()
+    if anchor and len(anchor) == 7 and anchor < f"{pub.year:04d}-{pub.month:02d}":
+        return None
+    return _resolve_weekday(wd, None, pub)
+
+
+def _paragraph_anchor(scan: _Scan, s: int) -> str | None:
+    """The value of the last full date or month written before ``s`` in its paragraph."""
+    k = bisect_right(scan.explicit, (s, "")) - 1
+    if k < 0:
+        return None
+    start, value = scan.explicit[k]
+    if scan.t.rfind("\n", start, s) >= 0 or len(value) not in (7, 10):
+        return None
+    return value
 
 
 def _period(m: re.Match, scan: _Scan) -> _Candidate:
@@ -541,20 +912,34 @@ _RESOLVERS = {
     "period": _period,
     "period_this": _this_period,
     "period_edge": _period_edge,
+    "dm_range": _day_range,
+    "d_this_month": _day_this_month,
+    "quarter": _quarter,
+    "week_of_month": _week_of_month,
+    "year_prep": _year_after_prep,
+    "year_bare": _year_bare,
+    "hijri_year": _hijri_year,
+    "year_pair": _year_pair,
+    "decade": _decade,
+    "vague": _vague,
+    "yesterday_def": _yesterday_def,
 }
 
 
-def _durations(t: str):
-    """خمس سنوات -> P5Y, 24 ساعة -> PT24H, عامين -> P2Y."""
+@lru_cache(maxsize=8)
+def _durations(t: str) -> tuple[_Candidate, ...]:
+    """خمس سنوات -> P5Y, 24 ساعة -> PT24H, عامين -> P2Y (cached: they do not
+    depend on publication, and find_dates and the amounts' date masks both need them)."""
+    out = []
     for num in find_numbers(t):
+        if num.vague or num.value <= 0 or (num.digits and num.value > 1000):
+            continue
         u = _TIME_UNIT_AFTER.match(t, num.end)
-        if not u or num.vague or num.value <= 0:
-            continue
-        if num.digits and num.value > 1000:
-            continue
-        yield num.start, u.end(), _duration(num.value, _TIME_UNITS[u.group("u")]), "duration", "gregorian"
+        if u:
+            out.append((num.start, u.end(), _duration(num.value, _TIME_UNITS[u.group("u")]), "duration", "gregorian"))
     for m in _DUAL_DURATION.finditer(t):
-        yield m.start("u"), m.end(), _duration(2, _TIME_DUALS[m.group("u")]), "duration", "gregorian"
+        out.append((m.start("u"), m.end(), _duration(2, _TIME_DUALS[m.group("u")]), "duration", "gregorian"))
+    return tuple(out)
 
 
 def _duration(n: float, unit: str) -> str:
@@ -586,7 +971,28 @@ def _resolve_period(unit: str, rel: str | None, edge: str | None, pub: dt.date |
 def date_spans_folded(t: str) -> list[tuple[int, int]]:
     """Spans (folded offsets) of every date expression; amounts uses them to
     leave years, dates and durations alone."""
-    return [(s, e) for s, e, *_ in _select(_candidates(t, None))]
+    return [(s, e) for s, e, *_ in _join_ranges(_select(_candidates(t, None)), t)]
+
+
+_DASH = re.compile(r"\s{0,3}[-–]\s{0,3}")
+
+
+def _join_ranges(chosen: list[tuple], t: str) -> list[tuple]:
+    """21 أغسطس - 14 سبتمبر: two days joined by a dash are one range
+    (`start/end`); days joined by a word (من 5 مارس حتى 10 أبريل) stay two."""
+    out: list[tuple] = []
+    for c in chosen:
+        p = out[-1] if out else None
+        if (p and p[3] in ("date", "relative") and c[3] in ("date", "relative") and _is_day(p[2]) and _is_day(c[2])
+                and p[2] < c[2] and _DASH.fullmatch(t, p[1], c[0])):
+            out[-1] = (p[0], c[1], f"{p[2]}/{c[2]}", "range", c[4])
+        else:
+            out.append(c)
+    return out
+
+
+def _is_day(v) -> bool:
+    return isinstance(v, str) and len(v) == 10 and v[4] == "-"
 
 
 def _select(cands) -> list[tuple]:
@@ -613,7 +1019,9 @@ def find_dates(text: str, published_at=None) -> list[DateMention]:
     pub = _pub_date(published_at)
     f = fold(text)
     out = []
-    for s, e, value, kind, cal in _select(_candidates(f.text, pub)):
+    for s, e, value, kind, cal in _join_ranges(_select(_candidates(f.text, pub)), f.text):
+        if kind == _PLACE:
+            continue
         os_, oe = f.orig(s), f.orig(e)
         out.append(DateMention(os_, oe, text[os_:oe], value, kind, cal))
     return out

@@ -48,7 +48,7 @@ def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table,
         forms = cols["form"]
         tagged = backend.tag_documents([[[forms[k] for k in sent] for sent in sents] for sents in doc_sents])
         for (i, doc_id), sents, doc_tags in zip(chunk, doc_sents, tagged):
-            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg.get("drop_currencies_and_god", True))
+            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg["drop_currencies_and_god"])
     return schemas.table_from_rows("entities", out)
 
 
@@ -176,13 +176,13 @@ def _role(text: str, sent: list[int], a: int, b: int, starts: list, ends: list) 
 def _backend(cfg: dict):
     from khabar.errors import UserError
 
-    name = cfg.get("backend", "crf")
+    name = cfg["backend"]
     if name == "crf":
         from khabar.ner.crf import load_model
 
-        return load_model(cfg.get("model", "") or "")
+        return load_model(cfg["model"])
     if name == "camel":
         from khabar.ner.camel import load_camel
 
-        return load_camel(cfg.get("model", "") or "", int(cfg.get("batch_size", 32)))
+        return load_camel(cfg["model"], cfg["batch_size"])
     raise UserError(f"unknown extract.ner.backend {name!r}: use 'crf' or 'camel'")

@@ -30,6 +30,23 @@
    `بحسب (ما قال) X`. A quote opening the paragraph after an unclosed quote
    continues its speaker. Otherwise the speaker is empty; the quote is kept.
    ``speaker_entity_id`` is the PER (else ORG) entity overlapping the speaker.
+4. **Who, not to whom.** An outlet after ل (لرويترز، لـ«الجريدة»، للصحفيين،
+   عنه) is the addressee. A pronoun subject (وأضاف سموه) and a verb with no
+   subject take the last speaker (at most 2,500 characters back), or a person
+   who was the subject of a reporting verb in the sentence before, or, with
+   none, the last person tagged before it in the paragraph. A document
+   (وأضاف البيان، وجاء نص البيان) speaks for the organisation that issued it;
+   a definite unnamed source (المصدر) is the indefinite one introduced
+   earlier (مصدر دبلوماسي تركي). With no overlapping entity the id comes from
+   a person named in the text: the name inside the speaker, or its last
+   word (وأردف الغانم → مرزوق الغانم). An organisation the speaker speaks
+   for (المتحدث باسم X فلان) gives no id when a person follows it.
+5. **Speech without marks.** After a reporting verb and a colon (`وقال :
+   تشرفت …`), or after a tagged person opening a paragraph (`الزياني :
+   ناقشنا …`), one sentence is a quote; a `"` set off by spaces after a
+   speech cue opens a quote (`وقال " ان …`).
+``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
+الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
 
 from __future__ import annotations
@@ -39,9 +56,10 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Sequence
 
 from khabar import schemas
+from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word, keep_letters
-from khabar.extract.lexicon import B, E, SP, alternation
+from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
 _VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
@@ -51,13 +69,22 @@ _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
 # stops that also end a subject with a conjunction attached (وفي، وخلال); not
 # all stops: والي (governor) is و + إلى once folded.
 _AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
-_COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن".split()}
+_COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن "
+                    "أنني إنني أننا إننا بأنني بأننا لأنه لأنها".split()}
 _PREPOSITIONS = {fold_word(w) for w in "في من إلى على عن مع حول ل ب لـ بـ عبر ضد نحو".split()}
 # Folded words that are stops in one spelling and names in another.
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
 _RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
 _QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
 _ADDRESSEE = {fold_word(w) for w in L.ADDRESSEE_WORDS}
+# ل + an outlet (لرويترز، للجزيرة، لوسائل): said to it; ends a subject too
+_MEDIA = {fold_word(w) for w in L.ADDRESSEE_MEDIA}
+_TO_MEDIA = {"ل" + w for w in _MEDIA} | {"ل" + w[1:] for w in _MEDIA if w.startswith("ال")}
+# the rest of a multi-word outlet name after its first word (لفرانس برس)
+_MEDIA_TAILS = {fold_word(w) for w in "برس بريس نيوز بي سي إن ان عربية 24 الإخبارية".split()}
+_PRONOUNS = {fold_word(w) for w in L.PRONOUN_SUBJECTS}
+_DOCUMENTS = {fold_word(w) for w in L.DOCUMENT_NOUNS}
+_UNNAMED = {fold_word(w) for w in L.UNNAMED_SOURCE_HEADS}
 _OBJECT_HEADS = {fold_word(w) for w in L.OBJECT_HEADS}
 _SUBJECT_HEADS = {fold_word(w) for w in L.SUBJECT_HEADS}
 # construct heads after which an object-like noun still belongs to the subject
@@ -71,28 +98,36 @@ _WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسا�
 # وعد promise, ذكر mention, كشف list): verbs only after و/ف.
 # Described sources whose employer follows with في (مسؤول في وزارة …).
 _DESCRIBED = {fold_word(w) for w in """مسؤول مسؤولة مصدر مصادر المسؤول المصدر محلل المحلل خبير الخبير
-مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس""".split()}
+مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس قيادي القيادي ناشط الناشط""".split()}
 # Employers: organisations a described source works in (not بيان, مؤتمر, مقابلة).
 _ORG_HEADS = {fold_word(w) for w in """وزارة الوزارة شركة الشركة هيئة الهيئة جامعة الجامعة الجيش الشرطة الحكومة
 مجلس المجلس مصرف المصرف بنك البنك منظمة المنظمة الأمم الاتحاد اتحاد لجنة اللجنة جهاز الجهاز مكتب المكتب
-مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى""".split()}
+مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى
+حزب الحزب حركة الحركة المقاومة جماعة الجماعة جبهة الجبهة""".split()}
 _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعار وسم هاشتاغ اسم مسمى بمسمى عبارة بعبارة".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم".split()}
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف".split()}  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
-_VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?|(?P<v>{alternation(_VERBS)})){E}")
+# ... and after ما with its object pronoun: (م)ما قاله الوزير
+_VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?"
+                      rf"|(?<=ما )(?P<mv>{alternation(_VERBS)})(?:ه|ها|هم)|(?P<v>{alternation(_VERBS)})){E}")
 _MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
 _FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", '"': "d",
            "'": "s", "‘": "s", "’": "s"}
 _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\-–—/]{1,40})")
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
-_SENT_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟\n]")  # ".." is a pause in Arabic press, not an end
+_SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Arabic press, "11.9" a number: not ends
 _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان)(?=\s)")
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان"
+                            r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
+# نقلت … عن X، رئيس …، قوله / عن X، أن: X up to its apposition
+_NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
+_NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
+                         rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 _MAX_DEPTH = 8
 _NAME_MAX_WORDS = 12  # titles after كتاب، برنامج، شعار can be long
@@ -143,6 +178,17 @@ def _faces(t: str, i: int, ch: str) -> str:
     return "close" if not right_word else "open"
 
 
+_CUE_BEFORE = re.compile(rf"(?:{B}(?:[وف]?(?:{alternation(_VERBS)})|{alternation(_COMPLEMENTISERS)})|:)\s{{1,3}}$")
+
+
+def _spaced_open(t: str, i: int) -> bool:
+    """A `"` with spaces on both sides right after a verb, complementiser or colon."""
+    if not (i + 2 < len(t) and t[i + 1] in " \t" and t[i + 2].isalpha()):
+        return False
+    # the cue right before the mark, or a reporting verb opening the clause (وقال مدرب الفريق " ان…)
+    return bool(_CUE_BEFORE.search(t, max(0, i - 16), i)) or any(_is_verb(w) for w in _words_before(t, i, 5)[:2])
+
+
 def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
     """Outermost quote pairs: (open mark, close mark or content end, content end, closed)."""
     out = []
@@ -167,6 +213,8 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
         flush(i)
         fam = _FAMILY[ch]
         way = _faces(t, i, ch)
+        if way == "close" and ch == '"' and not any(f == "d" for f, _ in stack) and _spaced_open(t, i):
+            way = "open"  # وقال " ان المباراة…: an opening mark set off by a space after a speech cue
         if way == "open" and ch == '"' and stack and stack[-1][0] == "d" and _SENT_END.search(t, stack[-1][1], i):
             # a " facing forward while one is open across a sentence end: the
             # open one lost its closing mark mid-paragraph; drop it, open anew
@@ -209,7 +257,7 @@ def _strip_clitic(w: str) -> str:
 
 _LIST_SEP = re.compile(r"[،,]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ARABIC = re.compile(r"[\u0621-\u064a]")
+_ARABIC = re.compile(f"[{char_class(HAMZA_TO_YEH)}]")
 
 
 def _is_list(content: str) -> bool:
@@ -222,6 +270,50 @@ def _mostly_latin(content: str) -> bool:
     return len(_LATIN.findall(content)) > len(_ARABIC.findall(content))
 
 
+def _is_verb(w: str) -> bool:
+    """A reporting verb, with or without و/ف attached."""
+    return w in _VERBS or (w[:1] in "وف" and w[1:] in _VERBS)
+
+
+# verbs of saying whose ل-phrase is the addressee (وقال لـ«الجريدة»)
+_SAY_TO = {fold_word(w) for w in "قال قالت قالوا أضاف أضافت أكد أكدت صرح صرحت أوضح أوضحت أفاد أفادت يقول تقول كشف كشفت".split()}
+# after a «name» that is the verb's subject: هددت «…» بأنها، أعلنت «…» في بيان
+_SUBJECT_NAME_NEXT = re.compile(r"\s{0,3}(?:بانه|بانها|بانهم|بان|انه|انها|انهم|ان|في بيان|في تصريح|عبر|امس|اليوم)(?!\w)")
+_ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _name_by_position(t: str, attached: str, words: list[str], content: str, nwords: int, after: int,
+                      colon: bool) -> bool:
+    """Names told by where they stand: the addressee of a verb of saying
+    (وقال لـ«الجريدة»:), the subject right after an announcing verb
+    (هددت «جماعة …» بأنها), a title ending in a year with no speech cue
+    (أهداف "استراتيجية دبي للطاقة 2030")."""
+    if _SENT_END.search(content) or nwords > _NAME_MAX_WORDS:
+        return False
+    prev = words[-1] if words else ""
+    verb_word = prev[1:] if prev[:1] in "وف" and prev[1:] in _VERBS else prev
+    if (attached == "ل" or prev in ("ل", "لـ")) and (verb_word if attached else (words[-2:-1] or [""])[0]) in _SAY_TO:
+        return True
+    if verb_word in _VERBS and not colon and (_SUBJECT_NAME_NEXT.match(t, after) or t[after : after + 3].lstrip()[:1] == ":"):
+        return True  # وقال "النعمي": "…": the «name» is the speaker, the speech follows the colon
+    cue = colon or any(_is_verb(w) or w in _COMPLEMENTISERS for w in words[-4:])
+    return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
+
+
+_TERM_MAX_WORDS = 7  # the longest term or title read as a name when nothing marks it as speech
+# words that make a few words speech rather than a term: particles, pronouns,
+# verbs in -ون / -نا / -وا, future سـ (الناس يريدون، كنا نتصدى، سنلعب)
+_SPEECHLIKE = re.compile(r"(?<!\w)(?:لا|لن|لم|قد|سوف|ما|انا|نحن|انت|انتم|هو|هي|هم|ليس|لسنا|كان|كانت)(?!\w)"
+                         r"|(?<!\w)[يت]\w{2,12}ون(?!\w)|\w{2,12}(?:نا|وا)(?!\w)|(?<!\w)س[نيتا]\w{2,12}")
+
+
+def _attributed_after(t: str, before: str, after: int) -> bool:
+    """A sentence of its own followed by its attribution: «…»، قال X."""
+    opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
+    rest = t[after : after + 3].lstrip(" ")
+    return opens_sentence and rest[:1] in ("،", ",") and bool(_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after))
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -230,6 +322,10 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
     colon = before.rstrip().endswith(":")
+    if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
+        return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
+    if _name_by_position(t, attached, words, content, nwords, after, colon):
+        return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
     # title noun (بمحاضرة بعنوان: "…")
     if prev and (not colon or prev in _TITLE_NOUNS) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
@@ -244,13 +340,19 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         cue = colon or any(w in _VERBS or w in _COMPLEMENTISERS or w in _QUOTE_INTRO for w in words[-4:])
         if not cue and (_is_list(content) or _mostly_latin(content)):
             return True  # «الرعاية الصحية، والقوى البشرية، وتقنية المعلومات»، “LYVE1 و REG1A”: terms, not speech
+        if (not cue and nwords <= _TERM_MAX_WORDS and not _SENT_END.search(content) and not _SPEECHLIKE.search(content)
+                and not any(_is_verb(w) or w in _DOCUMENTS or w == "نص" for w in words[-4:])
+                and not _attributed_after(t, before, after)):
+            return True  # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»)
         return False
+    if _mostly_latin(content) and not colon:
+        return True  # «X-type», «Beats 1»: a Latin term
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
         cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
     else:
-        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or prev in _VERBS or prev in _QUOTE_INTRO
+        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
     if not cue:
         # ... or a sentence of its own followed by its attribution: «…»، قال X
         opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
@@ -300,7 +402,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         if not employer and (_phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
             break
         if start is None:
-            start = m.start("w")
+            # واختتم والعطية: a conjunction glued to the first word of the subject
+            start = m.start("w") + (w.startswith("وال") and not w.startswith("والد") and len(w) > 5)
         end = m.end("w")
         p = m.end()
         nwords += 1
@@ -314,8 +417,10 @@ def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
     """The folded word ``m`` as the subject reads it: None where it cannot
     be in the subject, "" where it is a plain name."""
     w = m.group("w")
-    if orig_text is not None and "\u064b" in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
+    if orig_text is not None and FATHATAN in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))]:
         return None  # tanween fath marks an accusative: the object (وكتب زوكربيرغ منشوراً), never the subject
+    if w == "اول" and _MIN_NEXT.match(t, m.end("w")):
+        return None  # أول من أمس (the day before yesterday), not the first word of a subject
     if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
         return None  # Egyptian spelling of على before أن: شدد الوزير علي أن
     if w in _AMBIGUOUS and orig_text is not None:
@@ -334,9 +439,11 @@ def _org_follows(t: str, pos: int) -> bool:
 def _phrase_after_subject(w: str, first: bool) -> bool:
     """A word that starts what follows the subject (a stop, verb, complementiser,
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
-    return bool(w) and (w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
+    return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
-                        or w.startswith("بال") or w in _QUOTE_INTRO)
+                        or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
+                        or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
+                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
 
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
@@ -350,6 +457,16 @@ def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str)
 
 _COMPLEMENT_NEXT = re.compile(r"\s{1,3}(?:ان|انه|انها|انهم|بان|ضروره|اهميه)(?!\w)")
 _DEFINITE_NEXT = re.compile(r"\s{1,3}ال")
+def _object_like(t: str, subj: tuple[int, int]) -> bool:
+    """Two words or fewer, not opening with a title: what وصف/اعتبر describe."""
+    words = t[subj[0] : subj[1]].split()
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    return len(words) <= 2 and head not in _SUBJECT_HEADS and words[0] not in _SUBJECT_HEADS
+
+
+_OBJECT_VERBS = {fold_word(w) for w in "وصف وصفت يصف تصف اعتبر اعتبرت يعتبر تعتبر".split()}
+_BI_NEXT = re.compile(r"\s{1,3}(?:بانه|بانها|بانهم|بان|ب)(?!\w)|\s{1,3}ب\w")
+_MIN_NEXT = re.compile(r"\s{1,3}من\s{1,3}امس(?!\w)")
 _LOCATIVE = re.compile(r"\s{1,3}في\s{1,3}[^\s«»\"“”،,.:]{2,20}(?=\s)")
 
 
@@ -359,6 +476,8 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     The phrase runs over definite words (and «names»); a subject must follow:
     an indefinite word that is not a stop (`في ختام الاجتماع إن` is no subject)."""
     m = _WORD.match(t, p)
+    if m and m.group("w") in _TO_MEDIA and m.group("w") not in _ADDRESSEE:
+        return _skip_media_tail(t, m.end())  # لرويترز، لفرانس برس: a whole name, the subject follows
     if not m or m.group("w") not in _ADDRESSEE:
         return p
     q = m.end()
@@ -366,7 +485,7 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
         q = names[m.end("w")] + 1
     for _ in range(4 if m.group("w")[0] == "ل" and len(m.group("w")) > 3 else 0):  # له، عليه: no phrase
         n = _WORD.match(t, q)
-        if n and n.group("w").startswith("ال") and n.group("w") not in _STOPS:
+        if n and (n.group("w").startswith("ال") or n.group("w") in _MEDIA) and n.group("w") not in _STOPS:
             q = n.end()
             continue
         k = q
@@ -384,6 +503,16 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     w = n.group("w")
     if (loc and w.startswith("ال")) or w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or w[0].isdigit():
         return p
+    return q
+
+
+def _skip_media_tail(t: str, q: int) -> int:
+    """Past the rest of an outlet's name (برس، نيوز) after ``q``."""
+    for _ in range(3):
+        n = _WORD.match(t, q)
+        if not n or n.group("w") not in _MEDIA_TAILS:
+            break
+        q = n.end()
     return q
 
 
@@ -405,7 +534,7 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     if cut < 0 and lo > 0:
         return None
     if cut >= 0 and seg[cut] in "،,":
-        return None
+        return _amma_subject(t, lo + cut) if t[vs - 1] == "ف" and not seg[cut + 1 :].strip(" ف") else None
     words = list(_WORDS_BACK.finditer(t, lo + cut + 1, vs - 1 if t[vs - 1] == "ف" else vs))
     if not 1 <= len(words) <= 12:
         return None
@@ -426,6 +555,25 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
         return None
     return start, words[-1].end()
+
+
+_AMMA = re.compile(r"\s{0,3}و?اما\s{1,3}")
+
+
+def _amma_subject(t: str, comma: int) -> tuple[int, int] | None:
+    """`أما الشاعر عبد الإله الصالحي، فيرى`: the words between أما and the
+    comma right before the verb's ف."""
+    lo = max(0, comma - 120)
+    strong = max(t.rfind(c, lo, comma) for c in ".!?؟\n:«»\"“”()،,")
+    if (strong < 0 and lo > 0) or (strong >= 0 and t[strong] not in ".!?؟\n"):
+        return None  # أما opens its sentence
+    m = _AMMA.match(t, strong + 1)
+    if not m:
+        return None
+    words = list(_WORDS_BACK.finditer(t, m.end(), comma))
+    if not 1 <= len(words) <= 10 or not all(_plain_word(w.group()) for w in words):
+        return None
+    return words[0].start(), words[-1].end()
 
 
 def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
@@ -534,7 +682,7 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     dropping an object after it (ووصف المحافظ مروان عبود الوضع). Only a name
     of two words or more cuts: a one-word mention is often part of a longer
     name the tagger missed (ياسر of ياسر المسحل)."""
-    inside = [e for e in ents.starting(start, end) if len(t[e[0] : e[1]].split()) >= 2]
+    inside = [e for e in ents.starting(start, end) if len(t[e[0] : e[1]].split()) >= 2 and not _is_role(t, e)]
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
@@ -542,13 +690,52 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     return start, end
 
 
-def _entity_for(s: int, e: int, ents) -> str | None:
+_ROLE_BEFORE = re.compile(r"(?<!\w)(?:(?:باسم|عن)\s{1,3}|ل)$")
+
+
+def _is_role(t: str, e) -> bool:
+    """An organisation the speaker speaks for (المتحدث باسم X، الناطق عن X): a
+    role of the speaker, not the speaker, when a person may follow."""
+    return e[2] == "ORG" and bool(_ROLE_BEFORE.search(t, max(0, e[0] - 8), e[0]))
+
+
+def _entity_for(t: str, s: int, e: int, ents) -> str | None:
+    """The PER (else ORG) entity overlapping the speaker; an organisation it
+    speaks for (باسم X) only when the speaker is that role alone."""
     best = None
-    for es, ee, label, eid in ents.starting(s - _MAX_ENTITY, e):
+    for ent in ents.starting(s - _MAX_ENTITY, e):
+        es, ee, label, eid = ent
         if es < e and ee > s and label in ("PER", "ORG"):
+            if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
+                continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
             if best is None or (label == "PER" and best[0] != "PER"):
                 best = (label, eid)
-    return best[1] if best else None
+    return best[1] if best else _entity_by_name(t, s, e, ents)
+
+
+def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
+    """A speaker no entity overlaps, matched by name with a person named in
+    the text: the person's name inside the speaker (الأمير خالد الفيصل ⊃ خالد
+    الفيصل) or the speaker's last word the person's last name (وأردف الغانم →
+    مرزوق الغانم), when one person only fits."""
+    words = t[s:e].split()
+    if not words or words[-1] in _UNNAMED or words[-1][2:] in _UNNAMED:
+        return None
+    phrase = " " + " ".join(words) + " "
+    inside, surname = set(), set()
+    orgs = set()
+    for es, ee, label, eid in ents.items:
+        name = t[es:ee].split()
+        if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase and "باسم" not in words:
+            orgs.add(eid)  # وزارة الداخلية التركية ⊃ وزارة الداخلية, tagged elsewhere
+        if label != "PER":
+            continue
+        if len(name) >= 2 and " " + " ".join(name) + " " in phrase:
+            inside.add(eid)
+        elif len(name) >= 2 and len(words) <= 3 and (name[-1] == words[-1] or (len(words) == 1 and name[0] == words[0])):
+            surname.add(eid)  # وأردف الغانم → مرزوق الغانم; a first name alone (عز → عز الدين)
+    pick = inside or surname or orgs
+    return next(iter(pick)) if len(pick) == 1 else None
 
 
 class _Speech(NamedTuple):
@@ -560,6 +747,10 @@ class _Speech(NamedTuple):
     raw_end: int  # content end with spaces: where an unclosed quote stops, its paragraph's end
     after: int  # just past the closing mark
     closed: bool
+    speaker: "_Speaker | None" = None  # written with the speech itself (الزياني: ناقشنا…)
+
+
+_CARRY = 2500
 
 
 class _SpokenSubjects:
@@ -576,8 +767,10 @@ class _SpokenSubjects:
         self.verb_starts.insert(k, speaker.verb_start)
 
     def before(self, pos: int) -> _Speaker | None:
+        """The last one before ``pos``, if it spoke within _CARRY characters:
+        a speaker is not carried across half an article."""
         k = bisect_left(self.verb_starts, pos)
-        return self.speakers[k - 1] if k else None
+        return self.speakers[k - 1] if k and pos - self.verb_starts[k - 1] <= _CARRY else None
 
 
 class _Reading:
@@ -593,18 +786,95 @@ class _Reading:
         self.speech, self.names = _speech_and_names(self.t, pairs)
         self.verbs = _reporting_verbs(self.t, pairs)
         self.verb_starts = [v[0] for v in self.verbs]
+        colon = _colon_speech(self, pairs)
+        if colon:
+            self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
+        self._sorted: list[_Speaker] | None = None
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
         return _subject(self.t, pos, self.ents, self.text, self.fd, self.names)
+
+    def subject_list(self, pos: int) -> list[_Speaker]:
+        """Written subjects of the verbs before ``pos``, in text order."""
+        if self._sorted is None:
+            self._sorted = sorted(self.subjects.values(), key=lambda s: s.verb_start)
+            self._sorted_starts = [s.verb_start for s in self._sorted]
+        return self._sorted[: bisect_left(self._sorted_starts, pos)]
+
+
+# a colon after a reporting verb (and its subject) in the same sentence
+_COLON_AFTER_VERB = re.compile(r"[^.!?؟\n«»‹›“”„‟\"'‘’:]{0,100}(?<!\d):[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+# a name opening a paragraph or sentence, then a colon: الزياني : ناقشنا…
+_NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,«»\"]{2,20}(?: [^\s:.،,«»\"]{2,20}){0,3})"
+                         r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+_COLON_MAX = 600  # longest speech read after a colon before cutting at a sentence end
+
+
+def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
+    """Speech after a colon without quotation marks: `وقال : تشرفت اليوم …`
+    (a reporting verb before the colon) and `الزياني : ناقشنا …` (a person,
+    as tagged, opening the paragraph); it runs to the end of the paragraph,
+    up to a sentence that opens with a reporting verb or a quote mark."""
+    t = r.t
+    marks = sorted(p[0] for p in pairs)
+    out = []
+    for vs, ve in r.verbs:
+        m = _COLON_AFTER_VERB.match(t, ve)
+        if m and (not out or out[-1].raw_end <= m.end()):
+            q = _speech_from(t, t.rfind(":", ve, m.end()), m.end(), marks, r.verb_starts)
+            if q:
+                out.append(q)
+    if r.ents:
+        starts = [o.start for o in out]  # in text order, not overlapping
+
+        def inside_verb_speech(pos: int) -> bool:
+            k = bisect_right(starts, pos) - 1
+            return k >= 0 and pos < out[k].raw_end
+
+        for m in _NAME_COLON.finditer(t):
+            per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
+            q = per and not inside_verb_speech(m.end()) and _speech_from(
+                t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
+            if q:
+                out.append(q._replace(speaker=_Speaker(m.start("n"), m.end("n"), m.start("n"), m.start("n"))))
+    return out
+
+
+def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: list[int]) -> _Speech | None:
+    """The unmarked speech starting at ``start`` after the colon at ``colon``."""
+    nl = t.find("\n", start, start + _COLON_MAX + 1)
+    end = min(len(t), start + _COLON_MAX + 1) if nl < 0 else nl  # (longer: cut at a sentence end below)
+    k = bisect_left(marks, start)
+    if k < len(marks) and marks[k] < end:
+        end = marks[k]  # a quote mark: the quoted speech is its own
+    k = bisect_left(verb_starts, start)
+    while k < len(verb_starts) and verb_starts[k] < end:
+        lo = max(start, verb_starts[k] - 6)
+        before = t[lo : verb_starts[k]].rstrip(" وف")
+        if before.endswith((".", "!", "?", "؟")):
+            end = lo + len(before)
+            break  # وقال: … . وأضاف أن …: reported speech after it
+        k += 1
+    sent = _SENT_END.search(t, start, end)
+    if sent:
+        end = sent.start()  # one sentence: what follows is as often narration as more speech
+    if t.startswith("http", start):
+        return None
+    s, e = _strip_spaces(t, start, end)
+    while e > s and t[e - 1] in ".،,:؛;":
+        e -= 1
+    if len(t[s:e].split(None, 3)) < 3:
+        return None
+    return _Speech(colon, s, e, e, e, True)
 
 
 def _folded_entities(fd, entities: Sequence) -> _Entities:
     rows = []
     for e in entities:
         get = e.get if isinstance(e, dict) else (lambda k, e=e: getattr(e, k))
-        rows.append((fd.to_folded(get("start")), fd.to_folded(get("end")), get("label"), get("entity_id")))
+        rows.append((fd.from_orig(get("start")), fd.from_orig(get("end")), get("label"), get("entity_id")))
     return _Entities(rows)
 
 
@@ -647,9 +917,10 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
         return k >= 0 and i < pairs[k][2]
 
     def after_adverb(i: int) -> bool:
-        return _WORDS_BACK.findall(t[max(0, i - 12) : i])[-1:] in _AFTER_ADVERB
+        before = t[max(0, i - 12) : i]
+        return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n"
 
-    return [(m.start("cv" if m.group("c") else "v"), m.end()) for m in _VERB_RE.finditer(t)
+    return [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
 
 
@@ -677,7 +948,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         return None
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
     if prev_words and prev_words[-1] in _RELATIVES:
-        return _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+        ante = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+        if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
+            return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
     kana = _KANA.search(before)
     if kana:  # وكان X قد قال
@@ -686,9 +959,30 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
     if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
         return naql.start("s"), naql.end("s")
+    if t[vs:ve] in _NAQL_VERBS:
+        naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240))
+        if naql and not _SENT_END.search(t, ve, naql.start()):
+            return naql.start("s"), naql.end("s")
+    if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
+        return None  # فوصفها بصاحبة…: the verb's object is a pronoun, a phrase with ب follows, no subject
     subj = r.subject(ve)
+    if subj and t[subj[0] : subj[1]] in _PRONOUNS:
+        return None  # وأضاف سموه: the one spoken of before
+    if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
+        return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
+    return _drop_complementiser(t, subj)
+
+
+def _drop_complementiser(t: str, subj: tuple[int, int] | None) -> tuple[int, int] | None:
+    """«إن زعيم الحزب …», «أن الرئيس هولاند»: the complementiser is not the speaker."""
+    if subj:
+        m = _WORD.match(" " + t[subj[0] : subj[1]])
+        if m and m.group("w") in _COMPLEMENTISERS and m.end() - 1 < subj[1] - subj[0]:
+            nxt = _WORD.match(t, subj[0] + m.end() - 1)
+            if nxt:
+                return nxt.start("w"), subj[1]
     return subj
 
 
@@ -701,7 +995,10 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     prev_speaker: _Speaker | None = None
     prev_unclosed_end = -1
     for q in r.speech:
-        found = _verb_before(r, q.mark, prev_end) or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after)
+        if q.speaker:
+            r.spoken.add(q.speaker)  # a later وأضاف continues it
+        found = ((None, q.speaker) if q.speaker else _verb_before(r, q.mark, prev_end)
+                 or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
             verb_span, speaker = found
         else:
@@ -709,11 +1006,81 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             # a quote opening the paragraph after an unclosed one continues it
             continues = prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == ""
             speaker = prev_speaker if continues else None
+        speaker = _resolve(r, speaker)
+        if speaker is None and verb_span:
+            speaker = _person_before(r, verb_span[0])
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+# plural verbs: their subject is a group, not the person named before
+_PLURAL_VERBS = {fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
+    fold_word(w) for w in "قالا أكدا أضافا".split()} - {fold_word(w) for w in "لافتا يبين".split()}
+# nouns whose complement is a person who is not speaking (قوات الأسد، نظام القذافي)
+_OF_PERSON = {fold_word(w) for w in "قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل".split()}
+
+
+def _person_before(r: _Reading, vs: int) -> _Speaker | None:
+    """A speech verb with no speaker at all (`دافع كيري عن القرار. وقال: «…»`):
+    the last person tagged before it in its paragraph, unless that person is
+    the complement of a preposition or a noun (قوات الأسد) or the verb plural."""
+    t = r.t
+    if t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+        return None
+    lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
+    for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
+        if label != "PER" or ee > vs:
+            continue
+        prev = _WORDS_BACK.findall(t[max(0, es - 20) : es])[-1:]
+        attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
+        if attached or (prev and (prev[0] in _PREPOSITIONS or prev[0] in _OF_PERSON)):
+            return None
+        return _Speaker(es, ee, vs, vs)
+    return None
+
+
+_BAYAN = re.compile(r"(?<!\w)[وبف]?(?:ال)?بيان(?:ا|ه|ها)?(?!\w)")
+
+
+def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
+    """A speaker written as a document (البيان، نص البيان) becomes the
+    organisation that issued it; a definite unnamed source (المصدر،
+    المسؤول) the indefinite one introduced earlier (مصدر دبلوماسي تركي)."""
+    if sp is None:
+        return None
+    words = r.t[sp.start : sp.end].split()
+    if words and words[0] == "نص":
+        words = words[1:]
+    if len(words) == 1 and words[0] in _DOCUMENTS:
+        issuer = _issuer(r, sp.verb_start)
+        return issuer._replace(verb_start=sp.verb_start, verb_end=sp.verb_end) if issuer else sp
+    if len(words) == 1 and words[0].startswith("ال") and words[0][2:] in _UNNAMED:
+        for earlier in reversed(r.subject_list(sp.verb_start)):
+            head = r.t[earlier.start : earlier.end].split()[0]
+            if head == words[0][2:] and earlier.end - earlier.start > len(head):
+                return earlier._replace(verb_start=sp.verb_start, verb_end=sp.verb_end)
+    return sp
+
+
+def _issuer(r: _Reading, pos: int) -> _Speaker | None:
+    """Who issued the statement spoken of before ``pos``: the last subject
+    of a verb whose sentence names a statement (وقال الاتحاد في بيان), else
+    the last organisation named in such a sentence."""
+    t = r.t
+    for m in reversed(list(_BAYAN.finditer(t, max(0, pos - 3000), pos))[-6:]):
+        lo = max((t.rfind(c, 0, m.start()) for c in ".!?؟\n"), default=-1) + 1
+        for earlier in reversed(r.subject_list(m.start())):
+            if earlier.verb_start < lo:
+                break
+            if r.t[earlier.start : earlier.end] not in _DOCUMENTS:
+                return earlier
+        orgs = [e for e in r.ents.starting(lo, m.start()) if e[2] == "ORG"]
+        if orgs:
+            return _Speaker(orgs[-1][0], orgs[-1][1], m.start(), m.start())
+    return None
 
 
 # (verb or sourcing word span, speaker): how a quote is attributed
@@ -731,11 +1098,28 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return None
     speaker = r.subjects.get(vs)
     if speaker is None:
-        speaker = r.spoken.before(vs)
+        speaker = _later_person(r, vs, r.spoken.before(vs))
         # the sentence's own subject beats one carried from an earlier sentence
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = _clause_subject(r.t, vs, r.ents) or speaker
     return (vs, ve), speaker
+
+
+def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | None:
+    """The speaker a verb with no subject continues: the last speech
+    subject, unless a person was since the subject of another reporting
+    verb in the sentence before (وحذر ديسر من … . وقال: «…»)."""
+    subjects = r.subject_list(vs)
+    if not subjects or not r.ents:
+        return spoken
+    last = subjects[-1]
+    if (spoken and last.verb_start <= spoken.verb_start) or vs - last.verb_end > 400:
+        return spoken
+    if len(_SENT_END.findall(r.t, last.verb_end, vs)) > 1:
+        return spoken  # not the sentence before
+    if any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end)):
+        return last
+    return spoken
 
 
 def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
@@ -750,7 +1134,7 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return None
     src = sources[-1]  # the nearest
     subj = r.subject(src.end())
-    if not subj:
+    if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]].split()[0] not in _DOCUMENTS):
         return None
     span = (src.start("v"), src.end("v"))
     return span, _Speaker(subj[0], subj[1], *span)
@@ -776,11 +1160,29 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     qs, qe = fd.orig(q.start), fd.orig(q.end)
     if speaker:
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
-        sp_text, ent = text[ss:se], _entity_for(speaker.start, speaker.end, r.ents)
+        sp_text, ent = text[ss:se], _entity_for(r.t, speaker.start, speaker.end, r.ents)
     else:
         ss = se = sp_text = ent = None
     verb = text[fd.orig(verb_span[0]) : fd.orig(verb_span[1])] if verb_span else None
     return Quote(qs, qe, text[qs:qe], sp_text, ent, ss, se, verb)
+
+
+_GENERIC = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _ORG_HEADS} | _DOCUMENTS
+
+
+def is_unnamed_speaker(speaker: str | None) -> bool:
+    """A speaker that names nobody in particular: an unnamed source (مصدر
+    أمني، مسؤول أميركي كبير، المصدر) or a bare title or body (الوزير،
+    الوزارة، البيان). Such a speaker means someone else in each article, so
+    it is never pooled across documents (aggregate.speakers_daily)."""
+    words = fold(speaker or "").text.split()
+    if not words:
+        return False
+    for head in (words[0], words[0][1:] if words[0][:1] == "و" else ""):  # والمصدر
+        stem = head[2:] if head.startswith("ال") else head
+        if stem in _UNNAMED or (len(words) == 1 and (stem in _GENERIC or head in _GENERIC)):
+            return True
+    return False
 
 
 def extract_quotes(documents, sentences, tokens, entities, cfg) -> "schemas.pa.Table":

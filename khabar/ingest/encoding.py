@@ -16,12 +16,26 @@ from __future__ import annotations
 import codecs
 import re
 
+from khabar.arabic import (
+    ARABIC_BLOCK,
+    BLOCK_LETTERS,
+    CORE_LETTERS,
+    DIACRITICS,
+    LRM,
+    RLM,
+    TATWEEL,
+    ZWJ,
+    ZWNJ,
+    char_class,
+)
+
 # Arabic block, plus the marks and punctuation an Arabic cp1256 text shows in
 # its high bytes (guillemets, ZWNJ/ZWJ, LRM/RLM, NBSP, the odd en/em dash).
-_ARABIC_HIGH = re.compile("[\u0600-\u06ff\u00ab\u00bb\u200c-\u200f\u00a0\u2013\u2014\u2026]")
-_ARABIC_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5]")
-_CORE_WORDS = re.compile("[\u0621-\u063a\u0641-\u064a]{2,}")
-_MARKS = re.compile("[\u0640\u064b-\u0652]")
+_HIGH_PUNCTUATION = frozenset("\u00ab\u00bb\u00a0\u2013\u2014\u2026")
+_ARABIC_HIGH = re.compile(f"[{char_class(ARABIC_BLOCK | {ZWNJ, ZWJ, LRM, RLM} | _HIGH_PUNCTUATION)}]")
+_ARABIC_LETTERS = re.compile(f"[{char_class(BLOCK_LETTERS)}]")
+_CORE_WORDS = re.compile(f"[{char_class(CORE_LETTERS)}]{{2,}}")
+_MARKS = re.compile(f"[{char_class(DIACRITICS | {TATWEEL})}]")  # of these cp1256 holds tashkeel and tatweel
 _C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -60,7 +74,7 @@ def plausibly_arabic_cp1256(text: str) -> bool:
     if arabic / len(high) < 0.9 or len(_C0_CONTROLS.findall(text)) > len(text) // 1000:
         return False
     letters = _ARABIC_LETTERS.findall(text)
-    core = sum(1 for c in letters if "\u0621" <= c <= "\u064a")
+    core = sum(1 for c in letters if c in CORE_LETTERS)
     bare = _MARKS.sub("", text)  # tashkeel and tatweel do not split a word
     in_words = sum(len(run) for run in _CORE_WORDS.findall(bare))
     return bool(letters) and core / len(letters) >= 0.9 and in_words / max(core, 1) >= 0.8

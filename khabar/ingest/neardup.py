@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
+from khabar.arabic import LETTER_FOLD, MINHASH_DELETED, char_class
+
 if TYPE_CHECKING:
     from datasketch import MinHash
 
@@ -41,8 +43,8 @@ SHINGLE_WORDS = 3
 # within one scheme, so it is fixed here and stored signatures stay valid.
 SCHEME = "affine32"
 
-_FOLD_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # and tatweel
+_FOLD_PAIRS = tuple(LETTER_FOLD.items())
+_DIACRITICS = re.compile(f"[{char_class(MINHASH_DELETED)}]")  # and tatweel
 _WORD = re.compile(r"\w+")
 _K1, _K2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)  # odd multipliers: word order matters
 _SIG_DTYPE = "<u4"  # affine32 values; 512 bytes per signature

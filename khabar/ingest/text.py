@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from khabar.arabic import RATIO_LETTERS, char_class
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_ENDS = re.compile("\r\n?")
 # Letters of the Arabic script: base block, supplement, extended-A and the
 # presentation forms (old sites still emit those).
 # Matched as runs (words), not single letters: five times fewer match objects.
-_ARABIC_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]+")
+_ARABIC_LETTERS = re.compile(f"[{char_class(RATIO_LETTERS)}]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Where an article may be cut: end of sentence (Latin or Arabic marks) or line.
 _BOUNDARY = re.compile("[.!?\u061f\u06d4\n]")

@@ -19,15 +19,26 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from khabar.arabic import (
+    DIACRITICS,
+    DIGIT_FOLD,
+    HAMZA_TO_YEH,
+    LETTER_FOLD,
+    TASHKEEL,
+    TATWEEL,
+    char_class,
+)
+
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# Spelling variants folded before month lookup: hamza on alef, final yeh/teh.
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "\u0640": None})
+_DIGITS = str.maketrans(DIGIT_FOLD)
+# Spelling variants folded before month lookup: alef forms, final yeh/teh, tatweel, diacritics.
+_FOLD = str.maketrans({**LETTER_FOLD, TATWEEL: None})
+_DIACRITICS = re.compile(f"[{char_class(DIACRITICS)}]")
 
 
 def _fold(word: str) -> str:
-    return re.sub("[\u064b-\u0652]", "", word.translate(_FOLD))
+    return _DIACRITICS.sub("", word.translate(_FOLD))
 
 
 _GREGORIAN_MONTHS = {
@@ -62,7 +73,10 @@ _MONTHS = {_fold(k): ("g", v) for k, v in _GREGORIAN_MONTHS.items()}
 _MONTHS.update({_fold(k): ("h", v) for k, v in _HIJRI_MONTHS.items()})
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 
-_TIME = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?:(?P<ampm>صباحا|صباحًا|مساءً|مساءا|مساء|ص|م|am|pm|a\.m\.|p\.m\.)(?![\u0621-\u064a\u064b-\u0652a-z]))?"
+_TIME = (
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?:(?P<ampm>صباحا|صباحًا|مساءً|مساءا|مساء|ص|م|am|pm|a\.m\.|p\.m\.)"
+    rf"(?![{char_class(HAMZA_TO_YEH | TASHKEEL)}a-z]))?"
+)
 _TZ = r"(?P<tz>(?:gmt|utc)?\s*[+-]\d{1,2}(?::?\d{2})?|z|utc|gmt)?"
 _SEP = r"[\s,،\-–|/\u200f\u200e]*"
 _TIME_OPT = rf"(?:{_SEP}(?:الساع[ةه]\s*)?{_TIME}\s*{_TZ})?"

@@ -19,13 +19,14 @@ import gzip
 import re
 from pathlib import Path
 
+from khabar.arabic import CLUSTER_LETTERS, char_class
 from khabar.ner.features import norm, strip_article, strip_proclitics
 
 CLUSTERS = Path(__file__).resolve().parents[1] / "resources" / "ner" / "clusters.tsv.gz"
 
 # Runs of Arabic letters, of Latin letters, of digits, or one other symbol:
 # the same words the segmenter hands to the tagger once clitics stay attached.
-TOKEN_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+|[A-Za-z]+|[0-9]+|[^\s\w]|_")
+TOKEN_RE = re.compile(rf"[{char_class(CLUSTER_LETTERS)}]+|[A-Za-z]+|[0-9]+|[^\s\w]|_")
 
 
 def tokenize(text: str) -> list[str]:

@@ -16,21 +16,20 @@ from __future__ import annotations
 
 import re
 
-# Diacritics (tashkeel, superscript alef, Quranic marks) and tatweel.
-_DROP = dict.fromkeys(
-    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640, 0x200C, 0x200D, 0x200E, 0x200F]
-)
-_MAP = str.maketrans(
-    {
-        **{c: "ا" for c in "أإآٱ"},
-        "ى": "ي",
-        "ة": "ه",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
+from khabar.arabic import (
+    CONJUNCTION_PROCLITICS,
+    DIGIT_FOLD,
+    HAMZA_TO_YEH,
+    LETTER_FOLD,
+    NER_DROPPED,
+    PREPOSITION_PROCLITICS,
+    char_class,
 )
 
-_ARABIC = re.compile(r"[\u0621-\u064A]")
+_DROP = dict.fromkeys(map(ord, NER_DROPPED))
+_MAP = str.maketrans({**LETTER_FOLD, **DIGIT_FOLD})
+
+_ARABIC = re.compile(f"[{char_class(HAMZA_TO_YEH)}]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 
@@ -51,11 +50,11 @@ def strip_proclitics(w: str) -> tuple[str, str]:
     """
     prefix = ""
     rest = w
-    if len(rest) >= 4 and rest[0] in "وف":
+    if len(rest) >= 4 and rest[0] in CONJUNCTION_PROCLITICS:
         prefix, rest = rest[0], rest[1:]
     if len(rest) >= 4 and rest.startswith("لل"):
         return prefix + "ل", "ا" + rest[1:]
-    if len(rest) >= 4 and rest[0] in "بلك":
+    if len(rest) >= 4 and rest[0] in PREPOSITION_PROCLITICS:
         prefix, rest = prefix + rest[0], rest[1:]
     return prefix, rest
 
@@ -63,7 +62,7 @@ def strip_proclitics(w: str) -> tuple[str, str]:
 def proclitic_splits(w: str) -> list[tuple[str, str]]:
     """Every (proclitics, rest) reading of a normalised word, shortest prefix first, the whole word excluded."""
     splits = []
-    for conj in ("", "و", "ف"):
+    for conj in ("", *CONJUNCTION_PROCLITICS):
         if conj and not w.startswith(conj):
             continue
         after = w[len(conj) :]
@@ -71,7 +70,7 @@ def proclitic_splits(w: str) -> list[tuple[str, str]]:
             splits.append((conj, after))
         if len(after) >= 4 and after.startswith("لل"):
             splits.append((conj + "ل", "ا" + after[1:]))
-        elif len(after) >= 4 and after[0] in "بلك":
+        elif len(after) >= 4 and after[0] in PREPOSITION_PROCLITICS:
             splits.append((conj + after[0], after[1:]))
     return sorted(splits, key=lambda s: len(s[0]))
 

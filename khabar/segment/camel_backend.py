@@ -37,7 +37,7 @@ def _user_error(message: str) -> Exception:
 
 
 def data_dir(cfg: dict) -> Path:
-    configured = cfg.get("camel_data") or os.environ.get("CAMELTOOLS_DATA") or "~/.camel_tools"
+    configured = cfg["camel_data"] or os.environ.get("CAMELTOOLS_DATA") or "~/.camel_tools"
     return Path(configured).expanduser().resolve()
 
 
@@ -77,7 +77,7 @@ class CamelClitics:
     def __init__(self, cfg: dict, norm_cfg: dict) -> None:
         root = data_dir(cfg)
         db_path, mle_path = locate_data(root)
-        scheme = cfg.get("camel_scheme", "d3tok")
+        scheme = cfg["camel_scheme"]
         # camel_tools.data reads CAMELTOOLS_DATA when first imported.
         os.environ["CAMELTOOLS_DATA"] = str(root)
         from camel_tools.disambig.mle import MLEDisambiguator
@@ -157,7 +157,7 @@ _BACKENDS: dict[tuple, CamelClitics] = {}
 
 def camel_segments(cfg: dict, norm_cfg: dict) -> CamelClitics:
     """The camel backend for a configuration, loaded once per process."""
-    key = (str(data_dir(cfg)), cfg.get("camel_scheme", "d3tok"), tuple(sorted(norm_cfg.items())))
+    key = (str(data_dir(cfg)), cfg["camel_scheme"], tuple(sorted(norm_cfg.items())))
     if key not in _BACKENDS:
         _BACKENDS[key] = CamelClitics(cfg, norm_cfg)
     return _BACKENDS[key]

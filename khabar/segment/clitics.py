@@ -25,7 +25,18 @@ import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
-from khabar.normalise import DIACRITICS, INVISIBLE, TATWEEL, normalise_text
+from khabar.arabic import (
+    ARTICLE,
+    CONJUNCTION_PROCLITICS,
+    DIACRITICS,
+    FATHATAN,
+    FUTURE_PROCLITIC,
+    INVISIBLE,
+    PREPOSITION_PROCLITICS,
+    TANWEEN,
+    TATWEEL,
+)
+from khabar.normalise import normalise_text
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "segment" / "wordfreq.tsv.gz"
 
@@ -44,13 +55,12 @@ LIGHT_CFG = {
 
 # Proclitic chains: (surface letters, segment labels). ل before the article
 # swallows the article's alef: لل = ل + ال.
-_CONJ = [("", ()), ("و", ("و+",)), ("ف", ("ف+",))]
-_PREP = [("", ()), ("ب", ("ب+",)), ("ل", ("ل+",)), ("ك", ("ك+",)), ("س", ("س+",))]
+_CONJ = [("", ()), *((c, (c + "+",)) for c in CONJUNCTION_PROCLITICS)]
+_PREP = [("", ()), *((p, (p + "+",)) for p in PREPOSITION_PROCLITICS + FUTURE_PROCLITIC)]
 PROCLITICS: list[tuple[str, tuple[str, ...]]] = [(c + p, cl + pl) for c, cl in _CONJ for p, pl in _PREP]
 # كن (your, fem. pl.) is left out: in news it is almost always the end of a
 # word (أماكن، يمكن، لكن).
 ENCLITICS = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"]
-ARTICLE = "ال"
 
 # Prior weight of each clitic: ranks the readings that pass the evidence test
 # by the frequency of their stem, discounted for the rarer clitics: ك and س
@@ -146,7 +156,8 @@ ARTICLE_GUARDS = frozenset(["الله", "اللهم", "الذي", "التي", "�
 # Candidate clitics by the letter they start / end with.
 _NO_PROC = [("", ())]
 _NO_ENC = [""]
-PROCS_BY_FIRST = {ch: [p for p in PROCLITICS if not p[0] or p[0][0] == ch] for ch in "وفبلكس"}
+_PROCLITIC_LETTERS = CONJUNCTION_PROCLITICS + PREPOSITION_PROCLITICS + FUTURE_PROCLITIC
+PROCS_BY_FIRST = {ch: [p for p in PROCLITICS if not p[0] or p[0][0] == ch] for ch in _PROCLITIC_LETTERS}
 ENCS_BY_LAST = {ch: [e for e in ENCLITICS_OR_NONE if not e or e[-1] == ch] for ch in {e[-1] for e in ENCLITICS}}
 
 PROC_PRIORS = {labels: math.prod(PRIORS[lab] for lab in labels) for _, labels in PROCLITICS}
@@ -306,7 +317,7 @@ class CliticSegmenter:
         for psurf, plabels in procs:
             lp = len(psurf)
             last = plabels[-1] if plabels else ""
-            if tanween == "\u064b" and last in PREPOSITIONS:
+            if tanween == FATHATAN and last in PREPOSITIONS:
                 continue
             p_prior = PROC_PRIORS[plabels]
             for enc in encs:
@@ -473,7 +484,7 @@ def builtin_segments(norm_cfg: dict) -> BuiltinClitics:
 
 def tanween_of(form: str) -> str:
     """The tanween a word's surface carries ("" when none)."""
-    for t in "\u064b\u064c\u064d":
+    for t in TANWEEN:
         if t in form:
             return t
     return ""

@@ -69,7 +69,7 @@ def _quote_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str, starts: list[int], ends: list[int], kinds: list[str], max_heading_words: int = 12) -> tuple[list[int], list[bool]]:
+def split_sentences(text: str, starts: list[int], ends: list[int], kinds: list[str], max_heading_words: int) -> tuple[list[int], list[bool]]:
     """Index of the last token of each sentence and whether it is a heading."""
     n = len(starts)
     if n == 0:

@@ -24,7 +24,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khabar import schemas
-from khabar.normalise import INVISIBLE, normalise_text
+from khabar.arabic import INVISIBLE
+from khabar.normalise import normalise_text
 from khabar.segment.sentences import split_sentences
 from khabar.segment.tokens import tokenize
 
@@ -54,7 +55,7 @@ def _attached(ch: str) -> bool:
 
 
 def _map_spans(text: str, norm_len: int, map_norm: list[int], map_orig: list[int], starts: list[int], ends: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Original spans of normalised token spans (as normalise.original_span,
+    """Original spans of normalised token spans (as arabic.original_span,
     for all tokens at once): a token also takes the diacritics and tatweel
     deleted right after it, and stray ones just before it."""
     mn = np.asarray(map_norm, dtype=np.int64)
@@ -141,7 +142,7 @@ def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[
         idx = np.asarray(keep)
         oa, ob = oa[idx], ob[idx]
         starts, ends, kinds = new_s, new_e, new_k
-    last_of, headings = split_sentences(norm_text, starts, ends, kinds, int(cfg.get("max_heading_words", 12)))
+    last_of, headings = split_sentences(norm_text, starts, ends, kinds, cfg["max_heading_words"])
     out.tok_start = oa
     out.tok_end = ob
     out.norm_start = np.asarray(starts, dtype=np.int64)
@@ -165,7 +166,7 @@ def segment_text(text: str, norm_text: str, map_norm: list[int], map_orig: list[
 
 def clitic_function(cfg: dict, norm_cfg: dict):  # noqa: ANN201
     """The function filling ``segments`` for a configuration, or None."""
-    backend = cfg.get("clitics", "builtin")
+    backend = cfg["clitics"]
     if backend == "none":
         return None
     if backend == "builtin":

@@ -12,11 +12,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Arabic-script letters (base, supplement, extended-A, presentation forms when
-# NFKC is off) and the marks that may stay inside a word when the matching
-# normalisation step is off (diacritics, tatweel, ZWNJ as Persian writes it).
-AR_LETTER = "\u0621-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufd3d\ufd50-\ufdff\ufe70-\ufefc"
-AR_MARK = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u08ca-\u08ff\u200c\u200d"
+from khabar.arabic import (
+    ARABIC_DECIMAL_SEPARATOR,
+    ARABIC_THOUSANDS_SEPARATOR,
+    SCRIPT_LETTERS,
+    TATWEEL,
+    WORD_MARKS,
+    char_class,
+)
+
+# Arabic-script letters (presentation forms stay when NFKC is off) and the
+# marks that may stay inside a word when the matching normalisation step is off.
+AR_LETTER = char_class(SCRIPT_LETTERS)
+AR_MARK = char_class(WORD_MARKS)
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001f1e5\U0001f200-\U0001faff"
 EMOJI_MOD = "\ufe0f\U0001f3fb-\U0001f3ff\u20e3"
@@ -37,7 +45,7 @@ _BRANCHES = [
     rf"|[A-Za-z0-9][A-Za-z0-9-]{{0,62}}(?:\.[A-Za-z0-9-]{{1,63}}){{0,8}}\.(?:{_TLD})(?![A-Za-z0-9])(?:/[^{_URL_END}]*[^{_URL_END}.,;:!?،؛؟])?)",
     rf"(?P<hashtag>#[\w{AR_MARK}]*[^\W\d_][\w{AR_MARK}]*)",
     r"(?P<mention>@[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*)",
-    r"(?P<number>\d{1,2}:\d\d(?::\d\d)?(?!\d)|\d+(?:[.,\u066b\u066c]\d+)*)",  # 6:30, 1,250.5
+    rf"(?P<number>\d{{1,2}}:\d\d(?::\d\d)?(?!\d)|\d+(?:[.,{ARABIC_DECIMAL_SEPARATOR}{ARABIC_THOUSANDS_SEPARATOR}]\d+)*)",  # 6:30, 1,250.5
     rf"(?P<latin>[{LATIN}][{LATIN}0-9\u0300-\u036f]*(?:['\u2019][{LATIN}]+)?(?:-[{LATIN}0-9]+)*)",  # don't, COVID-19
     rf"(?P<emoji>(?:[\U0001f1e6-\U0001f1ff]{{2}}|[{EMOJI}][{EMOJI_MOD}]*(?:\u200d[{EMOJI}][{EMOJI_MOD}]*)*))",
     r"(?P<other>[^\W\d_][^\W_]*)",  # letters of other scripts
@@ -57,7 +65,7 @@ def char_kind(ch: str) -> str:
     kind = _CHAR_KIND.get(ch)
     if kind is None:
         cat = unicodedata.category(ch)
-        if ch == "\u0640":
+        if ch == TATWEEL:
             kind = "punct"  # a lone tatweel is a dash
         else:
             kind = "punct" if cat[0] == "P" else "number" if cat[0] == "N" else "word" if cat[0] == "L" else "symbol"

@@ -23,10 +23,11 @@ import re
 import sys
 from pathlib import Path
 
+from khabar.arabic import LEXICON_LETTERS, char_class
 from khabar.normalise import normalise_text
 from khabar.segment.clitics import LEXICON_PATH, LIGHT_CFG, CliticSegmenter
 
-WORD_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+WORD_RE = re.compile(f"[{char_class(LEXICON_LETTERS)}]+")
 
 
 def count_words(paths: list[Path]) -> collections.Counter:

@@ -1,0 +1,139 @@
+"""The decisions of an ingest commit, as pure functions over rows: which
+documents are exact duplicates, which dt partition each lands in, how they are
+cut into shards, which near-duplicate cluster each joins, and the journal
+entry that makes the commit resumable. Reading and writing the store is the
+ingest task's part (tasks/ingest.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pyarrow as pa
+
+from .neardup import NearDuplicateIndex
+
+DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
+
+# Near-duplicate state kept across runs in ``_state/minhash.parquet``.
+MINHASH_STATE = pa.schema([("doc_id", pa.string()), ("cluster_id", pa.string()), ("signature", pa.binary())])
+
+
+@dataclass(frozen=True)
+class IngestBatch:
+    """What one run commits: the staged output of its ``read_file`` tasks."""
+
+    run_id: str
+    files: list[dict]  # one per raw file: raw_path, sha256, documents_path, quarantine_path, records, dates_unparsed
+    cfg: dict  # the [ingest] section of the configuration
+    shard_size: int
+    run_date: str  # dt of rows without a publication date (quarantine, undated documents)
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class Committed:
+    """The outcome of a commit: partitions with new documents, every partition written, counts."""
+
+    dts: list[str] = field(default_factory=list)
+    touched_dts: list[str] = field(default_factory=list)
+    counts: dict = field(default_factory=lambda: {"records_seen": 0, "documents": 0, "quarantined": 0, "duplicates": 0, "files": 0})
+
+
+def dt_of(published_at: datetime | None, run_date: str) -> str:
+    return published_at.astimezone(UTC).strftime("%Y-%m-%d") if published_at is not None else run_date
+
+
+def record_order(doc: dict) -> tuple:
+    return doc["raw_path"], doc["raw_record"]
+
+
+def deduplicate(docs: Iterable[dict], seen: set[str], run_date: str) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """Split ``docs`` into new documents and duplicate rows, both by dt.
+
+    A document is an exact duplicate when its doc_id is in ``seen`` (already
+    stored) or came earlier in ``docs``; the first one wins. New documents
+    come sorted by raw file and record, the order they are clustered and written in.
+    """
+    seen = set(seen)
+    new_docs: dict[str, list[dict]] = defaultdict(list)
+    duplicates: dict[str, list[dict]] = defaultdict(list)
+    for doc in docs:
+        dt = dt_of(doc["published_at"], run_date)
+        if doc["doc_id"] in seen:
+            duplicates[dt].append({k: doc[k] for k in DUPLICATE_FIELDS})
+            continue
+        seen.add(doc["doc_id"])
+        new_docs[dt].append(doc)
+    for rows in new_docs.values():
+        rows.sort(key=record_order)
+    return dict(new_docs), dict(duplicates)
+
+
+def even_chunks(rows: list, shard_size: int) -> list[list]:
+    """Split rows into the fewest chunks of at most shard_size, of near-equal size
+    (2,972 documents make two shards of 1,486, not 2,000 + 972: both cores stay busy)."""
+    if not rows:
+        return []
+    count = -(-len(rows) // shard_size)
+    size = -(-len(rows) // count)
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def document_shards(docs: list[dict], clusters: dict[str, str], batch: IngestBatch) -> list[list[dict]]:
+    """The rows of each new shard of one partition, completed with cluster_id and ingested_at."""
+    return [
+        [{**d, "cluster_id": clusters.get(d["doc_id"], d["doc_id"]), "ingested_at": batch.ingested_at} for d in chunk]
+        for chunk in even_chunks(docs, batch.shard_size)
+    ]
+
+
+def cluster_documents(state: pa.Table, new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
+    """cluster_id of every new document, and the MinHash state with their signatures added.
+
+    ``state`` holds the signatures of earlier runs (:data:`MINHASH_STATE`), so
+    stories of earlier runs are joined. The new state is None when no
+    document added a signature (nothing to write).
+    """
+    index = NearDuplicateIndex(threshold)
+    for doc_id, cluster_id, signature in zip(*(state.column(c).to_pylist() for c in MINHASH_STATE.names)):
+        index.add(doc_id, signature=signature, cluster_id=cluster_id)
+    known = set(index.clusters)
+    docs = [d for dt in sorted(new_docs) for d in new_docs[dt]]
+    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"]) for d in docs}
+    signatures = index.signatures()
+    added = [{"doc_id": i, "cluster_id": clusters[i], "signature": signatures[i]} for i in clusters if i in signatures and i not in known]
+    if not added:
+        return clusters, None
+    return clusters, pa.concat_tables([state, pa.Table.from_pylist(added, schema=MINHASH_STATE)])
+
+
+def commit_counts(batch: IngestBatch, new_docs: dict[str, list], duplicates: dict[str, list], quarantined: list) -> dict:
+    return {
+        "records_seen": sum(r["records"] for r in batch.files),
+        "documents": sum(len(v) for v in new_docs.values()),
+        "quarantined": len(quarantined),
+        "duplicates": sum(len(v) for v in duplicates.values()),
+        "files": len(batch.files),
+        "dates_unparsed": sum(r.get("dates_unparsed", 0) for r in batch.files),
+    }
+
+
+def commit_journal(batch: IngestBatch, written: list[tuple[str, str]], new_dts: list[str], counts: dict) -> dict:
+    """The journal entry of a commit whose parts are staged: enough for the
+    next run to move them in and record the files if this one dies."""
+    files = [{"raw_path": r["raw_path"], "sha256": r["sha256"], "run_id": batch.run_id} for r in batch.files]
+    return {
+        "run_id": batch.run_id,
+        "state": "committing",
+        "partitions": written,
+        "files": files,
+        "dts": sorted(new_dts),
+        "touched_dts": sorted({dt for _, dt in written}),
+        "counts": counts,
+        "started_at": batch.ingested_at.isoformat(),
+        "from_stage": "normalise",
+    }

@@ -1,0 +1,108 @@
+"""Runs and their bookkeeping in the store: run ids, the ``runs`` record,
+the log of a failed run, and the repair of runs a crash cut short.
+
+Every run is journalled (``_state/journal/<run_id>.json``) from the moment it
+changes the store until it finishes; :func:`recover_unfinished` reads the
+journals left open and tells the next run what is still to do.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from khabar import schemas, stages
+from khabar.config import config_hash
+from khabar.lineage import code_version
+from khabar.store import Store
+
+
+def new_run_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def run_log_path(out: str | Path, run_id: str) -> Path:
+    """Where the traceback of a failed run goes: ``<out>/_logs/<run_id>.log``."""
+    return Path(out) / "_logs" / f"{run_id}.log"
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a flow: who it is, when it started, what it was asked."""
+
+    run_id: str
+    flow: str  # "run" or "reprocess"
+    started: datetime
+    parameters: dict
+    config: dict
+
+    @classmethod
+    def start(cls, flow: str, parameters: dict, config: dict, run_id: str | None = None) -> Run:
+        started = datetime.now(UTC)
+        return cls(run_id or new_run_id(started), flow, started, parameters, config)
+
+    @property
+    def run_date(self) -> str:
+        return self.started.strftime("%Y-%m-%d")
+
+
+def run_record(run: Run, status: str, *, partitions: list[str] = (), counts: dict | None = None, timings: dict | None = None, from_stage: str | None = None) -> dict:
+    """The row of the ``runs`` dataset for ``run``, finishing now with ``status``."""
+    return {
+        "run_id": run.run_id,
+        "flow": run.flow,
+        "started_at": run.started,
+        "finished_at": datetime.now(UTC),
+        "status": status,
+        "parameters": json.dumps(run.parameters, ensure_ascii=False, sort_keys=True),
+        "config_hash": config_hash(run.config),
+        "code_version": code_version(),
+        "schema_version": schemas.SCHEMA_VERSION,
+        "datasets": stages.datasets_written_from(from_stage),
+        "partitions": list(partitions),
+        "counts": json.dumps(counts or {}, ensure_ascii=False, sort_keys=True),
+        "timings": json.dumps(timings or {}, sort_keys=True),
+    }
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """What runs killed earlier left to do."""
+
+    dts: list[str]  # partitions whose stages after ingest must be redone
+    touched_dts: list[str]  # partitions whose aggregates must be redone
+    run_ids: list[str]  # their journals, closed once the work is done
+
+
+def recover_unfinished(store: Store, say: Callable[[str], None]) -> Unfinished:
+    """Repair what killed runs left, before any work.
+
+    Half-swapped partitions are restored, ingest commits cut short are rolled
+    forward from their staged files (so this runs before staging is
+    cleared), then staging is dropped.
+    """
+    for note in store.recover():
+        say(note)
+    dts, touched, run_ids = set(), set(), []
+    for journal in store.open_journals():
+        if journal["state"] == "committing":
+            finish_ingest_commit(store, journal)
+        say(f"resuming the unfinished run {journal['run_id']}: {len(journal['dts'])} partition(s) to finish")
+        dts.update(journal["dts"])
+        touched.update(journal.get("touched_dts", []))
+        run_ids.append(journal["run_id"])
+    shutil.rmtree(store.root / "_staging", ignore_errors=True)
+    return Unfinished(sorted(dts), sorted(touched), run_ids)
+
+
+def finish_ingest_commit(store: Store, journal: dict) -> None:
+    """Move the staged ingest parts into place and record the files (idempotent)."""
+    for name, dt in journal["partitions"]:
+        store.add_parts(journal["run_id"], name, dt)
+    store.record_ingested_files(journal["files"])
+    store.write_journal(journal["run_id"], {**journal, "state": "ingested"})
