@@ -307,6 +307,8 @@ def test_years_hijri_years_year_pairs_and_decades(text, span, value, kind):
     "وانتظر الأسرى بعد 2020 سنة من الحرب.",
     "وهو رجل في العشرينات من عمره.",
     "وبلغت النسبة 2010/2015 في التقرير.",
+    "وبلغت الإيرادات 2035.24 مليون يورو.",  # the integer part of a decimal, not a year
+    "وأغلق المؤشر عند 2011.5 نقطة.",
 ])
 def test_counts_ages_and_non_consecutive_pairs_are_not_years(text):
     assert not [d for d in _dates(text, "2015-07-21T08:00:00Z") if d[2] in ("year", "decade")]

@@ -178,7 +178,7 @@ _PATTERNS += [
     ("year_prep", re.compile(rf"{B}{CLITIC}(?:في|قبل|بعد){SP}(?P<y>1[89]\d\d|20\d\d)(?![\d.,/\-%])(?:{OSP}م{E})?")),
     # a year alone at the end of a clause or marked م: طبعة 2016. رؤية 2030، ولد 1948م
     ("year_bare", re.compile(
-        rf"(?=\d)(?<![\w.,/\-])(?P<y>19\d\d|20[0-4]\d)(?:{OSP}م(?!\w)|(?={OSP}(?:[.،,؛:)!؟?\n]|$)))")),
+        rf"(?=\d)(?<![\w.,/\-])(?P<y>19\d\d|20[0-4]\d)(?:{OSP}م(?!\w)|(?={OSP}(?:[.،,](?!\d)|[؛:)!؟?\n]|$)))")),
     # a Hijri year standing alone: 1436هـ، 1319 هجري
     ("hijri_year", re.compile(rf"(?=\d)(?<![\w.,/\-])(?P<y>1[34]\d\d){OSP}{HMARK}{E}")),
     # 1961/1962، 2014/15، 1436/1437هـ: academic, fiscal and sports years (one runs into the next)
