@@ -124,8 +124,8 @@ def format_folds(result: dict) -> str:
 
 def format_summary(summary: dict) -> str:
     """Mean ± standard deviation over folds per label."""
-    lines = [f"{'label':<8}{'F1':>15}{'precision':>15}{'recall':>15}{'gold':>7}"]
+    lines = [f"{'label':<8}{'F1':>16}{'precision':>16}{'recall':>16}{'gold':>7}"]
     for row, cells in summary.items():
-        values = "".join(f"{cells[m]['mean']:>8.2f} ± {cells[m]['sd']:<4.2f}" for m in MEASURES)
+        values = "".join(f"{cells[m]['mean']:>8.2f} ± {cells[m]['sd']:<5.2f}" for m in MEASURES)
         lines.append(f"{row:<8}{values}{cells['gold']:>7}")
     return "\n".join(lines)
