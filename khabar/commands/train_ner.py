@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "(with the options above) over the whole file: folds of whole 20-sentence pseudo-articles in file order, "
                         "each fold model trained in a temporary folder; prints mean ± sd per label")
     parser.add_argument("--json", default=None, metavar="PATH", help="with --cv: also write the per-fold scores and the summary to PATH")
-    parser.add_argument("--jobs", type=int, default=1, help="with --cv: folds trained in this many processes at once (~1 GB each; default 1)")
+    parser.add_argument("--jobs", type=int, default=1, help="with --cv: folds trained in this many processes at once (~0.65 GB each; default 1)")
 
 
 def main(args: argparse.Namespace) -> int:
