@@ -48,3 +48,22 @@ def documents(sentences: list, size: int = 0) -> list[list]:
     """ANERcorp has no article boundaries: consecutive blocks of ``size`` sentences stand in for articles."""
     size = size or DOC_SENTENCES
     return [sentences[i : i + size] for i in range(0, len(sentences), size)]
+
+
+def folds(sentences: list, k: int, size: int = 0) -> list[tuple[int, int]]:
+    """Sentence ranges ``[start, end)`` of ``k`` cross-validation folds, in file order.
+
+    Each fold is a contiguous run of whole pseudo-articles (``documents``), so
+    a held-out fold keeps the same 20-sentence articles it has in the whole
+    file and a model is never scored on the rest of an article it trained on;
+    and, since ANERcorp is ordered by source and topic, contiguous folds also
+    hold out whole stretches of topics, as new text does. No randomness: the
+    same file always gives the same folds. Fold sizes differ by at most one
+    article.
+    """
+    size = size or DOC_SENTENCES
+    n_docs = len(documents(sentences, size))
+    if k < 2 or n_docs < k:
+        raise ValueError(f"{k} folds need k >= 2 and at least k pseudo-articles of {size} sentences ({n_docs} here)")
+    bounds = [min(len(sentences), (i * n_docs // k) * size) for i in range(k + 1)]
+    return list(zip(bounds[:-1], bounds[1:]))
