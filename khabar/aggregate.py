@@ -147,19 +147,43 @@ def _short_form_of(short: tuple, full: tuple) -> bool:
     return full[-n:] == short and full[-n - 1] not in _LINEAGE
 
 
-def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> list[str]:
+# Given names that, alone, say nobody in particular (normalised as canonical.key spells them).
+# The day's own given names (words that open its longer names more than they end them) are added.
+GIVEN_NAMES = frozenset(
+    """محمد احمد علي عمر عثمان خالد فهد سعود سلمان سلطان نايف عبدالعزيز عبدالله عبدالرحمن عبدالملك عبدالفتاح صالح
+فيصل تركي بندر مشعل متعب منصور ماجد سعد سعيد ناصر حمد حمود يوسف ابراهيم اسماعيل حسن حسين مصطفي محمود طلال
+عادل وليد زياد طارق ياسر هاني سامي فارس راشد مشاري نواف عبدالرحمن عبدالكريم عبدالرحيم عبدالمجيد عبداللطيف
+ساره نوره فاطمه عائشه مريم هند ليلي""".split()
+)
+
+
+def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> list[str | None]:
     """The entity_id column with short forms replaced by their day's full name (unless ``cfg["link_short_names"]`` is off).
 
     A person's short form on its own (أوباما, سلمان بن عبدالعزيز) counts under
     the day's full name (باراك أوباما, سلمان بن عبدالعزيز آل سعود) when that
     name is the clear owner of the short form that day; see day_person_links.
-    Within a document the extractor links short forms already.
+    Within a document the extractor links short forms already. A one-word
+    given name left unlinked (فهد، سعود، محمد: ``GIVEN_NAMES`` and the day's
+    given names) is None: it stands for nobody in particular, so it is left
+    out of entity_daily and cooccurrence (its mentions stay in ``entities``).
     """
     ids = _column(entities, "entity_id")
     if not cfg["link_short_names"]:
         return ids
     links = _person_links(entities, canon, label)
-    return [links.get(e, e) for e in ids]
+    alone = _given_names_alone(canon, label, links)
+    return [None if e in alone else links.get(e, e) for e in ids]
+
+
+def _given_names_alone(canon: dict[str, str], label: dict[str, str], links: dict[str, str]) -> set[str]:
+    """Ids of the day's one-word persons that are a given name and were not linked to a full name."""
+    from khabar.extract.canonical import key
+
+    people = {e: key(canon[e]).split() for e in canon if label[e] == "PER"}
+    opens: Counter = Counter(w[0] for w in people.values() if len(w) > 1)
+    ends: Counter = Counter(w[-1] for w in people.values() if len(w) > 1)
+    return {e for e, w in people.items() if len(w) == 1 and e not in links and (w[0] in GIVEN_NAMES or opens[w[0]] > max(1, ends[w[0]]))}
 
 
 def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Table:
@@ -167,7 +191,9 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
 
     A person's short form counts under the day's full name it stands for
     (``day_person_links``; unless ``cfg["link_short_names"]`` is off), whose
-    canonical the row keeps. ``sources`` counts distinct non-null
+    canonical the row keeps; a one-word given name nobody owns that day is
+    left out (see ``_linked_ids``), so PER rows rank people, not first
+    names, and mentions sum to the day's entities less those. ``sources`` counts distinct non-null
     ``documents.source`` values. Rows are sorted by mentions (descending),
     then entity_id.
     """
@@ -176,6 +202,8 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
     mentions: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
     for eid, doc_id in zip(_linked_ids(entities, cfg, canon, label), _column(entities, "doc_id")):
+        if eid is None:  # a given name alone
+            continue
         mentions[eid] += 1
         docs[eid].add(doc_id)
     rows = []
@@ -207,6 +235,8 @@ def cooccurrence(*, entities: pa.Table, cfg: dict) -> pa.Table:
     per_doc: dict[str, Counter] = defaultdict(Counter)
     per_sent: dict[tuple, set] = defaultdict(set)
     for doc_id, sent_idx, eid in zip(_column(entities, "doc_id"), _column(entities, "sent_idx"), _linked_ids(entities, cfg, canon, label)):
+        if eid is None:  # a given name alone
+            continue
         per_doc[doc_id][eid] += 1
         per_sent[(doc_id, sent_idx)].add(eid)
     kept: dict[str, set] = {}

@@ -118,10 +118,12 @@ def test_id_depends_on_label_and_name():
     assert canon.entity_id("LOC", "بيروت") != canon.entity_id("LOC", "بغداد")
 
 
-def test_id_is_a_fixed_function_of_label_and_key():
-    # The id must never change between runs or releases: it is sha1("LABEL|key")[:16]
-    expected = hashlib.sha1("LOC|الرياض".encode()).hexdigest()[:16]
+def test_id_is_a_fixed_function_of_label_and_id_key():
+    # The id is sha1("LABEL|id_key")[:16], nothing else: the same in every run. Changing
+    # id_key changes ids (partitions written before are then stale: khabar reprocess).
+    expected = hashlib.sha1("LOC|رياض".encode()).hexdigest()[:16]
     assert canon.entity_id("LOC", "الرِّياض") == expected
+    assert canon.entity_id("PER", "عبد الله الصالح") == hashlib.sha1("PER|عبداللهالصالح".encode()).hexdigest()[:16]
 
 
 # --- through the pipeline ------------------------------------------------------------
