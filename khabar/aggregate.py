@@ -121,7 +121,9 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
         if not candidates:
             continue
         best = min(candidates, key=lambda c: (-mentions[c], c))
-        owns = mentions[best] * 4 >= sum(mentions[c] for c in candidates) * 3
+        # candidates that are forms of the best one's name (سيب بلاتر, جوزيف بلاتر, سيب جوزيف بلاتر) do not compete
+        rivals = [c for c in candidates if not _compatible(people[c], people[best], [people[d] for d in candidates])]
+        owns = mentions[best] * 4 >= (mentions[best] + sum(mentions[c] for c in rivals)) * 3
         if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
             links[e] = best
     for e in list(links):  # follow chains (a -> b -> c) to their end
@@ -134,6 +136,18 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
 
 
 _LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})  # as canonical.key spells them (آل -> ال)
+
+
+def _subsequence(short: tuple, full: tuple) -> bool:
+    it = iter(full)
+    return all(w in it for w in short)
+
+
+def _compatible(a: tuple, b: tuple, names: list[tuple]) -> bool:
+    """Two names can be one person's: one is in the other word by word in order, or both in a third of the day's names."""
+    if _subsequence(a, b) or _subsequence(b, a):
+        return True
+    return any(_subsequence(a, n) and _subsequence(b, n) for n in names)
 
 
 def _short_form_of(short: tuple, full: tuple) -> bool:

@@ -47,7 +47,8 @@ TIME_WORDS = {norm(w) for w in "أمس الأمس امس اليوم غدا غد�
 GLUED_TIME = tuple(sorted(TIME_WORDS, key=len, reverse=True))
 TIME_PARTS = {norm(w) for w in "صباح مساء ظهر فجر ليلة ليل عصر".split()}
 # Particles that end a name (ROLE_STOPS holds the verbs of saying and the prepositions).
-NAME_STOPS = ROLE_STOPS | TIME_WORDS | {norm(w) for w in "زار يزور التقى تلقى أجرى وصل غادر استقبل عاد رأس ترأس".split()}
+# على folds to علي (a name) and is left out.
+NAME_STOPS = (ROLE_STOPS - {norm("على")}) | TIME_WORDS | {norm(w) for w in "زار يزور التقى تلقى أجرى وصل غادر استقبل عاد رأس ترأس".split()}
 
 
 def _core(word: str) -> str:
@@ -100,6 +101,19 @@ def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:
     return b
 
 
+def trim_head(words: list[str], a: int, b: int, names: dict) -> int:
+    """Start of a person span without a word the tagger took in before the name: a particle, or an
+    adverbial accusative the lexicon does not know (``خلفا لبلاتر``، ``مكسبا لبلاتر``) before a known name."""
+    while b - a > 1:
+        w = norm(words[a])
+        adverb = len(w) >= 4 and w.endswith("ا") and names.get(w, 0) == 0 and names.get(_core(words[a + 1]), 0) > 0
+        if w in NAME_STOPS or adverb:
+            a += 1
+        else:
+            break
+    return a
+
+
 def _future_verb(w: str, names: dict) -> bool:
     # سيختار، ستبحث، سنعلن: the future prefix on an imperfect verb, never a name the lexicon knows
     return len(w) >= 5 and w[0] == "س" and w[1] in "يتن" and names.get(w, 0) == 0
@@ -136,6 +150,7 @@ def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict) -> 
     for a, b, label in merge_lineage(words, spans):
         if label == "PER":
             b = trim_tail(words, a, b, names)
+            a = trim_head(words, a, b, names)
         a, b, label = facility(words, a, b, label)
         if fixed and a < fixed[-1][1]:
             if fixed[-1][0] >= a and label != "PER":  # the facility swallows the earlier fragment
