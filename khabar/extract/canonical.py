@@ -234,7 +234,7 @@ TITLE_PHRASES = sorted(
 ROLE_COMPLEMENTS = {norm(w) for w in "الخارجية الداخلية الدفاع العام العهد الوزراء التنفيذي المساعد الأول الثاني".split()}
 
 
-def _title_at(words: list[str], k: int) -> int:
+def title_at(words: list[str], k: int) -> int:
     """Words of the title phrase starting at ``words[k]`` (0 when none)."""
     normed = [strip_proclitics(norm(w))[1] if i == 0 else norm(w) for i, w in enumerate(words[k : k + 4])]
     for phrase in TITLE_PHRASES:
@@ -253,7 +253,7 @@ def leading_titles(words: list[str]) -> int:
     ``ولي العهد الأمير محمد بن نايف`` -> 3); at least one word is left."""
     k = 0
     while k < len(words) - 1:
-        n = _title_at(words, k)
+        n = title_at(words, k)
         if n == 0 or k + n >= len(words):
             break
         k += n
@@ -263,7 +263,7 @@ def leading_titles(words: list[str]) -> int:
 def title_only(words: list[str]) -> bool:
     """The mention is a title phrase and nothing else (``خادم الحرمين الشريفين``): it names a
     person only through the article (see resolve_titles)."""
-    return len(words) > 1 and _title_at(words, 0) == len(words) and any(len(p) == len(words) for p in TITLE_PHRASES)
+    return len(words) > 1 and title_at(words, 0) == len(words) and any(len(p) == len(words) for p in TITLE_PHRASES)
 
 
 def resolve_titles(mentions: list[dict]) -> None:
@@ -282,7 +282,7 @@ def resolve_titles(mentions: list[dict]) -> None:
 def _role_title(role: str | None) -> str | None:
     """Key of the title phrase a role opens with (``خادم الحرمين الشريفين الملك`` -> its first three words)."""
     words = (role or "").split()
-    n = _title_at(words, 0) if words else 0
+    n = title_at(words, 0) if words else 0
     return key(" ".join(words[:n])) if n else None
 
 

@@ -49,7 +49,7 @@ def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table,
         forms = cols["form"]
         tagged = backend.tag_documents([[[forms[k] for k in sent] for sent in sents] for sents in doc_sents])
         for (i, doc_id), sents, doc_tags in zip(chunk, doc_sents, tagged):
-            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg["drop_currencies_and_god"])
+            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg["drop_currencies_and_god"], cfg["facilities_as_places"])
     return schemas.table_from_rows("entities", out)
 
 
@@ -81,12 +81,12 @@ def _bounds(tokens: pa.Table, doc_ids: list[str]) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist()))
 
 
-def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True) -> list[dict]:
+def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True, facilities: bool = True) -> list[dict]:
     mentions = []
     for sent, (tags, probs) in zip(sents, doc_tags):
         words = [cols["form"][i] for i in sent]
         prev_end = 0  # a role never reaches back into the mention before it
-        for a, b, label in spans.repair(words, spans_from_bio(tags), names):
+        for a, b, label in spans.repair(words, spans_from_bio(tags), names, facilities):
             if is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
                 prev_end = b
                 continue

@@ -12,8 +12,9 @@ Saudi news, and these rules fix the edges it gets wrong most often there:
 2. Lineage: a person followed by ``آل``/``بن``/``بنت`` and another person is
    one name (``سلمان بن عبدالعزيز`` + ``آل`` + ``سعود``), never two people.
 3. Words the tagger ran on past a person's name are cut: a verb
-   (``محمد بن نايف زار``، ``بلاتر سيختار``), a time phrase (``... صباح اليوم``)
-   or a time word glued to the last word (``بلاترأمس``).
+   (``محمد بن نايف زار``), a title (``... ولي العهد``), a time phrase
+   (``... صباح اليوم``) or a time word glued to the last word (``بلاترأمس``);
+   so is an adverbial before it (``خلفا لبلاتر``).
 
 Each rule looks at words only (normalised with :func:`canonical.norm`), so
 it is linear in the sentence and cannot backtrack.
@@ -21,7 +22,7 @@ it is linear in the sentence and cannot backtrack.
 
 from __future__ import annotations
 
-from khabar.extract.canonical import ROLE_STOPS, norm
+from khabar.extract.canonical import ROLE_STOPS, TITLE_PHRASES, leading_titles, norm, title_at, title_only
 from khabar.ner.features import strip_proclitics
 
 # Facility and institution head words -> the label the whole name takes.
@@ -42,6 +43,9 @@ FACILITY_TAILS = {
 MAX_FACILITY_TITLES = 3
 
 LINEAGE = {norm(w) for w in "بن ابن بنت آل".split()}
+# Titles that end a name when they follow it; أمين، أمير، الشيخ are left out: they are names too.
+TRAILING_TITLES = {norm(w) for w in "رئيس الرئيس وزير الوزير وزيرة نائب ولي المتحدث الناطق سفير مستشار مدير قائد".split()}
+ADVERBIALS = {norm(w) for w in "خلفا خلافا مكسبا وفقا طبقا تبعا نقلا تكريما دعما تأييدا شكرا تقديرا ممثلا نيابة".split()}
 # A time word the tagger runs a name into, alone or glued to its end.
 TIME_WORDS = {norm(w) for w in "أمس الأمس امس اليوم غدا غداً الغد".split()}
 GLUED_TIME = tuple(sorted(TIME_WORDS, key=len, reverse=True))
@@ -90,11 +94,18 @@ def facility(words: list[str], a: int, b: int, label: str) -> tuple[int, int, st
 
 
 def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:
-    """End of a person span without the words the tagger ran on past the name (a verb, a time phrase)."""
+    """End of a person span without the words the tagger ran on past the name (a verb, a time phrase,
+    a title after the name: ``محمد بن نايف ولي العهد``، ``جوزيف بلاتر رئيس الفيفا``)."""
+    if title_only(words[a:b]):
+        return b
+    for i in range(a + leading_titles(words[a:b]) + 1, b):
+        if norm(words[i]) in TRAILING_TITLES or _is_phrase_title(words, i):
+            b = i
+            break
     while b - a > 1:
         w = norm(words[b - 1])
         nxt = norm(words[b]) if b < len(words) else ""
-        if w in NAME_STOPS or (w in TIME_PARTS and nxt in TIME_WORDS) or _future_verb(w, names):
+        if w in NAME_STOPS or (w in TIME_PARTS and nxt in TIME_WORDS):
             b -= 1
         else:
             break
@@ -102,21 +113,20 @@ def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:
 
 
 def trim_head(words: list[str], a: int, b: int, names: dict) -> int:
-    """Start of a person span without a word the tagger took in before the name: a particle, or an
-    adverbial accusative the lexicon does not know (``خلفا لبلاتر``، ``مكسبا لبلاتر``) before a known name."""
+    """Start of a person span without a word the tagger took in before the name: a particle or an
+    adverbial accusative (``خلفا لبلاتر``، ``مكسبا لبلاتر``). A list, not a pattern: ديانا ends like them."""
     while b - a > 1:
         w = norm(words[a])
-        adverb = len(w) >= 4 and w.endswith("ا") and names.get(w, 0) == 0 and names.get(_core(words[a + 1]), 0) > 0
-        if w in NAME_STOPS or adverb:
+        if w in NAME_STOPS or w in ADVERBIALS:
             a += 1
         else:
             break
     return a
 
 
-def _future_verb(w: str, names: dict) -> bool:
-    # سيختار، ستبحث، سنعلن: the future prefix on an imperfect verb, never a name the lexicon knows
-    return len(w) >= 5 and w[0] == "س" and w[1] in "يتن" and names.get(w, 0) == 0
+def _is_phrase_title(words: list[str], i: int) -> bool:
+    n = title_at(words, i)
+    return n > 1 and any(len(p) == n for p in TITLE_PHRASES)
 
 
 def glued_time(form: str, names: dict) -> int:
@@ -144,14 +154,16 @@ def merge_lineage(words: list[str], spans: list[tuple[int, int, str]]) -> list[t
     return out
 
 
-def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict) -> list[tuple[int, int, str]]:
-    """The tagger's spans of one sentence with the rules above applied; overlapping results keep the first."""
+def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict, facilities: bool = True) -> list[tuple[int, int, str]]:
+    """The tagger's spans of one sentence with the rules above applied (the facility rule only
+    when ``facilities``); overlapping results keep the first."""
     fixed = []
     for a, b, label in merge_lineage(words, spans):
         if label == "PER":
             b = trim_tail(words, a, b, names)
             a = trim_head(words, a, b, names)
-        a, b, label = facility(words, a, b, label)
+        if facilities:
+            a, b, label = facility(words, a, b, label)
         if fixed and a < fixed[-1][1]:
             if fixed[-1][0] >= a and label != "PER":  # the facility swallows the earlier fragment
                 fixed.pop()
