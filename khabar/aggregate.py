@@ -230,6 +230,32 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
     return schemas.table_from_rows("entity_daily", rows)
 
 
+def entity_aliases_daily(*, entities: pa.Table, cfg: dict) -> pa.Table:
+    """Per (entity_id, alias): mentions and distinct documents, the id being entity_daily's.
+
+    ``alias`` is the mention's text without diacritics and tatweel (بلاتر,
+    سيب بلاتر, جوزيف بلاتر under one id), so a name can be looked up by any
+    form it was written in (``khabar entities``). Ids are entity_daily's:
+    short forms count under the day's full name, and a given name alone is
+    left out. ``label`` is the day's label of the id. Rows sorted by
+    entity_id, then mentions (descending), then alias.
+    """
+    from khabar.extract.canonical import light
+
+    canon, label = _canonicals(entities)
+    mentions: Counter = Counter()
+    docs: dict[tuple, set] = defaultdict(set)
+    for eid, text, doc_id in zip(_linked_ids(entities, cfg, canon, label), _column(entities, "text"), _column(entities, "doc_id")):
+        if eid is None or not text:
+            continue
+        k = (eid, light(text))
+        mentions[k] += 1
+        docs[k].add(doc_id)
+    rows = [{"entity_id": e, "label": label[e], "alias": a, "mentions": n, "documents": len(docs[(e, a)])} for (e, a), n in mentions.items()]
+    rows.sort(key=lambda r: (r["entity_id"], -r["mentions"], r["alias"]))
+    return schemas.table_from_rows("entity_aliases_daily", rows)
+
+
 def cooccurrence(*, entities: pa.Table, cfg: dict) -> pa.Table:
     """Pairs of distinct entities mentioned in the same document, with sentence- and document-level counts.
 
@@ -424,6 +450,7 @@ def corpus_daily(
 # aggregate dataset -> (stage datasets it reads, function)
 AGGREGATES: dict[str, tuple[tuple[str, ...], Callable[..., pa.Table]]] = {
     "entity_daily": (("entities", "documents"), entity_daily),
+    "entity_aliases_daily": (("entities",), entity_aliases_daily),
     "cooccurrence": (("entities",), cooccurrence),
     "speakers_daily": (("quotes", "documents"), speakers_daily),
     "amounts_daily": (("amounts",), amounts_daily),
