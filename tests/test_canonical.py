@@ -89,6 +89,16 @@ def test_short_form_shared_by_two_people_is_left_alone():
     assert mentions[0]["canonical"] == "محمد"
 
 
+def test_a_surname_goes_to_the_full_name_mentioned_most_among_several():
+    mentions = [{"label": "PER", "canonical": c} for c in ("وندي شيرمان", "شيرمان", "وندي شيرمان", "افتخرت شيرمان", "روث شيرمان", "شيرمان")]
+    canon.link_short_forms(mentions)
+    assert [m["canonical"] for m in mentions] == ["وندي شيرمان", "وندي شيرمان", "وندي شيرمان", "افتخرت شيرمان", "روث شيرمان", "وندي شيرمان"]
+    # a tie, or a full name mentioned once, is no owner
+    tie = [{"label": "PER", "canonical": c} for c in ("جورج بوش", "جيب بوش", "بوش", "جورج بوش", "جيب بوش")]
+    canon.link_short_forms(tie)
+    assert tie[2]["canonical"] == "بوش"
+
+
 def test_short_forms_of_other_labels_are_not_linked():
     mentions = [{"label": "LOC", "canonical": "جدة"}, {"label": "LOC", "canonical": "ميناء جدة الإسلامي"}]
     canon.link_short_forms(mentions)

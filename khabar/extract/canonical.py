@@ -295,23 +295,39 @@ def link_short_forms(mentions: list[dict]) -> None:
     form only found after ``بن``/``بنت``/``آل`` in a longer name is the
     father's or the family's name, not that person (سلمان in محمد بن سلمان).
     """
-    names = {}
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
     for m in mentions:
         if m["label"] == "PER":
-            names.setdefault(key(m["canonical"]), m["canonical"])
+            k = key(m["canonical"])
+            names.setdefault(k, m["canonical"])
+            counts[k] = counts.get(k, 0) + 1
     keyed = {k: tuple(k.split()) for k in names}
     longest: dict[str, str] = {}
     for k, words in keyed.items():
         containers = [c for c, cw in keyed.items() if len(cw) > len(words) and stands_for(cw, words)]
         # keep only maximal containers: a name inside another container is the same person
         maximal = {c for c in containers if not any(len(keyed[d]) > len(keyed[c]) and contains_words(keyed[d], keyed[c]) for d in containers)}
-        if len(maximal) == 1:
-            longest[k] = maximal.pop()
+        owner = maximal.pop() if len(maximal) == 1 else _surname_owner(words, maximal, keyed, counts)
+        if owner:
+            longest[k] = owner
     for m in mentions:
         if m["label"] == "PER":
             target = longest.get(key(m["canonical"]))
             if target:
                 m["canonical"] = names[target]
+
+
+def _surname_owner(words: tuple, containers: set, keyed: dict, counts: dict) -> str | None:
+    """Of several names a one-word surname ends, the one mentioned at least twice and more often
+    than any other (وندي شيرمان over the tagger's one-off افتخرت شيرمان); a given name that
+    opens names (محمد) is never resolved this way."""
+    if len(words) != 1 or not containers or any(keyed[c][-1] != words[0] for c in containers):
+        return None
+    ranked = sorted(containers, key=lambda c: (-counts[c], c))
+    if counts[ranked[0]] >= 2 and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+        return ranked[0]
+    return None
 
 
 LINEAGE_KEYS = frozenset({"بن", "ابن", "بنت", "ال"})  # as key() spells them (آل -> ال)
