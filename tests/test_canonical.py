@@ -237,6 +237,7 @@ def test_lineage_joins_a_name_split_by_the_tagger():
         ("وصل صباح الأحمد", (1, 3, "PER"), {}, (1, 3, "PER")),
         # على folds to علي, a name: never cut as a particle
         ("قال محمد علي", (1, 3, "PER"), {}, (1, 3, "PER")),
+        ("ضغط على لودريان", (1, 3, "PER"), {}, (2, 3, "PER")),
         # a title after the name is a role, not part of it
         ("استقبل محمد بن نايف ولي العهد الوفد", (1, 6, "PER"), {}, (1, 4, "PER")),
         ("قال جوزيف بلاتر رئيس الفيفا", (1, 4, "PER"), {}, (1, 3, "PER")),
@@ -245,6 +246,13 @@ def test_lineage_joins_a_name_split_by_the_tagger():
 )
 def test_words_the_tagger_ran_on_are_cut_from_a_person(sentence, span, names, expected):
     assert spans.repair(sentence.split(), [span], names) == [expected]
+
+
+def test_two_people_joined_by_waw_are_two_mentions():
+    words = "اجتمع فرانسوا هولاند ولودريان أمس".split()
+    assert spans.repair(words, [(1, 4, "PER")], {}) == [(1, 3, "PER"), (3, 4, "PER")]
+    # وليد is a name the lexicon knows: no split
+    assert spans.repair("قال محمد وليد".split(), [(1, 3, "PER")], {"وليد": 5}) == [(1, 3, "PER")]
 
 
 def test_a_time_word_glued_to_a_known_name_is_cut():

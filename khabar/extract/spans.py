@@ -14,7 +14,8 @@ Saudi news, and these rules fix the edges it gets wrong most often there:
 3. Words the tagger ran on past a person's name are cut: a verb
    (``محمد بن نايف زار``), a title (``... ولي العهد``), a time phrase
    (``... صباح اليوم``) or a time word glued to the last word (``بلاترأمس``);
-   so is an adverbial before it (``خلفا لبلاتر``).
+   so is an adverbial or a preposition before it (``خلفا لبلاتر``، ``على لودريان``).
+4. Two people joined by و in one span (``هولاند ولودريان``) are two mentions.
 
 Each rule looks at words only (normalised with :func:`canonical.norm`), so
 it is linear in the sentence and cannot backtrack.
@@ -42,6 +43,7 @@ FACILITY_TAILS = {
 }
 MAX_FACILITY_TITLES = 3
 
+COMPOUND_STARTS = {norm(w) for w in "عبد أبو أبي".split()}
 LINEAGE = {norm(w) for w in "بن ابن بنت آل".split()}
 # Titles that end a name when they follow it; أمين، أمير، الشيخ are left out: they are names too.
 TRAILING_TITLES = {norm(w) for w in "رئيس الرئيس وزير الوزير وزيرة نائب ولي المتحدث الناطق سفير مستشار مدير قائد".split()}
@@ -117,7 +119,9 @@ def trim_head(words: list[str], a: int, b: int, names: dict) -> int:
     adverbial accusative (``خلفا لبلاتر``، ``مكسبا لبلاتر``). A list, not a pattern: ديانا ends like them."""
     while b - a > 1:
         w = norm(words[a])
-        if w in NAME_STOPS or w in ADVERBIALS:
+        # على is a preposition as written; the name is spelt علي (both fold to علي), except in
+        # Egyptian spelling, where على عبد المجيد is a name: not before عبد/أبو
+        if w in NAME_STOPS or w in ADVERBIALS or (words[a] == "على" and norm(words[a + 1]) not in COMPOUND_STARTS):
             a += 1
         else:
             break
@@ -140,6 +144,20 @@ def glued_time(form: str, names: dict) -> int:
     return 0
 
 
+def split_coordination(words: list[str], a: int, b: int, names: dict) -> list[tuple[int, int]]:
+    """A person span holding two people joined by و (``هولاند ولودريان``) as two spans.
+
+    The split is made at a word glued to و that the lexicon does not know as a
+    whole (وليد، وائل are names) after at least one word; the second span's
+    clitic is then split off against the article's names (retrim_clitics).
+    """
+    for i in range(a + 1, b):
+        w = norm(words[i])
+        if w.startswith("و") and len(w) >= 4 and names.get(w, 0) == 0 and norm(words[i - 1]) not in LINEAGE:
+            return [(a, i), *split_coordination(words, i, b, names)]
+    return [(a, b)]
+
+
 def merge_lineage(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Join a person, ``آل``/``بن``/``بنت`` and the person right after it into one span."""
     out: list[tuple[int, int, str]] = []
@@ -158,7 +176,8 @@ def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict, fac
     """The tagger's spans of one sentence with the rules above applied (the facility rule only
     when ``facilities``); overlapping results keep the first."""
     fixed = []
-    for a, b, label in merge_lineage(words, spans):
+    parts = [(x, y, label) for a, b, label in spans for x, y in (split_coordination(words, a, b, names) if label == "PER" else [(a, b)])]
+    for a, b, label in merge_lineage(words, parts):
         if label == "PER":
             b = trim_tail(words, a, b, names)
             a = trim_head(words, a, b, names)
