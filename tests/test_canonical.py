@@ -249,10 +249,13 @@ def test_words_the_tagger_ran_on_are_cut_from_a_person(sentence, span, names, ex
 
 
 def test_two_people_joined_by_waw_are_two_mentions():
+    # لودريان is a person elsewhere in the article (جان إيف لودريان)
     words = "اجتمع فرانسوا هولاند ولودريان أمس".split()
-    assert spans.repair(words, [(1, 4, "PER")], {}) == [(1, 3, "PER"), (3, 4, "PER")]
-    # وليد is a name the lexicon knows: no split
-    assert spans.repair("قال محمد وليد".split(), [(1, 3, "PER")], {"وليد": 5}) == [(1, 3, "PER")]
+    known = {"فرانسوا": 1, "هولاند": 1, "ولودريان": 1, "لودريان": 2}
+    assert spans.split_coordination(words, [(1, 4, "PER")], known, {}) == [(1, 3, "PER"), (3, 4, "PER")]
+    # وهبي: its rest is no one's name in the article; وليد is a name the lexicon knows
+    assert spans.split_coordination("غنت هيفاء وهبي".split(), [(1, 3, "PER")], {"هيفاء": 1, "وهبي": 1}, {}) == [(1, 3, "PER")]
+    assert spans.split_coordination("قال محمد وليد".split(), [(1, 3, "PER")], {"ليد": 1}, {"وليد": 5}) == [(1, 3, "PER")]
 
 
 def test_a_time_word_glued_to_a_known_name_is_cut():

@@ -83,10 +83,12 @@ def _bounds(tokens: pa.Table, doc_ids: list[str]) -> list[tuple[int, int]]:
 
 def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True, facilities: bool = True) -> list[dict]:
     mentions = []
-    for sent, (tags, probs) in zip(sents, doc_tags):
+    repaired = [spans.repair([cols["form"][i] for i in sent], spans_from_bio(tags), names, facilities) for sent, (tags, _) in zip(sents, doc_tags)]
+    known = _person_words(sents, repaired, cols["form"])
+    for sent, (tags, probs), found in zip(sents, doc_tags, repaired):
         words = [cols["form"][i] for i in sent]
         prev_end = 0  # a role never reaches back into the mention before it
-        for a, b, label in spans.repair(words, spans_from_bio(tags), names, facilities):
+        for a, b, label in spans.split_coordination(words, found, known, names):
             if is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
                 prev_end = b
                 continue
@@ -99,6 +101,18 @@ def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, co
         m["mention_idx"] = idx
         m["entity_id"] = canon.entity_id(m["label"], m["canonical"])
     return mentions
+
+
+def _person_words(sents: list[list[int]], found: list[list[tuple]], forms: list[str]) -> dict[str, int]:
+    """Normalised word -> how often it is in a person span of the document (for split_coordination)."""
+    counts: dict[str, int] = {}
+    for sent, spans_ in zip(sents, found):
+        for a, b, label in spans_:
+            if label == "PER":
+                for i in sent[a:b]:
+                    w = canon.norm(forms[i])
+                    counts[w] = counts.get(w, 0) + 1
+    return counts
 
 
 def _mention(doc_id: str, text: str, sent: list[int], words: list[str], span: tuple, score: float, cols: dict, names) -> dict:

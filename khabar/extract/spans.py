@@ -144,18 +144,25 @@ def glued_time(form: str, names: dict) -> int:
     return 0
 
 
-def split_coordination(words: list[str], a: int, b: int, names: dict) -> list[tuple[int, int]]:
-    """A person span holding two people joined by و (``هولاند ولودريان``) as two spans.
+def split_coordination(words: list[str], spans: list[tuple[int, int, str]], known: dict, names: dict) -> list[tuple[int, int, str]]:
+    """Person spans holding two people joined by و (``هولاند ولودريان``) as two spans.
 
-    The split is made at a word glued to و that the lexicon does not know as a
-    whole (وليد، وائل are names) after at least one word; the second span's
-    clitic is then split off against the article's names (retrim_clitics).
+    The split is made at a word glued to و whose rest is a word of another
+    person span of the article (``known``: normalised word -> count; لودريان in
+    جان إيف لودريان) and which the lexicon does not know whole (وليد، وهبي
+    stay); the second span's clitic is then split off (retrim_clitics).
     """
-    for i in range(a + 1, b):
-        w = norm(words[i])
-        if w.startswith("و") and len(w) >= 4 and names.get(w, 0) == 0 and norm(words[i - 1]) not in LINEAGE:
-            return [(a, i), *split_coordination(words, i, b, names)]
-    return [(a, b)]
+    out = []
+    for a, b, label in spans:
+        cuts = [i for i in range(a + 1, b) if label == "PER" and _joins(words, i, known, names)] if b - a > 1 else []
+        for x, y in zip([a, *cuts], [*cuts, b]):
+            out.append((x, y, label))
+    return out
+
+
+def _joins(words: list[str], i: int, known: dict, names: dict) -> bool:
+    w = norm(words[i])
+    return w.startswith("و") and len(w) >= 4 and known.get(w[1:], 0) > 0 and names.get(w, 0) == 0 and norm(words[i - 1]) not in LINEAGE
 
 
 def merge_lineage(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -176,8 +183,7 @@ def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict, fac
     """The tagger's spans of one sentence with the rules above applied (the facility rule only
     when ``facilities``); overlapping results keep the first."""
     fixed = []
-    parts = [(x, y, label) for a, b, label in spans for x, y in (split_coordination(words, a, b, names) if label == "PER" else [(a, b)])]
-    for a, b, label in merge_lineage(words, parts):
+    for a, b, label in merge_lineage(words, spans):
         if label == "PER":
             b = trim_tail(words, a, b, names)
             a = trim_head(words, a, b, names)
