@@ -93,6 +93,10 @@ def test_a_surname_goes_to_the_full_name_mentioned_most_among_several():
     mentions = [{"label": "PER", "canonical": c} for c in ("وندي شيرمان", "شيرمان", "وندي شيرمان", "افتخرت شيرمان", "روث شيرمان", "شيرمان")]
     canon.link_short_forms(mentions)
     assert [m["canonical"] for m in mentions] == ["وندي شيرمان", "وندي شيرمان", "وندي شيرمان", "افتخرت شيرمان", "روث شيرمان", "وندي شيرمان"]
+    # a given name opening a name twice is not a surname
+    given = [{"label": "PER", "canonical": c} for c in ("محمد بن سلمان", "محمد بن سلمان", "علي محمد", "علي محمد", "محمد")]
+    canon.link_short_forms(given)
+    assert given[4]["canonical"] == "محمد"
     # a tie, or a full name mentioned once, is no owner
     tie = [{"label": "PER", "canonical": c} for c in ("جورج بوش", "جيب بوش", "بوش", "جورج بوش", "جيب بوش")]
     canon.link_short_forms(tie)

@@ -180,8 +180,8 @@ def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
 
 
 def retrim_clitics(mentions: list[dict], text: str, known: frozenset = frozenset()) -> None:
-    """Split a proclitic off a mention's first word when the rest is a name word of another mention
-    of the document, or a word in ``known``, and the whole word is not (``خلفا لبلاتر`` next to
+    """Split a proclitic off a mention's first word when the rest is a word of the document's other
+    mentions more often than the whole word is, or a word in ``known`` (``خلفا لبلاتر`` next to
     ``جوزيف بلاتر`` -> بلاتر): the lexicon does not know every name the news does.
     ``mentions`` are changed in place (start, text, canonical)."""
     counts: dict[str, int] = {}
@@ -195,7 +195,7 @@ def retrim_clitics(mentions: list[dict], text: str, known: frozenset = frozenset
         own = {norm(w) for w in m["canonical"].split()}
         w = norm(parts[0])
         for _, rest in proclitic_splits(w):
-            if rest in known or counts.get(rest, 0) - (rest in own) > 0 and counts.get(w, 0) - (w in own) <= 0:
+            if rest in known or counts.get(rest, 0) - (rest in own) > counts.get(w, 0) - (w in own):
                 n, name = proclitic_length(parts[0], {rest: 1})
                 m["canonical"] = name + m["canonical"][len(light(parts[0])) :]
                 m["start"] += n
@@ -319,12 +319,17 @@ def link_short_forms(mentions: list[dict]) -> None:
 
 
 def _surname_owner(words: tuple, containers: set, keyed: dict, counts: dict) -> str | None:
-    """Of several names a one-word surname ends, the one mentioned at least twice and more often
-    than any other (وندي شيرمان over the tagger's one-off افتخرت شيرمان); a given name that
-    opens names (محمد) is never resolved this way."""
-    if len(words) != 1 or not containers or any(keyed[c][-1] != words[0] for c in containers):
+    """Of the names a one-word surname ends, the one mentioned at least twice and more often
+    than any other (وندي شيرمان over the tagger's one-off افتخرت شيرمان); names it opens
+    (لودريان يرنو) do not count unless it opens one twice or more: then it is a given name too
+    (محمد of محمد بن سلمان is not علي محمد)."""
+    ending = [c for c in containers if keyed[c][-1] == words[0]]
+    if len(words) != 1 or not ending:
         return None
-    ranked = sorted(containers, key=lambda c: (-counts[c], c))
+    ranked = sorted(ending, key=lambda c: (-counts[c], c))
+    opening = [counts[c] for c in containers if keyed[c][0] == words[0]]
+    if any(n > 1 for n in opening):  # it opens a name more than once here: a given name too
+        return None
     if counts[ranked[0]] >= 2 and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
         return ranked[0]
     return None
