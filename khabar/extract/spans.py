@@ -30,7 +30,7 @@ from khabar.ner.features import strip_proclitics
 # ANERcorp has no FAC label: built places are LOC, institutions ORG.
 FACILITY_HEADS = {
     **{norm(w): "LOC" for w in "جسر مطار مسجد جامع مدينة ملعب استاد إستاد شارع طريق حي ميدان ميناء قاعدة قصر برج دوار ساحة منتزه حديقة محطة".split()},
-    **{norm(w): "ORG" for w in "جامعة مستشفى مركز مجمع كلية معهد مدرسة مؤسسة مكتبة مستشفيات برنامج صندوق مصلحة".split()},
+    **{norm(w): "ORG" for w in "جامعة مستشفى مركز مجمع كلية معهد مدرسة مؤسسة مكتبة مستشفيات برنامج صندوق".split()},
 }
 HEAD_WORDS = frozenset(FACILITY_HEADS)
 # Titles that may stand between the head and the person's name (جسر الملك فهد).
@@ -48,6 +48,8 @@ LINEAGE = {norm(w) for w in "بن ابن بنت آل".split()}
 # Titles that end a name when they follow it; أمين، أمير، الشيخ are left out: they are names too.
 TRAILING_TITLES = {norm(w) for w in "رئيس الرئيس وزير الوزير وزيرة نائب ولي المتحدث الناطق سفير مستشار مدير قائد".split()}
 ADVERBIALS = {norm(w) for w in "خلفا خلافا مكسبا وفقا طبقا تبعا نقلا تكريما دعما تأييدا شكرا تقديرا ممثلا نيابة".split()}
+# Honorifics the tagger runs a name into, with a clitic (ولسمو، وبمعالي).
+GLUED_TITLES = {norm(w) for w in "سمو معالي فخامة صاحب".split()}
 # A time word the tagger runs a name into, alone or glued to its end.
 TIME_WORDS = {norm(w) for w in "أمس الأمس امس اليوم غدا غداً الغد".split()}
 GLUED_TIME = tuple(sorted(TIME_WORDS, key=len, reverse=True))
@@ -55,6 +57,8 @@ TIME_PARTS = {norm(w) for w in "صباح مساء ظهر فجر ليلة ليل 
 # Particles that end a name (ROLE_STOPS holds the verbs of saying and the prepositions).
 # على folds to علي (a name) and is left out.
 NAME_STOPS = (ROLE_STOPS - {norm("على")}) | TIME_WORDS | {norm(w) for w in "زار يزور التقى تلقى أجرى وصل غادر استقبل عاد رأس ترأس".split()}
+# Particles compared as written: folded, فإن is فان (van) and بأن is بان (Ban Ki-moon).
+WRITTEN_STOPS = set("فإن وإن بأن لأن وأن".split())
 
 
 def _core(word: str) -> str:
@@ -101,13 +105,16 @@ def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:
     if title_only(words[a:b]):
         return b
     for i in range(a + leading_titles(words[a:b]) + 1, b):
-        if norm(words[i]) in TRAILING_TITLES or _is_phrase_title(words, i):
+        if norm(words[i]) in TRAILING_TITLES or _core(words[i]) in GLUED_TITLES or _is_phrase_title(words, i):
             b = i
+            break
+        if norm(words[i]) == "ال" and i + 2 < b:  # آل سعود closes a name: what follows is not part of it
+            b = i + 2
             break
     while b - a > 1:
         w = norm(words[b - 1])
         nxt = norm(words[b]) if b < len(words) else ""
-        if w in NAME_STOPS or (w in TIME_PARTS and nxt in TIME_WORDS):
+        if w in NAME_STOPS or words[b - 1] in WRITTEN_STOPS or (w in TIME_PARTS and nxt in TIME_WORDS):
             b -= 1
         else:
             break
