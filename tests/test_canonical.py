@@ -226,6 +226,7 @@ def test_a_facility_named_after_a_person_is_that_facility(sentence, span, expect
 def test_lineage_joins_a_name_split_by_the_tagger():
     words = "استقبل الملك سلمان بن عبدالعزيز آل سعود الوفد".split()
     assert spans.repair(words, [(2, 5, "PER"), (6, 7, "PER")], {}) == [(2, 7, "PER")]
+    assert spans.repair(words, [(2, 6, "PER")], {}) == [(2, 7, "PER")]  # it stopped at آل
 
 
 @pytest.mark.parametrize(

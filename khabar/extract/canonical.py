@@ -9,11 +9,24 @@ Rules, each applied to the mentions the tagger found:
    role ``رئيس الوزراء العراقي``).
 3. Within a document, a short form of a person's name links to the one longer
    name that contains it (``السوداني`` -> ``محمد شياع السوداني``).
-4. Spelling variants collapse: the id is a hash of the label and the *key* of
-   the canonical name, where the key is normalised (hamza/alef, ى/ي, ة/ه,
-   diacritics, tatweel) and passed through a small table of variant spellings
-   (``أميركا``/``أمريكا``) and aliases (``المملكة العربية السعودية``/``السعودية``).
-   The id therefore does not depend on the document, the run or the order.
+4. Spelling variants collapse: the id is a hash of the label and the
+   :func:`id_key` of the canonical name: normalised (hamza/alef, ى/ي, ة/ه,
+   diacritics, tatweel), passed through a small table of variant spellings
+   (``أميركا``/``أمريكا``) and aliases (``المملكة العربية السعودية``/``السعودية``,
+   ``الاتحاد الدولي لكرة القدم``/``الفيفا``), with ``عبد``/``أبو`` joined to the
+   next word, a trailing ``آل سعود`` dropped from a full name, spaces dropped
+   and, except for persons, the article (``الفيفا``/``فيفا``). The id
+   therefore does not depend on the document, the run or the order; changing
+   the fold changes ids, and ``khabar status`` then lists the partitions
+   written before as stale (another code version) until ``khabar reprocess``.
+5. Titles: a multi-word title (``ولي العهد``, ``خادم الحرمين الشريفين``) is a
+   role, never part of a name; a mention that is only such a title takes the
+   name of the one person the article gives it (:func:`resolve_titles`).
+
+Span repairs over the tagger's output (facilities named after people,
+lineage, words run on) are in :mod:`khabar.extract.spans`; a given name
+alone (فهد) is kept here but left out of the daily aggregates
+(:func:`khabar.aggregate._linked_ids`).
 """
 
 from __future__ import annotations

@@ -191,6 +191,8 @@ def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict, fac
     when ``facilities``); overlapping results keep the first."""
     fixed = []
     for a, b, label in merge_lineage(words, spans):
+        if label == "PER" and b < len(words) and norm(words[b - 1]) in LINEAGE and any(c.isalpha() for c in words[b]):
+            b += 1  # the tagger stopped at بن/آل: the name goes on (سلمان بن عبدالعزيز آل [سعود])
         if label == "PER":
             b = trim_tail(words, a, b, names)
             a = trim_head(words, a, b, names)
