@@ -332,8 +332,8 @@ def link_short_forms(mentions: list[dict]) -> None:
 
 
 def _surname_owner(words: tuple, containers: set, keyed: dict, counts: dict) -> str | None:
-    """Of the names a one-word surname ends, the one mentioned at least twice and more often
-    than any other (وندي شيرمان over the tagger's one-off افتخرت شيرمان); names it opens
+    """Of the names a one-word surname ends, the one mentioned at least twice when every other
+    is mentioned once (وندي شيرمان over the tagger's one-off افتخرت شيرمان); names it opens
     (لودريان يرنو) do not count unless it opens one twice or more: then it is a given name too
     (محمد of محمد بن سلمان is not علي محمد)."""
     ending = [c for c in containers if keyed[c][-1] == words[0]]
@@ -343,7 +343,8 @@ def _surname_owner(words: tuple, containers: set, keyed: dict, counts: dict) -> 
     opening = [counts[c] for c in containers if keyed[c][0] == words[0]]
     if any(n > 1 for n in opening):  # it opens a name more than once here: a given name too
         return None
-    if counts[ranked[0]] >= 2 and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+    # a second full name mentioned twice is a second person (جيب بوش and جورج بوش in one article)
+    if counts[ranked[0]] >= 2 and (len(ranked) == 1 or counts[ranked[1]] < 2):
         return ranked[0]
     return None
 
