@@ -133,7 +133,9 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
         if not candidates:
             continue
         best = min(candidates, key=lambda c: (-mentions[c], c))
-        owns = mentions[best] * 4 >= sum(mentions[c] for c in candidates) * 3
+        # candidates that are forms of the best one's name (سيب بلاتر, جوزيف بلاتر, سيب جوزيف بلاتر) do not compete
+        rivals = [c for c in candidates if not _compatible(people[c], people[best], [people[d] for d in candidates])]
+        owns = mentions[best] * 4 >= (mentions[best] + sum(mentions[c] for c in rivals)) * 3
         if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
             links[e] = best
     for e in list(links):  # follow chains (a -> b -> c) to their end
@@ -148,6 +150,18 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
 _LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})  # as canonical.key spells them (آل -> ال)
 
 
+def _subsequence(short: tuple, full: tuple) -> bool:
+    it = iter(full)
+    return all(w in it for w in short)
+
+
+def _compatible(a: tuple, b: tuple, names: list[tuple]) -> bool:
+    """Two names can be one person's: one is in the other word by word in order, or both in a third of the day's names."""
+    if _subsequence(a, b) or _subsequence(b, a):
+        return True
+    return any(_subsequence(a, n) and _subsequence(b, n) for n in names)
+
+
 def _short_form_of(short: tuple, full: tuple) -> bool:
     """``short`` (key words) can stand for ``full``: a surname ending it, or a run of words opening or ending it,
     but not the words after بن/بنت/آل (a father's or family name)."""
@@ -159,19 +173,43 @@ def _short_form_of(short: tuple, full: tuple) -> bool:
     return full[-n:] == short and full[-n - 1] not in _LINEAGE
 
 
-def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> list[str]:
+# Given names that, alone, say nobody in particular (normalised as canonical.key spells them).
+# The day's own given names (words that open its longer names more than they end them) are added.
+GIVEN_NAMES = frozenset(
+    """محمد احمد علي عمر عثمان خالد فهد سعود سلمان سلطان نايف عبدالعزيز عبدالله عبدالرحمن عبدالملك عبدالفتاح صالح
+فيصل تركي بندر مشعل متعب منصور ماجد سعد سعيد ناصر حمد حمود يوسف ابراهيم اسماعيل حسن حسين مصطفي محمود طلال
+عادل وليد زياد طارق ياسر هاني سامي فارس راشد مشاري نواف عبدالرحمن عبدالكريم عبدالرحيم عبدالمجيد عبداللطيف
+ساره نوره فاطمه عائشه مريم هند ليلي""".split()
+)
+
+
+def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> list[str | None]:
     """The entity_id column with short forms replaced by their day's full name (unless ``cfg["link_short_names"]`` is off).
 
     A person's short form on its own (أوباما, سلمان بن عبدالعزيز) counts under
     the day's full name (باراك أوباما, سلمان بن عبدالعزيز آل سعود) when that
     name is the clear owner of the short form that day; see day_person_links.
-    Within a document the extractor links short forms already.
+    Within a document the extractor links short forms already. A one-word
+    given name left unlinked (فهد، سعود، محمد: ``GIVEN_NAMES`` and the day's
+    given names) is None: it stands for nobody in particular, so it is left
+    out of entity_daily and cooccurrence (its mentions stay in ``entities``).
     """
     ids = _column(entities, "entity_id")
     if not cfg["link_short_names"]:
         return ids
     links = _person_links(entities, canon, label)
-    return [links.get(e, e) for e in ids]
+    alone = _given_names_alone(canon, label, links)
+    return [None if e in alone else links.get(e, e) for e in ids]
+
+
+def _given_names_alone(canon: dict[str, str], label: dict[str, str], links: dict[str, str]) -> set[str]:
+    """Ids of the day's one-word persons that are a given name and were not linked to a full name."""
+    from khabar.extract.canonical import key
+
+    people = {e: key(canon[e]).split() for e in canon if label[e] == "PER"}
+    opens: Counter = Counter(w[0] for w in people.values() if len(w) > 1)
+    ends: Counter = Counter(w[-1] for w in people.values() if len(w) > 1)
+    return {e for e, w in people.items() if len(w) == 1 and e not in links and (w[0] in GIVEN_NAMES or opens[w[0]] > max(1, ends[w[0]]))}
 
 
 def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Table:
@@ -179,10 +217,12 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
 
     A person's short form counts under the day's full name it stands for
     (``day_person_links``; unless ``cfg["link_short_names"]`` is off), whose
-    canonical the row keeps. ``sources`` counts distinct non-null
-    ``documents.source`` values, ``stories`` distinct ``documents.cluster_id``
-    (one wire story republished by seven outlets is one story). Rows are
-    sorted by mentions (descending), then entity_id.
+    canonical the row keeps; a one-word given name nobody owns that day is
+    left out (see ``_linked_ids``), so PER rows rank people, not first
+    names, and mentions sum to the day's entities less those. ``sources``
+    counts distinct non-null ``documents.source`` values, ``stories`` distinct
+    ``documents.cluster_id`` (one wire story republished by seven outlets is
+    one story). Rows are sorted by mentions (descending), then entity_id.
     """
     sources = _doc_sources(documents)
     stories = _doc_stories(documents)
@@ -190,6 +230,8 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
     mentions: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
     for eid, doc_id in zip(_linked_ids(entities, cfg, canon, label), _column(entities, "doc_id")):
+        if eid is None:  # a given name alone
+            continue
         mentions[eid] += 1
         docs[eid].add(doc_id)
     rows = []
@@ -201,6 +243,32 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
         )
     rows.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
     return schemas.table_from_rows("entity_daily", rows)
+
+
+def entity_aliases_daily(*, entities: pa.Table, cfg: dict) -> pa.Table:
+    """Per (entity_id, alias): mentions and distinct documents, the id being entity_daily's.
+
+    ``alias`` is the mention's text without diacritics and tatweel (بلاتر,
+    سيب بلاتر, جوزيف بلاتر under one id), so a name can be looked up by any
+    form it was written in (``khabar entities``). Ids are entity_daily's:
+    short forms count under the day's full name, and a given name alone is
+    left out. ``label`` is the day's label of the id. Rows sorted by
+    entity_id, then mentions (descending), then alias.
+    """
+    from khabar.extract.canonical import light
+
+    canon, label = _canonicals(entities)
+    mentions: Counter = Counter()
+    docs: dict[tuple, set] = defaultdict(set)
+    for eid, text, doc_id in zip(_linked_ids(entities, cfg, canon, label), _column(entities, "text"), _column(entities, "doc_id")):
+        if eid is None or not text:
+            continue
+        k = (eid, light(text))
+        mentions[k] += 1
+        docs[k].add(doc_id)
+    rows = [{"entity_id": e, "label": label[e], "alias": a, "mentions": n, "documents": len(docs[(e, a)])} for (e, a), n in mentions.items()]
+    rows.sort(key=lambda r: (r["entity_id"], -r["mentions"], r["alias"]))
+    return schemas.table_from_rows("entity_aliases_daily", rows)
 
 
 def cooccurrence(*, entities: pa.Table, cfg: dict) -> pa.Table:
@@ -222,6 +290,8 @@ def cooccurrence(*, entities: pa.Table, cfg: dict) -> pa.Table:
     per_doc: dict[str, Counter] = defaultdict(Counter)
     per_sent: dict[tuple, set] = defaultdict(set)
     for doc_id, sent_idx, eid in zip(_column(entities, "doc_id"), _column(entities, "sent_idx"), _linked_ids(entities, cfg, canon, label)):
+        if eid is None:  # a given name alone
+            continue
         per_doc[doc_id][eid] += 1
         per_sent[(doc_id, sent_idx)].add(eid)
     kept: dict[str, set] = {}
@@ -403,6 +473,7 @@ def corpus_daily(
 # aggregate dataset -> (stage datasets it reads, function)
 AGGREGATES: dict[str, tuple[tuple[str, ...], Callable[..., pa.Table]]] = {
     "entity_daily": (("entities", "documents"), entity_daily),
+    "entity_aliases_daily": (("entities",), entity_aliases_daily),
     "cooccurrence": (("entities",), cooccurrence),
     "speakers_daily": (("quotes", "documents"), speakers_daily),
     "amounts_daily": (("amounts", "documents"), amounts_daily),

@@ -19,6 +19,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("status",), "khabar.commands.status", "what the store holds: partitions, counts, recent runs, quarantine, stale partitions"),
     (("serve",), "khabar.commands.serve", "serve the nightly schedule (and an on-demand reprocess deployment) with Prefect"),
     (("warehouse",), "khabar.commands.warehouse", "build or refresh a DuckDB database with one view per dataset"),
+    (("entities",), "khabar.commands.entities", "look an entity up by any alias: id, label, canonical, aliases, first/last seen, mentions per day"),
     (("report",), "khabar.commands.report", "write a self-contained HTML report for a date range"),
     (("eval", "segment"), "khabar.commands.eval_segment", "score sentence, token and clitic segmentation against a CoNLL-U file"),
     (("eval", "ner"), "khabar.commands.eval_ner", "score named entities against a 'word TAG' CoNLL file"),

@@ -99,6 +99,7 @@ class Ner:
     model: str = ""
     batch_size: int = _at_least(1, 32)
     drop_currencies_and_god: bool = True
+    facilities_as_places: bool = True
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,18 @@ ENTITY_DAILY = _schema(
     ("run_id", STR, False),
 )
 
+# Per day: each written form of an entity under the id entity_daily counts it
+# (short forms linked to the day's full name). Additive across days: the
+# warehouse view entity_registry folds all days into one row per entity.
+ENTITY_ALIASES_DAILY = _schema(
+    ("entity_id", STR, False),
+    ("label", STR, False),
+    ("alias", STR, False),  # the mention's text, diacritics and tatweel off
+    ("mentions", I64, False),
+    ("documents", I64, False),
+    ("run_id", STR, False),
+)
+
 COOCCURRENCE = _schema(
     ("entity_a", STR, False),  # entity_a < entity_b
     ("entity_b", STR, False),
@@ -231,6 +243,7 @@ DATASETS: dict[str, pa.Schema] = {
     "dates": DATES,
     "amounts": AMOUNTS,
     "entity_daily": ENTITY_DAILY,
+    "entity_aliases_daily": ENTITY_ALIASES_DAILY,
     "cooccurrence": COOCCURRENCE,
     "speakers_daily": SPEAKERS_DAILY,
     "amounts_daily": AMOUNTS_DAILY,

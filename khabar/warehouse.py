@@ -17,7 +17,7 @@ store, rerun ``khabar warehouse``. New partitions and files show up without a
 rebuild; a new dataset needs one.
 
 The analyst queries in :data:`QUERIES` are also created as views
-(``top_people_week``, ``who_quoted_whom``, ``money_by_currency``) when the
+(``top_people_week``, ``entity_registry``, ``who_quoted_whom``, ``money_by_currency``) when the
 datasets they read exist.
 """
 
@@ -50,6 +50,34 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
         group by e.entity_id
         order by mentions desc, e.entity_id
         limit 20
+        """,
+    ),
+    "entity_registry": (
+        ("entity_daily", "entity_aliases_daily"),
+        """
+        -- The entity registry: one row per entity over every day of the store (see khabar/registry.py).
+        -- Ids are fixed functions of label and folded name, so this fold of the daily partitions is the
+        -- same whether the days were run night by night or all at once.
+        with days as (
+            select entity_id,
+                   arg_max(label, mentions) as label,
+                   arg_max(canonical, mentions) as canonical,
+                   min(dt) as first_seen,
+                   max(dt) as last_seen,
+                   sum(mentions) as mentions,
+                   sum(documents) as documents
+            from entity_daily
+            group by entity_id
+        ),
+        forms as (
+            select entity_id, list(alias order by n desc, alias) as aliases
+            from (select entity_id, alias, sum(mentions) as n from entity_aliases_daily group by entity_id, alias)
+            group by entity_id
+        )
+        select d.entity_id, d.label, d.canonical, coalesce(f.aliases, []) as aliases,
+               d.first_seen, d.last_seen, d.mentions, d.documents
+        from days d left join forms f using (entity_id)
+        order by d.mentions desc, d.entity_id
         """,
     ),
     "who_quoted_whom": (

@@ -42,9 +42,10 @@ def run_pipeline(docs: list[dict], config: dict):
     now = dt.datetime.now(dt.timezone.utc)
     rows = [{"doc_id": d["doc_id"], "text": d["text"], "raw_path": "conll", "raw_record": i, "ingested_at": now} for i, d in enumerate(docs)]
     documents = schemas.table_from_rows("documents", rows)
-    # Scored on ANERcorp's convention, which tags currencies and الله as MISC:
-    # the analyst-facing filter of those one-word mentions is off here.
-    ner_cfg = {**config["extract"]["ner"], "drop_currencies_and_god": False}
+    # Scored on ANERcorp's convention, which tags currencies and الله as MISC
+    # and the person inside a facility's name (ملعب [سانتياغو برنابيو]) as PER:
+    # the analyst-facing filter and the facility rule are off here.
+    ner_cfg = {**config["extract"]["ner"], "drop_currencies_and_god": False, "facilities_as_places": False}
     only_entities = {**config["extract"], "ner": ner_cfg, "quotes": False, "dates": False, "amounts": False}
     tables = extract_documents(documents, {**config, "extract": only_entities})
     return tables["entities"], tables["tokens"].num_rows

@@ -9,11 +9,24 @@ Rules, each applied to the mentions the tagger found:
    role ``رئيس الوزراء العراقي``).
 3. Within a document, a short form of a person's name links to the one longer
    name that contains it (``السوداني`` -> ``محمد شياع السوداني``).
-4. Spelling variants collapse: the id is a hash of the label and the *key* of
-   the canonical name, where the key is normalised (hamza/alef, ى/ي, ة/ه,
-   diacritics, tatweel) and passed through a small table of variant spellings
-   (``أميركا``/``أمريكا``) and aliases (``المملكة العربية السعودية``/``السعودية``).
-   The id therefore does not depend on the document, the run or the order.
+4. Spelling variants collapse: the id is a hash of the label and the
+   :func:`id_key` of the canonical name: normalised (hamza/alef, ى/ي, ة/ه,
+   diacritics, tatweel), passed through a small table of variant spellings
+   (``أميركا``/``أمريكا``) and aliases (``المملكة العربية السعودية``/``السعودية``,
+   ``الاتحاد الدولي لكرة القدم``/``الفيفا``), with ``عبد``/``أبو`` joined to the
+   next word, a trailing ``آل سعود`` dropped from a full name, spaces dropped
+   and, except for persons, the article (``الفيفا``/``فيفا``). The id
+   therefore does not depend on the document, the run or the order; changing
+   the fold changes ids, and ``khabar status`` then lists the partitions
+   written before as stale (another code version) until ``khabar reprocess``.
+5. Titles: a multi-word title (``ولي العهد``, ``خادم الحرمين الشريفين``) is a
+   role, never part of a name; a mention that is only such a title takes the
+   name of the one person the article gives it (:func:`resolve_titles`).
+
+Span repairs over the tagger's output (facilities named after people,
+lineage, words run on) are in :mod:`khabar.extract.spans`; a given name
+alone (فهد) is kept here but left out of the daily aggregates
+(:func:`khabar.aggregate._linked_ids`).
 """
 
 from __future__ import annotations
@@ -63,7 +76,12 @@ ALIASES = {
     "حلف الناتو": "الناتو",
     "منظمه الامم المتحده": "الامم المتحده",
     "جمهوريه مصر العربيه": "مصر",
+    "امريكا": "الولايات المتحده",
+    "مجلس الامن الدولي": "مجلس الامن",
+    "الاتحاد الدولي لكره القدم": "الفيفا",
 }
+# First words written apart or joined to the next (عبد العزيز / عبدالعزيز, أبو ظبي / أبوظبي).
+JOINED_FIRST = {"عبد", "ابو", "ابي", "ابا"}
 
 # Titles and roles that can open a role phrase before a person's name.
 ROLE_HEADS = set(
@@ -94,7 +112,13 @@ def light(text: str) -> str:
 
 
 def key(text: str) -> str:
-    """The spelling-insensitive key two mentions of one entity share."""
+    """The spelling-insensitive key two mentions of one entity share.
+
+    Beyond :func:`norm` (hamza/alef, ى/ي, ة/ه, diacritics): the variant table,
+    ``عبد``/``أبو`` joined to the next word (عبد العزيز = عبدالعزيز), a trailing
+    ``آل سعود`` dropped from a name of four words or more (سلمان بن عبدالعزيز
+    آل سعود = سلمان بن عبدالعزيز), then the alias table.
+    """
     words = []
     for w in norm(text).split():
         w = VARIANT_WORDS.get(w, w)
@@ -102,14 +126,34 @@ def key(text: str) -> str:
             if w.startswith(old):
                 w = new + w[len(old) :]
                 break
+        if words and words[-1] in JOINED_FIRST:
+            w = words.pop() + w
         words.append(w)
+    if len(words) > 3 and words[-2:] == ["ال", "سعود"]:
+        words = words[:-2]
     joined = " ".join(words)
     return ALIASES.get(joined, joined)
 
 
+def id_key(label: str, canonical: str) -> str:
+    """What the id hashes: the key without spaces (فيس بوك = فيسبوك), and for
+    organisations, places and others without the article on each word
+    (الفيفا = فيفا, الشرق الأوسط = شرق أوسط). Persons keep it: حسين and
+    الحسين are usually two people."""
+    words = key(canonical).split()
+    if label != "PER":
+        words = [w[2:] if len(w) >= 4 and w.startswith("ال") else w for w in words]
+    return "".join(words)
+
+
 def entity_id(label: str, canonical: str) -> str:
-    """Stable id: the same label and key give the same id in every document and run."""
-    return hashlib.sha1(f"{label}|{key(canonical)}".encode("utf-8")).hexdigest()[:16]
+    """Stable id: the same label and :func:`id_key` give the same id in every document and run.
+
+    Changing ``key`` or ``id_key`` changes ids: partitions written before are
+    then reported stale by ``khabar status`` (another code version) and
+    ``khabar reprocess`` rewrites them with the new ids.
+    """
+    return hashlib.sha1(f"{label}|{id_key(label, canonical)}".encode("utf-8")).hexdigest()[:16]
 
 
 def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
@@ -148,6 +192,30 @@ def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
     return i, light(form[i:])
 
 
+def retrim_clitics(mentions: list[dict], text: str, known: frozenset = frozenset()) -> None:
+    """Split a proclitic off a mention's first word when the rest is a word of the document's other
+    mentions more often than the whole word is, or a word in ``known`` (``خلفا لبلاتر`` next to
+    ``جوزيف بلاتر`` -> بلاتر): the lexicon does not know every name the news does.
+    ``mentions`` are changed in place (start, text, canonical)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        for w in m["canonical"].split():
+            counts[norm(w)] = counts.get(norm(w), 0) + 1
+    for m in mentions:
+        parts = m["text"].split()
+        if not parts or not m["canonical"].startswith(light(parts[0])):
+            continue
+        own = {norm(w) for w in m["canonical"].split()}
+        w = norm(parts[0])
+        for _, rest in proclitic_splits(w):
+            if rest in known or counts.get(rest, 0) - (rest in own) > counts.get(w, 0) - (w in own):
+                n, name = proclitic_length(parts[0], {rest: 1})
+                m["canonical"] = name + m["canonical"][len(light(parts[0])) :]
+                m["start"] += n
+                m["text"] = text[m["start"] : m["end"]]
+                break
+
+
 def role_length(before: list[str]) -> int:
     """How many of the words right before a name (given in text order) form its role.
 
@@ -166,12 +234,69 @@ def role_length(before: list[str]) -> int:
     return start or 0
 
 
+# Titles of more than one word, kept whole: a role, never part of a name (ولي العهد الأمير محمد).
+TITLE_PHRASES = sorted(
+    (
+        tuple(norm(w) for w in t.split())
+        for t in ("خادم الحرمين الشريفين", "نائب خادم الحرمين الشريفين", "ولي العهد", "ولي ولي العهد", "ولي عهد", "رئيس الوزراء", "رئيس مجلس الوزراء")
+    ),
+    key=len,
+    reverse=True,
+)
+# Words that complete a one-word title (وزير الخارجية، الأمين العام).
+ROLE_COMPLEMENTS = {norm(w) for w in "الخارجية الداخلية الدفاع العام العهد الوزراء التنفيذي المساعد الأول الثاني".split()}
+
+
+def title_at(words: list[str], k: int) -> int:
+    """Words of the title phrase starting at ``words[k]`` (0 when none)."""
+    normed = [strip_proclitics(norm(w))[1] if i == 0 else norm(w) for i, w in enumerate(words[k : k + 4])]
+    for phrase in TITLE_PHRASES:
+        if tuple(normed[: len(phrase)]) == phrase:
+            return len(phrase)
+    if normed and (norm(words[k]) in ROLE_HEADS or normed[0] in ROLE_HEADS):
+        n = 1
+        while k + n < len(words) and norm(words[k + n]) in ROLE_COMPLEMENTS:
+            n += 1
+        return n
+    return 0
+
+
 def leading_titles(words: list[str]) -> int:
-    """How many leading words of a person mention are titles (``الرئيس باراك أوباما`` -> 1)."""
+    """How many leading words of a person mention are titles (``الرئيس باراك أوباما`` -> 1,
+    ``ولي العهد الأمير محمد بن نايف`` -> 3); at least one word is left."""
     k = 0
-    while k < len(words) - 1 and (norm(words[k]) in ROLE_HEADS or strip_proclitics(norm(words[k]))[1] in ROLE_HEADS):
-        k += 1
+    while k < len(words) - 1:
+        n = title_at(words, k)
+        if n == 0 or k + n >= len(words):
+            break
+        k += n
     return k
+
+
+def title_only(words: list[str]) -> bool:
+    """The mention is a title phrase and nothing else (``خادم الحرمين الشريفين``): it names a
+    person only through the article (see resolve_titles)."""
+    return len(words) > 1 and title_at(words, 0) == len(words) and any(len(p) == len(words) for p in TITLE_PHRASES)
+
+
+def resolve_titles(mentions: list[dict]) -> None:
+    """A title-only mention (``_title`` set) takes the canonical of the one person the article gives
+    that title (``خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز`` -> سلمان بن عبدالعزيز); with
+    none or several it keeps the title as its name."""
+    for m in mentions:
+        if not m.pop("_title", False):
+            continue
+        title = key(m["canonical"])
+        owners = {key(o["canonical"]): o["canonical"] for o in mentions if o["label"] == "PER" and not o.get("_title") and _role_title(o.get("role")) == title}
+        if len(owners) == 1:
+            m["canonical"] = owners.popitem()[1]
+
+
+def _role_title(role: str | None) -> str | None:
+    """Key of the title phrase a role opens with (``خادم الحرمين الشريفين الملك`` -> its first three words)."""
+    words = (role or "").split()
+    n = title_at(words, 0) if words else 0
+    return key(" ".join(words[:n])) if n else None
 
 
 def link_short_forms(mentions: list[dict]) -> None:
@@ -179,25 +304,58 @@ def link_short_forms(mentions: list[dict]) -> None:
 
     ``mentions`` are dicts with ``label`` and ``canonical``; ``canonical`` is
     replaced in place. A short form contained in two different longer names
-    (``محمد`` in two people's names) is ambiguous and left as it is.
+    (``محمد`` in two people's names) is ambiguous and left as it is; a short
+    form only found after ``بن``/``بنت``/``آل`` in a longer name is the
+    father's or the family's name, not that person (سلمان in محمد بن سلمان).
     """
-    names = {}
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
     for m in mentions:
         if m["label"] == "PER":
-            names.setdefault(key(m["canonical"]), m["canonical"])
+            k = key(m["canonical"])
+            names.setdefault(k, m["canonical"])
+            counts[k] = counts.get(k, 0) + 1
     keyed = {k: tuple(k.split()) for k in names}
     longest: dict[str, str] = {}
     for k, words in keyed.items():
-        containers = [c for c, cw in keyed.items() if len(cw) > len(words) and contains_words(cw, words)]
+        containers = [c for c, cw in keyed.items() if len(cw) > len(words) and stands_for(cw, words)]
         # keep only maximal containers: a name inside another container is the same person
         maximal = {c for c in containers if not any(len(keyed[d]) > len(keyed[c]) and contains_words(keyed[d], keyed[c]) for d in containers)}
-        if len(maximal) == 1:
-            longest[k] = maximal.pop()
+        owner = maximal.pop() if len(maximal) == 1 else _surname_owner(words, maximal, keyed, counts)
+        if owner:
+            longest[k] = owner
     for m in mentions:
         if m["label"] == "PER":
             target = longest.get(key(m["canonical"]))
             if target:
                 m["canonical"] = names[target]
+
+
+def _surname_owner(words: tuple, containers: set, keyed: dict, counts: dict) -> str | None:
+    """Of the names a one-word surname ends, the one mentioned at least twice when every other
+    is mentioned once (وندي شيرمان over the tagger's one-off افتخرت شيرمان); names it opens
+    (لودريان يرنو) do not count unless it opens one twice or more: then it is a given name too
+    (محمد of محمد بن سلمان is not علي محمد)."""
+    ending = [c for c in containers if keyed[c][-1] == words[0]]
+    if len(words) != 1 or not ending:
+        return None
+    ranked = sorted(ending, key=lambda c: (-counts[c], c))
+    opening = [counts[c] for c in containers if keyed[c][0] == words[0]]
+    if any(n > 1 for n in opening):  # it opens a name more than once here: a given name too
+        return None
+    # a second full name mentioned twice is a second person (جيب بوش and جورج بوش in one article)
+    if counts[ranked[0]] >= 2 and (len(ranked) == 1 or counts[ranked[1]] < 2):
+        return ranked[0]
+    return None
+
+
+LINEAGE_KEYS = frozenset({"بن", "ابن", "بنت", "ال"})  # as key() spells them (آل -> ال)
+
+
+def stands_for(longer: tuple, shorter: tuple) -> bool:
+    """``shorter`` occurs in ``longer`` other than right after بن/بنت/آل."""
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter and (i == 0 or longer[i - 1] not in LINEAGE_KEYS) for i in range(len(longer) - n + 1))
 
 
 def contains_words(longer: tuple, shorter: tuple) -> bool:

@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from khabar import schemas
 from khabar.extract import canonical as canon
+from khabar.extract import spans
 from khabar.ner.tags import spans_from_bio
 from khabar.ner.features import strip_proclitics
 
@@ -48,7 +49,7 @@ def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table,
         forms = cols["form"]
         tagged = backend.tag_documents([[[forms[k] for k in sent] for sent in sents] for sents in doc_sents])
         for (i, doc_id), sents, doc_tags in zip(chunk, doc_sents, tagged):
-            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg["drop_currencies_and_god"])
+            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg["drop_currencies_and_god"], cfg["facilities_as_places"])
     return schemas.table_from_rows("entities", out)
 
 
@@ -80,43 +81,78 @@ def _bounds(tokens: pa.Table, doc_ids: list[str]) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist()))
 
 
-def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True) -> list[dict]:
-    forms, starts, ends = cols["form"], cols["start"], cols["end"]
+def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True, facilities: bool = True) -> list[dict]:
     mentions = []
-    for sent, (tags, probs) in zip(sents, doc_tags):
-        words = [forms[i] for i in sent]
-        for a, b, label in spans_from_bio(tags):
-            if is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)):
+    repaired = [spans.repair([cols["form"][i] for i in sent], spans_from_bio(tags), names, facilities) for sent, (tags, _) in zip(sents, doc_tags)]
+    known = _person_words(sents, repaired, cols["form"])
+    for sent, (tags, probs), found in zip(sents, doc_tags, repaired):
+        words = [cols["form"][i] for i in sent]
+        prev_end = 0  # a role never reaches back into the mention before it
+        for a, b, label in spans.split_coordination(words, found, known, names):
+            if is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
+                prev_end = b
                 continue
-            score = sum(probs[a:b]) / (b - a)
-            role_start = None
-            if label == "PER":
-                titles = canon.leading_titles(words[a:b])
-                before = canon.role_length(words[max(0, a - canon.MAX_ROLE_WORDS) : a])
-                if before or titles:
-                    role_start, role_end = a - before, a + titles
-                a += titles
-            first = sent[a]
-            trim, first_name = canon.proclitic_length(forms[first], names)
-            start, end = starts[first] + trim, ends[sent[b - 1]]
-            rest = text[ends[first] : end]
-            mention = {
-                "doc_id": doc_id,
-                "sent_idx": cols["sent_idx"][first],
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "label": label,
-                "canonical": canon.light(first_name + rest),
-                "role": _role(text, sent, role_start, role_end, starts, ends) if role_start is not None else None,
-                "score": round(float(score), 4),
-            }
-            mentions.append(mention)
+            mentions.append(_mention(doc_id, text, sent, words, (a, b, label, prev_end), sum(probs[a:b]) / (b - a), cols, names))
+            prev_end = b
+    canon.retrim_clitics(mentions, text, spans.HEAD_WORDS)
+    canon.resolve_titles(mentions)
     canon.link_short_forms(mentions)
     for idx, m in enumerate(mentions):
         m["mention_idx"] = idx
         m["entity_id"] = canon.entity_id(m["label"], m["canonical"])
     return mentions
+
+
+def _person_words(sents: list[list[int]], found: list[list[tuple]], forms: list[str]) -> dict[str, int]:
+    """Normalised word -> how often it is in a person span of the document (for split_coordination)."""
+    counts: dict[str, int] = {}
+    for sent, spans_ in zip(sents, found):
+        for a, b, label in spans_:
+            if label == "PER":
+                for i in sent[a:b]:
+                    w = canon.norm(forms[i])
+                    counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def _mention(doc_id: str, text: str, sent: list[int], words: list[str], span: tuple, score: float, cols: dict, names) -> dict:
+    """One mention row (without mention_idx and entity_id) for the tagger span ``span`` = (a, b, label, prev_end)."""
+    forms, starts, ends = cols["form"], cols["start"], cols["end"]
+    a, b, label, prev_end = span
+    role_start = None
+    title = label == "PER" and canon.title_only(words[a:b])
+    if label == "PER" and not title:
+        titles = canon.leading_titles(words[a:b])
+        before = canon.role_length(words[max(prev_end, a - canon.MAX_ROLE_WORDS) : a])
+        if before or titles:
+            role_start, role_end = a - before, a + titles
+        a += titles
+    first, last = sent[a], sent[b - 1]
+    cut = spans.glued_time(forms[last], names)  # بلاترأمس: the time word is not part of the name
+    if cut and canon.norm(text[ends[last] - cut : ends[last]]) != canon.norm(forms[last][-cut:]):
+        cut = 0  # the token's text is not its form: leave it whole
+    trim, first_name = canon.proclitic_length(forms[first][:-cut] if cut and first == last else forms[first], names)
+    start, end = starts[first] + trim, ends[last] - cut
+    rest = text[ends[first] : end] if first != last else ""
+    mention = {
+        "doc_id": doc_id,
+        "sent_idx": cols["sent_idx"][first],
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "label": label,
+        "canonical": canon.light(first_name + rest),
+        "role": _role(text, sent, role_start, role_end, starts, ends) if role_start is not None else None,
+        "score": round(float(score), 4),
+    }
+    if title:
+        mention["_title"] = True
+    return mention
+
+
+def is_never_a_person(words: list[str], a: int, b: int, label: str) -> bool:
+    """A one-word person of two letters or fewer is a pronoun or particle the tagger took (لي in قال لي)."""
+    return label == "PER" and b - a == 1 and len(canon.norm(words[a])) <= 2
 
 
 # Month names that are also names (نيسان the carmaker, رمضان, رجب, شعبان the men):

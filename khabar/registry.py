@@ -1,0 +1,93 @@
+"""The entity registry: one row per entity over every day of the store, and lookup by any alias.
+
+There is no registry state to keep in step: an entity's id is a fixed
+function of its label and folded name (:func:`khabar.extract.canonical.entity_id`),
+so the same entity gets the same id on every night, in every run and after
+every reprocess, without looking anything up. What grows night by night is
+``entity_aliases_daily`` (one partition per day, written by the aggregate
+stage with entity_daily); the registry folds those partitions::
+
+    entity_id, label, canonical, aliases, first_seen, last_seen, mentions, documents
+
+(the warehouse view ``entity_registry`` runs the same fold in SQL). Because
+each day's rows depend on that day only, running night by night gives the
+same registry as one run over all days, and a night costs the same after a
+year as on the first day; only a lookup reads every day (two small columns).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from khabar.extract.canonical import entity_id, id_key
+from khabar.store import Store
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def matching_ids(store: Store, name: str) -> list[str]:
+    """Ids whose own fold or one of whose aliases folds like ``name`` (عبد العزيز finds عبدالعزيز)."""
+    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "label", "alias"])
+    wanted = {label: id_key(label, name) for label in LABELS}
+    direct = {entity_id(label, name) for label in LABELS}
+    found = set()
+    seen: dict[tuple, bool] = {}
+    for eid, label, alias in zip(*(aliases.column(c).to_pylist() for c in ("entity_id", "label", "alias"))):
+        k = (label, alias)
+        if k not in seen:
+            seen[k] = label in wanted and id_key(label, alias) == wanted[label]
+        if seen[k] or eid in direct:
+            found.add(eid)
+    return sorted(found)
+
+
+def describe(store: Store, ids: list[str]) -> list[dict]:
+    """Registry rows of ``ids`` plus ``per_day`` (dt -> mentions), most mentioned first."""
+    wanted = set(ids)
+    days = store.read_dataset("entity_daily", ["entity_id", "canonical", "label", "mentions", "documents"])
+    rows: dict[str, dict] = {}
+    for eid, canonical, label, n, docs, dt in zip(*(days.column(c).to_pylist() for c in ("entity_id", "canonical", "label", "mentions", "documents", "dt"))):
+        if eid not in wanted:
+            continue
+        r = rows.setdefault(eid, {"entity_id": eid, "labels": Counter(), "names": Counter(), "mentions": 0, "documents": 0, "per_day": {}})
+        r["labels"][label] += n
+        r["names"][canonical] += n
+        r["mentions"] += n
+        r["documents"] += docs
+        r["per_day"][dt] = r["per_day"].get(dt, 0) + n
+    aliases = _aliases(store, wanted)
+    out = []
+    for eid, r in rows.items():
+        out.append(
+            {
+                "entity_id": eid,
+                "label": _top(r["labels"]),
+                "canonical": _top(r["names"]),
+                "aliases": aliases.get(eid, []),
+                "first_seen": min(r["per_day"]),
+                "last_seen": max(r["per_day"]),
+                "mentions": r["mentions"],
+                "documents": r["documents"],
+                "per_day": dict(sorted(r["per_day"].items())),
+            }
+        )
+    out.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
+    return out
+
+
+def _aliases(store: Store, wanted: set[str]) -> dict[str, list[str]]:
+    table = store.read_dataset("entity_aliases_daily", ["entity_id", "alias", "mentions"])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for eid, alias, n in zip(*(table.column(c).to_pylist() for c in ("entity_id", "alias", "mentions"))):
+        if eid in wanted:
+            counts[eid][alias] += n
+    return {e: [a for a, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))] for e, c in counts.items()}
+
+
+def _top(counter: Counter) -> str:
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def lookup(store: Store, name: str) -> list[dict]:
+    """Every entity ``name`` may stand for, as registry rows with mentions per day."""
+    return describe(store, matching_ids(store, name))

@@ -1,0 +1,105 @@
+"""The entity registry: aliases per day, lookup by any written form, nightly == all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from khabar import aggregate, cli, registry, schemas, warehouse
+from khabar.extract.canonical import entity_id
+from khabar.store import Store
+
+CFG = {"link_short_names": True, "max_entities_per_doc": 50, "sample_quotes": 3}
+
+
+def mention(doc_id: str, text: str, canonical: str, label: str = "PER") -> dict:
+    return {"doc_id": doc_id, "sent_idx": 0, "start": 0, "end": len(text), "text": text, "label": label, "entity_id": entity_id(label, canonical), "canonical": canonical, "score": 1.0}
+
+
+def entities(*rows: dict) -> pa.Table:
+    return schemas.table_from_rows("entities", [{**r, "mention_idx": i} for i, r in enumerate(rows)])
+
+
+def documents(*ids: str) -> pa.Table:
+    return schemas.table_from_rows("documents", [{"doc_id": d, "source": "spa", "text": "نص", "raw_path": "r", "raw_record": i} for i, d in enumerate(ids)])
+
+
+DAY1 = entities(
+    mention("a1", "جوزيف بلاتر", "جوزيف بلاتر"),
+    mention("a1", "بلاتر", "جوزيف بلاتر"),  # linked within the document already
+    mention("a2", "جوزيف بلاتر", "جوزيف بلاتر"),
+    mention("a3", "بلاتر", "بلاتر"),  # alone in its article: the day links it
+    mention("a3", "فهد", "فهد"),  # a given name alone: nobody in particular
+    mention("a3", "الفيفا", "الفيفا", "ORG"),
+)
+DAY2 = entities(
+    mention("b1", "جوزيف بلاتر", "جوزيف بلاتر"),
+    mention("b2", "جوزيف بلاتر", "جوزيف بلاتر"),
+    mention("b2", "فيفا", "فيفا", "ORG"),
+    mention("b2", "الاتحاد الدولي لكرة القدم", "الاتحاد الدولي لكرة القدم", "ORG"),
+)
+BLATTER, FIFA = entity_id("PER", "جوزيف بلاتر"), entity_id("ORG", "فيفا")
+
+
+def test_aliases_of_a_day_are_counted_under_the_days_ids():
+    rows = aggregate.entity_aliases_daily(entities=DAY1, cfg=CFG).to_pylist()
+    assert {(r["entity_id"], r["alias"]): (r["mentions"], r["documents"]) for r in rows} == {
+        (BLATTER, "جوزيف بلاتر"): (2, 2),
+        (BLATTER, "بلاتر"): (2, 2),
+        (FIFA, "الفيفا"): (1, 1),
+    }
+    assert entity_id("ORG", "الفيفا") == FIFA == entity_id("ORG", "الاتحاد الدولي لكرة القدم")
+
+
+def _store(tmp_path: Path, days: dict[str, pa.Table]) -> Path:
+    for dt, ents in days.items():
+        docs = documents(*sorted(set(ents.column("doc_id").to_pylist())))
+        for name, (inputs, fn) in aggregate.AGGREGATES.items():
+            if name in ("entity_daily", "entity_aliases_daily"):
+                table = fn(**{"entities": ents, "documents": docs}, cfg=CFG) if "documents" in inputs else fn(entities=ents, cfg=CFG)
+                path = tmp_path / name / f"dt={dt}" / "part-00000.parquet"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                pq.write_table(schemas.with_run_id(name, table, "r1"), path)
+    return tmp_path
+
+
+def test_lookup_by_any_written_form(tmp_path):
+    store = Store(_store(tmp_path, {"2015-07-21": DAY1, "2015-07-22": DAY2}))
+    for name in ("بلاتر", "جوزيف بلاتر", "جوزيف  بلاتر"):
+        rows = registry.lookup(store, name)
+        assert [r["entity_id"] for r in rows] == [BLATTER], name
+    blatter = registry.lookup(store, "بلاتر")[0]
+    assert blatter == {
+        "entity_id": BLATTER, "label": "PER", "canonical": "جوزيف بلاتر", "aliases": ["جوزيف بلاتر", "بلاتر"],
+        "first_seen": "2015-07-21", "last_seen": "2015-07-22", "mentions": 6, "documents": 5,
+        "per_day": {"2015-07-21": 4, "2015-07-22": 2},
+    }
+    fifa = registry.lookup(store, "الفيفا")
+    assert [(r["entity_id"], r["mentions"], r["aliases"]) for r in fifa] == [(FIFA, 3, ["الاتحاد الدولي لكرة القدم", "الفيفا", "فيفا"])]
+    assert registry.lookup(store, "فهد") == []  # left out of the aggregates
+    assert registry.lookup(store, "أحد لا يعرفه أحد") == []
+
+
+def test_nightly_equals_one_run_over_all_days(tmp_path):
+    nightly = Store(_store(tmp_path / "n", {"2015-07-21": DAY1}))
+    _store(tmp_path / "n", {"2015-07-22": DAY2})  # the second night adds its partition only
+    once = Store(_store(tmp_path / "o", {"2015-07-21": DAY1, "2015-07-22": DAY2}))
+    for name in ("بلاتر", "فيفا"):
+        assert registry.lookup(nightly, name) == registry.lookup(once, name)
+
+
+def test_warehouse_view_and_command(tmp_path, capsys):
+    out = _store(tmp_path, {"2015-07-21": DAY1, "2015-07-22": DAY2})
+    database, views = warehouse.build(out)
+    assert "entity_registry" in views
+    con = duckdb.connect(str(database), read_only=True)
+    top = con.sql("select entity_id, label, canonical, aliases, first_seen::varchar, last_seen::varchar, mentions, documents from entity_registry").fetchall()
+    con.close()
+    assert top[0] == (BLATTER, "PER", "جوزيف بلاتر", ["جوزيف بلاتر", "بلاتر"], "2015-07-21", "2015-07-22", 6, 5)
+    assert cli.main(["entities", "عبد الله"] + ["--out", str(out)]) == 1
+    assert cli.main(["entities", "بلاتر", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert BLATTER in printed and "per day: 2015-07-21 4, 2015-07-22 2" in printed
