@@ -29,8 +29,9 @@ def test_the_defaults_are_the_dataclasses_and_the_documented_file():
 
 
 def test_the_default_config_hash_is_the_one_stored_partitions_carry():
-    # A change here marks every stored partition stale.
-    assert config_hash(load_config()) == "6e3f7d00c022"
+    # A change here marks every stored partition stale. Changed by extract.ner.span_rules (issue 12):
+    # entities change with it, so those partitions are stale indeed.
+    assert config_hash(load_config()) == "b97a18551b95"
 
 
 def test_every_key_has_a_type_the_loader_checks():
