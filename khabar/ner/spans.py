@@ -8,19 +8,20 @@ once per word type) and the spans the tagger gave, and returns spans:
 
 1. :func:`trim_punctuation` — no punctuation, quote or bracket at a span's
    edge; a span across a quote or bracket is cut there (منظمة «آيكان»).
-2. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
-   numbers or units taken for a person or an organisation (نصف ريال).
-3. :func:`fixed_names` — a few multi-word names written by us (مكة المكرمة،
+2. :func:`fixed_names` — a few multi-word names written by us (مكة المكرمة،
    المملكة العربية السعودية، الدفاع المدني، عاصفة الحزم) are one span.
-4. :func:`named_heads` — an institution or event head (:mod:`khabar.ner.heads`)
+3. :func:`named_heads` — an institution or event head (:mod:`khabar.ner.heads`)
    and the name after it are one ORG or MISC span, absorbing a place or an
    adjective inside it (هيئة الطيران المدني، جامعة نايف العربية للعلوم
    الأمنية، دوري أبطال أوروبا). A head followed by a title or a person
    (مستشفى الملك فهد) is left alone: facilities named after people are
    the identity rules' (:mod:`khabar.extract.spans`).
-5. :func:`compound_places` — compass words and a state's official head
+4. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة).
+5. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
+   numbers or units taken for a person or an organisation (نصف ريال); last,
+   so that it also sees what the other rules made.
 
 The name chain of rule 4 is deliberately conservative: after the head it
 takes one genitive (a definite word, an entity, a known name word, or an
@@ -28,7 +29,8 @@ indefinite noun followed by one of those), then adjectives (definite words
 of the nisba shape -ي/-ية or a short list), ``ل`` descriptors (للعلوم،
 لتنمية الشباب) and ``و`` + definite conjuncts; it stops at anything else —
 verbs, other prepositions, punctuation, numbers, time words. Every rule is
-one left-to-right pass over the words, so it is linear in the sentence.
+one left-to-right pass over the words, each look bounded (MAX_NAME_WORDS),
+and new spans are merged in one pass, so the repair is linear in the sentence.
 The proclitic glued to a span's first word is cut later, character-wise, by
 :func:`khabar.extract.canonical.proclitic_length`.
 """
@@ -75,7 +77,14 @@ ADJECTIVES = _words("العام العامة الأعلى العليا الأح�
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 FEMININE_ADJECTIVES = _words("العليا الكبرى")  # feminine without ة
 # ل + these is a verb's complement, not a name's descriptor (قدمت الجمعية للمواطنين).
-L_STOPS = _words("المواطنين المواطن المرضى الطلاب الجميع الناس الحجاج الزوار المعتمرين الصحيفة الإعلام ذلك هذا هذه")
+L_STOPS = _words(
+    """المواطنين المواطن المرضى الطلاب الجميع الناس الحجاج الزوار المعتمرين الصحيفة الإعلام ذلك هذا هذه
+    الفترة المرة المدة العام السنة الموسم الشهر الأسبوع اليوم"""
+)  # and time: [الاتحاد الأوروبي] للفترة من ...
+# Genitives that make a generic body, not a named one: مجلس الإدارة، مجلس الأمناء.
+GENERIC_GENITIVES = _words("الإدارة الأمناء إدارة أمناء")
+# After a media head, a genitive that is part of the name: وكالة الأنباء السعودية stays whole.
+MEDIA_GENITIVES = _words("الأنباء")
 # The word before الله in a name (عبد الله، حزب الله، أنصار الله); elsewhere الله is a formula.
 BEFORE_GOD = _words("عبد حزب نصر فضل عطا عطاء حسب جاب خلف ضيف عوض رزق جار فرج حمد خير هبة نعمة أمة فتح سيف أنصار جند عبيد")
 GOD_GLUED = _words("لله ولله فلله بالله والله فالله تالله")
@@ -168,19 +177,28 @@ def _adjective_shape(w: str) -> bool:
 # --- span bookkeeping ------------------------------------------------------------------
 
 
-def place(spans: list[Span], start: int, end: int, label: str) -> list[Span]:
-    """``spans`` (sorted, disjoint) with (start, end, label) put in: a span starting inside it is
-    absorbed (and may extend its end), one starting before it is cut at ``start``."""
-    out = []
-    for a, b, lab in spans:
-        if b <= start or a >= end:
-            out.append((a, b, lab))
-        elif a < start:
-            out.append((a, start, lab))
-        else:
-            end = max(end, b)  # sorted by start: later spans see the extended end
-    out.append((start, end, label))
-    out.sort()
+def place(spans: list[Span], new: list[Span]) -> list[Span]:
+    """``spans`` (sorted, disjoint) with the ``new`` spans (sorted, disjoint) put in, in one pass.
+
+    A span inside a new one is absorbed; one starting with it may extend its end (the tagger saw
+    more of the same name); one starting before it is cut at its start; what reaches past its end
+    from inside is dropped (مجلس إدارة [البنك على])."""
+    out: list[Span] = []
+    k = 0
+    for n, (start, end, label) in enumerate(new):
+        while k < len(spans) and spans[k][1] <= start:
+            out.append(spans[k])
+            k += 1
+        limit = new[n + 1][0] if n + 1 < len(new) else None
+        while k < len(spans) and spans[k][0] < end:
+            a, b, lab = spans[k]
+            if a < start:
+                out.append((a, start, lab))
+            elif a == start:
+                end = max(end, b) if limit is None else min(max(end, b), limit)
+            k += 1
+        out.append((start, end, label))
+    out.extend(spans[k:])
     return out
 
 
@@ -227,7 +245,7 @@ def is_god_phrase(info: list[Word], a: int, b: int, label: str) -> bool:
     """The span holds الله other than in a name (عبد الله، حزب الله): a formula (أسأل الله، بالله التوفيق)."""
     for k in range(a, b):
         w = info[k].w
-        if w in GOD_GLUED:
+        if w in GOD_GLUED or (info[k].prefix and info[k].rest == "الله"):  # بالله، وبالله: never a name
             return True
         if w == "الله" and (k == a or info[k - 1].w not in BEFORE_GOD):
             return True
@@ -259,15 +277,16 @@ def fixed_at(info: list[Word], i: int) -> tuple[int, str] | None:
 
 
 def fixed_names(info: list[Word], spans: list[Span]) -> list[Span]:
+    new = []
     i = 0
     while i < len(info):
         found = fixed_at(info, i) if info[i].trigger else None
         if found:
-            spans = place(spans, i, found[0], found[1])
+            new.append((i, *found))
             i = found[0]
         else:
             i += 1
-    return spans
+    return place(spans, new) if new else spans
 
 
 # --- rule 4: institutions and events ------------------------------------------------------
@@ -275,15 +294,21 @@ def fixed_names(info: list[Word], spans: list[Span]) -> list[Span]:
 
 def named_heads(info: list[Word], spans: list[Span], names: dict) -> list[Span]:
     """Each institution or event head with its name after it made one ORG or MISC span."""
+    starts = _starts(spans)
+    new, dropped = [], set()
     i = 0
     while i < len(info):
-        found = head_span(info, i, _starts(spans), names) if info[i].head and not fixed_at(info, i) else None
+        found = head_span(info, i, starts, names) if info[i].head and not fixed_at(info, i) else None
         if found:
-            spans = place(spans, *found)
+            if found[0] > i:  # the head stays out: a span the tagger opened on it goes ([نادي الوحدة] -> الوحدة)
+                dropped.add(i)
+            new.append(found)
             i = found[1]
         else:
             i += 1
-    return spans
+    if not new:
+        return spans
+    return place([s for s in spans if s[0] not in dropped], new)
 
 
 def head_span(info: list[Word], i: int, starts: dict, names: dict) -> Span | None:
@@ -295,18 +320,20 @@ def head_span(info: list[Word], i: int, starts: dict, names: dict) -> Span | Non
         allowed = h.head in heads.DEFINITE_EVENT_HEADS if label == "MISC" else h.head not in heads.CONSTRUCT_ONLY_HEADS
         agrees = j < len(info) and info[j].adjective and _feminine(h.head) == _feminine(info[j].w)  # قدرات [الحزب] العسكرية
         return (i, name_tail(info, j, i, starts), label) if allowed and agrees else None
-    if j >= len(info) or h.head in heads.DEFINITE_ONLY_HEADS or info[j].title or starts.get(j, (0, ""))[1] == "PER":
+    if j >= len(info) or h.head in heads.DEFINITE_ONLY_HEADS or info[j].title:
         return None
     if h.head in heads.DESCRIPTOR_HEADS and j in starts:  # «شركة [أرامكو]»: the entity alone, as an organisation
         return j, name_tail(info, starts[j][0], j, starts), "ORG"
+    if starts.get(j, (0, ""))[1] == "PER":
+        return None
     if h.head in heads.SPAN_ONLY_EVENT_HEADS:
         return (i, starts[j][0], label) if j in starts else None
     found = genitive(info, j, starts, names)
     if found is None:
         return None
     end, named = found
-    tail = name_tail(info, end, i, starts)
-    if h.head in heads.MEDIA_HEADS and end == j + 1 and tail == end:  # «بصحيفة الوئام»: the name alone
+    tail = name_tail(info, end, i, starts) if _agrees(info, h.head, j, end) else end
+    if h.head in heads.MEDIA_HEADS and end == j + 1 and tail == end and info[j].w not in MEDIA_GENITIVES:  # «بصحيفة الوئام»
         return j, end, "ORG"
     if label == "MISC" and not named and tail == end:  # معرض الصور is no name
         return None
@@ -314,25 +341,33 @@ def head_span(info: list[Word], i: int, starts: dict, names: dict) -> Span | Non
 
 
 def _feminine(w: str) -> bool:
-    return w.endswith("ه") or w in FEMININE_ADJECTIVES
+    return w.endswith(("ه", "ات")) or w in FEMININE_ADJECTIVES
+
+
+def _agrees(info: list[Word], head: str, j: int, end: int) -> bool:
+    """An adjective right after a one-word genitive agrees with the head or with that word; one that
+    agrees with neither belongs to a noun before the head (جلسة [مجلس الوزراء] الأسبوعية)."""
+    if end != j + 1 or end >= len(info) or not info[end].adjective:
+        return True
+    return _feminine(info[end].w) in (_feminine(head), _feminine(info[j].w))
 
 
 def genitive(info: list[Word], j: int, starts: dict, names: dict) -> tuple[int, bool] | None:
     """(end, is a name) of the word or entity a construct head governs at ``j``: an entity the
-    tagger found, a definite word, a known name word, or an indefinite noun governing one of those
-    (مجلس حقوق الإنسان، دوري أبطال [أوروبا]، مستشفى سبلين الحكومي)."""
+    tagger found, a definite word, or an indefinite noun governing one of those (مجلس حقوق
+    الإنسان، دوري أبطال [أوروبا]، مستشفى سبلين الحكومي). An indefinite word alone is no name
+    unless the tagger says so: مركز مالي is a financial centre, not Mali's."""
     if j in starts:
         end, label = starts[j]
         return None if label == "PER" else (end, True)
     t = info[j]
-    if t.stop or t.punct or t.digit or t.title:
+    if t.stop or t.punct or t.digit or t.title or t.w in GENERIC_GENITIVES:
         return None
     if t.definite:
         return j + 1, names.get(t.w, 0) > 0
-    if names.get(t.w, 0) > 0:
-        return j + 1, True
     k = j + 1
-    if k >= len(info) or t.w[:1] in "ين" or t.w.endswith(("ها", "هم")):  # imperfect verbs, pronoun objects
+    # imperfect verbs, و + a verb (جماعة ودعوا), pronoun objects: no noun of a name
+    if k >= len(info) or t.w[:1] in "يو" or t.w.endswith(("ها", "هم")):
         return None
     if k in starts and starts[k][1] != "PER":
         return starts[k][0], True
@@ -346,10 +381,11 @@ def name_tail(info: list[Word], j: int, head: int, starts: dict) -> int:
     a second ل is a purpose, لعقد الاجتماع) and و + definite conjuncts (والتراث الوطني), each with
     its adjectives; after an adjective only another adjective is conjoined (التجارية والصناعية,
     not الجامعة العربية [والتنسيق])."""
-    k = _adjectives(info, j)
+    limit = head + MAX_NAME_WORDS
+    k = _adjectives(info, j, limit)
     last_adjective, described = k > j, False
     j = k
-    while j < len(info) and j - head < MAX_NAME_WORDS:
+    while j < limit:
         k = None if described else _descriptor(info, j, starts)
         if k is not None:
             described, last_adjective = True, False
@@ -357,13 +393,15 @@ def name_tail(info: list[Word], j: int, head: int, starts: dict) -> int:
             k, last_adjective = j + 1, info[j].rest_adjective
         if k is None:
             break
-        j = _adjectives(info, k)
+        j = _adjectives(info, k, limit)
         last_adjective = last_adjective or j > k
-    return min(j, head + MAX_NAME_WORDS)
+    return min(j, limit)
 
 
-def _adjectives(info: list[Word], j: int) -> int:
-    while j < len(info) and info[j].adjective and not (info[j].w in TIME_NOUNS and j + 1 < len(info) and info[j + 1].w in TEMPORAL):
+def _adjectives(info: list[Word], j: int, limit: int | None = None) -> int:
+    """End of the run of adjectives from ``j``, looking no further than ``limit``."""
+    limit = len(info) if limit is None else min(limit, len(info))
+    while j < limit and info[j].adjective and not (info[j].w in TIME_NOUNS and j + 1 < len(info) and info[j + 1].w in TEMPORAL):
         j += 1
     return j
 
@@ -412,8 +450,8 @@ def compound_places(info: list[Word], spans: list[Span]) -> list[Span]:
                 s = a
             if s == a and a > floor and info[a - 1].state:
                 s = a - 1
-                b = _adjectives(info, b)
-            while b < len(info) and info[b].w in OLD_TOWN:
+                b = _adjectives(info, b, b + 3)
+            if b < len(info) and info[b].w in OLD_TOWN:
                 b += 1
             a = s
         out.append((a, b, label))
@@ -434,10 +472,10 @@ def _disjoint(spans: list[Span]) -> list[Span]:
 
 def repair_info(info: list[Word], spans: list[Span], names: dict) -> list[Span]:
     spans = trim_punctuation(info, spans)
-    spans = drop_spurious(info, spans)
     spans = fixed_names(info, spans)
     spans = named_heads(info, spans, names)
-    return compound_places(info, spans)
+    spans = compound_places(info, spans)
+    return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
 
 
 def repair(words: list[str], spans: list[Span], names: dict | None = None) -> list[Span]:
