@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from hypothesis import given, settings, strategies as st
+
 from khabar import schemas
 from khabar.config import load_config
 from khabar.extract import canonical as canon
 from khabar.ner import spans as S
+from khabar.ner.tags import spans_from_bio
 
 
 def fix(sentence: str, spans=(), names=None):
@@ -150,6 +153,31 @@ def test_the_repair_is_linear_in_the_sentence():
     t2 = min(run(40_000) for _ in range(2))
     assert t2 < 3.0, t2
     assert t2 < 4 * t1 + 0.2, (t1, t2)
+
+
+VOCAB = ("هيئة الهيئة الكلية العامة الطيران المدني للعلوم والتراث لتنمية الشباب جنوب شمال آسيا جمهورية مصر العربية "
+         "مكة المكرمة الله بالله نصف ريال 5 ، « » . في نادي شركة دوري أبطال عملية العام الماضي و").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), max_size=30), st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4), st.sampled_from(["PER", "LOC", "ORG", "MISC"]))))
+def test_any_sentence_and_any_tagger_spans_give_sorted_disjoint_spans(words, raw):
+    spans, pos = [], 0
+    for start, length, label in sorted(raw):
+        start = max(start, pos)
+        if start + length <= len(words):
+            spans.append((start, start + length, label))
+            pos = start + length
+    out = S.repair(words, spans, {"آسيا": 3})
+    assert all(0 <= a < b <= len(words) for a, b, _ in out)
+    assert all(x[1] <= y[0] for x, y in zip(out, out[1:]))
+    tags = ["O"] * len(words)
+    for a, b, label in spans:
+        tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
+    new_tags, probs = S.repair_tags(words, tags, [0.9 if t != "O" else 1.0 for t in tags], {})
+    assert len(new_tags) == len(probs) == len(words)
+    assert S._entity_spans(tags) == spans_from_bio(tags)
+    assert S._entity_spans(["I-PER", "I-PER", "B-PER", "I-LOC", "O", "I-ORG"]) == spans_from_bio(["I-PER", "I-PER", "B-PER", "I-LOC", "O", "I-ORG"])
 
 
 # --- proclitics (canonical.proclitic_length) -------------------------------------------

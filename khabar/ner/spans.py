@@ -37,12 +37,10 @@ The proclitic glued to a span's first word is cut later, character-wise, by
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
 from khabar.ner import heads
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
-from khabar.ner.tags import spans_from_bio
 
 Span = tuple[int, int, str]
 
@@ -145,8 +143,21 @@ class Word(NamedTuple):
     trigger: bool  # some rule may fire on this word even outside a span
 
 
-@lru_cache(maxsize=1 << 18)
+_WORDS: dict[str, Word] = {}  # form -> Word: news repeats its word types (~9 tokens a type a day)
+MAX_CACHED_WORDS = 1 << 19
+
+
 def word_info(form: str) -> Word:
+    """What the rules need of ``form``, computed once per type."""
+    found = _WORDS.get(form)
+    if found is None:
+        if len(_WORDS) >= MAX_CACHED_WORDS:
+            _WORDS.clear()
+        found = _WORDS[form] = _word_info(form)
+    return found
+
+
+def _word_info(form: str) -> Word:
     w = norm(form)
     prefix, rest = strip_proclitics(w)
     readings = (w, *(r for _, r in proclitic_splits(w)))
@@ -276,36 +287,32 @@ def fixed_at(info: list[Word], i: int) -> tuple[int, str] | None:
     return None
 
 
-def fixed_names(info: list[Word], spans: list[Span]) -> list[Span]:
-    new = []
-    i = 0
-    while i < len(info):
-        found = fixed_at(info, i) if info[i].trigger else None
+def fixed_names(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
+    """Fixed names put in as spans; ``triggers`` are the positions of words some rule may fire on."""
+    new: list[Span] = []
+    for i in triggers:
+        found = fixed_at(info, i) if not new or i >= new[-1][1] else None
         if found:
             new.append((i, *found))
-            i = found[0]
-        else:
-            i += 1
     return place(spans, new) if new else spans
 
 
 # --- rule 4: institutions and events ------------------------------------------------------
 
 
-def named_heads(info: list[Word], spans: list[Span], names: dict) -> list[Span]:
+def named_heads(info: list[Word], spans: list[Span], names: dict, triggers: list[int]) -> list[Span]:
     """Each institution or event head with its name after it made one ORG or MISC span."""
     starts = _starts(spans)
-    new, dropped = [], set()
-    i = 0
-    while i < len(info):
-        found = head_span(info, i, starts, names) if info[i].head and not fixed_at(info, i) else None
+    new: list[Span] = []
+    dropped = set()
+    for i in triggers:
+        if not info[i].head or (new and i < new[-1][1]) or fixed_at(info, i):
+            continue
+        found = head_span(info, i, starts, names)
         if found:
             if found[0] > i:  # the head stays out: a span the tagger opened on it goes ([نادي الوحدة] -> الوحدة)
                 dropped.add(i)
             new.append(found)
-            i = found[1]
-        else:
-            i += 1
     if not new:
         return spans
     return place([s for s in spans if s[0] not in dropped], new)
@@ -381,7 +388,7 @@ def name_tail(info: list[Word], j: int, head: int, starts: dict) -> int:
     a second ل is a purpose, لعقد الاجتماع) and و + definite conjuncts (والتراث الوطني), each with
     its adjectives; after an adjective only another adjective is conjoined (التجارية والصناعية,
     not الجامعة العربية [والتنسيق])."""
-    limit = head + MAX_NAME_WORDS
+    limit = min(head + MAX_NAME_WORDS, len(info))
     k = _adjectives(info, j, limit)
     last_adjective, described = k > j, False
     j = k
@@ -470,10 +477,14 @@ def _disjoint(spans: list[Span]) -> list[Span]:
 # --- the whole repair ------------------------------------------------------------------------
 
 
-def repair_info(info: list[Word], spans: list[Span], names: dict) -> list[Span]:
+def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list[int] | None = None) -> list[Span]:
+    """Every rule in turn; ``triggers`` (positions of words a rule may fire on) if already known."""
+    if triggers is None:
+        triggers = [i for i, t in enumerate(info) if t.trigger]
     spans = trim_punctuation(info, spans)
-    spans = fixed_names(info, spans)
-    spans = named_heads(info, spans, names)
+    if triggers:
+        spans = fixed_names(info, spans, triggers)
+        spans = named_heads(info, spans, names, triggers)
     spans = compound_places(info, spans)
     return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
 
@@ -486,24 +497,43 @@ def repair(words: list[str], spans: list[Span], names: dict | None = None) -> li
 def repair_tags(words: list[str], tags: list[str], probs: list[float], names: dict) -> tuple[list[str], list[float]]:
     """BIO tags and marginals of one sentence after the rules; a token a rule added to a span gets
     RULE_MARGINAL, one it removed from every span 1.0 (what the tagger reports for O)."""
-    spans = spans_from_bio(tags)
-    info = [word_info(w) for w in words]
-    if not spans and not any(t.trigger for t in info):
+    get = _WORDS.get
+    return _repair_sentence([get(w) or word_info(w) for w in words], tags, probs, names)
+
+
+def _repair_sentence(info: list[Word], tags: list[str], probs: list[float], names: dict) -> tuple[list[str], list[float]]:
+    triggers = [i for i, t in enumerate(info) if t.trigger]
+    spans = _entity_spans(tags) if tags.count("O") < len(tags) else []
+    if not spans and not triggers:
         return tags, probs
-    fixed = repair_info(info, spans, names)
+    fixed = repair_info(info, spans, names, triggers)
     if fixed == spans:
         return tags, probs
-    new_tags = ["O"] * len(words)
+    new_tags = ["O"] * len(tags)
     for a, b, label in fixed:
-        new_tags[a : b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
+        new_tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
     new_probs = [p if t != "O" and n != "O" else (RULE_MARGINAL if n != "O" else 1.0) for t, n, p in zip(tags, new_tags, probs)]
     return new_tags, new_probs
+
+
+def _entity_spans(tags: list[str]) -> list[Span]:
+    """:func:`spans_from_bio` looking only at the tags that are not O (most are O)."""
+    spans: list[Span] = []
+    for i in [i for i, t in enumerate(tags) if t != "O"]:
+        tag = tags[i]
+        if tag[0] == "I" and spans and spans[-1][1] == i and spans[-1][2] == tag[2:]:
+            spans[-1] = (spans[-1][0], i + 1, spans[-1][2])
+        else:
+            spans.append((i, i + 1, tag[2:]))
+    return spans
 
 
 def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: list, names: dict) -> list:
     """``tagged`` (per document, per sentence: tags and marginals) with the rules applied; the words
     of sentence ``s`` are ``forms[k] for k in s``. The hook in :func:`khabar.extract.entities.extract_entities`."""
+    get = _WORDS.get
+    info = [get(f) or word_info(f) for f in forms]  # once per token of the chunk, not per sentence copy
     return [
-        [repair_tags([forms[k] for k in sent], tags, probs, names) for sent, (tags, probs) in zip(sents, doc_tags)]
+        [_repair_sentence([info[k] for k in sent], tags, probs, names) for sent, (tags, probs) in zip(sents, doc_tags)]
         for sents, doc_tags in zip(doc_sents, tagged)
     ]
