@@ -63,7 +63,9 @@ def test_an_adjective_that_agrees_with_neither_head_nor_genitive_belongs_before_
 def test_purpose_after_a_name_and_a_conjoined_noun_after_an_adjective_stay_out():
     assert fix("دعت المنظمة العالمية للملكية الفكرية لعقد الاجتماع") == [("المنظمة العالمية للملكية الفكرية", "ORG")]
     assert fix("تعمل الجامعة العربية والتنسيق مع الدول") == [("الجامعة العربية", "ORG")]
-    assert fix("أكدت مديرية حماية الملكية التجارية والصناعية دورها") == [("مديرية حماية الملكية التجارية والصناعية", "ORG")]
+    assert fix("أكدت هيئة حماية الملكية التجارية والصناعية دورها") == [("هيئة حماية الملكية التجارية والصناعية", "ORG")]
+    assert fix("عين ممثلا لوزارة العمل والدكتور سعد ممثلا") == [("لوزارة العمل", "ORG")]
+    assert fix("مواجهتي كأس السوبر الإسبانية") == [("كأس السوبر الإسبانية", "MISC")]
 
 
 def test_generic_bodies_and_a_definite_head_without_an_adjective_are_no_names():

@@ -54,7 +54,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Titles: a head followed by one names a facility after a person (identity rules' job).
-TITLES = _words("الملك الملكة الأمير الأميرة الشيخ الشيخة الإمام السلطان الرئيس خادم ولي")
+TITLES = _words(
+    """الملك الملكة الأمير الأميرة الشيخ الشيخة الإمام السلطان الرئيس خادم ولي الدكتور الدكتورة المهندس
+    الأستاذ السيد السيدة اللواء العميد الفريق الوزير"""
+)  # and a name never runs into a title: وزارة العمل [والدكتور] ...
 # Definite words that end a name: time, ordinals, relatives, demonstrative-like words.
 TEMPORAL = _words(
     """اليوم الآن الماضي الماضية الحالي الحالية الجاري الجارية المقبل المقبلة القادم القادمة الأخير الأخيرة
@@ -73,7 +76,7 @@ TIME_NOUNS = _words("العام الشهر الأسبوع الموسم")
 # Adjectives of names that do not have the nisba shape.
 ADJECTIVES = _words("العام العامة الأعلى العليا الأحمر الكبرى الكبير الممتاز المتحدة الموحدة الدائمة المشترك المشتركة")
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
-FEMININE_ADJECTIVES = _words("العليا الكبرى")  # feminine without ة
+FEMININE_WORDS = _words("العليا الكبرى كأس")  # feminine without ة (كأس السوبر الإسبانية)
 # ل + these is a verb's complement, not a name's descriptor (قدمت الجمعية للمواطنين).
 L_STOPS = _words(
     """المواطنين المواطن المرضى الطلاب الجميع الناس الحجاج الزوار المعتمرين الصحيفة الإعلام ذلك هذا هذه
@@ -348,7 +351,7 @@ def head_span(info: list[Word], i: int, starts: dict, names: dict) -> Span | Non
 
 
 def _feminine(w: str) -> bool:
-    return w.endswith(("ه", "ات")) or w in FEMININE_ADJECTIVES
+    return w.endswith(("ه", "ات")) or w in FEMININE_WORDS
 
 
 def _agrees(info: list[Word], head: str, j: int, end: int) -> bool:
@@ -431,7 +434,7 @@ def _descriptor(info: list[Word], j: int, starts: dict) -> int | None:
 
 def _conjunct(info: list[Word], j: int) -> int | None:
     t = info[j]
-    if t.prefix == "و" and t.rest.startswith("ال") and len(t.rest) >= 4 and t.rest not in STOPS and not t.head:
+    if t.prefix == "و" and t.rest.startswith("ال") and len(t.rest) >= 4 and t.rest not in STOPS and not t.head and not t.title:
         return j + 1
     return None
 
