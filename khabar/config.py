@@ -98,6 +98,7 @@ class Ner:
     backend: str = _choice("crf", "crf", "camel")
     model: str = ""
     batch_size: int = _at_least(1, 32)
+    span_rules: bool = True
     drop_currencies_and_god: bool = True
     facilities_as_places: bool = True
 

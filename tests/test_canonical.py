@@ -43,9 +43,9 @@ def test_diacritics_on_the_clitic_go_with_it():
     assert n == 2 and "وَبَيروت"[n:] == "بَيروت" and name == "بيروت"
 
 
-def test_lam_lam_keeps_the_span_and_restores_the_article():
-    # "للعراق" = ل + العراق with the alef elided: no substring is the name
-    assert canon.proclitic_length("للعراق", NAMES) == (0, "العراق")
+def test_lam_lam_starts_the_span_at_the_article_and_restores_it():
+    # "للعراق" = ل + العراق with the alef elided: the span is "لعراق" (guidelines), the name العراق
+    assert canon.proclitic_length("للعراق", NAMES) == (1, "العراق")
 
 
 # --- roles ---------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from collections.abc import Mapping
 
 from khabar.arabic import ARABIC_BLOCK_MARKS, TATWEEL, char_class
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
+from khabar.ner.heads import OPENING_WORDS
 
 _DIACRITICS = re.compile(f"[{char_class(ARABIC_BLOCK_MARKS | {TATWEEL})}]")
 
@@ -162,25 +163,30 @@ def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
     A proclitic is split off only when the rest is clearly the name: it starts
     with the article (``والعراق``), or it is known as a name more often than
     the whole word is (``names``: counts of name words, from the training data
-    and the gazetteer), so that ``بغداد`` or ``وليد`` stay whole. ``للعراق``
-    cannot be trimmed in place (the article's alef is elided), so its span
-    stays whole and only the name gets the article back.
+    and the gazetteer), so that ``بغداد`` or ``وليد`` stay whole; a whole word
+    known as a name more often than the rest stays whole too (``كاليفورنيا``
+    is not ك + اليفورنيا). Before a name without the article only و، ب، ل are
+    split off: ف and ك glued to a name are rarer than names that begin with
+    them (``فريد``، ``كريم``). A word that opens names (``ومستشفى``, see
+    :mod:`khabar.ner.heads`) loses its clitic too. In ``للعراق`` the article's
+    alef is elided: the span starts at the article's lam (``لعراق``, as the
+    annotation guidelines have it) and the name gets the article back.
     """
     w = norm(form)
     best = None
     for prefix, rest in proclitic_splits(w):
         # the article needs a stem of three letters or more after it: وكالة is not و+ك+الة
-        if rest.startswith("ال") and len(rest) >= 5 and not w.startswith("ال"):
+        if rest.startswith("ال") and len(rest) >= 5 and not w.startswith("ال") and names.get(w, 0) <= names.get(rest, 0):
             best = (prefix, rest)
             break
-        if names.get(rest, 0) > names.get(w, 0) and (best is None or names.get(rest, 0) > names.get(best[1], 0)):
+        if rest in OPENING_WORDS:
+            best = (prefix, rest)
+            break
+        if names.get(rest, 0) > names.get(w, 0) and not set(prefix) & {"ف", "ك"} and (best is None or names.get(rest, 0) > names.get(best[1], 0)):
             best = (prefix, rest)
     if best is None:
         return 0, light(form)
     prefix, rest = best
-    surface = light(form)
-    if not w.endswith(rest):  # لل + name: the article's alef was elided
-        return 0, "ال" + surface[len(prefix) + 1 :]
     # Walk the original characters: diacritics and tatweel on the clitic go with it.
     seen, i = 0, 0
     while i < len(form) and seen < len(prefix):
@@ -189,6 +195,8 @@ def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
         i += 1
     while i < len(form) and _DIACRITICS.match(form[i]):
         i += 1
+    if not w.endswith(rest):  # لل + name: the article's alef was elided
+        return i, "ال" + light(form[i:])[1:]
     return i, light(form[i:])
 
 

@@ -19,6 +19,7 @@ from khabar.extract import canonical as canon
 from khabar.extract import spans
 from khabar.ner.tags import spans_from_bio
 from khabar.ner.features import strip_proclitics
+from khabar.ner.spans import repair_tagged
 
 
 CHUNK_DOCS = 200  # documents converted to Python and tagged at a time: bounds memory on big shards
@@ -48,6 +49,7 @@ def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table,
             doc_sents.append([list(g) for _, g in groupby(rows, key=cols["sent_idx"].__getitem__)])
         forms = cols["form"]
         tagged = backend.tag_documents([[[forms[k] for k in sent] for sent in sents] for sents in doc_sents])
+        tagged = repair_tagged(forms, doc_sents, tagged, backend.names) if cfg["span_rules"] else tagged
         for (i, doc_id), sents, doc_tags in zip(chunk, doc_sents, tagged):
             out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg["drop_currencies_and_god"], cfg["facilities_as_places"])
     return schemas.table_from_rows("entities", out)

@@ -1,0 +1,59 @@
+"""Head words that open a multi-word name, in one place for every rule that needs them.
+
+Written for khabar from Arabic news usage and the real-news annotation
+guidelines (docs/annotation/ner-realnews.md), not taken from any gazetteer.
+Entries are in :func:`khabar.ner.features.norm` spelling (ة -> ه, ى -> ي,
+hamzas -> ا), in the indefinite form that opens a construct (``هيئة``
+of ``هيئة الطيران المدني``); the definite form (``الهيئة العامة ...``) is
+the entry with ``ال``.
+"""
+
+from __future__ import annotations
+
+from khabar.ner.features import norm
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in text.split())
+
+
+# Institutions: head + name or descriptor chain is one ORG (وزارة العدل،
+# جامعة نايف العربية للعلوم الأمنية، الهيئة العامة للسياحة والتراث الوطني).
+INSTITUTION_HEADS = _words(
+    """هيئة شركة مجلس وزارة جامعة مستشفى بلدية أمانة لجنة اتحاد منظمة مؤسسة صندوق بنك مصرف جمعية مركز
+    معهد كلية أكاديمية رابطة حزب ديوان محكمة مرصد بورصة جماعة مجموعة شرطة غرفة"""
+)
+# Not مديرية: in Yemeni news it is a district (مديرية الضحى), a place whose head stays out.
+# Heads that only open a name in the definite form with an adjective:
+# غرفة النوم is a bedroom, الغرفة التجارية a chamber of commerce.
+DEFINITE_ONLY_HEADS = _words("غرفة")
+# Heads that never open a name in the definite form: الشرطة الإسرائيلية is
+# the police, not a named body (guidelines, not entities); شرطة لوس أنجلوس is.
+CONSTRUCT_ONLY_HEADS = _words("شرطة مجموعة")
+# Descriptors kept out of the span when an entity the tagger found follows
+# (guidelines, head nouns): «شركة [أرامكو]» -> أرامكو, «وكالة [رويترز]» -> رويترز;
+# with a common noun after them they are inside (شركة الاتصالات السعودية).
+DESCRIPTOR_HEADS = _words("نادي صحيفة جريدة مجلة قناة وكالة شركة جماعة")
+# Media and clubs: one word after them is the name itself even when the
+# tagger missed it («بصحيفة الوئام» -> الوئام, «نادي الشباب» -> الشباب),
+# unless more follows (وكالة الأنباء السعودية).
+MEDIA_HEADS = _words("نادي صحيفة جريدة مجلة قناة وكالة")
+ORG_HEADS = INSTITUTION_HEADS | DESCRIPTOR_HEADS
+# Events, competitions, exhibitions: head + name is one MISC (الدوري الإيطالي،
+# دوري أبطال أوروبا، معرض الرياض الدولي للكتاب، مهرجان جدة التاريخي).
+EVENT_HEADS = _words("دوري بطولة كأس معرض مهرجان ملتقى منتدى جائزة عملية")
+# Event heads that also open a name in the definite form with an adjective
+# (الدوري الإسباني، البطولة العربية); المعرض الدولي alone is no name.
+DEFINITE_EVENT_HEADS = _words("دوري بطولة")
+# Event heads whose name must already be an entity (عملية [عاصفة الحزم]):
+# عملية جراحية، عملية السلام are not names.
+SPAN_ONLY_EVENT_HEADS = _words("عملية")
+# Compass words that make one place with the place after them (جنوب أفريقيا، شمال غرب سوريا).
+DIRECTIONS = _words("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
+# Heads of a state's official name, inside its span (جمهورية مصر العربية، سلطنة عمان);
+# administrative heads (مدينة، محافظة، دولة) stay out (guidelines, head nouns).
+STATE_HEADS = _words("جمهورية مملكة سلطنة")
+
+# Every word that opens a name without being one: a proclitic glued to it is
+# split off (ومستشفى -> مستشفى) even though no lexicon counts it as a name.
+OPENING_WORDS = ORG_HEADS | EVENT_HEADS | DIRECTIONS | STATE_HEADS

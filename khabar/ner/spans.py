@@ -1,0 +1,542 @@
+"""Entity spans repaired after the tagger: small named rules over (words, spans).
+
+The CRF learned ANERcorp's edges; on Saudi news it misses most named
+institutions, cuts long names short and returns the place inside an
+organisation's or event's name (اتحاد [آسيا] للمكفوفين). Each rule below
+looks at the words of one sentence (normalised with :func:`features.norm`,
+once per word type) and the spans the tagger gave, and returns spans:
+
+1. :func:`trim_punctuation` — no punctuation, quote or bracket at a span's
+   edge; a span across a quote or bracket is cut there (منظمة «آيكان»).
+2. :func:`fixed_names` — a few multi-word names written by us (مكة المكرمة،
+   المملكة العربية السعودية، الدفاع المدني، عاصفة الحزم) are one span.
+3. :func:`named_heads` — an institution or event head (:mod:`khabar.ner.heads`)
+   and the name after it are one ORG or MISC span, absorbing a place or an
+   adjective inside it (هيئة الطيران المدني، جامعة نايف العربية للعلوم
+   الأمنية، دوري أبطال أوروبا). A head followed by a title or a person
+   (مستشفى الملك فهد) is left alone: facilities named after people are
+   the identity rules' (:mod:`khabar.extract.spans`).
+4. :func:`compound_places` — compass words and a state's official head
+   join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
+   joins the town before it (حلب القديمة).
+5. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
+   numbers or units taken for a person or an organisation (نصف ريال); last,
+   so that it also sees what the other rules made.
+
+The name chain of rule 4 is deliberately conservative: after the head it
+takes one genitive (a definite word, an entity, a known name word, or an
+indefinite noun followed by one of those), then adjectives (definite words
+of the nisba shape -ي/-ية or a short list), ``ل`` descriptors (للعلوم،
+لتنمية الشباب) and ``و`` + definite conjuncts; it stops at anything else —
+verbs, other prepositions, punctuation, numbers, time words. Every rule is
+one left-to-right pass over the words, each look bounded (MAX_NAME_WORDS),
+and new spans are merged in one pass, so the repair is linear in the sentence.
+The proclitic glued to a span's first word is cut later, character-wise, by
+:func:`khabar.extract.canonical.proclitic_length`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from khabar.ner import heads
+from khabar.ner.features import norm, proclitic_splits, strip_proclitics
+
+Span = tuple[int, int, str]
+
+# Marginal given to a token a rule put in a span: the tagger did not vouch for it.
+RULE_MARGINAL = 0.5
+MAX_NAME_WORDS = 12  # an institution's name is never longer; bounds a runaway chain
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in text.split())
+
+
+# Titles: a head followed by one names a facility after a person (identity rules' job).
+TITLES = _words(
+    """الملك الملكة الأمير الأميرة الشيخ الشيخة الإمام السلطان الرئيس خادم ولي الدكتور الدكتورة المهندس
+    الأستاذ السيد السيدة اللواء العميد الفريق الوزير"""
+)  # and a name never runs into a title: وزارة العمل [والدكتور] ...
+# Definite words that end a name: time, ordinals, relatives, demonstrative-like words.
+TEMPORAL = _words(
+    """اليوم الآن الماضي الماضية الحالي الحالية الجاري الجارية المقبل المقبلة القادم القادمة الأخير الأخيرة
+    التالي التالية السابق السابقة الجديد الجديدة الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"""
+)
+# الرسمي/الرسمية (official) describes a body, it is never part of its name.
+STOPS = TEMPORAL | _words(
+    """الذي التي الذين اللذين اللتين اللاتي اللواتي الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة
+    الخامس الخامسة السادس السادسة السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة
+    الرسمي الرسمية
+    في من على عن إلى الى مع بين عند لدى حتى منذ خلال بعد قبل ضد نحو حول عبر أن إن ان قد لقد لم لن ما لا
+    هل كما حيث هذا هذه ذلك تلك هؤلاء أمس غدا و أو ثم بل لكن كل جميع بعض عدد أي"""
+)
+# A time noun before a temporal word is the date, not an adjective (وزارة الصحة [العام الماضي]).
+TIME_NOUNS = _words("العام الشهر الأسبوع الموسم")
+# Adjectives of names that do not have the nisba shape.
+ADJECTIVES = _words("العام العامة الأعلى العليا الأحمر الكبرى الكبير الممتاز المتحدة الموحدة الدائمة المشترك المشتركة")
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
+FEMININE_WORDS = _words("العليا الكبرى كأس")  # feminine without ة (كأس السوبر الإسبانية)
+# ل + these is a verb's complement, not a name's descriptor (قدمت الجمعية للمواطنين).
+L_STOPS = _words(
+    """المواطنين المواطن المرضى الطلاب الجميع الناس الحجاج الزوار المعتمرين الصحيفة الإعلام ذلك هذا هذه
+    الفترة المرة المدة العام السنة الموسم الشهر الأسبوع اليوم"""
+)  # and time: [الاتحاد الأوروبي] للفترة من ...
+# Genitives that make a generic body, not a named one: مجلس الإدارة، مجلس الأمناء.
+GENERIC_GENITIVES = _words("الإدارة الأمناء إدارة أمناء")
+# After a media head, a genitive that is part of the name: وكالة الأنباء السعودية stays whole.
+MEDIA_GENITIVES = _words("الأنباء")
+# The word before الله in a name (عبد الله، حزب الله، أنصار الله); elsewhere الله is a formula.
+BEFORE_GOD = _words("عبد حزب نصر فضل عطا عطاء حسب جاب خلف ضيف عوض رزق جار فرج حمد خير هبة نعمة أمة فتح سيف أنصار جند عبيد")
+GOD_GLUED = _words("لله ولله فلله بالله والله فالله تالله")
+CURRENCIES = _words("ريال ريالا ريالات دولار دولارا دولارات يورو جنيه جنيها دينار درهم ليرة")
+UNITS = _words(
+    """ميغابايت ميجابايت غيغابايت جيجابايت كيلوبايت بايت كيلو كيلومتر كيلومترا كم متر مترا سم ملم طن أطنان
+    كجم كغ غرام جرام لتر برميل ميغاواط واط هكتار درجة بالمئة بالمائة"""
+)
+QUANTITIES = _words("نصف ربع ثلث ثلثي مليون ملايين مليار مليارات ألف آلاف مئة مائة مئات عشرات")
+# Punctuation a span is cut at (a quote or bracket inside is two names, or a name and its head).
+CUT_AT = frozenset("،,؛;:«»\"()[]{}!؟?“”„‘’<>|")
+# Words that open a name without being one: a span of nothing else is dropped once cut off.
+OPENERS = heads.OPENING_WORDS | TITLES
+
+# Fixed multi-word names (written by us): first word -> [(rest, label)], longest first.
+_FIXED_TEXT = {
+    "LOC": """مكة المكرمة|المدينة المنورة|المملكة العربية السعودية|الإمارات العربية المتحدة|
+    الولايات المتحدة الأمريكية|الولايات المتحدة الأميركية|الولايات المتحدة|المملكة المتحدة|الشرق الأوسط|
+    الخليج العربي|البحر الأحمر|البحر الأبيض المتوسط|البحر المتوسط|القرن الأفريقي|أمريكا اللاتينية|
+    جمهورية مصر العربية|قناة السويس""",
+    "ORG": "الدفاع المدني|الهلال الأحمر|الصليب الأحمر|الأمم المتحدة|تنظيم الدولة|مجلس التعاون الخليجي",
+    "MISC": "عاصفة الحزم|إعادة الأمل|عاصفة الصحراء|كأس العالم|الألعاب الأولمبية",
+}
+
+
+def _fixed_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for label, text in _FIXED_TEXT.items():
+        for name in text.split("|"):
+            words = [norm(w) for w in name.split()]
+            table.setdefault(words[0], []).append((tuple(words[1:]), label))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+FIXED = _fixed_table()
+
+
+class Word(NamedTuple):
+    """What the rules need of one word type (computed once per type)."""
+
+    w: str  # normalised
+    prefix: str  # proclitics (strip_proclitics)
+    rest: str  # the word without them
+    readings: tuple[str, ...]  # the word and every proclitic-free reading of it
+    definite: bool  # starts with the article, no proclitic
+    adjective: bool  # a definite adjective a name can end with
+    rest_adjective: bool  # the same, once the proclitics are off (والصناعية)
+    stop: bool
+    punct: bool  # no letter or digit
+    digit: bool
+    title: bool
+    head: str  # the head it reads as (indefinite spelling), or ""
+    head_definite: bool  # written with the article (الهيئة)
+    direction: bool
+    state: bool
+    trigger: bool  # some rule may fire on this word even outside a span
+
+
+_WORDS: dict[str, Word] = {}  # form -> Word: news repeats its word types (~9 tokens a type a day)
+MAX_CACHED_WORDS = 1 << 19
+
+
+def word_info(form: str) -> Word:
+    """What the rules need of ``form``, computed once per type."""
+    found = _WORDS.get(form)
+    if found is None:
+        if len(_WORDS) >= MAX_CACHED_WORDS:
+            _WORDS.clear()
+        found = _WORDS[form] = _word_info(form)
+    return found
+
+
+def _word_info(form: str) -> Word:
+    w = norm(form)
+    prefix, rest = strip_proclitics(w)
+    readings = (w, *(r for _, r in proclitic_splits(w)))
+    definite = w.startswith("ال") and len(w) >= 4
+    stop = w in STOPS
+    adjective = definite and not stop and _adjective_shape(w)
+    rest_adjective = rest.startswith("ال") and rest not in STOPS and _adjective_shape(rest)
+    head, head_definite = "", False
+    for r in readings:
+        if r in heads.ORG_HEADS or r in heads.EVENT_HEADS:
+            head = r
+            break
+        if r.startswith("ال") and (r[2:] in heads.ORG_HEADS or r[2:] in heads.EVENT_HEADS):
+            head, head_definite = r[2:], True
+            break
+    direction = any(r in heads.DIRECTIONS for r in readings)
+    state = any(r in heads.STATE_HEADS for r in readings)
+    punct = not any(ch.isalnum() for ch in w)
+    trigger = bool(head) or direction or state or w in FIXED or any(r in FIXED for r in readings)
+    return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(ch.isdigit() for ch in w),
+                w in TITLES or rest in TITLES, head, head_definite, direction, state, trigger)
+
+
+def _adjective_shape(w: str) -> bool:
+    return w in ADJECTIVES or (len(w) >= 5 and w.endswith(NISBA_ENDINGS))
+
+
+# --- span bookkeeping ------------------------------------------------------------------
+
+
+def place(spans: list[Span], new: list[Span]) -> list[Span]:
+    """``spans`` (sorted, disjoint) with the ``new`` spans (sorted, disjoint) put in, in one pass.
+
+    A span inside a new one is absorbed; one starting with it may extend its end (the tagger saw
+    more of the same name); one starting before it is cut at its start; what reaches past its end
+    from inside is dropped (مجلس إدارة [البنك على])."""
+    out: list[Span] = []
+    k = 0
+    for n, (start, end, label) in enumerate(new):
+        while k < len(spans) and spans[k][1] <= start:
+            out.append(spans[k])
+            k += 1
+        limit = new[n + 1][0] if n + 1 < len(new) else None
+        while k < len(spans) and spans[k][0] < end:
+            a, b, lab = spans[k]
+            if a < start:
+                out.append((a, start, lab))
+            elif a == start:
+                end = max(end, b) if limit is None else min(max(end, b), limit)
+            k += 1
+        out.append((start, end, label))
+    out.extend(spans[k:])
+    return out
+
+
+def _starts(spans: list[Span]) -> dict[int, tuple[int, str]]:
+    return {a: (b, lab) for a, b, lab in spans}
+
+
+# --- rule 1: punctuation -------------------------------------------------------------
+
+
+def trim_punctuation(info: list[Word], spans: list[Span]) -> list[Span]:
+    """Spans without punctuation (or a bare و/ف token) at their edges, cut at a quote, bracket or
+    comma inside; a piece that is only a head word or title (منظمة of منظمة «آيكان») is dropped."""
+    out = []
+    for a, b, label in spans:
+        piece_start = a
+        for k in range(a, b + 1):
+            if k == b or (info[k].punct and info[k].w[:1] in CUT_AT):
+                out += _trimmed(info, piece_start, k, label, whole=(piece_start == a and k == b))
+                piece_start = k + 1
+    return out
+
+
+def _trimmed(info: list[Word], a: int, b: int, label: str, whole: bool) -> list[Span]:
+    while a < b and (info[a].punct or info[a].w in ("و", "ف")):
+        a += 1
+    while b > a and info[b - 1].punct:
+        b -= 1
+    if a >= b:
+        return []
+    if not whole and all(info[k].w in OPENERS or info[k].rest in OPENERS or info[k].head for k in range(a, b)):
+        return []
+    return [(a, b, label)]
+
+
+# --- rule 2: what is never an entity ----------------------------------------------------
+
+
+def drop_spurious(info: list[Word], spans: list[Span]) -> list[Span]:
+    return [s for s in spans if not (is_god_phrase(info, *s) or is_quantity(info, *s))]
+
+
+def is_god_phrase(info: list[Word], a: int, b: int, label: str) -> bool:
+    """The span holds الله other than in a name (عبد الله، حزب الله): a formula (أسأل الله، بالله التوفيق)."""
+    for k in range(a, b):
+        w = info[k].w
+        if w in GOD_GLUED or (info[k].prefix and info[k].rest == "الله"):  # بالله، وبالله: never a name
+            return True
+        if w == "الله" and (k == a or info[k - 1].w not in BEFORE_GOD):
+            return True
+    return False
+
+
+def is_quantity(info: list[Word], a: int, b: int, label: str) -> bool:
+    """A person with a number, currency, unit or quantity word in it (نصف ريال، 1 ميغابايت), or an
+    organisation opening with a number or quantity or ending with a unit (ريال مدريد is a club)."""
+    if label == "PER":
+        return any(info[k].digit or info[k].rest in QUANTITIES or info[k].w in CURRENCIES | UNITS | QUANTITIES for k in range(a, b))
+    if label == "ORG":
+        first, last = info[a], info[b - 1]
+        return first.digit or first.w in QUANTITIES or last.w in UNITS
+    return False
+
+
+# --- rule 3: fixed names ------------------------------------------------------------------
+
+
+def fixed_at(info: list[Word], i: int) -> tuple[int, str] | None:
+    """(end, label) of a fixed multi-word name starting at word ``i`` (its first word may carry a proclitic)."""
+    for r in info[i].readings:
+        for rest, label in FIXED.get(r, ()):
+            end = i + 1 + len(rest)
+            if end <= len(info) and all(info[i + 1 + k].w == rest[k] for k in range(len(rest))):
+                return end, label
+    return None
+
+
+def fixed_names(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
+    """Fixed names put in as spans; ``triggers`` are the positions of words some rule may fire on."""
+    new: list[Span] = []
+    for i in triggers:
+        found = fixed_at(info, i) if not new or i >= new[-1][1] else None
+        if found:
+            new.append((i, *found))
+    return place(spans, new) if new else spans
+
+
+# --- rule 4: institutions and events ------------------------------------------------------
+
+
+def named_heads(info: list[Word], spans: list[Span], names: dict, triggers: list[int]) -> list[Span]:
+    """Each institution or event head with its name after it made one ORG or MISC span."""
+    starts = _starts(spans)
+    new: list[Span] = []
+    dropped = set()
+    for i in triggers:
+        if not info[i].head or (new and i < new[-1][1]) or fixed_at(info, i):
+            continue
+        found = head_span(info, i, starts, names)
+        if found:
+            if found[0] > i:  # the head stays out: a span the tagger opened on it goes ([نادي الوحدة] -> الوحدة)
+                dropped.add(i)
+            new.append(found)
+    if not new:
+        return spans
+    return place([s for s in spans if s[0] not in dropped], new)
+
+
+def head_span(info: list[Word], i: int, starts: dict, names: dict) -> Span | None:
+    """The span of the name the head at ``i`` opens, or None when what follows is no name."""
+    h = info[i]
+    label = "MISC" if h.head in heads.EVENT_HEADS else "ORG"
+    j = i + 1
+    if h.head_definite:
+        allowed = h.head in heads.DEFINITE_EVENT_HEADS if label == "MISC" else h.head not in heads.CONSTRUCT_ONLY_HEADS
+        agrees = j < len(info) and info[j].adjective and _feminine(h.head) == _feminine(info[j].w)  # قدرات [الحزب] العسكرية
+        return (i, name_tail(info, j, i, starts), label) if allowed and agrees else None
+    if j >= len(info) or h.head in heads.DEFINITE_ONLY_HEADS or info[j].title:
+        return None
+    if h.head in heads.DESCRIPTOR_HEADS and j in starts:  # «شركة [أرامكو]»: the entity alone, as an organisation
+        return j, name_tail(info, starts[j][0], j, starts), "ORG"
+    if starts.get(j, (0, ""))[1] == "PER":
+        return None
+    if h.head in heads.SPAN_ONLY_EVENT_HEADS:
+        return (i, starts[j][0], label) if j in starts else None
+    found = genitive(info, j, starts, names)
+    if found is None:
+        return None
+    end, named = found
+    tail = name_tail(info, end, i, starts) if _agrees(info, h.head, j, end) else end
+    if h.head in heads.MEDIA_HEADS and end == j + 1 and tail == end and info[j].w not in MEDIA_GENITIVES:  # «بصحيفة الوئام»
+        return j, end, "ORG"
+    if label == "MISC" and not named and tail == end:  # معرض الصور is no name
+        return None
+    return i, tail, label
+
+
+def _feminine(w: str) -> bool:
+    return w.endswith(("ه", "ات")) or w in FEMININE_WORDS
+
+
+def _agrees(info: list[Word], head: str, j: int, end: int) -> bool:
+    """An adjective right after a one-word genitive agrees with the head or with that word; one that
+    agrees with neither belongs to a noun before the head (جلسة [مجلس الوزراء] الأسبوعية)."""
+    if end != j + 1 or end >= len(info) or not info[end].adjective:
+        return True
+    return _feminine(info[end].w) in (_feminine(head), _feminine(info[j].w))
+
+
+def genitive(info: list[Word], j: int, starts: dict, names: dict) -> tuple[int, bool] | None:
+    """(end, is a name) of the word or entity a construct head governs at ``j``: an entity the
+    tagger found, a definite word, or an indefinite noun governing one of those (مجلس حقوق
+    الإنسان، دوري أبطال [أوروبا]، مستشفى سبلين الحكومي). An indefinite word alone is no name
+    unless the tagger says so: مركز مالي is a financial centre, not Mali's."""
+    if j in starts:
+        end, label = starts[j]
+        return None if label == "PER" else (end, True)
+    t = info[j]
+    if t.stop or t.punct or t.digit or t.title or t.w in GENERIC_GENITIVES:
+        return None
+    if t.definite:
+        return j + 1, names.get(t.w, 0) > 0
+    k = j + 1
+    # imperfect verbs, و + a verb (جماعة ودعوا), pronoun objects: no noun of a name
+    if k >= len(info) or t.w[:1] in "يو" or t.w.endswith(("ها", "هم")):
+        return None
+    if k in starts and starts[k][1] != "PER":
+        return starts[k][0], True
+    if info[k].definite and not info[k].stop and not info[k].title:
+        return k + 1, info[k].adjective  # a definite adjective after an indefinite word: that word is a name
+    return None
+
+
+def name_tail(info: list[Word], j: int, head: int, starts: dict) -> int:
+    """End of a name from ``j`` on: adjectives, one ل descriptor (للعلوم الأمنية، لتنمية الشباب;
+    a second ل is a purpose, لعقد الاجتماع) and و + definite conjuncts (والتراث الوطني), each with
+    its adjectives; after an adjective only another adjective is conjoined (التجارية والصناعية,
+    not الجامعة العربية [والتنسيق])."""
+    limit = min(head + MAX_NAME_WORDS, len(info))
+    k = _adjectives(info, j, limit)
+    last_adjective, described = k > j, False
+    j = k
+    while j < limit:
+        k = None if described else _descriptor(info, j, starts)
+        if k is not None:
+            described, last_adjective = True, False
+        elif _conjunct(info, j) and (info[j].rest_adjective or not last_adjective):
+            k, last_adjective = j + 1, info[j].rest_adjective
+        if k is None:
+            break
+        j = _adjectives(info, k, limit)
+        last_adjective = last_adjective or j > k
+    return min(j, limit)
+
+
+def _adjectives(info: list[Word], j: int, limit: int | None = None) -> int:
+    """End of the run of adjectives from ``j``, looking no further than ``limit``."""
+    limit = len(info) if limit is None else min(limit, len(info))
+    while j < limit and info[j].adjective and not (info[j].w in TIME_NOUNS and j + 1 < len(info) and info[j + 1].w in TEMPORAL):
+        j += 1
+    return j
+
+
+def _descriptor(info: list[Word], j: int, starts: dict) -> int | None:
+    t = info[j]
+    if t.prefix != "ل" or t.rest in L_STOPS or t.digit:
+        return None
+    if j in starts:  # للـ[الصليب الأحمر] is part of the name; [للدمام] is the place it is for
+        return starts[j][0] if starts[j][1] in ("ORG", "MISC") else None
+    if t.rest.startswith("ال"):
+        return j + 1
+    k = j + 1
+    if k in starts and starts[k][1] != "PER":
+        return starts[k][0]
+    if k < len(info) and info[k].definite and not info[k].stop:
+        return k + 1
+    return None
+
+
+def _conjunct(info: list[Word], j: int) -> int | None:
+    t = info[j]
+    if t.prefix == "و" and t.rest.startswith("ال") and len(t.rest) >= 4 and t.rest not in STOPS and not t.head and not t.title:
+        return j + 1
+    return None
+
+
+# --- rule 5: compound places ----------------------------------------------------------------
+
+OLD_TOWN = _words("القديمة القديم الكبرى")
+DISTANCE = _words("كم كيلومتر كيلومترا كيلومترات ميل ميلا أميال متر مترا")
+
+
+def compound_places(info: list[Word], spans: list[Span]) -> list[Span]:
+    """A place with the compass words (up to two) or the state head before it, the state's
+    adjectives (جمهورية مصر العربية) or القديمة after it, made one LOC span. A compass word after a
+    distance (50 كم شمال الرياض) says where, it names nothing."""
+    out: list[Span] = []
+    for a, b, label in spans:
+        if label == "LOC":
+            floor = out[-1][1] if out else 0
+            s = a
+            while s > floor and a - s < 2 and info[s - 1].direction:
+                s -= 1
+            if s < a and s > 0 and (info[s - 1].digit or info[s - 1].w in DISTANCE):
+                s = a
+            if s == a and a > floor and info[a - 1].state:
+                s = a - 1
+                b = _adjectives(info, b, b + 3)
+            if b < len(info) and info[b].w in OLD_TOWN:
+                b += 1
+            a = s
+        out.append((a, b, label))
+    return _disjoint(out)
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+# --- the whole repair ------------------------------------------------------------------------
+
+
+def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list[int] | None = None) -> list[Span]:
+    """Every rule in turn; ``triggers`` (positions of words a rule may fire on) if already known."""
+    if triggers is None:
+        triggers = [i for i, t in enumerate(info) if t.trigger]
+    spans = trim_punctuation(info, spans)
+    if triggers:
+        spans = fixed_names(info, spans, triggers)
+        spans = named_heads(info, spans, names, triggers)
+    spans = compound_places(info, spans)
+    return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
+
+
+def repair(words: list[str], spans: list[Span], names: dict | None = None) -> list[Span]:
+    """The spans of one sentence (word indices, end exclusive) after every rule above."""
+    return repair_info([word_info(w) for w in words], list(spans), names or {})
+
+
+def repair_tags(words: list[str], tags: list[str], probs: list[float], names: dict) -> tuple[list[str], list[float]]:
+    """BIO tags and marginals of one sentence after the rules; a token a rule added to a span gets
+    RULE_MARGINAL, one it removed from every span 1.0 (what the tagger reports for O)."""
+    get = _WORDS.get
+    return _repair_sentence([get(w) or word_info(w) for w in words], tags, probs, names)
+
+
+def _repair_sentence(info: list[Word], tags: list[str], probs: list[float], names: dict) -> tuple[list[str], list[float]]:
+    triggers = [i for i, t in enumerate(info) if t.trigger]
+    spans = _entity_spans(tags) if tags.count("O") < len(tags) else []
+    if not spans and not triggers:
+        return tags, probs
+    fixed = repair_info(info, spans, names, triggers)
+    if fixed == spans:
+        return tags, probs
+    new_tags = ["O"] * len(tags)
+    for a, b, label in fixed:
+        new_tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
+    new_probs = [p if t != "O" and n != "O" else (RULE_MARGINAL if n != "O" else 1.0) for t, n, p in zip(tags, new_tags, probs)]
+    return new_tags, new_probs
+
+
+def _entity_spans(tags: list[str]) -> list[Span]:
+    """:func:`spans_from_bio` looking only at the tags that are not O (most are O)."""
+    spans: list[Span] = []
+    for i in [i for i, t in enumerate(tags) if t != "O"]:
+        tag = tags[i]
+        if tag[0] == "I" and spans and spans[-1][1] == i and spans[-1][2] == tag[2:]:
+            spans[-1] = (spans[-1][0], i + 1, spans[-1][2])
+        else:
+            spans.append((i, i + 1, tag[2:]))
+    return spans
+
+
+def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: list, names: dict) -> list:
+    """``tagged`` (per document, per sentence: tags and marginals) with the rules applied; the words
+    of sentence ``s`` are ``forms[k] for k in s``. The hook in :func:`khabar.extract.entities.extract_entities`."""
+    get = _WORDS.get
+    info = [get(f) or word_info(f) for f in forms]  # once per token of the chunk, not per sentence copy
+    return [
+        [_repair_sentence([info[k] for k in sent], tags, probs, names) for sent, (tags, probs) in zip(sents, doc_tags)]
+        for sents, doc_tags in zip(doc_sents, tagged)
+    ]

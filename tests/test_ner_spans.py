@@ -1,0 +1,225 @@
+"""Span repair after the tagger (khabar/ner/spans.py): each rule on sentences written for these tests.
+
+The rules are checked on given tagger spans (word indices, end exclusive), so
+the tests do not depend on the packaged model; one test goes through
+extract_entities to check the hook and the extract.ner.span_rules switch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from hypothesis import given, settings, strategies as st
+
+from khabar import schemas
+from khabar.config import load_config
+from khabar.extract import canonical as canon
+from khabar.ner import spans as S
+from khabar.ner.tags import spans_from_bio
+
+
+def fix(sentence: str, spans=(), names=None):
+    """(surface, label) of each span after the repair of ``sentence`` split on spaces."""
+    words = sentence.split()
+    return [(" ".join(words[a:b]), label) for a, b, label in S.repair(words, list(spans), names or {})]
+
+
+# --- institutions --------------------------------------------------------------------
+
+
+def test_institution_head_and_its_descriptor_chain_are_one_org():
+    assert fix("وأعلنت هيئة الطيران المدني أمس عن خطة جديدة") == [("هيئة الطيران المدني", "ORG")]
+    assert fix("زار الوفد جامعة نايف العربية للعلوم الأمنية في الرياض", [(8, 9, "LOC")]) == [
+        ("جامعة نايف العربية للعلوم الأمنية", "ORG"), ("الرياض", "LOC")]
+    assert fix("قررت الهيئة العامة للسياحة والتراث الوطني فتح المواقع") == [("الهيئة العامة للسياحة والتراث الوطني", "ORG")]
+
+
+def test_a_place_inside_an_institution_name_is_absorbed():
+    assert fix("شارك اتحاد آسيا للمكفوفين في الدورة", [(2, 3, "LOC")]) == [("اتحاد آسيا للمكفوفين", "ORG")]
+    assert fix("ارتفعت الأسهم في بورصة نيويورك أمس", [(4, 5, "LOC")]) == [("بورصة نيويورك", "ORG")]
+    assert fix("قالت شرطة لوس أنجلوس إن الحادث وقع", [(2, 4, "LOC")]) == [("شرطة لوس أنجلوس", "ORG")]
+
+
+def test_the_tagger_short_span_is_extended_to_the_whole_name():
+    assert fix("ناقش مجلس الأمن الدولي القرار", [(1, 3, "ORG")]) == [("مجلس الأمن الدولي", "ORG")]
+
+
+def test_the_chain_stops_at_verbs_prepositions_punctuation_numbers_and_time():
+    assert fix("وأكدت وزارة الصحة أن الحالات تراجعت") == [("وزارة الصحة", "ORG")]
+    assert fix("طالبت لجنة مكونة من خمسة أعضاء") == []  # an indefinite word alone is no name
+    assert fix("أعلنت وزارة العدل ، أمس ، الأحكام") == [("وزارة العدل", "ORG")]
+    assert fix("أعلنت وزارة الصحة العام الماضي 12 حالة") == [("وزارة الصحة", "ORG")]
+    assert fix("أصدرت وزارة التجارة بالرياض قرارا", [(3, 4, "LOC")]) == [("وزارة التجارة", "ORG"), ("بالرياض", "LOC")]
+    assert fix("نقل الفريق للدمام هيئة الطيران المدني للدمام", [(2, 3, "LOC"), (6, 7, "LOC")]) == [
+        ("للدمام", "LOC"), ("هيئة الطيران المدني", "ORG"), ("للدمام", "LOC")]
+
+
+def test_an_adjective_that_agrees_with_neither_head_nor_genitive_belongs_before_them():
+    assert fix("دمرت الغارة قدرات الحزب العسكرية") == []
+    assert fix("خلال جلسة مجلس الوزراء الأسبوعية") == [("مجلس الوزراء", "ORG")]
+
+
+def test_purpose_after_a_name_and_a_conjoined_noun_after_an_adjective_stay_out():
+    assert fix("دعت المنظمة العالمية للملكية الفكرية لعقد الاجتماع") == [("المنظمة العالمية للملكية الفكرية", "ORG")]
+    assert fix("تعمل الجامعة العربية والتنسيق مع الدول") == [("الجامعة العربية", "ORG")]
+    assert fix("أكدت هيئة حماية الملكية التجارية والصناعية دورها") == [("هيئة حماية الملكية التجارية والصناعية", "ORG")]
+    assert fix("عين ممثلا لوزارة العمل والدكتور سعد ممثلا") == [("لوزارة العمل", "ORG")]
+    assert fix("مواجهتي كأس السوبر الإسبانية") == [("كأس السوبر الإسبانية", "MISC")]
+
+
+def test_generic_bodies_and_a_definite_head_without_an_adjective_are_no_names():
+    assert fix("اجتمع مجلس الإدارة أمس") == []
+    assert fix("قرر مجلس إدارة الشركة توزيع الأرباح") == []
+    assert fix("أعلنت اللجنة المنظمة النتائج") == []  # المنظمة is no nisba adjective
+    assert fix("قالت الشرطة الإسرائيلية إن") == []  # construct-only head
+
+
+def test_a_person_or_title_after_the_head_is_left_to_the_facility_rules():
+    assert fix("نقل إلى مستشفى الملك فهد بجدة", [(4, 5, "PER"), (5, 6, "LOC")]) == [("فهد", "PER"), ("بجدة", "LOC")]
+    assert fix("عولج في مستشفى رفيق الحريري الجامعي", [(3, 5, "PER")]) == [("رفيق الحريري", "PER")]
+
+
+def test_descriptor_heads_stay_out_before_an_entity_and_media_names_stand_alone():
+    assert fix("أعلنت شركة أرامكو أرباحها", [(2, 3, "ORG")]) == [("أرامكو", "ORG")]
+    assert fix("قالت وكالة رويترز إن", [(2, 3, "PER")]) == [("رويترز", "ORG")]
+    assert fix("رابط الخبر بصحيفة الوئام : عنوان") == [("الوئام", "ORG")]
+    assert fix("يلعب نادي الوحدة غدا", [(1, 3, "ORG")]) == [("الوحدة", "ORG")]
+    assert fix("نقلت وكالة الأنباء السعودية الخبر") == [("وكالة الأنباء السعودية", "ORG")]
+    assert fix("أعلنت شركة الاتصالات السعودية عن باقة") == [("شركة الاتصالات السعودية", "ORG")]
+
+
+# --- events --------------------------------------------------------------------------
+
+
+def test_leagues_exhibitions_and_operations_are_misc():
+    assert fix("فاز الفريق في الدوري الإيطالي الموسم الماضي") == [("الدوري الإيطالي", "MISC")]
+    assert fix("تأهل إلى نهائي دوري أبطال أوروبا 2014", [(5, 6, "LOC")]) == [("دوري أبطال أوروبا", "MISC")]
+    assert fix("يفتتح معرض بيروت الفني أبوابه", [(2, 3, "LOC")]) == [("معرض بيروت الفني", "MISC")]
+    assert fix("بدأت عاصفة الحزم في مارس") == [("عاصفة الحزم", "MISC")]
+    assert fix("شارك في بطولة آسيا 2019 للشباب", [(3, 4, "LOC")]) == [("بطولة آسيا", "MISC")]
+
+
+def test_an_event_head_without_a_name_is_no_event():
+    assert fix("زار معرض الصور في الحي") == []
+    assert fix("أجريت له عملية جراحية ناجحة") == []
+    assert fix("مسلسل من بطولة ناصر القصبي", [(3, 5, "PER")]) == [("ناصر القصبي", "PER")]
+
+
+# --- places --------------------------------------------------------------------------
+
+
+def test_compass_words_and_state_heads_make_one_place():
+    assert fix("في الشرق الأوسط وجنوب آسيا ووسط آسيا", [(1, 3, "LOC"), (4, 5, "LOC"), (6, 7, "LOC")]) == [
+        ("الشرق الأوسط", "LOC"), ("وجنوب آسيا", "LOC"), ("ووسط آسيا", "LOC")]
+    assert fix("حلقت في بشمال غرب إنجلترا", [(4, 5, "LOC")]) == [("بشمال غرب إنجلترا", "LOC")]
+    assert fix("رئيس جمهورية مصر العربية", [(2, 4, "LOC")]) == [("جمهورية مصر العربية", "LOC")]
+    assert fix("وقع الحادث في حلب القديمة أمس", [(3, 4, "LOC")]) == [("حلب القديمة", "LOC")]
+    assert fix("وصل إلى مكة المكرمة", [(2, 3, "LOC")]) == [("مكة المكرمة", "LOC")]
+    assert fix("زار المدينة المنورة") == [("المدينة المنورة", "LOC")]
+
+
+def test_a_compass_word_after_a_distance_names_nothing():
+    assert fix("على بعد 50 كم شمال الرياض", [(5, 6, "LOC")]) == [("الرياض", "LOC")]
+
+
+# --- hygiene -------------------------------------------------------------------------
+
+
+def test_punctuation_and_quotes_are_outside_spans():
+    assert fix("زار و « فريد » المعرض", [(1, 5, "PER")]) == [("فريد", "PER")]
+    assert fix("بحسب بيانات منظمة « آيكان » المسؤولة", [(2, 5, "ORG")]) == [("آيكان", "ORG")]
+    assert fix("قال الرياض - ماجد العلي", [(1, 5, "PER")]) == [("الرياض - ماجد العلي", "PER")]  # a dash is not cut
+
+
+def test_god_phrases_and_quantities_are_no_entities():
+    assert fix("أسأل الله ألا يغير علينا", [(0, 2, "ORG")]) == []
+    assert fix("وبالله التوفيق", [(0, 2, "PER")]) == []
+    assert fix("قطعة من فئة نصف ريال", [(3, 5, "ORG")]) == []
+    assert fix("سعة 1 ميغابايت فقط", [(1, 3, "PER")]) == []
+    assert fix("قال عبد الله الحربي إن حزب الله رد", [(1, 4, "PER"), (5, 7, "ORG")]) == [
+        ("عبد الله الحربي", "PER"), ("حزب الله", "ORG")]
+    assert fix("فاز ريال مدريد", [(1, 3, "ORG")]) == [("ريال مدريد", "ORG")]
+
+
+def test_the_repair_is_linear_in_the_sentence():
+    def run(n):
+        words = ("الكلية الكلية هيئة الطيران المدني للعلوم والتراث جنوب آسيا الله " * (n // 10)).split()
+        spans = [(k, k + 1, "LOC") for k in range(8, len(words), 10)]
+        t0 = time.process_time()
+        S.repair_info([S.word_info(w) for w in words], spans, {})
+        return time.process_time() - t0
+
+    run(2_000)  # fill the word cache
+    t1 = min(run(20_000) for _ in range(2))
+    t2 = min(run(40_000) for _ in range(2))
+    assert t2 < 3.0, t2
+    assert t2 < 4 * t1 + 0.2, (t1, t2)
+
+
+VOCAB = ("هيئة الهيئة الكلية العامة الطيران المدني للعلوم والتراث لتنمية الشباب جنوب شمال آسيا جمهورية مصر العربية "
+         "مكة المكرمة الله بالله نصف ريال 5 ، « » . في نادي شركة دوري أبطال عملية العام الماضي و").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), max_size=30), st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4), st.sampled_from(["PER", "LOC", "ORG", "MISC"]))))
+def test_any_sentence_and_any_tagger_spans_give_sorted_disjoint_spans(words, raw):
+    spans, pos = [], 0
+    for start, length, label in sorted(raw):
+        start = max(start, pos)
+        if start + length <= len(words):
+            spans.append((start, start + length, label))
+            pos = start + length
+    out = S.repair(words, spans, {"آسيا": 3})
+    assert all(0 <= a < b <= len(words) for a, b, _ in out)
+    assert all(x[1] <= y[0] for x, y in zip(out, out[1:]))
+    tags = ["O"] * len(words)
+    for a, b, label in spans:
+        tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
+    new_tags, probs = S.repair_tags(words, tags, [0.9 if t != "O" else 1.0 for t in tags], {})
+    assert len(new_tags) == len(probs) == len(words)
+    assert S._entity_spans(tags) == spans_from_bio(tags)
+    assert S._entity_spans(["I-PER", "I-PER", "B-PER", "I-LOC", "O", "I-ORG"]) == spans_from_bio(["I-PER", "I-PER", "B-PER", "I-LOC", "O", "I-ORG"])
+
+
+# --- proclitics (canonical.proclitic_length) -------------------------------------------
+
+
+def test_known_whole_names_keep_their_first_letters():
+    names = {"كاليفورنيا": 3, "فريد": 1, "ريد": 3}
+    assert canon.proclitic_length("كاليفورنيا", names) == (0, "كاليفورنيا")
+    assert canon.proclitic_length("فريد", names) == (0, "فريد")  # ف before a name without the article: not split
+    assert canon.proclitic_length("بالرياض", {}) == (1, "الرياض")
+
+
+def test_head_words_lose_their_clitic_and_lam_lam_starts_at_the_article():
+    assert canon.proclitic_length("ومستشفى", {}) == (1, "مستشفى")
+    assert canon.proclitic_length("بجامعة", {}) == (1, "جامعة")
+    assert canon.proclitic_length("وزارة", {}) == (0, "وزارة")
+    assert canon.proclitic_length("للدمام", {"الدمام": 1}) == (1, "الدمام")
+    assert canon.proclitic_length("وللهلال", {}) == (2, "الهلال")
+
+
+# --- through extract_entities ----------------------------------------------------------
+
+
+def _entities(text: str, **ner):
+    from khabar.extract.entities import extract_entities
+    from khabar.normalise import normalise_documents
+    from khabar.segment import segment_documents
+
+    cfg = load_config()
+    now = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
+    docs = schemas.table_from_rows("documents", [{"doc_id": "d", "text": text, "raw_path": "t", "raw_record": 0, "ingested_at": now}])
+    sentences, tokens = segment_documents(docs, normalise_documents(docs, cfg["normalise"]), cfg["segment"], cfg["normalise"])
+    rows = extract_entities(docs, sentences, tokens, {**cfg["extract"]["ner"], **ner}).to_pylist()
+    return [(r["text"], r["label"]) for r in rows], rows
+
+
+def test_the_hook_repairs_spans_and_the_switch_turns_it_off():
+    text = "وأعلنت هيئة الطيران المدني ومستشفى سبلين الحكومي خطة مشتركة."
+    on, rows = _entities(text)
+    assert ("هيئة الطيران المدني", "ORG") in on and ("مستشفى سبلين الحكومي", "ORG") in on
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    off, _ = _entities(text, span_rules=False)
+    assert ("هيئة الطيران المدني", "ORG") not in off
