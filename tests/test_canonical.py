@@ -196,7 +196,7 @@ def test_spelling_variants_in_two_documents_get_one_id():
 
 # --- identity: facilities, lineage, tails, titles, folds (issue 13) ----------------------
 
-from khabar.extract import spans  # noqa: E402
+from khabar.extract import person_spans as spans  # noqa: E402
 
 
 def _sha(label: str, id_key: str) -> str:

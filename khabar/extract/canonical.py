@@ -24,7 +24,7 @@ Rules, each applied to the mentions the tagger found:
    name of the one person the article gives it (:func:`resolve_titles`).
 
 Span repairs over the tagger's output (facilities named after people,
-lineage, words run on) are in :mod:`khabar.extract.spans`; a given name
+lineage, words run on) are in :mod:`khabar.extract.person_spans`; a given name
 alone (فهد) is kept here but left out of the daily aggregates
 (:func:`khabar.aggregate._linked_ids`).
 """

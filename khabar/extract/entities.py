@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from khabar import schemas
 from khabar.extract import canonical as canon
-from khabar.extract import spans
+from khabar.extract import person_spans
 from khabar.ner.tags import spans_from_bio
 from khabar.ner.features import strip_proclitics
 from khabar.ner.spans import repair_tagged
@@ -85,18 +85,18 @@ def _bounds(tokens: pa.Table, doc_ids: list[str]) -> list[tuple[int, int]]:
 
 def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True, facilities: bool = True) -> list[dict]:
     mentions = []
-    repaired = [spans.repair([cols["form"][i] for i in sent], spans_from_bio(tags), names, facilities) for sent, (tags, _) in zip(sents, doc_tags)]
+    repaired = [person_spans.repair([cols["form"][i] for i in sent], spans_from_bio(tags), names, facilities) for sent, (tags, _) in zip(sents, doc_tags)]
     known = _person_words(sents, repaired, cols["form"])
     for sent, (tags, probs), found in zip(sents, doc_tags, repaired):
         words = [cols["form"][i] for i in sent]
         prev_end = 0  # a role never reaches back into the mention before it
-        for a, b, label in spans.split_coordination(words, found, known, names):
+        for a, b, label in person_spans.split_coordination(words, found, known, names):
             if is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
                 prev_end = b
                 continue
             mentions.append(_mention(doc_id, text, sent, words, (a, b, label, prev_end), sum(probs[a:b]) / (b - a), cols, names))
             prev_end = b
-    canon.retrim_clitics(mentions, text, spans.HEAD_WORDS)
+    canon.retrim_clitics(mentions, text, person_spans.HEAD_WORDS)
     canon.resolve_titles(mentions)
     canon.link_short_forms(mentions)
     for idx, m in enumerate(mentions):
@@ -130,7 +130,7 @@ def _mention(doc_id: str, text: str, sent: list[int], words: list[str], span: tu
             role_start, role_end = a - before, a + titles
         a += titles
     first, last = sent[a], sent[b - 1]
-    cut = spans.glued_time(forms[last], names)  # بلاترأمس: the time word is not part of the name
+    cut = person_spans.glued_time(forms[last], names)  # بلاترأمس: the time word is not part of the name
     if cut and canon.norm(text[ends[last] - cut : ends[last]]) != canon.norm(forms[last][-cut:]):
         cut = 0  # the token's text is not its form: leave it whole
     trim, first_name = canon.proclitic_length(forms[first][:-cut] if cut and first == last else forms[first], names)

@@ -39,6 +39,14 @@ DESCRIPTOR_HEADS = _words("نادي صحيفة جريدة مجلة قناة وك
 # unless more follows (وكالة الأنباء السعودية).
 MEDIA_HEADS = _words("نادي صحيفة جريدة مجلة قناة وكالة")
 ORG_HEADS = INSTITUTION_HEADS | DESCRIPTOR_HEADS
+# Places and bodies named after a person (جسر الملك فهد، جامعة الملك عبدالعزيز):
+# the whole name is the place (LOC: built places, ANERcorp has no FAC) or the
+# body (ORG), never the person; see khabar/extract/person_spans.py.
+FACILITY_PLACE_HEADS = _words(
+    "جسر مطار مسجد جامع مدينة ملعب استاد إستاد شارع طريق حي ميدان ميناء قاعدة قصر برج دوار ساحة منتزه حديقة محطة"
+)
+FACILITY_BODY_HEADS = _words("جامعة مستشفى مركز مجمع كلية معهد مدرسة مؤسسة مكتبة مستشفيات برنامج صندوق")
+FACILITY_HEADS = {**{w: "LOC" for w in FACILITY_PLACE_HEADS}, **{w: "ORG" for w in FACILITY_BODY_HEADS}}
 # Events, competitions, exhibitions: head + name is one MISC (الدوري الإيطالي،
 # دوري أبطال أوروبا، معرض الرياض الدولي للكتاب، مهرجان جدة التاريخي).
 EVENT_HEADS = _words("دوري بطولة كأس معرض مهرجان ملتقى منتدى جائزة عملية")

@@ -15,7 +15,7 @@ once per word type) and the spans the tagger gave, and returns spans:
    adjective inside it (هيئة الطيران المدني، جامعة نايف العربية للعلوم
    الأمنية، دوري أبطال أوروبا). A head followed by a title or a person
    (مستشفى الملك فهد) is left alone: facilities named after people are
-   the identity rules' (:mod:`khabar.extract.spans`).
+   the identity rules' (:mod:`khabar.extract.person_spans`).
 4. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة).

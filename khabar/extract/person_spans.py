@@ -25,13 +25,8 @@ from __future__ import annotations
 
 from khabar.extract.canonical import ROLE_STOPS, TITLE_PHRASES, leading_titles, norm, title_at, title_only
 from khabar.ner.features import strip_proclitics
+from khabar.ner.heads import FACILITY_HEADS
 
-# Facility and institution head words -> the label the whole name takes.
-# ANERcorp has no FAC label: built places are LOC, institutions ORG.
-FACILITY_HEADS = {
-    **{norm(w): "LOC" for w in "جسر مطار مسجد جامع مدينة ملعب استاد إستاد شارع طريق حي ميدان ميناء قاعدة قصر برج دوار ساحة منتزه حديقة محطة".split()},
-    **{norm(w): "ORG" for w in "جامعة مستشفى مركز مجمع كلية معهد مدرسة مؤسسة مكتبة مستشفيات برنامج صندوق".split()},
-}
 HEAD_WORDS = frozenset(FACILITY_HEADS)
 # Titles that may stand between the head and the person's name (جسر الملك فهد).
 FACILITY_TITLES = {norm(w) for w in "الملك الأمير الأميرة الملكة الشيخ الإمام الامام السلطان الرئيس خادم الحرمين الشريفين".split()}
