@@ -355,9 +355,9 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
     that day. A resolved speaker that is a one-word given name nobody owns
     that day (عز، فهد) is nobody in particular across the day, but within
     its document the extractor already links names, so it is that
-    document's own speaker: :func:`speaker_key` of the written speaker with
-    the doc_id, as for unnamed sources; it never gets a day-wide row under
-    the given name. Unresolved speakers get :func:`speaker_key` of the
+    document's own speaker: :func:`speaker_key` of its canonical with the
+    doc_id, as for unnamed sources; it never gets a day-wide row under the
+    given name. Unresolved speakers get :func:`speaker_key` of the
     ``speaker`` string (per document for unnamed sources). Quotes with
     neither (anonymous) are not counted here; they stay in ``quotes``.
     ``speaker`` is the id's canonical of the day (entity_daily's) when
@@ -375,8 +375,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
     for doc_id, quote_idx, speaker, speaker_id in zip(
         _column(quotes, "doc_id"), _column(quotes, "quote_idx"), _column(quotes, "speaker"), _column(quotes, "speaker_entity_id")
     ):
-        name = (speaker or "").strip() or (canon.get(speaker_id, "") if speaker_id else "")
-        key = _speaker_group(name, speaker_id, doc_id, day_id)
+        key, name = _speaker_group((speaker or "").strip(), speaker_id, doc_id, day_id, canon)
         if key is None:
             continue
         group = groups.setdefault(key, {"names": Counter(), "quotes": []})
@@ -402,14 +401,19 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
     return schemas.table_from_rows("speakers_daily", rows)
 
 
-def _speaker_group(name: str, speaker_id: str | None, doc_id: str, day_id: Callable[[str | None], str | None]) -> str | None:
-    """The speakers_daily key of one quote (see speakers_daily); None for an anonymous one."""
+def _speaker_group(name: str, speaker_id: str | None, doc_id: str, day_id: Callable, canon: dict[str, str]) -> tuple[str | None, str]:
+    """The speakers_daily key of one quote (see speakers_daily), None for an anonymous one, and the name it counts."""
     if speaker_id:
-        # a given name alone (day_id None) is its document's own speaker, like an unnamed source
-        return day_id(speaker_id) or speaker_key(name or speaker_id, doc_id)
+        linked = day_id(speaker_id)
+        if linked:
+            return linked, name
+        # a given name alone is its document's own speaker, like an unnamed source; under its canonical,
+        # so one document's «أبو شعيب» and «يبدأ أبو شعيب» are one speaker
+        name = canon.get(speaker_id) or name or speaker_id
+        return speaker_key(name, doc_id), name
     if not name:
-        return None
-    return speaker_key(name, doc_id if is_unnamed_speaker(name) else None)
+        return None, name
+    return speaker_key(name, doc_id if is_unnamed_speaker(name) else None), name
 
 
 def amounts_daily(*, amounts: pa.Table, documents: pa.Table | None = None, cfg: dict) -> pa.Table:

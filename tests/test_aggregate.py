@@ -381,3 +381,13 @@ def test_a_given_name_alone_is_its_documents_own_speaker():
         key=lambda r: (-r[2], r[0]),
     )
     assert sum(r["quotes"] for r in rows) == table.num_rows
+
+
+def test_a_given_name_alone_counts_under_its_canonical_whatever_was_written():
+    from khabar.extract.canonical import entity_id
+
+    documents, entities = _obama_day()
+    given = entity_id("PER", "محمد")
+    table = quotes(("d4", 0, "محمد", given), ("d4", 1, "ويضيف محمد", given))
+    rows = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg=CFG).to_pylist()
+    assert [(r["speaker_entity_id"], r["speaker"], r["quotes"]) for r in rows] == [(aggregate.speaker_key("محمد", "d4"), "محمد", 2)]
