@@ -194,12 +194,17 @@ def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dic
     given names) is None: it stands for nobody in particular, so it is left
     out of entity_daily and cooccurrence (its mentions stay in ``entities``).
     """
-    ids = _column(entities, "entity_id")
+    day_id = _day_ids(entities, cfg, canon, label)
+    return [day_id(e) for e in _column(entities, "entity_id")]
+
+
+def _day_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> Callable[[str | None], str | None]:
+    """entity_id -> the id it counts under that day (``_linked_ids``), for ids from any dataset (speakers too)."""
     if not cfg["link_short_names"]:
-        return ids
+        return lambda e: e
     links = _person_links(entities, canon, label)
     alone = _given_names_alone(canon, label, links)
-    return [None if e in alone else links.get(e, e) for e in ids]
+    return lambda e: None if e in alone else links.get(e, e)
 
 
 def _given_names_alone(canon: dict[str, str], label: dict[str, str], links: dict[str, str]) -> set[str]:
@@ -341,41 +346,51 @@ def speaker_key(speaker: str, doc_id: str | None = None) -> str:
     return UNRESOLVED_SPEAKER_PREFIX + digest
 
 
-def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict) -> pa.Table:
+def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities: pa.Table | None = None) -> pa.Table:
     """Per speaker: quotes, distinct documents and sources, the first N quote ids.
 
-    The speaker is ``speaker_entity_id`` when the extractor resolved it,
-    else :func:`speaker_key` of the ``speaker`` string. Quotes with neither
-    (anonymous) are not counted here; they stay in ``quotes``. ``speaker`` is
-    the most frequent speaker string of the group (ties: smallest).
-    ``sample_quotes`` lists "doc_id:quote_idx" of the first N quotes by
-    (doc_id, quote_idx), N = ``cfg["sample_quotes"]``. Rows sorted by quotes
-    (descending), then speaker id.
+    The speaker is ``speaker_entity_id`` when the extractor resolved it, after
+    the day's person links entity_daily uses (``_linked_ids``): a quote by
+    أوباما counts under باراك أوباما's id when that name owns the short form
+    that day. A resolved speaker that is a one-word given name nobody owns
+    that day (عز، فهد) is nobody in particular across the day, but within
+    its document the extractor already links names, so it is that
+    document's own speaker: :func:`speaker_key` of its canonical with the
+    doc_id, as for unnamed sources; it never gets a day-wide row under the
+    given name. Unresolved speakers get :func:`speaker_key` of the
+    ``speaker`` string (per document for unnamed sources). Quotes with
+    neither (anonymous) are not counted here; they stay in ``quotes``.
+    ``speaker`` is the id's canonical of the day (entity_daily's) when
+    ``entities`` has it, else the most frequent speaker string of the group
+    (ties: smallest). ``sample_quotes`` lists "doc_id:quote_idx" of the
+    first N quotes by (doc_id, quote_idx), N = ``cfg["sample_quotes"]``.
+    Rows sorted by quotes (descending), then speaker id.
     """
     n_samples = cfg["sample_quotes"]
     sources = _doc_sources(documents)
+    entities = schemas.empty("entities") if entities is None else entities
+    canon, label = _canonicals(entities)
+    day_id = _day_ids(entities, cfg, canon, label)
     groups: dict[str, dict] = {}
     for doc_id, quote_idx, speaker, speaker_id in zip(
         _column(quotes, "doc_id"), _column(quotes, "quote_idx"), _column(quotes, "speaker"), _column(quotes, "speaker_entity_id")
     ):
-        name = (speaker or "").strip()
-        if not speaker_id:
-            if not name:
-                continue
-            speaker_id = speaker_key(name, doc_id if is_unnamed_speaker(name) else None)
-        group = groups.setdefault(speaker_id, {"names": Counter(), "quotes": []})
+        key, name = _speaker_group((speaker or "").strip(), speaker_id, doc_id, day_id, canon)
+        if key is None:
+            continue
+        group = groups.setdefault(key, {"names": Counter(), "quotes": []})
         if name:
             group["names"][name] += 1
         group["quotes"].append((doc_id, quote_idx))
     rows = []
-    for speaker_id, group in groups.items():
+    for key, group in groups.items():
         ids = sorted(group["quotes"])
         docs = {d for d, _ in ids}
         rows.append(
             {
-                "speaker_entity_id": speaker_id,
+                "speaker_entity_id": key,
                 # a resolved speaker always has a name in practice; fall back to its id
-                "speaker": _mode(group["names"]) if group["names"] else speaker_id,
+                "speaker": canon.get(key) or (_mode(group["names"]) if group["names"] else key),
                 "quotes": len(ids),
                 "documents": len(docs),
                 "sources": len({sources.get(d) for d in docs} - {None}),
@@ -384,6 +399,21 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
         )
     rows.sort(key=lambda r: (-r["quotes"], r["speaker_entity_id"]))
     return schemas.table_from_rows("speakers_daily", rows)
+
+
+def _speaker_group(name: str, speaker_id: str | None, doc_id: str, day_id: Callable, canon: dict[str, str]) -> tuple[str | None, str]:
+    """The speakers_daily key of one quote (see speakers_daily), None for an anonymous one, and the name it counts."""
+    if speaker_id:
+        linked = day_id(speaker_id)
+        if linked:
+            return linked, name
+        # a given name alone is its document's own speaker, like an unnamed source; under its canonical,
+        # so one document's «أبو شعيب» and «يبدأ أبو شعيب» are one speaker
+        name = canon.get(speaker_id) or name or speaker_id
+        return speaker_key(name, doc_id), name
+    if not name:
+        return None, name
+    return speaker_key(name, doc_id if is_unnamed_speaker(name) else None), name
 
 
 def amounts_daily(*, amounts: pa.Table, documents: pa.Table | None = None, cfg: dict) -> pa.Table:
@@ -475,7 +505,7 @@ AGGREGATES: dict[str, tuple[tuple[str, ...], Callable[..., pa.Table]]] = {
     "entity_daily": (("entities", "documents"), entity_daily),
     "entity_aliases_daily": (("entities",), entity_aliases_daily),
     "cooccurrence": (("entities",), cooccurrence),
-    "speakers_daily": (("quotes", "documents"), speakers_daily),
+    "speakers_daily": (("quotes", "documents", "entities"), speakers_daily),
     "amounts_daily": (("amounts", "documents"), amounts_daily),
     "corpus_daily": (("documents", "sentences", "tokens", "quarantine", "duplicates"), corpus_daily),
 }

@@ -347,3 +347,47 @@ def test_daily_aggregates_add_up_to_the_whole(mentions, doc_dt):
     assert {e: {"mentions": r["mentions"], "documents": r["documents"]} for e, r in whole_ed.items()} == {e: dict(c) for e, c in summed_ed.items()}
     assert {p: {k: r[k] for k in ("sentences", "documents") if r[k]} for p, r in whole_co.items()} == {p: {k: v for k, v in c.items() if v} for p, c in summed_co.items()}
     assert sum(r["mentions"] for r in whole_ed.values()) == len(rows)
+
+
+def test_a_speakers_short_form_counts_under_the_days_full_name():
+    """Two documents quote «أوباما» and «باراك أوباما»: one speakers_daily row, keyed and named by the full name."""
+    from khabar.extract.canonical import entity_id
+
+    documents, entities = _obama_day()
+    obama, short = entity_id("PER", "باراك أوباما"), entity_id("PER", "أوباما")
+    table = quotes(("d3", 0, "أوباما", short), ("d1", 0, "الرئيس باراك أوباما", obama), ("d3", 1, "أوباما", short))
+    rows = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg=CFG).to_pylist()
+    assert rows == [
+        {"speaker_entity_id": obama, "speaker": "باراك أوباما", "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d3:0"]},
+    ]
+    # without the day's links the short form keeps its own row; without entities the row is named as written
+    unlinked = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg={**CFG, "link_short_names": False})
+    assert [(r["speaker_entity_id"], r["speaker"], r["quotes"]) for r in unlinked.to_pylist()] == [(short, "أوباما", 2), (obama, "باراك أوباما", 1)]
+    written = aggregate.speakers_daily(quotes=table, documents=documents, cfg=CFG).to_pylist()
+    assert [(r["speaker_entity_id"], r["speaker"], r["quotes"]) for r in written] == [(short, "أوباما", 2), (obama, "الرئيس باراك أوباما", 1)]
+
+
+def test_a_given_name_alone_is_its_documents_own_speaker():
+    """«محمد» nobody owns that day: no day-wide row under the given name; each document's quotes stay its own."""
+    from khabar.extract.canonical import entity_id
+
+    documents, entities = _obama_day()
+    given, kerry = entity_id("PER", "محمد"), entity_id("PER", "جون كيري")
+    table = quotes(("d4", 0, "محمد", given), ("d4", 1, "محمد", given), ("d5", 0, "محمد", given), ("d4", 2, "كيري", entity_id("PER", "كيري")))
+    rows = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg=CFG).to_pylist()
+    assert given not in {r["speaker_entity_id"] for r in rows}
+    assert [(r["speaker_entity_id"], r["speaker"], r["quotes"], r["documents"]) for r in rows] == sorted(
+        [(aggregate.speaker_key("محمد", "d4"), "محمد", 2, 1), (kerry, "جون كيري", 1, 1), (aggregate.speaker_key("محمد", "d5"), "محمد", 1, 1)],
+        key=lambda r: (-r[2], r[0]),
+    )
+    assert sum(r["quotes"] for r in rows) == table.num_rows
+
+
+def test_a_given_name_alone_counts_under_its_canonical_whatever_was_written():
+    from khabar.extract.canonical import entity_id
+
+    documents, entities = _obama_day()
+    given = entity_id("PER", "محمد")
+    table = quotes(("d4", 0, "محمد", given), ("d4", 1, "ويضيف محمد", given))
+    rows = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg=CFG).to_pylist()
+    assert [(r["speaker_entity_id"], r["speaker"], r["quotes"]) for r in rows] == [(aggregate.speaker_key("محمد", "d4"), "محمد", 2)]
