@@ -9,7 +9,6 @@ reads its inputs from the store and writes its outputs to staging.
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from khabar.ingest.commit import Committed, IngestBatch
 from khabar.ingest.manifest import new_raw_files
 from khabar.runs import Run, recover_unfinished, run_record
 from khabar.store import Store, StoreLock
+from flows.progress import Progress, summary_lines
 from tasks.aggregate import aggregate_partition
 from tasks.extract import extract_shard
 from tasks.faults import fault_point
@@ -33,17 +33,25 @@ from tasks.segment import segment_shard
 SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract": extract_shard}
 
 
-def say(message: str) -> None:
-    """Progress for the person at the terminal (stderr, so stdout stays data)."""
-    print(f"khabar: {message}", file=sys.stderr, flush=True)
+PROGRESS = Progress()
+say = PROGRESS.say  # one-line messages for the person at the terminal (stderr, so stdout stays data)
 
 
 def _wait_all(futures: list, stage: str, unit: str) -> list:
-    started, results, total = time.monotonic(), [], len(futures)
-    for done, future in enumerate(as_completed(futures), 1):
-        results.append(future.result())
-        say(f"{stage:<9} {done}/{total} {unit} ({time.monotonic() - started:.1f}s)")
+    results = []
+    with PROGRESS.stage(stage, len(futures), unit) as tick:
+        for future in as_completed(futures):
+            results.append(future.result())
+            tick()
     return results
+
+
+def _say_done(store: Store, run_id: str, dts: list[str], timings: dict) -> None:
+    """The final line, then seconds and words/s per stage (words: corpus_daily of the processed partitions, a few rows each)."""
+    say(f"done: run {run_id}, {len(dts)} partition(s), {sum(timings.values()):.1f}s")
+    words = sum(sum(store.read_partition("corpus_daily", dt, ["words"]).column("words").to_pylist()) for dt in dts)
+    for line in summary_lines(words, timings):
+        say(line)
 
 
 def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, config: dict, extra_aggregate_dts: list[str] = ()) -> tuple[dict, dict]:
@@ -121,7 +129,7 @@ def nightly(raw: str, out: str, config_path: str | None = None, run_id: str | No
         for finished in [run.run_id, *unfinished.run_ids]:
             store.close_journal(finished)
         store.drop_staging(run.run_id)
-        say(f"done: run {run.run_id}, {len(dts)} partition(s), {sum(timings.values()):.1f}s")
+        _say_done(store, run.run_id, dts, timings)
         return {"run_id": run.run_id, "status": "completed", "partitions": dts, "counts": counts, "timings": timings}
 
 
@@ -145,5 +153,5 @@ def reprocess(since: str, until: str, from_stage: str = "normalise", out: str = 
         store.write_run(run_record(run, "completed", partitions=dts, counts={"rows": rows}, timings=timings, from_stage=from_stage))
         store.close_journal(run.run_id)
         store.drop_staging(run.run_id)
-        say(f"done: run {run.run_id}, {len(dts)} partition(s), {sum(timings.values()):.1f}s")
+        _say_done(store, run.run_id, dts, timings)
         return {"run_id": run.run_id, "status": "completed", "partitions": dts, "counts": {"rows": rows}, "timings": timings}
