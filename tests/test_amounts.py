@@ -460,3 +460,17 @@ def test_a_name_in_tin_after_ka_and_a_number_before_kana_are_not_amounts():
 def test_a_year_read_from_the_digits_of_an_amount_does_not_hide_it():
     assert [a[:3] for a in _amounts("ويستنزف تعاطي المخدرات ما مقداره 2035.24 مليون يورو سنوياً.")] == [
         ("2035.24 مليون يورو", 2_035_240_000, "EUR")]
+
+
+@pytest.mark.parametrize("text", [
+    "وللتبرع افتح الرابط http://example.org/abc3 لدعم الحملة.",  # a digit glued to Latin letters: part of a link
+    "وشارك المندوب في قمة مجموعة G20 بالأمس.",
+    "وصل عدد المصابين إلى 200 حاليا في المستشفى.",  # an adverb after a bare number counts nothing
+])
+def test_digits_glued_to_latin_letters_and_adverbs_are_no_amounts(text):
+    assert find_amounts(text) == []
+
+
+def test_a_number_after_a_latin_word_and_a_space_still_counts():
+    assert [(a.text, a.value, a.unit) for a in find_amounts("اشترت شركة Apple نحو 300 ألف دولار من الأسهم.")] == [
+        ("نحو 300 ألف دولار", 300000.0, "USD")]

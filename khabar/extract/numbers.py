@@ -50,7 +50,9 @@ _WORD = alternation(ALL_WORDS)
 _SCALE = alternation(ALL_SCALES)
 # Digits: grouped thousands, or a plain run with an optional decimal part.
 # Bounded repetitions and a digit look-behind keep a megabyte of digits linear.
-DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:[,.]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,15}(?:[.,]\d{1,6})?)(?![\d])"
+# Not after a Latin letter: digits glued to one are part of a name or a link
+# (SRT1720, G20, cutt.us/njc3), not a number of anything.
+DIGITS = r"(?<![\d.,A-Za-z])(?:\d{1,3}(?:[,.]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,15}(?:[.,]\d{1,6})?)(?![\d])"
 _DIGITS = re.compile(DIGITS)
 _DIGIT_RUN = re.compile(r"[\d.,]+")
 # Saudi press (SPA) writes the decimal comma as ر with the fraction first in
