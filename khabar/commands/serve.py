@@ -26,45 +26,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="print the deployments that would be served and exit")
 
 
-def deployments(args: argparse.Namespace, config: dict) -> list:
-    from prefect.schedules import Cron
-
-    from flows.pipeline import nightly, reprocess
-    from flows.runner import task_runner_from_config
-
-    raw = str(Path(args.raw or config["paths"]["raw"]).resolve())
-    out = str(Path(args.out or config["paths"]["out"]).resolve())
-    config_path = str(Path(args.config).resolve()) if args.config else None
-    runner = task_runner_from_config(config)
-    schedule = config["schedule"]
-    return [
-        nightly.with_options(task_runner=runner).to_deployment(
-            name="nightly",
-            schedules=[Cron(schedule["cron"], timezone=schedule["timezone"])],
-            parameters={"raw": raw, "out": out, "config_path": config_path},
-            concurrency_limit=1,
-        ),
-        reprocess.with_options(task_runner=runner).to_deployment(
-            name="reprocess",
-            parameters={"out": out, "config_path": config_path, "from_stage": "normalise"},
-            concurrency_limit=1,
-        ),
-    ]
-
-
 def main(args: argparse.Namespace) -> int:
     from flows.prefect_env import configure_prefect
     from khabar.config import load_config
 
     config = load_config(args.config)
-    configure_prefect(verbose=True)
-    served = deployments(args, config)
+    configure_prefect(verbose=True)  # before anything imports prefect
+    from flows.serve import deployments, serve_deployments
+
+    raw = str(Path(args.raw or config["paths"]["raw"]).resolve())
+    out = str(Path(args.out or config["paths"]["out"]).resolve())
+    config_path = str(Path(args.config).resolve()) if args.config else None
+    served = deployments(raw, out, config_path, config)
     for deployment in served:
         schedule = ", ".join(f"{s.schedule.cron} ({s.schedule.timezone})" for s in deployment.schedules or []) or "on demand"
         print(f"{deployment.flow_name}/{deployment.name}: {schedule}, parameters {deployment.parameters}")
     if args.dry_run:
         return 0
-    from prefect import serve
-
-    serve(*served)
+    serve_deployments(served)
     return 0
