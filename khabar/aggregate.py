@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 
 from khabar import schemas
 from khabar.arabic import ARABIC_BLOCK_MARKS, LETTER_FOLD, TATWEEL, char_class
+from khabar.extract.canonical import LINEAGE_KEYS
 from khabar.extract.quotes import is_unnamed_speaker
 
 # Token kinds that count as words in corpus_daily.words.
@@ -134,7 +135,8 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
             continue
         best = min(candidates, key=lambda c: (-mentions[c], c))
         # candidates that are forms of the best one's name (سيب بلاتر, جوزيف بلاتر, سيب جوزيف بلاتر) do not compete
-        rivals = [c for c in candidates if not _compatible(people[c], people[best], [people[d] for d in candidates])]
+        names = [people[d] for d in candidates]
+        rivals = [c for c in candidates if not _compatible(people[c], people[best], names)]
         owns = mentions[best] * 4 >= (mentions[best] + sum(mentions[c] for c in rivals)) * 3
         if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
             links[e] = best
@@ -147,7 +149,6 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
     return links
 
 
-_LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})  # as canonical.key spells them (آل -> ال)
 
 
 def _subsequence(short: tuple, full: tuple) -> bool:
@@ -170,7 +171,7 @@ def _short_form_of(short: tuple, full: tuple) -> bool:
         return False
     if n > 1 and full[:n] == short:
         return True
-    return full[-n:] == short and full[-n - 1] not in _LINEAGE
+    return full[-n:] == short and full[-n - 1] not in LINEAGE_KEYS
 
 
 # Given names that, alone, say nobody in particular (normalised as canonical.key spells them).

@@ -23,11 +23,12 @@ import pyarrow as pa
 from khabar import schemas
 from khabar.config import load_config
 from khabar.errors import UserError
+from khabar import stages
 from khabar.stages import extract_documents
 
 __all__ = ["ANALYSED", "Analysis", "analyse", "analyse_table"]
 
-ANALYSED: tuple[str, ...] = ("entities", "quotes", "dates", "amounts")
+ANALYSED: tuple[str, ...] = stages.BY_NAME["extract"].writes
 
 ConfigLike = str | Path | dict[str, Any] | None
 

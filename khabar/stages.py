@@ -24,6 +24,12 @@ class Stage:
     config: tuple[str, ...]  # configuration sections the stage's functions receive
 
 
+def _aggregate_inputs() -> dict[str, None]:
+    from khabar.aggregate import AGGREGATES
+
+    return {name: None for inputs, _ in AGGREGATES.values() for name in inputs}
+
+
 def _aggregate_datasets() -> tuple[str, ...]:
     from khabar.aggregate import AGGREGATES
 
@@ -36,8 +42,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("segment", {"documents": ("doc_id", "text"), "normalised": None}, ("sentences", "tokens"), ("segment", "normalise")),
     Stage("extract", {"documents": ("doc_id", "text", "published_at", "source"), "sentences": None, "tokens": None},
           ("entities", "quotes", "dates", "amounts"), ("extract",)),
-    Stage("aggregate", {"documents": None, "sentences": None, "tokens": None, "quarantine": None, "duplicates": None,
-                        "entities": None, "quotes": None, "amounts": None}, _aggregate_datasets(), ("aggregate",)),
+    Stage("aggregate", _aggregate_inputs(), _aggregate_datasets(), ("aggregate",)),
 )
 STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
 BY_NAME: dict[str, Stage] = {s.name: s for s in STAGES}
@@ -87,6 +92,12 @@ def extract(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, config: 
         "dates": extract_dates(documents, sentences, tokens, cfg) if cfg["dates"] else schemas.empty("dates"),
         "amounts": extract_amounts(documents, sentences, tokens, cfg) if cfg["amounts"] else schemas.empty("amounts"),
     }
+
+
+def entities_only(config: dict, **ner: object) -> dict:
+    """``config`` with quotes, dates and amounts off (and the ``ner`` keys given set), for callers that score entities."""
+    extract = {**config["extract"], "ner": {**config["extract"]["ner"], **ner}, "quotes": False, "dates": False, "amounts": False}
+    return {**config, "extract": extract}
 
 
 def extract_documents(documents: pa.Table, config: dict) -> dict[str, pa.Table]:

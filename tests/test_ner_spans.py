@@ -16,7 +16,6 @@ from khabar import schemas
 from khabar.config import load_config
 from khabar.extract import canonical as canon
 from khabar.ner import spans as S
-from khabar.ner.tags import spans_from_bio
 
 
 def fix(sentence: str, spans=(), names=None):
@@ -178,8 +177,6 @@ def test_any_sentence_and_any_tagger_spans_give_sorted_disjoint_spans(words, raw
         tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
     new_tags, probs = S.repair_tags(words, tags, [0.9 if t != "O" else 1.0 for t in tags], {})
     assert len(new_tags) == len(probs) == len(words)
-    assert S._entity_spans(tags) == spans_from_bio(tags)
-    assert S._entity_spans(["I-PER", "I-PER", "B-PER", "I-LOC", "O", "I-ORG"]) == spans_from_bio(["I-PER", "I-PER", "B-PER", "I-LOC", "O", "I-ORG"])
 
 
 # --- proclitics (canonical.proclitic_length) -------------------------------------------

@@ -60,13 +60,12 @@ def entities_for(arts: list[dict]) -> dict[str, list[dict]]:
     import pyarrow as pa
 
     from khabar.config import load_config
-    from khabar.stages import extract_documents
+    from khabar.stages import entities_only, extract_documents
 
     cfg = load_config()
-    only_entities = {**cfg["extract"], "quotes": False, "dates": False, "amounts": False}
     docs = pa.table({"doc_id": [a["id"] for a in arts], "text": [a["text"] for a in arts]})
     out: dict[str, list[dict]] = {}
-    for row in extract_documents(docs, {**cfg, "extract": only_entities})["entities"].to_pylist():
+    for row in extract_documents(docs, entities_only(cfg))["entities"].to_pylist():
         out.setdefault(row["doc_id"], []).append(row)
     return out
 

@@ -15,7 +15,7 @@ import time
 from khabar import schemas
 from khabar.evaluate.scorer import score
 from khabar.ner.tags import khabar_tag, spans_from_bio
-from khabar.stages import extract_documents
+from khabar.stages import entities_only, extract_documents
 
 
 def pseudo_documents(sentences: list[tuple[list[str], list[str]]], size: int) -> list[dict]:
@@ -42,16 +42,13 @@ def run_pipeline(docs: list[dict], config: dict):
     # The span rules (khabar/ner/spans.py) follow the real-news guidelines, not ANERcorp's: it keeps
     # compass words out of places (شمال [إسرائيل]), leaves many institutions untagged (مجلس الشيوخ)
     # and tags الله as MISC. They are scored on `eval ner --realnews`; here the tagger is.
-    config = {**config, "extract": {**config["extract"], "ner": {**config["extract"]["ner"], "span_rules": False}}}
     now = dt.datetime.now(dt.timezone.utc)
     rows = [{"doc_id": d["doc_id"], "text": d["text"], "raw_path": "conll", "raw_record": i, "ingested_at": now} for i, d in enumerate(docs)]
     documents = schemas.table_from_rows("documents", rows)
     # Scored on ANERcorp's convention, which tags currencies and الله as MISC
     # and the person inside a facility's name (ملعب [سانتياغو برنابيو]) as PER:
     # the analyst-facing filter and the facility rule are off here.
-    ner_cfg = {**config["extract"]["ner"], "drop_currencies_and_god": False, "facilities_as_places": False}
-    only_entities = {**config["extract"], "ner": ner_cfg, "quotes": False, "dates": False, "amounts": False}
-    tables = extract_documents(documents, {**config, "extract": only_entities})
+    tables = extract_documents(documents, entities_only(config, span_rules=False, drop_currencies_and_god=False, facilities_as_places=False))
     return tables["entities"], tables["tokens"].num_rows
 
 
@@ -164,8 +161,7 @@ def realnews_predictions(entries: list[dict], config: dict) -> list[tuple]:
     with the given configuration (its analyst-facing filters included); quotes, dates and amounts are off."""
     now = dt.datetime.now(dt.timezone.utc)
     rows = [{"doc_id": e["doc_id"], "text": e["text"], "raw_path": e["file"], "raw_record": e["line"], "ingested_at": now} for e in entries]
-    only_entities = {**config["extract"], "quotes": False, "dates": False, "amounts": False}
-    entities = extract_documents(schemas.table_from_rows("documents", rows), {**config, "extract": only_entities})["entities"]
+    entities = extract_documents(schemas.table_from_rows("documents", rows), entities_only(config))["entities"]
     return list(zip(*(entities.column(c).to_pylist() for c in ("doc_id", "start", "end", "label"))))
 
 

@@ -234,7 +234,7 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
         if k >= 0 and s < out[k][1]:
             continue
         out.append((s, m.end(), 2.0, _DUALS[m.group("u")], "count", False))
-    for s, e in _generic_duals(t):
+    for s, e in _generic_duals(t, masks):
         k = bisect_right(taken_starts, s) - 1
         if k >= 0 and s < out[k][1]:
             continue
@@ -245,14 +245,14 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
     return out
 
 
-def _generic_duals(t: str):
+def _generic_duals(t: str, masks: list[tuple[int, int]]):
     """Spans of indefinite duals of nouns outside the count lexicon. Without
     diacritics -ين is also a plural and -تين also an adjective, so a dual counts
     only as the head noun of its phrase: not definite (المفتشين، للمفتشين:
     ل + المفتشين), not an adjective agreeing with the dual before it, not a
     predicate (كانتا ضروريتين), and, for -ين, not a participle or agent noun
     (مسلحين، لاعبين، فنانين) and only with an agreeing adjective in -يين."""
-    masks = None
+    mask_starts = [ms for ms, _ in masks]  # the text's date spans (from _find_folded)
     last_end = -1  # end of the last dual, or of an adjective agreeing with it
     for s, e in _in_words(t):
         w = t[s:e]
@@ -276,9 +276,6 @@ def _generic_duals(t: str):
                 continue  # مسلحين، لاعبين، فنانين: plurals of persons look the same
         if _PREDICATE.search(t, max(0, s - 24), s):
             continue
-        if masks is None:
-            masks = date_spans_folded(t)
-            mask_starts = [ms for ms, _ in masks]
         k = bisect_right(mask_starts, s) - 1
         if (k >= 0 and masks[k][1] > s) or (k + 1 < len(masks) and masks[k + 1][0] < e):
             continue  # سنتين، ساعتين: durations

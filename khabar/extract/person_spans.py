@@ -23,7 +23,7 @@ it is linear in the sentence and cannot backtrack.
 
 from __future__ import annotations
 
-from khabar.extract.canonical import ROLE_STOPS, TITLE_PHRASES, leading_titles, norm, title_at, title_only
+from khabar.extract.canonical import LINEAGE_KEYS as LINEAGE, ROLE_STOPS, TITLE_PHRASES, leading_titles, norm, title_at, title_only
 from khabar.ner.features import strip_proclitics
 from khabar.ner.heads import FACILITY_HEADS
 
@@ -39,7 +39,6 @@ FACILITY_TAILS = {
 MAX_FACILITY_TITLES = 3
 
 COMPOUND_STARTS = {norm(w) for w in "عبد أبو أبي".split()}
-LINEAGE = {norm(w) for w in "بن ابن بنت آل".split()}
 # Titles that end a name when they follow it; أمين، أمير، الشيخ are left out: they are names too.
 TRAILING_TITLES = {norm(w) for w in "رئيس الرئيس وزير الوزير وزيرة نائب ولي المتحدث الناطق سفير مستشار مدير قائد".split()}
 ADVERBIALS = {norm(w) for w in "خلفا خلافا مكسبا وفقا طبقا تبعا نقلا تكريما دعما تأييدا شكرا تقديرا ممثلا نيابة".split()}

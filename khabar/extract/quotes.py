@@ -355,11 +355,7 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
     if not cue:
         # ... or a sentence of its own followed by its attribution: «…»، قال X
-        opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
-        rest = t[after : after + 3].lstrip(" ")
-        if opens_sentence and rest[:1] in ("،", ",") and (_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after)):
-            return False
-        return True
+        return not _attributed_after(t, before, after)
     # ... and the clause ends with it (أن «القاعدة» تقف وراء: a name)
     rest = t[after : after + 4].lstrip(" ")
     ends_clause = not rest or rest[0] in "،,.؛;:!?؟)\n"

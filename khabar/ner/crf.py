@@ -22,8 +22,6 @@ from khabar.errors import DataNotFound
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEFAULT_MODEL = RESOURCES / "crf.crfsuite"
 
-# ANERcorp's tag names -> khabar labels.
-
 
 class CrfModel:
     def __init__(self, path: Path):

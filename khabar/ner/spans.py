@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from khabar.ner.tags import spans_from_bio
 from khabar.ner import heads
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
 
@@ -95,6 +96,7 @@ UNITS = _words(
     كجم كغ غرام جرام لتر برميل ميغاواط واط هكتار درجة بالمئة بالمائة"""
 )
 QUANTITIES = _words("نصف ربع ثلث ثلثي مليون ملايين مليار مليارات ألف آلاف مئة مائة مئات عشرات")
+NOT_IN_A_PERSON = CURRENCIES | UNITS | QUANTITIES  # one set, not a union per word
 # Punctuation a span is cut at (a quote or bracket inside is two names, or a name and its head).
 CUT_AT = frozenset("،,؛;:«»\"()[]{}!؟?“”„‘’<>|")
 # Words that open a name without being one: a span of nothing else is dropped once cut off.
@@ -270,7 +272,7 @@ def is_quantity(info: list[Word], a: int, b: int, label: str) -> bool:
     """A person with a number, currency, unit or quantity word in it (نصف ريال، 1 ميغابايت), or an
     organisation opening with a number or quantity or ending with a unit (ريال مدريد is a club)."""
     if label == "PER":
-        return any(info[k].digit or info[k].rest in QUANTITIES or info[k].w in CURRENCIES | UNITS | QUANTITIES for k in range(a, b))
+        return any(info[k].digit or info[k].rest in QUANTITIES or info[k].w in NOT_IN_A_PERSON for k in range(a, b))
     if label == "ORG":
         first, last = info[a], info[b - 1]
         return first.digit or first.w in QUANTITIES or last.w in UNITS
@@ -506,7 +508,7 @@ def repair_tags(words: list[str], tags: list[str], probs: list[float], names: di
 
 def _repair_sentence(info: list[Word], tags: list[str], probs: list[float], names: dict) -> tuple[list[str], list[float]]:
     triggers = [i for i, t in enumerate(info) if t.trigger]
-    spans = _entity_spans(tags) if tags.count("O") < len(tags) else []
+    spans = spans_from_bio(tags) if tags.count("O") < len(tags) else []
     if not spans and not triggers:
         return tags, probs
     fixed = repair_info(info, spans, names, triggers)
@@ -517,18 +519,6 @@ def _repair_sentence(info: list[Word], tags: list[str], probs: list[float], name
         new_tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
     new_probs = [p if t != "O" and n != "O" else (RULE_MARGINAL if n != "O" else 1.0) for t, n, p in zip(tags, new_tags, probs)]
     return new_tags, new_probs
-
-
-def _entity_spans(tags: list[str]) -> list[Span]:
-    """:func:`spans_from_bio` looking only at the tags that are not O (most are O)."""
-    spans: list[Span] = []
-    for i in [i for i, t in enumerate(tags) if t != "O"]:
-        tag = tags[i]
-        if tag[0] == "I" and spans and spans[-1][1] == i and spans[-1][2] == tag[2:]:
-            spans[-1] = (spans[-1][0], i + 1, spans[-1][2])
-        else:
-            spans.append((i, i + 1, tag[2:]))
-    return spans
 
 
 def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: list, names: dict) -> list:

@@ -58,7 +58,7 @@ def _examples(featurizer: Featurizer, sentences, swap: dict) -> list:
     return examples
 
 
-def _fit(featurizer, examples, out: Path, params: dict) -> float:
+def _fit(examples, out: Path, params: dict) -> float:
     """Train one crfsuite model on (features, tags) pairs; seconds taken."""
     import pycrfsuite
 
@@ -112,7 +112,7 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     clusters = load_features(clusters_path) if feature_set == "full" and clusters_path.exists() else None
     featurizer = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters)  # one memo for every fit below
     swap = swap or {}
-    seconds = _fit(featurizer, _examples(featurizer, train_sents, swap), out, params)
+    seconds = _fit(_examples(featurizer, train_sents, swap), out, params)
     names_path = out.parent / "names.tsv"
     names_path.write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
     meta = {
@@ -138,11 +138,11 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         with tempfile.TemporaryDirectory() as tmp:
             for k, (fit_docs, tag_docs) in enumerate(folds):
                 fold_model = Path(tmp) / f"fold{k}.crfsuite"
-                seconds += _fit(featurizer, _examples(featurizer, [st for d in fit_docs for st in d], swap), fold_model, params)
+                seconds += _fit(_examples(featurizer, [st for d in fit_docs for st in d], swap), fold_model, params)
                 tags1.append(_stage1_tags(featurizer, fold_model, tag_docs))
         stage2_docs = docs[half:] + docs[:half]
         stage2 = out.with_name(out.stem + ".stage2.crfsuite")
-        seconds += _fit(featurizer, _stage2_examples(featurizer, stage2_docs, tags1[0] + tags1[1]), stage2, params)
+        seconds += _fit(_stage2_examples(featurizer, stage2_docs, tags1[0] + tags1[1]), stage2, params)
         meta["stage2"] = stage2.name
     meta["train_seconds"] = round(seconds, 1)
     out.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
