@@ -22,9 +22,9 @@ def _refusal(tmp_path, toml: str) -> str:
     return str(info.value)
 
 
-def test_the_defaults_are_the_dataclasses_and_the_documented_file():
+def test_the_defaults_are_the_documented_file():
     documented = tomllib.loads((REPO / "config" / "khabar.toml").read_text(encoding="utf-8"))
-    assert DEFAULTS == config_module.as_dict(Config()) == documented == load_config()
+    assert DEFAULTS == documented == load_config()
     assert DEFAULTS["ingest"]["title_fields"] == ["title", "headline"]  # lists, as TOML gives them
 
 

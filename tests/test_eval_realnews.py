@@ -93,6 +93,7 @@ def test_scores_are_over_the_stored_gold(tmp_path, shared_data):
             assert table[label]["gold"] == stored.count(label)
         assert table["overall"]["pred"] == len(set(result["pred"]))
     assert result["lenient"]["overall"]["f1"] >= result["exact"]["overall"]["f1"]
+    assert result["exact"]["overall"]["f1"] >= 80  # 90.6 with the packaged model: a broken tagger falls far below
     tp = len(set(result["gold"]) & set(result["pred"]))
     errors = realnews_errors(entries, result["gold"], result["pred"])
     assert len(errors) == (len(result["gold"]) - tp) + (len(set(result["pred"])) - tp)

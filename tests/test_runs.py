@@ -4,6 +4,7 @@ decisions of an ingest commit, the run record, and the one-line error."""
 from __future__ import annotations
 
 import errno
+import tempfile
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -124,11 +125,12 @@ def test_failure_message_names_the_file_the_cause_and_what_to_do():
     assert failure_message(ValueError("bad row"), out, log) == "the run failed: ValueError: bad row; traceback in /data/out/_logs/r1.log"
 
 
-def test_the_traceback_goes_to_the_temporary_folder_when_the_store_refuses_it(tmp_path):
+def test_the_traceback_goes_to_the_temporary_folder_when_the_store_refuses_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))  # not the machine's shared /tmp
+    (tmp_path / "tmp").mkdir()
     (tmp_path / "out").write_text("", encoding="utf-8")  # a file where the store should be: no _logs folder possible
     try:
         raise OSError(errno.ENOSPC, "No space left on device", "/x")
     except OSError as exc:
         written = write_traceback(exc, run_log_path(tmp_path / "out", "r-test"))
-    assert written.name == "khabar-r-test.log" and "OSError: [Errno 28]" in written.read_text(encoding="utf-8")
-    written.unlink()
+    assert written == tmp_path / "tmp" / "khabar-r-test.log" and "OSError: [Errno 28]" in written.read_text(encoding="utf-8")
