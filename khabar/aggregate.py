@@ -84,6 +84,17 @@ def _canonicals(entities: pa.Table) -> tuple[dict[str, str], dict[str, str]]:
     return {e: _mode(c) for e, c in canon.items()}, {e: _mode(c) for e, c in label.items()}
 
 
+def _latin_names(entities: pa.Table, canon: dict[str, str]) -> dict[str, str | None]:
+    """Each entity_id's ``canonical_latin`` for the day's canonical (``_canonicals``); None where
+    the extractor gave none or an older partition has no such column."""
+    wanted = {(e, c) for e, c in canon.items()}
+    found: dict[str, str | None] = {}
+    for eid, c, latin in zip(_column(entities, "entity_id"), _column(entities, "canonical"), _column(entities, "canonical_latin")):
+        if latin and eid not in found and (eid, c) in wanted:
+            found[eid] = latin
+    return found
+
+
 def day_person_links(entities: pa.Table) -> dict[str, str]:
     """entity_id of a person's short form -> entity_id of the one full name of the day it stands for.
 
@@ -228,11 +239,14 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
     names, and mentions sum to the day's entities less those. ``sources``
     counts distinct non-null ``documents.source`` values, ``stories`` distinct
     ``documents.cluster_id`` (one wire story republished by seven outlets is
-    one story). Rows are sorted by mentions (descending), then entity_id.
+    one story). ``canonical_latin`` is the Latin name the extractor gave
+    that canonical (null when it gave none). Rows are sorted by mentions
+    (descending), then entity_id.
     """
     sources = _doc_sources(documents)
     stories = _doc_stories(documents)
     canon, label = _canonicals(entities)
+    latin = _latin_names(entities, canon)
     mentions: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
     for eid, doc_id in zip(_linked_ids(entities, cfg, canon, label), _column(entities, "doc_id")):
@@ -244,7 +258,7 @@ def entity_daily(*, entities: pa.Table, documents: pa.Table, cfg: dict) -> pa.Ta
     for eid, n in mentions.items():
         srcs = {sources.get(d) for d in docs[eid]} - {None}
         rows.append(
-            {"entity_id": eid, "canonical": canon[eid], "label": label[eid], "mentions": n, "documents": len(docs[eid]),
+            {"entity_id": eid, "canonical": canon[eid], "canonical_latin": latin.get(eid), "label": label[eid], "mentions": n, "documents": len(docs[eid]),
              "sources": len(srcs), "stories": _story_count(docs[eid], stories)}
         )
     rows.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
@@ -363,7 +377,8 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
     neither (anonymous) are not counted here; they stay in ``quotes``.
     ``speaker`` is the id's canonical of the day (entity_daily's) when
     ``entities`` has it, else the most frequent speaker string of the group
-    (ties: smallest). ``sample_quotes`` lists "doc_id:quote_idx" of the
+    (ties: smallest); ``canonical_latin`` that canonical's Latin name (null for
+    unresolved speakers). ``sample_quotes`` lists "doc_id:quote_idx" of the
     first N quotes by (doc_id, quote_idx), N = ``cfg["sample_quotes"]``.
     Rows sorted by quotes (descending), then speaker id.
     """
@@ -371,6 +386,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
     sources = _doc_sources(documents)
     entities = schemas.empty("entities") if entities is None else entities
     canon, label = _canonicals(entities)
+    latin = _latin_names(entities, canon)
     day_id = _day_ids(entities, cfg, canon, label)
     groups: dict[str, dict] = {}
     for doc_id, quote_idx, speaker, speaker_id in zip(
@@ -392,6 +408,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
                 "speaker_entity_id": key,
                 # a resolved speaker always has a name in practice; fall back to its id
                 "speaker": canon.get(key) or (_mode(group["names"]) if group["names"] else key),
+                "canonical_latin": latin.get(key),
                 "quotes": len(ids),
                 "documents": len(docs),
                 "sources": len({sources.get(d) for d in docs} - {None}),

@@ -106,6 +106,7 @@ class Ner:
 @dataclass(frozen=True)
 class Extract:
     ner: Ner = field(default_factory=Ner)
+    latin: bool = True
     quotes: bool = True
     dates: bool = True
     amounts: bool = True

@@ -7,7 +7,7 @@ every reprocess, without looking anything up. What grows night by night is
 ``entity_aliases_daily`` (one partition per day, written by the aggregate
 stage with entity_daily); the registry folds those partitions::
 
-    entity_id, label, canonical, aliases, first_seen, last_seen, mentions, documents
+    entity_id, label, canonical, canonical_latin, aliases, first_seen, last_seen, mentions, documents
 
 (the warehouse view ``entity_registry`` runs the same fold in SQL). Because
 each day's rows depend on that day only, running night by night gives the
@@ -17,6 +17,7 @@ year as on the first day; only a lookup reads every day (two small columns).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 
 from khabar.extract.canonical import entity_id, id_key
@@ -25,8 +26,30 @@ from khabar.store import Store
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
 
+def latin_fold(name: str) -> str:
+    """How Latin names compare: letters and digits only, case and accents off ("barack obama" = "Barack Obama",
+    "saud alfaisal" = "Saud al-Faisal", "Habre" = "Habré")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
+
+
+def latin_ids(store: Store, name: str) -> set[str]:
+    """Ids whose ``canonical_latin`` on some day folds like ``name`` (:func:`latin_fold`)."""
+    wanted = latin_fold(name)
+    if not wanted:
+        return set()
+    days = store.read_dataset("entity_daily", ["entity_id", "canonical_latin"])
+    folded: dict[str, bool] = {}
+    found = set()
+    for eid, latin in zip(days.column("entity_id").to_pylist(), days.column("canonical_latin").to_pylist()):
+        if latin and folded.setdefault(latin, latin_fold(latin) == wanted):
+            found.add(eid)
+    return found
+
+
 def matching_ids(store: Store, name: str) -> list[str]:
-    """Ids whose own fold or one of whose aliases folds like ``name`` (عبد العزيز finds عبدالعزيز)."""
+    """Ids whose own fold or one of whose aliases folds like ``name`` (عبد العزيز finds عبدالعزيز),
+    or whose Latin name does (``barack obama``, ``riyadh``)."""
     aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "label", "alias"])
     wanted = {label: id_key(label, name) for label in LABELS}
     direct = {entity_id(label, name) for label in LABELS}
@@ -38,20 +61,23 @@ def matching_ids(store: Store, name: str) -> list[str]:
             seen[k] = label in wanted and id_key(label, alias) == wanted[label]
         if seen[k] or eid in direct:
             found.add(eid)
-    return sorted(found)
+    return sorted(found | latin_ids(store, name))
 
 
 def describe(store: Store, ids: list[str]) -> list[dict]:
     """Registry rows of ``ids`` plus ``per_day`` (dt -> mentions), most mentioned first."""
     wanted = set(ids)
-    days = store.read_dataset("entity_daily", ["entity_id", "canonical", "label", "mentions", "documents"])
+    columns = ("entity_id", "canonical", "canonical_latin", "label", "mentions", "documents")
+    days = store.read_dataset("entity_daily", list(columns))
     rows: dict[str, dict] = {}
-    for eid, canonical, label, n, docs, dt in zip(*(days.column(c).to_pylist() for c in ("entity_id", "canonical", "label", "mentions", "documents", "dt"))):
+    for eid, canonical, latin, label, n, docs, dt in zip(*(days.column(c).to_pylist() for c in columns + ("dt",))):
         if eid not in wanted:
             continue
-        r = rows.setdefault(eid, {"entity_id": eid, "labels": Counter(), "names": Counter(), "mentions": 0, "documents": 0, "per_day": {}})
+        r = rows.setdefault(eid, {"labels": Counter(), "names": Counter(), "latin": Counter(), "mentions": 0, "documents": 0, "per_day": {}})
         r["labels"][label] += n
         r["names"][canonical] += n
+        if latin:
+            r["latin"][latin] += n
         r["mentions"] += n
         r["documents"] += docs
         r["per_day"][dt] = r["per_day"].get(dt, 0) + n
@@ -63,6 +89,7 @@ def describe(store: Store, ids: list[str]) -> list[dict]:
                 "entity_id": eid,
                 "label": _top(r["labels"]),
                 "canonical": _top(r["names"]),
+                "canonical_latin": _top(r["latin"]) if r["latin"] else None,
                 "aliases": aliases.get(eid, []),
                 "first_seen": min(r["per_day"]),
                 "last_seen": max(r["per_day"]),

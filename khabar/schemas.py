@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2  # 2: entity_daily.stories, amounts_daily.stories
+SCHEMA_VERSION = 3  # 2: entity_daily.stories, amounts_daily.stories; 3: canonical_latin (entities, entity_daily, speakers_daily)
 
 TS = pa.timestamp("us", tz="UTC")
 I32 = pa.int32()
@@ -106,6 +106,7 @@ ENTITIES = _schema(
     ("label", STR, False),  # PER, ORG, LOC, MISC
     ("entity_id", STR, False),
     ("canonical", STR, False),
+    ("canonical_latin", STR, True),  # the name in Latin script (schema 3; null when unknown, for MISC, and in older partitions)
     ("role", STR, True),  # title / role stripped from a PER mention
     ("score", pa.float32(), False),
     ("run_id", STR, False),
@@ -155,6 +156,7 @@ AMOUNTS = _schema(
 ENTITY_DAILY = _schema(
     ("entity_id", STR, False),
     ("canonical", STR, False),
+    ("canonical_latin", STR, True),  # the canonical's Latin name (schema 3; null in older partitions)
     ("label", STR, False),
     ("mentions", I64, False),
     ("documents", I64, False),
@@ -188,6 +190,7 @@ COOCCURRENCE = _schema(
 SPEAKERS_DAILY = _schema(
     ("speaker_entity_id", STR, False),
     ("speaker", STR, False),
+    ("canonical_latin", STR, True),  # a resolved speaker's Latin name (schema 3; null for unresolved speakers, older partitions)
     ("quotes", I64, False),
     ("documents", I64, False),
     ("sources", I64, False),

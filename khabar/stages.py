@@ -86,6 +86,10 @@ def extract(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, config: 
 
     cfg = config["extract"]
     entities = extract_entities(documents, sentences, tokens, cfg["ner"])
+    if cfg["latin"]:
+        from khabar.extract.latin import add_latin
+
+        entities = add_latin(entities)
     return {
         "entities": entities,
         "quotes": extract_quotes(documents, sentences, tokens, entities, cfg) if cfg["quotes"] else schemas.empty("quotes"),

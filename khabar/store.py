@@ -53,6 +53,19 @@ def _empty(name: str, columns: list[str] | None) -> pa.Table:
     return table.select(columns) if columns else table
 
 
+def _read_part(name: str, path: Path, columns: list[str] | None) -> pa.Table:
+    """One part file; a column asked for that a part written before it existed lacks reads as nulls."""
+    if columns is None:
+        return pq.read_table(path)
+    present = set(pq.read_schema(path).names)
+    table = pq.read_table(path, columns=[c for c in columns if c in present])
+    schema = schemas.DATASETS[name]
+    for c in columns:
+        if c not in present and c in schema.names:
+            table = table.append_column(schema.field(c), pa.nulls(table.num_rows, schema.field(c).type))
+    return table.select([c for c in columns if c in table.column_names])
+
+
 def _file_keys(manifest: pa.Table) -> set[tuple[str, str]]:
     return set(zip(manifest.column("raw_path").to_pylist(), manifest.column("sha256").to_pylist()))
 
@@ -135,7 +148,7 @@ class Store:
         parts = self.parts(name, dt)
         if not parts:
             return _empty(name, columns)
-        tables = [pq.read_table(self.partition_dir(name, dt) / f"{p}.parquet", columns=columns) for p in parts]
+        tables = [_read_part(name, self.partition_dir(name, dt) / f"{p}.parquet", columns) for p in parts]
         return pa.concat_tables(tables, promote_options="default")
 
     def read_dataset(self, name: str, columns: list[str] | None = None, dts: list[str] | None = None) -> pa.Table:

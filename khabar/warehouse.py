@@ -27,6 +27,8 @@ import os
 import uuid
 from pathlib import Path
 
+import pyarrow as pa
+
 from khabar import schemas
 
 DATABASE_NAME = "khabar.duckdb"
@@ -62,6 +64,7 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
             select entity_id,
                    arg_max(label, mentions) as label,
                    arg_max(canonical, mentions) as canonical,
+                   arg_max(canonical_latin, mentions) as canonical_latin,
                    min(dt) as first_seen,
                    max(dt) as last_seen,
                    sum(mentions) as mentions,
@@ -74,7 +77,7 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
             from (select entity_id, alias, sum(mentions) as n from entity_aliases_daily group by entity_id, alias)
             group by entity_id
         )
-        select d.entity_id, d.label, d.canonical, coalesce(f.aliases, []) as aliases,
+        select d.entity_id, d.label, d.canonical, d.canonical_latin, coalesce(f.aliases, []) as aliases,
                d.first_seen, d.last_seen, d.mentions, d.documents
         from days d left join forms f using (entity_id)
         order by d.mentions desc, d.entity_id
@@ -139,6 +142,25 @@ def view_sql(out: Path, name: str) -> str:
     )
 
 
+# DuckDB types of the Arrow types of columns added to a schema after its first version.
+_DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.int32(): "INTEGER", pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN"}
+
+
+def _add_missing_columns(con, out: Path, name: str) -> None:
+    """Recreate the view of ``name`` with the schema's columns that no file has yet as typed nulls.
+
+    ``union_by_name`` gives a column null in the files that lack it, but only
+    if one file has it: a store written entirely before ``canonical_latin``
+    existed would otherwise have no such column, and the queries that read it
+    (``entity_registry``) would fail instead of showing nulls.
+    """
+    have = {row[0] for row in con.execute(f'describe "{name}"').fetchall()}
+    missing = [f for f in schemas.DATASETS[name] if f.name not in have and f.type in _DUCKDB_TYPES]
+    if missing:
+        extra = ", ".join(f'null::{_DUCKDB_TYPES[f.type]} as "{f.name}"' for f in missing)
+        con.execute(view_sql(out, name).replace(" as select * from ", f" as select *, {extra} from ", 1))
+
+
 def build(out: str | Path) -> tuple[Path, list[str]]:
     """Build ``<out>/khabar.duckdb`` afresh; returns its path and the views created.
 
@@ -161,6 +183,7 @@ def build(out: str | Path) -> tuple[Path, list[str]]:
         try:
             for name in datasets:
                 con.execute(view_sql(out, name))
+                _add_missing_columns(con, out, name)
                 views.append(name)
             for name, (needs, sql) in QUERIES.items():
                 if all(n in datasets for n in needs):

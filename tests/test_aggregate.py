@@ -55,8 +55,8 @@ def test_entity_daily_counts_mentions_documents_sources_and_takes_modes():
     assert out.schema == schemas.without_run_id(schemas.ENTITY_DAILY)
     assert out.to_pylist() == [
         # tie 2–2 between the two spellings: the lexicographically smallest wins
-        {"entity_id": "per:salman", "canonical": "الملك سلمان", "label": "PER", "mentions": 4, "documents": 3, "sources": 2, "stories": 3},
-        {"entity_id": "org:aramco", "canonical": "أرامكو", "label": "ORG", "mentions": 2, "documents": 1, "sources": 1, "stories": 1},
+        {"entity_id": "per:salman", "canonical": "الملك سلمان", "canonical_latin": None, "label": "PER", "mentions": 4, "documents": 3, "sources": 2, "stories": 3},
+        {"entity_id": "org:aramco", "canonical": "أرامكو", "canonical_latin": None, "label": "ORG", "mentions": 2, "documents": 1, "sources": 1, "stories": 1},
     ]
 
 
@@ -126,8 +126,8 @@ def test_speakers_daily_groups_resolved_and_unresolved_speakers():
     assert spk.startswith("spk:") and spk == aggregate.speaker_key("المتحدّث  الرسمي", "d3")
     assert spk != aggregate.speaker_key("المتحدث الرسمي") != aggregate.speaker_key("المتحدث الرسمي", "d2")
     assert out.to_pylist() == [
-        {"speaker_entity_id": "per:assaf", "speaker": "وزير المالية", "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d1:3"]},
-        {"speaker_entity_id": spk, "speaker": "المتحدث الرسمي", "quotes": 2, "documents": 1, "sources": 1, "sample_quotes": ["d3:0", "d3:1"]},
+        {"speaker_entity_id": "per:assaf", "speaker": "وزير المالية", "canonical_latin": None, "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d1:3"]},
+        {"speaker_entity_id": spk, "speaker": "المتحدث الرسمي", "canonical_latin": None, "quotes": 2, "documents": 1, "sources": 1, "sample_quotes": ["d3:0", "d3:1"]},
     ]
     assert aggregate.speakers_daily(quotes=table, documents=documents, cfg={**CFG, "sample_quotes": 1}).column("sample_quotes").to_pylist()[0] == ["d1:0"]
 
@@ -358,7 +358,7 @@ def test_a_speakers_short_form_counts_under_the_days_full_name():
     table = quotes(("d3", 0, "أوباما", short), ("d1", 0, "الرئيس باراك أوباما", obama), ("d3", 1, "أوباما", short))
     rows = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg=CFG).to_pylist()
     assert rows == [
-        {"speaker_entity_id": obama, "speaker": "باراك أوباما", "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d3:0"]},
+        {"speaker_entity_id": obama, "speaker": "باراك أوباما", "canonical_latin": None, "quotes": 3, "documents": 2, "sources": 2, "sample_quotes": ["d1:0", "d3:0"]},
     ]
     # without the day's links the short form keeps its own row; without entities the row is named as written
     unlinked = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg={**CFG, "link_short_names": False})

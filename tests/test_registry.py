@@ -73,7 +73,7 @@ def test_lookup_by_any_written_form(tmp_path):
         assert [r["entity_id"] for r in rows] == [BLATTER], name
     blatter = registry.lookup(store, "بلاتر")[0]
     assert blatter == {
-        "entity_id": BLATTER, "label": "PER", "canonical": "جوزيف بلاتر", "aliases": ["جوزيف بلاتر", "بلاتر"],
+        "entity_id": BLATTER, "label": "PER", "canonical": "جوزيف بلاتر", "canonical_latin": None, "aliases": ["جوزيف بلاتر", "بلاتر"],
         "first_seen": "2015-07-21", "last_seen": "2015-07-22", "mentions": 6, "documents": 5,
         "per_day": {"2015-07-21": 4, "2015-07-22": 2},
     }

@@ -1,4 +1,4 @@
-"""``khabar entities NAME``: look an entity up by any alias (:mod:`khabar.registry`)."""
+"""``khabar entities NAME``: look an entity up by any alias or its Latin name (:mod:`khabar.registry`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from khabar.errors import UserError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help="any written form of the entity: عبد العزيز, فيفا, بلاتر ...")
+    parser.add_argument("name", help="any written form of the entity (عبد العزيز, فيفا, بلاتر ...) or its Latin name (riyadh, \"barack obama\")")
     parser.add_argument("--out", help="output root of the store (default: paths.out of the configuration)")
     parser.add_argument("--config", help="configuration file (TOML)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
@@ -36,7 +36,8 @@ def main(args: argparse.Namespace) -> int:
         print(f"no entity known as {args.name!r} in {out}")
         return 1
     for r in rows:
-        print(f"{r['entity_id']}  {r['label']}  {r['canonical']}")
+        latin = f"  ({r['canonical_latin']})" if r["canonical_latin"] else ""
+        print(f"{r['entity_id']}  {r['label']}  {r['canonical']}{latin}")
         print(f"  aliases: {'، '.join(r['aliases'][:12])}{' …' if len(r['aliases']) > 12 else ''}")
         print(f"  seen {r['first_seen']} .. {r['last_seen']}: {r['mentions']} mentions in {r['documents']} documents")
         print("  per day: " + ", ".join(f"{d} {n}" for d, n in r["per_day"].items()))
