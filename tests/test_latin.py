@@ -60,6 +60,8 @@ def test_no_latin_name_rather_than_a_misleading_one():
 
 def test_an_unlisted_word_gets_a_rough_spelling_by_the_letter_rules():
     assert latin.romanize("بلاتر") == "balatr"
+    assert latin.romanize("عرعر") == "arar"  # ع gives the vowel no letter writes
+    assert latin.latin("PER", "فايز عليك") == "Fayez Alik"
     assert latin.latin("PER", "زرقوط") == "Zaraqut"
 
 

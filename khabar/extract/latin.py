@@ -181,8 +181,9 @@ def _capital(word: str) -> str:
 CONSONANTS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
     "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k",
-    "ل": "l", "م": "m", "ن": "n", "ه": "h", "ع": "", "ء": "", "ئ": "", "ؤ": "",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h",
 }
+GUTTURALS = "عءئؤ"
 
 
 def romanize(word: str) -> str:
@@ -190,7 +191,10 @@ def romanize(word: str) -> str:
     out: list[str] = []
     n = len(word)
     for i, ch in enumerate(word):
-        prev_vowel = i == 0 or word[i - 1] in "اوي" or word[i - 1] in "عءئؤ"
+        if ch in GUTTURALS:  # ع and hamza: a vowel where no letter gives one (عرعر -> arar, عقبه -> aqaba)
+            if i == 0 or word[i - 1] not in "اوي":
+                out.append("a" if i + 1 == n or word[i + 1] not in "اوي" else "")
+            continue
         if ch == "ا":
             out.append("a")
         elif ch in "وي":
@@ -199,11 +203,9 @@ def romanize(word: str) -> str:
         elif ch == "ه" and i == n - 1 and i > 0:
             out.append("a" if word[i - 1] not in "اوي" else "h")  # ة folded to ه: Fatima, Makkah's -ah is a list entry
         elif ch in CONSONANTS:
-            if ch in "عءئؤ" and not prev_vowel and i > 0:
-                out.append("a")
             out.append(CONSONANTS[ch])
             nxt = word[i + 1] if i + 1 < n else ""
-            if CONSONANTS[ch] and nxt and nxt not in "اويه" and nxt in CONSONANTS and i + 1 < n - 1:
+            if nxt in CONSONANTS and nxt not in GUTTURALS and nxt != "ه" and i + 1 < n - 1:
                 out.append("a")
     return "".join(out)
 
