@@ -41,6 +41,7 @@ CFG = {"link_short_names": True, "max_entities_per_doc": 50, "sample_quotes": 3}
         ("ORG", "داعش", "ISIS"),
         ("ORG", "جامعة الملك عبدالعزيز", "King Abdulaziz University"),
         ("ORG", "مطار الملك خالد الدولي", "King Khalid International Airport"),
+        ("LOC", "جسر الملك فهد", "King Fahd Bridge"),  # a facility the tagger calls a place
         ("ORG", "الشباب", "Al-Shabab"),
         ("ORG", "الرائد", "Al-Raed"),
     ],

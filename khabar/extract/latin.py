@@ -109,8 +109,9 @@ def latin(label: str, canonical: str) -> str | None:
     keys = word_key(canonical).split()
     if not keys or not all(_arabic_word(w) for w in keys):
         return None
-    if label == "ORG":
-        return _organisation(keys, words)
+    facility = _facility(keys, words)  # جسر الملك فهد is a LOC, جامعة الملك سعود an ORG: either way
+    if facility or label == "ORG":
+        return facility or _organisation(keys, words)
     return _spell_name(keys, words)
 
 
@@ -118,12 +119,18 @@ def _arabic_word(word: str) -> bool:
     return all("\u0621" <= ch <= "\u064a" for ch in word)
 
 
-def _organisation(keys: list[str], words: dict[str, str]) -> str | None:
+def _facility(keys: list[str], words: dict[str, str]) -> str | None:
+    """A facility named after a person: جامعة الملك سعود -> King Saud University, مطار الملك خالد الدولي -> King Khalid International Airport."""
     head = FACILITY_HEADS.get(keys[0])
-    if head and len(keys) > 2 and keys[1] in PERSON_TITLES:
-        tail = TRAILING.get(keys[-1])
-        person = _spell_name(keys[1:-1] if tail else keys[1:], words)
-        return head.format(f"{person} {tail}" if tail else person)
+    if not head or len(keys) < 3 or keys[1] not in PERSON_TITLES:
+        return None
+    tail = TRAILING.get(keys[-1])
+    person = _spell_name(keys[1:-1] if tail else keys[1:], words)
+    return head.format(f"{person} {tail}" if tail else person)
+
+
+def _organisation(keys: list[str], words: dict[str, str]) -> str | None:
+    """An organisation no list names: an Arabic one-word name with its article (الهلال -> Al-Hilal), else None."""
     if len(keys) == 1 and keys[0].startswith("ال") and len(keys[0]) > 3:
         return _spell_name(keys, words)
     return None
