@@ -60,7 +60,24 @@ FACILITY_HEADS = {
     "طريق": "{} Road",
     "ملعب": "{} Stadium",
 }
+# A head word before a listed place: أمانة القصيم -> Qassim Municipality, شمال الرياض -> North Riyadh.
+PLACE_HEADS = {
+    "امانه": "{} Municipality",
+    "اماره": "{} Emirate",
+    "جامعه": "{} University",
+    "مطار": "{} Airport",
+    "ميناء": "Port of {}",
+    "محافظه": "{} Governorate",
+    "منطقه": "{} Region",
+    "شرطه": "{} Police",
+    "شمال": "North {}",
+    "جنوب": "South {}",
+    "شرق": "East {}",
+    "غرب": "West {}",
+    "وسط": "Central {}",
+}
 PERSON_TITLES = {"الملك": "King", "الامير": "Prince", "الاميره": "Princess", "الشيخ": "Sheikh", "الامام": "Imam"}
+JOINED_SPELLINGS = {"ابو": "Abu ", "ابي": "Abi ", "ابا": "Aba ", "عبد": "Abd "}
 TRAILING = {"الدولي": "International", "التخصصي": "Specialist", "العام": "General"}
 
 
@@ -109,7 +126,7 @@ def latin(label: str, canonical: str) -> str | None:
     keys = word_key(canonical).split()
     if not keys or not all(_arabic_word(w) for w in keys):
         return None
-    facility = _facility(keys, words)  # جسر الملك فهد is a LOC, جامعة الملك سعود an ORG: either way
+    facility = _facility(keys, words) or _at_place(keys, names)  # جسر الملك فهد is a LOC, جامعة الملك سعود an ORG
     if facility or label == "ORG":
         return facility or _organisation(keys, words)
     return _spell_name(keys, words)
@@ -127,6 +144,15 @@ def _facility(keys: list[str], words: dict[str, str]) -> str | None:
     tail = TRAILING.get(keys[-1])
     person = _spell_name(keys[1:-1] if tail else keys[1:], words)
     return head.format(f"{person} {tail}" if tail else person)
+
+
+def _at_place(keys: list[str], names: dict[tuple[str, str], str]) -> str | None:
+    """A head word before a listed place (:data:`PLACE_HEADS`)."""
+    head = PLACE_HEADS.get(keys[0])
+    if not head or len(keys) < 2:
+        return None
+    place = names.get(("LOC", id_key("LOC", " ".join(keys[1:]))))
+    return head.format(place) if place else None
 
 
 def _organisation(keys: list[str], words: dict[str, str]) -> str | None:
@@ -162,6 +188,9 @@ def _spell_name(keys: list[str], words: dict[str, str]) -> str:
 def _spell_word(w: str, words: dict[str, str], article: bool) -> str:
     if w in words:
         return _article_style(words[w])
+    for first, spelling in JOINED_SPELLINGS.items():  # أبو الرحى, joined by word_key, is Abu al-Rahi when nobody spelled it whole
+        if w.startswith(first) and len(w) > len(first) + 1:
+            return f"{spelling}{_spell_word(w[len(first):], words, article=True)}"
     if article and w.startswith("ال") and len(w) > 3:
         stem = w[2:]
         return "al-" + _capital(words.get(stem) or romanize(stem))
