@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from khabar.arabic import CORE_LETTERS
 from khabar.extract.canonical import JOINED_FIRST, id_key
 from khabar.ner.features import norm
 
@@ -133,7 +134,7 @@ def latin(label: str, canonical: str) -> str | None:
 
 
 def _arabic_word(word: str) -> bool:
-    return all("\u0621" <= ch <= "\u064a" for ch in word)
+    return all(ch in CORE_LETTERS for ch in word)
 
 
 def _facility(keys: list[str], words: dict[str, str]) -> str | None:
