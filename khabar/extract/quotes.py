@@ -61,7 +61,10 @@ from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
-_VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
+# first-person verbs of saying: the narrator of a memoir speaks (فقلت: «…»),
+# who is named nowhere in the text (قلت، أجبت are never third person)
+_FIRST_PERSON = {fold_word(w) for w in "قلت أجبت أضفت رددت أجبته أجبتها".split()}
+_VERBS = {fold_word(v) for v in L.REPORTING_VERBS} | {w for w in _FIRST_PERSON if not w.endswith(("ه", "ها"))}
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
 _NAME_NOUNS = {fold_word(w) for w in L.NAME_NOUNS}
 _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
@@ -105,14 +108,20 @@ _ORG_HEADS = {fold_word(w) for w in """وزارة الوزارة شركة الش
 مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى
 حزب الحزب حركة الحركة المقاومة جماعة الجماعة جبهة الجبهة""".split()}
 _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعار وسم هاشتاغ اسم مسمى بمسمى عبارة بعبارة".split()}
+# works whose title may follow a colon (وأيضا كتاب: «متى يمكننا الثقة…؟»); bare
+# forms only: «قال في كتابه: "…"» quotes the book
+_WORK_NOUNS = {fold_word(w) for w in "كتاب رواية فيلم مسلسل قصيدة ديوان مسرحية أغنية ألبوم برنامج".split()}
+_TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can be a whole headline
+# a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
+_COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
 _NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف".split()}  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
 _VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?"
                       rf"|(?<=ما )(?P<mv>{alternation(_VERBS)})(?:ه|ها|هم)|(?P<v>{alternation(_VERBS)})){E}")
-_MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
-_FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", '"': "d",
+_MARKS = re.compile(r"[«»‹›“”„‟″\"'‘’]")  # ″: WordPress closes “ويندوز 10″ with a double prime
+_FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", "″": "d", '"': "d",
            "'": "s", "‘": "s", "’": "s"}
 _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\-–—/]{1,40})")
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
@@ -163,6 +172,8 @@ def _faces(t: str, i: int, ch: str) -> str:
         return "close"  # “…“: the opening mark used again to close
     if ch in "«‹„‟“":
         return "open"
+    if ch == "″":
+        return "close"
     if ch in "»›”":  # a closing mark standing where an opening one would: و»حركة
         return "open" if left_open and right_word else "close"
     if ch in "'’‘":
@@ -314,6 +325,16 @@ def _attributed_after(t: str, before: str, after: int) -> bool:
     return opens_sentence and rest[:1] in ("،", ",") and bool(_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after))
 
 
+_PERIOD_END = re.compile(r"(?<!\.)\.(?![.\d])\s*\S")
+
+
+def _is_title(content: str) -> bool:
+    """A title after بعنوان/كتاب: up to _TITLE_MAX_WORDS words; a question
+    mark may stand inside (متى يمكننا الثقة في الخبراء؟ التفرقة…), a full
+    stop followed by more text may not."""
+    return len(content.split(None, _TITLE_MAX_WORDS + 1)) <= _TITLE_MAX_WORDS and not _PERIOD_END.search(content)
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -321,14 +342,17 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     attached = before[-1:] if before[-1:] and before[-1] in "وفبلك" and (len(before) < 2 or not before[-2].isalpha()) else ""
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
-    colon = before.rstrip().endswith(":")
+    colon = before.rstrip().endswith(":") and prev not in _COPULAS
     if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
     if _name_by_position(t, attached, words, content, nwords, after, colon):
         return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
     # title noun (بمحاضرة بعنوان: "…")
-    if prev and (not colon or prev in _TITLE_NOUNS) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
+    titled = prev in _TITLE_NOUNS or prev in _WORK_NOUNS
+    if prev and (not colon or titled) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
+        if titled and _is_title(content):
+            return True
         if nwords <= _NAME_MAX_WORDS and not _SENT_END.search(content):  # "سوق عكاظ.. المعوقات" is a title
             return True
     after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS
@@ -345,8 +369,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
                 and not _attributed_after(t, before, after)):
             return True  # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»)
         return False
-    if _mostly_latin(content) and not colon:
-        return True  # «X-type», «Beats 1»: a Latin term
+    if _mostly_latin(content) and (not colon or nwords <= 2):
+        return True  # «X-type», «Beats 1»: a Latin term; background: 'none' (script copy)
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
@@ -406,7 +430,49 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         prev_w = w
     if start is None:
         return None
-    return _cut_at_entity(t, start, end, ents)
+    return _cut_at_entity(t, start, _name_after_title(t, start, end, ents), ents)
+
+
+# heads of a title the name of its holder may follow after a place or body
+# (المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة المدينة المنورة خالد السهلي)
+_TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _DESCRIBED} | {
+    fold_word(w) for w in "متحدث ناطق مشرف منسق قيادي رئيس سفير مندوب مبعوث مساعد وكيل".split()}
+# words that show the name after them is not the title holder's: another
+# party (مع نظيره، عن، إلى), a conjunction, a clause
+_NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
+_HOLDER_GAP_WORDS = 8
+
+
+def _name_after_title(t: str, start: int, end: int, ents) -> int:
+    """A subject that is a title alone (الباحث الأردني، سفيرة الولايات
+    المتحدة، المتحدث باسم العشائر) ends at the name of its holder when a
+    tagged person follows after a place or a body (في الجماعات الإسلامية،
+    لدى الأمم المتحدة، بمنطقة …), or after a comma (…للتنظيم، محمد
+    الشعباني); ``end`` otherwise."""
+    if not ents:
+        return end
+    head = t[start:end].split()[0]
+    if (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return end
+    if any(e[2] == "PER" and e[0] < end and e[1] > start for e in ents.starting(start - _MAX_ENTITY, end)):
+        return end
+    per = next((e for e in ents.starting(end, end + 120) if e[2] == "PER"), None)
+    if per is None:
+        return end
+    gap = t[end : per[0]].rstrip()
+    if gap.endswith(("،", ",")):
+        gap = gap[:-1]  # (…للتنظيم، محمد الشعباني: the name set off by a comma)
+    if _HOLDER_GAP.search(gap):
+        return end
+    words = gap.split()
+    if len(words) > _HOLDER_GAP_WORDS or any(
+            w in _NOT_HOLDER or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
+            or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES) for w in words):
+        return end
+    return per[1]
+
+
+_HOLDER_GAP = re.compile(r"[.!?؟\n:«»‹›“”„‟″\"'‘’،,;؛()]")
 
 
 def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
@@ -801,7 +867,9 @@ class _Reading:
 
 
 # a colon after a reporting verb (and its subject) in the same sentence
-_COLON_AFTER_VERB = re.compile(r"[^.!?؟\n«»‹›“”„‟\"'‘’:]{0,100}(?<!\d):[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+# (and a short name in marks on the way: وقال عضو المجلس لـ"الوطن": …)
+_COLON_AFTER_VERB = re.compile(r"(?:[^.!?؟\n«»‹›“”„‟″\"'‘’:]|[«\"“][^.!?؟\n«»‹›“”„‟″\"'‘’:]{1,40}[»\"”]){0,100}"
+                               r"(?<!\d):[ \t]{0,3}(?=[^\s«»‹›“”„‟″\"'‘’\d])")
 # a name opening a paragraph or sentence, then a colon: الزياني : ناقشنا…
 _NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,«»\"]{2,20}(?: [^\s:.،,«»\"]{2,20}){0,3})"
                          r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
@@ -940,7 +1008,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     """The subject written with the verb at ``vs``-``ve``; none for a
     participle (مضيفاً), whose speaker is an earlier verb's."""
     t = r.t
-    if t[vs:ve] in _PARTICIPLES:
+    if t[vs:ve] in _PARTICIPLES or _nobody_speaks(t, vs, ve):
         return None
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
     if prev_words and prev_words[-1] in _RELATIVES:
@@ -1024,7 +1092,7 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
     the last person tagged before it in its paragraph, unless that person is
     the complement of a preposition or a noun (قوات الأسد) or the verb plural."""
     t = r.t
-    if t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+    if t[vs : vs + 12].split()[0] in _PLURAL_VERBS or _nobody_speaks(t, vs, vs + len(t[vs : vs + 12].split()[0])):
         return None
     lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
     for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
@@ -1036,6 +1104,51 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
             return None
         return _Speaker(es, ee, vs, vs)
     return None
+
+
+def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) -> _Speaker | None:
+    """A verb opening its sentence with no subject (وقال: «…») after a
+    sentence about a person whose words it did not report (رفض محمد علي
+    جعفري القرار. وقال إن …; دافع كيري عن قرار الرئيس أوباما. وقال:): the
+    first person tagged in that sentence, unless a preposition or noun
+    governs it or a reporting verb or complementiser comes before it there,
+    and unless the carried speaker spoke in that sentence."""
+    t = r.t
+    if not r.ents or t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+        return None
+    span = _sentence_before(t, vs)
+    if span is None or (carried and carried.verb_start >= span[0]):
+        return None
+    ps, pe = span
+    per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER"), None)
+    if per is None:
+        return None
+    es, ee = per[0], per[1]
+    before = _WORDS_BACK.findall(t[ps:es])
+    attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
+    if attached or (before and (before[-1] in _PREPOSITIONS or before[-1] in _OF_PERSON)):
+        return None
+    if any(_is_verb(w) or w in _COMPLEMENTISERS for w in before):
+        return None
+    return _Speaker(es, ee, vs, vs)
+
+
+def _sentence_before(t: str, vs: int) -> tuple[int, int] | None:
+    """The sentence before the one a verb at ``vs`` opens (only و/ف before
+    the verb), within 400 characters; None when the verb does not open it."""
+    lo = max(0, vs - 400)
+    ends = list(_SENT_END.finditer(t, lo, vs))
+    if not ends or t[ends[-1].end() : vs].strip(" \t\nوف"):
+        return None
+    k = len(ends) - 1
+    while k >= 0 and not t[(ends[k - 1].end() if k else lo) : ends[k].start()].strip():
+        k -= 1  # an empty line between paragraphs
+    if k < 0:
+        return None
+    ps = ends[k - 1].end() if k else lo
+    if k == 0 and lo > 0:
+        return None  # its start lies beyond the window
+    return ps, ends[k].start()
 
 
 _BAYAN = re.compile(r"(?<!\w)[وبف]?(?:ال)?بيان(?:ا|ه|ها)?(?!\w)")
@@ -1092,13 +1205,29 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     vs, ve = r.verbs[k]
     if vs < prev_end or vs < o - 300 or _SENT_END.search(r.t, ve, o):
         return None
+    if _nobody_speaks(r.t, vs, ve):
+        return (vs, ve), None
     speaker = r.subjects.get(vs)
     if speaker is None:
         speaker = _later_person(r, vs, r.spoken.before(vs))
-        # the sentence's own subject beats one carried from an earlier sentence
+        # the sentence's own subject beats one carried from an earlier sentence,
+        # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
-            speaker = _clause_subject(r.t, vs, r.ents) or speaker
+            speaker = _clause_subject(r.t, vs, r.ents) or _previous_sentence_person(r, vs, speaker) or speaker
     return (vs, ve), speaker
+
+
+_WHOEVER = {"من", "ومن"}  # هناك من يقول: someone, unnamed
+
+
+def _nobody_speaks(t: str, vs: int, ve: int) -> bool:
+    """A verb whose speaker the text never names: the first person (فقلت)
+    or «whoever» (هناك من يقول)."""
+    w = t[vs:ve]
+    if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
+        w = w[1:]
+    prev = _WORDS_BACK.findall(t[max(0, vs - 12) : vs])[-1:]
+    return w in _FIRST_PERSON or prev in ([x] for x in _WHOEVER)
 
 
 def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | None:
