@@ -126,11 +126,12 @@ _FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d",
 _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\-–—/]{1,40})")
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
 _SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Arabic press, "11.9" a number: not ends
-_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_VERBS)}){E}")
+# «…»، قال X / «…»، كما يقول X / «…»، هكذا تحدث X / «…»، حسبما يؤكد
+_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
-    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
+    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول)"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان"
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 # نقلت … عن X، رئيس …، قوله / عن X، أن: X up to its apposition
@@ -200,6 +201,13 @@ def _spaced_open(t: str, i: int) -> bool:
     return bool(_CUE_BEFORE.search(t, max(0, i - 16), i)) or any(_is_verb(w) for w in _words_before(t, i, 5)[:2])
 
 
+def _speech_cue_before(t: str, i: int) -> bool:
+    """A reporting verb, complementiser or colon right before ``i``, or a
+    reporting verb among the clause's last words (قال كاميرون لشبكة … "…)."""
+    return bool(_CUE_BEFORE.search(t, max(0, i - 16), i)) or any(
+        _is_verb(w) for w in _words_before(t, i, 6))
+
+
 def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
     """Outermost quote pairs: (open mark, close mark or content end, content end, closed)."""
     out = []
@@ -228,7 +236,11 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
             way = "open"  # وقال " ان المباراة…: an opening mark set off by a space after a speech cue
         if way == "open" and ch == '"' and stack and stack[-1][0] == "d" and _SENT_END.search(t, stack[-1][1], i):
             # a " facing forward while one is open across a sentence end: the
-            # open one lost its closing mark mid-paragraph; drop it, open anew
+            # open one lost its closing mark mid-paragraph (قال "أود … في صفي.
+            # "نبحث …"): it ends here when a speech cue opened it (not صفة "عمل
+            # ارهابي …), and a new one opens
+            if len(stack) == 1 and _speech_cue_before(t, stack[0][1]):
+                out.append((stack[0][1], i, i, False))
             stack.pop()
             stack.append((fam, i))
         elif way == "close" or (way == "open" and ch == '"' and stack and stack[-1][0] == "d"):
@@ -404,7 +416,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         if q in names:  # «Name» as a word of the subject
             if start is None:
                 start = q + 1
-            end = names[q]
+                end = names[q]
+            else:
+                end = names[q] + 1  # وكالة «رويترز»: both marks inside the speaker
             p = names[q] + 1
             continue
         m = _WORD.match(t, p)
@@ -504,6 +518,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
+                        or (w in _ADDRESSEE and w[0] == "ل" and len(w) > 3)  # كاميرون لشبكة (إن.بي.سي)
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
 
@@ -835,6 +850,15 @@ class _SpokenSubjects:
         return self.speakers[k - 1] if k and pos - self.verb_starts[k - 1] <= _CARRY else None
 
 
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:\w{1,3}\.){1,4}\w{1,3}(?![\w])")
+
+
+def _mask_abbreviations(t: str) -> str:
+    """The folded text with the dots of abbreviations (إن.بي.سي، بي.سي) made
+    middle dots, so they end no sentence; same length, so offsets hold."""
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", "·"), t)
+
+
 class _Reading:
     """One text read for quotes: its folded form, entities, speech and name
     pairs, and reporting verbs with their written subjects."""
@@ -842,7 +866,7 @@ class _Reading:
     def __init__(self, text: str, entities: Sequence):
         self.text = text
         self.fd = fold(text)
-        self.t = self.fd.text
+        self.t = _mask_abbreviations(self.fd.text)
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
         self.speech, self.names = _speech_and_names(self.t, pairs)
@@ -1067,9 +1091,12 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             verb_span, speaker = found
         else:
             verb_span = None
-            # a quote opening the paragraph after an unclosed one continues it
-            continues = prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == ""
-            speaker = prev_speaker if continues else None
+            # a quote opening the paragraph after an unclosed one continues it,
+            # and so does one that follows a closed quote with nothing between
+            # («…». «…»)
+            continues = (prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == "") or (
+                prev_end and _ONLY_BREAK.fullmatch(r.t, prev_end, q.mark))
+            speaker = prev_speaker if continues else _colon_person(r, q.mark)
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
             speaker = _person_before(r, verb_span[0])
@@ -1078,6 +1105,33 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+_ONLY_BREAK = re.compile(r"[\s.]{0,8}")
+
+
+def _colon_person(r: _Reading, o: int) -> _Speaker | None:
+    """A quote right after a colon that ends a sentence with no reporting
+    verb but with a person in it (غير أن نسيرة يفضل عدم الاستغراب:،
+    ونشر الجزء الآتي من خطاب ألقاه الرئيس باراك أوباما:، يفسر بايتون هذا
+    الأمر: ⏎ «…»): the last person tagged in that sentence not governed by a
+    preposition."""
+    t = r.t
+    colon = len(t[:o].rstrip())
+    if not r.ents or colon == 0 or t[colon - 1] != ":" or t[colon:o].count("\n") > 2:
+        return None
+    colon -= 1
+    lo = max(0, colon - 300)
+    ends = list(_SENT_END.finditer(t, lo, colon))
+    lo = ends[-1].end() if ends else lo
+    for es, ee, label, _ in reversed(r.ents.starting(lo, colon)):
+        if label != "PER" or ee > colon:
+            continue
+        prev = _WORDS_BACK.findall(t[max(lo, es - 20) : es])[-1:]
+        attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
+        if not (attached or (prev and prev[0] in _PREPOSITIONS)):
+            return _Speaker(es, ee, colon, colon)
+    return None
 
 
 # plural verbs: their subject is a group, not the person named before
@@ -1208,6 +1262,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if _nobody_speaks(r.t, vs, ve):
         return (vs, ve), None
     speaker = r.subjects.get(vs)
+    if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
+        speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
         speaker = _later_person(r, vs, r.spoken.before(vs))
         # the sentence's own subject beats one carried from an earlier sentence,
@@ -1218,6 +1274,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
 
 
 _WHOEVER = {"من", "ومن"}  # هناك من يقول: someone, unnamed
+# a pronoun on the particle before the verb is the person just named (لكنه قال)
+_PRONOUN_PARTICLES = [[fold_word(w)] for w in "لكنه لكنها ولكنه ولكنها".split()]
 
 
 def _nobody_speaks(t: str, vs: int, ve: int) -> bool:
