@@ -512,6 +512,11 @@ def _org_follows(t: str, pos: int) -> bool:
     return bool(org and org.group("w") in _ORG_HEADS)
 
 
+# an indefinite accusative participle or adverb (مدافعا، مستدركا، مؤخرا):
+# م, a consonant, then -ا; names like ماريا، مونيكا have a long vowel second
+_ADVERBIAL = re.compile(r"م[^اويى\s]\w{2,8}ا")
+
+
 def _phrase_after_subject(w: str, first: bool) -> bool:
     """A word that starts what follows the subject (a stop, verb, complementiser,
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
@@ -520,6 +525,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
                         or (w in _ADDRESSEE and w[0] == "ل" and len(w) > 3)  # كاميرون لشبكة (إن.بي.سي)
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
+                        or (first and bool(_ADVERBIAL.fullmatch(w)))  # ويوضح مدافعا عن …: a participle, no subject
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
 
 
@@ -944,6 +950,9 @@ def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: 
         if before.endswith((".", "!", "?", "؟")):
             end = lo + len(before)
             break  # وقال: … . وأضاف أن …: reported speech after it
+        if before.endswith(("،", ",")) and t[verb_starts[k] : verb_starts[k] + 20].split()[0] in _PARTICIPLES:
+            end = lo + len(before)
+            break  # وقال: إن …، مضيفا أن …: the narration resumes with the participle
         k += 1
     sent = _SENT_END.search(t, start, end)
     if sent:
