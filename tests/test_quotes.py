@@ -491,3 +491,113 @@ def test_a_verb_without_subject_continues_the_person_of_the_sentence_before():
     assert _spk(text, qs)[:2] == [("رئيس الاتحاد خالد العمر", "per:omar"), ("المدرب سامي الحربي", "per:harbi")]
     # without entities the non-speech verb's subject is not taken (كشفت الحملات المتسببين…)
     assert _spk(text, find_quotes(text))[1] == ("رئيس الاتحاد خالد العمر", None)
+
+
+# ---------------------------------------------------------------- issue 13, second pass: who said it
+
+
+def test_a_titles_holder_named_after_a_place_or_body_is_the_speaker():
+    text = ("ويقول الباحث الأردني في الجماعات الإسلامية سالم الحديدي لـ«الشرق الأوسط» إن «السجون صارت مدارس للتطرف».\n"
+            "وقالت سفيرة كندا لدى الأمم المتحدة ليلى كرم إن «القرار خطوة أولى فقط».\n"
+            "وقال الوزير في مؤتمر صحافي مع نظيره سامي العلي إن «العلاقات ممتازة بين البلدين».")
+    ents = [_ent(text, "سالم الحديدي", "PER", "per:hadidi"), _ent(text, "الأمم المتحدة", "ORG", "org:un"),
+            _ent(text, "ليلى كرم", "PER", "per:karam"), _ent(text, "سامي العلي", "PER", "per:ali")]
+    assert _spk(text, find_quotes(text, ents)) == [
+        ("الباحث الأردني في الجماعات الإسلامية سالم الحديدي", "per:hadidi"),
+        ("سفيرة كندا لدى الأمم المتحدة ليلى كرم", "per:karam"),
+        ("الوزير", None)]  # the person after «مع نظيره» is the other party, not the minister
+
+
+def test_colon_speech_after_an_addressee_in_marks_with_the_holder_after_a_comma():
+    text = 'وقال المتحدث باسم العشائر المتصدية للتنظيم، مازن الفهد لـ"الوطن": إن القوات فرضت سيطرتها على المنطقتين، مضيفا أن الهجوم مستمر.'
+    q = _one(text, entities=[_ent(text, "مازن الفهد", "PER", "per:fahd")])
+    assert (q.text, q.speaker, q.speaker_entity_id) == (
+        "إن القوات فرضت سيطرتها على المنطقتين", "المتحدث باسم العشائر المتصدية للتنظيم، مازن الفهد", "per:fahd")
+
+
+def test_a_subjectless_verb_takes_the_person_the_sentence_before_is_about():
+    text = ("وقال وزير الدفاع سامر الخطيب إن «الاتفاق لا يقيد خياراتنا». وفي طهران، رفض قائد الحرس ماجد الحسن قرار المجلس. "
+            "وقال إن «بعض أجزاء المسودة تجاوزت الخطوط الحمراء».\n"
+            "وأمس، في مقابلة تلفزيونية، دافع كمال ناصر عن قرار الرئيس فريد حمدان. وقال: «وقعنا على اتفاق تاريخي بعد سنوات».")
+    ents = [_ent(text, "سامر الخطيب", "PER", "per:khatib"), _ent(text, "ماجد الحسن", "PER", "per:hasan"),
+            _ent(text, "كمال ناصر", "PER", "per:nasser"), _ent(text, "فريد حمدان", "PER", "per:hamdan")]
+    assert _spk(text, find_quotes(text, ents)) == [("وزير الدفاع سامر الخطيب", "per:khatib"), ("ماجد الحسن", "per:hasan"),
+                                                    ("كمال ناصر", "per:nasser")]
+
+
+def test_memoir_narrator_and_whoever_name_no_speaker():
+    text = ("وقال زكي: «أنت مصرية؟».\n\nفقلت: «نعم، أنا مصرية ولست فرنسية».\n\n"
+            "وقلت لها وأنا أستجمع قواي: «لا، لكن سنذهب إليه اليوم».\n"
+            "هناك من يقول: إن المقالة الأسبوعية تريح القارئ من المتابعة اليومية.")
+    qs = find_quotes(text, [_ent(text, "زكي", "PER", "per:zaki")])
+    assert [q.text for q in qs][1:] == ["نعم، أنا مصرية ولست فرنسية", "لا، لكن سنذهب إليه اليوم",
+                                        "إن المقالة الأسبوعية تريح القارئ من المتابعة اليومية"]
+    assert _spk(text, qs) == [("زكي", "per:zaki"), (None, None), (None, None), (None, None)]
+
+
+def test_attribution_after_with_kama_hakadha_and_source_phrases_in_folded_text():
+    text = ("«التحقوا بالقاعدة الجوية وانضموا إلى المعسكرات في الجنوب»، كما يقول أحد القادة العسكريين.\n"
+            "«يمكن للأميركيين أن يصنعوا كل شيء تقريبا»، هكذا تحدث المؤسس سام والتون في فيديو قديم.\n"
+            "ونشرت الصحيفة، على لسان وكالة «رويترز» من صنعاء، أن الرئيس «طلب من مجموعته العودة إلى عدن سريعا».")
+    ents = [_ent(text, "سام والتون", "PER", "per:walton"), _ent(text, "رويترز", "ORG", "org:reuters")]
+    assert _spk(text, find_quotes(text, ents)) == [("أحد القادة العسكريين", None), ("المؤسس سام والتون", "per:walton"),
+                                                    ("وكالة «رويترز»", "org:reuters")]
+
+
+def test_lakinnahu_qala_and_quotes_that_continue_or_follow_a_colon():
+    text = ("وأن سامي نجيب، من كبار المسؤولين في صنعاء «اعترف بتراجع قواته في المدينة»، لكنه قال إن قواته «تحارب لاسترداد الأراضي».\n"
+            'وقال المبعوث برناردينو ليون إن "هذا الاتفاق خطوة مهمة في طريق السلام".   "دعوني أؤكد أن الأبواب ستظل مفتوحة".\n'
+            "وتناول الكتاب سيرة المخرج. يفسر بايتون ريد هذا الأمر:\n\n«وضع السيناريو على أساس أن الرجل كان نملة تتحول إلى رجل».")
+    ents = [_ent(text, "سامي نجيب", "PER", "per:najib"), _ent(text, "برناردينو ليون", "PER", "per:leon"),
+            _ent(text, "بايتون ريد", "PER", "per:reed")]
+    # («اعترف بتراجع قواته في المدينة» mid-clause with no cue reads as a term)
+    assert _spk(text, find_quotes(text, ents)) == [("سامي نجيب", "per:najib"), ("المبعوث برناردينو ليون", "per:leon"), ("المبعوث برناردينو ليون", "per:leon"),
+                       ("بايتون ريد", "per:reed")]
+
+
+def test_lost_mark_after_a_speech_cue_abbreviations_and_addressees_like_lishabaka():
+    text = 'وقال كاميل لشبكة (إن.بي.سي) الأمريكية "أود أن تبذل بلادي المزيد. علي أن أقنع البرلمان. "نبحث الآن ما يجب أن نقدمه" في إشارة إلى سورية.'
+    qs = find_quotes(text, [_ent(text, "كاميل", "PER", "per:camille")])
+    assert [q.text for q in qs] == ["أود أن تبذل بلادي المزيد. علي أن أقنع البرلمان.", "نبحث الآن ما يجب أن نقدمه"]
+    assert _spk(text, qs) == [("كاميل", "per:camille")] * 2
+
+
+def test_participle_after_the_verb_is_no_subject_and_colon_speech_stops_at_one():
+    text = "ويرفض كريم داود فرضية انتهاء الحزب. ويوضح مدافعا عن أهمية الحزب: «لا يزال الحزب ثاني أكبر حزب في البلاد»."
+    assert _spk(text, find_quotes(text, [_ent(text, "كريم داود", "PER", "per:dawood")])) == [("كريم داود", "per:dawood")]
+
+
+def test_titles_lists_terms_and_prime_closed_marks_are_not_quotes():
+    assert find_quotes("نشرت الشبكة تقريرا بعنوان «مقتل 39 طفلا خلال أيام العيد 36 منهم على يد القوات الحكومية في المحافظات الشمالية»، وثقت فيه الحصيلة.") == []
+    assert find_quotes("وأيضا كتاب: «متى نثق في الخبراء؟ التفرقة بين العلوم الجيدة والسيئة في التعليم». وقد نشر المقال أمس.") == []
+    assert find_quotes("كتبت الروائية رواية جديدة هي: «حكايات سعودي في نيويورك».") == []
+    assert find_quotes('والفرق المشاركة هي: "مكة المكرمة، رنية، الفرسان، الجنوب، رابغ"، وستقدم عروضها.') == []
+    assert find_quotes("grid: { background: 'none', shadow: false }") == []
+    assert find_quotes("وطرحت الشركة هاتف “غالكسي إس6″ الذي أطلقته الشهر الماضي، وهو ما أكدت أنها تداركته.") == []
+    # a book quoted by its author is speech
+    assert [q.text for q in find_quotes("وقال في كتابه: «إن الحياة قصيرة جدا ولا بد أن نعيشها كاملة».")] == [
+        "إن الحياة قصيرة جدا ولا بد أن نعيشها كاملة"]
+
+
+def test_new_speaker_patterns_run_in_linear_time():
+    unit = ('وقال عضو المجلس لـ"الوطن": إن إن.بي.سي تبث، مضيفا أن «البث مستمر». وفي المدينة، رفض الوزير خالد القرار. '
+            "وقال: «نعم». «وضع السيناريو على أساس»، كما يقول مدافعا المخرج. فقلت: «لا». ")
+
+    def run(n):
+        k = n // len(unit)
+        text = unit * k
+        ents = [{"start": i * len(unit) + unit.index("خالد"), "end": i * len(unit) + unit.index("خالد") + 4,
+                 "label": "PER", "entity_id": "per:khalid"} for i in range(k)]
+        t0 = time.process_time()
+        find_quotes(text, ents)
+        return time.process_time() - t0
+
+    assert_linear(run, 50_000)
+    # adversarial: colons and marks with no closing, long dotted runs
+    for unit in ('قال "' + "ا" * 39 + " ", "ب." * 50 + " ", "مدافعا" * 30 + " "):
+        def run2(n, unit=unit):
+            text = unit * (n // len(unit))
+            t0 = time.process_time()
+            find_quotes(text)
+            return time.process_time() - t0
+        assert_linear(run2, 30_000)
