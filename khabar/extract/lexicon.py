@@ -116,6 +116,9 @@ REPORTING_VERBS = """
 تمنى تمنت متمنيا متمنية
 شرح شرحت يشرح تشرح شارحا
 تحدث تحدثت يتحدث تتحدث متحدثا متحدثة
+واصل واصلت مواصلا يواصل
+زاد يستطرد
+فسر فسرت يفسر
 """.split()
 
 # Participles and present-tense forms that take the subject of the clause

@@ -113,9 +113,10 @@ _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعا
 _WORK_NOUNS = {fold_word(w) for w in "كتاب رواية فيلم مسلسل قصيدة ديوان مسرحية أغنية ألبوم برنامج".split()}
 _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can be a whole headline
 # a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
+_LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
 _COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف".split()}  # (يتابع: also watches)
-_AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل".split()}  # (يتابع: also watches)
+_AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
 _VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?"
@@ -367,7 +368,7 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
             return True
         if nwords <= _NAME_MAX_WORDS and not _SENT_END.search(content):  # "سوق عكاظ.. المعوقات" is a title
             return True
-    after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS
+    after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS or prev in _LIKE
     if nwords > _SHORT:
         # a longer name after a preposition (بالإضافة لـ«المنتخب الإسباني ونادي …»),
         # unless a verb before it makes it speech (داعياً المواطنين إلى «…»)
@@ -753,11 +754,19 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
             return None  # a name inside (محافظ المدينة مروان عبود الخسائر): where it ends is unknown
         # the object after the definite subject: وحظرت الهيئة المختصة توزيع المنشورات
         return _Speaker(sub[0], sub[0] + words[k - 1].end(), vs, vs)
-    inside = [e for e in ents.starting(s0, min(vs, s0 + 50)) if e[2] in ("PER", "ORG") and e[1] <= vs]
+    while nxt and (nxt.group("w") in _PRONOUNS or nxt.group("w") == "ها"):  # وها هو ديفيد ميليبند … حيث قال
+        nxt = _WORD.match(t, nxt.end("w"))
+        s0 = nxt.start("w") if nxt else s0
+    # a name after a preposition is not the subject: ودافع كيري عن قرار الرئيس أوباما
+    stop = next((w.start() for w in _WORD.finditer(t, s0, min(vs, s0 + 50)) if w.group("w") in _STOPS), vs)
+    inside = [e for e in ents.starting(s0, min(vs, s0 + 50)) if e[2] in ("PER", "ORG") and e[1] <= min(vs, stop + 1)]
     if not inside:
         return None
     ee = min((e for e in inside if e[2] == "PER"), default=inside[0], key=lambda e: e[0])[1]
     return _Speaker(s0, ee, vs, vs)
+
+
+_POSSESSED = re.compile(r"\s{1,3}(?!ال)\w{2,12}(?:اته|اتها|اتهم|ته|تها)(?!\w)")
 
 
 def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
@@ -766,6 +775,9 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     of two words or more cuts: a one-word mention is often part of a longer
     name the tagger missed (ياسر of ياسر المسحل)."""
     inside = [e for e in ents.starting(start, end) if len(t[e[0] : e[1]].split()) >= 2 and not _is_role(t, e)]
+    first = next((e for e in ents.starting(start, start + 1) if e[2] == "PER"), None)
+    if first and _POSSESSED.match(t, first[1]):
+        return start, min(end, first[1])  # واختتم جابريل تصريحاته: a noun with a pronoun is no part of a name
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
@@ -1105,7 +1117,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             # («…». «…»)
             continues = (prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == "") or (
                 prev_end and _ONLY_BREAK.fullmatch(r.t, prev_end, q.mark))
-            speaker = prev_speaker if continues else _colon_person(r, q.mark)
+            speaker = prev_speaker if continues else (
+                _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
             speaker = _person_before(r, verb_span[0])
@@ -1117,6 +1130,23 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 
 
 _ONLY_BREAK = re.compile(r"[\s.]{0,8}")
+
+
+def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
+    """A quote opened by a complementiser or بقوله with no verb in its
+    sentence continues reported speech: `قال X إن «…»، وأن «…»` (the
+    previous quote's speaker, same sentence), `… . وأن «…»` / `وزاد أن`
+    (the last speaker of the paragraph, within 600 characters)."""
+    t = r.t
+    words = _words_before(t, o, 2)
+    if not words or not (words[-1] in _COMPLEMENTISERS or words[-1] in _QUOTE_INTRO or words[-1][1:] in _COMPLEMENTISERS):
+        return None
+    if prev_speaker and prev_end and not _SENT_END.search(t, prev_end, o):
+        return prev_speaker
+    last = r.spoken.before(o)
+    if last and o - last.verb_end <= 600 and "\n" not in t[last.verb_end : o]:
+        return last
+    return None
 
 
 def _colon_person(r: _Reading, o: int) -> _Speaker | None:
@@ -1332,11 +1362,48 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     return span, _Speaker(subj[0], subj[1], *span)
 
 
-def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
-    """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X."""
-    m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after)
+# «…». بهذه الكلمات بدأ قائد المنتخب السابق فؤاد أنور حديثه: any verb, its subject the speaker
+_THESE_WORDS = re.compile(r"[ \t]{0,3}[.،,]?[ \t]{0,3}(?:وب|ب)هذه[ \t]{1,3}(?:الكلمات|العبارات|الكلمه|العباره)[ \t]{1,3}"
+                          r"(?P<v>[^\s«»\"“”،,.:]{2,12})(?=\s)")
+
+
+# «…». ⏎ (مرشد إيران علي خامنئي في خطبة عيد الفطر): the speaker in parentheses after the quote
+_PAREN_AFTER = re.compile(r"[ \t.،,]{0,4}\n?[ \t]{0,3}\((?P<s>[^()\n]{3,160})\)")
+_PAREN_STOPS = _STOPS | {"اي", "يعني", "مروجا", "معلقا"}
+
+
+def _parenthesised_after(r: _Reading, after: int) -> _Attribution | None:
+    """A speaker in parentheses right after the quote (quotes of the week):
+    its words up to a stop, a verb or a participle, when they open with a
+    title or hold a tagged person or organisation."""
+    m = _PAREN_AFTER.match(r.t, after)
     if not m:
         return None
+    words = []
+    for w in _WORDS_BACK.finditer(r.t, m.start("s"), m.end("s")):
+        g = w.group()
+        if g in _AMBIGUOUS and keep_letters(r.text[r.fd.orig(w.start()) : r.fd.orig(w.end())]) not in _AMBIGUOUS[g]:
+            g = ""  # علي (Ali), not على
+        if len(words) >= 8 or g in _PAREN_STOPS or _is_verb(g) or _ADVERBIAL.fullmatch(g) or g[:1].isdigit():
+            break
+        words.append(w)
+    if not words:
+        return None
+    s, e = words[0].start(), words[-1].end()
+    head = words[0].group()
+    named = any(x[2] in ("PER", "ORG") and x[0] < e and x[1] > s for x in r.ents.starting(s - _MAX_ENTITY, e))
+    if not named and (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return None
+    s, e = _cut_at_entity(r.t, s, e, r.ents)
+    return None, _Speaker(s, e, m.start(), m.start())  # (no verb)
+
+
+def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
+    """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X / «…». بهذه
+    الكلمات بدأ X حديثه."""
+    m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after) or _THESE_WORDS.match(r.t, after)
+    if not m:
+        return _parenthesised_after(r, after)
     span = (m.start("v"), m.end("v"))
     subj = r.subject(m.end())
     if not subj:
