@@ -601,3 +601,29 @@ def test_new_speaker_patterns_run_in_linear_time():
             find_quotes(text)
             return time.process_time() - t0
         assert_linear(run2, 30_000)
+
+
+def test_reported_speech_continued_by_a_complementiser_keeps_its_speaker():
+    text = ("قال الوزير نادر سليم إن «الموازنة متوازنة هذا العام»، وأن «العجز سيختفي خلال عامين». "
+            "وزاد «أن الإيرادات غير النفطية ستتضاعف قريبا».\n"
+            "وأكد البنك المركزي أن التضخم مستقر. وأن «الأسعار لن ترتفع كثيرا في الأشهر المقبلة».")
+    qs = find_quotes(text, [_ent(text, "نادر سليم", "PER", "per:salim")])
+    assert _spk(text, qs) == [("الوزير نادر سليم", "per:salim")] * 3 + [("البنك المركزي", None)]
+
+
+def test_speaker_in_parentheses_after_the_quote_and_these_words_began():
+    text = ("* «لن نسمح بتقويض مبادئنا أو قدراتنا الدفاعية».\n(المرشد علي حسين في خطبة العيد قبل أيام).\n"
+            "* «ما في حدا بيقول عن زيته عكر» (أي لا يوجد من يصف زيته بأنه غير صاف).\n"
+            '"كان لا بد من تحريك المياه الراكدة في الوسط الرياضي". بهذه الكلمات بدأ قائد المنتخب السابق فؤاد أنور حديثه.')
+    ents = [_ent(text, "علي حسين", "PER", "per:hussein"), _ent(text, "فؤاد أنور", "PER", "per:anwar")]
+    qs = find_quotes(text, ents)
+    assert _spk(text, qs) == [("المرشد علي حسين", "per:hussein"), (None, None), ("قائد المنتخب السابق فؤاد أنور", "per:anwar")]
+    assert [q.verb for q in qs] == [None, None, "بدأ"]
+
+
+def test_clause_subject_skips_pronouns_and_stops_at_prepositions_and_possessed_nouns():
+    text = ('وها هو رامي فارس وزير الخارجية السابق يحمل الإعجاب نفسه حيث قال: "الفيصل يحصل دائما على ما يريد".\n'
+            "واختتم جابر تصريحاته بالتقليل من الخلاف وقال: «ثمة مواقف يكون فيها اختلاف في وجهات النظر».")
+    ents = [_ent(text, "رامي فارس", "PER", "per:fares"), _ent(text, "جابر", "PER", "per:jaber")]
+    assert _spk(text, find_quotes(text, ents)) == [("رامي فارس", "per:fares"), ("جابر", "per:jaber")]
+    assert find_quotes("وفي ضواحي العاصمة مثل «دوار هيشر الشعبي الكبير المعروف» كان الحزن كبيرا.") == []

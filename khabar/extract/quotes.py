@@ -73,7 +73,7 @@ _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
 # all stops: والي (governor) is و + إلى once folded.
 _AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
 _COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن "
-                    "أنني إنني أننا إننا بأنني بأننا لأنه لأنها".split()}
+                    "أنني إنني أننا إننا بأنني بأننا لأنه لأنها وأن وبأن وأنه وأنها".split()}
 _PREPOSITIONS = {fold_word(w) for w in "في من إلى على عن مع حول ل ب لـ بـ عبر ضد نحو".split()}
 # Folded words that are stops in one spelling and names in another.
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
