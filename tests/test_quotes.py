@@ -627,3 +627,12 @@ def test_clause_subject_skips_pronouns_and_stops_at_prepositions_and_possessed_n
     ents = [_ent(text, "رامي فارس", "PER", "per:fares"), _ent(text, "جابر", "PER", "per:jaber")]
     assert _spk(text, find_quotes(text, ents)) == [("رامي فارس", "per:fares"), ("جابر", "per:jaber")]
     assert find_quotes("وفي ضواحي العاصمة مثل «دوار هيشر الشعبي الكبير المعروف» كان الحزن كبيرا.") == []
+
+
+def test_a_fragment_of_up_to_twelve_words_with_no_reporting_verb_in_its_sentence_is_not_a_quote():
+    assert find_quotes("ويبدأ الوزير زيارته التي تستغرق ثلاثة أيام على رأس «وفد صغير من ممثلي الشركات والمجموعات الصناعية والعلوم» في العاصمة.") == []
+    # with a reporting verb in the sentence it stays speech, and so does a fragment that reads like speech
+    text = 'وقالت الوزيرة هالة سالم عن سداد هذه الديون "يتعين على الحكومة الآن تنفيذ التعاملات اللازمة من أجل السداد" مساء أمس.'
+    assert _spk(text, find_quotes(text)) == [("الوزيرة هالة سالم", None)]
+    assert [q.text for q in find_quotes("وفي مذكراته كتب السلطان عن الأرمن «لقد عاملتهم معاملة رحيمة طوال سنوات حكمي كلها» في الفصل الأخير.")] == [
+        "لقد عاملتهم معاملة رحيمة طوال سنوات حكمي كلها"]

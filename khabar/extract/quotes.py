@@ -324,10 +324,11 @@ def _name_by_position(t: str, attached: str, words: list[str], content: str, nwo
     return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
 
 
-_TERM_MAX_WORDS = 7  # the longest term or title read as a name when nothing marks it as speech
+_TERM_MAX_WORDS = 12  # the longest term, title or fragment read as a name when nothing marks it as speech
+_TERM_SHORT = 7  # ... and up to this length even with a reporting verb further back in its clause
 # words that make a few words speech rather than a term: particles, pronouns,
 # verbs in -ون / -نا / -وا, future سـ (الناس يريدون، كنا نتصدى، سنلعب)
-_SPEECHLIKE = re.compile(r"(?<!\w)(?:لا|لن|لم|قد|سوف|ما|انا|نحن|انت|انتم|هو|هي|هم|ليس|لسنا|كان|كانت)(?!\w)"
+_SPEECHLIKE = re.compile(r"(?<!\w)(?:لا|لن|لم|قد|لقد|سوف|ما|انا|نحن|انت|انتم|هو|هي|هم|ليس|لسنا|كان|كانت|كنا|كنت)(?!\w)"
                          r"|(?<!\w)[يت]\w{2,12}ون(?!\w)|\w{2,12}(?:نا|وا)(?!\w)|(?<!\w)س[نيتا]\w{2,12}")
 
 
@@ -346,6 +347,14 @@ def _is_title(content: str) -> bool:
     mark may stand inside (متى يمكننا الثقة في الخبراء؟ التفرقة…), a full
     stop followed by more text may not."""
     return len(content.split(None, _TITLE_MAX_WORDS + 1)) <= _TITLE_MAX_WORDS and not _PERIOD_END.search(content)
+
+
+def _verb_in_sentence(t: str, o: int) -> bool:
+    """A reporting verb between the sentence start (at most 300 characters back) and ``o``."""
+    lo = max(0, o - 300)
+    ends = list(_SENT_END.finditer(t, lo, o))
+    seg = t[ends[-1].end() if ends else lo : o]
+    return any(_is_verb(w) for w in _WORDS_BACK.findall(seg))
 
 
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
@@ -379,8 +388,12 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
             return True  # «الرعاية الصحية، والقوى البشرية، وتقنية المعلومات»، “LYVE1 و REG1A”: terms, not speech
         if (not cue and nwords <= _TERM_MAX_WORDS and not _SENT_END.search(content) and not _SPEECHLIKE.search(content)
                 and not any(_is_verb(w) or w in _DOCUMENTS or w == "نص" for w in words[-4:])
+                and (nwords <= _TERM_SHORT or not _verb_in_sentence(t, o))
                 and not _attributed_after(t, before, after)):
-            return True  # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»)
+            # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»); a
+            # longer one only with no reporting verb in its sentence (على رأس «وفد صغير من ممثلي
+            # الشركات …» is a fragment; وقالت X عن سداد الديون "يتعين على اليونان…" is speech)
+            return True
         return False
     if _mostly_latin(content) and (not colon or nwords <= 2):
         return True  # «X-type», «Beats 1»: a Latin term; background: 'none' (script copy)
