@@ -636,3 +636,23 @@ def test_a_fragment_of_up_to_twelve_words_with_no_reporting_verb_in_its_sentence
     assert _spk(text, find_quotes(text)) == [("الوزيرة هالة سالم", None)]
     assert [q.text for q in find_quotes("وفي مذكراته كتب السلطان عن الأرمن «لقد عاملتهم معاملة رحيمة طوال سنوات حكمي كلها» في الفصل الأخير.")] == [
         "لقد عاملتهم معاملة رحيمة طوال سنوات حكمي كلها"]
+
+
+def test_the_memoirs_narrator_speaks_in_the_first_person():
+    text = ("وتتحدث الفنانة سلمى فريد في الحلقة الأخيرة من مذكراتها عن أيام الدراسة.\n"
+            "وقال زكي: «أنت مصرية؟».\n\nفقلت: «نعم، أنا مصرية ولست فرنسية».")
+    ents = [_ent(text, "سلمى فريد", "PER", "per:farid"), _ent(text, "زكي", "PER", "per:zaki")]
+    assert _spk(text, find_quotes(text, ents)) == [("زكي", "per:zaki"), ("سلمى فريد", "per:farid")]
+    # a series heading names the narrator even where the tagger reads no person
+    text = "فقلت له بهدوء: «لا أريد أن أسافر الآن».\n\nمذكرات سلمى فريد (3): أيام الدراسة"
+    assert _spk(text, find_quotes(text)) == [("سلمى فريد", None)]
+
+
+def test_title_abbreviations_adverbs_before_verbs_and_rawa():
+    text = ("ويؤكد د. علي الحربي لـ«الشرق الأوسط» أن «تفاعل البشر مع الروبوت يحتوي على درجة من العاطفة».\n"
+            "ومن جهته رد رئيس البحوث سامي قريش على التصريح بقوله إن «الإشارة إلى المنظمة ليست صحيحة أبدا».\n"
+            "وخرج ميك فاننغ سالما، وروى للصحافيين «ركلت السمكة وكنت أصرخ ولم أر أسنانها».")
+    ents = [_ent(text, "علي الحربي", "PER", "per:harbi"), _ent(text, "سامي قريش", "PER", "per:quraish"),
+            _ent(text, "ميك فاننغ", "PER", "per:fanning")]
+    assert _spk(text, find_quotes(text, ents)) == [("د. علي الحربي", "per:harbi"), ("رئيس البحوث سامي قريش", "per:quraish"),
+                                                    ("ميك فاننغ", "per:fanning")]

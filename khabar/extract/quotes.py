@@ -116,7 +116,7 @@ _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can b
 _LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
 _COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
 _NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل".split()}  # (يتابع: also watches)
-_AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد".split()]
+_AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
 _VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?"
@@ -884,9 +884,14 @@ class _SpokenSubjects:
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:\w{1,3}\.){1,4}\w{1,3}(?![\w])")
 
 
+# a one-letter title before a name: د. (doctor), م. (engineer), أ. (professor)
+_TITLE_DOT = re.compile(r"(?<![\w.])[دما]\.(?=[ \t]{1,3}[^\W\d])")
+
+
 def _mask_abbreviations(t: str) -> str:
-    """The folded text with the dots of abbreviations (إن.بي.سي، بي.سي) made
-    middle dots, so they end no sentence; same length, so offsets hold."""
+    """The folded text with the dots of abbreviations (إن.بي.سي، بي.سي، د.
+    علي) made middle dots, so they end no sentence; same length, so offsets hold."""
+    t = _TITLE_DOT.sub(lambda m: m.group()[0] + "·", t)
     return _ABBREVIATION.sub(lambda m: m.group().replace(".", "·"), t)
 
 
@@ -1142,7 +1147,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     return out
 
 
-_ONLY_BREAK = re.compile(r"[\s.]{0,8}")
+_ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
 
 
 def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
@@ -1312,7 +1317,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if vs < prev_end or vs < o - 300 or _SENT_END.search(r.t, ve, o):
         return None
     if _nobody_speaks(r.t, vs, ve):
-        return (vs, ve), None
+        return (vs, ve), _narrator(r, vs, ve)
     speaker = r.subjects.get(vs)
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
@@ -1330,9 +1335,41 @@ _WHOEVER = {"من", "ومن"}  # هناك من يقول: someone, unnamed
 _PRONOUN_PARTICLES = [[fold_word(w)] for w in "لكنه لكنها ولكنه ولكنها".split()]
 
 
+_MEMOIR = re.compile(r"(?<!\w)[وفب]?(?:ال)?مذكرات(?:ه|ها)?(?!\w)")
+_MEMOIR_HEADING = re.compile(r"(?<!\w)مذكرات[ \t]{1,3}(?P<n>[^\W\d]{2,20}(?:[ \t]{1,3}[^\W\d]{2,20}){1,2})[ \t]{0,3}[(:]")
+
+
+def _narrator(r: _Reading, vs: int, ve: int) -> _Speaker | None:
+    """The narrator of a memoir, who speaks in the first person (فقلت): the
+    person whose memoirs the article says it is (مذكرات فاتن حمامة، وتتحدث
+    فاتن حمامة في الحلقة الأخيرة من مذكراتها), the first such mention; none
+    for «whoever» (من يقول) or when no memoir is named."""
+    t = r.t
+    w = t[vs:ve]
+    if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
+        w = w[1:]
+    if w not in _FIRST_PERSON:
+        return None
+    heading = _MEMOIR_HEADING.search(t)
+    if heading:  # مذكرات فاتن حمامة (3): …, a series heading the tagger may not read
+        return _Speaker(heading.start("n"), heading.end("n"), vs, vs)
+    for m in _MEMOIR.finditer(t):
+        after = next((e for e in r.ents.starting(m.end(), m.end() + 3) if e[2] == "PER"), None)
+        if after and not m.group().endswith(("ه", "ها")):
+            return _Speaker(after[0], after[1], vs, vs)  # مذكرات فاتن حمامة
+        if m.group().endswith(("ه", "ها")):
+            lo = max(0, m.start() - 80)
+            ends = list(_SENT_END.finditer(t, lo, m.start()))
+            before = [e for e in r.ents.starting(ends[-1].end() if ends else lo, m.start()) if e[2] == "PER"]
+            if before:
+                return _Speaker(before[0][0], before[0][1], vs, vs)  # تتحدث فاتن حمامة … من مذكراتها
+    return None
+
+
 def _nobody_speaks(t: str, vs: int, ve: int) -> bool:
-    """A verb whose speaker the text never names: the first person (فقلت)
-    or «whoever» (هناك من يقول)."""
+    """A verb whose speaker is not its written subject nor anyone carried:
+    the first person (فقلت: the narrator, see _narrator) or «whoever» (هناك
+    من يقول)."""
     w = t[vs:ve]
     if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
         w = w[1:]
