@@ -656,3 +656,18 @@ def test_title_abbreviations_adverbs_before_verbs_and_rawa():
             _ent(text, "ميك فاننغ", "PER", "per:fanning")]
     assert _spk(text, find_quotes(text, ents)) == [("د. علي الحربي", "per:harbi"), ("رئيس البحوث سامي قريش", "per:quraish"),
                                                     ("ميك فاننغ", "per:fanning")]
+
+
+def test_more_attributions_nominal_qawl_dhahaba_abana_initials_and_a_colon_before_a_line_break():
+    text = ("فبعد قول رحيم صفوي إن «حدود بلاده تصل إلى البحر المتوسط»، جاء تصريح آخر.\n"
+            "فيما ذهب اختصاصي العلاج خريف الخريف إلى أن الإعداد \"أمر مهم جدا لتفادي مثل هذه الإصابات\".\n"
+            'وأبان "النويصر": "الاختبارات ستكون عشوائية طوال الموسم المقبل".\n'
+            "حيث يقول ستيفن ج. هينتغس إن «الدراسات على الأسماك لا تعني الكثير للبشر».\n"
+            "وشنت أريانا هافينغتون حملة عنيفة عليه. وكتبت:\n«لا يمكن لرئيس أن يكذب على شعبه بهذه الطريقة».\n"
+            "وحذر رئيس الأركان السابق محمد الكاتب من مضاعفات الملف الليبي. وأضاف قائلا: «الحدود تحتاج إلى قوات أكثر».")
+    ents = [_ent(text, "رحيم صفوي", "PER", "per:safavi"), _ent(text, "خريف الخريف", "PER", "per:khareef"),
+            _ent(text, "ستيفن ج. هينتغس", "PER", "per:hentges"), _ent(text, "أريانا هافينغتون", "PER", "per:huffington"),
+            _ent(text, "محمد الكاتب", "PER", "per:kateb")]
+    assert _spk(text, find_quotes(text, ents)) == [
+        ("رحيم صفوي", "per:safavi"), ("اختصاصي العلاج خريف الخريف", "per:khareef"), ("النويصر", None),
+        ("ستيفن ج. هينتغس", "per:hentges"), ("أريانا هافينغتون", "per:huffington"), ("رئيس الأركان السابق محمد الكاتب", "per:kateb")]

@@ -120,6 +120,8 @@ REPORTING_VERBS = """
 زاد يستطرد
 فسر فسرت يفسر
 روى روت يروي تروي
+أبان أبانت
+ذهب ذهبت يذهب تذهب
 """.split()
 
 # Participles and present-tense forms that take the subject of the clause

@@ -61,6 +61,8 @@ from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
+_COLON_BREAK = re.compile(r"[^.!?؟\n«»\"“”]{0,120}:\s{0,6}")  # وكتبت: ⏎ «…»
+
 # first-person verbs of saying: the narrator of a memoir speaks (فقلت: «…»),
 # who is named nowhere in the text (قلت، أجبت are never third person)
 _FIRST_PERSON = {fold_word(w) for w in "قلت أجبت أضفت رددت أجبته أجبتها".split()}
@@ -132,7 +134,7 @@ _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول)"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان"
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|قول"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 # نقلت … عن X، رئيس …، قوله / عن X، أن: X up to its apposition
@@ -438,8 +440,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         m = _WORD.match(t, p)
         if not m:
             break
-        if start is None and m.group("w") == "ل" and m.end("w") in names:
-            p = names[m.end("w")] + 1  # قال لـ«الشرق الأوسط» أحد منظميها
+        if start is None and m.group("w") == "ل" and _mark_at(t, m.end("w"), names) is not None:
+            p = names[_mark_at(t, m.end("w"), names)] + 1  # قال لـ«الشرق الأوسط» أحد منظميها، لـ "الاقتصادية"
             continue
         w = _subject_word(t, m, orig_text, fd)
         if w is None:
@@ -567,6 +569,13 @@ _MIN_NEXT = re.compile(r"\s{1,3}من\s{1,3}امس(?!\w)")
 _LOCATIVE = re.compile(r"\s{1,3}في\s{1,3}[^\s«»\"“”،,.:]{2,20}(?=\s)")
 
 
+def _mark_at(t: str, i: int, names: dict[int, int]) -> int | None:
+    """The opening mark of a name pair at ``i`` or after one space there."""
+    if i in names:
+        return i
+    return i + 1 if t[i : i + 1] == " " and i + 1 in names else None
+
+
 def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     """Step over `لوكالة الأنباء الألمانية` / `للصحافيين في عمّان` / `عليه`
     between a verb ending at ``p`` and its subject; ``p`` when there is none.
@@ -578,8 +587,9 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     if not m or m.group("w") not in _ADDRESSEE:
         return p
     q = m.end()
-    if m.end("w") in names:  # لـ«الشرق الأوسط»
-        q = names[m.end("w")] + 1
+    mark = m.end("w") if m.end("w") in names else _mark_at(t, m.end("w"), names) if m.group("w") == "ل" else None
+    if mark is not None:  # لـ«الشرق الأوسط»، لـ "الاقتصادية" (لقناة «العربية» is read below)
+        q = names[mark] + 1
     for _ in range(4 if m.group("w")[0] == "ل" and len(m.group("w")) > 3 else 0):  # له، عليه: no phrase
         n = _WORD.match(t, q)
         if n and (n.group("w").startswith("ال") or n.group("w") in _MEDIA) and n.group("w") not in _STOPS:
@@ -884,8 +894,8 @@ class _SpokenSubjects:
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:\w{1,3}\.){1,4}\w{1,3}(?![\w])")
 
 
-# a one-letter title before a name: د. (doctor), م. (engineer), أ. (professor)
-_TITLE_DOT = re.compile(r"(?<![\w.])[دما]\.(?=[ \t]{1,3}[^\W\d])")
+# a one-letter title or initial before a name: د. (doctor), م. (engineer), أ. (professor)
+_TITLE_DOT = re.compile(r"(?<![\w.])[^\W\d]\.(?=[ \t]{1,3}[^\W\d])")  # (and initials: ستيفن ج. هينتغس)
 
 
 def _mask_abbreviations(t: str) -> str:
@@ -1239,8 +1249,8 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) ->
     attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
     if attached or (before and (before[-1] in _PREPOSITIONS or before[-1] in _OF_PERSON)):
         return None
-    if any(_is_verb(w) or w in _COMPLEMENTISERS for w in before):
-        return None
+    if any(w in _COMPLEMENTISERS for w in before):
+        return None  # (وأشار إلى أن الرئيس Y: Y is spoken of)
     return _Speaker(es, ee, vs, vs)
 
 
@@ -1314,7 +1324,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if k < 0:
         return None
     vs, ve = r.verbs[k]
-    if vs < prev_end or vs < o - 300 or _SENT_END.search(r.t, ve, o):
+    if vs < prev_end or vs < o - 300 or (_SENT_END.search(r.t, ve, o) and not _COLON_BREAK.fullmatch(r.t, ve, o)):
         return None
     if _nobody_speaks(r.t, vs, ve):
         return (vs, ve), _narrator(r, vs, ve)
