@@ -594,7 +594,9 @@ def test_new_speaker_patterns_run_in_linear_time():
 
     assert_linear(run, 50_000)
     # adversarial: colons and marks with no closing, long dotted runs
-    for unit in ('قال "' + "ا" * 39 + " ", "ب." * 50 + " ", "مدافعا" * 30 + " "):
+    for unit in ('قال "' + "ا" * 39 + " ", "ب." * 50 + " ", "مدافعا" * 30 + " ", "«نعم قلنا ذلك». (الوزير " * 3,
+                 "مذكرات سلمى فريد " * 3, "«كلام كثير هنا». بهذه الكلمات " * 2, "وكتبت: " + " " * 20, "د. ج. م. " * 5,
+                 "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2):
         def run2(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -671,3 +673,13 @@ def test_more_attributions_nominal_qawl_dhahaba_abana_initials_and_a_colon_befor
     assert _spk(text, find_quotes(text, ents)) == [
         ("رحيم صفوي", "per:safavi"), ("اختصاصي العلاج خريف الخريف", "per:khareef"), ("النويصر", None),
         ("ستيفن ج. هينتغس", "per:hentges"), ("أريانا هافينغتون", "per:huffington"), ("رئيس الأركان السابق محمد الكاتب", "per:kateb")]
+
+
+def test_a_quote_standing_on_its_own_continues_the_last_speaker_and_a_name_before_a_comma_is_the_subject():
+    text = ("وقال الوزير فهد الجهني إن الحملة مستمرة.\n"
+            "«نقف جميعا صفا واحدا خلف رجال الأمن في كل مكان من أرض الوطن».\n"
+            "ويقول «جديدي»، إن نقص فرص العمل سبب رئيسي للتهريب.. «صاحب الأسرة لا يجد عملا يكفيه في هذه المدن الصغيرة».")
+    qs = find_quotes(text, [_ent(text, "فهد الجهني", "PER", "per:juhani")])
+    assert [q.text for q in qs] == ["نقف جميعا صفا واحدا خلف رجال الأمن في كل مكان من أرض الوطن",
+                                    "صاحب الأسرة لا يجد عملا يكفيه في هذه المدن الصغيرة"]
+    assert _spk(text, qs) == [("الوزير فهد الجهني", "per:juhani"), ("جديدي", None)]

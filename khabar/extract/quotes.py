@@ -304,7 +304,7 @@ def _is_verb(w: str) -> bool:
 # verbs of saying whose ل-phrase is the addressee (وقال لـ«الجريدة»)
 _SAY_TO = {fold_word(w) for w in "قال قالت قالوا أضاف أضافت أكد أكدت صرح صرحت أوضح أوضحت أفاد أفادت يقول تقول كشف كشفت".split()}
 # after a «name» that is the verb's subject: هددت «…» بأنها، أعلنت «…» في بيان
-_SUBJECT_NAME_NEXT = re.compile(r"\s{0,3}(?:بانه|بانها|بانهم|بان|انه|انها|انهم|ان|في بيان|في تصريح|عبر|امس|اليوم)(?!\w)")
+_SUBJECT_NAME_NEXT = re.compile(r"\s{0,3}[،,]?\s{0,3}(?:بانه|بانها|بانهم|بان|انه|انها|انهم|ان|في بيان|في تصريح|عبر|امس|اليوم)(?!\w)")
 _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -1146,7 +1146,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             continues = (prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == "") or (
                 prev_end and _ONLY_BREAK.fullmatch(r.t, prev_end, q.mark))
             speaker = prev_speaker if continues else (
-                _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker))
+                _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
+                or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
             speaker = _person_before(r, verb_span[0])
@@ -1175,6 +1176,27 @@ def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _
     if last and o - last.verb_end <= 600 and "\n" not in t[last.verb_end : o]:
         return last
     return None
+
+
+_STANDALONE_WORDS = 8
+_STANDALONE_REACH = 600
+
+
+def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
+    """A quote of a sentence or more standing on its own, with no verb or
+    source of its own (… قال X إن … . ⏎ «نحن نعمل …».): the speaker of the
+    last attributed speech before it, within _STANDALONE_REACH characters
+    and at most one paragraph back, as news copy continues a speaker."""
+    t = r.t
+    if len(t[q.start : q.end].split(None, _STANDALONE_WORDS)) <= _STANDALONE_WORDS:
+        return None
+    before = t[max(0, q.mark - 3) : q.mark].strip(" \t*-")
+    if before and before[-1] not in ".!?؟\n":
+        return None  # mid-sentence: a fragment, not a quote standing on its own
+    last = r.spoken.before(q.mark)
+    if last is None or q.mark - last.verb_end > _STANDALONE_REACH or t.count("\n", last.verb_end, q.mark) > 2:
+        return None
+    return last
 
 
 def _colon_person(r: _Reading, o: int) -> _Speaker | None:
