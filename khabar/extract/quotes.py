@@ -923,6 +923,7 @@ class _Reading:
             self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
         self._sorted: list[_Speaker] | None = None
+        self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
@@ -1382,19 +1383,26 @@ def _narrator(r: _Reading, vs: int, ve: int) -> _Speaker | None:
         w = w[1:]
     if w not in _FIRST_PERSON:
         return None
+    if r.memoir_author is False:  # found once per text: the scan is over the whole article
+        r.memoir_author = _memoir_author(r)
+    return r.memoir_author._replace(verb_start=vs, verb_end=vs) if r.memoir_author else None
+
+
+def _memoir_author(r: _Reading) -> _Speaker | None:
+    t = r.t
     heading = _MEMOIR_HEADING.search(t)
     if heading:  # مذكرات فاتن حمامة (3): …, a series heading the tagger may not read
-        return _Speaker(heading.start("n"), heading.end("n"), vs, vs)
+        return _Speaker(heading.start("n"), heading.end("n"), 0, 0)
     for m in _MEMOIR.finditer(t):
         after = next((e for e in r.ents.starting(m.end(), m.end() + 3) if e[2] == "PER"), None)
         if after and not m.group().endswith(("ه", "ها")):
-            return _Speaker(after[0], after[1], vs, vs)  # مذكرات فاتن حمامة
+            return _Speaker(after[0], after[1], 0, 0)  # مذكرات فاتن حمامة
         if m.group().endswith(("ه", "ها")):
             lo = max(0, m.start() - 80)
             ends = list(_SENT_END.finditer(t, lo, m.start()))
             before = [e for e in r.ents.starting(ends[-1].end() if ends else lo, m.start()) if e[2] == "PER"]
             if before:
-                return _Speaker(before[0][0], before[0][1], vs, vs)  # تتحدث فاتن حمامة … من مذكراتها
+                return _Speaker(before[0][0], before[0][1], 0, 0)  # تتحدث فاتن حمامة … من مذكراتها
     return None
 
 
