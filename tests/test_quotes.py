@@ -683,3 +683,18 @@ def test_a_quote_standing_on_its_own_continues_the_last_speaker_and_a_name_befor
     assert [q.text for q in qs] == ["نقف جميعا صفا واحدا خلف رجال الأمن في كل مكان من أرض الوطن",
                                     "صاحب الأسرة لا يجد عملا يكفيه في هذه المدن الصغيرة"]
     assert _spk(text, qs) == [("الوزير فهد الجهني", "per:juhani"), ("جديدي", None)]
+
+
+def test_a_subjectless_verb_takes_the_person_its_own_sentence_is_about():
+    text = ("وكتبت مجلة «الرياضة» أن «الرحلة جلبت مالا كثيرا»، فيما حاول الرئيس عمر بنغا توضيح ظهور ليو ميسا قائلا: "
+            "«التقيته قبل سنوات فوعدني بالزيارة».\n"
+            "وتحدث مسؤول رفيع لـ«رويترز» بشرط عدم الكشف عن اسمه.\n"
+            "متمثلين هدي الرسول صلى الله عليه وسلم: «ليس منا من لم يوقر كبيرنا».")
+    ents = [_ent(text, "عمر بنغا", "PER", "per:banga"), _ent(text, "ليو ميسا", "PER", "per:messa")]
+    qs = find_quotes(text, ents)
+    assert _spk(text, qs)[1] == ("عمر بنغا", "per:banga")
+    from khabar.extract.quotes import _Reading, _subject
+    r = _Reading(text, ents)
+    verb = r.t.index("وتحدث") + 1
+    s, e = _subject(r.t, verb + len("تحدث"), r.ents)
+    assert text[s:e] == "مسؤول رفيع"  # بشرط ends the subject

@@ -1250,6 +1250,37 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
     return None
 
 
+def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
+    """A verb with no subject of its own inside a sentence about a person
+    (فيما حاول الرئيس بونغو توضيح ظهور ميسي قائلا:، جاء رزق يبتسم يقول:):
+    the first person tagged in the sentence before the verb, unless a
+    preposition or noun governs it or a complementiser comes before it."""
+    t = r.t
+    if not r.ents or t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+        return None
+    lo = max(0, vs - 300)
+    ends = list(_SENT_END.finditer(t, lo, vs))
+    if not ends and lo > 0:
+        return None
+    ps = ends[-1].end() if ends else lo
+    # after فيما/بينما a new clause opens with its own subject
+    clause = max((m.end() for m in _NEW_CLAUSE.finditer(t, ps, vs)), default=ps)
+    for start in dict.fromkeys((clause, ps)):
+        per = next((e for e in r.ents.starting(start, vs) if e[2] == "PER" and e[1] <= vs), None)
+        if per is None:
+            continue
+        before = _WORDS_BACK.findall(t[start : per[0]])
+        attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and (per[0] < 2 or t[per[0] - 2].isspace())
+        if attached or (before and (before[-1] in _PREPOSITIONS or before[-1] in _OF_PERSON)) or any(
+                w in _COMPLEMENTISERS for w in before):
+            return None
+        return _Speaker(per[0], per[1], vs, vs)
+    return None
+
+
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
+
+
 def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) -> _Speaker | None:
     """A verb opening its sentence with no subject (وقال: «…») after a
     sentence about a person whose words it did not report (رفض محمد علي
@@ -1359,7 +1390,10 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # the sentence's own subject beats one carried from an earlier sentence,
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
-            speaker = _clause_subject(r.t, vs, r.ents) or _previous_sentence_person(r, vs, speaker) or speaker
+            speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
+                       or _previous_sentence_person(r, vs, speaker) or speaker)
+        elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
+            speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
     return (vs, ve), speaker
 
 
