@@ -45,6 +45,22 @@
    تشرفت …`), or after a tagged person opening a paragraph (`الزياني :
    ناقشنا …`), one sentence is a quote; a `"` set off by spaces after a
    speech cue opens a quote (`وقال " ان …`).
+6. **More speakers** (issue 13, second pass). A title's holder named after
+   a place or body is in the speaker (الباحث الأردني في الجماعات الإسلامية
+   حسن أبو هنية); a subjectless verb takes the first person of its own
+   sentence or clause (فيما حاول الرئيس X … قائلا), else the person the
+   sentence before is about (رفض X القرار. وقال); لكنه قال the person just
+   named; a quote after أن/بقوله with no verb, after a closed quote, after a
+   colon ending a sentence about a person, or standing on its own (> 8 words)
+   continues the speech around it; «…»، كما يقول X / هكذا تحدث X /
+   حسبما يؤكد / (X في خطبة …) / بهذه الكلمات بدأ X; قول X إن «…». The
+   first person (فقلت) is the memoir's narrator (مذكرات X) or nobody, and so
+   is «من يقول». Abbreviations and initials (إن.بي.سي، د. ، ج.) end no
+   sentence.
+7. **Not quotes**, besides names: titles after بعنوان/كتاب (20 words), a
+   list or name after a copula and colon (هي: «…»), short Latin after a
+   colon, and a fragment of up to 12 words mid-clause with no speech cue,
+   nothing speech-like and no reporting verb in its sentence.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
