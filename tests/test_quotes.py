@@ -698,3 +698,17 @@ def test_a_subjectless_verb_takes_the_person_its_own_sentence_is_about():
     verb = r.t.index("وتحدث") + 1
     s, e = _subject(r.t, verb + len("تحدث"), r.ents)
     assert text[s:e] == "مسؤول رفيع"  # بشرط ends the subject
+
+
+def test_speaker_on_the_next_line_second_title_in_the_holder_gap_and_persons_inside_quotes():
+    text = ("* «أؤكد أن ما سمعناه من الوزير مؤخرا يحمل أفكارا جديدة».\n"
+            "وزير الخارجية الفلسطيني رامي المالح يقول إن فرنسا تراجعت عن أفكارها.\n\n"
+            "وأشار الباحث الأكاديمي في الانحراف الفكري وعضو لجنة الإصلاح الدكتور عادل السلمي إلى أن «التكامل يحصن المجتمع».\n"
+            "وردت بالقول: «هي خطوة جميلة جمعت ممثلين مثل صبا ناصر وكندة عادل في عمل واحد». وتضيف: «أنا أجدها تشد المشاهد».\n"
+            "وإذا اتصلت بالشرطة وقلت: «هناك طائرة من دون طيار تحلق خارج شقتي»، ماذا ستفعل؟")
+    ents = [_ent(text, "رامي المالح", "PER", "per:maleh"), _ent(text, "عادل السلمي", "PER", "per:sulami"),
+            _ent(text, "صبا ناصر", "PER", "per:nasser")]
+    got = _spk(text, find_quotes(text, ents))
+    assert got[:2] == [("وزير الخارجية الفلسطيني رامي المالح", "per:maleh"),
+                       ("الباحث الأكاديمي في الانحراف الفكري وعضو لجنة الإصلاح الدكتور عادل السلمي", "per:sulami")]
+    assert ("صبا ناصر", "per:nasser") not in got and got[-1] == (None, None)

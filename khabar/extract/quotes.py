@@ -119,7 +119,8 @@ _WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسا�
 # وعد promise, ذكر mention, كشف list): verbs only after و/ف.
 # Described sources whose employer follows with في (مسؤول في وزارة …).
 _DESCRIBED = {fold_word(w) for w in """مسؤول مسؤولة مصدر مصادر المسؤول المصدر محلل المحلل خبير الخبير
-مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس قيادي القيادي ناشط الناشط""".split()}
+مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس قيادي القيادي ناشط الناشط
+مسؤولون مسؤولين خبراء الخبراء محللون محللين""".split()}
 # Employers: organisations a described source works in (not بيان, مؤتمر, مقابلة).
 _ORG_HEADS = {fold_word(w) for w in """وزارة الوزارة شركة الشركة هيئة الهيئة جامعة الجامعة الجيش الشرطة الحكومة
 مجلس المجلس مصرف المصرف بنك البنك منظمة المنظمة الأمم الاتحاد اتحاد لجنة اللجنة جهاز الجهاز مكتب المكتب
@@ -513,7 +514,7 @@ def _name_after_title(t: str, start: int, end: int, ents) -> int:
     words = gap.split()
     if len(words) > _HOLDER_GAP_WORDS or any(
             w in _NOT_HOLDER or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
-            or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES) for w in words):
+            or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
         return end
     return per[1]
 
@@ -940,10 +941,18 @@ class _Reading:
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
         self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
+        self._speech_starts: list[int] | None = None
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
         return _subject(self.t, pos, self.ents, self.text, self.fd, self.names)
+
+    def in_speech(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quote (a person named there is spoken of, not speaking)."""
+        if self._speech_starts is None:
+            self._speech_starts = [q.start for q in self.speech]
+        k = bisect_right(self._speech_starts, pos) - 1
+        return k >= 0 and pos < self.speech[k].end
 
     def subject_list(self, pos: int) -> list[_Speaker]:
         """Written subjects of the verbs before ``pos``, in text order."""
@@ -1252,7 +1261,8 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
     the last person tagged before it in its paragraph, unless that person is
     the complement of a preposition or a noun (قوات الأسد) or the verb plural."""
     t = r.t
-    if t[vs : vs + 12].split()[0] in _PLURAL_VERBS or _nobody_speaks(t, vs, vs + len(t[vs : vs + 12].split()[0])):
+    word = _WORDS_BACK.match(t, vs)
+    if not word or word.group() in _PLURAL_VERBS or _nobody_speaks(t, vs, word.end()):  # (وقلت: the narrator)
         return None
     lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
     for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
@@ -1282,7 +1292,7 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
     # after فيما/بينما a new clause opens with its own subject
     clause = max((m.end() for m in _NEW_CLAUSE.finditer(t, ps, vs)), default=ps)
     for start in dict.fromkeys((clause, ps)):
-        per = next((e for e in r.ents.starting(start, vs) if e[2] == "PER" and e[1] <= vs), None)
+        per = next((e for e in r.ents.starting(start, vs) if e[2] == "PER" and e[1] <= vs and not r.in_speech(e[0])), None)
         if per is None:
             continue
         before = _WORDS_BACK.findall(t[start : per[0]])
@@ -1311,7 +1321,7 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) ->
     if span is None or (carried and carried.verb_start >= span[0]):
         return None
     ps, pe = span
-    per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER"), None)
+    per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER" and not r.in_speech(e[0])), None)
     if per is None:
         return None
     es, ee = per[0], per[1]
@@ -1538,12 +1548,31 @@ def _parenthesised_after(r: _Reading, after: int) -> _Attribution | None:
     return None, _Speaker(s, e, m.start(), m.start())  # (no verb)
 
 
+# «…». ⏎ وزير الخارجية الفلسطيني رياض المالكي يقول إن …: the speaker opens the next line
+_NEXT_LINE = re.compile(r"[ \t.]{0,3}\n[ \t]{0,3}(?P<s>[^\s«»\"“”*][^\n.،,:«»\"“”]{2,100}?)[ \t]{1,3}(?P<v>يقول|قال|قالت|تقول)(?!\w)")
+
+
+def _next_line_speaker(r: _Reading, after: int) -> _Attribution | None:
+    """A quote on a line of its own (quotes of the week) whose speaker opens
+    the next line with يقول/قال, when a person or organisation is tagged
+    there or it opens with a title."""
+    m = _NEXT_LINE.match(r.t, after)
+    if not m:
+        return None
+    s, e = m.start("s"), m.end("s")
+    head = r.t[s:e].split()[0]
+    named = any(x[2] in ("PER", "ORG") and x[0] < e and x[1] > s for x in r.ents.starting(s - _MAX_ENTITY, e))
+    if not named and (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return None
+    return (m.start("v"), m.end("v")), _Speaker(*_cut_at_entity(r.t, s, e, r.ents), m.start("v"), m.end("v"))
+
+
 def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
     """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X / «…». بهذه
     الكلمات بدأ X حديثه."""
     m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after) or _THESE_WORDS.match(r.t, after)
     if not m:
-        return _parenthesised_after(r, after)
+        return _parenthesised_after(r, after) or _next_line_speaker(r, after)
     span = (m.start("v"), m.end("v"))
     subj = r.subject(m.end())
     if not subj:
