@@ -712,3 +712,17 @@ def test_speaker_on_the_next_line_second_title_in_the_holder_gap_and_persons_ins
     assert got[:2] == [("وزير الخارجية الفلسطيني رامي المالح", "per:maleh"),
                        ("الباحث الأكاديمي في الانحراف الفكري وعضو لجنة الإصلاح الدكتور عادل السلمي", "per:sulami")]
     assert ("صبا ناصر", "per:nasser") not in got and got[-1] == (None, None)
+
+
+def test_unnamed_sources_keep_where_they_are_from_and_governed_persons_are_no_speakers():
+    text = ("وأوضح مسؤول رفيع في الاتحاد الأوروبي شارك في المفاوضات أن «فرص النجاح ضئيلة جدا هذه المرة».\n"
+            "يقول أحد القادة العسكريين من الجيش الليبي لـ«الشرق الأوسط» إن «الجيش لم يؤخذ رأيه في الحوارات».\n"
+            "لكن الدبلوماسيين ينتظرون زيارة جون كارل هذا الصيف، كما قال مسؤول الجمعة. واضاف \"ليس هناك ما يلزم برفع العلم الآن\".\n"
+            "فتوجه المطرب وائل كريم إلى جمهوره بالقول «بعدنا في أول السهرة يا جماعة».")
+    ents = [_ent(text, "الاتحاد الأوروبي", "ORG", "org:eu"), _ent(text, "جون كارل", "PER", "per:karl"),
+            _ent(text, "وائل كريم", "PER", "per:karim")]
+    got = _spk(text, find_quotes(text, ents))
+    assert got[0][0] == "مسؤول رفيع في الاتحاد الأوروبي"
+    assert got[1] == ("أحد القادة العسكريين من الجيش الليبي", None)
+    assert got[2] == ("مسؤول", None)  # not the person whose visit is awaited
+    assert got[3] == ("وائل كريم", "per:karim")

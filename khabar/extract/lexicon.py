@@ -122,6 +122,8 @@ REPORTING_VERBS = """
 روى روت يروي تروي
 أبان أبانت
 ذهب ذهبت يذهب تذهب
+احتج احتجت يحتج
+خلص يخلص
 """.split()
 
 # Participles and present-tense forms that take the subject of the clause

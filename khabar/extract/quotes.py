@@ -465,7 +465,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
             break
         # مسؤول في وزارة الطاقة، المحلل في شركة الراجحي المالية فهد الشثري:
         # where the source works, not where it was said (في بيان، في الرياض)
-        employer = w == "في" and start is not None and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w"))
+        employer = start is not None and (
+            (w == "في" and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w")))
+            or (w in ("في", "من") and nwords <= 3 and _unnamed_head(t, start) and _DEFINITE_NEXT.match(t, m.end("w"))))
         if not employer and (_phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
             break
         if start is None:
@@ -538,6 +540,16 @@ def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
         if ow not in _AMBIGUOUS[w]:
             return ""
     return w
+
+
+_SOME_OF = {fold_word(w) for w in "أحد إحدى بعض".split()}
+
+
+def _unnamed_head(t: str, start: int) -> bool:
+    """A subject opening with an unnamed source (مسؤول رفيع، أحد القادة): what
+    follows with في/من says which (في الاتحاد الأوروبي، من الجيش الليبي)."""
+    head = _WORDS_BACK.match(t, start)
+    return bool(head) and (head.group() in _UNNAMED or head.group() in _SOME_OF)
 
 
 def _org_follows(t: str, pos: int) -> bool:
@@ -1087,6 +1099,9 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
 
 
+_AS_SAID = [[fold_word(w)] for w in "كما وكما حسبما".split()]
+
+
 def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Speaker], _SpokenSubjects]:
     """Verb start -> its written subject, and the subjects speech verbs pass on."""
     subjects: dict[int, _Speaker] = {}
@@ -1098,8 +1113,8 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
             subjects[vs] = sp
             # only speech (a complementiser, colon or quote follows in the
             # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
-            if _speech_follows(r.t, subj[1], speech_opens):
-                spoken.add(sp)
+            if _speech_follows(r.t, subj[1], speech_opens) or _WORDS_BACK.findall(r.t[max(0, vs - 8) : vs])[-1:] in _AS_SAID:
+                spoken.add(sp)  # (… ، كما قال مسؤول الجمعة: an attribution of what precedes)
     return subjects, spoken
 
 
@@ -1198,6 +1213,9 @@ def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _
         return None
     if prev_speaker and prev_end and not _SENT_END.search(t, prev_end, o):
         return prev_speaker
+    own = _sentence_person(r, o)  # فتوجه وائل كفوري إلى جمهوره بالقول «…»
+    if own:
+        return own
     last = r.spoken.before(o)
     if last and o - last.verb_end <= 600 and "\n" not in t[last.verb_end : o]:
         return last
@@ -1253,7 +1271,8 @@ def _colon_person(r: _Reading, o: int) -> _Speaker | None:
 _PLURAL_VERBS = {fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
     fold_word(w) for w in "قالا أكدا أضافا".split()} - {fold_word(w) for w in "لافتا يبين".split()}
 # nouns whose complement is a person who is not speaking (قوات الأسد، نظام القذافي)
-_OF_PERSON = {fold_word(w) for w in "قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل".split()}
+_OF_PERSON = {fold_word(w) for w in """قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل
+زيارة لقاء اتصال رسالة خطاب قرار تصريحات إدارة حملة وفاة مقتل اغتيال اعتقال ظهور""".split()}
 
 
 def _person_before(r: _Reading, vs: int) -> _Speaker | None:
@@ -1274,6 +1293,17 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
             return None
         return _Speaker(es, ee, vs, vs)
     return None
+
+
+def _governs(w: str) -> bool:
+    """A word after which a person is a complement, not a subject: a
+    preposition, a noun like قوات/زيارة, or a prepositional phrase (بكأس
+    ليبرتادوريس، لرئيس الوزراء)."""
+    return w in _PREPOSITIONS or w in _OF_PERSON or (
+        w[:1] in "بل" and len(w) > 3 and not _is_verb(w) and w not in _NOT_GOVERNING)
+
+
+_NOT_GOVERNING = {fold_word(w) for w in "بينما لكن لكنه لكنها لقد بدوره بدورها ليعود لتؤكد ليؤكد".split()}
 
 
 def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
@@ -1297,8 +1327,7 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
             continue
         before = _WORDS_BACK.findall(t[start : per[0]])
         attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and (per[0] < 2 or t[per[0] - 2].isspace())
-        if attached or (before and (before[-1] in _PREPOSITIONS or before[-1] in _OF_PERSON)) or any(
-                w in _COMPLEMENTISERS for w in before):
+        if attached or (before and _governs(before[-1])) or any(w in _COMPLEMENTISERS for w in before):
             return None
         return _Speaker(per[0], per[1], vs, vs)
     return None
@@ -1327,7 +1356,7 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) ->
     es, ee = per[0], per[1]
     before = _WORDS_BACK.findall(t[ps:es])
     attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
-    if attached or (before and (before[-1] in _PREPOSITIONS or before[-1] in _OF_PERSON)):
+    if attached or (before and _governs(before[-1])):
         return None
     if any(w in _COMPLEMENTISERS for w in before):
         return None  # (وأشار إلى أن الرئيس Y: Y is spoken of)
