@@ -16,9 +16,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--with-entities", action="store_true",
                         help="run normalise, segment and NER on the gold texts and give their entities to the quote extractor")
+    parser.add_argument("--realnews-quotes", type=Path, default=None,
+                        help="instead: score quotes and speakers on the real-news quote dev set (tests/realnews/quotes-dev.jsonl)")
+    parser.add_argument("--data", default="../shared/data", help="folder the --realnews-quotes articles are read from")
 
 
 def main(args) -> int:
+    if args.realnews_quotes:
+        return _realnews_quotes(args)
     folder = args.gold or DEFAULT_GOLD
     if not folder.is_dir():
         raise UserError(f"gold folder not found: {folder} (pass --gold DIR)")
@@ -38,4 +43,23 @@ def main(args) -> int:
     if args.errors:
         for e in errors:
             print(e)
+    return 0
+
+
+def _realnews_quotes(args) -> int:
+    from khabar.config import load_config
+    from khabar.evaluate.quotes_realnews import evaluate_quotes_realnews
+
+    if not args.realnews_quotes.is_file():
+        raise UserError(f"quote dev set not found: {args.realnews_quotes}")
+    c, errors = evaluate_quotes_realnews(args.realnews_quotes, args.data, load_config(None))
+    if args.json:
+        print(json.dumps(c, ensure_ascii=False, indent=1))
+    else:
+        pct = lambda n: f"{100 * n / max(1, c['gold']):.1f}%"  # noqa: E731
+        print(f"{c['articles']} articles, {c['gold']} gold quotes: found {c['found']} ({pct(c['found'])}), "
+              f"exact span {c['exact']}, found with the right speaker {c['speaker_right']} ({pct(c['speaker_right'])}); "
+              f"{c['predicted']} predicted, {c['spurious']} overlapping no gold quote")
+    if args.errors:
+        print("\n".join(errors))
     return 0

@@ -45,6 +45,22 @@
    تشرفت …`), or after a tagged person opening a paragraph (`الزياني :
    ناقشنا …`), one sentence is a quote; a `"` set off by spaces after a
    speech cue opens a quote (`وقال " ان …`).
+6. **More speakers** (issue 13, second pass). A title's holder named after
+   a place or body is in the speaker (الباحث الأردني في الجماعات الإسلامية
+   حسن أبو هنية); a subjectless verb takes the first person of its own
+   sentence or clause (فيما حاول الرئيس X … قائلا), else the person the
+   sentence before is about (رفض X القرار. وقال); لكنه قال the person just
+   named; a quote after أن/بقوله with no verb, after a closed quote, after a
+   colon ending a sentence about a person, or standing on its own (> 8 words)
+   continues the speech around it; «…»، كما يقول X / هكذا تحدث X /
+   حسبما يؤكد / (X في خطبة …) / بهذه الكلمات بدأ X; قول X إن «…». The
+   first person (فقلت) is the memoir's narrator (مذكرات X) or nobody, and so
+   is «من يقول». Abbreviations and initials (إن.بي.سي، د. ، ج.) end no
+   sentence.
+7. **Not quotes**, besides names: titles after بعنوان/كتاب (20 words), a
+   list or name after a copula and colon (هي: «…»), short Latin after a
+   colon, and a fragment of up to 12 words mid-clause with no speech cue,
+   nothing speech-like and no reporting verb in its sentence.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
@@ -61,7 +77,12 @@ from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
-_VERBS = {fold_word(v) for v in L.REPORTING_VERBS}
+_COLON_BREAK = re.compile(r"[^.!?؟\n«»\"“”]{0,120}:\s{0,6}")  # وكتبت: ⏎ «…»
+
+# first-person verbs of saying: the narrator of a memoir speaks (فقلت: «…»),
+# who is named nowhere in the text (قلت، أجبت are never third person)
+_FIRST_PERSON = {fold_word(w) for w in "قلت أجبت أضفت رددت أجبته أجبتها".split()}
+_VERBS = {fold_word(v) for v in L.REPORTING_VERBS} | {w for w in _FIRST_PERSON if not w.endswith(("ه", "ها"))}
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
 _NAME_NOUNS = {fold_word(w) for w in L.NAME_NOUNS}
 _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
@@ -70,7 +91,7 @@ _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
 # all stops: والي (governor) is و + إلى once folded.
 _AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
 _COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن "
-                    "أنني إنني أننا إننا بأنني بأننا لأنه لأنها".split()}
+                    "أنني إنني أننا إننا بأنني بأننا لأنه لأنها وأن وبأن وأنه وأنها".split()}
 _PREPOSITIONS = {fold_word(w) for w in "في من إلى على عن مع حول ل ب لـ بـ عبر ضد نحو".split()}
 # Folded words that are stops in one spelling and names in another.
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
@@ -98,30 +119,39 @@ _WAW_NAMES = {fold_word(w) for w in "وليد وائل وديع وفاء وسا�
 # وعد promise, ذكر mention, كشف list): verbs only after و/ف.
 # Described sources whose employer follows with في (مسؤول في وزارة …).
 _DESCRIBED = {fold_word(w) for w in """مسؤول مسؤولة مصدر مصادر المسؤول المصدر محلل المحلل خبير الخبير
-مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس قيادي القيادي ناشط الناشط""".split()}
+مستشار المستشار موظف الموظف باحث الباحث ضابط الضابط عضو العضو مهندس المهندس قيادي القيادي ناشط الناشط
+مسؤولون مسؤولين خبراء الخبراء محللون محللين""".split()}
 # Employers: organisations a described source works in (not بيان, مؤتمر, مقابلة).
 _ORG_HEADS = {fold_word(w) for w in """وزارة الوزارة شركة الشركة هيئة الهيئة جامعة الجامعة الجيش الشرطة الحكومة
 مجلس المجلس مصرف المصرف بنك البنك منظمة المنظمة الأمم الاتحاد اتحاد لجنة اللجنة جهاز الجهاز مكتب المكتب
 مؤسسة المؤسسة صندوق الصندوق البيت الخارجية الداخلية الحرس القوات قوات السفارة سفارة الرئاسة مستشفى المستشفى
 حزب الحزب حركة الحركة المقاومة جماعة الجماعة جبهة الجبهة""".split()}
 _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعار وسم هاشتاغ اسم مسمى بمسمى عبارة بعبارة".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف".split()}  # (يتابع: also watches)
-_AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد".split()]
+# works whose title may follow a colon (وأيضا كتاب: «متى يمكننا الثقة…؟»); bare
+# forms only: «قال في كتابه: "…"» quotes the book
+_WORK_NOUNS = {fold_word(w) for w in "كتاب رواية فيلم مسلسل قصيدة ديوان مسرحية أغنية ألبوم برنامج".split()}
+_TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can be a whole headline
+# a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
+_LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
+_COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل".split()}  # (يتابع: also watches)
+_AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
 _VERB_RE = re.compile(rf"{B}(?:(?P<c>[وف])(?P<cv>{alternation(_VERBS)})(?:ه|ها|هم)?"
                       rf"|(?<=ما )(?P<mv>{alternation(_VERBS)})(?:ه|ها|هم)|(?P<v>{alternation(_VERBS)})){E}")
-_MARKS = re.compile(r"[«»‹›“”„‟\"'‘’]")
-_FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", '"': "d",
+_MARKS = re.compile(r"[«»‹›“”„‟″\"'‘’]")  # ″: WordPress closes “ويندوز 10″ with a double prime
+_FAMILY = {"«": "g", "»": "g", "‹": "g", "›": "g", "“": "d", "”": "d", "„": "d", "‟": "d", "″": "d", '"': "d",
            "'": "s", "‘": "s", "’": "s"}
 _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\-–—/]{1,40})")
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
 _SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Arabic press, "11.9" a number: not ends
-_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?P<v>{alternation(_VERBS)}){E}")
+# «…»، قال X / «…»، كما يقول X / «…»، هكذا تحدث X / «…»، حسبما يؤكد
+_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
-    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على حد تعبير|على حد قول)"
+    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول)"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|على لسان"
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|قول"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 # نقلت … عن X، رئيس …، قوله / عن X، أن: X up to its apposition
@@ -163,6 +193,8 @@ def _faces(t: str, i: int, ch: str) -> str:
         return "close"  # “…“: the opening mark used again to close
     if ch in "«‹„‟“":
         return "open"
+    if ch == "″":
+        return "close"
     if ch in "»›”":  # a closing mark standing where an opening one would: و»حركة
         return "open" if left_open and right_word else "close"
     if ch in "'’‘":
@@ -187,6 +219,13 @@ def _spaced_open(t: str, i: int) -> bool:
         return False
     # the cue right before the mark, or a reporting verb opening the clause (وقال مدرب الفريق " ان…)
     return bool(_CUE_BEFORE.search(t, max(0, i - 16), i)) or any(_is_verb(w) for w in _words_before(t, i, 5)[:2])
+
+
+def _speech_cue_before(t: str, i: int) -> bool:
+    """A reporting verb, complementiser or colon right before ``i``, or a
+    reporting verb among the clause's last words (قال كاميرون لشبكة … "…)."""
+    return bool(_CUE_BEFORE.search(t, max(0, i - 16), i)) or any(
+        _is_verb(w) for w in _words_before(t, i, 6))
 
 
 def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
@@ -217,7 +256,11 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
             way = "open"  # وقال " ان المباراة…: an opening mark set off by a space after a speech cue
         if way == "open" and ch == '"' and stack and stack[-1][0] == "d" and _SENT_END.search(t, stack[-1][1], i):
             # a " facing forward while one is open across a sentence end: the
-            # open one lost its closing mark mid-paragraph; drop it, open anew
+            # open one lost its closing mark mid-paragraph (قال "أود … في صفي.
+            # "نبحث …"): it ends here when a speech cue opened it (not صفة "عمل
+            # ارهابي …), and a new one opens
+            if len(stack) == 1 and _speech_cue_before(t, stack[0][1]):
+                out.append((stack[0][1], i, i, False))
             stack.pop()
             stack.append((fam, i))
         elif way == "close" or (way == "open" and ch == '"' and stack and stack[-1][0] == "d"):
@@ -278,7 +321,7 @@ def _is_verb(w: str) -> bool:
 # verbs of saying whose ل-phrase is the addressee (وقال لـ«الجريدة»)
 _SAY_TO = {fold_word(w) for w in "قال قالت قالوا أضاف أضافت أكد أكدت صرح صرحت أوضح أوضحت أفاد أفادت يقول تقول كشف كشفت".split()}
 # after a «name» that is the verb's subject: هددت «…» بأنها، أعلنت «…» في بيان
-_SUBJECT_NAME_NEXT = re.compile(r"\s{0,3}(?:بانه|بانها|بانهم|بان|انه|انها|انهم|ان|في بيان|في تصريح|عبر|امس|اليوم)(?!\w)")
+_SUBJECT_NAME_NEXT = re.compile(r"\s{0,3}[،,]?\s{0,3}(?:بانه|بانها|بانهم|بان|انه|انها|انهم|ان|في بيان|في تصريح|عبر|امس|اليوم)(?!\w)")
 _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -300,10 +343,11 @@ def _name_by_position(t: str, attached: str, words: list[str], content: str, nwo
     return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
 
 
-_TERM_MAX_WORDS = 7  # the longest term or title read as a name when nothing marks it as speech
+_TERM_MAX_WORDS = 12  # the longest term, title or fragment read as a name when nothing marks it as speech
+_TERM_SHORT = 7  # ... and up to this length even with a reporting verb further back in its clause
 # words that make a few words speech rather than a term: particles, pronouns,
 # verbs in -ون / -نا / -وا, future سـ (الناس يريدون، كنا نتصدى، سنلعب)
-_SPEECHLIKE = re.compile(r"(?<!\w)(?:لا|لن|لم|قد|سوف|ما|انا|نحن|انت|انتم|هو|هي|هم|ليس|لسنا|كان|كانت)(?!\w)"
+_SPEECHLIKE = re.compile(r"(?<!\w)(?:لا|لن|لم|قد|لقد|سوف|ما|انا|نحن|انت|انتم|هو|هي|هم|ليس|لسنا|كان|كانت|كنا|كنت)(?!\w)"
                          r"|(?<!\w)[يت]\w{2,12}ون(?!\w)|\w{2,12}(?:نا|وا)(?!\w)|(?<!\w)س[نيتا]\w{2,12}")
 
 
@@ -314,6 +358,24 @@ def _attributed_after(t: str, before: str, after: int) -> bool:
     return opens_sentence and rest[:1] in ("،", ",") and bool(_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after))
 
 
+_PERIOD_END = re.compile(r"(?<!\.)\.(?![.\d])\s*\S")
+
+
+def _is_title(content: str) -> bool:
+    """A title after بعنوان/كتاب: up to _TITLE_MAX_WORDS words; a question
+    mark may stand inside (متى يمكننا الثقة في الخبراء؟ التفرقة…), a full
+    stop followed by more text may not."""
+    return len(content.split(None, _TITLE_MAX_WORDS + 1)) <= _TITLE_MAX_WORDS and not _PERIOD_END.search(content)
+
+
+def _verb_in_sentence(t: str, o: int) -> bool:
+    """A reporting verb between the sentence start (at most 300 characters back) and ``o``."""
+    lo = max(0, o - 300)
+    ends = list(_SENT_END.finditer(t, lo, o))
+    seg = t[ends[-1].end() if ends else lo : o]
+    return any(_is_verb(w) for w in _WORDS_BACK.findall(seg))
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -321,17 +383,20 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     attached = before[-1:] if before[-1:] and before[-1] in "وفبلك" and (len(before) < 2 or not before[-2].isalpha()) else ""
     words = _words_before(t, o - len(attached))
     prev = words[-1] if words else ""
-    colon = before.rstrip().endswith(":")
+    colon = before.rstrip().endswith(":") and prev not in _COPULAS
     if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
     if _name_by_position(t, attached, words, content, nwords, after, colon):
         return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
     # title noun (بمحاضرة بعنوان: "…")
-    if prev and (not colon or prev in _TITLE_NOUNS) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
+    titled = prev in _TITLE_NOUNS or prev in _WORK_NOUNS
+    if prev and (not colon or titled) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
+        if titled and _is_title(content):
+            return True
         if nwords <= _NAME_MAX_WORDS and not _SENT_END.search(content):  # "سوق عكاظ.. المعوقات" is a title
             return True
-    after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS
+    after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS or prev in _LIKE
     if nwords > _SHORT:
         # a longer name after a preposition (بالإضافة لـ«المنتخب الإسباني ونادي …»),
         # unless a verb before it makes it speech (داعياً المواطنين إلى «…»)
@@ -342,11 +407,15 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
             return True  # «الرعاية الصحية، والقوى البشرية، وتقنية المعلومات»، “LYVE1 و REG1A”: terms, not speech
         if (not cue and nwords <= _TERM_MAX_WORDS and not _SENT_END.search(content) and not _SPEECHLIKE.search(content)
                 and not any(_is_verb(w) or w in _DOCUMENTS or w == "نص" for w in words[-4:])
+                and (nwords <= _TERM_SHORT or not _verb_in_sentence(t, o))
                 and not _attributed_after(t, before, after)):
-            return True  # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»)
+            # mid-clause, no speech cue: a term or title (معايير «خطة العمل المشترك الشاملة»); a
+            # longer one only with no reporting verb in its sentence (على رأس «وفد صغير من ممثلي
+            # الشركات …» is a fragment; وقالت X عن سداد الديون "يتعين على اليونان…" is speech)
+            return True
         return False
-    if _mostly_latin(content) and not colon:
-        return True  # «X-type», «Beats 1»: a Latin term
+    if _mostly_latin(content) and (not colon or nwords <= 2):
+        return True  # «X-type», «Beats 1»: a Latin term; background: 'none' (script copy)
     # Short: speech only with a cue right before it (أن a few words back, a
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
@@ -380,21 +449,25 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         if q in names:  # «Name» as a word of the subject
             if start is None:
                 start = q + 1
-            end = names[q]
+                end = names[q]
+            else:
+                end = names[q] + 1  # وكالة «رويترز»: both marks inside the speaker
             p = names[q] + 1
             continue
         m = _WORD.match(t, p)
         if not m:
             break
-        if start is None and m.group("w") == "ل" and m.end("w") in names:
-            p = names[m.end("w")] + 1  # قال لـ«الشرق الأوسط» أحد منظميها
+        if start is None and m.group("w") == "ل" and _mark_at(t, m.end("w"), names) is not None:
+            p = names[_mark_at(t, m.end("w"), names)] + 1  # قال لـ«الشرق الأوسط» أحد منظميها، لـ "الاقتصادية"
             continue
         w = _subject_word(t, m, orig_text, fd)
         if w is None:
             break
         # مسؤول في وزارة الطاقة، المحلل في شركة الراجحي المالية فهد الشثري:
         # where the source works, not where it was said (في بيان، في الرياض)
-        employer = w == "في" and start is not None and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w"))
+        employer = start is not None and (
+            (w == "في" and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w")))
+            or (w in ("في", "من") and nwords <= 3 and _unnamed_head(t, start) and _DEFINITE_NEXT.match(t, m.end("w"))))
         if not employer and (_phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
             break
         if start is None:
@@ -406,7 +479,49 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         prev_w = w
     if start is None:
         return None
-    return _cut_at_entity(t, start, end, ents)
+    return _cut_at_entity(t, start, _name_after_title(t, start, end, ents), ents)
+
+
+# heads of a title the name of its holder may follow after a place or body
+# (المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة المدينة المنورة خالد السهلي)
+_TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _DESCRIBED} | {
+    fold_word(w) for w in "متحدث ناطق مشرف منسق قيادي رئيس سفير مندوب مبعوث مساعد وكيل".split()}
+# words that show the name after them is not the title holder's: another
+# party (مع نظيره، عن، إلى), a conjunction, a clause
+_NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
+_HOLDER_GAP_WORDS = 8
+
+
+def _name_after_title(t: str, start: int, end: int, ents) -> int:
+    """A subject that is a title alone (الباحث الأردني، سفيرة الولايات
+    المتحدة، المتحدث باسم العشائر) ends at the name of its holder when a
+    tagged person follows after a place or a body (في الجماعات الإسلامية،
+    لدى الأمم المتحدة، بمنطقة …), or after a comma (…للتنظيم، محمد
+    الشعباني); ``end`` otherwise."""
+    if not ents:
+        return end
+    head = t[start:end].split()[0]
+    if (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return end
+    if any(e[2] == "PER" and e[0] < end and e[1] > start for e in ents.starting(start - _MAX_ENTITY, end)):
+        return end
+    per = next((e for e in ents.starting(end, end + 120) if e[2] == "PER"), None)
+    if per is None:
+        return end
+    gap = t[end : per[0]].rstrip()
+    if gap.endswith(("،", ",")):
+        gap = gap[:-1]  # (…للتنظيم، محمد الشعباني: the name set off by a comma)
+    if _HOLDER_GAP.search(gap):
+        return end
+    words = gap.split()
+    if len(words) > _HOLDER_GAP_WORDS or any(
+            w in _NOT_HOLDER or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
+            or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
+        return end
+    return per[1]
+
+
+_HOLDER_GAP = re.compile(r"[.!?؟\n:«»‹›“”„‟″\"'‘’،,;؛()]")
 
 
 def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
@@ -427,9 +542,24 @@ def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
     return w
 
 
+_SOME_OF = {fold_word(w) for w in "أحد إحدى بعض".split()}
+
+
+def _unnamed_head(t: str, start: int) -> bool:
+    """A subject opening with an unnamed source (مسؤول رفيع، أحد القادة): what
+    follows with في/من says which (في الاتحاد الأوروبي، من الجيش الليبي)."""
+    head = _WORDS_BACK.match(t, start)
+    return bool(head) and (head.group() in _UNNAMED or head.group() in _SOME_OF)
+
+
 def _org_follows(t: str, pos: int) -> bool:
     org = _WORD.match(t, pos)
     return bool(org and org.group("w") in _ORG_HEADS)
+
+
+# an indefinite accusative participle or adverb (مدافعا، مستدركا، مؤخرا):
+# م, a consonant, then -ا; names like ماريا، مونيكا have a long vowel second
+_ADVERBIAL = re.compile(r"م[^اويى\s]\w{2,8}ا")
 
 
 def _phrase_after_subject(w: str, first: bool) -> bool:
@@ -438,7 +568,9 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
+                        or (w in _ADDRESSEE and w[0] == "ل" and len(w) > 3)  # كاميرون لشبكة (إن.بي.سي)
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
+                        or (first and bool(_ADVERBIAL.fullmatch(w)))  # ويوضح مدافعا عن …: a participle, no subject
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
 
 
@@ -466,6 +598,13 @@ _MIN_NEXT = re.compile(r"\s{1,3}من\s{1,3}امس(?!\w)")
 _LOCATIVE = re.compile(r"\s{1,3}في\s{1,3}[^\s«»\"“”،,.:]{2,20}(?=\s)")
 
 
+def _mark_at(t: str, i: int, names: dict[int, int]) -> int | None:
+    """The opening mark of a name pair at ``i`` or after one space there."""
+    if i in names:
+        return i
+    return i + 1 if t[i : i + 1] == " " and i + 1 in names else None
+
+
 def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     """Step over `لوكالة الأنباء الألمانية` / `للصحافيين في عمّان` / `عليه`
     between a verb ending at ``p`` and its subject; ``p`` when there is none.
@@ -477,8 +616,9 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     if not m or m.group("w") not in _ADDRESSEE:
         return p
     q = m.end()
-    if m.end("w") in names:  # لـ«الشرق الأوسط»
-        q = names[m.end("w")] + 1
+    mark = m.end("w") if m.end("w") in names else _mark_at(t, m.end("w"), names) if m.group("w") == "ل" else None
+    if mark is not None:  # لـ«الشرق الأوسط»، لـ "الاقتصادية" (لقناة «العربية» is read below)
+        q = names[mark] + 1
     for _ in range(4 if m.group("w")[0] == "ل" and len(m.group("w")) > 3 else 0):  # له، عليه: no phrase
         n = _WORD.match(t, q)
         if n and (n.group("w").startswith("ال") or n.group("w") in _MEDIA) and n.group("w") not in _STOPS:
@@ -666,11 +806,19 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
             return None  # a name inside (محافظ المدينة مروان عبود الخسائر): where it ends is unknown
         # the object after the definite subject: وحظرت الهيئة المختصة توزيع المنشورات
         return _Speaker(sub[0], sub[0] + words[k - 1].end(), vs, vs)
-    inside = [e for e in ents.starting(s0, min(vs, s0 + 50)) if e[2] in ("PER", "ORG") and e[1] <= vs]
+    while nxt and (nxt.group("w") in _PRONOUNS or nxt.group("w") == "ها"):  # وها هو ديفيد ميليبند … حيث قال
+        nxt = _WORD.match(t, nxt.end("w"))
+        s0 = nxt.start("w") if nxt else s0
+    # a name after a preposition is not the subject: ودافع كيري عن قرار الرئيس أوباما
+    stop = next((w.start() for w in _WORD.finditer(t, s0, min(vs, s0 + 50)) if w.group("w") in _STOPS), vs)
+    inside = [e for e in ents.starting(s0, min(vs, s0 + 50)) if e[2] in ("PER", "ORG") and e[1] <= min(vs, stop + 1)]
     if not inside:
         return None
     ee = min((e for e in inside if e[2] == "PER"), default=inside[0], key=lambda e: e[0])[1]
     return _Speaker(s0, ee, vs, vs)
+
+
+_POSSESSED = re.compile(r"\s{1,3}(?!ال)\w{2,12}(?:اته|اتها|اتهم|ته|تها)(?!\w)")
 
 
 def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
@@ -679,6 +827,9 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     of two words or more cuts: a one-word mention is often part of a longer
     name the tagger missed (ياسر of ياسر المسحل)."""
     inside = [e for e in ents.starting(start, end) if len(t[e[0] : e[1]].split()) >= 2 and not _is_role(t, e)]
+    first = next((e for e in ents.starting(start, start + 1) if e[2] == "PER"), None)
+    if first and _POSSESSED.match(t, first[1]):
+        return start, min(end, first[1])  # واختتم جابريل تصريحاته: a noun with a pronoun is no part of a name
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
@@ -769,6 +920,20 @@ class _SpokenSubjects:
         return self.speakers[k - 1] if k and pos - self.verb_starts[k - 1] <= _CARRY else None
 
 
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:\w{1,3}\.){1,4}\w{1,3}(?![\w])")
+
+
+# a one-letter title or initial before a name: د. (doctor), م. (engineer), أ. (professor)
+_TITLE_DOT = re.compile(r"(?<![\w.])[^\W\d]\.(?=[ \t]{1,3}[^\W\d])")  # (and initials: ستيفن ج. هينتغس)
+
+
+def _mask_abbreviations(t: str) -> str:
+    """The folded text with the dots of abbreviations (إن.بي.سي، بي.سي، د.
+    علي) made middle dots, so they end no sentence; same length, so offsets hold."""
+    t = _TITLE_DOT.sub(lambda m: m.group()[0] + "·", t)
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", "·"), t)
+
+
 class _Reading:
     """One text read for quotes: its folded form, entities, speech and name
     pairs, and reporting verbs with their written subjects."""
@@ -776,7 +941,7 @@ class _Reading:
     def __init__(self, text: str, entities: Sequence):
         self.text = text
         self.fd = fold(text)
-        self.t = self.fd.text
+        self.t = _mask_abbreviations(self.fd.text)
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
         self.speech, self.names = _speech_and_names(self.t, pairs)
@@ -787,10 +952,19 @@ class _Reading:
             self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
         self._sorted: list[_Speaker] | None = None
+        self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
+        self._speech_starts: list[int] | None = None
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
         return _subject(self.t, pos, self.ents, self.text, self.fd, self.names)
+
+    def in_speech(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quote (a person named there is spoken of, not speaking)."""
+        if self._speech_starts is None:
+            self._speech_starts = [q.start for q in self.speech]
+        k = bisect_right(self._speech_starts, pos) - 1
+        return k >= 0 and pos < self.speech[k].end
 
     def subject_list(self, pos: int) -> list[_Speaker]:
         """Written subjects of the verbs before ``pos``, in text order."""
@@ -801,7 +975,9 @@ class _Reading:
 
 
 # a colon after a reporting verb (and its subject) in the same sentence
-_COLON_AFTER_VERB = re.compile(r"[^.!?؟\n«»‹›“”„‟\"'‘’:]{0,100}(?<!\d):[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+# (and a short name in marks on the way: وقال عضو المجلس لـ"الوطن": …)
+_COLON_AFTER_VERB = re.compile(r"(?:[^.!?؟\n«»‹›“”„‟″\"'‘’:]|[«\"“][^.!?؟\n«»‹›“”„‟″\"'‘’:]{1,40}[»\"”]){0,100}"
+                               r"(?<!\d):[ \t]{0,3}(?=[^\s«»‹›“”„‟″\"'‘’\d])")
 # a name opening a paragraph or sentence, then a colon: الزياني : ناقشنا…
 _NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,«»\"]{2,20}(?: [^\s:.،,«»\"]{2,20}){0,3})"
                          r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
@@ -852,6 +1028,9 @@ def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: 
         if before.endswith((".", "!", "?", "؟")):
             end = lo + len(before)
             break  # وقال: … . وأضاف أن …: reported speech after it
+        if before.endswith(("،", ",")) and t[verb_starts[k] : verb_starts[k] + 20].split()[0] in _PARTICIPLES:
+            end = lo + len(before)
+            break  # وقال: إن …، مضيفا أن …: the narration resumes with the participle
         k += 1
     sent = _SENT_END.search(t, start, end)
     if sent:
@@ -920,6 +1099,9 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
 
 
+_AS_SAID = [[fold_word(w)] for w in "كما وكما حسبما".split()]
+
+
 def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Speaker], _SpokenSubjects]:
     """Verb start -> its written subject, and the subjects speech verbs pass on."""
     subjects: dict[int, _Speaker] = {}
@@ -931,8 +1113,8 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
             subjects[vs] = sp
             # only speech (a complementiser, colon or quote follows in the
             # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
-            if _speech_follows(r.t, subj[1], speech_opens):
-                spoken.add(sp)
+            if _speech_follows(r.t, subj[1], speech_opens) or _WORDS_BACK.findall(r.t[max(0, vs - 8) : vs])[-1:] in _AS_SAID:
+                spoken.add(sp)  # (… ، كما قال مسؤول الجمعة: an attribution of what precedes)
     return subjects, spoken
 
 
@@ -940,7 +1122,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     """The subject written with the verb at ``vs``-``ve``; none for a
     participle (مضيفاً), whose speaker is an earlier verb's."""
     t = r.t
-    if t[vs:ve] in _PARTICIPLES:
+    if t[vs:ve] in _PARTICIPLES or _nobody_speaks(t, vs, ve):
         return None
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
     if prev_words and prev_words[-1] in _RELATIVES:
@@ -999,9 +1181,14 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             verb_span, speaker = found
         else:
             verb_span = None
-            # a quote opening the paragraph after an unclosed one continues it
-            continues = prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == ""
-            speaker = prev_speaker if continues else None
+            # a quote opening the paragraph after an unclosed one continues it,
+            # and so does one that follows a closed quote with nothing between
+            # («…». «…»)
+            continues = (prev_unclosed_end >= 0 and r.t[prev_unclosed_end : q.mark].strip() == "") or (
+                prev_end and _ONLY_BREAK.fullmatch(r.t, prev_end, q.mark))
+            speaker = prev_speaker if continues else (
+                _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
+                or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
             speaker = _person_before(r, verb_span[0])
@@ -1012,11 +1199,80 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     return out
 
 
+_ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
+
+
+def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
+    """A quote opened by a complementiser or بقوله with no verb in its
+    sentence continues reported speech: `قال X إن «…»، وأن «…»` (the
+    previous quote's speaker, same sentence), `… . وأن «…»` / `وزاد أن`
+    (the last speaker of the paragraph, within 600 characters)."""
+    t = r.t
+    words = _words_before(t, o, 2)
+    if not words or not (words[-1] in _COMPLEMENTISERS or words[-1] in _QUOTE_INTRO or words[-1][1:] in _COMPLEMENTISERS):
+        return None
+    if prev_speaker and prev_end and not _SENT_END.search(t, prev_end, o):
+        return prev_speaker
+    own = _sentence_person(r, o)  # فتوجه وائل كفوري إلى جمهوره بالقول «…»
+    if own:
+        return own
+    last = r.spoken.before(o)
+    if last and o - last.verb_end <= 600 and "\n" not in t[last.verb_end : o]:
+        return last
+    return None
+
+
+_STANDALONE_WORDS = 8
+_STANDALONE_REACH = 600
+
+
+def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
+    """A quote of a sentence or more standing on its own, with no verb or
+    source of its own (… قال X إن … . ⏎ «نحن نعمل …».): the speaker of the
+    last attributed speech before it, within _STANDALONE_REACH characters
+    and at most one paragraph back, as news copy continues a speaker."""
+    t = r.t
+    if len(t[q.start : q.end].split(None, _STANDALONE_WORDS)) <= _STANDALONE_WORDS:
+        return None
+    before = t[max(0, q.mark - 3) : q.mark].strip(" \t*-")
+    if before and before[-1] not in ".!?؟\n":
+        return None  # mid-sentence: a fragment, not a quote standing on its own
+    last = r.spoken.before(q.mark)
+    if last is None or q.mark - last.verb_end > _STANDALONE_REACH or t.count("\n", last.verb_end, q.mark) > 2:
+        return None
+    return last
+
+
+def _colon_person(r: _Reading, o: int) -> _Speaker | None:
+    """A quote right after a colon that ends a sentence with no reporting
+    verb but with a person in it (غير أن نسيرة يفضل عدم الاستغراب:،
+    ونشر الجزء الآتي من خطاب ألقاه الرئيس باراك أوباما:، يفسر بايتون هذا
+    الأمر: ⏎ «…»): the last person tagged in that sentence not governed by a
+    preposition."""
+    t = r.t
+    colon = len(t[:o].rstrip())
+    if not r.ents or colon == 0 or t[colon - 1] != ":" or t[colon:o].count("\n") > 2:
+        return None
+    colon -= 1
+    lo = max(0, colon - 300)
+    ends = list(_SENT_END.finditer(t, lo, colon))
+    lo = ends[-1].end() if ends else lo
+    for es, ee, label, _ in reversed(r.ents.starting(lo, colon)):
+        if label != "PER" or ee > colon:
+            continue
+        prev = _WORDS_BACK.findall(t[max(lo, es - 20) : es])[-1:]
+        attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
+        if not (attached or (prev and prev[0] in _PREPOSITIONS)):
+            return _Speaker(es, ee, colon, colon)
+    return None
+
+
 # plural verbs: their subject is a group, not the person named before
 _PLURAL_VERBS = {fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
     fold_word(w) for w in "قالا أكدا أضافا".split()} - {fold_word(w) for w in "لافتا يبين".split()}
 # nouns whose complement is a person who is not speaking (قوات الأسد، نظام القذافي)
-_OF_PERSON = {fold_word(w) for w in "قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل".split()}
+_OF_PERSON = {fold_word(w) for w in """قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل
+زيارة لقاء اتصال رسالة خطاب قرار تصريحات إدارة حملة وفاة مقتل اغتيال اعتقال ظهور""".split()}
 
 
 def _person_before(r: _Reading, vs: int) -> _Speaker | None:
@@ -1024,7 +1280,8 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
     the last person tagged before it in its paragraph, unless that person is
     the complement of a preposition or a noun (قوات الأسد) or the verb plural."""
     t = r.t
-    if t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+    word = _WORDS_BACK.match(t, vs)
+    if not word or word.group() in _PLURAL_VERBS or _nobody_speaks(t, vs, word.end()):  # (وقلت: the narrator)
         return None
     lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
     for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
@@ -1036,6 +1293,92 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
             return None
         return _Speaker(es, ee, vs, vs)
     return None
+
+
+def _governs(w: str) -> bool:
+    """A word after which a person is a complement, not a subject: a
+    preposition, a noun like قوات/زيارة, or a prepositional phrase (بكأس
+    ليبرتادوريس، لرئيس الوزراء)."""
+    return w in _PREPOSITIONS or w in _OF_PERSON or (
+        w[:1] in "بل" and len(w) > 3 and not _is_verb(w) and w not in _NOT_GOVERNING)
+
+
+_NOT_GOVERNING = {fold_word(w) for w in "بينما لكن لكنه لكنها لقد بدوره بدورها ليعود لتؤكد ليؤكد".split()}
+
+
+def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
+    """A verb with no subject of its own inside a sentence about a person
+    (فيما حاول الرئيس بونغو توضيح ظهور ميسي قائلا:، جاء رزق يبتسم يقول:):
+    the first person tagged in the sentence before the verb, unless a
+    preposition or noun governs it or a complementiser comes before it."""
+    t = r.t
+    if not r.ents or t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+        return None
+    lo = max(0, vs - 300)
+    ends = list(_SENT_END.finditer(t, lo, vs))
+    if not ends and lo > 0:
+        return None
+    ps = ends[-1].end() if ends else lo
+    # after فيما/بينما a new clause opens with its own subject
+    clause = max((m.end() for m in _NEW_CLAUSE.finditer(t, ps, vs)), default=ps)
+    for start in dict.fromkeys((clause, ps)):
+        per = next((e for e in r.ents.starting(start, vs) if e[2] == "PER" and e[1] <= vs and not r.in_speech(e[0])), None)
+        if per is None:
+            continue
+        before = _WORDS_BACK.findall(t[start : per[0]])
+        attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and (per[0] < 2 or t[per[0] - 2].isspace())
+        if attached or (before and _governs(before[-1])) or any(w in _COMPLEMENTISERS for w in before):
+            return None
+        return _Speaker(per[0], per[1], vs, vs)
+    return None
+
+
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
+
+
+def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) -> _Speaker | None:
+    """A verb opening its sentence with no subject (وقال: «…») after a
+    sentence about a person whose words it did not report (رفض محمد علي
+    جعفري القرار. وقال إن …; دافع كيري عن قرار الرئيس أوباما. وقال:): the
+    first person tagged in that sentence, unless a preposition or noun
+    governs it or a reporting verb or complementiser comes before it there,
+    and unless the carried speaker spoke in that sentence."""
+    t = r.t
+    if not r.ents or t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
+        return None
+    span = _sentence_before(t, vs)
+    if span is None or (carried and carried.verb_start >= span[0]):
+        return None
+    ps, pe = span
+    per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER" and not r.in_speech(e[0])), None)
+    if per is None:
+        return None
+    es, ee = per[0], per[1]
+    before = _WORDS_BACK.findall(t[ps:es])
+    attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
+    if attached or (before and _governs(before[-1])):
+        return None
+    if any(w in _COMPLEMENTISERS for w in before):
+        return None  # (وأشار إلى أن الرئيس Y: Y is spoken of)
+    return _Speaker(es, ee, vs, vs)
+
+
+def _sentence_before(t: str, vs: int) -> tuple[int, int] | None:
+    """The sentence before the one a verb at ``vs`` opens (only و/ف before
+    the verb), within 400 characters; None when the verb does not open it."""
+    lo = max(0, vs - 400)
+    ends = list(_SENT_END.finditer(t, lo, vs))
+    if not ends or t[ends[-1].end() : vs].strip(" \t\nوف"):
+        return None
+    k = len(ends) - 1
+    while k >= 0 and not t[(ends[k - 1].end() if k else lo) : ends[k].start()].strip():
+        k -= 1  # an empty line between paragraphs
+    if k < 0:
+        return None
+    ps = ends[k - 1].end() if k else lo
+    if k == 0 and lo > 0:
+        return None  # its start lies beyond the window
+    return ps, ends[k].start()
 
 
 _BAYAN = re.compile(r"(?<!\w)[وبف]?(?:ال)?بيان(?:ا|ه|ها)?(?!\w)")
@@ -1090,15 +1433,77 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if k < 0:
         return None
     vs, ve = r.verbs[k]
-    if vs < prev_end or vs < o - 300 or _SENT_END.search(r.t, ve, o):
+    if vs < prev_end or vs < o - 300 or (_SENT_END.search(r.t, ve, o) and not _COLON_BREAK.fullmatch(r.t, ve, o)):
         return None
+    if _nobody_speaks(r.t, vs, ve):
+        return (vs, ve), _narrator(r, vs, ve)
     speaker = r.subjects.get(vs)
+    if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
+        speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
         speaker = _later_person(r, vs, r.spoken.before(vs))
-        # the sentence's own subject beats one carried from an earlier sentence
+        # the sentence's own subject beats one carried from an earlier sentence,
+        # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
-            speaker = _clause_subject(r.t, vs, r.ents) or speaker
+            speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
+                       or _previous_sentence_person(r, vs, speaker) or speaker)
+        elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
+            speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
     return (vs, ve), speaker
+
+
+_WHOEVER = {"من", "ومن"}  # هناك من يقول: someone, unnamed
+# a pronoun on the particle before the verb is the person just named (لكنه قال)
+_PRONOUN_PARTICLES = [[fold_word(w)] for w in "لكنه لكنها ولكنه ولكنها".split()]
+
+
+_MEMOIR = re.compile(r"(?<!\w)[وفب]?(?:ال)?مذكرات(?:ه|ها)?(?!\w)")
+_MEMOIR_HEADING = re.compile(r"(?<!\w)مذكرات[ \t]{1,3}(?P<n>[^\W\d]{2,20}(?:[ \t]{1,3}[^\W\d]{2,20}){1,2})[ \t]{0,3}[(:]")
+
+
+def _narrator(r: _Reading, vs: int, ve: int) -> _Speaker | None:
+    """The narrator of a memoir, who speaks in the first person (فقلت): the
+    person whose memoirs the article says it is (مذكرات فاتن حمامة، وتتحدث
+    فاتن حمامة في الحلقة الأخيرة من مذكراتها), the first such mention; none
+    for «whoever» (من يقول) or when no memoir is named."""
+    t = r.t
+    w = t[vs:ve]
+    if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
+        w = w[1:]
+    if w not in _FIRST_PERSON:
+        return None
+    if r.memoir_author is False:  # found once per text: the scan is over the whole article
+        r.memoir_author = _memoir_author(r)
+    return r.memoir_author._replace(verb_start=vs, verb_end=vs) if r.memoir_author else None
+
+
+def _memoir_author(r: _Reading) -> _Speaker | None:
+    t = r.t
+    heading = _MEMOIR_HEADING.search(t)
+    if heading:  # مذكرات فاتن حمامة (3): …, a series heading the tagger may not read
+        return _Speaker(heading.start("n"), heading.end("n"), 0, 0)
+    for m in _MEMOIR.finditer(t):
+        after = next((e for e in r.ents.starting(m.end(), m.end() + 3) if e[2] == "PER"), None)
+        if after and not m.group().endswith(("ه", "ها")):
+            return _Speaker(after[0], after[1], 0, 0)  # مذكرات فاتن حمامة
+        if m.group().endswith(("ه", "ها")):
+            lo = max(0, m.start() - 80)
+            ends = list(_SENT_END.finditer(t, lo, m.start()))
+            before = [e for e in r.ents.starting(ends[-1].end() if ends else lo, m.start()) if e[2] == "PER"]
+            if before:
+                return _Speaker(before[0][0], before[0][1], 0, 0)  # تتحدث فاتن حمامة … من مذكراتها
+    return None
+
+
+def _nobody_speaks(t: str, vs: int, ve: int) -> bool:
+    """A verb whose speaker is not its written subject nor anyone carried:
+    the first person (فقلت: the narrator, see _narrator) or «whoever» (هناك
+    من يقول)."""
+    w = t[vs:ve]
+    if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
+        w = w[1:]
+    prev = _WORDS_BACK.findall(t[max(0, vs - 12) : vs])[-1:]
+    return w in _FIRST_PERSON or prev in ([x] for x in _WHOEVER)
 
 
 def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | None:
@@ -1136,11 +1541,67 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     return span, _Speaker(subj[0], subj[1], *span)
 
 
-def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
-    """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X."""
-    m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after)
+# «…». بهذه الكلمات بدأ قائد المنتخب السابق فؤاد أنور حديثه: any verb, its subject the speaker
+_THESE_WORDS = re.compile(r"[ \t]{0,3}[.،,]?[ \t]{0,3}(?:وب|ب)هذه[ \t]{1,3}(?:الكلمات|العبارات|الكلمه|العباره)[ \t]{1,3}"
+                          r"(?P<v>[^\s«»\"“”،,.:]{2,12})(?=\s)")
+
+
+# «…». ⏎ (مرشد إيران علي خامنئي في خطبة عيد الفطر): the speaker in parentheses after the quote
+_PAREN_AFTER = re.compile(r"[ \t.،,]{0,4}\n?[ \t]{0,3}\((?P<s>[^()\n]{3,160})\)")
+_PAREN_STOPS = _STOPS | {"اي", "يعني", "مروجا", "معلقا"}
+
+
+def _parenthesised_after(r: _Reading, after: int) -> _Attribution | None:
+    """A speaker in parentheses right after the quote (quotes of the week):
+    its words up to a stop, a verb or a participle, when they open with a
+    title or hold a tagged person or organisation."""
+    m = _PAREN_AFTER.match(r.t, after)
     if not m:
         return None
+    words = []
+    for w in _WORDS_BACK.finditer(r.t, m.start("s"), m.end("s")):
+        g = w.group()
+        if g in _AMBIGUOUS and keep_letters(r.text[r.fd.orig(w.start()) : r.fd.orig(w.end())]) not in _AMBIGUOUS[g]:
+            g = ""  # علي (Ali), not على
+        if len(words) >= 8 or g in _PAREN_STOPS or _is_verb(g) or _ADVERBIAL.fullmatch(g) or g[:1].isdigit():
+            break
+        words.append(w)
+    if not words:
+        return None
+    s, e = words[0].start(), words[-1].end()
+    head = words[0].group()
+    named = any(x[2] in ("PER", "ORG") and x[0] < e and x[1] > s for x in r.ents.starting(s - _MAX_ENTITY, e))
+    if not named and (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return None
+    s, e = _cut_at_entity(r.t, s, e, r.ents)
+    return None, _Speaker(s, e, m.start(), m.start())  # (no verb)
+
+
+# «…». ⏎ وزير الخارجية الفلسطيني رياض المالكي يقول إن …: the speaker opens the next line
+_NEXT_LINE = re.compile(r"[ \t.]{0,3}\n[ \t]{0,3}(?P<s>[^\s«»\"“”*][^\n.،,:«»\"“”]{2,100}?)[ \t]{1,3}(?P<v>يقول|قال|قالت|تقول)(?!\w)")
+
+
+def _next_line_speaker(r: _Reading, after: int) -> _Attribution | None:
+    """A quote on a line of its own (quotes of the week) whose speaker opens
+    the next line with يقول/قال, when a person or organisation is tagged
+    there or it opens with a title."""
+    m = _NEXT_LINE.match(r.t, after)
+    if not m:
+        return None
+    s, e = m.start("s"), m.end("s")
+    head = r.t[s:e].split()[0]
+    named = any(x[2] in ("PER", "ORG") and x[0] < e and x[1] > s for x in r.ents.starting(s - _MAX_ENTITY, e))
+    if not named and (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return None
+    return (m.start("v"), m.end("v")), _Speaker(*_cut_at_entity(r.t, s, e, r.ents), m.start("v"), m.end("v"))
+
+
+def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
+    """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X / «…». بهذه
+    الكلمات بدأ X حديثه."""
+    m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after) or _THESE_WORDS.match(r.t, after)
+    if not m:
+        return _parenthesised_after(r, after) or _next_line_speaker(r, after)
     span = (m.start("v"), m.end("v"))
     subj = r.subject(m.end())
     if not subj:
