@@ -474,3 +474,44 @@ def test_digits_glued_to_latin_letters_and_adverbs_are_no_amounts(text):
 def test_a_number_after_a_latin_word_and_a_space_still_counts():
     assert [(a.text, a.value, a.unit) for a in find_amounts("اشترت شركة Apple نحو 300 ألف دولار من الأسهم.")] == [
         ("نحو 300 ألف دولار", 300000.0, "USD")]
+
+
+# Ranges: the low end is a row of its own, kind "range", with the high end's
+# unit and scale; the high end keeps its kind (amounts_daily sums each kind once).
+@pytest.mark.parametrize("text,rows", [
+    ("وارتفعت الإيجارات بنسبة 30 – 40% في بعض الأحياء.",
+     [("30", 30.0, "percent", "range"), ("40%", 40.0, "percent", "percent")]),
+    ("وتبلغ كلفة المشروع ما بين 5 و7 ملايين دولار.",
+     [("5", 5e6, "USD", "range"), ("7 ملايين دولار", 7e6, "USD", "money")]),
+    ("وارتفع الدين من 2.5 إلى 3 مليارات دولار.",
+     [("2.5", 2.5e9, "USD", "range"), ("3 مليارات دولار", 3e9, "USD", "money")]),
+    ("وأصيب ما بين 20 و25 شخصا في الحادث.",
+     [("20", 20.0, "person", "range"), ("25 شخصا", 25.0, "person", "count")]),
+    ("وتوقع البنك نموا بين 3 و4 بالمئة.",
+     [("3", 3.0, "percent", "range"), ("4 بالمئة", 4.0, "percent", "percent")]),
+    ("وبلغ النمو 3-4 في المئة.", [("3", 3.0, "percent", "range"), ("4 في المئة", 4.0, "percent", "percent")]),
+])
+def test_a_range_of_amounts_gives_its_low_end_a_row_of_kind_range(text, rows):
+    got = find_amounts(text)
+    for a in got:
+        assert text[a.start : a.end] == a.text
+    assert [(a.text, a.value, a.unit, a.kind) for a in got] == rows
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("واشترى 3 منازل و5 سيارات.", [("3 منازل", 3.0, None, "number"), ("5 سيارات", 5.0, None, "number")]),  # و without بين
+    ("وفاز الفريق 3-1 على ضيفه.", []),  # a score
+    ("للاستفسار 050-123-4567 طوال اليوم.", []),  # a phone number
+    ("وبلغ العجز 7 ملايين دولار مقابل 5 في العام الماضي.", [("7 ملايين دولار", 7e6, "USD", "money")]),
+])
+def test_numbers_that_only_look_like_a_range_are_no_range(text, rows):
+    assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows
+
+
+@pytest.mark.parametrize("unit", ["بين 5 و7 ملايين دولار ", "30 – 40% ", "3-4 في المئة ", "من 2.5 إلى 3 مليارات ", "1-2-3-4-5 "])
+def test_ranges_run_in_linear_time(unit):
+    def run(n):
+        text = unit * (n // len(unit))
+        return cpu_seconds(lambda: find_amounts(text))
+
+    assert_linear(run, 100_000)

@@ -34,7 +34,7 @@ from khabar.extract import lexicon as L
 from khabar.extract.dates import date_spans_folded
 from khabar.extract.fold import fold, fold_word
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
-from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, CLOSING_MARK, find_numbers
+from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, CLOSING_MARK, find_numbers, range_low, scale_of
 
 
 _MEASURES = {fold_word(f): v for key, v in L.MEASURES.items() for f in key.split("|")}
@@ -140,8 +140,9 @@ def _wrapped(t: str, start: int, end: int) -> bool:
     return 0 < start and end < len(t) and CLOSING_MARK.get(t[start - 1]) == t[end]
 
 
-def _number_amount(t: str, num) -> tuple | None:
-    """The amount a number is the head of, as (start, end, value, unit, kind, approximate), or None."""
+def _number_amount(t: str, num, glued_range: bool = False) -> tuple | None:
+    """The amount a number is the head of, as (start, end, value, unit, kind, approximate), or None.
+    ``glued_range``: the number ends a range glued to its low end (3-4 في المئة), and counts only with a unit."""
     start, end, value = num.start, num.end, num.value
     wrapped = bool(num.digits) and not num.words and _wrapped(t, start, end)
     uend = end + 1 if wrapped else end  # a unit after the closing mark: "1500" عامل
@@ -152,7 +153,9 @@ def _number_amount(t: str, num) -> tuple | None:
         unit_kind = (L.CURRENCY_SYMBOLS[sym.group("s")], "money", end)
         start -= len(before[-3:]) - sym.start()
     if num.digits and not num.words:
-        if _GLUED.match(t, end) or _GLUED_BEFORE.search(t[max(0, start - 2) : start]):
+        if glued_range and not unit_kind:
+            return None
+        if _GLUED.match(t, end) or (_GLUED_BEFORE.search(t[max(0, start - 2) : start]) and not glued_range):
             return None  # 10:30, 3-5, 050-123: times, ranges, phone numbers
         if start and t[start - 1] in "+#":
             return None
@@ -217,16 +220,21 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
     masks = date_spans_folded(t)
     out = []
     mi = 0
+    prev = None  # the number before, free (no amount, no date): a range's low end
     for num in find_numbers(t):
+        low, prev = prev, None
         while mi < len(masks) and masks[mi][1] <= num.start:
             mi += 1
         if mi < len(masks) and masks[mi][0] < num.end and not _cuts_digits(t, num, masks[mi]):
             continue  # inside a date, year or duration
         if num.vague or num.value <= 0:
             continue
-        amount = _number_amount(t, num)
+        amount = _number_amount(t, num) or (_number_amount(t, num, True) if _glued_pair(t, low, num) else None)
         if amount:
+            out.extend(_range_low_end(t, low, num, amount))
             out.append(amount)
+        else:
+            prev = num
     taken_starts = [a[0] for a in out]  # already sorted: numbers come left to right
     for m in _DUAL.finditer(t):
         s = m.start("u")
@@ -243,6 +251,29 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
     if any(a[3] in L.CURRENCY_COUNTRIES for a in out):
         out = _resolve_currencies(t, out, source)
     return out
+
+
+_SHORT = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+
+
+def _glued_pair(t: str, low, num) -> bool:
+    """3-4 في المئة: two short numbers glued by a dash, nothing glued before the first (not 050-123-4567)."""
+    return (low is not None and num.start == low.end + 1 and t[low.end] == "-" and not low.words and not num.words
+            and bool(_SHORT.fullmatch(low.digits)) and bool(_SHORT.fullmatch(num.digits))
+            and not (low.start and t[low.start - 1] in "-/:.,"))
+
+
+def _range_low_end(t: str, low, num, amount: tuple) -> list[tuple]:
+    """بين 5 و7 ملايين دولار, 30 – 40%: the low end as a row of its own, kind
+    ``range``, with the high end's unit and scale (5 million USD); the high
+    end keeps its kind. Only when the high end's span starts at its number
+    (an approximation word before it belongs to the low end)."""
+    if amount[0] != num.start or amount[3] is None and amount[4] == "number" and scale_of(t, num) == 1.0:
+        return []
+    value = range_low(t, low, num)
+    if value is None:
+        return []
+    return [(low.start, low.end, value, amount[3], "range", False)]
 
 
 def _generic_duals(t: str, masks: list[tuple[int, int]]):

@@ -258,3 +258,32 @@ def _and_a_half(t: str, end: int, value: float, scale: float) -> tuple[float, in
     if not m or (m.group("w") and ALL_SCALES[m.group("w")] != scale):
         return value, end
     return value + _FRACTIONS[m.group("f")] * scale, m.end()
+
+
+# Ranges: the low end before a high end with the unit (بين 5 و7 ملايين دولار،
+# 30 – 40%، من 18 إلى 24 شهرا). و joins a range only after بين.
+_RANGE_LINK = re.compile(r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:الي|حتي)\s{1,3}|\s{1,3}و\s{0,2}")
+_BETWEEN = re.compile(r"(?<!\w)(?:[وف]?ما\s{1,3})?[وف]?بين\s{1,3}$")
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def scale_of(t: str, num: Number) -> float:
+    """The scale word a number ends with (7 ملايين: 1e6), 1 without one."""
+    if not num.words:
+        return 1.0
+    w = _LAST_WORD.search(t, num.start, num.end)
+    return ALL_SCALES.get(w.group(1), 1.0) if w else 1.0
+
+
+def range_low(t: str, low: Number | None, high: Number) -> float | None:
+    """The value of ``low`` as the low end of a range whose high end is
+    ``high`` (scaled like it: بين 5 و7 ملايين is 5 million), or None when the
+    two are no range (no link between them, a bare و without بين, not rising)."""
+    if low is None or low.vague or high.vague or low.end > high.start:
+        return None
+    link = _RANGE_LINK.fullmatch(t, low.end, high.start)
+    if link is None or (link.group().strip() == "و" and not _BETWEEN.search(t, max(0, low.start - 12), low.start)):
+        return None
+    scale = scale_of(t, high)
+    value = low.value * scale if scale_of(t, low) == 1.0 and scale > 1 else low.value
+    return value if 0 < value < high.value else None
