@@ -126,8 +126,10 @@ class Extract:
     quotes: bool = True
     dates: bool = True
     amounts: bool = True
-    # the outlets' zone: relative dates (أمس، اليوم، الأحد) are resolved against the publication day there
-    date_timezone: str = _time_zone("Asia/Riyadh")
+    # the zone whose calendar day of published_at relative dates (أمس، اليوم، الأحد) are resolved
+    # against: UTC by default, since SaudiNewsNet's naive crawl times are the outlets' own day (measured);
+    # Asia/Riyadh for a feed whose timestamps are true UTC instants of Gulf publications
+    date_timezone: str = _time_zone("UTC")
 
 
 @dataclass(frozen=True)

@@ -515,3 +515,26 @@ def test_ranges_run_in_linear_time(unit):
         return cpu_seconds(lambda: find_amounts(text))
 
     assert_linear(run, 100_000)
+
+
+# Errors of 40 amount rows of SaudiNewsNet 2015-07-25 judged by hand (seed 252).
+@pytest.mark.parametrize("text,rows", [
+    ("ووافقت الأمانة على التعويض بمبلغ (122،334،463 ريال) للملاك.", [("122،334،463 ريال", 122334463.0, "SAR", "money")]),
+    ("وتحدث بوتين عن الهجوم بعبوتين ناسفتين على الطريق.", [("عبوتين", 2.0, None, "count")]),  # not بوتين, nor the adjective
+    ("واشترى المقرضون 866.5 مليار دولار وباعوا 971.9 مليار، لتبلغ المبيعات الصافية 105.4 مليار.",
+     [("866.5 مليار دولار", 866.5e9, "USD", "money"), ("971.9 مليار", 971.9e9, "USD", "money"), ("105.4 مليار", 105.4e9, "USD", "money")]),
+    ("وبلغت الميزانية 3 مليارات دولار، وبلغ عدد السكان 5 ملايين.",
+     [("3 مليارات دولار", 3e9, "USD", "money"), ("5 ملايين", 5e6, None, "number")]),
+    ("وبلغت القروض 8.2 مليار ريال.", [("8.2 مليار ريال", 8.2e9, "SAR", "money")]),  # 8.2e9 exactly
+])
+def test_errors_of_a_judged_real_news_day(text, rows):
+    assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows
+
+
+@pytest.mark.parametrize("unit", ["122،334،463 ريال ", "1،2،3،4،5،6،7 ", "866.5 مليار دولار وباعوا 971.9 مليار، "])
+def test_arabic_comma_groups_and_elliptic_money_run_in_linear_time(unit):
+    def run(n):
+        text = unit * (n // len(unit))
+        return cpu_seconds(lambda: find_amounts(text))
+
+    assert_linear(run, 100_000)

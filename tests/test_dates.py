@@ -522,3 +522,20 @@ def test_adversarial_runs_for_this_rounds_patterns_are_linear(chars):
         return cpu_seconds(lambda: find_dates(text, JUL21))
 
     assert_linear(run, 100_000)
+
+
+# Errors of 40 date rows of SaudiNewsNet 2015-07-25 judged by hand (seed 251).
+@pytest.mark.parametrize("text,expected", [
+    ("وكان من الطبيعي أن تتحضر لمثل هذا اليوم، إذ انتشرت القوات.", []),  # such a day
+    ("وفي مثل هذا اليوم من عام 1990 دخلت القوات المدينة.", [("عام 1990", "1990", "year")]),
+    ("بالنخوة التي يفتقدها كثير من شبابنا اليوم!", [("اليوم", None, "generic")]),  # our youth of today
+    ("وهبطت المبيعات إلى أدنى مستوى لها منذ نوفمبر تشرين الثاني.", [("نوفمبر تشرين الثاني", "2014-11", "relative")]),
+    ("وارتفع التضخم في ديسمبر بشكل حاد.", [("ديسمبر", "2014-12", "relative")]),  # a past sentence
+    ("وسيعقد المؤتمر في ديسمبر في نيروبي.", [("ديسمبر", "2015-12", "relative")]),  # a future one
+    ("وارتفعت الأسعار في يوليو بنسبة طفيفة.", [("يوليو", "2015-07", "relative")]),  # this month
+    # a month in parentheses is a reference, no chronology for the weekday after it
+    ("تختلف عن اتفاقات حمص (مايو /أيار 2014) لجهة السلاح، وبدأ الهجوم منذ الأربعاء، بعد السيطرة على السهل.",
+     [("مايو /أيار 2014", "2014-05", "month"), ("الأربعاء", "2015-07-22", "relative")]),
+])
+def test_errors_of_a_judged_real_news_day(text, expected):
+    assert _dates(text, "2015-07-25T09:00:00Z") == expected

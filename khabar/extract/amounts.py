@@ -248,6 +248,7 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
             continue
         out.append((s, e, 2.0, None, "count", False))
     out.sort()
+    out = _elliptic_money(t, out)
     if any(a[3] in L.CURRENCY_COUNTRIES for a in out):
         out = _resolve_currencies(t, out, source)
     return out
@@ -261,6 +262,29 @@ def _glued_pair(t: str, low, num) -> bool:
     return (low is not None and num.start == low.end + 1 and t[low.end] == "-" and not low.words and not num.words
             and bool(_SHORT.fullmatch(low.digits)) and bool(_SHORT.fullmatch(num.digits))
             and not (low.start and t[low.start - 1] in "-/:.,"))
+
+
+_SCALE_WORD = re.compile(r"(?<!\w)(?:مليون|ملايين|مليار|مليارات|ترليون|تريليون|بليون)(?!\w)")
+_SENTENCE_STOP = re.compile(r"[.!?؟؛\n]")
+
+
+def _elliptic_money(t: str, out: list[tuple]) -> list[tuple]:
+    """اشتروا 866.5 مليار دولار وباعوا 971.9 مليار: a million or billion
+    figure with no unit after a sum of money in its sentence is that money."""
+    res = []
+    for a in out:
+        p = res[-1] if res else None
+        if (p and a[3] is None and a[4] == "number" and p[4] == "money" and t.endswith(_scale_word(t, a), 0, a[1])
+                and _scale_word(t, a) and _scale_word(t, p) and a[0] - p[1] < 120
+                and _SENTENCE_STOP.search(t, p[1], a[0]) is None and "عدد" not in t[p[1] : a[0]]):  # عدد السكان 5 ملايين
+            a = (a[0], a[1], a[2], p[3], "money", a[5])
+        res.append(a)
+    return res
+
+
+def _scale_word(t: str, a: tuple) -> str:
+    m = _SCALE_WORD.search(t, a[0], a[1])
+    return m.group() if m else ""
 
 
 def _range_low_end(t: str, low, num, amount: tuple) -> list[tuple]:
@@ -297,7 +321,7 @@ def _generic_duals(t: str, masks: list[tuple[int, int]]):
         if w in _TIME or w in _DUALS:
             last_end = e  # دقيقتين إضافيتين: its adjectives are not duals either
             continue
-        if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS
+        if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or (w[0] in "وبلفك" and w[1:] in _NOT_DUALS)
                 or w in ALL_NUMBER_WORDS or len(w) < 5):
             continue
         if not w.endswith("تين") and w[:-2] not in _DUAL_STEMS:
@@ -470,7 +494,8 @@ def find_amounts(text: str, source: str | None = None) -> list[Amount]:
     res = []
     for s, e, value, unit, kind, approx in _find_folded(f.text, source):
         os_, oe = f.orig(s), f.orig(e)
-        res.append(Amount(os_, oe, text[os_:oe], value, unit, kind, approx))
+        # 8.2 مليار is 8.2e9, not 8199999999.999999 (the product of two floats)
+        res.append(Amount(os_, oe, text[os_:oe], float(f"{value:.12g}"), unit, kind, approx))
     return res
 
 

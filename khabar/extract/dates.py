@@ -677,8 +677,17 @@ def _relative_month(m: re.Match, scan: _Scan) -> _Candidate:
 
 
 def _month_after_prep(m: re.Match, scan: _Scan) -> _Candidate:
-    """في يونيو (تموز): the span is the month, its value the nearest such month."""
-    return m.start("mm"), m.end(), _resolve_month(_MONTHS[m["m"]], None, scan.pub), "relative", "gregorian"
+    """في يونيو (تموز): the span is the month; after منذ, or in a sentence of
+    the past, this month or the last such one; in a future sentence this month
+    or the next one."""
+    s, month, pub = m.start("mm"), _MONTHS[m["m"]], scan.pub
+    if pub is None:
+        return s, m.end(), None, "relative", "gregorian"
+    if not m.group().lstrip("وف").startswith("منذ") and _future_context(scan.t, s):
+        y = pub.year if month >= pub.month else pub.year + 1
+    else:
+        y = pub.year if month <= pub.month else pub.year - 1
+    return s, m.end(), f"{y:04d}-{month:02d}", "relative", "gregorian"
 
 
 def _year(m: re.Match, scan: _Scan) -> _Candidate | None:
@@ -879,7 +888,9 @@ def _year_after_word(m: re.Match, scan: _Scan) -> _Candidate:
 
 
 _DAY_OFFSETS = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "غدا": 1, "بكرا": 1}
-_GENERIC_TODAY = re.compile(rf"(?<!\w)(?:ما{SP}|بما{SP})?[وف]?(?:{alternation(L.GENERIC_TODAY_BEFORE)}){SP}$")
+_GENERIC_TODAY = re.compile(rf"(?<!\w)(?:ما{SP}|بما{SP})?[وف]?(?:{alternation(L.GENERIC_TODAY_BEFORE)})(?:نا)?{SP}$")
+# لمثل هذا اليوم، في مثل هذا اليوم (من عام 1990): such a day, or this day of another year
+_SUCH_A_DAY = re.compile(rf"(?<!\w)[وفل]?(?:ل|ب|في{SP})?مثل{SP}هذا{SP}$")
 
 
 def _day_offset(word: str) -> int:
@@ -900,7 +911,7 @@ def _today_word(m: re.Match, scan: _Scan) -> _Candidate | None:
     if word == "اليوم" and not wd:
         if _GENERIC_TODAY.search(scan.t[max(0, s - 24) : s]):
             return s, e, None, "generic", "gregorian"  # ما يعرف اليوم بـ، شباب اليوم: nowadays
-        if _day_not_today(scan.t, s, e):
+        if _day_not_today(scan.t, s, e) or _SUCH_A_DAY.search(scan.t[max(0, s - 16) : s]):
             return None
     if scan.pub is None:
         return s, e, None, "relative", "gregorian"
@@ -970,19 +981,28 @@ def _bare_weekday(wd: int, s: int, scan: _Scan) -> str | None:
         return None
     if _future_context(scan.t, s):
         return (pub + dt.timedelta(days=(wd - pub.weekday()) % 7)).isoformat()
-    anchor = _chronology_anchor(scan, s)
+    start, anchor = _chronology_anchor(scan, s) or (0, None)
     if anchor and len(anchor) == 10 and dt.date.fromisoformat(anchor) < pub - dt.timedelta(days=7):
         d = dt.date.fromisoformat(anchor)
         return (d + dt.timedelta(days=(wd - d.weekday()) % 7)).isoformat()
-    if anchor and len(anchor) == 7 and anchor < f"{pub.year:04d}-{pub.month:02d}":
+    if anchor and len(anchor) == 7 and anchor < f"{pub.year:04d}-{pub.month:02d}" and _same_sentence(scan.t, start, s):
         return None
     return _resolve_weekday(wd, None, pub)
+
+
+_CLAUSE_END = re.compile(r"[.!?؟؛\n]")
+
+
+def _same_sentence(t: str, start: int, s: int) -> bool:
+    """A month written in the weekday's sentence, not in parentheses (the
+    reference «(مايو /أيار 2014)» sets no chronology)."""
+    return "(" not in t[max(0, start - 2) : start] and _CLAUSE_END.search(t, start, s) is None
 
 
 _ARTICLE_SCOPE = True
 
 
-def _chronology_anchor(scan: _Scan, s: int) -> str | None:
+def _chronology_anchor(scan: _Scan, s: int) -> tuple[int, str] | None:
     """The last full date or month written before ``s`` in its paragraph, or
     the last full day in an earlier one when no today-word (أمس، اليوم) came
     in between: a chronology runs on across paragraphs, a today-word brings
@@ -997,7 +1017,7 @@ def _chronology_anchor(scan: _Scan, s: int) -> str | None:
         d = bisect_right(scan.days, start)
         if not _ARTICLE_SCOPE or len(value) != 10 or (d < len(scan.days) and scan.days[d] < s):
             return None
-    return value if len(value) in (7, 10) else None
+    return (start, value) if len(value) in (7, 10) else None
 
 
 def _paragraph_anchor(scan: _Scan, s: int) -> str | None:

@@ -54,6 +54,9 @@ _SCALE = alternation(ALL_SCALES)
 # (SRT1720, G20, cutt.us/njc3), not a number of anything.
 DIGITS = r"(?<![\d.,A-Za-z])(?:\d{1,3}(?:[,.]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,15}(?:[.,]\d{1,6})?)(?![\d])"
 _DIGITS = re.compile(DIGITS)
+# Thousands grouped by the Arabic comma, two groups at least (122،334،463 ريال);
+# one group (3،500) is as often a list.
+_ARABIC_GROUPS = re.compile(r"(?<![\d.,،A-Za-z])\d{1,3}(?:،\d{3}){2,5}(?![\d]|،\d)")
 _DIGIT_RUN = re.compile(r"[\d.,]+")
 # Saudi press (SPA) writes the decimal comma as ر with the fraction first in
 # logical order: "935ر6 مليون" is 6.935 million, "000ر22" is 22,000.
@@ -171,10 +174,11 @@ def _digit_number(t: str, s: int) -> tuple[Number | None, int]:
     """The number whose digits start at ``s`` (with its scale words), and where to look next."""
     n = len(t)
     sa = _SAUDI.match(t, s)
-    d = sa or _DIGITS.match(t, s)
+    ar = None if sa else _ARABIC_GROUPS.match(t, s)
+    d = sa or ar or _DIGITS.match(t, s)
     if not d:  # inside a digit run too long to be a number: skip the run
         return None, _DIGIT_RUN.match(t, s).end()
-    digits = d.group() if not sa else sa.group("w") + "." + sa.group("f")
+    digits = d.group().replace("،", ",") if not sa else sa.group("w") + "." + sa.group("f")
     scales: list[str] = []
     end = d.end()
     if s and end < n and CLOSING_MARK.get(t[s - 1]) == t[end] and _NEXT_SCALE.match(t, end + 1):
