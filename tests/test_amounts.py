@@ -538,3 +538,13 @@ def test_arabic_comma_groups_and_elliptic_money_run_in_linear_time(unit):
         return cpu_seconds(lambda: find_amounts(text))
 
     assert_linear(run, 100_000)
+
+
+# Errors of 40 amount rows of SaudiNewsNet 2015-07-22 judged by hand (seed 254).
+@pytest.mark.parametrize("text,rows", [
+    ("وتضيف المرحلة الأولى مليون قدم مربع إلى المول.", [("مليون قدم مربع", 1e6, "ft2", "area")]),
+    ("وكان ترتيبنا 24 هذه السنة متراجعا.", []),  # a rank before a demonstrative
+    ("وبلغ متوسط الحضور 80 ألفا و 424 مشجعا في المباراة.", [("80 ألفا و 424 مشجعا", 80424.0, "spectator", "count")]),
+])
+def test_errors_of_a_second_judged_real_news_day(text, rows):
+    assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows

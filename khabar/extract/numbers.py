@@ -72,7 +72,7 @@ CLOSING_MARK = {"«": "»", "»": "«", '"': '"', "“": "”", "”": "”", "(
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
 _FRACTION_BEFORE = re.compile(rf"(?<!\w)[وب]?(?P<f>نصف|ربع){SP}$")
 _AND_FRACTION = re.compile(rf"{SP}و(?P<f>نصف|ربع)(?:{SP}(?P<w>{_SCALE}))?{E}")
-_AND_DIGITS = re.compile(rf"{SP}و(?P<d>\d{{1,3}}(?:[.,]\d{{1,3}})?)(?![\d.,])(?:{SP}(?P<w>{_SCALE}){E})?")
+_AND_DIGITS = re.compile(rf"{SP}و ?(?P<d>\d{{1,3}}(?:[.,]\d{{1,3}})?)(?![\d.,])(?:{SP}(?P<w>{_SCALE}){E})?")  # و424 and و 424
 
 
 class Number(NamedTuple):
