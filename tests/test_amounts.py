@@ -548,3 +548,8 @@ def test_arabic_comma_groups_and_elliptic_money_run_in_linear_time(unit):
 ])
 def test_errors_of_a_second_judged_real_news_day(text, rows):
     assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows
+
+
+def test_a_number_two_words_after_raqm_is_an_identifier():  # 2015-08-01, seed 256
+    assert find_amounts("ووفرت الشركة رقم الخدمة 5060 لاستقبال رسائل التبرع.") == []
+    assert [a.text for a in find_amounts("وخصصت رقم الخدمة 5060 و300 موظف.")] == ["300 موظف"]

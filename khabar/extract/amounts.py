@@ -75,6 +75,7 @@ _DUAL_STEMS = {fold_word(w) for w in L.DUAL_STEMS}
 # A dual verb (كانتا، أصبحا) right before: what follows is its predicate adjective.
 _PREDICATE = re.compile(rf"(?<!\w)(?:\w{{2,8}}تا|{alternation(L.DUAL_VERBS)}){SP}$")
 _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
+_NUMBER_OF = re.compile(r"(?<!\w)[وبل]?(?:رقم|الرقم|برقم)\s{1,3}\w{2,15}\s{1,3}$")  # رقم الخدمة 5060
 _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
 _GLUED_BEFORE = re.compile(r"[\w][-/:]$")  # 3-5, 050-123, إف-16 (a model name)
@@ -163,8 +164,8 @@ def _number_amount(t: str, num, glued_range: bool = False) -> tuple | None:
         if num.digits.isdigit() and len(num.digits) >= 7 and not unit_kind:
             return None  # phone-like
     prev = _PREV_WORD.search(before)
-    if prev and prev.group("w") in _BLOCK_BEFORE and not unit_kind:
-        return None
+    if prev and not unit_kind and (prev.group("w") in _BLOCK_BEFORE or _NUMBER_OF.search(before)):
+        return None  # رقم 5, رقم الخدمة 5060: an identifier
     nxt = _NEXT_WORD.match(t, uend)
     if nxt and nxt.group("w") in _TIME:
         return None  # a duration, not an amount

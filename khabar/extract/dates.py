@@ -677,16 +677,19 @@ def _relative_month(m: re.Match, scan: _Scan) -> _Candidate:
 
 
 def _month_after_prep(m: re.Match, scan: _Scan) -> _Candidate:
-    """في يونيو (تموز): the span is the month; after منذ, or in a sentence of
-    the past, this month or the last such one; in a future sentence this month
-    or the next one."""
+    """في يونيو (تموز): the span is the month; after منذ this month or the
+    last such one, in a future sentence this month or the next one, else the
+    nearest (a past verb often reports what is planned: «صوتت لعقد مؤتمر في
+    أيلول» is the coming September)."""
     s, month, pub = m.start("mm"), _MONTHS[m["m"]], scan.pub
     if pub is None:
         return s, m.end(), None, "relative", "gregorian"
-    if not m.group().lstrip("وف").startswith("منذ") and _future_context(scan.t, s):
+    if m.group().lstrip("وف").startswith("منذ"):
+        y = pub.year if month <= pub.month else pub.year - 1
+    elif _future_context(scan.t, s):
         y = pub.year if month >= pub.month else pub.year + 1
     else:
-        y = pub.year if month <= pub.month else pub.year - 1
+        return s, m.end(), _resolve_month(month, None, pub), "relative", "gregorian"
     return s, m.end(), f"{y:04d}-{month:02d}", "relative", "gregorian"
 
 
@@ -893,6 +896,9 @@ _GENERIC_TODAY = re.compile(rf"(?<!\w)(?:ما{SP}|بما{SP})?[وف]?(?:{alterna
 _SUCH_A_DAY = re.compile(rf"(?<!\w)[وفل]?(?:ل|ب|في{SP})?مثل{SP}هذا{SP}$")
 
 
+_PAREN_YESTERDAY = re.compile(r"\s{0,3}\(\s{0,3}امس\s{0,3}\)")
+
+
 def _day_offset(word: str) -> int:
     offset = _DAY_OFFSETS.get(word)
     if offset is not None:
@@ -908,6 +914,10 @@ def _today_word(m: re.Match, scan: _Scan) -> _Candidate | None:
     weekday, nearest to the day the word means."""
     s, e = m.start("w"), m.end()
     word, wd = m["w"], m["wd1"] or m["wd2"]
+    was = _PAREN_YESTERDAY.match(scan.t, e) if word == "اليوم" and not wd else None
+    if was:  # «حدث في الرطبة اليوم (أمس)»: the speaker's today is the paper's yesterday
+        value = (scan.pub - dt.timedelta(days=1)).isoformat() if scan.pub else None
+        return s, was.end(), value, "relative", "gregorian"
     if word == "اليوم" and not wd:
         if _GENERIC_TODAY.search(scan.t[max(0, s - 24) : s]):
             return s, e, None, "generic", "gregorian"  # ما يعرف اليوم بـ، شباب اليوم: nowadays
