@@ -547,3 +547,13 @@ def test_a_speakers_today_glossed_as_yesterday_and_a_planned_month_of_a_past_ver
         ("اليوم (أمس)", "2015-07-31", "relative")]
     assert _dates("وقال إن الأغلبية صوتت لعقد مؤتمر استثنائي في أيلول (سبتمبر).", "2015-08-01T08:00:00Z") == [
         ("أيلول (سبتمبر)", "2015-09", "relative")]
+
+
+# Errors of 40 date rows of SaudiNewsNet 2015-08-02 judged by hand (seed 257).
+def test_last_week_on_a_sunday_and_an_ordinal_day_of_last_month():
+    sunday = "2015-08-02T23:00:00Z"
+    assert _dates("وتراجع المؤشر في تداولات الأسبوع الماضي.", sunday) == [("الأسبوع الماضي", "2015-W31", "week")]
+    assert _dates("وتعقد الجلسة هذا الأسبوع.", sunday) == [("هذا الأسبوع", "2015-W32", "week")]
+    assert _dates("وتراجع المؤشر الأسبوع الماضي.", "2015-08-01T09:00:00Z") == [("الأسبوع الماضي", "2015-W30", "week")]
+    assert _dates("والاتفاق الذي تم التوصل إليه في الرابع عشر من الشهر الماضي.", sunday) == [
+        ("الرابع عشر من الشهر الماضي", "2015-07-14", "relative")]

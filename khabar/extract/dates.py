@@ -168,7 +168,7 @@ _PATTERNS += [
         rf"{B}(?P<d1>\d{{1,2}}){DAY_LINK}(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{DMY_TAIL}")),
     # 28 من الشهر نفسه، 15 - 26 من الشهر الحالي: days of a month named by reference
     ("d_this_month", re.compile(
-        rf"{B}(?:(?P<d1>\d{{1,2}}){DAY_LINK})?(?P<d>\d{{1,2}}){SP}من{SP}"
+        rf"{B}(?:(?P<d1>\d{{1,2}}){DAY_LINK})?(?:(?P<d>\d{{1,2}})|(?P<od>{ORDINAL_DAY})){SP}من{SP}"
         rf"(?:هذا{SP}الشهر|الشهر{SP}(?P<rel>نفسه|ذاته|{REL}))(?!\w)")),
     # الربع الثاني من العام (الماضي)، للربع الأول من 2015، النصف الأول من عام 2014
     ("quarter", re.compile(
@@ -397,7 +397,7 @@ _ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
 _ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
 # (?=\d) first: the number branch is refused at a letter before its lookbehind runs (a quarter of the scan)
 _ANCHOR = re.compile(rf"(?P<num>(?=\d)(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
-_WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (14, 30), "decade": (4, 40)}
+_WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (24, 30), "decade": (4, 40)}
 
 
 @lru_cache(maxsize=8)
@@ -876,7 +876,7 @@ def _day_this_month(m: re.Match, scan: _Scan) -> _Candidate | None:
         ym = None
     else:
         ym = "%04d-%02d" % _shift_month(pub.year, pub.month, -1 if rel in _PAST else 1 if rel in _NEXT else 0)
-    d = int(m["d"])
+    d = int(m["d"]) if m["d"] else _ORDINAL_DAYS[m["od"]]  # الرابع عشر من الشهر الماضي
     day = _valid(int(ym[:4]), int(ym[5:]), d) if ym else None
     if m["d1"]:
         return _range_in_month(m.start(), m.end(), int(m["d1"]), day.isoformat() if day else None, ym is None)
@@ -1255,7 +1255,8 @@ def _resolve_period(unit: str, rel: str | None, edge: str | None, pub: dt.date |
         return None
     k = -1 if rel in _PAST else 1 if rel in _NEXT else 0
     if unit == "الاسبوع":
-        return _iso_week(pub + dt.timedelta(days=7 * k))
+        # on a Sunday the week just ended is last week (in the Gulf, Sunday starts the week)
+        return _iso_week(pub + dt.timedelta(days=7 * k + (pub.weekday() == 6)))
     if unit == "الشهر":
         y, m = _shift_month(pub.year, pub.month, k)
         return f"{y:04d}-{m:02d}"
