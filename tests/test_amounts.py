@@ -531,7 +531,8 @@ def test_errors_of_a_judged_real_news_day(text, rows):
     assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows
 
 
-@pytest.mark.parametrize("unit", ["122،334،463 ريال ", "1،2،3،4،5،6،7 ", "866.5 مليار دولار وباعوا 971.9 مليار، "])
+@pytest.mark.parametrize("unit", ["122،334،463 ريال ", "1،2،3،4،5،6،7 ", "866.5 مليار دولار وباعوا 971.9 مليار، ",
+                                  "رقم الخدمة 5060 ", "ترتيبنا 24 هذه ", "80 ألفا و 424 مشجعا ", "مليون قدم مربع "])
 def test_arabic_comma_groups_and_elliptic_money_run_in_linear_time(unit):
     def run(n):
         text = unit * (n // len(unit))

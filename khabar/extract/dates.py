@@ -380,7 +380,8 @@ _GROUPS = {
     "ago": ("ago",),
     "wd": ("weekday",),
     "rel": ("today", "yesterday_def"),
-    "per": ("period", "period_this", "period_edge", "d_this_month", "quarter", "month_ref", "holy_month"),
+    "per": ("period", "period_this", "period_edge", "d_this_month", "quarter"),
+    "ref": ("month_ref",),
     "decade": ("decade",),
 }
 _ANCHOR_GROUP = {w: "month" for w in _MONTHS}
@@ -388,16 +389,21 @@ _ANCHOR_GROUP.update({w: "hijri" for w in _HMONTHS})
 _ANCHOR_GROUP.update({w: "wd" for w in _WEEKDAYS})
 _ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد", "بكرا", "الامس")})
 _ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "للربع", "للنصف")})
-_ANCHOR_GROUP.update({w: "holy" for w in ("الفضيل", "الكريم", "المبارك", "الصوم", "الصيام")})
+# (not الكريم, المبارك alone: frequent)
+_ANCHOR_GROUP.update({w: "holy" for w in ("الفضيل", "الصوم", "الصيام", "الشهر الكريم", "الشهر المبارك")})
+# الشهر المقابل/نفسه من ...: its own anchors, so that every الشهر does not try it
+_ANCHOR_GROUP.update({w: "ref" for w in ("المقابل", "المماثل", "نفسه", "ذاته", "نفس الشهر", "ذات الشهر")})
 _ANCHOR_GROUP.update({w: "eid" for w in ("الفطر", "الاضحي")})
-_ANCHOR_GROUP["قبل"] = "ago"
+_ANCHOR_GROUP.update({f"قبل {w}": "ago" for w in ("عام", "سنه", "شهر", "اسبوع", "يوم")})  # not every قبل
 _ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "الدراسي")})  # not الرياضي: frequent, and year_pair has the years
 _ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
 _ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
 _ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
 # (?=\d) first: the number branch is refused at a letter before its lookbehind runs (a quarter of the scan)
 _ANCHOR = re.compile(rf"(?P<num>(?=\d)(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
-_WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (24, 30), "decade": (4, 40)}
+_WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (20, 30), "decade": (4, 40), "ref": (10, 30)}
+# anchor word (or "num") -> (group, characters before, characters after)
+_ANCHOR_WINDOW = {w: (g, *_WINDOW.get(g, (12, 30))) for w, g in {**_ANCHOR_GROUP, "num": "num"}.items()}
 
 
 @lru_cache(maxsize=8)
@@ -406,18 +412,20 @@ def _matches(t: str) -> tuple[tuple[str, re.Match], ...]:
     amounts both need them)."""
     windows: dict[str, list[list[int]]] = {}
     n = len(t)
-    for a in _ANCHOR.finditer(t):
-        if a.group("num"):
-            group = "num"
+    num_window = _ANCHOR_WINDOW["num"]
+    for a in _ANCHOR.finditer(t):  # (the loop is hot: one lookup per anchor, no helper calls)
+        s, e = a.span()
+        if a.lastgroup == "num":
+            group, before, after = num_window
         else:
-            s, e = a.span()
             if (e < n and t[e].isalpha()) or (s > 1 and t[s - 1].isalpha() and t[s - 2].isalpha()):
                 continue  # inside a longer word
-            group = _ANCHOR_GROUP[a.group("w")]
-        before, after = _WINDOW.get(group, (12, 30))
-        lo, hi = max(0, a.start() - before), min(n, a.end() + after)
-        ws = windows.setdefault(group, [])
-        if ws and lo <= ws[-1][1]:
+            group, before, after = _ANCHOR_WINDOW[a.group("w")]
+        lo, hi = (s - before if s > before else 0), e + after  # finditer clamps hi to the text
+        ws = windows.get(group)
+        if ws is None:
+            windows[group] = [[lo, hi]]
+        elif lo <= ws[-1][1]:
             ws[-1][1] = hi
         else:
             ws.append([lo, hi])
@@ -520,6 +528,7 @@ def _hijri_date(m: re.Match, scan: _Scan) -> _Candidate:
     return m.start(), m.end(), _hijri_to_iso(int(m["y"]), _HMONTHS[m["hm"]], int(m["d"])), "date", "hijri"
 
 
+@lru_cache(maxsize=1024)
 def _hijri_day(y: int, m: int, d: int) -> dt.date | None:
     """A Hijri day as a Gregorian date (Umm al-Qura; the arithmetic calendar outside its years)."""
     from hijridate import Hijri
@@ -555,6 +564,7 @@ def _hijri_year_of(d: dt.date) -> int | None:
         return None
 
 
+@lru_cache(maxsize=256)  # a day's articles name the same few months and feasts
 def _recurring(m: int, first: int, last: int | None, rel: str | None, pub: dt.date | None) -> str | None:
     """The Gregorian days of a Hijri month (or of days of it: a feast) without
     a year: after الماضي the last one ended before publication, after
