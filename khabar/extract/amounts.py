@@ -19,7 +19,10 @@ applies it to a shard. Rules:
   glued to `- / :` (phone numbers, ranges, clock times), identifiers after
   `رقم`, `المادة`, ...;
 * `نحو، حوالي، قرابة، أكثر من، ما يقارب ...` before the number make it
-  approximate and belong to the span.
+  approximate and belong to the span;
+* a range (`بين 5 و7 ملايين دولار`, `30 – 40%`, `3-4 في المئة`) is two rows:
+  the high end as usual, the low end (its number) with kind `range` and the
+  high end's unit and scale (5,000,000 USD).
 """
 
 from __future__ import annotations

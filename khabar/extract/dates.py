@@ -12,18 +12,29 @@
   Umm al-Qura calendar (``hijridate``), calendar `hijri`; `27 شوال` without a
   year -> the occurrence nearest to publication; `عام 1381هـ` -> its Gregorian
   days (kind hijri_year, below);
-* relative expressions (kind relative), resolved against the **UTC date** of
-  ``published_at``: اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
+* Hijri months without a year (`شهر رمضان`, `رمضان الماضي`, `في شوال`; a
+  preposition, شهر or a relative word required: رمضان and رجب are names too),
+  `الشهر الفضيل` (Ramadan) and the feasts (`عيد الفطر` 1-3 Shawwal, `عيد
+  الأضحى` 10-13 Dhu al-Hijja) -> their Gregorian days, the one around or
+  nearest publication, or before/after it with الماضي/المقبل (kind month;
+  range for the feasts); with a year (`رمضان 1393`) its days too;
+* relative expressions (kind relative; ISO weeks kind week), resolved against the date of
+  ``published_at`` in ``timezone`` (UTC by default; ``extract.date_timezone``): اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
   يوم -> the most recent such day on or before publication (news reports the
   past; a future sentence or a chronology decide otherwise, see below), with الماضي -> strictly before, with المقبل/القادم -> strictly
   after; الأسبوع الماضي/المقبل/الحالي -> the ISO week (`2023-W10`);
-  الشهر ... -> `YYYY-MM`; العام ... -> `YYYY`; نهاية/أواخر العام -> `YYYY-12`,
+  الشهر ... -> `YYYY-MM` (الشهر السابق after a written month: the month
+  before it); `الشهر المقابل من عام 2014` -> the written month in 2014 (kind
+  month); `قبل عام`، `قبل شهرين`، `قبل 3 أيام` -> publication moved back, at the
+  unit's precision (not `قبل عامين من الانتخابات`); on a Sunday the week just
+  ended is الأسبوع الماضي; العام ... -> `YYYY`; نهاية/أواخر العام -> `YYYY-12`,
   مطلع/بداية/أوائل العام -> `YYYY-01`; a month with الماضي/المقبل/الجاري ->
   the nearest such month before/after/of publication; a day and month
   without a year, or `شهر غشت`, -> the occurrence nearest to publication.
   Without ``published_at`` the expression is kept with a null value;
 * durations `خمس سنوات` -> `P5Y`, `ستة أسابيع` -> `P6W`, `24 ساعة` -> `PT24H`,
-  `عامين` -> `P2Y` (kind duration);
+  `عامين` -> `P2Y` (kind duration); in a range (`من 18 إلى 24 شهرا`, `بين 10
+  و14 يوما`) the low end is a duration of its own (`18` -> `P18M`);
 * years: after a preposition (`في 1948`, `بعد 1982`; not before a counted
   noun: `في 2000 شخص`), alone before a clause end or marked م (`رؤية 2030.`,
   `1948م`), `للعام 2009` -> `1948`... (kind year); pairs `1961/1962`,
