@@ -167,7 +167,7 @@ def _number_amount(t: str, num, glued_range: bool = False) -> tuple | None:
         if num.digits.isdigit() and len(num.digits) >= 7 and not unit_kind:
             return None  # phone-like
     prev = _PREV_WORD.search(before)
-    if prev and not unit_kind and (prev.group("w") in _BLOCK_BEFORE or _NUMBER_OF.search(before)):
+    if prev and not unit_kind and (prev.group("w") in _BLOCK_BEFORE or ("رقم" in before and _NUMBER_OF.search(before))):
         return None  # رقم 5, رقم الخدمة 5060: an identifier
     nxt = _NEXT_WORD.match(t, uend)
     if nxt and nxt.group("w") in _TIME:

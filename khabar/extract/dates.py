@@ -392,7 +392,7 @@ _GROUPS = {
     "wd": ("weekday",),
     "rel": ("today", "yesterday_def"),
     "per": ("period", "period_this", "period_edge", "d_this_month", "quarter"),
-    "ref": ("month_ref",),
+    "ref": ("month_ref", "d_this_month"),  # الشهر نفسه is their anchor, not الشهر
     "decade": ("decade",),
 }
 _ANCHOR_GROUP = {w: "month" for w in _MONTHS}
@@ -402,8 +402,9 @@ _ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد
 _ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "للربع", "للنصف")})
 # (not الكريم, المبارك alone: frequent)
 _ANCHOR_GROUP.update({w: "holy" for w in ("الفضيل", "الصوم", "الصيام", "الشهر الكريم", "الشهر المبارك")})
-# الشهر المقابل/نفسه من ...: its own anchors, so that every الشهر does not try it
-_ANCHOR_GROUP.update({w: "ref" for w in ("المقابل", "المماثل", "نفسه", "ذاته", "نفس الشهر", "ذات الشهر")})
+# الشهر المقابل/نفسه من ...: anchors of their own (not every الشهر, nor every نفسه, tries them)
+_ANCHOR_GROUP.update({w: "ref" for w in ("الشهر المقابل", "الشهر المماثل", "الشهر نفسه", "الشهر ذاته", "شهر المقابل",
+                                         "نفس الشهر", "ذات الشهر")})
 _ANCHOR_GROUP.update({w: "eid" for w in ("الفطر", "الاضحي")})
 _ANCHOR_GROUP.update({f"قبل {w}": "ago" for w in ("عام", "سنه", "شهر", "اسبوع", "يوم")})  # not every قبل
 _ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "الدراسي")})  # not الرياضي: frequent, and year_pair has the years
@@ -412,7 +413,7 @@ _ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
 _ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
 # (?=\d) first: the number branch is refused at a letter before its lookbehind runs (a quarter of the scan)
 _ANCHOR = re.compile(rf"(?P<num>(?=\d)(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
-_WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (20, 30), "decade": (4, 40), "ref": (10, 30)}
+_WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (20, 30), "decade": (4, 40), "ref": (24, 30)}
 # anchor word (or "num") -> (group, characters before, characters after)
 _ANCHOR_WINDOW = {w: (g, *_WINDOW.get(g, (12, 30))) for w, g in {**_ANCHOR_GROUP, "num": "num"}.items()}
 

@@ -174,7 +174,7 @@ def _digit_number(t: str, s: int) -> tuple[Number | None, int]:
     """The number whose digits start at ``s`` (with its scale words), and where to look next."""
     n = len(t)
     sa = _SAUDI.match(t, s)
-    ar = None if sa else _ARABIC_GROUPS.match(t, s)
+    ar = _ARABIC_GROUPS.match(t, s) if not sa and "،" in t[s + 1 : s + 4] else None
     d = sa or ar or _DIGITS.match(t, s)
     if not d:  # inside a digit run too long to be a number: skip the run
         return None, _DIGIT_RUN.match(t, s).end()
