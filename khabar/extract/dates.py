@@ -488,15 +488,22 @@ def _candidates(t: str, pub: dt.date | None):
     hijri_years = {m.start(): int(m.group("y")) for name, m in matches if name == "hijri" and m.group("d")}
     greg_years = {m.start(): int(m.group("y")) for name, m in matches if name == "dm" and m.group("y")}
     scan = _Scan(t, _writer_day(matches, pub), hijri_years, greg_years)
-    cands = [_RESOLVERS[name](m, scan) for name, m in matches if name not in _CONTEXTUAL]
+    contextual = [(name, m) for name, m in matches if name in _CONTEXTUAL and _reads_context(name, m)]
+    cands = [_RESOLVERS[name](m, scan) for name, m in matches if name not in _CONTEXTUAL or not _reads_context(name, m)]
     cands = [c for c in cands if c is not None]
-    scan = scan._replace(explicit=_outermost([c for c in cands if c[3] in ("date", "month") and _is_day_or_month(c[2])]),
-                         months=_outermost([c for c in cands if _is_day_or_month(c[2])]),
-                         days=tuple(sorted(m.start() for name, m in matches if name == "today")))
-    cands += [c for c in (_RESOLVERS[name](m, scan) for name, m in matches if name in _CONTEXTUAL) if c is not None]
+    if contextual:  # most articles have none: the anchors they read are built only for them
+        days = [c for c in cands if _is_day_or_month(c[2])]
+        scan = scan._replace(explicit=_outermost([c for c in days if c[3] in ("date", "month")]), months=_outermost(days),
+                             days=tuple(sorted(m.start() for name, m in matches if name == "today")))
+        cands += [c for c in (_RESOLVERS[name](m, scan) for name, m in contextual) if c is not None]
     yield from cands
     yield from _durations(t)
     yield from _ago_durations(t, scan.pub)
+
+
+def _reads_context(name: str, m: re.Match) -> bool:
+    """Whether a contextual match reads the dates before it (of the periods, only الشهر السابق does)."""
+    return name != "period" or (m["unit"] == "الشهر" and m["rel"] == "السابق" and not m["edge"])
 
 
 def _is_day_or_month(v) -> bool:
