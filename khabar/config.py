@@ -38,6 +38,23 @@ def _fraction(default: float, *, zero: bool) -> Any:
     return field(default=default, metadata={"low": 0.0, "high": 1.0, "low_open": not zero})
 
 
+def _time_zone(default: str) -> Any:
+    """An IANA time zone name (``Asia/Riyadh``) or ``UTC``."""
+    return field(default=default, metadata={"zone": True})
+
+
+def _is_zone(value: str) -> bool:
+    if value == "UTC":
+        return True
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Paths:
     raw: str = "data/raw"
@@ -110,6 +127,10 @@ class Extract:
     quotes: bool = True
     dates: bool = True
     amounts: bool = True
+    # the zone whose calendar day of published_at relative dates (أمس، اليوم، الأحد) are resolved
+    # against: UTC by default, since SaudiNewsNet's naive crawl times are the outlets' own day (measured);
+    # Asia/Riyadh for a feed whose timestamps are true UTC instants of Gulf publications
+    date_timezone: str = _time_zone("UTC")
 
 
 @dataclass(frozen=True)
@@ -178,6 +199,8 @@ def _in_range(value: float, meta: dict) -> bool:
 
 
 def _allowed(kind: type, meta: dict) -> str:
+    if meta.get("zone"):
+        return "expected an IANA time zone name such as Asia/Riyadh, or UTC"
     if "choices" in meta:
         *first, last = meta["choices"]
         return f"choose {', '.join(first)} or {last}"
@@ -194,6 +217,8 @@ def _checked(key: str, value: Any, f: dataclasses.Field) -> Any:
     ok = value in meta["choices"] if "choices" in meta else _of_type(f.type, value)
     if ok and ("low" in meta or "high" in meta):
         ok = _in_range(value, meta)
+    if ok and meta.get("zone"):
+        ok = _is_zone(value)
     if not ok:
         shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
         raise ConfigError(f"{key} = {shown} is not allowed ({_allowed(f.type, meta)})")

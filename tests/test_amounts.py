@@ -474,3 +474,83 @@ def test_digits_glued_to_latin_letters_and_adverbs_are_no_amounts(text):
 def test_a_number_after_a_latin_word_and_a_space_still_counts():
     assert [(a.text, a.value, a.unit) for a in find_amounts("اشترت شركة Apple نحو 300 ألف دولار من الأسهم.")] == [
         ("نحو 300 ألف دولار", 300000.0, "USD")]
+
+
+# Ranges: the low end is a row of its own, kind "range", with the high end's
+# unit and scale; the high end keeps its kind (amounts_daily sums each kind once).
+@pytest.mark.parametrize("text,rows", [
+    ("وارتفعت الإيجارات بنسبة 30 – 40% في بعض الأحياء.",
+     [("30", 30.0, "percent", "range"), ("40%", 40.0, "percent", "percent")]),
+    ("وتبلغ كلفة المشروع ما بين 5 و7 ملايين دولار.",
+     [("5", 5e6, "USD", "range"), ("7 ملايين دولار", 7e6, "USD", "money")]),
+    ("وارتفع الدين من 2.5 إلى 3 مليارات دولار.",
+     [("2.5", 2.5e9, "USD", "range"), ("3 مليارات دولار", 3e9, "USD", "money")]),
+    ("وأصيب ما بين 20 و25 شخصا في الحادث.",
+     [("20", 20.0, "person", "range"), ("25 شخصا", 25.0, "person", "count")]),
+    ("وتوقع البنك نموا بين 3 و4 بالمئة.",
+     [("3", 3.0, "percent", "range"), ("4 بالمئة", 4.0, "percent", "percent")]),
+    ("وبلغ النمو 3-4 في المئة.", [("3", 3.0, "percent", "range"), ("4 في المئة", 4.0, "percent", "percent")]),
+])
+def test_a_range_of_amounts_gives_its_low_end_a_row_of_kind_range(text, rows):
+    got = find_amounts(text)
+    for a in got:
+        assert text[a.start : a.end] == a.text
+    assert [(a.text, a.value, a.unit, a.kind) for a in got] == rows
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("واشترى 3 منازل و5 سيارات.", [("3 منازل", 3.0, None, "number"), ("5 سيارات", 5.0, None, "number")]),  # و without بين
+    ("وفاز الفريق 3-1 على ضيفه.", []),  # a score
+    ("للاستفسار 050-123-4567 طوال اليوم.", []),  # a phone number
+    ("وبلغ العجز 7 ملايين دولار مقابل 5 في العام الماضي.", [("7 ملايين دولار", 7e6, "USD", "money")]),
+])
+def test_numbers_that_only_look_like_a_range_are_no_range(text, rows):
+    assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows
+
+
+@pytest.mark.parametrize("unit", ["بين 5 و7 ملايين دولار ", "30 – 40% ", "3-4 في المئة ", "من 2.5 إلى 3 مليارات ", "1-2-3-4-5 "])
+def test_ranges_run_in_linear_time(unit):
+    def run(n):
+        text = unit * (n // len(unit))
+        return cpu_seconds(lambda: find_amounts(text))
+
+    assert_linear(run, 100_000)
+
+
+# Errors of 40 amount rows of SaudiNewsNet 2015-07-25 judged by hand (seed 252).
+@pytest.mark.parametrize("text,rows", [
+    ("ووافقت الأمانة على التعويض بمبلغ (122،334،463 ريال) للملاك.", [("122،334،463 ريال", 122334463.0, "SAR", "money")]),
+    ("وتحدث بوتين عن الهجوم بعبوتين ناسفتين على الطريق.", [("عبوتين", 2.0, None, "count")]),  # not بوتين, nor the adjective
+    ("واشترى المقرضون 866.5 مليار دولار وباعوا 971.9 مليار، لتبلغ المبيعات الصافية 105.4 مليار.",
+     [("866.5 مليار دولار", 866.5e9, "USD", "money"), ("971.9 مليار", 971.9e9, "USD", "money"), ("105.4 مليار", 105.4e9, "USD", "money")]),
+    ("وبلغت الميزانية 3 مليارات دولار، وبلغ عدد السكان 5 ملايين.",
+     [("3 مليارات دولار", 3e9, "USD", "money"), ("5 ملايين", 5e6, None, "number")]),
+    ("وبلغت القروض 8.2 مليار ريال.", [("8.2 مليار ريال", 8.2e9, "SAR", "money")]),  # 8.2e9 exactly
+])
+def test_errors_of_a_judged_real_news_day(text, rows):
+    assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows
+
+
+@pytest.mark.parametrize("unit", ["122،334،463 ريال ", "1،2،3،4،5،6،7 ", "866.5 مليار دولار وباعوا 971.9 مليار، ",
+                                  "رقم الخدمة 5060 ", "ترتيبنا 24 هذه ", "80 ألفا و 424 مشجعا ", "مليون قدم مربع "])
+def test_arabic_comma_groups_and_elliptic_money_run_in_linear_time(unit):
+    def run(n):
+        text = unit * (n // len(unit))
+        return cpu_seconds(lambda: find_amounts(text))
+
+    assert_linear(run, 100_000)
+
+
+# Errors of 40 amount rows of SaudiNewsNet 2015-07-22 judged by hand (seed 254).
+@pytest.mark.parametrize("text,rows", [
+    ("وتضيف المرحلة الأولى مليون قدم مربع إلى المول.", [("مليون قدم مربع", 1e6, "ft2", "area")]),
+    ("وكان ترتيبنا 24 هذه السنة متراجعا.", []),  # a rank before a demonstrative
+    ("وبلغ متوسط الحضور 80 ألفا و 424 مشجعا في المباراة.", [("80 ألفا و 424 مشجعا", 80424.0, "spectator", "count")]),
+])
+def test_errors_of_a_second_judged_real_news_day(text, rows):
+    assert [(a.text, a.value, a.unit, a.kind) for a in find_amounts(text)] == rows
+
+
+def test_a_number_two_words_after_raqm_is_an_identifier():  # 2015-08-01, seed 256
+    assert find_amounts("ووفرت الشركة رقم الخدمة 5060 لاستقبال رسائل التبرع.") == []
+    assert [a.text for a in find_amounts("وخصصت رقم الخدمة 5060 و300 موظف.")] == ["300 موظف"]

@@ -31,8 +31,9 @@ def test_the_defaults_are_the_documented_file():
 def test_the_default_config_hash_is_the_one_stored_partitions_carry():
     # A change here marks every stored partition stale. Changed by extract.ner.facilities_as_places
     # (issue 13) and extract.ner.span_rules (issue 12): entities change with both, so those
-    # partitions are stale indeed; then by extract.latin (issue 13: entities get canonical_latin).
-    assert config_hash(load_config()) == "bfae32dcb658"
+    # partitions are stale indeed; then by extract.latin (issue 13: entities get canonical_latin) and
+    # extract.date_timezone (issue 14: the zone relative dates are resolved in).
+    assert config_hash(load_config()) == "d2959eacd7b4"
 
 
 def test_every_key_has_a_type_the_loader_checks():

@@ -80,7 +80,6 @@ def test_hijri_date_is_converted_to_gregorian_umm_al_qura():
     ("تعقد القمة الخميس المقبل في القاهرة.", "الخميس المقبل", "2023-03-16"),
     ("وقع الانفجار يوم الثلاثاء قرب السوق.", "يوم الثلاثاء", "2023-03-14"),
     ("وقع الانفجار يوم الأربعاء قرب السوق.", "يوم الأربعاء", "2023-03-15"),
-    ("تراجعت الأسهم الأسبوع الماضي بشكل حاد.", "الأسبوع الماضي", "2023-W10"),
     ("تصدر النتائج الشهر المقبل كما هو متوقع.", "الشهر المقبل", "2023-04"),
     ("وارتفع النمو خلال العام الحالي بنسبة جيدة.", "العام الحالي", "2023"),
     ("ويكتمل المشروع قبل نهاية العام كما وعد الوزير.", "نهاية العام", "2023-12"),
@@ -256,7 +255,7 @@ def test_a_named_weekday_corrects_the_day_the_text_was_written():
     ("واحترقت سيارة يوم الخميس في الحي.", "2015-07-16"),
 ])
 def test_the_tense_of_the_sentence_picks_the_next_or_the_last_weekday(text, value):
-    got = [d for d in _dates(text, "2015-07-21T08:00:00Z") if d[2] == "relative"]
+    got = [d for d in _dates(text, "2015-07-21T08:00:00Z") if d[2] == "relative" and d[0].startswith("يوم")]
     assert [v for _, v, _ in got] == [value]
 
 
@@ -264,7 +263,9 @@ def test_a_date_written_earlier_in_the_paragraph_anchors_its_weekdays():
     text = "اختفى الصياد في 4 يناير 2015 قبالة الساحل، وفي يوم الثلاثاء عثرت الدوريات على قاربه.\nوقال المتحدث يوم الاثنين إن البحث انتهى."
     got = _dates(text, "2015-07-21T08:00:00Z")
     assert ("يوم الثلاثاء", "2015-01-06", "relative") in got
-    assert ("يوم الاثنين", "2015-07-20", "relative") in got  # another paragraph: the publication day
+    assert ("يوم الاثنين", "2015-01-05", "relative") in got  # the chronology runs on into the next paragraph
+    back = _dates(text.replace("\nوقال", "\nوقال أمس"), "2015-07-21T08:00:00Z")
+    assert ("يوم الاثنين", "2015-07-20", "relative") in back  # a today-word brings it back to publication
     month_only = _dates("وفي يناير 2015 غادر الوفد، وفي يوم الثلاثاء وصل إلى لندن.", "2015-07-21T08:00:00Z")
     assert ("يوم الثلاثاء", None, "relative") in month_only  # which Tuesday of January is not said
     same = _dates("وصل في 3 مارس 2015 ثم غادر في 28 من الشهر نفسه.", "2015-07-21T08:00:00Z")
@@ -414,7 +415,7 @@ def test_a_named_weekday_moves_the_writer_day_back_rather_than_forward():
 
 def test_a_weekday_before_its_date_and_a_next_word_of_another_noun():
     assert _dates("وتبدأ الإجازة مع نهاية دوام يوم الخميس 4 ذي الحجة.", TUE) == [("4 ذي الحجة", "2015-09-17", "relative")]
-    assert _dates("وستبدأ الفعاليات مساء يوم الخميس السابع من شهر شوال.", TUE) == []
+    assert _dates("وستبدأ الفعاليات مساء يوم الخميس السابع من شهر شوال.", TUE) == [("السابع من شهر شوال", "2015-07-23", "relative")]
     got = _dates("ويتوقع خسائر في الأشهر المقبلة في أعقاب موجة بيع يوم الاثنين.", "2015-07-21T08:00:00Z")
     assert ("يوم الاثنين", "2015-07-20", "relative") in got
     assert _dates("وأمس غادر الوفد.", "2015-07-21T08:00:00Z") == [("أمس", "2015-07-20", "relative")]
@@ -425,3 +426,135 @@ def test_half_of_this_year_and_a_solar_hijri_year():
         "ونما هامش الربح خلال النصف الأول من هذا العام.", "2015-07-21T08:00:00Z")
     # Iran's solar Hijri year is not the lunar one: a span, no value
     assert _dates("الأحداث التي وقعت عام 1388 هجري شمسي في طهران.", TUE) == [("عام 1388 هجري", None, "hijri_year")]
+
+
+# Issue 14, last round: Hijri months and feasts as Gregorian days, ISO weeks,
+# «قبل عام», months told by reference, ranges of durations, the outlet's zone.
+JUL21 = "2015-07-21T09:00:00Z"  # a Tuesday, 5 Shawwal 1436
+SEP10 = "2015-09-10T08:00:00Z"  # 26 Dhu al-Qa'da 1436
+
+
+@pytest.mark.parametrize("text,pub,span,value,kind", [
+    ("وتضاعف عدد المعتمرين خلال شهر رمضان المبارك.", SEP10, "شهر رمضان المبارك", "2015-06-18/2015-07-16", "month"),
+    ("وتزدحم الأسواق في رمضان الماضي أكثر من غيره.", SEP10, "رمضان الماضي", "2015-06-18/2015-07-16", "month"),
+    ("وتبدأ الحملة في رمضان المقبل بإذن الله.", SEP10, "رمضان المقبل", "2016-06-06/2016-07-05", "month"),
+    ("وتكثر الزيارات خلال هذا الشهر الفضيل في المدينة.", JUL21, "هذا الشهر الفضيل", "2015-06-18/2015-07-16", "month"),
+    ("وامتلأت الفنادق في إجازة عيد الفطر المبارك.", JUL21, "عيد الفطر المبارك", "2015-07-17/2015-07-19", "range"),
+    ("ويتوقع ارتفاع الأسعار قبل عيد الأضحى المقبل.", JUL21, "عيد الأضحى المقبل", "2015-09-23/2015-09-26", "range"),
+    ("وتنتهي التوسعة في شوال 1437هـ كما أعلن.", JUL21, "شوال 1437هـ", "2016-07-06/2016-08-03", "month"),
+    ("وعبرت القوات القناة في العاشر من رمضان عام 1393هـ فجرا.", JUL21, "العاشر من رمضان عام 1393هـ", "1973-10-06", "date"),
+    ("ويبدأ موسم الحج في شهر ذي الحجة من كل عام.", SEP10, "شهر ذي الحجة", "2015-09-14/2015-10-13", "month"),
+    ("وتراجعت الصادرات الأسبوع الماضي بشكل حاد.", JUL21, "الأسبوع الماضي", "2015-W29", "week"),
+    ("وتعود الحركة الأسبوع المقبل إلى طبيعتها.", JUL21, "الأسبوع المقبل", "2015-W31", "week"),
+    ("وتعيش الأسواق هذا الأسبوع حالة ترقب.", JUL21, "هذا الأسبوع", "2015-W30", "week"),
+    ("ورفعت الحكومة أسعار الوقود قبل عام وسط احتجاجات.", JUL21, "قبل عام", "2014", "relative"),
+    ("وخفضت الحكومة الأسعار قبل شهرين تحت الضغط.", JUL21, "قبل شهرين", "2015-05", "relative"),
+    ("وانتقل إلى النادي قبل ثلاث سنوات من مدينته.", JUL21, "ثلاث سنوات", "P3Y", "duration"),
+    ("وانتقل إلى النادي قبل ثلاث سنوات قادما من مدينته.", JUL21, "قبل ثلاث سنوات", "2012", "relative"),
+    ("وزار المدينة قبل أسبوع للمرة الأولى.", JUL21, "قبل أسبوع", "2015-W29", "relative"),
+    ("وبلغ التضخم في حزيران 12 بالمئة، مقابل 9 بالمئة في الشهر السابق.", JUL21, "الشهر السابق", "2015-05", "relative"),
+    ("وارتفع التضخم مقارنة بالشهر السابق بحسب البيانات.", JUL21, "الشهر السابق", "2015-06", "relative"),
+    ("وبلغ التضخم في أيار 12 بالمئة، مقابل 15 بالمئة في الشهر المقابل من عام 2014.", JUL21,
+     "الشهر المقابل من عام 2014", "2014-05", "month"),
+    ("وارتفعت الصادرات مقارنة بالشهر نفسه من العام الماضي.", JUL21, "الشهر نفسه من العام الماضي", "2014-07", "month"),
+    ("ويستغرق تنفيذ المشروع من 18 إلى 24 شهرا.", JUL21, "18", "P18M", "duration"),
+    ("وتراوحت مدة العلاج بين 10 و14 يوما.", JUL21, "10", "P10D", "duration"),
+    ("ويسجن المدان 3-5 سنوات بحسب القانون.", JUL21, "3", "P3Y", "duration"),
+])
+def test_hijri_seasons_weeks_ago_months_by_reference_and_duration_ranges(text, pub, span, value, kind):
+    assert (span, value, kind) in _dates(text, pub)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال رمضان إن الفريق جاهز.", "وصل الرئيس رجب طيب أردوغان في رجب طيب الخاطر.", "وبلغ المؤشر صفر بالمئة.",
+    "وتقع مدينة العاشر من رمضان شرق القاهرة.", "وقال بعد صفر من الأهداف.", "في رجب طيب أردوغان ثقة.",
+])
+def test_given_names_zero_and_a_city_are_no_hijri_months(text):
+    assert _dates(text, JUL21) == []
+
+
+def test_before_an_event_and_before_a_year_are_not_ago():
+    assert _dates("وكان ذلك قبل عام من الانتخابات.", JUL21) == []
+    assert ("عام 2014", "2014", "year") in _dates("وكانت الأسعار أعلى قبل عام 2014 بكثير.", JUL21)
+    assert ("عامين", "P2Y", "duration") in _dates("وقع الحادث قبل عامين من افتتاح الجسر.", JUL21)
+
+
+def test_relative_dates_are_resolved_in_the_outlets_time_zone():
+    late = "2015-07-20T22:30:00Z"  # 01:30 on the 21st in Riyadh
+    text = "وأعلن الجيش اليوم انتهاء العمليات."
+    assert [d.value for d in find_dates(text, late)] == ["2015-07-20"]  # UTC by default
+    assert [d.value for d in find_dates(text, late, "Asia/Riyadh")] == ["2015-07-21"]
+    assert [d.value for d in find_dates(text, dt.datetime(2015, 7, 20, 22, 30), "Asia/Riyadh")] == ["2015-07-21"]  # naive = UTC
+    assert [d.value for d in find_dates(text, dt.date(2015, 7, 20), "Asia/Riyadh")] == ["2015-07-20"]  # a date is a date
+    assert [d.value for d in find_dates(text, "2015-07-21T01:30:00+03:00", "UTC")] == ["2015-07-20"]
+
+
+def test_extract_dates_reads_the_configured_time_zone():
+    docs = pa.table({"doc_id": ["a"], "text": ["وصل الوفد اليوم."],
+                     "published_at": pa.array([dt.datetime(2015, 7, 20, 22, 30, tzinfo=dt.timezone.utc)], schemas.TS)})
+    base = {"dates": True}
+    assert extract_dates(docs, None, None, {**base, "date_timezone": "Asia/Riyadh"}).column("value").to_pylist() == ["2015-07-21"]
+    assert extract_dates(docs, None, None, {**base, "date_timezone": "UTC"}).column("value").to_pylist() == ["2015-07-20"]
+
+
+def test_a_weekday_followed_by_a_spaced_numeric_date_is_left_to_the_date():
+    got = _dates("ولاحظ المدير أثناء مروره يوم الجمعة 1 / 10 / 1436 هـ وجود خلل.", JUL21)
+    assert got == [("1 / 10 / 1436 هـ", "2015-07-17", "date")]
+
+
+@pytest.mark.parametrize("unit", [
+    "شهر رمضان المبارك الماضي ", "في شوال ", "هذا الشهر الفضيل ", "عيد الأضحى المقبل ", "العاشر من رمضان عام 1393هـ ",
+    "قبل عام ", "قبل ثلاث سنوات ", "الشهر المقابل من عام 2014 ", "الشهر السابق ", "بين 10 و14 يوما ", "3-5 سنوات ",
+    "من 18 إلى 24 شهرا ", "الأسبوع الماضي ", "السابع من شهر شوال ", "منذ نوفمبر تشرين الثاني ", "في يونيو ",
+    "الرابع عشر من الشهر الماضي ", "اليوم (أمس) ", "لمثل هذا اليوم ", "شبابنا اليوم ", "(مايو /أيار 2014) منذ الأربعاء ",
+])
+def test_this_rounds_patterns_on_a_text_made_of_them_run_in_linear_time(unit):
+    def run(n):
+        text = unit * (n // len(unit))
+        return cpu_seconds(lambda: find_dates(text, JUL21, "Asia/Riyadh"))
+
+    assert_linear(run, 50_000)
+
+
+@pytest.mark.parametrize("chars", ["قبل " * 20 + "عام ", "شهر " * 20 + "رمضان ", "1 - 2 - 3 - 4 و5 و6 ", "عيد عيد الفطر الفطر "])
+def test_adversarial_runs_for_this_rounds_patterns_are_linear(chars):
+    def run(n):
+        text = chars * (n // len(chars))
+        return cpu_seconds(lambda: find_dates(text, JUL21))
+
+    assert_linear(run, 100_000)
+
+
+# Errors of 40 date rows of SaudiNewsNet 2015-07-25 judged by hand (seed 251).
+@pytest.mark.parametrize("text,expected", [
+    ("وكان من الطبيعي أن تتحضر لمثل هذا اليوم، إذ انتشرت القوات.", []),  # such a day
+    ("وفي مثل هذا اليوم من عام 1990 دخلت القوات المدينة.", [("عام 1990", "1990", "year")]),
+    ("بالنخوة التي يفتقدها كثير من شبابنا اليوم!", [("اليوم", None, "generic")]),  # our youth of today
+    ("وهبطت المبيعات إلى أدنى مستوى لها منذ نوفمبر تشرين الثاني.", [("نوفمبر تشرين الثاني", "2014-11", "relative")]),
+    ("وارتفع التضخم في ديسمبر بشكل حاد.", [("ديسمبر", "2015-12", "relative")]),  # no tense cue: the nearest
+    ("وسيعقد المؤتمر في ديسمبر في نيروبي.", [("ديسمبر", "2015-12", "relative")]),  # a future one
+    ("وارتفعت الأسعار في يوليو بنسبة طفيفة.", [("يوليو", "2015-07", "relative")]),  # this month
+    # a month in parentheses is a reference, no chronology for the weekday after it
+    ("تختلف عن اتفاقات حمص (مايو /أيار 2014) لجهة السلاح، وبدأ الهجوم منذ الأربعاء، بعد السيطرة على السهل.",
+     [("مايو /أيار 2014", "2014-05", "month"), ("الأربعاء", "2015-07-22", "relative")]),
+])
+def test_errors_of_a_judged_real_news_day(text, expected):
+    assert _dates(text, "2015-07-25T09:00:00Z") == expected
+
+
+# Errors of 40 date rows of SaudiNewsNet 2015-08-01 judged by hand (seed 255).
+def test_a_speakers_today_glossed_as_yesterday_and_a_planned_month_of_a_past_verb():
+    assert _dates("وهذا ما حدث فعلا في الرطبة اليوم (أمس) والفلوجة.", "2015-08-01T08:00:00Z") == [
+        ("اليوم (أمس)", "2015-07-31", "relative")]
+    assert _dates("وقال إن الأغلبية صوتت لعقد مؤتمر استثنائي في أيلول (سبتمبر).", "2015-08-01T08:00:00Z") == [
+        ("أيلول (سبتمبر)", "2015-09", "relative")]
+
+
+# Errors of 40 date rows of SaudiNewsNet 2015-08-02 judged by hand (seed 257).
+def test_last_week_on_a_sunday_and_an_ordinal_day_of_last_month():
+    sunday = "2015-08-02T23:00:00Z"
+    assert _dates("وتراجع المؤشر في تداولات الأسبوع الماضي.", sunday) == [("الأسبوع الماضي", "2015-W31", "week")]
+    assert _dates("وتعقد الجلسة هذا الأسبوع.", sunday) == [("هذا الأسبوع", "2015-W32", "week")]
+    assert _dates("وتراجع المؤشر الأسبوع الماضي.", "2015-08-01T09:00:00Z") == [("الأسبوع الماضي", "2015-W30", "week")]
+    assert _dates("والاتفاق الذي تم التوصل إليه في الرابع عشر من الشهر الماضي.", sunday) == [
+        ("الرابع عشر من الشهر الماضي", "2015-07-14", "relative")]

@@ -34,7 +34,7 @@ def main(args) -> int:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
         cols = ["quote_precision", "quote_recall", "speaker_accuracy", "names_as_quotes",
-                "date_accuracy", "date_precision", "amount_accuracy", "amount_precision"]
+                "date_accuracy", "date_precision", "date_kind_accuracy", "amount_accuracy", "amount_precision"]
         print(f"{'split':8} {'docs':>4} " + " ".join(f"{c:>17}" for c in cols))
         for split in ("dev", "heldout", "all"):
             if split in scores:

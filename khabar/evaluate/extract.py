@@ -9,6 +9,9 @@ Scores, per split (dev, heldout) and overall:
   overlap a gold name/scare-quote span (target 0);
 * dates: a gold date is correct when a predicted date overlaps its span with
   the same value; date precision = predicted dates overlapping some gold date;
+  relative dates are resolved in the article's ``timezone`` (IANA name; UTC
+  when absent); date_kind_accuracy = correct dates whose gold names a
+  ``kind`` and the prediction has it;
 * amounts: correct when an overlapping prediction has the same value
   (relative tolerance 1e-9) and unit; precision likewise.
 """
@@ -70,9 +73,35 @@ def entities_for(arts: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
+def _score_dates(art: dict, c: _Counts, errors: list[str]) -> None:
+    from khabar.extract.dates import find_dates
+
+    text, tag = art["text"], art["id"]
+    pred_d = find_dates(text, art.get("published_at"), art.get("timezone"))
+    gold_d = [(_locate(text, d["text"], d.get("n", 1)), d["value"], d.get("kind")) for d in art["dates"]]
+    c.add("dates_gold", len(gold_d))
+    c.add("dates_pred", len(pred_d))
+    for span, value, kind in gold_d:
+        hits = [d for d in pred_d if _overlaps((d.start, d.end), span)]
+        if any(d.value == value for d in hits):
+            c.add("dates_ok")
+            if kind is not None:
+                c.add("kinds_gold")
+                if any(d.value == value and d.kind == kind for d in hits):
+                    c.add("kinds_ok")
+                else:
+                    errors.append(f"{tag} date kind {text[span[0]:span[1]]!r} gold {kind!r}, got {[d.kind for d in hits]}")
+        else:
+            errors.append(f"{tag} date {text[span[0]:span[1]]!r} gold {value!r}, got {[(d.text, d.value) for d in hits]}")
+    for d in pred_d:
+        if any(_overlaps((d.start, d.end), s) for s, _, _ in gold_d):
+            c.add("dates_pred_ok")
+        else:
+            errors.append(f"{tag} spurious date: {d.text!r} -> {d.value!r}")
+
+
 def score_article(art: dict, errors: list[str], entities: list[dict] = ()) -> _Counts:
     from khabar.extract.amounts import find_amounts
-    from khabar.extract.dates import find_dates
     from khabar.extract.fold import fold_word
     from khabar.extract.quotes import find_quotes
 
@@ -112,22 +141,7 @@ def score_article(art: dict, errors: list[str], entities: list[dict] = ()) -> _C
         else:
             errors.append(f"{tag} spurious quote: {q.text[:60]!r}")
 
-    # dates
-    pred_d = find_dates(text, art.get("published_at"))
-    gold_d = [(_locate(text, d["text"], d.get("n", 1)), d["value"]) for d in art["dates"]]
-    c.add("dates_gold", len(gold_d))
-    c.add("dates_pred", len(pred_d))
-    for span, value in gold_d:
-        hits = [d for d in pred_d if _overlaps((d.start, d.end), span)]
-        if any(d.value == value for d in hits):
-            c.add("dates_ok")
-        else:
-            errors.append(f"{tag} date {text[span[0]:span[1]]!r} gold {value!r}, got {[(d.text, d.value) for d in hits]}")
-    for d in pred_d:
-        if any(_overlaps((d.start, d.end), s) for s, _ in gold_d):
-            c.add("dates_pred_ok")
-        else:
-            errors.append(f"{tag} spurious date: {d.text!r} -> {d.value!r}")
+    _score_dates(art, c, errors)
 
     # amounts
     pred_a = find_amounts(text, art.get("source"))
@@ -162,6 +176,7 @@ def summarise(c: dict) -> dict:
         "names_as_quotes": g("names_as_quotes", 0),
         "date_accuracy": _pct(g("dates_ok", 0), g("dates_gold", 0)),
         "date_precision": _pct(g("dates_pred_ok", 0), g("dates_pred", 0)),
+        "date_kind_accuracy": _pct(g("kinds_ok", 0), g("kinds_gold", 0)),
         "amount_accuracy": _pct(g("amounts_ok", 0), g("amounts_gold", 0)),
         "amount_precision": _pct(g("amounts_pred_ok", 0), g("amounts_pred", 0)),
         "counts": {k: g(k, 0) for k in ("quotes_gold", "quotes_pred", "dates_gold", "dates_pred", "amounts_gold", "amounts_pred")},

@@ -19,7 +19,10 @@ applies it to a shard. Rules:
   glued to `- / :` (phone numbers, ranges, clock times), identifiers after
   `رقم`, `المادة`, ...;
 * `نحو، حوالي، قرابة، أكثر من، ما يقارب ...` before the number make it
-  approximate and belong to the span.
+  approximate and belong to the span;
+* a range (`بين 5 و7 ملايين دولار`, `30 – 40%`, `3-4 في المئة`) is two rows:
+  the high end as usual, the low end (its number) with kind `range` and the
+  high end's unit and scale (5,000,000 USD).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from khabar.extract import lexicon as L
 from khabar.extract.dates import date_spans_folded
 from khabar.extract.fold import fold, fold_word
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
-from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, CLOSING_MARK, find_numbers
+from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, CLOSING_MARK, find_numbers, range_low, scale_of
 
 
 _MEASURES = {fold_word(f): v for key, v in L.MEASURES.items() for f in key.split("|")}
@@ -75,6 +78,7 @@ _DUAL_STEMS = {fold_word(w) for w in L.DUAL_STEMS}
 # A dual verb (كانتا، أصبحا) right before: what follows is its predicate adjective.
 _PREDICATE = re.compile(rf"(?<!\w)(?:\w{{2,8}}تا|{alternation(L.DUAL_VERBS)}){SP}$")
 _APPROX = re.compile(rf"(?<!\w)[وبل]?(?P<a>{alternation(L.APPROX_BEFORE)}){SP}$")
+_NUMBER_OF = re.compile(r"(?<!\w)[وبل]?(?:رقم|الرقم|برقم)\s{1,3}\w{2,15}\s{1,3}$")  # رقم الخدمة 5060
 _PREV_WORD = re.compile(r"(?<!\w)[وبل]?(?P<w>\w{1,20})\s{1,3}$")
 _GLUED = re.compile(r"[-/:]\d")
 _GLUED_BEFORE = re.compile(r"[\w][-/:]$")  # 3-5, 050-123, إف-16 (a model name)
@@ -82,7 +86,8 @@ _STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع 
 قبل بعد خلال عبر ضد دون حول أمام وراء فوق تحت عقب إثر كان كانت كانوا
 بينما حيث كما التي الذي الذين عندما فيما ثم حين بعدما كل
 منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا
-حاليا تقريبا فقط أيضا يوميا سنويا شهريا أسبوعيا""".split()}  # adverbs: 200 حاليا counts nothing
+حاليا تقريبا فقط أيضا يوميا سنويا شهريا أسبوعيا
+هذه هذا هذان هاتان هؤلاء تلك ذلك""".split()}  # adverbs (200 حاليا) and demonstratives (ترتيبنا 24 هذه السنة) count nothing
 _ARTICLE_PREFIXES = ("ال", "لل", "بال", "وال", "كال", "فال")
 _IMPERFECT = re.compile(r"[يت]\w{2,}(?:ون|ان)$")
 _ORDINAL_TEEN = re.compile(r"(?<!\w)[وبل]?ال\w{3,8}\s{1,3}$")
@@ -140,8 +145,9 @@ def _wrapped(t: str, start: int, end: int) -> bool:
     return 0 < start and end < len(t) and CLOSING_MARK.get(t[start - 1]) == t[end]
 
 
-def _number_amount(t: str, num) -> tuple | None:
-    """The amount a number is the head of, as (start, end, value, unit, kind, approximate), or None."""
+def _number_amount(t: str, num, glued_range: bool = False) -> tuple | None:
+    """The amount a number is the head of, as (start, end, value, unit, kind, approximate), or None.
+    ``glued_range``: the number ends a range glued to its low end (3-4 في المئة), and counts only with a unit."""
     start, end, value = num.start, num.end, num.value
     wrapped = bool(num.digits) and not num.words and _wrapped(t, start, end)
     uend = end + 1 if wrapped else end  # a unit after the closing mark: "1500" عامل
@@ -152,15 +158,17 @@ def _number_amount(t: str, num) -> tuple | None:
         unit_kind = (L.CURRENCY_SYMBOLS[sym.group("s")], "money", end)
         start -= len(before[-3:]) - sym.start()
     if num.digits and not num.words:
-        if _GLUED.match(t, end) or _GLUED_BEFORE.search(t[max(0, start - 2) : start]):
+        if glued_range and not unit_kind:
+            return None
+        if _GLUED.match(t, end) or (_GLUED_BEFORE.search(t[max(0, start - 2) : start]) and not glued_range):
             return None  # 10:30, 3-5, 050-123: times, ranges, phone numbers
         if start and t[start - 1] in "+#":
             return None
         if num.digits.isdigit() and len(num.digits) >= 7 and not unit_kind:
             return None  # phone-like
     prev = _PREV_WORD.search(before)
-    if prev and prev.group("w") in _BLOCK_BEFORE and not unit_kind:
-        return None
+    if prev and not unit_kind and (prev.group("w") in _BLOCK_BEFORE or ("رقم" in before and _NUMBER_OF.search(before))):
+        return None  # رقم 5, رقم الخدمة 5060: an identifier
     nxt = _NEXT_WORD.match(t, uend)
     if nxt and nxt.group("w") in _TIME:
         return None  # a duration, not an amount
@@ -217,16 +225,21 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
     masks = date_spans_folded(t)
     out = []
     mi = 0
+    prev = None  # the number before, free (no amount, no date): a range's low end
     for num in find_numbers(t):
+        low, prev = prev, None
         while mi < len(masks) and masks[mi][1] <= num.start:
             mi += 1
         if mi < len(masks) and masks[mi][0] < num.end and not _cuts_digits(t, num, masks[mi]):
             continue  # inside a date, year or duration
         if num.vague or num.value <= 0:
             continue
-        amount = _number_amount(t, num)
+        amount = _number_amount(t, num) or (_number_amount(t, num, True) if _glued_pair(t, low, num) else None)
         if amount:
+            out.extend(_range_low_end(t, low, num, amount))
             out.append(amount)
+        else:
+            prev = num
     taken_starts = [a[0] for a in out]  # already sorted: numbers come left to right
     for m in _DUAL.finditer(t):
         s = m.start("u")
@@ -240,9 +253,56 @@ def _find_folded(t: str, source: str | None = None) -> list[tuple[int, int, floa
             continue
         out.append((s, e, 2.0, None, "count", False))
     out.sort()
+    out = _elliptic_money(t, out)
     if any(a[3] in L.CURRENCY_COUNTRIES for a in out):
         out = _resolve_currencies(t, out, source)
     return out
+
+
+_SHORT = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+
+
+def _glued_pair(t: str, low, num) -> bool:
+    """3-4 في المئة: two short numbers glued by a dash, nothing glued before the first (not 050-123-4567)."""
+    return (low is not None and num.start == low.end + 1 and t[low.end] == "-" and not low.words and not num.words
+            and bool(_SHORT.fullmatch(low.digits)) and bool(_SHORT.fullmatch(num.digits))
+            and not (low.start and t[low.start - 1] in "-/:.,"))
+
+
+_SCALE_WORD = re.compile(r"(?<!\w)(?:مليون|ملايين|مليار|مليارات|ترليون|تريليون|بليون)(?!\w)")
+_SENTENCE_STOP = re.compile(r"[.!?؟؛\n]")
+
+
+def _elliptic_money(t: str, out: list[tuple]) -> list[tuple]:
+    """اشتروا 866.5 مليار دولار وباعوا 971.9 مليار: a million or billion
+    figure with no unit after a sum of money in its sentence is that money."""
+    res = []
+    for a in out:
+        p = res[-1] if res else None
+        if (p and a[3] is None and a[4] == "number" and p[4] == "money" and t.endswith(_scale_word(t, a), 0, a[1])
+                and _scale_word(t, a) and _scale_word(t, p) and a[0] - p[1] < 120
+                and _SENTENCE_STOP.search(t, p[1], a[0]) is None and "عدد" not in t[p[1] : a[0]]):  # عدد السكان 5 ملايين
+            a = (a[0], a[1], a[2], p[3], "money", a[5])
+        res.append(a)
+    return res
+
+
+def _scale_word(t: str, a: tuple) -> str:
+    m = _SCALE_WORD.search(t, a[0], a[1])
+    return m.group() if m else ""
+
+
+def _range_low_end(t: str, low, num, amount: tuple) -> list[tuple]:
+    """بين 5 و7 ملايين دولار, 30 – 40%: the low end as a row of its own, kind
+    ``range``, with the high end's unit and scale (5 million USD); the high
+    end keeps its kind. Only when the high end's span starts at its number
+    (an approximation word before it belongs to the low end)."""
+    if amount[0] != num.start or amount[3] is None and amount[4] == "number" and scale_of(t, num) == 1.0:
+        return []
+    value = range_low(t, low, num)
+    if value is None:
+        return []
+    return [(low.start, low.end, value, amount[3], "range", False)]
 
 
 def _generic_duals(t: str, masks: list[tuple[int, int]]):
@@ -266,7 +326,7 @@ def _generic_duals(t: str, masks: list[tuple[int, int]]):
         if w in _TIME or w in _DUALS:
             last_end = e  # دقيقتين إضافيتين: its adjectives are not duals either
             continue
-        if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or w[1:] in _NOT_DUALS
+        if (w.startswith(_ARTICLE_PREFIXES) or w.endswith("يين") or w in _NOT_DUALS or (w[0] in "وبلفك" and w[1:] in _NOT_DUALS)
                 or w in ALL_NUMBER_WORDS or len(w) < 5):
             continue
         if not w.endswith("تين") and w[:-2] not in _DUAL_STEMS:
@@ -439,7 +499,8 @@ def find_amounts(text: str, source: str | None = None) -> list[Amount]:
     res = []
     for s, e, value, unit, kind, approx in _find_folded(f.text, source):
         os_, oe = f.orig(s), f.orig(e)
-        res.append(Amount(os_, oe, text[os_:oe], value, unit, kind, approx))
+        # 8.2 مليار is 8.2e9, not 8199999999.999999 (the product of two floats)
+        res.append(Amount(os_, oe, text[os_:oe], float(f"{value:.12g}"), unit, kind, approx))
     return res
 
 

@@ -12,18 +12,29 @@
   Umm al-Qura calendar (``hijridate``), calendar `hijri`; `27 شوال` without a
   year -> the occurrence nearest to publication; `عام 1381هـ` -> its Gregorian
   days (kind hijri_year, below);
-* relative expressions (kind relative), resolved against the **UTC date** of
-  ``published_at``: اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
+* Hijri months without a year (`شهر رمضان`, `رمضان الماضي`, `في شوال`; a
+  preposition, شهر or a relative word required: رمضان and رجب are names too),
+  `الشهر الفضيل` (Ramadan) and the feasts (`عيد الفطر` 1-3 Shawwal, `عيد
+  الأضحى` 10-13 Dhu al-Hijja) -> their Gregorian days, the one around or
+  nearest publication, or before/after it with الماضي/المقبل (kind month;
+  range for the feasts); with a year (`رمضان 1393`) its days too;
+* relative expressions (kind relative; ISO weeks kind week), resolved against the date of
+  ``published_at`` in ``timezone`` (UTC by default; ``extract.date_timezone``): اليوم، أمس، أول أمس، غداً، بعد غد; weekdays: bare or with
   يوم -> the most recent such day on or before publication (news reports the
   past; a future sentence or a chronology decide otherwise, see below), with الماضي -> strictly before, with المقبل/القادم -> strictly
   after; الأسبوع الماضي/المقبل/الحالي -> the ISO week (`2023-W10`);
-  الشهر ... -> `YYYY-MM`; العام ... -> `YYYY`; نهاية/أواخر العام -> `YYYY-12`,
+  الشهر ... -> `YYYY-MM` (الشهر السابق after a written month: the month
+  before it); `الشهر المقابل من عام 2014` -> the written month in 2014 (kind
+  month); `قبل عام`، `قبل شهرين`، `قبل 3 أيام` -> publication moved back, at the
+  unit's precision (not `قبل عامين من الانتخابات`); on a Sunday the week just
+  ended is الأسبوع الماضي; العام ... -> `YYYY`; نهاية/أواخر العام -> `YYYY-12`,
   مطلع/بداية/أوائل العام -> `YYYY-01`; a month with الماضي/المقبل/الجاري ->
   the nearest such month before/after/of publication; a day and month
   without a year, or `شهر غشت`, -> the occurrence nearest to publication.
   Without ``published_at`` the expression is kept with a null value;
 * durations `خمس سنوات` -> `P5Y`, `ستة أسابيع` -> `P6W`, `24 ساعة` -> `PT24H`,
-  `عامين` -> `P2Y` (kind duration);
+  `عامين` -> `P2Y` (kind duration); in a range (`من 18 إلى 24 شهرا`, `بين 10
+  و14 يوما`) the low end is a duration of its own (`18` -> `P18M`);
 * years: after a preposition (`في 1948`, `بعد 1982`; not before a counted
   noun: `في 2000 شخص`), alone before a clause end or marked م (`رؤية 2030.`,
   `1948م`), `للعام 2009` -> `1948`... (kind year); pairs `1961/1962`,
@@ -69,7 +80,7 @@ from khabar import schemas
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
-from khabar.extract.numbers import find_numbers
+from khabar.extract.numbers import find_numbers, range_low
 
 _MONTHS = L.folded_map(L.MONTHS)
 _HMONTHS = L.folded_map(L.HIJRI_MONTHS)
@@ -115,6 +126,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{B}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{SP}(?:من{SP})?(?:عام{SP}|العام{SP}|سنه{SP})?(?P<y>{YEAR})(?:{OSP}م{E})?")),
     ("m_rel", re.compile(rf"{B}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{SP}(?P<rel>{REL}){E}")),
     ("m_bare", re.compile(rf"{B}شهر{SP}(?P<m>{MONTH}){E}")),
+    # في يونيو، منذ آذار: a month after a preposition, the nearest (not آب "father", جوان "Juan", ماي)
+    ("m_prep", re.compile(
+        rf"{B}[وف]?(?:في|خلال|منذ|حتي|طوال|طيله|بحلول|قبل|بعد){SP}(?P<mm>(?!(?:اب|جوان|ماي){E})(?P<m>{MONTH}){E}{ALT})")),
     # مطلع مارس، أواخر شهر آب 2020: month precision
     ("m_edge", re.compile(
         rf"{B}{CLITIC}(?P<edge>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه){SP}(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}"
@@ -165,7 +179,7 @@ _PATTERNS += [
         rf"{B}(?P<d1>\d{{1,2}}){DAY_LINK}(?P<d>\d{{1,2}}){SP}(?:من{SP})?(?:شهر{SP})?(?P<m>{MONTH}){E}{ALT}{DMY_TAIL}")),
     # 28 من الشهر نفسه، 15 - 26 من الشهر الحالي: days of a month named by reference
     ("d_this_month", re.compile(
-        rf"{B}(?:(?P<d1>\d{{1,2}}){DAY_LINK})?(?P<d>\d{{1,2}}){SP}من{SP}"
+        rf"{B}(?:(?P<d1>\d{{1,2}}){DAY_LINK})?(?:(?P<d>\d{{1,2}})|(?P<od>{ORDINAL_DAY})){SP}من{SP}"
         rf"(?:هذا{SP}الشهر|الشهر{SP}(?P<rel>نفسه|ذاته|{REL}))(?!\w)")),
     # الربع الثاني من العام (الماضي)، للربع الأول من 2015، النصف الأول من عام 2014
     ("quarter", re.compile(
@@ -195,13 +209,36 @@ _PATTERNS += [
     # صباح الأمس، يوم الأمس: yesterday (a bare الأمس is often "the past": حلفاء الأمس)
     ("yesterday_def", re.compile(rf"{B}(?:صباح|مساء|ظهر|ظهيره|ليل|ليله|فجر|عصر|يوم){SP}(?P<w>الامس){E}")),
 ]
+HOLY = r"(?:المبارك|الكريم|الفضيل|المعظم)"
+_PATTERNS += [
+    # شهر رمضان (المبارك) (الماضي)، رمضان المقبل، في شوال: a Hijri month without
+    # its year -> its Gregorian days (the resolver wants شهر, a relative word or a preposition)
+    ("hm_named", re.compile(
+        rf"{B}{CLITIC}(?:(?P<shahr>شهر){SP})?(?P<hm>{HMONTH}){E}(?:{SP}{HOLY}{E})?(?:{SP}(?P<rel>{REL}){E})?")),
+    # الشهر الفضيل، هذا الشهر الكريم، شهر الصوم: Ramadan
+    ("holy_month", re.compile(
+        rf"{B}{CLITIC}(?:هذا{SP})?(?:ال)?شهر{SP}(?:الفضيل|الكريم|المبارك|الصوم|الصيام){E}(?:{SP}(?P<rel>{REL}){E})?")),
+    # عيد الفطر (المبارك) (المقبل)، عيد الأضحى: the days of the feast
+    ("eid", re.compile(
+        rf"{B}{CLITIC}(?:ال)?عيد{SP}(?:ال)?(?P<eid>فطر|اضحي){E}(?:{SP}(?:المبارك|السعيد){E})?(?:{SP}(?P<rel>{REL}){E})?")),
+    # العاشر من رمضان عام 1393هـ، السابع من شهر شوال: an ordinal day of a Hijri month
+    ("hijri_ord", re.compile(
+        rf"{B}(?P<od>{ORDINAL_DAY}){SP}من{SP}(?:شهر{SP})?(?P<hm>{HMONTH}){E}(?:{SP}(?:(?:من{SP})?(?:عام|لعام|سنه){SP})?"
+        rf"(?P<y>1[234]\d\d)(?:{OSP}{HMARK}{E})?|{SP}(?P<rel>{REL}){E})?")),
+    # قبل عام، قبل شهر، قبل أسبوع: a year (month, week, day) before publication
+    ("ago", re.compile(rf"{B}[وف]?(?P<q>قبل){SP}(?P<u>عام|سنه|شهر|اسبوع|يوم){E}")),
+    # الشهر المقابل من عام 2014، الشهر نفسه من العام الماضي: the month written before, in that year
+    ("month_ref", re.compile(
+        rf"{B}{CLITIC}(?P<w>(?:ال)?شهر{SP}(?:المقابل|المماثل|نفسه|ذاته)|(?:نفس|ذات){SP}الشهر){SP}من{SP}"
+        rf"(?:(?:عام|العام|سنه){SP}(?P<y>{YEAR})|(?:العام|السنه){SP}(?P<rel>{REL})){E}")),
+]
 _PATTERN = dict(_PATTERNS)
 _DUAL_DURATION = re.compile(rf"{B}{CLITIC}(?P<u>{alternation(_TIME_DUALS)}){E}")
 _TIME_UNIT_AFTER = re.compile(rf"{SP}(?P<u>{alternation(_TIME_UNITS)}){E}")
 
 
 _DAY_NOT_TODAY = re.compile(r"(?<!\w)(?:في|خلال|مدار|طوال|طيله|عين|نفس|ذات)\s{1,3}$")
-_FOLLOWED_BY_DATE = re.compile(r"\s{0,3}[,،]?\s{0,3}(?:الموافق|الماضي الموافق|المقبل الموافق)\s{1,3}\d")
+_FOLLOWED_BY_DATE = re.compile(r"\s{0,3}[,،]?\s{0,3}(?:(?:الموافق|الماضي الموافق|المقبل الموافق)\s{1,3}\d|\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d\d)")
 _QUOTE_MARKS = set("«»\"“”'")
 
 
@@ -214,13 +251,29 @@ class DateMention(NamedTuple):
     calendar: str
 
 
-def _pub_date(published_at) -> dt.date | None:
+@lru_cache(maxsize=16)
+def _zone(name: str | None) -> dt.tzinfo:
+    """The IANA zone ``name`` (None, "" or "UTC": UTC)."""
+    if not name or name == "UTC":
+        return dt.timezone.utc
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def _pub_date(published_at, timezone: str | None = None) -> dt.date | None:
+    """The calendar day of publication in ``timezone`` (the outlet's; a naive
+    time is UTC); a date without a time is taken as it is."""
     if published_at is None:
         return None
     if isinstance(published_at, str):
         published_at = dt.datetime.fromisoformat(published_at.replace("Z", "+00:00"))
     if isinstance(published_at, dt.datetime):
-        if published_at.tzinfo is not None:
+        if published_at.tzinfo is None:
+            published_at = published_at.replace(tzinfo=dt.timezone.utc)
+        try:
+            published_at = published_at.astimezone(_zone(timezone))
+        except (OverflowError, ValueError):  # a time at the ends of the calendar stays in UTC
             published_at = published_at.astimezone(dt.timezone.utc)
         published_at = published_at.date()
     # a publication day outside these years is a broken timestamp, and the
@@ -329,13 +382,17 @@ def _hijri_to_iso(y: int, m: int, d: int | None) -> str | None:
 # fourteen patterns costs ~5x more.
 _GROUPS = {
     "num": ("dmy_num", "ymd_num", "year", "year_after", "year_prep", "year_bare", "hijri_year", "year_pair"),
-    "month": ("dm", "my", "m_rel", "m_bare", "m_edge", "dm_ord", "dm_range", "week_of_month"),
+    "month": ("dm", "my", "m_rel", "m_bare", "m_prep", "m_edge", "dm_ord", "dm_range", "week_of_month"),
     "fiscal": ("fiscal",),
     "span": ("span_def", "vague"),
-    "hijri": ("hijri", "hijri_dm"),
+    "hijri": ("hijri", "hijri_dm", "hm_named", "hijri_ord"),
+    "holy": ("holy_month",),
+    "eid": ("eid",),
+    "ago": ("ago",),
     "wd": ("weekday",),
     "rel": ("today", "yesterday_def"),
     "per": ("period", "period_this", "period_edge", "d_this_month", "quarter"),
+    "ref": ("month_ref", "d_this_month"),  # الشهر نفسه is their anchor, not الشهر
     "decade": ("decade",),
 }
 _ANCHOR_GROUP = {w: "month" for w in _MONTHS}
@@ -343,13 +400,22 @@ _ANCHOR_GROUP.update({w: "hijri" for w in _HMONTHS})
 _ANCHOR_GROUP.update({w: "wd" for w in _WEEKDAYS})
 _ANCHOR_GROUP.update({w: "rel" for w in ("امس", "اليوم", "غدا", "غد", "بكرا", "الامس")})
 _ANCHOR_GROUP.update({w: "per" for w in ("الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "للربع", "للنصف")})
+# (not الكريم, المبارك alone: frequent)
+_ANCHOR_GROUP.update({w: "holy" for w in ("الفضيل", "الصوم", "الصيام", "الشهر الكريم", "الشهر المبارك")})
+# الشهر المقابل/نفسه من ...: anchors of their own (not every الشهر, nor every نفسه, tries them)
+_ANCHOR_GROUP.update({w: "ref" for w in ("الشهر المقابل", "الشهر المماثل", "الشهر نفسه", "الشهر ذاته", "شهر المقابل",
+                                         "نفس الشهر", "ذات الشهر")})
+_ANCHOR_GROUP.update({w: "eid" for w in ("الفطر", "الاضحي")})
+_ANCHOR_GROUP.update({f"قبل {w}": "ago" for w in ("عام", "سنه", "شهر", "اسبوع", "يوم")})  # not every قبل
 _ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "الدراسي")})  # not الرياضي: frequent, and year_pair has the years
 _ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
 _ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
 _ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
 # (?=\d) first: the number branch is refused at a letter before its lookbehind runs (a quarter of the scan)
 _ANCHOR = re.compile(rf"(?P<num>(?=\d)(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
-_WINDOW = {"month": (30, 45), "hijri": (30, 30), "fiscal": (16, 24), "per": (14, 30), "decade": (4, 40)}
+_WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (20, 30), "decade": (4, 40), "ref": (24, 30)}
+# anchor word (or "num") -> (group, characters before, characters after)
+_ANCHOR_WINDOW = {w: (g, *_WINDOW.get(g, (12, 30))) for w, g in {**_ANCHOR_GROUP, "num": "num"}.items()}
 
 
 @lru_cache(maxsize=8)
@@ -358,18 +424,20 @@ def _matches(t: str) -> tuple[tuple[str, re.Match], ...]:
     amounts both need them)."""
     windows: dict[str, list[list[int]]] = {}
     n = len(t)
-    for a in _ANCHOR.finditer(t):
-        if a.group("num"):
-            group = "num"
+    num_window = _ANCHOR_WINDOW["num"]
+    for a in _ANCHOR.finditer(t):  # (the loop is hot: one lookup per anchor, no helper calls)
+        s, e = a.span()
+        if a.lastgroup == "num":
+            group, before, after = num_window
         else:
-            s, e = a.span()
             if (e < n and t[e].isalpha()) or (s > 1 and t[s - 1].isalpha() and t[s - 2].isalpha()):
                 continue  # inside a longer word
-            group = _ANCHOR_GROUP[a.group("w")]
-        before, after = _WINDOW.get(group, (12, 30))
-        lo, hi = max(0, a.start() - before), min(n, a.end() + after)
-        ws = windows.setdefault(group, [])
-        if ws and lo <= ws[-1][1]:
+            group, before, after = _ANCHOR_WINDOW[a.group("w")]
+        lo, hi = (s - before if s > before else 0), e + after  # finditer clamps hi to the text
+        ws = windows.get(group)
+        if ws is None:
+            windows[group] = [[lo, hi]]
+        elif lo <= ws[-1][1]:
             ws[-1][1] = hi
         else:
             ws.append([lo, hi])
@@ -406,10 +474,12 @@ class _Scan(NamedTuple):
     hijri_years: dict[int, int]  # start of a full Hijri date -> its year
     greg_years: dict[int, int]  # start of a day, month and year -> the year
     explicit: tuple[tuple[int, str], ...] = ()  # (start, value) of dates and months written in full, by start
+    months: tuple[tuple[int, str], ...] = ()  # (start, value) of every day or month resolved so far, by start
+    days: tuple[int, ...] = ()  # starts of the today-words (أمس، اليوم، غدا): the writer's own time
 
 
 # resolved after the others: they read the explicit dates written before them
-_CONTEXTUAL = ("weekday", "d_this_month")
+_CONTEXTUAL = ("weekday", "d_this_month", "period", "month_ref")
 
 
 def _candidates(t: str, pub: dt.date | None):
@@ -418,12 +488,26 @@ def _candidates(t: str, pub: dt.date | None):
     hijri_years = {m.start(): int(m.group("y")) for name, m in matches if name == "hijri" and m.group("d")}
     greg_years = {m.start(): int(m.group("y")) for name, m in matches if name == "dm" and m.group("y")}
     scan = _Scan(t, _writer_day(matches, pub), hijri_years, greg_years)
-    cands = [_RESOLVERS[name](m, scan) for name, m in matches if name not in _CONTEXTUAL]
+    contextual = [(name, m) for name, m in matches if name in _CONTEXTUAL and _reads_context(name, m)]
+    cands = [_RESOLVERS[name](m, scan) for name, m in matches if name not in _CONTEXTUAL or not _reads_context(name, m)]
     cands = [c for c in cands if c is not None]
-    scan = scan._replace(explicit=_outermost([c for c in cands if c[3] in ("date", "month") and c[2]]))
-    cands += [c for c in (_RESOLVERS[name](m, scan) for name, m in matches if name in _CONTEXTUAL) if c is not None]
+    if contextual:  # most articles have none: the anchors they read are built only for them
+        days = [c for c in cands if _is_day_or_month(c[2])]
+        scan = scan._replace(explicit=_outermost([c for c in days if c[3] in ("date", "month")]), months=_outermost(days),
+                             days=tuple(sorted(m.start() for name, m in matches if name == "today")))
+        cands += [c for c in (_RESOLVERS[name](m, scan) for name, m in contextual) if c is not None]
     yield from cands
     yield from _durations(t)
+    yield from _ago_durations(t, scan.pub)
+
+
+def _reads_context(name: str, m: re.Match) -> bool:
+    """Whether a contextual match reads the dates before it (of the periods, only الشهر السابق does)."""
+    return name != "period" or (m["unit"] == "الشهر" and m["rel"] == "السابق" and not m["edge"])
+
+
+def _is_day_or_month(v) -> bool:
+    return isinstance(v, str) and len(v) in (7, 10) and v[4] == "-"
 
 
 def _outermost(cands: list[_Candidate]) -> tuple[tuple[int, str], ...]:
@@ -458,8 +542,66 @@ def _nearest_weekday(d: dt.date, wd: int) -> dt.date:
 
 def _hijri_date(m: re.Match, scan: _Scan) -> _Candidate:
     """27 جمادى الأولى 1443هـ (a date), رمضان 1444 (a month)."""
-    d = int(m["d"]) if m["d"] else None
-    return m.start(), m.end(), _hijri_to_iso(int(m["y"]), _HMONTHS[m["hm"]], d), "date" if d else "month", "hijri"
+    if not m["d"]:
+        return m.start(), m.end(), _days_iso(_hijri_month_days(int(m["y"]), _HMONTHS[m["hm"]])), "month", "hijri"
+    return m.start(), m.end(), _hijri_to_iso(int(m["y"]), _HMONTHS[m["hm"]], int(m["d"])), "date", "hijri"
+
+
+@lru_cache(maxsize=1024)
+def _hijri_day(y: int, m: int, d: int) -> dt.date | None:
+    """A Hijri day as a Gregorian date (Umm al-Qura; the arithmetic calendar outside its years)."""
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return _tabular_hijri(y, m, d) if 1 <= y <= 3000 and 1 <= m <= 12 and 1 <= d <= 30 else None
+
+
+def _hijri_month_days(y: int, m: int, first: int = 1, last: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """Days ``first``..``last`` (default: to the month's end) of Hijri month ``m`` of year ``y``."""
+    a = _hijri_day(y, m, first)
+    if last is not None:
+        b = _hijri_day(y, m, last)
+    else:
+        nxt = _hijri_day(y + (m == 12), m % 12 + 1, 1)
+        b = nxt - dt.timedelta(days=1) if nxt else None
+    return (a, b) if a and b and a <= b else None
+
+
+def _days_iso(days: tuple[dt.date, dt.date] | None) -> str | None:
+    return f"{days[0].isoformat()}/{days[1].isoformat()}" if days else None
+
+
+def _hijri_year_of(d: dt.date) -> int | None:
+    from hijridate import Gregorian
+
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+
+@lru_cache(maxsize=256)  # a day's articles name the same few months and feasts
+def _recurring(m: int, first: int, last: int | None, rel: str | None, pub: dt.date | None) -> str | None:
+    """The Gregorian days of a Hijri month (or of days of it: a feast) without
+    a year: after الماضي the last one ended before publication, after
+    المقبل the first one begun after it, after الجاري/الحالي the one of the
+    current Hijri year, else the one around publication or the nearest."""
+    hy = _hijri_year_of(pub) if pub else None
+    if hy is None:
+        return None
+    spans = [(y, d) for y in (hy - 1, hy, hy + 1) if (d := _hijri_month_days(y, m, first, last))]
+    if rel in _PAST:
+        pick = [d for _, d in spans if d[1] < pub][-1:]
+    elif rel in _NEXT:
+        pick = [d for _, d in spans if d[0] > pub][:1]
+    elif rel in _CURRENT:
+        pick = [d for y, d in spans if y == hy]
+    else:
+        pick = sorted((d for _, d in spans), key=lambda d: max((d[0] - pub).days, (pub - d[1]).days, 0))[:1]
+    return _days_iso(pick[0]) if pick else None
 
 
 def _hijri_day_month(m: re.Match, scan: _Scan) -> _Candidate:
@@ -561,6 +703,23 @@ def _relative_month(m: re.Match, scan: _Scan) -> _Candidate:
     """آذار المقبل (m_rel), شهر غشت (m_bare: no relative word, the nearest)."""
     rel = m.groupdict().get("rel")
     return m.start(), m.end(), _resolve_month(_MONTHS[m["m"]], rel, scan.pub), "relative", "gregorian"
+
+
+def _month_after_prep(m: re.Match, scan: _Scan) -> _Candidate:
+    """في يونيو (تموز): the span is the month; after منذ this month or the
+    last such one, in a future sentence this month or the next one, else the
+    nearest (a past verb often reports what is planned: «صوتت لعقد مؤتمر في
+    أيلول» is the coming September)."""
+    s, month, pub = m.start("mm"), _MONTHS[m["m"]], scan.pub
+    if pub is None:
+        return s, m.end(), None, "relative", "gregorian"
+    if m.group().lstrip("وف").startswith("منذ"):
+        y = pub.year if month <= pub.month else pub.year - 1
+    elif _future_context(scan.t, s):
+        y = pub.year if month >= pub.month else pub.year + 1
+    else:
+        return s, m.end(), _resolve_month(month, None, pub), "relative", "gregorian"
+    return s, m.end(), f"{y:04d}-{month:02d}", "relative", "gregorian"
 
 
 def _year(m: re.Match, scan: _Scan) -> _Candidate | None:
@@ -746,7 +905,7 @@ def _day_this_month(m: re.Match, scan: _Scan) -> _Candidate | None:
         ym = None
     else:
         ym = "%04d-%02d" % _shift_month(pub.year, pub.month, -1 if rel in _PAST else 1 if rel in _NEXT else 0)
-    d = int(m["d"])
+    d = int(m["d"]) if m["d"] else _ORDINAL_DAYS[m["od"]]  # الرابع عشر من الشهر الماضي
     day = _valid(int(ym[:4]), int(ym[5:]), d) if ym else None
     if m["d1"]:
         return _range_in_month(m.start(), m.end(), int(m["d1"]), day.isoformat() if day else None, ym is None)
@@ -761,7 +920,12 @@ def _year_after_word(m: re.Match, scan: _Scan) -> _Candidate:
 
 
 _DAY_OFFSETS = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "غدا": 1, "بكرا": 1}
-_GENERIC_TODAY = re.compile(rf"(?<!\w)(?:ما{SP}|بما{SP})?[وف]?(?:{alternation(L.GENERIC_TODAY_BEFORE)}){SP}$")
+_GENERIC_TODAY = re.compile(rf"(?<!\w)(?:ما{SP}|بما{SP})?[وف]?(?:{alternation(L.GENERIC_TODAY_BEFORE)})(?:نا)?{SP}$")
+# لمثل هذا اليوم، في مثل هذا اليوم (من عام 1990): such a day, or this day of another year
+_SUCH_A_DAY = re.compile(rf"(?<!\w)[وفل]?(?:ل|ب|في{SP})?مثل{SP}هذا{SP}$")
+
+
+_PAREN_YESTERDAY = re.compile(r"\s{0,3}\(\s{0,3}امس\s{0,3}\)")
 
 
 def _day_offset(word: str) -> int:
@@ -779,10 +943,14 @@ def _today_word(m: re.Match, scan: _Scan) -> _Candidate | None:
     weekday, nearest to the day the word means."""
     s, e = m.start("w"), m.end()
     word, wd = m["w"], m["wd1"] or m["wd2"]
+    was = _PAREN_YESTERDAY.match(scan.t, e) if word == "اليوم" and not wd else None
+    if was:  # «حدث في الرطبة اليوم (أمس)»: the speaker's today is the paper's yesterday
+        value = (scan.pub - dt.timedelta(days=1)).isoformat() if scan.pub else None
+        return s, was.end(), value, "relative", "gregorian"
     if word == "اليوم" and not wd:
         if _GENERIC_TODAY.search(scan.t[max(0, s - 24) : s]):
             return s, e, None, "generic", "gregorian"  # ما يعرف اليوم بـ، شباب اليوم: nowadays
-        if _day_not_today(scan.t, s, e):
+        if _day_not_today(scan.t, s, e) or _SUCH_A_DAY.search(scan.t[max(0, s - 16) : s]):
             return None
     if scan.pub is None:
         return s, e, None, "relative", "gregorian"
@@ -852,13 +1020,43 @@ def _bare_weekday(wd: int, s: int, scan: _Scan) -> str | None:
         return None
     if _future_context(scan.t, s):
         return (pub + dt.timedelta(days=(wd - pub.weekday()) % 7)).isoformat()
-    anchor = _paragraph_anchor(scan, s)
+    start, anchor = _chronology_anchor(scan, s) or (0, None)
     if anchor and len(anchor) == 10 and dt.date.fromisoformat(anchor) < pub - dt.timedelta(days=7):
         d = dt.date.fromisoformat(anchor)
         return (d + dt.timedelta(days=(wd - d.weekday()) % 7)).isoformat()
-    if anchor and len(anchor) == 7 and anchor < f"{pub.year:04d}-{pub.month:02d}":
+    if anchor and len(anchor) == 7 and anchor < f"{pub.year:04d}-{pub.month:02d}" and _same_sentence(scan.t, start, s):
         return None
     return _resolve_weekday(wd, None, pub)
+
+
+_CLAUSE_END = re.compile(r"[.!?؟؛\n]")
+
+
+def _same_sentence(t: str, start: int, s: int) -> bool:
+    """A month written in the weekday's sentence, not in parentheses (the
+    reference «(مايو /أيار 2014)» sets no chronology)."""
+    return "(" not in t[max(0, start - 2) : start] and _CLAUSE_END.search(t, start, s) is None
+
+
+_ARTICLE_SCOPE = True
+
+
+def _chronology_anchor(scan: _Scan, s: int) -> tuple[int, str] | None:
+    """The last full date or month written before ``s`` in its paragraph, or
+    the last full day in an earlier one when no today-word (أمس، اليوم) came
+    in between: a chronology runs on across paragraphs, a today-word brings
+    the text back to the writer's time. (Measured on four SaudiNewsNet days:
+    a month of an earlier paragraph misled the only two weekdays it reached,
+    so months stay in their paragraph.)"""
+    k = bisect_right(scan.explicit, (s, "")) - 1
+    if k < 0:
+        return None
+    start, value = scan.explicit[k]
+    if scan.t.rfind("\n", start, s) >= 0:
+        d = bisect_right(scan.days, start)
+        if not _ARTICLE_SCOPE or len(value) != 10 or (d < len(scan.days) and scan.days[d] < s):
+            return None
+    return (start, value) if len(value) in (7, 10) else None
 
 
 def _paragraph_anchor(scan: _Scan, s: int) -> str | None:
@@ -875,13 +1073,22 @@ def _paragraph_anchor(scan: _Scan, s: int) -> str | None:
 def _period(m: re.Match, scan: _Scan) -> _Candidate:
     """الأسبوع الماضي، نهاية العام المقبل (the span leaves a leading clitic out)."""
     s = m.start("edge") if m["edge"] else m.start("unit")
-    return s, m.end(), _resolve_period(m["unit"], m["rel"], m["edge"], scan.pub), "relative", "gregorian"
+    if m["unit"] == "الشهر" and m["rel"] == "السابق" and not m["edge"]:
+        ref = _month_before(scan, s)  # في حزيران ... مقابل الشهر السابق: May
+        if ref:
+            return s, m.end(), "%04d-%02d" % _shift_month(int(ref[:4]), int(ref[5:]), -1), "relative", "gregorian"
+    return s, m.end(), _resolve_period(m["unit"], m["rel"], m["edge"], scan.pub), _period_kind(m["unit"]), "gregorian"
+
+
+def _period_kind(unit: str) -> str:
+    """An ISO week is kind week; the other periods (a month, a year before or after publication) stay relative."""
+    return "week" if unit == "الاسبوع" else "relative"
 
 
 def _this_period(m: re.Match, scan: _Scan) -> _Candidate:
     """هذا العام، مطلع هذه السنة: the current one."""
     s = m.start("edge") if m["edge"] else m.start()
-    return s, m.end(), _resolve_period(m["unit"], None, m["edge"], scan.pub), "relative", "gregorian"
+    return s, m.end(), _resolve_period(m["unit"], None, m["edge"], scan.pub), _period_kind(m["unit"]), "gregorian"
 
 
 def _period_edge(m: re.Match, scan: _Scan) -> _Candidate | None:
@@ -889,6 +1096,116 @@ def _period_edge(m: re.Match, scan: _Scan) -> _Candidate | None:
     if _SCHOOL_YEAR.match(scan.t, m.end()):
         return None  # بداية العام الدراسي: the school year, not January
     return m.start("edge"), m.end(), _resolve_period(m["unit"], None, m["edge"], scan.pub), "relative", "gregorian"
+
+
+# before a Hijri month without شهر or a relative word: a preposition says it is the month
+# (not صفر "zero", nor رجب or شعبان, given names: في رجب طيب أردوغان; «قال رمضان» has no preposition)
+_MONTH_PREP = re.compile(rf"(?<!\w)[وف]?(?:في|خلال|طوال|طيله|قبل|بعد|منذ|حلول|مطلع|اوائل|منتصف|اواخر|نهايه|بدايه|اول|ايام|ليالي|ليله){SP}$")
+_NOT_BARE_MONTH = {"صفر", "رجب", "شعبان"}  # رجب طيب أردوغان
+
+
+def _hijri_month(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """شهر رمضان (المبارك)، رمضان الماضي، في شوال -> the Gregorian days of that month (kind month)."""
+    s = m.start("shahr") if m["shahr"] else m.start("hm")
+    if not (m["shahr"] or m["rel"]):
+        if m["hm"] in _NOT_BARE_MONTH or not _MONTH_PREP.search(scan.t[max(0, m.start() - 10) : m.start()]):
+            return None
+    return s, m.end(), _recurring(_HMONTHS[m["hm"]], 1, None, m["rel"], scan.pub), "month", "hijri"
+
+
+def _holy_month(m: re.Match, scan: _Scan) -> _Candidate:
+    """الشهر الفضيل، هذا الشهر الكريم: Ramadan."""
+    s = m.start() + (scan.t[m.start()] in "وبلف" and scan.t[m.start() + 1 : m.start() + 3] in ("ال", "شه", "هذ"))
+    return s, m.end(), _recurring(9, 1, None, m["rel"], scan.pub), "month", "hijri"
+
+
+_EID_DAYS = {"فطر": (10, 1, 3), "اضحي": (12, 10, 13)}  # 1-3 Shawwal, 10-13 Dhu al-Hijja (with the days of Tashriq)
+
+
+def _eid(m: re.Match, scan: _Scan) -> _Candidate:
+    """عيد الفطر -> 1-3 Shawwal, عيد الأضحى -> 10-13 Dhu al-Hijja, as Gregorian days (kind range)."""
+    s = m.start() + (scan.t[m.start()] in "وبلف" and scan.t[m.start() + 1] in "اع")
+    month, first, last = _EID_DAYS[m["eid"]]
+    return s, m.end(), _recurring(month, first, last, m["rel"], scan.pub), "range", "hijri"
+
+
+_HIJRI_ORD_NO_DAY = re.compile(rf"(?<!\w)(?:[وبل]?(?:{alternation(L.DATE_PLACE_WORDS)})|حرب|معركه|ذكري){SP}$")
+
+
+def _hijri_ordinal(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """العاشر من رمضان عام 1393هـ -> 1973-10-06; السابع من شهر شوال -> the
+    nearest; مدينة العاشر من رمضان (a place), حرب العاشر من رمضان (a war of
+    an unsaid year): no day."""
+    s, e = m.span()
+    month, day = _HMONTHS[m["hm"]], _ORDINAL_DAYS[m["od"]]
+    if m["y"]:
+        date = _hijri_day(int(m["y"]), month, day)
+        return (s, e, date.isoformat(), "date", "hijri") if date else None
+    if _HIJRI_ORD_NO_DAY.search(scan.t[max(0, s - 16) : s]):
+        return s, e, None, _PLACE, "hijri"
+    return s, e, _resolve_hijri_day_month(day, month, m["rel"], scan.pub), "relative", "hijri"
+
+
+_AGO_UNIT = {"عام": "Y", "سنه": "Y", "شهر": "M", "اسبوع": "W", "يوم": "D"}
+# قبل عامين من الانتخابات، قبل عام على: before an event, not before publication
+_NOT_AGO = re.compile(r"\s{0,3}(?:[،,]?\s{0,3}(?:من|علي|عن|واحد\s{1,3}من)(?!\w)|\d|\s{1,3}\d)")
+
+
+def _shifted(pub: dt.date, n: int, unit: str) -> str:
+    """Publication moved back ``n`` units, at the unit's precision (a year, a month, an ISO week, a day)."""
+    if unit == "Y":
+        return f"{pub.year - n:04d}"
+    if unit == "M":
+        return "%04d-%02d" % _shift_month(pub.year, pub.month, -n)
+    if unit == "W":
+        return _iso_week(pub - dt.timedelta(days=7 * n))
+    return (pub - dt.timedelta(days=n)).isoformat()
+
+
+def _ago(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """قبل عام -> the year before publication; قبل شهر -> the month before (kind relative)."""
+    if _NOT_AGO.match(scan.t, m.end()):
+        return None
+    value = _shifted(scan.pub, 1, _AGO_UNIT[m["u"]]) if scan.pub else None
+    return m.start("q"), m.end(), value, "relative", "gregorian"
+
+
+_AGO_BEFORE = re.compile(rf"(?<!\w)[وف]?(?P<q>قبل){SP}(?:(?:نحو|حوالي|قرابه|زهاء){SP})?$")
+_ISO_DURATION = re.compile(r"P(\d{1,4})([YMWD])")
+
+
+def _ago_durations(t: str, pub: dt.date | None) -> list[_Candidate]:
+    """قبل ثلاث سنوات -> the year three before publication, قبل عامين, قبل 5 أيام
+    (hours and minutes stay durations)."""
+    out = []
+    for s, e, value, _, _ in _durations(t):
+        q = _AGO_BEFORE.search(t, max(0, s - 16), s)
+        iso = _ISO_DURATION.fullmatch(value)
+        if q is None or iso is None or _NOT_AGO.match(t, e):
+            continue
+        out.append((q.start("q"), e, _shifted(pub, int(iso[1]), iso[2]) if pub else None, "relative", "gregorian"))
+    return out
+
+
+def _month_before(scan: _Scan, s: int) -> str | None:
+    """The month (YYYY-MM) of the last day or month resolved before ``s`` in its paragraph."""
+    k = bisect_right(scan.months, (s, "")) - 1
+    if k < 0 or scan.t.rfind("\n", scan.months[k][0], s) >= 0:
+        return None
+    return scan.months[k][1][:7]
+
+
+def _month_ref(m: re.Match, scan: _Scan) -> _Candidate | None:
+    """الشهر المقابل من عام 2014 -> the month written before it (else publication's), in 2014 (kind month)."""
+    s = m.start("w")
+    ref = _month_before(scan, s) or (f"{scan.pub.year:04d}-{scan.pub.month:02d}" if scan.pub else None)
+    if ref is None:
+        return s, m.end(), None, "month", "gregorian"
+    if m["y"]:
+        y = int(m["y"])
+    else:
+        y = int(ref[:4]) + (-1 if m["rel"] in _PAST else 1 if m["rel"] in _NEXT else 0)
+    return s, m.end(), f"{y:04d}-{ref[5:7]}", "month", "gregorian"
 
 
 # pattern name -> the function turning its match into a candidate (or None: not a date after all)
@@ -905,6 +1222,7 @@ _RESOLVERS = {
     "m_edge": _month_edge,
     "m_rel": _relative_month,
     "m_bare": _relative_month,
+    "m_prep": _month_after_prep,
     "year": _year,
     "year_after": _year_after_word,
     "today": _today_word,
@@ -923,6 +1241,12 @@ _RESOLVERS = {
     "decade": _decade,
     "vague": _vague,
     "yesterday_def": _yesterday_def,
+    "hm_named": _hijri_month,
+    "holy_month": _holy_month,
+    "eid": _eid,
+    "hijri_ord": _hijri_ordinal,
+    "ago": _ago,
+    "month_ref": _month_ref,
 }
 
 
@@ -931,12 +1255,18 @@ def _durations(t: str) -> tuple[_Candidate, ...]:
     """خمس سنوات -> P5Y, 24 ساعة -> PT24H, عامين -> P2Y (cached: they do not
     depend on publication, and find_dates and the amounts' date masks both need them)."""
     out = []
+    prev = None
     for num in find_numbers(t):
+        low, prev = prev, num
         if num.vague or num.value <= 0 or (num.digits and num.value > 1000):
             continue
         u = _TIME_UNIT_AFTER.match(t, num.end)
         if u:
-            out.append((num.start, u.end(), _duration(num.value, _TIME_UNITS[u.group("u")]), "duration", "gregorian"))
+            unit = _TIME_UNITS[u.group("u")]
+            out.append((num.start, u.end(), _duration(num.value, unit), "duration", "gregorian"))
+            lo = range_low(t, low, num)
+            if lo is not None:  # من 18 إلى 24 شهرا: the low end is a duration of its own
+                out.append((low.start, low.end, _duration(lo, unit), "duration", "gregorian"))
     for m in _DUAL_DURATION.finditer(t):
         out.append((m.start("u"), m.end(), _duration(2, _TIME_DUALS[m.group("u")]), "duration", "gregorian"))
     return tuple(out)
@@ -954,7 +1284,8 @@ def _resolve_period(unit: str, rel: str | None, edge: str | None, pub: dt.date |
         return None
     k = -1 if rel in _PAST else 1 if rel in _NEXT else 0
     if unit == "الاسبوع":
-        return _iso_week(pub + dt.timedelta(days=7 * k))
+        # on a Sunday the week just ended is last week (in the Gulf, Sunday starts the week)
+        return _iso_week(pub + dt.timedelta(days=7 * k + (pub.weekday() == 6)))
     if unit == "الشهر":
         y, m = _shift_month(pub.year, pub.month, k)
         return f"{y:04d}-{m:02d}"
@@ -1013,10 +1344,12 @@ def _select(cands) -> list[tuple]:
     return sorted(chosen)
 
 
-def find_dates(text: str, published_at=None) -> list[DateMention]:
+def find_dates(text: str, published_at=None, timezone: str | None = None) -> list[DateMention]:
     """Temporal expressions of ``text``; relative ones resolved against the
-    UTC date of ``published_at`` (datetime, date, ISO string or None)."""
-    pub = _pub_date(published_at)
+    date of ``published_at`` (datetime, date, ISO string or None; a naive
+    time is UTC) in ``timezone`` (an IANA name such as ``Asia/Riyadh``; None:
+    UTC)."""
+    pub = _pub_date(published_at, timezone)
     f = fold(text)
     out = []
     for s, e, value, kind, cal in _join_ranges(_select(_candidates(f.text, pub)), f.text):
@@ -1036,8 +1369,9 @@ def extract_dates(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
     ids = documents.column("doc_id").to_pylist()
     texts = documents.column("text").to_pylist()
     pubs = documents.column("published_at").to_pylist() if "published_at" in documents.column_names else [None] * len(ids)
+    zone = cfg.get("date_timezone") or None
     for doc_id, text, pub in zip(ids, texts, pubs):
-        for i, d in enumerate(find_dates(text or "", pub)):
+        for i, d in enumerate(find_dates(text or "", pub, zone)):
             rows.append({"doc_id": doc_id, "date_idx": i, "start": d.start, "end": d.end, "text": d.text,
                          "value": d.value, "kind": d.kind, "calendar": d.calendar})
     return schemas.table_from_rows("dates", rows)

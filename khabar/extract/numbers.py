@@ -54,6 +54,9 @@ _SCALE = alternation(ALL_SCALES)
 # (SRT1720, G20, cutt.us/njc3), not a number of anything.
 DIGITS = r"(?<![\d.,A-Za-z])(?:\d{1,3}(?:[,.]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,15}(?:[.,]\d{1,6})?)(?![\d])"
 _DIGITS = re.compile(DIGITS)
+# Thousands grouped by the Arabic comma, two groups at least (122،334،463 ريال);
+# one group (3،500) is as often a list.
+_ARABIC_GROUPS = re.compile(r"(?<![\d.,،A-Za-z])\d{1,3}(?:،\d{3}){2,5}(?![\d]|،\d)")
 _DIGIT_RUN = re.compile(r"[\d.,]+")
 # Saudi press (SPA) writes the decimal comma as ر with the fraction first in
 # logical order: "935ر6 مليون" is 6.935 million, "000ر22" is 22,000.
@@ -69,7 +72,7 @@ CLOSING_MARK = {"«": "»", "»": "«", '"': '"', "“": "”", "”": "”", "(
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
 _FRACTION_BEFORE = re.compile(rf"(?<!\w)[وب]?(?P<f>نصف|ربع){SP}$")
 _AND_FRACTION = re.compile(rf"{SP}و(?P<f>نصف|ربع)(?:{SP}(?P<w>{_SCALE}))?{E}")
-_AND_DIGITS = re.compile(rf"{SP}و(?P<d>\d{{1,3}}(?:[.,]\d{{1,3}})?)(?![\d.,])(?:{SP}(?P<w>{_SCALE}){E})?")
+_AND_DIGITS = re.compile(rf"{SP}و ?(?P<d>\d{{1,3}}(?:[.,]\d{{1,3}})?)(?![\d.,])(?:{SP}(?P<w>{_SCALE}){E})?")  # و424 and و 424
 
 
 class Number(NamedTuple):
@@ -171,10 +174,11 @@ def _digit_number(t: str, s: int) -> tuple[Number | None, int]:
     """The number whose digits start at ``s`` (with its scale words), and where to look next."""
     n = len(t)
     sa = _SAUDI.match(t, s)
-    d = sa or _DIGITS.match(t, s)
+    ar = _ARABIC_GROUPS.match(t, s) if not sa and "،" in t[s + 1 : s + 4] else None
+    d = sa or ar or _DIGITS.match(t, s)
     if not d:  # inside a digit run too long to be a number: skip the run
         return None, _DIGIT_RUN.match(t, s).end()
-    digits = d.group() if not sa else sa.group("w") + "." + sa.group("f")
+    digits = d.group().replace("،", ",") if not sa else sa.group("w") + "." + sa.group("f")
     scales: list[str] = []
     end = d.end()
     if s and end < n and CLOSING_MARK.get(t[s - 1]) == t[end] and _NEXT_SCALE.match(t, end + 1):
@@ -258,3 +262,32 @@ def _and_a_half(t: str, end: int, value: float, scale: float) -> tuple[float, in
     if not m or (m.group("w") and ALL_SCALES[m.group("w")] != scale):
         return value, end
     return value + _FRACTIONS[m.group("f")] * scale, m.end()
+
+
+# Ranges: the low end before a high end with the unit (بين 5 و7 ملايين دولار،
+# 30 – 40%، من 18 إلى 24 شهرا). و joins a range only after بين.
+_RANGE_LINK = re.compile(r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:الي|حتي)\s{1,3}|\s{1,3}و\s{0,2}")
+_BETWEEN = re.compile(r"(?<!\w)(?:[وف]?ما\s{1,3})?[وف]?بين\s{1,3}$")
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def scale_of(t: str, num: Number) -> float:
+    """The scale word a number ends with (7 ملايين: 1e6), 1 without one."""
+    if not num.words:
+        return 1.0
+    w = _LAST_WORD.search(t, num.start, num.end)
+    return ALL_SCALES.get(w.group(1), 1.0) if w else 1.0
+
+
+def range_low(t: str, low: Number | None, high: Number) -> float | None:
+    """The value of ``low`` as the low end of a range whose high end is
+    ``high`` (scaled like it: بين 5 و7 ملايين is 5 million), or None when the
+    two are no range (no link between them, a bare و without بين, not rising)."""
+    if low is None or low.vague or high.vague or low.end > high.start:
+        return None
+    link = _RANGE_LINK.fullmatch(t, low.end, high.start)
+    if link is None or (link.group().strip() == "و" and not _BETWEEN.search(t, max(0, low.start - 12), low.start)):
+        return None
+    scale = scale_of(t, high)
+    value = low.value * scale if scale_of(t, low) == 1.0 and scale > 1 else low.value
+    return value if 0 < value < high.value else None
