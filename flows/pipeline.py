@@ -22,7 +22,7 @@ from khabar.ingest.commit import Committed, IngestBatch
 from khabar.ingest.manifest import new_raw_files
 from khabar.runs import Run, recover_unfinished, run_record
 from khabar.store import Store, StoreLock
-from flows.progress import Progress, summary_lines
+from flows.progress import PROGRESS, summary_lines
 from tasks.aggregate import aggregate_partition
 from tasks.extract import extract_shard
 from tasks.faults import fault_point
@@ -33,7 +33,6 @@ from tasks.segment import segment_shard
 SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract": extract_shard}
 
 
-PROGRESS = Progress()
 say = PROGRESS.say  # one-line messages for the person at the terminal (stderr, so stdout stays data)
 
 
