@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import pyarrow as pa
 
+from ..schemas import DOCUMENTS
 from .neardup import NearDuplicateIndex
 
 DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
@@ -22,12 +23,40 @@ DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 MINHASH_STATE = pa.schema([("doc_id", pa.string()), ("cluster_id", pa.string()), ("signature", pa.binary())])
 
 
+# Columns of the staged output of a read task beside the documents' own: the
+# record's number in its file (to put a file's parts together in file order),
+# the MinHash signature (computed there, in parallel), the unreadable-date flag.
+SEQ, SIGNATURE = "_seq", "_signature"
+STAGED_DOCUMENTS = pa.schema(
+    [f for f in DOCUMENTS if f.name not in ("run_id", "ingested_at", "cluster_id")]
+    + [pa.field("date_unparsed", pa.bool_()), pa.field(SEQ, pa.int64()), pa.field(SIGNATURE, pa.binary())]
+)
+
+
+def merge_parts(doc_parts: list[list[dict]], quarantine_parts: list[list[dict]]) -> tuple[list[dict], list[dict]]:
+    """The documents and quarantine rows of one file read in parts, as one read
+    of the whole file gives them: in record order, and nothing after the first
+    parse_error row (a part that stopped on an error did not stop the others).
+    The ``_seq`` column is dropped; ``_signature`` stays (None when not computed)."""
+    docs = sorted((d for part in doc_parts for d in part), key=lambda d: d[SEQ])
+    quarantined = sorted((q for part in quarantine_parts for q in part), key=lambda q: q[SEQ])
+    errors = [q for q in quarantined if q["reason"] == "parse_error"]
+    if errors:
+        cut = errors[0][SEQ]
+        docs = [d for d in docs if d[SEQ] < cut]
+        quarantined = [q for q in quarantined if q[SEQ] < cut] + [errors[0]]
+    for row in (*docs, *quarantined):
+        del row[SEQ]
+    return docs, quarantined
+
+
 @dataclass(frozen=True)
 class IngestBatch:
     """What one run commits: the staged output of its ``read_file`` tasks."""
 
     run_id: str
-    files: list[dict]  # one per raw file: raw_path, sha256, documents_path, quarantine_path, records, dates_unparsed
+    files: list[dict]  # one per read task (a file or a part of one): raw_path, sha256, documents_path, quarantine_path, part;
+    # in the commit, one per raw file: raw_path, sha256, records, dates_unparsed
     cfg: dict  # the [ingest] section of the configuration
     shard_size: int
     run_date: str  # dt of rows without a publication date (quarantine, undated documents)
@@ -103,7 +132,8 @@ def cluster_documents(state: pa.Table, new_docs: dict[str, list[dict]], threshol
         index.add(doc_id, signature=signature, cluster_id=cluster_id)
     known = set(index.clusters)
     docs = [d for dt in sorted(new_docs) for d in new_docs[dt]]
-    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"]) for d in docs}
+    # A signature computed by the read task gives the MinHash the text would.
+    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"], signature=d.get(SIGNATURE)) for d in docs}
     signatures = index.signatures()
     added = [{"doc_id": i, "cluster_id": clusters[i], "signature": signatures[i]} for i in clusters if i in signatures and i not in known]
     if not added:
