@@ -29,34 +29,39 @@ TASK_MODULES = ("tasks.ingest", "tasks.normalise", "tasks.segment", "tasks.extra
 _PRESTARTED: dict[int, tuple] = {}  # max_workers -> (message queue, executor), not yet taken over
 
 
-def prepare_worker() -> None:
+def prepare_worker(config: dict | None = None) -> None:
     """Pool worker initializer: die with the parent, write Prefect's run logs
-    where the parent writes them (the run's log file unless --verbose), import the tasks."""
+    where the parent writes them (the run's log file unless --verbose), import
+    the tasks; with the run's ``config`` (a prestarted pool), warm the stages up."""
     die_with_parent()
     route_worker_logs()
     for name in TASK_MODULES:
         importlib.import_module(name)
+    if config is not None:
+        from tasks.warm import warm_up
+
+        warm_up(config)
 
 
 def _spawned() -> None:
     """A no-op: submitting one per worker makes the executor start them all now."""
 
 
-def _start_pool(max_workers: int) -> tuple:
+def _start_pool(max_workers: int, config: dict) -> tuple:
     """The message queue and executor as ProcessPoolTaskRunner.__enter__ makes them, workers starting."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     executor = ProcessPoolExecutor(max_workers=max_workers, mp_context=context, initializer=_initialize_process_pool_worker,
-                                   initargs=(queue, prepare_worker, ()))
+                                   initargs=(queue, prepare_worker, (config,)))
     for _ in range(max_workers):  # no worker is idle yet, so each submit starts one
         executor.submit(_spawned)
     return queue, executor
 
 
 @contextmanager
-def prestarted_pool(max_workers: int) -> Iterator[None]:
-    """Start ``max_workers`` workers now; shut them down at the end unless a runner took them over."""
-    _PRESTARTED[max_workers] = _start_pool(max_workers)
+def prestarted_pool(max_workers: int, config: dict) -> Iterator[None]:
+    """Start ``max_workers`` workers for a run of ``config`` now; shut them down at the end unless a runner took them over."""
+    _PRESTARTED[max_workers] = _start_pool(max_workers, config)
     try:
         yield
     finally:

@@ -42,12 +42,12 @@ def task_runner_from_config(config: dict):
 
 @contextmanager
 def prestarted_workers(config: dict) -> Iterator[None]:
-    """The local pool's workers started now (they import Prefect and khabar
-    while the server boots), for the flow run inside to take over."""
+    """The local pool's workers started now (they import Prefect and khabar and
+    warm the stages up while the server boots), for the flow run inside to take over."""
     if config["runner"]["kind"] != "local" or worker_count(config) == 1:
         yield
         return
     from flows.pool import prestarted_pool
 
-    with prestarted_pool(worker_count(config)):
+    with prestarted_pool(worker_count(config), config):
         yield
