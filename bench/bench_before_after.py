@@ -30,7 +30,8 @@ import pyarrow.dataset as ds
 
 def run_once(checkout: Path, raw: str, out: Path, config: str | None) -> dict:
     """One `khabar run` in a child process: wall, CPU (its own and its waited-for children's), peak RSS."""
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    # A loaded machine makes Prefect's temporary servers miss their 20 s start-up timeout.
+    env = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", **os.environ, "PYTHONPATH": str(checkout)}
     env.pop("PREFECT_API_URL", None)
     argv = [sys.executable, "-m", "khabar.cli", "run", "--raw", raw, "--out", str(out)] + (["--config", config] if config else [])
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -71,8 +72,8 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
     journalled: a crash after the journal says "committing" is rolled forward
     by the next run, so documents are never ingested twice nor lost.
     """
-    seen = set(store.read_dataset("documents", ["doc_id"]).column("doc_id").to_pylist())
     docs, quarantined, files = _read_staged(batch.files)
+    seen = _stored_ids(store, {d["doc_id"] for d in docs})
     batch = dataclasses.replace(batch, files=files)
     new_docs, duplicates = decide.deduplicate(docs, seen, batch.run_date)
     clusters = _near_duplicate_clusters(store, new_docs, batch.cfg)
@@ -85,6 +86,21 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
     fault_point("ingest:committing", store.journal_path(batch.run_id))
     finish_ingest_commit(store, journal)
     return Committed(journal["dts"], journal["touched_dts"], counts)
+
+
+def _stored_ids(store: Store, ids: set[str]) -> set[str]:
+    """Which of ``ids`` the store's documents already hold. Read a batch of
+    doc_ids at a time: memory stays that of the new ids, however large the store."""
+    found: set[str] = set()
+    if not ids:
+        return found
+    wanted = pa.array(sorted(ids), pa.string())
+    for dt in store.partitions("documents"):
+        for part in store.parts("documents", dt):
+            for batch in pq.ParquetFile(store.partition_dir("documents", dt) / f"{part}.parquet").iter_batches(batch_size=65_536, columns=["doc_id"]):
+                column = batch.column(0)
+                found.update(pc.filter(column, pc.is_in(column, value_set=wanted)).to_pylist())
+    return found
 
 
 def _read_staged(part_results: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -107,16 +123,33 @@ def _read_staged(part_results: list[dict]) -> tuple[list[dict], list[dict], list
 
 def _near_duplicate_clusters(store: Store, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
     """cluster_id of every new document, joining the stories of earlier runs
-    through their MinHash signatures kept in ``_state/minhash.parquet``."""
+    through their MinHash signatures kept in ``_state/minhash/`` (one part per
+    run, after ``_state/minhash.parquet`` where an older store has it), read a
+    row group at a time: memory does not grow with the store."""
     if not cfg["near_duplicates"]:
         return {}
-    state = store.read_state("minhash", MINHASH_STATE)
-    clusters, new_state = decide.cluster_documents(state, new_docs, cfg["near_duplicate_threshold"])
-    if new_state is not None:
+    paths = _minhash_state_paths(store)
+    clusters, added = decide.cluster_against(_state_row_groups(paths), new_docs, cfg["near_duplicate_threshold"])
+    if added is not None:
         # Written before the documents: a crash in between leaves signatures of
         # documents the rerun reads again, and they get the same cluster back.
-        store.write_state("minhash", new_state)
+        last = max((int(p.stem.split("-")[1]) for p in paths if p.parent.name == "minhash"), default=0)
+        store.write_state(f"minhash/part-{last + 1:05d}", added)
     return clusters
+
+
+def _minhash_state_paths(store: Store) -> list[Path]:
+    legacy = store.state_dir / "minhash.parquet"
+    folder = store.state_dir / "minhash"
+    parts = sorted(folder.glob("part-[0-9][0-9][0-9][0-9][0-9].parquet")) if folder.is_dir() else []
+    return ([legacy] if legacy.exists() else []) + parts
+
+
+def _state_row_groups(paths: list[Path]):
+    for path in paths:
+        handle = pq.ParquetFile(path)
+        for group in range(handle.num_row_groups):
+            yield handle.read_row_group(group, columns=MINHASH_STATE.names)
 
 
 def _stage_documents(store: Store, batch: IngestBatch, new_docs: dict[str, list[dict]], clusters: dict[str, str]) -> list[tuple[str, str]]:
