@@ -61,15 +61,17 @@ def _start_pool(max_workers: int, config: dict) -> tuple:
 @contextmanager
 def prestarted_pool(max_workers: int, config: dict) -> Iterator[None]:
     """Start ``max_workers`` workers for a run of ``config`` now; shut them down at the end unless a runner took them over."""
-    _PRESTARTED[max_workers] = _start_pool(max_workers, config)
+    queue, executor = _PRESTARTED[max_workers] = _start_pool(max_workers, config)
     try:
         yield
     finally:
-        left = _PRESTARTED.pop(max_workers, None)
-        if left is not None:
-            queue, executor = left
-            executor.shutdown(cancel_futures=True)
-            queue.close()
+        _PRESTARTED.pop(max_workers, None)
+        # Also when the runner took the pool over: a failed flow run can leave
+        # here with a worker still starting; killed then (with this process),
+        # it would leave semaphores behind and the resource tracker would say
+        # so on the terminal. Waiting lets it start and stop cleanly.
+        executor.shutdown(wait=True, cancel_futures=True)
+        queue.close()
 
 
 class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
