@@ -51,3 +51,10 @@ def prestarted_workers(config: dict) -> Iterator[None]:
 
     with prestarted_pool(worker_count(config), config):
         yield
+
+
+def warm_up_main(config: dict) -> None:
+    """Load in this process what its part of the run (the ingest commit) loads on first use."""
+    from tasks.warm import warm_up_commit
+
+    warm_up_commit(config)

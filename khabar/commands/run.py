@@ -93,9 +93,9 @@ def _call_flow(flow_name: str, config: dict, server, parameters: dict, run_id: s
     flow_fn = getattr(pipeline, flow_name)
     runner = task_runner_from_config(config)
     if server is not None:
-        from tasks.warm import warm_up_commit
+        from flows.runner import warm_up_main
 
-        warm_up_commit(config)  # while the server boots
+        warm_up_main(config)  # while the server boots
         server.wait_ready()
     return flow_fn.with_options(task_runner=runner)(**parameters, run_id=run_id)
 
