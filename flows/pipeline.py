@@ -9,6 +9,7 @@ reads its inputs from the store and writes its outputs to staging.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from khabar.ingest.commit import Committed, IngestBatch
 from khabar.ingest.manifest import new_raw_files
 from khabar.runs import Run, recover_unfinished, run_record
 from khabar.store import Store, StoreLock
-from flows.progress import Progress, summary_lines
+from flows.progress import PROGRESS, summary_lines
+from flows.runner import worker_count
 from tasks.aggregate import aggregate_partition
 from tasks.extract import extract_shard
 from tasks.faults import fault_point
@@ -33,7 +35,6 @@ from tasks.segment import segment_shard
 SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract": extract_shard}
 
 
-PROGRESS = Progress()
 say = PROGRESS.say  # one-line messages for the person at the terminal (stderr, so stdout stays data)
 
 
@@ -84,6 +85,18 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
     return rows, timings
 
 
+SPLIT_BYTES = 1 << 20  # a raw file this large is read in one part per worker (a day of SaudiNewsNet: 3 MB)
+
+
+def _parts_of(raw_file, config: dict) -> int:  # noqa: ANN001 - a RawFile
+    """How many read tasks share ``raw_file``: one per worker when it is large and there are several."""
+    try:
+        large = os.stat(raw_file.path).st_size >= SPLIT_BYTES
+    except OSError:  # the read task reports it
+        large = False
+    return worker_count(config) if large else 1
+
+
 def ingest_new_files(store: Store, run: Run, raw: str, config: dict) -> tuple[Committed, dict]:
     """Read and commit the raw files not ingested yet; return the commit and its seconds."""
     raw_root = Path(raw)
@@ -94,8 +107,9 @@ def ingest_new_files(store: Store, run: Run, raw: str, config: dict) -> tuple[Co
         return Committed(), {}
     started = time.monotonic()
     base = str((raw_root if raw_root.is_dir() else raw_root.parent).resolve())
-    futures = [read_file.submit(str(store.root), run.run_id, raw_file, base, config["ingest"]) for raw_file in files]
-    staged = _wait_all(futures, "ingest", "files")
+    reads = [(raw_file, part, parts) for raw_file in files for parts in [_parts_of(raw_file, config)] for part in range(parts)]
+    futures = [read_file.submit(str(store.root), run.run_id, raw_file, base, config["ingest"], part, parts) for raw_file, part, parts in reads]
+    staged = _wait_all(futures, "ingest", "files" if len(reads) == len(files) else "file parts")
     fault_point("ingest:staged", store.staging_dir(run.run_id) / "ingest")
     batch = IngestBatch(run.run_id, staged, config["ingest"], config["run"]["shard_size"], run.run_date, run.started)
     committed = commit(str(store.root), batch)

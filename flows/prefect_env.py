@@ -21,6 +21,22 @@ RUN_LOG_ENV = "KHABAR_RUN_LOG"  # tells pool workers (spawned, so configured afr
 RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
 
 
+def die_with_parent() -> None:
+    """Ask Linux to kill this process (a pool worker, the temporary server) when its parent dies.
+
+    Without it a ``kill -9`` of the run leaves its pool workers behind, idle
+    forever and holding the terminal's pipes.
+    """
+    try:
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers exit when their queue breaks
+        pass
+
+
 def configure_prefect(verbose: bool = False) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
@@ -94,3 +110,138 @@ def route_worker_logs() -> None:
     """In a pool worker: log where the parent's :func:`run_logs_to` does."""
     if path := os.environ.get(RUN_LOG_ENV):
         _route(path)
+
+
+# -- the temporary API server ---------------------------------------------------------
+# Without PREFECT_API_URL, Prefect starts a temporary server on the first API call
+# and waits for it: the main process first imports the whole server (FastAPI,
+# SQLAlchemy, ~4 s of CPU) only to launch it as a subprocess, then the pool's
+# workers start once the flow run exists. Launching the same uvicorn command
+# ourselves, before Prefect is imported, lets the server boot while this process
+# imports Prefect and the pool's workers start.
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class TemporaryServer:
+    """Prefect's temporary API server (the command Prefect runs), started by us
+    so that the start overlaps with other work; it dies with this process."""
+
+    def __init__(self) -> None:
+        import importlib.util
+        import subprocess
+        import sys
+
+        self.port = _free_port()
+        self.api_url = f"http://127.0.0.1:{self.port}/api"
+        app_dir = str(Path(importlib.util.find_spec("prefect").origin).parent.parent)
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        command = [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory", "prefect.server.api.server:create_app",
+                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"]
+        # preexec_fn: a `kill -9` of the run must not leave the server behind (Prefect's own relies on atexit).
+        self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, preexec_fn=die_with_parent)
+
+    def wait_ready(self, timeout: float = 120.0) -> None:
+        """Block until the server answers /health; raise if it died or took too long."""
+        import time
+        import urllib.error
+        import urllib.request
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Prefect's temporary server exited with code {self.process.returncode}")
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"Prefect's temporary server did not answer within {timeout:.0f}s")
+
+    def stop(self) -> None:
+        import subprocess
+
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _truthy(value) -> bool:  # noqa: ANN001 - a TOML or environment value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def _active_profile() -> dict:
+    """The settings of Prefect's active profile, read as Prefect reads them (its
+    defaults, then the user's profiles.toml) but without importing Prefect."""
+    import importlib.util
+    import tomllib
+
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
+    paths = [Path(importlib.util.find_spec("prefect").origin).parent / "settings" / "profiles.toml",
+             Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").expanduser()]
+    active, profiles = "ephemeral", {}
+    for path in paths:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError):  # absent or unreadable: Prefect falls back the same way
+            continue
+        active = data.get("active", active)
+        for name, settings in data.get("profiles", {}).items():
+            profiles.setdefault(name, {}).update(settings)
+    return profiles.get(os.environ.get("PREFECT_PROFILE") or active, {})
+
+
+def _wants_temporary_server() -> bool:
+    """True where Prefect itself would start a temporary server: no API URL
+    anywhere (environment, active profile, settings already in force) and
+    temporary servers allowed."""
+    import sys
+
+    if os.environ.get("PREFECT_API_URL"):
+        return False
+    if "prefect.settings" in sys.modules:  # Prefect already loaded (a test harness, an embedding program)
+        from prefect.settings import get_current_settings
+
+        settings = get_current_settings()
+        return not settings.api.url and settings.server.ephemeral.enabled
+    profile = _active_profile()
+    if profile.get("PREFECT_API_URL"):
+        return False
+    names = ("PREFECT_SERVER_EPHEMERAL_ENABLED", "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE")
+    return any(_truthy(os.environ[n]) for n in names if n in os.environ) or (
+        not any(n in os.environ for n in names) and any(_truthy(profile[n]) for n in names if n in profile))
+
+
+@contextmanager
+def temporary_server() -> Iterator[TemporaryServer | None]:
+    """Prefect's temporary server for the duration of a command, launched now,
+    where Prefect would start one itself (see :func:`_wants_temporary_server`).
+
+    Enter before importing Prefect: the server boots meanwhile, and
+    PREFECT_API_URL must be in the environment before Prefect reads its
+    settings, or Prefect's own threads (which do not see a settings context)
+    start a second server.
+    """
+    if not _wants_temporary_server():
+        yield None
+        return
+    server = TemporaryServer()
+    os.environ["PREFECT_API_URL"] = server.api_url  # for this process and the pool workers it starts
+    try:
+        yield server
+    finally:
+        if os.environ.get("PREFECT_API_URL") == server.api_url:
+            del os.environ["PREFECT_API_URL"]
+        server.stop()

@@ -67,6 +67,9 @@ class Progress:
             yield lambda: bar.update(1)
 
 
+PROGRESS = Progress()  # the run's: the flows' stage bars and the commands' one-line messages
+
+
 def summary_lines(words: int, timings: dict[str, float]) -> list[str]:
     """One line per stage: its seconds and ``words`` (the run's corpus words) per second of it."""
     lines = [f"{words} words in the run's partitions (corpus_daily.words)"]

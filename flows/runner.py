@@ -11,31 +11,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-
-def die_with_parent() -> None:
-    """Ask Linux to kill this pool worker when the main process dies.
-
-    Without it a ``kill -9`` of the run leaves its pool workers behind, idle
-    forever and holding the terminal's pipes.
-    """
-    try:
-        import ctypes
-        import signal
-
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: workers exit when their queue breaks
-        pass
-
-
-def prepare_worker() -> None:
-    """Pool worker initializer: die with the parent, and write Prefect's run
-    logs where the parent writes them (the run's log file unless --verbose)."""
-    from flows.prefect_env import route_worker_logs
-
-    die_with_parent()
-    route_worker_logs()
+from flows.prefect_env import die_with_parent  # noqa: F401 - where it always was
 
 
 def worker_count(config: dict) -> int:
@@ -52,8 +31,30 @@ def task_runner_from_config(config: dict):
         if runner["address"]:
             return DaskTaskRunner(address=runner["address"])
         return DaskTaskRunner(cluster_kwargs={"n_workers": worker_count(config), "threads_per_worker": 1, "processes": True, "dashboard_address": None})
-    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+    from prefect.task_runners import ThreadPoolTaskRunner
 
     if worker_count(config) == 1:  # one worker: run in this process, no pool to start
         return ThreadPoolTaskRunner(max_workers=1)
-    return ProcessPoolTaskRunner(max_workers=worker_count(config), initializer=prepare_worker)
+    from flows.pool import WarmProcessPoolTaskRunner, prepare_worker
+
+    return WarmProcessPoolTaskRunner(max_workers=worker_count(config), initializer=prepare_worker)
+
+
+@contextmanager
+def prestarted_workers(config: dict) -> Iterator[None]:
+    """The local pool's workers started now (they import Prefect and khabar and
+    warm the stages up while the server boots), for the flow run inside to take over."""
+    if config["runner"]["kind"] != "local" or worker_count(config) == 1:
+        yield
+        return
+    from flows.pool import prestarted_pool
+
+    with prestarted_pool(worker_count(config), config):
+        yield
+
+
+def warm_up_main(config: dict) -> None:
+    """Load in this process what its part of the run (the ingest commit) loads on first use."""
+    from tasks.warm import warm_up_commit
+
+    warm_up_commit(config)

@@ -106,3 +106,34 @@ def finish_ingest_commit(store: Store, journal: dict) -> None:
         store.add_parts(journal["run_id"], name, dt)
     store.record_ingested_files(journal["files"])
     store.write_journal(journal["run_id"], {**journal, "state": "ingested"})
+
+
+def nothing_new(parameters: dict, config: dict, say: Callable[[str], None]) -> dict | None:
+    """The nightly run when it has nothing to do, decided from the store's manifest
+    alone, so that Prefect, its server and the worker pool are never started:
+    no raw file is new and no killed run is waiting. Returns the run's summary,
+    or None when the flow must run (then nothing was changed or said).
+
+    The run is recorded as the flow records it (status ``nothing_to_do``).
+    """
+    from khabar.ingest import list_raw_files
+    from khabar.ingest.commit import Committed
+    from khabar.ingest.manifest import new_raw_files
+    from khabar.store import StoreLock
+
+    store = Store(parameters["out"])
+    if store.open_journals():  # a killed run to finish: the flow's work
+        return None
+    raw = Path(parameters["raw"])
+    run = Run.start("run", {"raw": parameters["raw"], "out": parameters["out"], "config": parameters["config_path"]}, config)
+    with StoreLock(store, f"run {run.run_id}"):
+        listed = list_raw_files(raw)
+        if new_raw_files(listed, store.ingested_keys()) or store.open_journals():
+            return None
+        recover_unfinished(store, say)  # restores what an interrupted swap left, as the flow would
+        committed = Committed()
+        say(f"{len(listed)} raw file(s) under {raw}, {len(listed)} already ingested, 0 new")
+        say("nothing new to ingest: no stage ran")
+        store.write_run(run_record(run, "nothing_to_do", counts={"ingest": committed.counts}, timings={}, from_stage=None))
+        store.close_journal(run.run_id)
+    return {"run_id": run.run_id, "status": "nothing_to_do", "partitions": [], "counts": committed.counts}

@@ -7,11 +7,13 @@ these tasks read and write the store around them.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -27,30 +29,32 @@ from tasks.faults import fault_point
 
 
 @task(name="ingest-file", cache_policy=NO_CACHE)
-def read_file(root: str, run_id: str, raw_file: RawFile, raw_root: str, cfg: dict) -> dict:
-    """Read one raw file; stage its documents and quarantine rows as Parquet."""
+def read_file(root: str, run_id: str, raw_file: RawFile, raw_root: str, cfg: dict, part: int = 0, parts: int = 1) -> dict:
+    """Read part ``part`` of ``parts`` of one raw file (every record when one
+    part); stage its documents, with their MinHash signatures, and quarantine rows as Parquet."""
     store = Store(root)
     docs, quarantined = [], []
-    for item in ingest_lib.read_raw_file(Path(raw_file.path), Path(raw_root), cfg):
+    for seq, item in ingest_lib.read_raw_file_part(Path(raw_file.path), Path(raw_root), cfg, part, parts):
         kind = item.pop("kind")
+        item[decide.SEQ] = seq
         (docs if kind == "document" else quarantined).append(item)
-    stem = hashlib.sha1(os.fsencode(raw_file.path)).hexdigest()[:16]
+    stem = hashlib.sha1(os.fsencode(raw_file.path)).hexdigest()[:16] + (f"-{part}" if parts > 1 else "")
     folder = store.staging_dir(run_id) / "ingest"
     folder.mkdir(parents=True, exist_ok=True)
     docs_path, quarantine_path = folder / f"{stem}.documents.parquet", folder / f"{stem}.quarantine.parquet"
     fault_point("ingest:file", docs_path)
-    doc_schema = schemas.without_run_id(schemas.DOCUMENTS).remove(schemas.DOCUMENTS.get_field_index("ingested_at"))
-    doc_schema = doc_schema.remove(doc_schema.get_field_index("cluster_id"))
-    doc_rows = [{f.name: d.get(f.name) for f in doc_schema} for d in docs]
-    pq.write_table(pa.Table.from_pylist(doc_rows, schema=doc_schema), docs_path)
-    pq.write_table(schemas.table_from_rows("quarantine", quarantined), quarantine_path)
+    if cfg["near_duplicates"]:  # here, in parallel, rather than in the one commit task
+        for doc in docs:
+            doc[decide.SIGNATURE] = ingest_lib.signature(doc["text"])
+    pq.write_table(pa.Table.from_pylist(docs, schema=decide.STAGED_DOCUMENTS), docs_path)
+    quarantine = schemas.table_from_rows("quarantine", quarantined)
+    pq.write_table(quarantine.append_column(decide.SEQ, pa.array([q[decide.SEQ] for q in quarantined], pa.int64())), quarantine_path)
     return {
         "raw_path": raw_file.key,
         "sha256": raw_file.sha256,
         "documents_path": str(docs_path),
         "quarantine_path": str(quarantine_path),
-        "records": len(docs) + len(quarantined),
-        "dates_unparsed": sum(1 for d in docs if d.get("date_unparsed")),
+        "part": part,
     }
 
 
@@ -68,8 +72,9 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
     journalled: a crash after the journal says "committing" is rolled forward
     by the next run, so documents are never ingested twice nor lost.
     """
-    seen = set(store.read_dataset("documents", ["doc_id"]).column("doc_id").to_pylist())
-    docs, quarantined = _read_staged(batch.files)
+    docs, quarantined, files = _read_staged(batch.files)
+    seen = _stored_ids(store, {d["doc_id"] for d in docs})
+    batch = dataclasses.replace(batch, files=files)
     new_docs, duplicates = decide.deduplicate(docs, seen, batch.run_date)
     clusters = _near_duplicate_clusters(store, new_docs, batch.cfg)
     written = _stage_documents(store, batch, new_docs, clusters)
@@ -83,27 +88,68 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
     return Committed(journal["dts"], journal["touched_dts"], counts)
 
 
-def _read_staged(file_results: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Documents and quarantine rows of every staged file, in raw path order."""
-    docs, quarantined = [], []
-    for result in sorted(file_results, key=lambda r: r["raw_path"]):
-        quarantined.extend(pq.read_table(result["quarantine_path"]).to_pylist())
-        docs.extend(pq.read_table(result["documents_path"]).to_pylist())
-    return docs, quarantined
+def _stored_ids(store: Store, ids: set[str]) -> set[str]:
+    """Which of ``ids`` the store's documents already hold. Read a batch of
+    doc_ids at a time: memory stays that of the new ids, however large the store."""
+    found: set[str] = set()
+    if not ids:
+        return found
+    wanted = pa.array(sorted(ids), pa.string())
+    for dt in store.partitions("documents"):
+        for part in store.parts("documents", dt):
+            for batch in pq.ParquetFile(store.partition_dir("documents", dt) / f"{part}.parquet").iter_batches(batch_size=65_536, columns=["doc_id"]):
+                column = batch.column(0)
+                found.update(pc.filter(column, pc.is_in(column, value_set=wanted)).to_pylist())
+    return found
+
+
+def _read_staged(part_results: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+    """Documents and quarantine rows of every staged file, in raw path order,
+    each file's parts put together; and one entry per file (IngestBatch.files)."""
+    by_file: dict[str, list[dict]] = {}
+    for result in sorted(part_results, key=lambda r: (r["raw_path"], r.get("part", 0))):
+        by_file.setdefault(result["raw_path"], []).append(result)
+    docs, quarantined, files = [], [], []
+    for raw_path, parts in by_file.items():
+        file_docs, file_quarantined = decide.merge_parts(
+            [pq.read_table(r["documents_path"]).to_pylist() for r in parts], [pq.read_table(r["quarantine_path"]).to_pylist() for r in parts]
+        )
+        docs.extend(file_docs)
+        quarantined.extend(file_quarantined)
+        dates_unparsed = sum(1 for d in file_docs if d["date_unparsed"])
+        files.append({"raw_path": raw_path, "sha256": parts[0]["sha256"], "records": len(file_docs) + len(file_quarantined), "dates_unparsed": dates_unparsed})
+    return docs, quarantined, files
 
 
 def _near_duplicate_clusters(store: Store, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
     """cluster_id of every new document, joining the stories of earlier runs
-    through their MinHash signatures kept in ``_state/minhash.parquet``."""
+    through their MinHash signatures kept in ``_state/minhash/`` (one part per
+    run, after ``_state/minhash.parquet`` where an older store has it), read a
+    row group at a time: memory does not grow with the store."""
     if not cfg["near_duplicates"]:
         return {}
-    state = store.read_state("minhash", MINHASH_STATE)
-    clusters, new_state = decide.cluster_documents(state, new_docs, cfg["near_duplicate_threshold"])
-    if new_state is not None:
+    paths = _minhash_state_paths(store)
+    clusters, added = decide.cluster_against(_state_row_groups(paths), new_docs, cfg["near_duplicate_threshold"])
+    if added is not None:
         # Written before the documents: a crash in between leaves signatures of
         # documents the rerun reads again, and they get the same cluster back.
-        store.write_state("minhash", new_state)
+        last = max((int(p.stem.split("-")[1]) for p in paths if p.parent.name == "minhash"), default=0)
+        store.write_state(f"minhash/part-{last + 1:05d}", added)
     return clusters
+
+
+def _minhash_state_paths(store: Store) -> list[Path]:
+    legacy = store.state_dir / "minhash.parquet"
+    folder = store.state_dir / "minhash"
+    parts = sorted(folder.glob("part-[0-9][0-9][0-9][0-9][0-9].parquet")) if folder.is_dir() else []
+    return ([legacy] if legacy.exists() else []) + parts
+
+
+def _state_row_groups(paths: list[Path]):
+    for path in paths:
+        handle = pq.ParquetFile(path)
+        for group in range(handle.num_row_groups):
+            yield handle.read_row_group(group, columns=MINHASH_STATE.names)
 
 
 def _stage_documents(store: Store, batch: IngestBatch, new_docs: dict[str, list[dict]], clusters: dict[str, str]) -> list[tuple[str, str]]:

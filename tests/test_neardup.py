@@ -58,3 +58,40 @@ def test_texts_without_words_and_repeated_ids_are_their_own_clusters():
     clusters = near_duplicate_clusters([("a", "..."), ("b", "؟!"), ("c", WIRE), ("c", WIRE)], 0.8)
     assert clusters == {"a": "a", "b": "b", "c": "c"}
     assert signature("...") == b""
+
+
+def _variants(count: int) -> list[str]:
+    """Distinct made-up stories: WIRE and OTHER with numbered words swapped in, every third a near copy of the one before."""
+    texts = []
+    for n in range(count):
+        base = WIRE if n % 2 else OTHER
+        if n % 3 == 2:
+            texts.append(texts[-1].replace("الكهرباء", "الطاقة الكهربائية", 1))
+        else:
+            texts.append(" ".join(f"{word}{n}" if i % 4 == n % 4 else word for i, word in enumerate(base.split())))
+    return texts
+
+
+def test_clustering_against_a_state_read_in_parts_equals_the_whole_state():
+    import pyarrow as pa
+
+    from khabar.ingest import commit
+
+    def docs_of(texts: list[str], dt: str) -> dict[str, list[dict]]:
+        return {dt: [{"doc_id": doc_id_for(t), "text": t, "raw_path": "f", "raw_record": i} for i, t in enumerate(texts)]}
+
+    old = _variants(30)
+    new = [REPUBLISHED, WIRE, old[4].replace("الشركة", "المؤسسة", 1), old[13] + " تحديث", OTHER + " تحديث"]
+    clusters_old, state = commit.cluster_documents(commit.MINHASH_STATE.empty_table(), docs_of(old, "2026-03-01"), 0.8)
+    whole, whole_state = commit.cluster_documents(state, docs_of(new, "2026-03-02"), 0.8)
+    parts = [state.slice(0, 7), state.slice(7, 13), state.slice(20)]
+    in_parts, added = commit.cluster_against(parts, docs_of(new, "2026-03-02"), 0.8)
+    assert in_parts == whole
+    assert pa.concat_tables([state, added]).equals(whole_state)
+    assert len(set(clusters_old.values())) < len(old)  # the near copies joined their originals
+    assert whole[doc_id_for(new[2])] == clusters_old[doc_id_for(old[4])]  # a new copy joins a cluster of the state
+    # Of the earlier documents only the possible candidates are kept.
+    index = NearDuplicateIndex(0.8)
+    keys = commit.np.unique(commit.band_keys([signature(t) for t in new], index.bands))
+    kept = commit._candidates(state, keys, pa.array([], pa.string()), index.bands).num_rows
+    assert 0 < kept < state.num_rows

@@ -45,11 +45,9 @@ def main(args: argparse.Namespace) -> int:
     if not (out / "documents").is_dir():
         raise UserError(f"no khabar store at {out} (run `khabar run --out {out}` first)")
     check_not_locked(out)
-    from flows.pipeline import reprocess
-
     config_path = str(Path(args.config).resolve()) if args.config else None
     summary = run_flow(
-        reprocess, config, args.verbose, since=args.since, until=args.until, from_stage=args.from_stage, out=str(out.resolve()), config_path=config_path
+        "reprocess", config, args.verbose, since=args.since, until=args.until, from_stage=args.from_stage, out=str(out.resolve()), config_path=config_path
     )
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=1, default=str))

@@ -51,18 +51,20 @@ def check_not_locked(out: Path) -> None:
         raise UserError(str(exc)) from None
 
 
-def run_flow(flow_fn, config: dict, verbose: bool, **parameters) -> dict:
-    """Run a flow with the configured task runner; turn failures into one line.
+def run_flow(flow_name: str, config: dict, verbose: bool, **parameters) -> dict:
+    """Run the flow ``flow_name`` of flows.pipeline with the configured task runner; turn failures into one line.
 
     The run id is chosen here so that the log of a failed run has its name:
     ``<out>/_logs/<run_id>.log`` gets the traceback and, unless ``verbose``,
     Prefect's logs of the run, which would otherwise fill the terminal.
+
+    Start-up runs concurrently: Prefect's temporary server (unless one is
+    configured) is launched first, then the pool's workers, and only then does
+    this process import Prefect and the flows; it waits for the server last.
     """
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, temporary_server
 
     configure_prefect(verbose)
-    from flows.prefect_env import run_logs_to
-    from flows.runner import task_runner_from_config
     from khabar.errors import KhabarError, UserError
     from khabar.runs import new_run_id, run_log_path
     from khabar.store import StoreError
@@ -70,14 +72,32 @@ def run_flow(flow_fn, config: dict, verbose: bool, **parameters) -> dict:
     run_id = new_run_id(datetime.now(UTC))
     log = run_log_path(parameters["out"], run_id)
     try:
-        with run_logs_to(None if verbose else log):
-            return flow_fn.with_options(task_runner=task_runner_from_config(config))(**parameters, run_id=run_id)
+        with temporary_server() as server:
+            from flows.prefect_env import run_logs_to
+            from flows.runner import prestarted_workers
+
+            with run_logs_to(None if verbose else log), prestarted_workers(config):
+                return _call_flow(flow_name, config, server, parameters, run_id)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     except KhabarError:
         raise
     except Exception as exc:  # noqa: BLE001 - any other failure: one line, the traceback in the log
         raise UserError(failure_message(exc, Path(parameters["out"]), write_traceback(exc, log))) from None
+
+
+def _call_flow(flow_name: str, config: dict, server, parameters: dict, run_id: str) -> dict:  # noqa: ANN001 - server: TemporaryServer | None
+    from flows import pipeline
+    from flows.runner import task_runner_from_config
+
+    flow_fn = getattr(pipeline, flow_name)
+    runner = task_runner_from_config(config)
+    if server is not None:
+        from flows.runner import warm_up_main
+
+        warm_up_main(config)  # while the server boots
+        server.wait_ready()
+    return flow_fn.with_options(task_runner=runner)(**parameters, run_id=run_id)
 
 
 # Errors of the operating system a person fixes on the output root, and how.
@@ -119,6 +139,12 @@ def write_traceback(exc: Exception, log: Path) -> Path | None:
     return None
 
 
+def _say(message: str) -> None:
+    from flows.progress import PROGRESS
+
+    PROGRESS.say(message)
+
+
 def main(args: argparse.Namespace) -> int:
     from flows.prefect_env import configure_prefect
     from khabar.config import load_config
@@ -126,10 +152,13 @@ def main(args: argparse.Namespace) -> int:
     configure_prefect(args.verbose)  # before anything imports prefect
     config = load_config(args.config)
     raw, out = resolve_paths(args, config)
-    from flows.pipeline import nightly
-
     config_path = str(Path(args.config).resolve()) if args.config else None
-    summary = run_flow(nightly, config, args.verbose, raw=str(raw), out=str(out), config_path=config_path)
+    parameters = {"raw": str(raw), "out": str(out), "config_path": config_path}
+    from khabar.runs import nothing_new
+
+    summary = nothing_new(parameters, config, _say)  # decided from the store's manifest: no Prefect, no pool
+    if summary is None:
+        summary = run_flow("nightly", config, args.verbose, **parameters)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     return 0

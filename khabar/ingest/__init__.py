@@ -13,7 +13,7 @@ The interface the pipeline's ingest task calls (docs/architecture.md):
 
 from .files import list_raw_files
 from .neardup import NearDuplicateIndex, near_duplicate_clusters, signature
-from .reader import FORMATS, doc_id_for, read_raw_file
+from .reader import FORMATS, doc_id_for, read_raw_file, read_raw_file_part
 from .reasons import REASONS
 from .timestamps import parse_timestamp
 
@@ -26,5 +26,6 @@ __all__ = [
     "near_duplicate_clusters",
     "parse_timestamp",
     "read_raw_file",
+    "read_raw_file_part",
     "signature",
 ]

@@ -12,9 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from .neardup import NearDuplicateIndex
+from ..schemas import DOCUMENTS
+from .neardup import NearDuplicateIndex, band_keys, signature
 
 DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 
@@ -22,12 +25,40 @@ DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 MINHASH_STATE = pa.schema([("doc_id", pa.string()), ("cluster_id", pa.string()), ("signature", pa.binary())])
 
 
+# Columns of the staged output of a read task beside the documents' own: the
+# record's number in its file (to put a file's parts together in file order),
+# the MinHash signature (computed there, in parallel), the unreadable-date flag.
+SEQ, SIGNATURE = "_seq", "_signature"
+STAGED_DOCUMENTS = pa.schema(
+    [f for f in DOCUMENTS if f.name not in ("run_id", "ingested_at", "cluster_id")]
+    + [pa.field("date_unparsed", pa.bool_()), pa.field(SEQ, pa.int64()), pa.field(SIGNATURE, pa.binary())]
+)
+
+
+def merge_parts(doc_parts: list[list[dict]], quarantine_parts: list[list[dict]]) -> tuple[list[dict], list[dict]]:
+    """The documents and quarantine rows of one file read in parts, as one read
+    of the whole file gives them: in record order, and nothing after the first
+    parse_error row (a part that stopped on an error did not stop the others).
+    The ``_seq`` column is dropped; ``_signature`` stays (None when not computed)."""
+    docs = sorted((d for part in doc_parts for d in part), key=lambda d: d[SEQ])
+    quarantined = sorted((q for part in quarantine_parts for q in part), key=lambda q: q[SEQ])
+    errors = [q for q in quarantined if q["reason"] == "parse_error"]
+    if errors:
+        cut = errors[0][SEQ]
+        docs = [d for d in docs if d[SEQ] < cut]
+        quarantined = [q for q in quarantined if q[SEQ] < cut] + [errors[0]]
+    for row in (*docs, *quarantined):
+        del row[SEQ]
+    return docs, quarantined
+
+
 @dataclass(frozen=True)
 class IngestBatch:
     """What one run commits: the staged output of its ``read_file`` tasks."""
 
     run_id: str
-    files: list[dict]  # one per raw file: raw_path, sha256, documents_path, quarantine_path, records, dates_unparsed
+    files: list[dict]  # one per read task (a file or a part of one): raw_path, sha256, documents_path, quarantine_path, part;
+    # in the commit, one per raw file: raw_path, sha256, records, dates_unparsed
     cfg: dict  # the [ingest] section of the configuration
     shard_size: int
     run_date: str  # dt of rows without a publication date (quarantine, undated documents)
@@ -98,17 +129,47 @@ def cluster_documents(state: pa.Table, new_docs: dict[str, list[dict]], threshol
     stories of earlier runs are joined. The new state is None when no
     document added a signature (nothing to write).
     """
-    index = NearDuplicateIndex(threshold)
-    for doc_id, cluster_id, signature in zip(*(state.column(c).to_pylist() for c in MINHASH_STATE.names)):
-        index.add(doc_id, signature=signature, cluster_id=cluster_id)
-    known = set(index.clusters)
+    clusters, added = cluster_against([state], new_docs, threshold)
+    return clusters, None if added is None else pa.concat_tables([state, added])
+
+
+def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
+    """:func:`cluster_documents` over a state read a part at a time; returns the
+    clusters and only the rows to add to the state (None: none).
+
+    Memory stays that of the new documents: of each part only the rows that
+    can be LSH candidates of a new document are kept (a band key in common,
+    :func:`~khabar.ingest.neardup.band_keys`, or the same doc_id), in state
+    order. Any other earlier document is never a candidate, so the clusters
+    are those of an index holding the whole state.
+    """
     docs = [d for dt in sorted(new_docs) for d in new_docs[dt]]
-    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"]) for d in docs}
+    index = NearDuplicateIndex(threshold)
+    own = [d.get(SIGNATURE) if d.get(SIGNATURE) is not None else signature(d["text"]) for d in docs]
+    wanted_keys = np.unique(band_keys([sig for sig in own if sig], index.bands))
+    wanted_ids = pa.array(sorted({d["doc_id"] for d in docs}), pa.string())
+    for part in state_parts:
+        for doc_id, cluster_id, sig in zip(*(_candidates(part, wanted_keys, wanted_ids, index.bands).column(c).to_pylist() for c in MINHASH_STATE.names)):
+            index.add(doc_id, signature=sig, cluster_id=cluster_id)
+    known = set(index.clusters)
+    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"], signature=sig) for d, sig in zip(docs, own)}
     signatures = index.signatures()
     added = [{"doc_id": i, "cluster_id": clusters[i], "signature": signatures[i]} for i in clusters if i in signatures and i not in known]
-    if not added:
-        return clusters, None
-    return clusters, pa.concat_tables([state, pa.Table.from_pylist(added, schema=MINHASH_STATE)])
+    return clusters, pa.Table.from_pylist(added, schema=MINHASH_STATE) if added else None
+
+
+def _candidates(part: pa.Table, wanted_keys: np.ndarray, wanted_ids: pa.Array, bands: tuple[int, int]) -> pa.Table:
+    """The rows of a state part sharing a band key with a new document, or its doc_id."""
+    if part.num_rows == 0:
+        return part
+    sigs = part.column("signature").to_pylist()
+    with_values = np.array([bool(s) for s in sigs])
+    shares_band = np.zeros(part.num_rows, dtype=bool)
+    if with_values.any() and wanted_keys.size:
+        keys = band_keys([s for s in sigs if s], bands)
+        shares_band[with_values] = np.isin(keys, wanted_keys).any(axis=1)
+    same_id = pc.is_in(part.column("doc_id"), value_set=wanted_ids).to_numpy(zero_copy_only=False)
+    return part.filter(pa.array(shares_band | same_id))
 
 
 def commit_counts(batch: IngestBatch, new_docs: dict[str, list], duplicates: dict[str, list], quarantined: list) -> dict:

@@ -12,7 +12,7 @@ so a cluster_id once written stays true.
 
 Incremental use across runs: store ``index.signatures()`` (doc_id -> 512
 bytes, 128 little-endian uint32) with each document's cluster_id, e.g. in
-``_state/minhash.parquet``; the next run passes them back as ``known``
+``_state/minhash/``; the next run passes them back as ``known``
 (``(doc_id, cluster_id, signature)`` triples, oldest first) and new
 documents join the clusters of earlier runs. Signatures depend only on the
 text and the fixed NUM_PERM/SEED/SHINGLE_WORDS/SCHEME, so they stay valid across
@@ -175,9 +175,34 @@ class NearDuplicateIndex:
         ]
         return self.clusters[min(matches, key=self._order.__getitem__)] if matches else None
 
+    @property
+    def bands(self) -> tuple[int, int]:
+        """(bands, rows per band) of the LSH: two documents are candidates when one band is equal."""
+        return self._lsh.b, self._lsh.r
+
     def signatures(self) -> dict[str, bytes]:
         """doc_id -> signature of every indexed document that has words."""
         return {doc_id: values.astype(_SIG_DTYPE).tobytes() for doc_id, values in self._values.items()}
+
+
+_BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                      0x94D049BB133111EB, 0xBF58476D1CE4E5B9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD] * (NUM_PERM // 8), dtype=np.uint64)
+
+
+def band_keys(signatures: list[bytes], bands: tuple[int, int]) -> np.ndarray:
+    """A 64-bit key per LSH band of each signature (rows: signatures, columns: bands).
+
+    Equal bands give equal keys, so every LSH candidate pair shares a key; a
+    shared key without an equal band (a collision) only adds a candidate,
+    which the Jaccard check then rejects. Used to pick, from a large store,
+    the few earlier documents that can be candidates of the new ones.
+    """
+    b, r = bands
+    if not signatures:
+        return np.empty((0, b), dtype=np.uint64)
+    values = np.frombuffer(b"".join(signatures), dtype=_SIG_DTYPE).reshape(len(signatures), NUM_PERM)[:, : b * r].astype(np.uint64)
+    keys = (values.reshape(len(signatures), b, r) * _BAND_MIX[:r]).sum(axis=2)  # wraps mod 2**64
+    return keys ^ (np.arange(b, dtype=np.uint64) * _K2)
 
 
 def near_duplicate_clusters(

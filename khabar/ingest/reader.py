@@ -80,10 +80,17 @@ def binary_content(data: bytes) -> str | None:
 
 
 class _Reader:
-    def __init__(self, cfg: dict) -> None:
+    def __init__(self, cfg: dict, part: int = 0, parts: int = 1) -> None:
         self.cfg = cfg
         self.seen = 0
         self.stopped = False
+        # Reading a file in ``parts`` parts: every part parses all of it and counts
+        # every record, but builds the rows (the costly part) only of its own,
+        # the records seen with number ``part`` modulo ``parts``.
+        self.part, self.parts = part, parts
+
+    def owned(self) -> bool:
+        return (self.seen - 1) % self.parts == self.part
 
     def quarantine(self, raw_path: str, index: int | None, reason: str, detail: str) -> dict:
         where = raw_path if index is None else f"{raw_path} record {index}"
@@ -96,8 +103,12 @@ class _Reader:
         self.seen += 1
         if self.seen > self.cfg["max_records_per_file"]:
             self.stopped = True
+            if not self.owned():
+                return
             yield self.quarantine(raw_path, item.index, "too_many_records",
                                   f"more than ingest.max_records_per_file={self.cfg['max_records_per_file']} records; this and all later records of the file were not read")
+            return
+        if not self.owned():
             return
         if isinstance(item, Bad):
             yield self.quarantine(raw_path, item.index, item.reason, item.detail)
@@ -220,17 +231,30 @@ def read_raw_file(path: Path, raw_root: Path, cfg: dict | None = None) -> Iterat
     ``raw_root`` is the raw input root (a folder, or the single raw file);
     ``cfg`` the ``[ingest]`` configuration section (defaults for missing keys).
     """
+    for _, item in read_raw_file_part(path, raw_root, cfg):
+        yield item
+
+
+def read_raw_file_part(path: Path, raw_root: Path, cfg: dict | None = None, part: int = 0, parts: int = 1) -> Iterator[tuple[int, dict]]:
+    """Part ``part`` of ``parts`` of :func:`read_raw_file`: (seq, row) of the
+    records seen with number ``part`` modulo ``parts``, so that parts are read
+    by different workers. ``seq`` numbers the records seen (from 1); a
+    ``parse_error`` row stands after every record seen before it. Every part
+    may end with one: :func:`khabar.ingest.commit.merge_parts` puts the parts
+    together as one whole read, cut at the first parse_error.
+    """
     cfg = {**DEFAULTS["ingest"], **(cfg or {})}
     path, raw_root = Path(path), Path(raw_root)
     raw_path = printable_path(display_path(path, raw_root))
-    reader = _Reader(cfg)
+    reader = _Reader(cfg, part, parts)
     try:
-        yield from _read(reader, path, raw_root, raw_path)
+        for item in _read(reader, path, raw_root, raw_path):
+            yield reader.seen, item
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the run: quarantine it, visibly
         reader.seen += 1
-        yield reader.quarantine(raw_path, None, "parse_error", f"{type(exc).__name__}: {str(exc)[:300]}; records after this point were not read")
-    if reader.seen == 0:
-        yield reader.quarantine(raw_path, None, "no_text", "the file holds no records")
+        yield reader.seen, reader.quarantine(raw_path, None, "parse_error", f"{type(exc).__name__}: {str(exc)[:300]}; records after this point were not read")
+    if reader.seen == 0 and part == 0:
+        yield 0, reader.quarantine(raw_path, None, "no_text", "the file holds no records")
 
 
 def _read(reader: _Reader, path: Path, raw_root: Path, raw_path: str) -> Iterator[dict]:

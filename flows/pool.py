@@ -1,0 +1,102 @@
+"""The local process pool, started before the flow and taken over by its task runner.
+
+Prefect's ProcessPoolTaskRunner starts its processes when the flow's first
+task is submitted: after the API server is up and the flow run created; each
+process then imports Prefect and khabar (seconds on a busy machine), and only
+then runs the task. :func:`prestarted_pool` starts them at the beginning of
+the command instead, while the temporary server boots, and
+:class:`WarmProcessPoolTaskRunner` takes that pool over (the same queue and
+executor Prefect's own ``__enter__`` would make). The same workers then serve
+every stage of the run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
+
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, _initialize_process_pool_worker
+
+from flows.prefect_env import die_with_parent, route_worker_logs
+
+# What every task needs: imported by a worker as it starts rather than by its first task.
+TASK_MODULES = ("tasks.ingest", "tasks.normalise", "tasks.segment", "tasks.extract", "tasks.aggregate")
+
+_PRESTARTED: dict[int, tuple] = {}  # max_workers -> (message queue, executor), not yet taken over
+
+
+def prepare_worker(config: dict | None = None) -> None:
+    """Pool worker initializer: die with the parent, write Prefect's run logs
+    where the parent writes them (the run's log file unless --verbose), import
+    the tasks; with the run's ``config`` (a prestarted pool), warm the stages up."""
+    die_with_parent()
+    route_worker_logs()
+    for name in TASK_MODULES:
+        importlib.import_module(name)
+    if config is not None:
+        from tasks.warm import warm_up
+
+        warm_up(config)
+
+
+def _spawned() -> None:
+    """A no-op: submitting one per worker makes the executor start them all now."""
+
+
+def _start_pool(max_workers: int, config: dict) -> tuple:
+    """The message queue and executor as ProcessPoolTaskRunner.__enter__ makes them, workers starting."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    executor = ProcessPoolExecutor(max_workers=max_workers, mp_context=context, initializer=_initialize_process_pool_worker,
+                                   initargs=(queue, prepare_worker, (config,)))
+    for _ in range(max_workers):  # no worker is idle yet, so each submit starts one
+        executor.submit(_spawned)
+    return queue, executor
+
+
+@contextmanager
+def prestarted_pool(max_workers: int, config: dict) -> Iterator[None]:
+    """Start ``max_workers`` workers for a run of ``config`` now; shut them down at the end unless a runner took them over."""
+    queue, executor = _PRESTARTED[max_workers] = _start_pool(max_workers, config)
+    try:
+        yield
+    finally:
+        _PRESTARTED.pop(max_workers, None)
+        # Also when the runner took the pool over: a failed flow run can leave
+        # here with a worker still starting; killed then (with this process),
+        # it would leave semaphores behind and the resource tracker would say
+        # so on the terminal. Waiting lets it start and stop cleanly.
+        executor.shutdown(wait=True, cancel_futures=True)
+        queue.close()
+
+
+class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
+    """ProcessPoolTaskRunner that takes over a prestarted pool of its size, if there is one."""
+
+    def __enter__(self):
+        prestarted = _PRESTARTED.pop(self._max_workers, None)
+        if prestarted is None or getattr(self, "_initializer", None) is not prepare_worker:
+            if prestarted is not None:
+                _PRESTARTED[self._max_workers] = prestarted  # not ours to take: prestarted_pool shuts it down
+            return super().__enter__()
+        TaskRunner.__enter__(self)
+        self._subprocess_message_queue, self._executor = prestarted
+        self._message_forwarding_thread = threading.Thread(target=self._forward_subprocess_messages, name="ProcessPoolTaskRunnerMessageForwarder", daemon=True)
+        self._message_forwarding_thread.start()
+        self._resolver_executor = ThreadPoolExecutor(max_workers=self._max_workers)
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback) -> None:  # noqa: ANN001
+        # After a flow that finished, every task is done and the workers idle:
+        # stopped gracefully, each spends seconds in Prefect's exit handlers;
+        # SIGTERM now instead. After a failure, Prefect's own shutdown as before.
+        if exc_type is None and self._executor is not None:
+            processes = list(getattr(self._executor, "_processes", {}).values())
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+        super().__exit__(exc_type, exc_value, traceback)
