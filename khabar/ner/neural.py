@@ -44,10 +44,12 @@ def _torch():
 
 
 class WordFeatures:
-    """Integer features of a surface word, memoised: (word id, core id, pattern id, cluster ids, gazetteer bits, char ids)."""
+    """Integer features of a surface word, memoised: (word id, core id, pattern id, cluster ids, gazetteer bits, char ids,
+    tuned id). ``tuned``: the training words whose vector the model adjusts (id 0 = not adjusted)."""
 
-    def __init__(self, vocab: dict[str, int], chars: dict[str, int], gazetteer: dict[str, set[str]], clusters: dict[str, tuple]):
-        self.vocab, self.chars, self.clusters = vocab, chars, clusters
+    def __init__(self, vocab: dict[str, int], chars: dict[str, int], gazetteer: dict[str, set[str]], clusters: dict[str, tuple],
+                 tuned: dict[str, int] | None = None):
+        self.vocab, self.chars, self.clusters, self.tuned = vocab, chars, clusters, tuned or {}
         self.gaz = sorted(gazetteer.items())
         self.n_gaz = 2 * len(self.gaz)
         self.patterns = {p: i + 1 for i, p in enumerate(PATTERNS)}
@@ -71,7 +73,7 @@ class WordFeatures:
         letters = w if len(w) <= MAX_CHARS else w[: MAX_CHARS // 2] + w[-MAX_CHARS // 2 :]
         return (self.vocab.get(w, 1), self.vocab.get(core, 1), self.patterns.get(pattern, 0),
                 tuple(int(i) + 1 for i in ids[:3]) + (0,) * (3 - len(ids[:3])), tuple(bits),
-                tuple(self.chars.get(ch, 1) for ch in letters) or (1,))
+                tuple(self.chars.get(ch, 1) for ch in letters) or (1,), self.tuned.get(w, 0))
 
 
 def batch_inputs(features: WordFeatures, sentences: list[list[str]]):
@@ -90,6 +92,7 @@ def batch_inputs(features: WordFeatures, sentences: list[list[str]]):
         "core": torch.tensor([r[1] for r in rows], dtype=torch.long),
         "pattern": torch.tensor([r[2] for r in rows], dtype=torch.long),
         "clusters": torch.tensor([r[3] for r in rows], dtype=torch.long).reshape(len(rows), 3),
+        "tuned": torch.tensor([r[6] for r in rows], dtype=torch.long),
         "gaz": gaz,
         "chars": torch.tensor([r[5] + (0,) * (width - len(r[5])) for r in rows], dtype=torch.long).reshape(len(rows), width),
     }
@@ -109,6 +112,9 @@ def build_module(dims: dict, vectors):
             super().__init__()
             table = torch.cat([torch.zeros(2, vectors.shape[1]), torch.as_tensor(vectors, dtype=torch.float32)])
             self.word = nn.Embedding.from_pretrained(table, freeze=True, padding_idx=0)  # rows 0 pad, 1 unknown
+            # a learnt correction to the frozen vector of each frequent training word (zero at the start)
+            self.tuned = nn.Embedding(dims.get("tuned", 0) + 1, table.shape[1], padding_idx=0)
+            nn.init.zeros_(self.tuned.weight)
             self.char = nn.Embedding(dims["n_chars"] + 2, dims["char_dim"], padding_idx=0)
             self.conv = nn.Conv1d(dims["char_dim"], dims["char_filters"], 3, padding=1)
             self.pattern = nn.Embedding(len(PATTERNS) + 1, 8)
@@ -123,7 +129,7 @@ def build_module(dims: dict, vectors):
         def types(self, t: dict):
             chars = self.conv(self.char(t["chars"]).transpose(1, 2)).relu().amax(dim=2)
             cl = [emb(t["clusters"][:, i]) for i, emb in enumerate(self.clusters)]
-            return torch.cat([self.word(t["word"]), self.word(t["core"]), chars, self.pattern(t["pattern"]), *cl, self.gaz(t["gaz"]).tanh()], 1)
+            return torch.cat([self.word(t["word"]) + self.tuned(t["tuned"]), self.word(t["core"]), chars, self.pattern(t["pattern"]), *cl, self.gaz(t["gaz"]).tanh()], 1)
 
         def emissions(self, types: dict, tokens, lengths):
             x = self.drop(self.types(types)[tokens])
@@ -244,7 +250,8 @@ class NeuralModel:
         gazetteer = read_gazetteer(folder / self.meta["gazetteer"])
         clusters = read_clusters(folder / self.meta["clusters"]) if self.meta.get("clusters") else {}
         chars = {ch: i + 2 for i, ch in enumerate(self.meta["chars"])}
-        self.features = WordFeatures({w: i + 2 for i, w in enumerate(words)}, chars, gazetteer, clusters)
+        tuned = {w: i + 1 for i, w in enumerate(self.meta.get("tuned_words", ()))}
+        self.features = WordFeatures({w: i + 2 for i, w in enumerate(words)}, chars, gazetteer, clusters, tuned)
         self.module = build_module(self.meta["dims"], np.load(folder / self.meta["vectors"]))
         state = torch.load(path, map_location="cpu", weights_only=True)
         state["word.weight"] = self.module.word.weight

@@ -61,6 +61,7 @@ def _drop_words(types: dict, rate: float) -> None:
     drop = torch.rand(types["word"].shape[0]) < rate
     types["word"][drop] = 1
     types["core"][drop] = 1
+    types["tuned"][drop] = 0
 
 
 def _epoch(module, features, examples: list, recipe: dict, optimiser, rng: random.Random) -> float:
@@ -107,8 +108,11 @@ def train(train_sents: list, out: Path, recipe: dict, log=None) -> dict:
     clusters_path = folder / "clusters.tsv.gz"
     clusters = read_clusters(clusters_path) if recipe["clusters"] and clusters_path.exists() else {}
     chars = sorted(c for c, n in Counter(ch for ws, _ in train_sents for w in ws for ch in norm(w)).items() if n >= 2)
-    features = WordFeatures({w: i + 2 for i, w in enumerate(words)}, {c: i + 2 for i, c in enumerate(chars)}, gazetteer, clusters)
-    dims = _dims(recipe, chars, features.n_gaz, (64, 256, 1024) if clusters else ())
+    counts = Counter(norm(w) for ws, _ in train_sents for w in ws)
+    tuned = sorted(w for w, n in counts.items() if n >= recipe["tune_min"]) if recipe["tune_min"] else []
+    features = WordFeatures({w: i + 2 for i, w in enumerate(words)}, {c: i + 2 for i, c in enumerate(chars)}, gazetteer, clusters,
+                            {w: i + 1 for i, w in enumerate(tuned)})
+    dims = dict(_dims(recipe, chars, features.n_gaz, (64, 256, 1024) if clusters else ()), tuned=len(tuned))
     module = build_module(dims, np.load(folder / VECTORS_FILE))
     index = {t: i for i, t in enumerate(TAGS)}
     examples = [(ws, [index.get(khabar_tag(t), 0) for t in ts]) for ws, ts in train_sents if ws]
@@ -121,9 +125,10 @@ def train(train_sents: list, out: Path, recipe: dict, log=None) -> dict:
         if log:
             log(f"epoch {epoch + 1}/{recipe['epochs']}: loss {losses[-1]} ({time.perf_counter() - started:.0f} s)")
     state = {k: v for k, v in module.state_dict().items() if k != "word.weight"}  # the frozen table ships once, as float16
+    state["tuned.weight"] = state["tuned.weight"].half()  # corrections of word vectors: float16 like the vectors
     torch.save(state, out)
     (folder / "names.tsv").write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
-    meta = {"backend": "neural", "dims": dims, "chars": chars, "tags": list(TAGS), "recipe": recipe, "losses": losses,
+    meta = {"backend": "neural", "dims": dims, "chars": chars, "tags": list(TAGS), "recipe": recipe, "losses": losses, "tuned_words": tuned,
             "vocab": VOCAB_FILE, "vectors": VECTORS_FILE, "gazetteer": "name_lists.tsv", "clusters": clusters_path.name if clusters else None,
             "names": "names.tsv", "doc_sentences": DOC_SENTENCES, "train_sentences": len(train_sents),
             "train_tokens": sum(len(w) for w, _ in train_sents), "train_seconds": round(time.perf_counter() - started, 1)}
