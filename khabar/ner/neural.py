@@ -189,7 +189,12 @@ def crf_class():
                 back.append(arg)
                 score = torch.where(mask[:, t : t + 1], nxt, score)
             tags = _backtrack(score + self.end, back, mask)
-            return tags, self._marginals(em, mask, trans, start, tags)
+            probs = torch.ones(tags.shape)
+            # marginals are reported for non-O tags only: sentences tagged all O (most of news) skip forward-backward
+            rows = ((tags != 0) & mask).any(1).nonzero().squeeze(1)
+            if len(rows):
+                probs[rows] = self._marginals(em[rows], mask[rows], trans, start, tags[rows])
+            return tags, probs
 
         def _marginals(self, em, mask, trans, start, tags):
             alphas = self._alphas(em, mask, trans, start)

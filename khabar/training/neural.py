@@ -127,10 +127,12 @@ def train(train_sents: list, out: Path, recipe: dict, log=None) -> dict:
     state = {k: v for k, v in module.state_dict().items() if k != "word.weight"}  # the frozen table ships once, as float16
     state["tuned.weight"] = state["tuned.weight"].half()  # corrections of word vectors: float16 like the vectors
     torch.save(state, out)
-    (folder / "names.tsv").write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
+    # its own name counts (all of the file), so that the CRF's names.tsv next to it stays the CRF's
+    names = out.with_name(out.stem + ".names.tsv")
+    names.write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
     meta = {"backend": "neural", "dims": dims, "chars": chars, "tags": list(TAGS), "recipe": recipe, "losses": losses, "tuned_words": tuned,
             "vocab": VOCAB_FILE, "vectors": VECTORS_FILE, "gazetteer": "name_lists.tsv", "clusters": clusters_path.name if clusters else None,
-            "names": "names.tsv", "doc_sentences": DOC_SENTENCES, "train_sentences": len(train_sents),
+            "names": names.name, "doc_sentences": DOC_SENTENCES, "train_sentences": len(train_sents),
             "train_tokens": sum(len(w) for w, _ in train_sents), "train_seconds": round(time.perf_counter() - started, 1)}
     out.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
     return meta

@@ -11,5 +11,5 @@ PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_trans
 
 # The neural backend's recipe (khabar train ner --backend neural), chosen by 5-fold CV (see MODEL_CARD.md).
 # The epoch budget is fixed: nothing is stopped early on held-out data.
-NEURAL = {"epochs": 20, "batch": 16, "lr": 0.002, "decay": 0.05, "clip": 5.0, "dropout": 0.5, "word_dropout": 0.1,
-          "hidden": 100, "char_dim": 32, "char_filters": 64, "cluster_dim": 16, "gaz_dim": 16, "clusters": True, "tune_min": 0, "seed": 1}
+NEURAL = {"epochs": 25, "batch": 16, "lr": 0.002, "decay": 0.05, "clip": 5.0, "dropout": 0.5, "word_dropout": 0.1,
+          "hidden": 64, "char_dim": 32, "char_filters": 64, "cluster_dim": 16, "gaz_dim": 16, "clusters": True, "tune_min": 0, "seed": 1}
