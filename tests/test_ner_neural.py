@@ -40,12 +40,21 @@ def test_packaged_model_loads_without_network_and_is_small():
     [
         ("التقى الرئيس محمد مرسي وفدا أمريكيا أمس .", [("محمد مرسي", "PER")]),
         ("وصل الوفد إلى مدينة الرياض صباح اليوم .", [("الرياض", "LOC")]),
-        ("أعلنت وزارة العدل عن نظام جديد للمحاكم .", [("وزارة العدل", "ORG")]),
-        ("قالت شركة أرامكو إن الإنتاج ارتفع .", [("شركة أرامكو", "ORG")]),
+        ("أعلنت وزارة العدل عن نظام جديد للمحاكم .", [("وزارة العدل", "ORG")]),  # the span rules' institution, as after any backend
+        ("قالت شركة أرامكو إن الإنتاج ارتفع .", [("أرامكو", "ORG")]),
+        ("وقال عبد الله العتيبي إن نادي الهلال فاز على النصر في جدة .",
+         [("عبد الله العتيبي", "PER"), ("الهلال", "ORG"), ("النصر", "ORG"), ("جدة", "LOC")]),
     ],
 )
 def test_clear_cases_have_exact_spans_and_labels(text, expected):
     assert _mentions(text) == expected
+
+
+def test_the_tagger_itself_finds_a_person_a_city_and_clubs():
+    words = "وقال عبد الله العتيبي إن نادي الهلال فاز على النصر في جدة .".split()
+    tags, probs = neural.load_neural("").tag(words)
+    assert tags == ["O", "B-PER", "I-PER", "I-PER", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-LOC", "O"]
+    assert all(p == 1.0 for p, t in zip(probs, tags) if t == "O") and all(0.5 < p < 1.0001 for p, t in zip(probs, tags) if t != "O")
 
 
 def test_empty_input_and_very_long_sentences_do_not_crash():

@@ -127,7 +127,10 @@ def build_module(dims: dict, vectors):
             self.crf = crf_class()(len(TAGS))
 
         def types(self, t: dict):
-            chars = self.conv(self.char(t["chars"]).transpose(1, 2)).relu().amax(dim=2)
+            # padding letters are zeroed before the max (ReLU output is >= 0, so a zero never wins): a word's
+            # letters give the same vector whatever the longest word of its batch, so batching changes no tag
+            conv = self.conv(self.char(t["chars"]).transpose(1, 2)).relu()
+            chars = (conv * (t["chars"] != 0).unsqueeze(1)).amax(dim=2)
             cl = [emb(t["clusters"][:, i]) for i, emb in enumerate(self.clusters)]
             return torch.cat([self.word(t["word"]) + self.tuned(t["tuned"]), self.word(t["core"]), chars, self.pattern(t["pattern"]), *cl, self.gaz(t["gaz"]).tanh()], 1)
 
@@ -193,7 +196,7 @@ def crf_class():
             # marginals are reported for non-O tags only: sentences tagged all O (most of news) skip forward-backward
             rows = ((tags != 0) & mask).any(1).nonzero().squeeze(1)
             if len(rows):
-                probs[rows] = self._marginals(em[rows], mask[rows], trans, start, tags[rows])
+                probs[rows] = self._marginals(em[rows], mask[rows], trans, start, tags[rows]).clamp(0.0, 1.0)
             return tags, probs
 
         def _marginals(self, em, mask, trans, start, tags):
