@@ -90,7 +90,12 @@ def test_crf_partition_viterbi_and_marginals_match_brute_force():
             p.normal_()
     em = torch.randn(2, 3, k)
     mask = torch.tensor([[True, True, True], [True, True, False]])
-    tags, probs = crf.decode(em, mask)
+    with torch.no_grad():
+        tags, probs = crf.decode(em, mask)
+        _brute_force(crf, em, mask, tags, probs, k)
+
+
+def _brute_force(crf, em, mask, tags, probs, k) -> None:
     for b, n in ((0, 3), (1, 2)):
         seqs = list(itertools.product(range(k), repeat=n))
         scores = torch.cat([crf.gold_score(em[b : b + 1], torch.tensor([list(s) + [0] * (3 - n)]), mask[b : b + 1]) for s in seqs])
@@ -128,6 +133,22 @@ def test_trainer_runs_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     assert meta["recipe"]["epochs"] == 1 and len(meta["losses"]) == 1 and meta["dims"]["n_gaz"] > 0
     table = _run(["وصل الرئيس عمر البشير إلى الخرطوم أمس ."], {**NEURAL, "model": str(out)})
     assert set(table.column_names) >= {"text", "label", "score"}  # one epoch learns little: it must run, not be right
+
+
+def test_cv_runs_the_neural_trainer_on_the_same_folds(tmp_path, capsys):
+    from tests.test_ner_cv import _args, _write_corpus
+
+    data = tmp_path / "gold.txt"
+    _write_corpus(data)
+    packaged = neural.DEFAULT_MODEL.read_bytes()
+    out_json = tmp_path / "cv.json"
+    assert train_ner.main(_args(["--data", str(data), "--cv", "3", "--backend", "neural", "--epochs", "1", "--json", str(out_json)])) == 0
+    result = json.loads(out_json.read_text(encoding="utf-8"))
+    assert result["recipe"]["backend"] == "neural" and result["recipe"]["neural"]["epochs"] == 1
+    assert [f["test_sentences"] for f in result["folds"]] == [[0, 20], [20, 40], [40, 60]]
+    assert result["summary"]["overall"]["gold"] == 130  # the CRF's CV scores the same 130 entities
+    assert neural.DEFAULT_MODEL.read_bytes() == packaged  # fold models never go over the packaged one
+    assert "mean ± sd over 3 folds" in capsys.readouterr().out
 
 
 def test_missing_neural_model_is_a_user_error(tmp_path):
