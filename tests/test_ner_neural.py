@@ -11,10 +11,10 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from khabar.commands import train_ner  # noqa: E402
-from khabar.ner import neural  # noqa: E402
-from khabar.ner.features import norm  # noqa: E402
-from tests.test_ner import SENTENCES, _run, _write_conll  # noqa: E402
+from khabar.commands import train_ner
+from khabar.ner import neural
+from khabar.ner.features import norm
+from tests.test_ner import SENTENCES, _run, _write_conll
 
 NEURAL = {"backend": "neural", "model": ""}
 
@@ -51,7 +51,7 @@ def test_clear_cases_have_exact_spans_and_labels(text, expected):
 
 
 def test_the_tagger_itself_finds_a_person_a_city_and_clubs():
-    words = "وقال عبد الله العتيبي إن نادي الهلال فاز على النصر في جدة .".split()
+    words = ["وقال", "عبد", "الله", "العتيبي", "إن", "نادي", "الهلال", "فاز", "على", "النصر", "في", "جدة", "."]
     tags, probs = neural.load_neural("").tag(words)
     assert tags == ["O", "B-PER", "I-PER", "I-PER", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-LOC", "O"]
     assert all(p == 1.0 for p, t in zip(probs, tags) if t == "O") and all(0.5 < p < 1.0001 for p, t in zip(probs, tags) if t != "O")
@@ -100,7 +100,7 @@ def _brute_force(crf, em, mask, tags, probs, k) -> None:
         seqs = list(itertools.product(range(k), repeat=n))
         scores = torch.cat([crf.gold_score(em[b : b + 1], torch.tensor([list(s) + [0] * (3 - n)]), mask[b : b + 1]) for s in seqs])
         assert float(crf.log_partition(em, mask)[b]) == pytest.approx(float(torch.logsumexp(scores, 0)), abs=1e-4)
-        valid = [i for i, s in enumerate(seqs) if neural.TAGS[s[0]][0] != "I" and all(crf.allowed[a, c] for a, c in zip(s, s[1:]))]
+        valid = [i for i, s in enumerate(seqs) if neural.TAGS[s[0]][0] != "I" and all(crf.allowed[a, c] for a, c in itertools.pairwise(s))]
         best = max(valid, key=lambda i: float(scores[i]))
         assert tags[b, :n].tolist() == list(seqs[best])
         z = torch.logsumexp(scores[valid], 0)
