@@ -26,7 +26,16 @@ def _mentions(text: str, **cfg) -> list[tuple[str, str]]:
 # --- the packaged model ----------------------------------------------------------------
 
 
-def test_packaged_model_loads_without_network_and_is_small():
+def test_packaged_model_loads_without_network_and_is_small(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the neural model must not reach the network")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    assert neural.NeuralModel(neural.DEFAULT_MODEL).tag(["بيروت"])[0] == ["B-LOC"]
+    monkeypatch.undo()
     model = neural.load_neural("")
     assert model is neural.load_neural("")  # loaded once per process
     assert torch.get_num_threads() == 1
