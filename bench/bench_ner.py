@@ -1,6 +1,6 @@
-"""Throughput of extract_entities (CRF backend) on one SaudiNewsNet crawl day, in tokens per second per core.
+"""Throughput of extract_entities (CRF or neural backend) on one SaudiNewsNet crawl day, in tokens per second per core.
 
-    .venv/bin/python bench/bench_ner.py [--file PATH] [--limit N] [--repeat N]
+    .venv/bin/python bench/bench_ner.py [--backend crf|neural] [--file PATH] [--limit N] [--repeat N]
 
 Documents are normalised and segmented first (not timed); the timed part is
 extract_entities alone, in this one process, best of --repeat passes,
@@ -28,14 +28,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--file", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=0, help="first N articles only (0 = all)")
-    ap.add_argument("--model", default="", help="crf model file (default: the packaged one)")
+    ap.add_argument("--backend", default="", choices=("", "crf", "neural"), help="NER backend (default: the configured one)")
+    ap.add_argument("--model", default="", help="model file of the backend (default: the packaged one)")
     ap.add_argument("--repeat", type=int, default=2, help="timed passes; the best warm one is reported")
     args = ap.parse_args()
 
     from khabar import schemas
     from khabar.config import load_config
-    from khabar.extract.entities import extract_entities
-    from khabar.ner.crf import load_model
+    from khabar.extract.entities import _backend, extract_entities
     from khabar.stages import normalise, segment
 
     cfg = load_config()
@@ -51,7 +51,9 @@ def main() -> int:
     documents = schemas.table_from_rows("documents", rows)
     sentences, tokens = segment(documents, normalise(documents, cfg), cfg)
     ner_cfg = dict(cfg["extract"]["ner"], model=args.model)
-    load_model(ner_cfg["model"])  # model loading is a one-off per process, not throughput
+    if args.backend:
+        ner_cfg["backend"] = args.backend
+    _backend(ner_cfg)  # model loading is a one-off per process, not throughput
 
     times, cpu = [], []
     for _ in range(max(1, args.repeat)):
@@ -63,7 +65,7 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     warm = min(times[1:]) if len(times) > 1 else times[0]
     warm_cpu = min(cpu[1:]) if len(cpu) > 1 else cpu[0]
-    print(f"{args.file.name}: {len(rows)} articles, {n} tokens, {entities.num_rows} entity mentions")
+    print(f"backend {ner_cfg['backend']}; {args.file.name}: {len(rows)} articles, {n} tokens, {entities.num_rows} entity mentions")
     print(f"wall clock: cold pass {n / times[0]:,.0f} tokens/s; warm {n / warm:,.0f} tokens/s (one process)")
     # per core = per second of CPU this process got; on a shared machine wall clock undercounts it
     print(f"per CPU-second: cold {n / cpu[0]:,.0f} tokens/s; warm {n / warm_cpu:,.0f} tokens/s per core")

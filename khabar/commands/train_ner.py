@@ -1,4 +1,4 @@
-"""``khabar train ner``: rebuild the CRF named-entity model (:mod:`khabar.training.ner`)."""
+"""``khabar train ner``: rebuild the CRF (:mod:`khabar.training.ner`) or neural (:mod:`khabar.training.neural`) named-entity model."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ import time
 from pathlib import Path
 
 from khabar.errors import UserError
-from khabar.training.recipe import FEATURE_SET, PARAMS, STAGES
+from khabar.training.recipe import FEATURE_SET, NEURAL, PARAMS, STAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--backend", default="crf", choices=("crf", "neural"), help="crf (default): the two-stage CRF; neural: the "
+                        "BiLSTM-CRF (torch; recipe in khabar/training/recipe.py NEURAL, trained on the whole file)")
+    parser.add_argument("--epochs", type=int, default=NEURAL["epochs"], help="neural: training epochs (fixed budget, no early stopping)")
+    parser.add_argument("--rebuild-embeddings", action="store_true", help="neural: first rebuild the SaudiNewsNet word vectors "
+                        "(embeddings.npy, needs gensim; minutes) from ../shared/data/saudinewsnet next to the model")
     parser.add_argument("--data", default=None, help="ANERcorp-format 'word TAG' file (default: ../shared/data/anercorp/train.txt)")
     parser.add_argument("--out", default=None, help="model file to write (default: the packaged khabar/resources/ner/crf.crfsuite)")
     parser.add_argument("--feature-set", default=FEATURE_SET, choices=("full", "base"), help="feature set: full (default) or base")
@@ -44,7 +49,40 @@ def main(args: argparse.Namespace) -> int:
         return _cross_validate(args, data, sentences, params)
     if args.json or args.jobs != 1:
         raise UserError("--json and --jobs go with --cv K")
+    if args.backend == "neural":
+        return _train_neural(args, sentences)
     return _train(args, sentences, params)
+
+
+def _neural_recipe(args: argparse.Namespace) -> dict:
+    if args.epochs < 1:
+        raise UserError("--epochs needs at least 1")
+    return dict(NEURAL, epochs=args.epochs)
+
+
+def _train_neural(args: argparse.Namespace, sentences: list) -> int:
+    """The neural model on every sentence of the file (its recipe was chosen by --cv, so no dev split is held out)."""
+    from khabar.ner.neural import DEFAULT_MODEL
+    from khabar.training import neural
+
+    out = Path(args.out) if args.out else DEFAULT_MODEL
+    if args.rebuild_embeddings or not (out.parent / "embeddings.npy").exists() and not (DEFAULT_MODEL.parent / "embeddings.npy").exists():
+        _rebuild_embeddings(out.parent)
+    meta = neural.train(sentences, out, _neural_recipe(args), log=lambda m: print(m, flush=True))
+    size = sum((out.parent / f).stat().st_size for f in (out.name, meta["vectors"], meta["vocab"]))
+    print(f"trained on {meta['train_sentences']} sentences ({meta['train_tokens']} tokens) in {meta['train_seconds']} s; "
+          f"model {out.stat().st_size / 1e6:.1f} MB + word vectors = {size / 1e6:.1f} MB at {out.parent}")
+    return 0
+
+
+def _rebuild_embeddings(folder: Path) -> None:
+    from khabar.training.corpus import SHARED_DATA
+    from khabar.training.embeddings import build
+
+    files = sorted((SHARED_DATA / "saudinewsnet").glob("*.jsonl.gz"))
+    if not files:
+        raise UserError(f"no SaudiNewsNet files in {SHARED_DATA / 'saudinewsnet'} to build the word vectors from")
+    print(json.dumps(build(files, folder, log=lambda m: print(m, flush=True))))
 
 
 def _swap_names(args: argparse.Namespace) -> dict | None:
@@ -97,7 +135,10 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
                         f"pseudo-articles of {DOC_SENTENCES} sentences)")
     if args.jobs < 1:
         raise UserError("--jobs needs a positive number of processes")
-    recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args)}
+    if args.backend == "neural":
+        recipe = {"backend": "neural", "neural": _neural_recipe(args)}
+    else:
+        recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args)}
     print(f"{args.cv}-fold cross-validation of the recipe over {len(sentences)} sentences of {data} "
           f"(folds of whole {DOC_SENTENCES}-sentence pseudo-articles, in file order)", flush=True)
     started = time.perf_counter()
@@ -106,7 +147,7 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["data"] = str(data)
     result["recipe"] = {k: v for k, v in recipe.items() if k != "swap"}
-    result["recipe"]["name_swap"] = {label: len(names) for label, names in (recipe["swap"] or {}).items()}
+    result["recipe"]["name_swap"] = {label: len(names) for label, names in (recipe.get("swap") or {}).items()}
     print(format_folds(result))
     print(f"mean ± sd over {args.cv} folds (entity level, exact span and label, gold words):")
     print(format_summary(result["summary"]))

@@ -219,8 +219,12 @@ def _backend(cfg: dict):
         from khabar.ner.crf import load_model
 
         return load_model(cfg["model"])
+    if name == "neural":
+        from khabar.ner.neural import load_neural
+
+        return load_neural(cfg["model"])
     if name == "camel":
         from khabar.ner.camel import load_camel
 
         return load_camel(cfg["model"], cfg["batch_size"])
-    raise UserError(f"unknown extract.ner.backend {name!r}: use 'crf' or 'camel'")
+    raise UserError(f"unknown extract.ner.backend {name!r}: use 'crf', 'neural' or 'camel'")

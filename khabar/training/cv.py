@@ -26,14 +26,26 @@ MEASURES = ("f1", "precision", "recall")
 
 
 def run_fold(train_sents: list, test_sents: list, recipe: dict) -> dict:
-    """Train ``recipe`` on ``train_sents`` in a temporary folder and score it on ``test_sents``."""
+    """Train ``recipe`` on ``train_sents`` in a temporary folder and score it on ``test_sents``.
+
+    ``recipe["backend"] == "neural"``: the neural trainer with ``recipe["neural"]``
+    (:data:`khabar.training.recipe.NEURAL`); otherwise the CRF trainer.
+    """
     from khabar.training.ner import evaluate_words, train
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="khabar-cv-") as tmp:
-        out = Path(tmp) / "crf.crfsuite"
-        meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"))
-        scores = evaluate_words(out, test_sents)
+        if recipe.get("backend") == "neural":
+            from khabar.ner.neural import NeuralModel
+            from khabar.training import neural
+
+            out = Path(tmp) / "neural.pt"
+            meta = neural.train(train_sents, out, recipe["neural"])
+            scores = evaluate_words(out, test_sents, NeuralModel(out))
+        else:
+            out = Path(tmp) / "crf.crfsuite"
+            meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"))
+            scores = evaluate_words(out, test_sents)
     return {"scores": scores, "train_seconds": meta["train_seconds"], "seconds": round(time.perf_counter() - started, 1)}
 
 

@@ -149,9 +149,12 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     return meta
 
 
-def evaluate_words(model_path: Path, dev_sents) -> dict:
-    """Entity-level scores of the model on gold word sequences (no segmentation in the loop)."""
-    model = CrfModel(model_path)
+def evaluate_words(model_path: Path, dev_sents, model=None) -> dict:
+    """Entity-level scores of the model on gold word sequences (no segmentation in the loop).
+
+    ``model``: an already loaded backend with ``tag_document`` (the neural one) instead of the CRF at ``model_path``.
+    """
+    model = model or CrfModel(model_path)
     gold, pred = [], []
     started = time.perf_counter()
     k = 0

@@ -1,0 +1,167 @@
+"""The neural NER backend: the packaged model, its CRF layer, batching, and the trainer end to end."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from khabar.commands import train_ner
+from khabar.ner import neural
+from khabar.ner.features import norm
+from tests.test_ner import SENTENCES, _run, _write_conll
+
+NEURAL = {"backend": "neural", "model": ""}
+
+
+def _mentions(text: str, **cfg) -> list[tuple[str, str]]:
+    return [(r["text"], r["label"]) for r in _run([text], {**NEURAL, **cfg}).to_pylist()]
+
+
+# --- the packaged model ----------------------------------------------------------------
+
+
+def test_packaged_model_loads_without_network_and_is_small(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the neural model must not reach the network")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    assert neural.NeuralModel(neural.DEFAULT_MODEL).tag(["بيروت"])[0] == ["B-LOC"]
+    monkeypatch.undo()
+    model = neural.load_neural("")
+    assert model is neural.load_neural("")  # loaded once per process
+    assert torch.get_num_threads() == 1
+    files = [neural.DEFAULT_MODEL, neural.RESOURCES / model.meta["vectors"], neural.RESOURCES / model.meta["vocab"]]
+    assert sum(f.stat().st_size for f in files) < 30e6
+    assert model.names  # the clitic-split counts the span rules need
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("التقى الرئيس محمد مرسي وفدا أمريكيا أمس .", [("محمد مرسي", "PER")]),
+        ("وصل الوفد إلى مدينة الرياض صباح اليوم .", [("الرياض", "LOC")]),
+        ("أعلنت وزارة العدل عن نظام جديد للمحاكم .", [("وزارة العدل", "ORG")]),  # the span rules' institution, as after any backend
+        ("قالت شركة أرامكو إن الإنتاج ارتفع .", [("أرامكو", "ORG")]),
+        ("وقال عبد الله العتيبي إن نادي الهلال فاز على النصر في جدة .",
+         [("عبد الله العتيبي", "PER"), ("الهلال", "ORG"), ("النصر", "ORG"), ("جدة", "LOC")]),
+    ],
+)
+def test_clear_cases_have_exact_spans_and_labels(text, expected):
+    assert _mentions(text) == expected
+
+
+def test_the_tagger_itself_finds_a_person_a_city_and_clubs():
+    words = ["وقال", "عبد", "الله", "العتيبي", "إن", "نادي", "الهلال", "فاز", "على", "النصر", "في", "جدة", "."]
+    tags, probs = neural.load_neural("").tag(words)
+    assert tags == ["O", "B-PER", "I-PER", "I-PER", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-LOC", "O"]
+    assert all(p == 1.0 for p, t in zip(probs, tags) if t == "O") and all(0.5 < p < 1.0001 for p, t in zip(probs, tags) if t != "O")
+
+
+def test_empty_input_and_very_long_sentences_do_not_crash():
+    model = neural.load_neural("")
+    assert model.tag_documents([]) == []
+    assert model.tag_documents([[[]]]) == [[([], [])]]
+    long = ("زار الرئيس بيروت ثم عاد إلى القاهرة ، و" * 400).split()  # 3,600 words in one sentence
+    (tags, probs), (short, _) = model.tag_sentences([long, ["بيروت"]])
+    assert len(tags) == len(probs) == len(long) and len(short) == 1
+    assert all(0.0 < p <= 1.0 for p in probs)
+    assert model.tag_sentences([["\u200f", "", "%%%", "🙂"]])[0][0] == ["O"] * 4
+
+
+def test_batching_does_not_change_tags(monkeypatch):
+    model = neural.load_neural("")
+    sents = [words.split() for words, _ in SENTENCES] + [["بيروت"]]
+    whole = model.tag_sentences(sents)
+    monkeypatch.setattr(neural, "BATCH_TOKENS", 1)  # one sentence per batch
+    one_by_one = model.tag_sentences(sents)
+    assert [t for t, _ in whole] == [t for t, _ in one_by_one]
+    assert np.allclose([p for _, ps in whole for p in ps], [p for _, ps in one_by_one for p in ps], atol=1e-5)
+
+
+# --- the CRF layer ---------------------------------------------------------------------
+
+
+def test_crf_partition_viterbi_and_marginals_match_brute_force():
+    torch.manual_seed(0)
+    k = len(neural.TAGS)
+    crf = neural.crf_class()(k)
+    with torch.no_grad():
+        for p in (crf.trans, crf.start, crf.end):
+            p.normal_()
+    em = torch.randn(2, 3, k)
+    mask = torch.tensor([[True, True, True], [True, True, False]])
+    with torch.no_grad():
+        tags, probs = crf.decode(em, mask)
+        _brute_force(crf, em, mask, tags, probs, k)
+
+
+def _brute_force(crf, em, mask, tags, probs, k) -> None:
+    for b, n in ((0, 3), (1, 2)):
+        seqs = list(itertools.product(range(k), repeat=n))
+        scores = torch.cat([crf.gold_score(em[b : b + 1], torch.tensor([list(s) + [0] * (3 - n)]), mask[b : b + 1]) for s in seqs])
+        assert float(crf.log_partition(em, mask)[b]) == pytest.approx(float(torch.logsumexp(scores, 0)), abs=1e-4)
+        valid = [i for i, s in enumerate(seqs) if neural.TAGS[s[0]][0] != "I" and all(crf.allowed[a, c] for a, c in itertools.pairwise(s))]
+        best = max(valid, key=lambda i: float(scores[i]))
+        assert tags[b, :n].tolist() == list(seqs[best])
+        z = torch.logsumexp(scores[valid], 0)
+        for pos in range(n):
+            marginal = sum(float(torch.exp(scores[i] - z)) for i in valid if seqs[i][pos] == seqs[best][pos])
+            assert float(probs[b, pos]) == pytest.approx(marginal, abs=1e-4)
+
+
+# --- training ------------------------------------------------------------------------
+
+
+def _tiny_vectors(folder, sentences) -> None:
+    """A word-vector table for the test corpus (random, seeded): the trainer must not need SaudiNewsNet."""
+    words = sorted({norm(w) for words, _ in sentences for w in words.split()})
+    folder.mkdir(parents=True)
+    (folder / "embeddings.vocab.txt").write_text("".join(w + "\n" for w in words), encoding="utf-8")
+    np.save(folder / "embeddings.npy", np.random.default_rng(1).normal(size=(len(words), 8)).astype(np.float16))
+
+
+def test_trainer_runs_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
+    data = tmp_path / "gold.txt"
+    _write_conll(data, repeat=2)
+    out = tmp_path / "m" / "neural.pt"
+    _tiny_vectors(out.parent, SENTENCES)
+    parser = argparse.ArgumentParser()
+    train_ner.add_arguments(parser)
+    assert train_ner.main(parser.parse_args(["--backend", "neural", "--data", str(data), "--out", str(out), "--epochs", "1"])) == 0
+    assert "trained on 10 sentences" in capsys.readouterr().out
+    meta = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert meta["recipe"]["epochs"] == 1 and len(meta["losses"]) == 1 and meta["dims"]["n_gaz"] > 0
+    table = _run(["وصل الرئيس عمر البشير إلى الخرطوم أمس ."], {**NEURAL, "model": str(out)})
+    assert set(table.column_names) >= {"text", "label", "score"}  # one epoch learns little: it must run, not be right
+
+
+def test_cv_runs_the_neural_trainer_on_the_same_folds(tmp_path, capsys):
+    from tests.test_ner_cv import _args, _write_corpus
+
+    data = tmp_path / "gold.txt"
+    _write_corpus(data)
+    packaged = neural.DEFAULT_MODEL.read_bytes()
+    out_json = tmp_path / "cv.json"
+    assert train_ner.main(_args(["--data", str(data), "--cv", "3", "--backend", "neural", "--epochs", "1", "--json", str(out_json)])) == 0
+    result = json.loads(out_json.read_text(encoding="utf-8"))
+    assert result["recipe"]["backend"] == "neural" and result["recipe"]["neural"]["epochs"] == 1
+    assert [f["test_sentences"] for f in result["folds"]] == [[0, 20], [20, 40], [40, 60]]
+    assert result["summary"]["overall"]["gold"] == 130  # the CRF's CV scores the same 130 entities
+    assert neural.DEFAULT_MODEL.read_bytes() == packaged  # fold models never go over the packaged one
+    assert "mean ± sd over 3 folds" in capsys.readouterr().out
+
+
+def test_missing_neural_model_is_a_user_error(tmp_path):
+    from khabar.errors import UserError
+
+    with pytest.raises(UserError, match="neural NER model not found"):
+        _run(["زار الوفد بيروت."], {**NEURAL, "model": str(tmp_path / "nope.pt")})
