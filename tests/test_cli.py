@@ -28,7 +28,7 @@ def test_config_overrides_keep_the_other_defaults(tmp_path):
     path.write_text("[normalise]\nteh_marbuta = false\n[runner]\nworkers = 1\n", encoding="utf-8")
     config = load_config(path)
     assert config["normalise"]["teh_marbuta"] is False and config["normalise"]["alef"] is True
-    assert config["runner"] == {"kind": "local", "workers": 1, "address": ""}
+    assert config["runner"] == {"kind": "local", "workers": 1, "address": "", "inline_max_bytes": 262144}
 
 
 def test_every_command_is_in_the_readme_and_has_help(capsys):
