@@ -65,3 +65,19 @@ def test_readme_lists_every_quarantine_reason():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for reason in REASONS:
         assert f"| `{reason}` |" in readme, reason
+
+
+def test_the_command_leaves_at_once_with_its_exit_code_and_all_its_output(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "khabar.cli", "status", "--out"]
+    missing = subprocess.run([*command, str(tmp_path / "none")], cwd=REPO, env=env, capture_output=True, text=True)
+    assert missing.returncode == 2
+    assert missing.stderr == f"khabar: error: no khabar store at {tmp_path / 'none'} (run `khabar run --out {tmp_path / 'none'}` first)\n"
+    (tmp_path / "out").mkdir()
+    done = subprocess.run([*command, str(tmp_path / "out"), "--json"], cwd=REPO, env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "") and json.loads(done.stdout)  # stdout flushed before the process left
