@@ -54,7 +54,10 @@ def prestarted_workers(config: dict) -> Iterator[None]:
 
 
 def warm_up_main(config: dict) -> None:
-    """Load in this process what its part of the run (the ingest commit) loads on first use."""
-    from tasks.warm import warm_up_commit
+    """Load in this process what its part of the run (the ingest commit, and
+    every stage when the tasks run here) loads on first use."""
+    from tasks.warm import warm_up, warm_up_commit
 
     warm_up_commit(config)
+    if config["runner"]["kind"] == "local" and worker_count(config) == 1:
+        warm_up(config)

@@ -71,6 +71,10 @@ class Runner:
     kind: str = _choice("local", "local", "dask")
     workers: int = _at_least(0, 2)  # 0 = one per core
     address: str = ""
+    # New raw input of at most this many bytes (kind local) runs in the main
+    # process: starting the pool's workers (each imports Prefect and khabar,
+    # seconds of CPU) costs more than two cores save on it. 0 = always the pool.
+    inline_max_bytes: int = _at_least(0, 256 * 1024)
 
 
 @dataclass(frozen=True)

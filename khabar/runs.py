@@ -137,3 +137,31 @@ def nothing_new(parameters: dict, config: dict, say: Callable[[str], None]) -> d
         store.write_run(run_record(run, "nothing_to_do", counts={"ingest": committed.counts}, timings={}, from_stage=None))
         store.close_journal(run.run_id)
     return {"run_id": run.run_id, "status": "nothing_to_do", "partitions": [], "counts": committed.counts}
+
+
+def runs_inline(parameters: dict, config: dict) -> bool:
+    """True when the nightly run is small enough for the main process
+    (``runner.inline_max_bytes``), decided from the raw files and the store's
+    manifest before anything starts: the raw files not ingested yet total at
+    most that many bytes and no killed run waits (its remaining work is not
+    measured here, so it gets the pool)."""
+    from khabar.ingest import list_raw_files
+    from khabar.ingest.manifest import new_raw_files
+
+    limit = config["runner"]["inline_max_bytes"]
+    if config["runner"]["kind"] != "local" or limit <= 0 or Store(parameters["out"]).open_journals():
+        return False
+    listed = list_raw_files(Path(parameters["raw"]))
+    if _total_bytes(listed) <= limit:  # small whatever is new: no need to hash
+        return True
+    return _total_bytes([Path(f.path) for f in new_raw_files(listed, Store(parameters["out"]).ingested_keys())]) <= limit
+
+
+def _total_bytes(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.lstat().st_size  # a link is not followed: the reader refuses it
+        except OSError:  # vanished or unreadable: the reader quarantines it
+            continue
+    return total

@@ -28,7 +28,7 @@ def test_config_overrides_keep_the_other_defaults(tmp_path):
     path.write_text("[normalise]\nteh_marbuta = false\n[runner]\nworkers = 1\n", encoding="utf-8")
     config = load_config(path)
     assert config["normalise"]["teh_marbuta"] is False and config["normalise"]["alef"] is True
-    assert config["runner"] == {"kind": "local", "workers": 1, "address": ""}
+    assert config["runner"] == {"kind": "local", "workers": 1, "address": "", "inline_max_bytes": 262144}
 
 
 def test_every_command_is_in_the_readme_and_has_help(capsys):
@@ -65,3 +65,19 @@ def test_readme_lists_every_quarantine_reason():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for reason in REASONS:
         assert f"| `{reason}` |" in readme, reason
+
+
+def test_the_command_leaves_at_once_with_its_exit_code_and_all_its_output(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "khabar.cli", "status", "--out"]
+    missing = subprocess.run([*command, str(tmp_path / "none")], cwd=REPO, env=env, capture_output=True, text=True)
+    assert missing.returncode == 2
+    assert missing.stderr == f"khabar: error: no khabar store at {tmp_path / 'none'} (run `khabar run --out {tmp_path / 'none'}` first)\n"
+    (tmp_path / "out").mkdir()
+    done = subprocess.run([*command, str(tmp_path / "out"), "--json"], cwd=REPO, env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "") and json.loads(done.stdout)  # stdout flushed before the process left

@@ -87,6 +87,14 @@ def one_worker(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="module")
+def pooled(tmp_path_factory) -> str:
+    """The default pool of two workers even for the sample, which is small enough to run in the main process by default."""
+    path = tmp_path_factory.mktemp("config") / "pooled.toml"
+    path.write_text("[runner]\ninline_max_bytes = 0\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
 def clean_run(tmp_path_factory, prefect_harness, one_worker) -> dict:
     out = tmp_path_factory.mktemp("clean") / "out"
     done = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out), "--config", one_worker])
@@ -109,15 +117,15 @@ def test_a_killed_run_is_completed_by_the_next_one(fault, clean_run, tmp_path, o
 
 
 @pytest.mark.slow
-def test_killing_a_pooled_run_leaves_no_worker_behind_and_the_rerun_completes(clean_run, tmp_path):
+def test_killing_a_pooled_run_leaves_no_worker_behind_and_the_rerun_completes(clean_run, tmp_path, pooled):
     out, marker = tmp_path / "out", uuid.uuid4().hex
-    killed = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)], fault="segment:staged", marker=marker)
+    killed = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out), "--config", pooled], fault="segment:staged", marker=marker)
     assert killed.returncode == -9, killed.stderr
     deadline = time.monotonic() + 10
     while processes_with_marker(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert processes_with_marker(marker) == []
-    rerun = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)])
+    rerun = khabar_process(["run", "--raw", str(SAMPLE_RAW), "--out", str(out), "--config", pooled])
     assert rerun.returncode == 0, rerun.stderr
     assert snapshot(out) == clean_run
 
@@ -132,9 +140,9 @@ ONE_LINE = re.compile(r"^khabar: error: cannot write (\S+): No space left on dev
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("point", "in_process"), ENOSPC_POINTS)
-def test_a_full_disk_ends_the_run_with_one_line_and_the_rerun_completes(point, in_process, clean_run, tmp_path, one_worker):
+def test_a_full_disk_ends_the_run_with_one_line_and_the_rerun_completes(point, in_process, clean_run, tmp_path, one_worker, pooled):
     out = tmp_path / "out"
-    args = ["run", "--raw", str(SAMPLE_RAW), "--out", str(out), *(["--config", one_worker] if in_process else [])]
+    args = ["run", "--raw", str(SAMPLE_RAW), "--out", str(out), "--config", one_worker if in_process else pooled]
     failed = khabar_process(args, fault=f"{point}:enospc")
     assert failed.returncode == 2, failed.stderr
     *progress, last = failed.stderr.splitlines()

@@ -134,3 +134,36 @@ def test_the_traceback_goes_to_the_temporary_folder_when_the_store_refuses_it(tm
     except OSError as exc:
         written = write_traceback(exc, run_log_path(tmp_path / "out", "r-test"))
     assert written == tmp_path / "tmp" / "khabar-r-test.log" and "OSError: [Errno 28]" in written.read_text(encoding="utf-8")
+
+
+def _inline(raw: Path, out: Path, **runner) -> bool:
+    from khabar.config import load_config
+    from khabar.runs import runs_inline
+
+    return runs_inline({"raw": str(raw), "out": str(out), "config_path": None}, load_config(overrides={"runner": runner}))
+
+
+def test_a_small_input_runs_in_the_main_process_and_a_large_one_on_the_pool(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(STORY, encoding="utf-8")
+    size = (raw / "a.txt").stat().st_size
+    assert _inline(raw, out, inline_max_bytes=size) is True
+    assert _inline(raw, out, inline_max_bytes=size - 1) is False
+    assert _inline(raw, out, inline_max_bytes=0) is False  # 0: always the pool
+    assert _inline(raw, out, kind="dask", inline_max_bytes=size) is False
+
+
+def test_only_the_files_not_ingested_yet_count_and_a_killed_run_gets_the_pool(tmp_path, monkeypatch):
+    from khabar.store import Store
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "old.txt").write_text(STORY * 20, encoding="utf-8")
+    (raw / "new.txt").write_text(OTHER, encoding="utf-8")
+    known = {(path_key(raw / "old.txt"), file_sha256(raw / "old.txt"))}
+    monkeypatch.setattr(Store, "ingested_keys", lambda self: known)
+    limit = (raw / "new.txt").stat().st_size
+    assert _inline(raw, out, inline_max_bytes=limit) is True
+    monkeypatch.setattr(Store, "open_journals", lambda self: ["20260304T120000-abcdef"])
+    assert _inline(raw, out, inline_max_bytes=limit) is False

@@ -139,6 +139,13 @@ def write_traceback(exc: Exception, log: Path) -> Path | None:
     return None
 
 
+def inline(config: dict) -> dict:
+    """``config`` for choosing the runner of a small run: one worker, so the
+    tasks run in this process and no pool starts (the flow reads its own
+    config: what the stages write does not depend on the worker count)."""
+    return {**config, "runner": {**config["runner"], "workers": 1}}
+
+
 def _say(message: str) -> None:
     from flows.progress import PROGRESS
 
@@ -154,11 +161,12 @@ def main(args: argparse.Namespace) -> int:
     raw, out = resolve_paths(args, config)
     config_path = str(Path(args.config).resolve()) if args.config else None
     parameters = {"raw": str(raw), "out": str(out), "config_path": config_path}
-    from khabar.runs import nothing_new
+    from khabar.runs import nothing_new, runs_inline
 
     summary = nothing_new(parameters, config, _say)  # decided from the store's manifest: no Prefect, no pool
     if summary is None:
-        summary = run_flow("nightly", config, args.verbose, **parameters)
+        runner_config = inline(config) if runs_inline(parameters, config) else config
+        summary = run_flow("nightly", runner_config, args.verbose, **parameters)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     return 0
