@@ -554,3 +554,30 @@ def test_errors_of_a_second_judged_real_news_day(text, rows):
 def test_a_number_two_words_after_raqm_is_an_identifier():  # 2015-08-01, seed 256
     assert find_amounts("ووفرت الشركة رقم الخدمة 5060 لاستقبال رسائل التبرع.") == []
     assert [a.text for a in find_amounts("وخصصت رقم الخدمة 5060 و300 موظف.")] == ["300 موظف"]
+
+
+# The duals' pattern opens with the words' first letters (fast to search); it
+# must find what the word-start form B[وبلف]?(?P<u>…)E finds: the word, where a
+# word starts or after one clitic letter starting one; never inside a word.
+@pytest.mark.parametrize("text, duals", [
+    ("أصيب جريحان وطفلين في الحادث", ["جريحان", "طفلين"]),
+    ("ولشخصين فقط، وطفلين", ["طفلين"]),        # two clitics (ول): not a dual of the list
+    ("كطفلين 1شخصين _هدفين", []),                # ك is no clitic here; glued to a digit or _
+    ("طفلينطفلين قتيلان", ["قتيلان"]),
+])
+def test_counted_duals_start_a_word_or_follow_one_clitic(text, duals):
+    import re
+
+    from khabar.extract.amounts import _DUAL, _DUALS
+    from khabar.extract.lexicon import alternation
+
+    word_start = re.compile(rf"(?<!\w)[وبلف]?(?P<u>{alternation(_DUALS)})(?!\w)")
+    assert [m.group("u") for m in _DUAL.finditer(text)] == duals
+    assert [(m.span("u"), m.end()) for m in _DUAL.finditer(text)] == [(m.span("u"), m.end()) for m in word_start.finditer(text)]
+
+
+def test_after_clitic_refuses_words_opening_with_a_clitic_letter():
+    from khabar.extract.lexicon import after_clitic
+
+    with pytest.raises(ValueError):
+        after_clitic(["بنتين"], "وبلف")

@@ -36,7 +36,7 @@ from khabar.arabic import HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
 from khabar.extract.dates import date_spans_folded
 from khabar.extract.fold import fold, fold_word
-from khabar.extract.lexicon import B, E, OSP, SP, alternation
+from khabar.extract.lexicon import B, E, OSP, SP, after_clitic, alternation
 from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, CLOSING_MARK, find_numbers, range_low, scale_of
 
 
@@ -61,7 +61,7 @@ _PER = {fold_word(f): per for key, per in L.PER_TIME.items() for f in key.split(
 _PER_TIME = re.compile(rf"(?:{SP}|(?=/))(?P<p>{alternation(_PER)}){E}")  # 834 كلم / ساعة too
 _COUNT = re.compile(rf"{SP}(?P<u>{alternation(_COUNTS)}){E}")
 _COUNT_DEF = re.compile(rf"{SP}من{SP}(?P<u>{alternation(_DEFINITE)}){E}")
-_DUAL = re.compile(rf"{B}[وبلف]?(?P<u>{alternation(_DUALS)}){E}")
+_DUAL = re.compile(rf"(?P<u>{after_clitic(_DUALS, 'وبلف')}){E}")  # the dual after B[وبلف]? (only u and the end are read)
 _LETTER = f"[{char_class(HAMZA_TO_YEH)}]"
 _NEXT_WORD = re.compile(rf"[ \t]{{1,3}}(?P<w>{_LETTER}{{2,20}})(?![\w])")  # same line only
 # Duals of any noun: صاروخين باليستيين، شحنتين. Without diacritics -ين is

@@ -411,8 +411,15 @@ _ANCHOR_GROUP.update({w: "fiscal" for w in ("المالي", "الماليه", "�
 _ANCHOR_GROUP.update({w: "span" for w in _SPAN_UNIT})
 _ANCHOR_GROUP.update({fold_word(w): "span" for w in L.VAGUE_UNITS})
 _ANCHOR_GROUP.update({f"{a}{w}{s}": "decade" for w in _DECADES for a in ("", "ال") for s in ("ات", "يات")})
-# (?=\d) first: the number branch is refused at a letter before its lookbehind runs (a quarter of the scan)
-_ANCHOR = re.compile(rf"(?P<num>(?=\d)(?<!\d)(?:\d{{1,4}}[/.\-]\d|(?:1[3-9]|2[01])\d\d(?!\d)))|(?P<w>{alternation(_ANCHOR_GROUP)})")
+# Two scans, numbers and words: their anchors share no character (digits and
+# / . - against letters and spaces), so neither hides one of the other, and
+# each pattern alone opens with what the engine skips to fast (the digit class;
+# the word trie's first letters, with no group or lookahead before them):
+# 0.23 s a day against 0.32 s for one pattern with both as named branches.
+# The number one consumes its first digit before its lookbehinds (a letter is
+# refused at once): (?<!\d)\d is \d(?<!\d\d), (?:1[3-9]|2[01]) the digit read back.
+_NUM_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{0,3}[/.\-]\d|(?<=1)[3-9]\d\d(?!\d)|(?<=2)[01]\d\d(?!\d))")
+_WORD_ANCHOR = re.compile(alternation(_ANCHOR_GROUP))
 _WINDOW = {"month": (30, 45), "hijri": (30, 30), "holy": (20, 10), "eid": (10, 30), "ago": (4, 12), "fiscal": (16, 24), "per": (20, 30), "decade": (4, 40), "ref": (24, 30)}
 # anchor word (or "num") -> (group, characters before, characters after)
 _ANCHOR_WINDOW = {w: (g, *_WINDOW.get(g, (12, 30))) for w, g in {**_ANCHOR_GROUP, "num": "num"}.items()}
@@ -423,24 +430,35 @@ def _matches(t: str) -> tuple[tuple[str, re.Match], ...]:
     """Matches of every pattern in folded text ``t`` (cached: dates and
     amounts both need them)."""
     windows: dict[str, list[list[int]]] = {}
+    first: dict[str, int] = {}  # group -> its first anchor: the groups run in that order, as with one scan
     n = len(t)
-    num_window = _ANCHOR_WINDOW["num"]
-    for a in _ANCHOR.finditer(t):  # (the loop is hot: one lookup per anchor, no helper calls)
+    for a in _WORD_ANCHOR.finditer(t):  # (the loop is hot: one lookup per anchor, no helper calls)
         s, e = a.span()
-        if a.lastgroup == "num":
-            group, before, after = num_window
-        else:
-            if (e < n and t[e].isalpha()) or (s > 1 and t[s - 1].isalpha() and t[s - 2].isalpha()):
-                continue  # inside a longer word
-            group, before, after = _ANCHOR_WINDOW[a.group("w")]
+        if (e < n and t[e].isalpha()) or (s > 1 and t[s - 1].isalpha() and t[s - 2].isalpha()):
+            continue  # inside a longer word
+        group, before, after = _ANCHOR_WINDOW[a.group()]
         lo, hi = (s - before if s > before else 0), e + after  # finditer clamps hi to the text
         ws = windows.get(group)
         if ws is None:
-            windows[group] = [[lo, hi]]
+            windows[group], first[group] = [[lo, hi]], s
         elif lo <= ws[-1][1]:
             ws[-1][1] = hi
         else:
             ws.append([lo, hi])
+    _, before, after = _ANCHOR_WINDOW["num"]
+    num_ws: list[list[int]] = []
+    for a in _NUM_ANCHOR.finditer(t):
+        s, e = a.span()
+        lo, hi = (s - before if s > before else 0), e + after
+        if num_ws and lo <= num_ws[-1][1]:
+            num_ws[-1][1] = hi
+        else:
+            if not num_ws:
+                first["num"] = s
+            num_ws.append([lo, hi])
+    if num_ws:
+        windows["num"] = num_ws
+        windows = {g: windows[g] for g in sorted(windows, key=first.__getitem__)}
     found: dict[tuple[str, int, int], re.Match] = {}
     for group, ws in windows.items():
         for name in _GROUPS[group]:

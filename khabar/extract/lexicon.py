@@ -41,6 +41,28 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if end else body
 
 
+def after_clitic(words: Iterable[str], clitics: str) -> str:
+    r"""``(?<!\w)[clitics]?(?P<u>…)`` for ``words`` with the match starting at
+    the word, not at its clitic: the same words found (the ``u`` group of that
+    pattern, and the same end), but the pattern opens with the words' first
+    letters, so the engine skips to a candidate fast where the word-start
+    lookbehind was tried at every character (2x faster for the duals of
+    amounts; not for words opening with frequent letters: ا ي س ع). The word
+    starts a word, or follows one clitic letter that does. Only for words not
+    opening with a clitic letter (there ب+X and بX could both read a text)."""
+    trie: dict = {}
+    for word in {fold_word(w) for w in words if w}:
+        if word[0] in clitics:
+            raise ValueError(f"{word!r} opens with a clitic letter")
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    edge = rf"(?:(?<!\w.)|(?<=(?<!\w)[{clitics}].))"  # (read after the first letter, so it runs only there)
+    branches = [re.escape(ch) + edge + _trie_regex(child) for ch, child in sorted(trie.items())]
+    return "(?:" + "|".join(branches) + ")"
+
+
 def folded_map(mapping: dict[str, object]) -> dict[str, object]:
     return {fold_word(k): v for k, v in mapping.items()}
 

@@ -61,10 +61,15 @@ _DIGIT_RUN = re.compile(r"[\d.,]+")
 # Saudi press (SPA) writes the decimal comma as ر with the fraction first in
 # logical order: "935ر6 مليون" is 6.935 million, "000ر22" is 22,000.
 _SAUDI = re.compile(r"(?<![\d.,ر])(?P<f>\d{1,6})ر(?P<w>\d{1,9})(?![\dر])")
-# One cheap scan for where a number may start (a digit or a number word); the
+# Cheap scans for where a number may start (a digit or a number word); the
 # exact pattern and the word edges are checked only there. A full pattern with
-# look-behinds and clitics tried at every position costs ~4x more.
-_FIRST = re.compile(rf"(?P<d>\d)|(?P<w>{_WORD})")
+# look-behinds and clitics tried at every position costs ~4x more. Digits and
+# words are two scans (a digit starts no word), each searched again only once
+# the reading has passed its last find: with no named group opening a pattern
+# the engine tries a position faster (0.14 s a day against 0.21 s for one
+# pattern with both as named branches).
+_FIRST_DIGIT = re.compile(r"\d")
+_FIRST_WORD = re.compile(_WORD)
 _NEXT_WORD = re.compile(rf"{SP}(?P<p>و)?(?P<w>{_WORD}){E}")
 _NEXT_SCALE = re.compile(rf"{SP}(?P<w>{_SCALE}){E}")
 # Quote marks or parentheses around digits, before a scale word: «100» مليون.
@@ -159,14 +164,18 @@ def find_numbers(t: str) -> tuple[Number, ...]:
     (cached: dates and amounts both need them)."""
     out: list[Number] = []
     pos = 0
-    n = len(t)
-    while pos < n:
-        m = _FIRST.search(t, pos)
-        if not m:
-            break
-        num, pos = _digit_number(t, m.start()) if m.group("d") else _word_number(t, m)
+    d, w = _FIRST_DIGIT.search(t), _FIRST_WORD.search(t)
+    while d or w:
+        if d and (not w or d.start() < w.start()):
+            num, pos = _digit_number(t, d.start())
+        else:
+            num, pos = _word_number(t, w)
         if num:
             out.append(num)
+        if d and d.start() < pos:  # (a find at or after pos is still the first there)
+            d = _FIRST_DIGIT.search(t, pos)
+        if w and w.start() < pos:
+            w = _FIRST_WORD.search(t, pos)
     return tuple(out)
 
 
@@ -236,7 +245,7 @@ def _word_number(t: str, m: re.Match) -> tuple[Number | None, int]:
     if s and (t[s - 1].isalnum() or t[s - 1] == "_"):
         if t[s - 1] not in "وبلف" or (s >= 2 and (t[s - 2].isalnum() or t[s - 2] == "_")):
             return None, end
-    words = [m.group("w")]
+    words = [m.group()]
     for _ in range(8):
         nx = _NEXT_WORD.match(t, end)
         if not nx or not _joins(words[-1], nx.group("w"), bool(nx.group("p"))):
