@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -447,11 +448,13 @@ def amounts_daily(*, amounts: pa.Table, documents: pa.Table | None = None, cfg: 
     stories = _doc_stories(documents) if documents is not None else {}
     groups: dict[tuple, dict] = {}
     for kind, unit, value, doc_id in zip(_column(amounts, "kind"), _column(amounts, "unit"), _column(amounts, "value"), _column(amounts, "doc_id")):
-        group = groups.setdefault((kind, unit), {"total": 0.0, "count": 0, "docs": set()})
-        group["total"] += value if value is not None else 0.0
+        group = groups.setdefault((kind, unit), {"values": [], "count": 0, "docs": set()})
+        if value is not None:
+            group["values"].append(value)
         group["count"] += 1
         group["docs"].add(doc_id)
-    rows = [{"kind": k, "unit": u, "total": g["total"], "count": g["count"], "documents": len(g["docs"]),
+    # fsum is exact, so the total does not depend on the order shards are read in
+    rows = [{"kind": k, "unit": u, "total": math.fsum(g["values"]), "count": g["count"], "documents": len(g["docs"]),
              "stories": _story_count(g["docs"], stories)} for (k, u), g in groups.items()]
     rows.sort(key=lambda r: (r["kind"], r["unit"] is None, r["unit"] or ""))
     return schemas.table_from_rows("amounts_daily", rows)

@@ -391,3 +391,12 @@ def test_a_given_name_alone_counts_under_its_canonical_whatever_was_written():
     table = quotes(("d4", 0, "محمد", given), ("d4", 1, "ويضيف محمد", given))
     rows = aggregate.speakers_daily(quotes=table, documents=documents, entities=entities, cfg=CFG).to_pylist()
     assert [(r["speaker_entity_id"], r["speaker"], r["quotes"]) for r in rows] == [(aggregate.speaker_key("محمد", "d4"), "محمد", 2)]
+
+
+def test_amounts_daily_total_does_not_depend_on_the_order_rows_are_read_in():
+    values = [0.1, 1e16, 0.3, -1e16, 0.2]  # a running sum gives 0.2, 0.1 or 0.0 by order; the exact sum is 0.6
+    rows = [{"doc_id": f"d{i}", "amount_idx": 0, "start": 0, "end": 1, "text": "1", "value": v, "unit": "SAR", "kind": "money", "approximate": False}
+            for i, v in enumerate(values)]
+    totals = {aggregate.amounts_daily(amounts=schemas.table_from_rows("amounts", order), cfg=CFG).column("total")[0].as_py()
+              for order in (rows, rows[::-1], rows[2:] + rows[:2])}
+    assert totals == {0.6}

@@ -85,11 +85,16 @@ def test_even_chunks_are_the_fewest_of_near_equal_size():
     assert even_chunks([], 10) == []
 
 
+def test_even_chunks_deal_rows_out_in_turn_so_long_and_short_articles_mix():
+    # a raw file's first half from one outlet (long articles), second half from another
+    assert even_chunks(list(range(7)), 3) == [[0, 3, 6], [1, 4], [2, 5]]
+
+
 def test_document_shards_complete_each_row_with_its_cluster_and_ingest_time():
     batch = IngestBatch("r1", [], {}, shard_size=2, run_date="2026-03-04", ingested_at=NOON)
     docs = [doc("x", "a", 0), doc("y", "a", 1), doc("z", "a", 2)]
     shards = document_shards(docs, {"y": "x"}, batch)
-    assert [[(r["doc_id"], r["cluster_id"]) for r in rows] for rows in shards] == [[("x", "x"), ("y", "x")], [("z", "z")]]
+    assert [[(r["doc_id"], r["cluster_id"]) for r in rows] for rows in shards] == [[("x", "x"), ("z", "z")], [("y", "x")]]
     assert all(r["ingested_at"] == NOON for rows in shards for r in rows)
 
 
