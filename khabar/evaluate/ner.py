@@ -13,6 +13,7 @@ import datetime as dt
 import time
 
 from khabar import schemas
+from khabar.evaluate.realnews import read_dev_set, text_sha256  # noqa: F401 - text_sha256 is part of this module's API
 from khabar.evaluate.scorer import score
 from khabar.ner.tags import khabar_tag, spans_from_bio
 from khabar.stages import entities_only, extract_documents
@@ -89,71 +90,27 @@ def evaluate(sentences: list, config: dict, doc_sentences: int) -> dict:
 REALNEWS_LABELS = ("PER", "LOC", "ORG", "MISC")
 
 
-def text_sha256(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def read_realnews(path, data_dir) -> list[dict]:
     """The dev set's entries, each with its article ``text`` and a ``doc_id`` (file:line).
 
     Raises UserError on a malformed line, a missing article, a text whose hash
     no longer matches, or an offset outside the text."""
-    import json
-    from pathlib import Path
-
-    from khabar.errors import UserError
-
-    entries = []
-    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if raw.strip():
-            try:
-                entry = json.loads(raw)
-                entries.append({"file": str(entry["file"]), "line": int(entry["line"]), "sha256": str(entry["sha256"]),
-                                "entities": [(int(s), int(e), str(lab)) for s, e, lab in entry["entities"]]})
-            except (ValueError, KeyError, TypeError) as exc:
-                raise UserError(f"{path}:{n}: not a dev-set entry ({exc})") from None
-    texts = _article_texts(Path(data_dir), {(e["file"], e["line"]) for e in entries})
+    entries = read_dev_set(path, data_dir, _entity_annotations, "dev-set")
     for entry in entries:
-        entry["doc_id"] = f"{entry['file']}:{entry['line']}"
-        entry["text"] = texts.get((entry["file"], entry["line"]))
-        check_entry(entry)
+        _check_spans(entry)
     return entries
 
 
-def check_entry(entry: dict) -> None:
-    """Refuse an entry whose article is missing or changed (hash) or whose spans do not fit its text."""
+def _entity_annotations(obj: dict) -> dict:
+    return {"entities": [(int(s), int(e), str(lab)) for s, e, lab in obj["entities"]]}
+
+
+def _check_spans(entry: dict) -> None:
     from khabar.errors import UserError
 
-    where = entry["doc_id"]
-    if entry["text"] is None:
-        raise UserError(f"{where}: article not found in the data folder")
-    if text_sha256(entry["text"]) != entry["sha256"]:
-        raise UserError(f"{where}: the article's text no longer matches its sha256; its offsets cannot be trusted")
     for start, end, label in entry["entities"]:
         if not 0 <= start < end <= len(entry["text"]) or label not in REALNEWS_LABELS:
-            raise UserError(f"{where}: bad span ({start}, {end}, {label}) for a text of {len(entry['text'])} characters")
-
-
-def _article_texts(data_dir, wanted: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
-    """(file, line) -> the record's ``content``, each file read once; absent files and lines are left out."""
-    import gzip
-    import json
-
-    texts = {}
-    for name in sorted({f for f, _ in wanted}):
-        lines = {line for f, line in wanted if f == name}
-        path = data_dir / name
-        if not path.is_file():
-            continue
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for i, raw in enumerate(handle):
-                if i in lines:
-                    texts[(name, i)] = json.loads(raw).get("content") or ""
-                if i >= max(lines):
-                    break
-    return texts
+            raise UserError(f"{entry['doc_id']}: bad span ({start}, {end}, {label}) for a text of {len(entry['text'])} characters")
 
 
 def realnews_predictions(entries: list[dict], config: dict) -> list[tuple]:

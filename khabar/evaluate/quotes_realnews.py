@@ -19,13 +19,11 @@ quote read as speech).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from pathlib import Path
 
 from khabar import schemas
 from khabar.errors import UserError
-from khabar.evaluate.ner import _article_texts, text_sha256
+from khabar.evaluate.realnews import read_dev_set
 from khabar.extract.fold import fold
 
 _NOT_WORD = re.compile(r"[«»“”\"'،,.:؛;()\-–—]")
@@ -33,34 +31,21 @@ _NOT_WORD = re.compile(r"[«»“”\"'،,.:؛;()\-–—]")
 
 def read_quotes_realnews(path, data_dir) -> list[dict]:
     """The dev set's entries with their article ``text`` and ``doc_id`` (file:line); UserError on a bad entry."""
-    entries = []
-    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            e = json.loads(raw)
-            quotes = [(int(s), int(end), [(int(a), int(b)) for a, b in spk]) for s, end, spk in e["quotes"]]
-            entries.append({"file": str(e["file"]), "line": int(e["line"]), "sha256": str(e["sha256"]), "quotes": quotes})
-        except (ValueError, KeyError, TypeError) as exc:
-            raise UserError(f"{path}:{n}: not a quote dev-set entry ({exc})") from None
-    texts = _article_texts(Path(data_dir), {(e["file"], e["line"]) for e in entries})
-    for e in entries:
-        e["doc_id"] = f"{e['file']}:{e['line']}"
-        e["text"] = texts.get((e["file"], e["line"]))
-        _check(e)
+    entries = read_dev_set(path, data_dir, _quote_annotations, "quote dev-set")
+    for entry in entries:
+        _check_spans(entry)
     return entries
 
 
-def _check(e: dict) -> None:
-    where = e["doc_id"]
-    if e["text"] is None:
-        raise UserError(f"{where}: article not found in the data folder")
-    if text_sha256(e["text"]) != e["sha256"]:
-        raise UserError(f"{where}: the article's text no longer matches its sha256; its offsets cannot be trusted")
+def _quote_annotations(obj: dict) -> dict:
+    return {"quotes": [(int(s), int(end), [(int(a), int(b)) for a, b in spk]) for s, end, spk in obj["quotes"]]}
+
+
+def _check_spans(e: dict) -> None:
     n = len(e["text"])
     for s, end, spk in e["quotes"]:
         if not 0 <= s < end <= n or any(not 0 <= a < b <= n for a, b in spk):
-            raise UserError(f"{where}: bad span in quote ({s}, {end}) for a text of {n} characters")
+            raise UserError(f"{e['doc_id']}: bad span in quote ({s}, {end}) for a text of {n} characters")
 
 
 def _words(text: str) -> list[str]:
