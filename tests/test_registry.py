@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -11,6 +13,8 @@ import pyarrow.parquet as pq
 from khabar import aggregate, cli, registry, schemas, warehouse
 from khabar.extract.canonical import entity_id
 from khabar.store import Store
+
+from .conftest import SAMPLE_RAW
 
 CFG = {"link_short_names": True, "max_entities_per_doc": 50, "sample_quotes": 3}
 
@@ -59,7 +63,7 @@ def _store(tmp_path: Path, days: dict[str, pa.Table]) -> Path:
         docs = documents(*sorted(set(ents.column("doc_id").to_pylist())))
         for name, (inputs, fn) in aggregate.AGGREGATES.items():
             if name in ("entity_daily", "entity_aliases_daily"):
-                table = fn(**{"entities": ents, "documents": docs}, cfg=CFG) if "documents" in inputs else fn(entities=ents, cfg=CFG)
+                table = fn(entities=ents, documents=docs, cfg=CFG) if "documents" in inputs else fn(entities=ents, cfg=CFG)
                 path = tmp_path / name / f"dt={dt}" / "part-00000.parquet"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 pq.write_table(schemas.with_run_id(name, table, "r1"), path)
@@ -83,12 +87,54 @@ def test_lookup_by_any_written_form(tmp_path):
     assert registry.lookup(store, "أحد لا يعرفه أحد") == []
 
 
-def test_nightly_equals_one_run_over_all_days(tmp_path):
-    nightly = Store(_store(tmp_path / "n", {"2015-07-21": DAY1}))
-    _store(tmp_path / "n", {"2015-07-22": DAY2})  # the second night adds its partition only
-    once = Store(_store(tmp_path / "o", {"2015-07-21": DAY1, "2015-07-22": DAY2}))
-    for name in ("بلاتر", "فيفا"):
-        assert registry.lookup(nightly, name) == registry.lookup(once, name)
+NIGHTLY_DATASETS = ("documents", "entities", "quotes", "entity_daily", "entity_aliases_daily", "speakers_daily", "cooccurrence")
+
+
+def _rows(store: Store, name: str) -> list[tuple]:
+    table = store.read_dataset(name)
+    table = table.drop_columns([c for c in ("run_id", "ingested_at") if c in table.column_names])
+    return sorted(tuple(str(v) for v in row.values()) for row in table.to_pylist())
+
+
+# Ingested on the second night, published on the first night's day: that day is aggregated again.
+LATE_ARTICLE = {
+    "id": "kh-late-1", "source": "khabar-wire", "url": "https://example.org/khabar/late-1", "title": "المفوضة الأوروبية في بغداد",
+    "published_at": "2026-11-25T21:00:00+03:00",
+    "content": "بغداد - قالت المفوضة الأوروبية كادري سيمسون إن «التعاون مع العراق في الطاقة يتسع». والتقت سيمسون رئيس الوزراء السوداني مساء الثلاثاء.",
+}
+
+
+def _nights(raw: Path) -> list[list[tuple[Path, Path]]]:
+    late = raw.parent / "late.jsonl"
+    late.write_text(json.dumps(LATE_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [[(SAMPLE_RAW / "2026-11-25", raw / "2026-11-25")],
+            [(SAMPLE_RAW / "2026-11-26", raw / "2026-11-26"), (late, raw / "late" / "late.jsonl")]]
+
+
+def _arrive(files: list[tuple[Path, Path]]) -> None:
+    for source, target in files:
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+
+
+def test_nightly_runs_give_the_rows_and_registry_of_one_run_over_all_nights(tmp_path, prefect_harness):
+    nights = _nights(tmp_path / "raw")
+    for night in nights:
+        _arrive(night)
+        assert cli.main(["run", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "nightly")]) == 0
+    assert cli.main(["run", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "once")]) == 0
+    nightly, once = Store(tmp_path / "nightly"), Store(tmp_path / "once")
+    second_night = nightly.runs().to_pylist()[-1]["run_id"]
+    assert set(nightly.read_partition("entity_daily", "2026-11-25", ["run_id"]).column("run_id").to_pylist()) == {second_night}
+    for name in NIGHTLY_DATASETS:
+        assert _rows(nightly, name) == _rows(once, name), name
+    names = set(once.read_dataset("entity_daily").column("canonical").to_pylist())
+    assert "كادري سيمسون" in names
+    for name in sorted(names):
+        assert registry.lookup(nightly, name) == registry.lookup(once, name), name
 
 
 def test_warehouse_view_and_command(tmp_path, capsys):
