@@ -726,3 +726,52 @@ def test_unnamed_sources_keep_where_they_are_from_and_governed_persons_are_no_sp
     assert got[1] == ("أحد القادة العسكريين من الجيش الليبي", None)
     assert got[2] == ("مسؤول", None)  # not the person whose visit is awaited
     assert got[3] == ("وائل كريم", "per:karim")
+
+
+def test_scripture_is_attributed_as_the_text_names_the_speaker():
+    cases = [
+        ("واستشهد الخطيب بقوله تعالى: «وتعاونوا على البر والتقوى».", "تعالى", "بقوله", "وتعاونوا على البر والتقوى"),
+        ("وقال الله تعالى: «إن مع العسر يسرا».", "الله تعالى", "قال", "إن مع العسر يسرا"),
+        ("وهذا عملا لقوله سبحانه وتعالى في كتابه الكريم: «ادعوني أستجب لكم».", "سبحانه وتعالى", "لقوله",
+         "ادعوني أستجب لكم"),
+        ("وقال رسول الله ﷺ: «الدين النصيحة».", "رسول الله", "قال", "الدين النصيحة"),
+        ("وذكّر الإمام المصلين بقول النبي صلى الله عليه وسلم: «من غشنا فليس منا».", "النبي", "بقول", "من غشنا فليس منا"),
+        # the blessing alone names nobody: no speaker is made up
+        ("كما جاء في قوله صلى الله عليه وسلم: «تبسمك في وجه أخيك صدقة».", None, None, "تبسمك في وجه أخيك صدقة"),
+        ("وأوصى الشيخ بقوله النبي محمد صلى الله عليه وسلم: «الكلمة الطيبة صدقة».", "النبي", "بقوله", "الكلمة الطيبة صدقة"),
+    ]
+    for text, speaker, verb, quote in cases:
+        q = _one(text)
+        _check_offsets(text, [q])
+        assert q.text == quote, text
+        assert (q.speaker, q.verb) == (speaker, verb), text
+
+
+def test_new_reporting_verbs_find_their_speakers():
+    text = "ويكمل المطرب سامي فؤاد: «الفن رسالة قبل أن يكون تجارة»."
+    q = _one(text)
+    assert (q.text, q.speaker, q.verb) == ("الفن رسالة قبل أن يكون تجارة", "المطرب سامي فؤاد", "يكمل")
+    text = "ويجادل الباحث نبيل حداد بأن «السوق لا تصحح نفسها دائما»."
+    q = _one(text)
+    assert (q.text, q.speaker, q.verb) == ("السوق لا تصحح نفسها دائما", "الباحث نبيل حداد", "يجادل")
+    _check_offsets(text, [q])
+
+
+def test_lists_and_headlines_after_a_colon_are_not_speech():
+    assert find_quotes("يذكر أن موقع الجمعية يضم في صفحته الرئيسية عدة أقسام منها: شروط العضوية، الأنشطة، الأخبار، اتصل بنا.") == []
+    assert find_quotes("ونشرت الصحيفة الخبر بالعنوان التالي: «الحكومة تعد بخفض الأسعار قبل نهاية العام الجاري».") == []
+    assert find_quotes("وطرحت الشركة الهاتف بألوان عدة، منها: «الذهبي» و«الفضي».") == []
+    # a colon after التالي with no headline noun stays speech
+    q = _one("وشرح الوزير موقفه على النحو التالي: «لن نرفع الأسعار هذا العام»." )
+    assert q.text == "لن نرفع الأسعار هذا العام"
+
+
+def test_scripture_and_list_patterns_run_in_linear_time():
+    for unit in ("قال الله تعالى في كتابه " * 3, "بقوله صلى الله عليه وسلم " * 3, "منها: " * 5,
+                 "بالعنوان التالي: «" * 2, "وقال رسول الله ﷺ: «الدين النصيحة». "):
+        def run(n, unit=unit):
+            text = unit * (n // len(unit))
+            t0 = time.process_time()
+            find_quotes(text)
+            return time.process_time() - t0
+        assert_linear(run, 30_000)

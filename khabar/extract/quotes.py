@@ -159,6 +159,33 @@ _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنق
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
+# Scripture quoted by whom the text names: a verse after قال (الله) تعالى /
+# لقوله تعالى, a hadith after قال رسول الله ﷺ / لقوله صلى الله عليه وسلم. The
+# speaker is the divine name or the Prophet as written; matched against a
+# bounded window before the mark, so linear-time.
+_SAY_FORMS = r"(?:[وف]?(?:قال|يقول)|[وفلبك]?قوله?)"
+_DIVINE = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>(?:(?:الله|الحق|المولي){SP})?"
+                     rf"(?:تعالي|سبحانه(?:{SP}وتعالي)?|عز{SP}وجل|جل{SP}(?:وعلا|شانه)))"
+                     rf"(?:{SP}في{SP}(?:محكم{SP})?(?:كتابه|تنزيله)(?:{SP}(?:الكريم|العزيز))?)?{OSP}[:،]?{OSP}$")
+_BLESSING = rf"(?:ﷺ|صلي{SP}الله{SP}عليه{SP}وسلم|عليه{SP}(?:افضل{SP})?الصلاه{SP}والسلام|\(ص\))"
+_PROPHET = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>رسول{SP}الله|النبي|الرسول|الحبيب|المصطفي)(?:{SP}محمد)?"
+                      rf"{OSP}{_BLESSING}{OSP}[:،]?{OSP}$")
+_SCRIPTURE_WINDOW = 90
+
+
+def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
+    """A verse or hadith opening at ``o``, attributed as the text does."""
+    lo = max(0, o - _SCRIPTURE_WINDOW)
+    window = r.t[lo:o]
+    m = _DIVINE.search(window) or _PROPHET.search(window)
+    if not m:
+        return None
+    vs, ve = _strip_spaces(r.t, lo + m.start(), lo + m.start("s"))
+    if r.t[vs] in "وف" and r.t[vs + 1 : ve] in ("قال", "يقول"):
+        vs += 1  # the verb without its conjunction, as elsewhere
+    return (vs, ve), _Speaker(lo + m.start("s"), lo + m.end("s"), vs, ve)
+
+
 _MAX_DEPTH = 8
 _NAME_MAX_WORDS = 12  # titles after كتاب، برنامج، شعار can be long
 _SHORT = 4
@@ -382,6 +409,20 @@ def _is_title(content: str) -> bool:
     return len(content.split(None, _TITLE_MAX_WORDS + 1)) <= _TITLE_MAX_WORDS and not _PERIOD_END.search(content)
 
 
+# what a colon after these words opens is a list or a headline, not speech:
+# «أقسام منها: …», «بالعنوان التالي: «…»»
+_LIST_INTROS = {fold_word(w) for w in "منها ومنها بينها أبرزها وأبرزها".split()}
+_NEXT_WORDS = {fold_word(w) for w in "التالي كالتالي".split()}
+_HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنوان بعنوان عنوانا عنوانه عنوانها".split()}
+
+
+def _enumerates(words: list[str]) -> bool:
+    """The words before a colon introduce a list or a headline."""
+    if words[-1:] and words[-1] in _LIST_INTROS:
+        return True
+    return bool(words[-1:]) and words[-1] in _NEXT_WORDS and any(w in _HEADLINE_NOUNS for w in words[-4:-1])
+
+
 def _verb_in_sentence(t: str, o: int) -> bool:
     """A reporting verb between the sentence start (at most 300 characters back) and ``o``."""
     lo = max(0, o - 300)
@@ -400,6 +441,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     colon = before.rstrip().endswith(":") and prev not in _COPULAS
     if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
+    if colon and _enumerates(words):
+        return True  # منها: «…», بالعنوان التالي: «…»: items and headlines, not speech
     if _name_by_position(t, attached, words, content, nwords, after, colon):
         return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
@@ -1036,6 +1079,9 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     out = []
     for vs, ve in r.verbs:
         m = _COLON_AFTER_VERB.match(t, ve)
+        colon = t.rfind(":", ve, m.end()) if m else -1
+        if m and _enumerates(_words_before(t, colon)):
+            continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
         if m and (not out or out[-1].raw_end <= m.end()):
             q = _speech_from(t, t.rfind(":", ve, m.end()), m.end(), marks, r.verb_starts)
             if q:
@@ -1217,7 +1263,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     for q in r.speech:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
-        found = ((None, q.speaker) if q.speaker else _verb_before(r, q.mark, prev_end)
+        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
             verb_span, speaker = found
