@@ -768,10 +768,28 @@ def test_lists_and_headlines_after_a_colon_are_not_speech():
 
 def test_scripture_and_list_patterns_run_in_linear_time():
     for unit in ("قال الله تعالى في كتابه " * 3, "بقوله صلى الله عليه وسلم " * 3, "منها: " * 5,
-                 "بالعنوان التالي: «" * 2, "وقال رسول الله ﷺ: «الدين النصيحة». "):
+                 "بالعنوان التالي: «" * 2, "وقال رسول الله ﷺ: «الدين النصيحة». ", "\n\"سبق\" تقول: نعم نعم ",
+                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2):
         def run(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
             find_quotes(text)
             return time.process_time() - t0
         assert_linear(run, 30_000)
+
+
+def test_a_name_in_marks_opening_its_line_speaks_for_its_column():
+    text = 'لماذا تتأخر المشاريع؟\n"الوطن" تقول للمسؤول: إن المشاريع المتعثرة تكلف الدولة الكثير كل عام.'
+    q = _one(text)
+    _check_offsets(text, [q])
+    assert (q.text, q.speaker, q.verb) == ("إن المشاريع المتعثرة تكلف الدولة الكثير كل عام", "الوطن", "تقول")
+    text = "لماذا تتأخر المشاريع؟\n«الوطن» تسأل: «متى تنتهي المشاريع المتعثرة في المدينة؟»"
+    q = _one(text)
+    assert (q.text, q.speaker, q.verb) == ("متى تنتهي المشاريع المتعثرة في المدينة؟", "الوطن", "تسأل")
+    # a word in marks before a past-tense verb is speech, not a speaker
+    q = _one("«نعم» قالت: «سنعود قريبا إلى العمل كما وعدنا».")
+    assert (q.text, q.speaker) == ("سنعود قريبا إلى العمل كما وعدنا", None)
+
+
+def test_the_title_of_a_linked_story_is_not_speech():
+    assert find_quotes("وافتتح المحافظ المهرجان أمس. رابط الخبر بصحيفة المدينة: «مهرجان الصيف».") == []

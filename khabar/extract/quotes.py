@@ -413,13 +413,14 @@ def _is_title(content: str) -> bool:
 # «أقسام منها: …», «بالعنوان التالي: «…»»
 _LIST_INTROS = {fold_word(w) for w in "منها ومنها بينها أبرزها وأبرزها".split()}
 _NEXT_WORDS = {fold_word(w) for w in "التالي كالتالي".split()}
+_LINK = fold_word("رابط")
 _HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنوان بعنوان عنوانا عنوانه عنوانها".split()}
 
 
 def _enumerates(words: list[str]) -> bool:
     """The words before a colon introduce a list or a headline."""
-    if words[-1:] and words[-1] in _LIST_INTROS:
-        return True
+    if words[-1:] and words[-1] in _LIST_INTROS or _LINK in words[-5:]:
+        return True  # (رابط الخبر بصحيفة X: «…»: the linked story's title)
     return bool(words[-1:]) and words[-1] in _NEXT_WORDS and any(w in _HEADLINE_NOUNS for w in words[-4:-1])
 
 
@@ -751,6 +752,19 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
         return None
     return start, words[-1].end()
+
+
+_QUOTED_OPENER = re.compile(r"[ \t]{0,3}[\"«“](?P<s>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,2})[\"»”][ \t]{1,3}")
+
+
+def _quoted_opener(t: str, vs: int, ve: int) -> tuple[int, int] | None:
+    """A name in marks opening its line before a present-tense verb: the
+    outlet's column `"سبق" تقول للمسؤول: …` (a speaker no NER tags)."""
+    ls = t.rfind("\n", 0, vs) + 1
+    if vs - ls > 70 or t[vs : vs + 1] not in ("ي", "ت"):
+        return None
+    m = _QUOTED_OPENER.fullmatch(t, ls, vs)
+    return (m.start("s"), m.end("s")) if m else None
 
 
 _AMMA = re.compile(r"\s{0,3}و?اما\s{1,3}")
@@ -1237,7 +1251,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
         return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
-        subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
+        subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
 
 
