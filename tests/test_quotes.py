@@ -769,7 +769,7 @@ def test_lists_and_headlines_after_a_colon_are_not_speech():
 def test_scripture_and_list_patterns_run_in_linear_time():
     for unit in ("قال الله تعالى في كتابه " * 3, "بقوله صلى الله عليه وسلم " * 3, "منها: " * 5,
                  "بالعنوان التالي: «" * 2, "وقال رسول الله ﷺ: «الدين النصيحة». ", "\n\"سبق\" تقول: نعم نعم ",
-                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2):
+                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2, "«أ»، و«ب»، " * 3):
         def run(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -793,3 +793,11 @@ def test_a_name_in_marks_opening_its_line_speaks_for_its_column():
 
 def test_the_title_of_a_linked_story_is_not_speech():
     assert find_quotes("وافتتح المحافظ المهرجان أمس. رابط الخبر بصحيفة المدينة: «مهرجان الصيف».") == []
+
+
+def test_a_short_quote_followed_by_another_in_marks_is_a_list_of_names():
+    assert find_quotes("وانتشرت الصور عبر مواقع التواصل مثل: «فيسبوك»، و«تويتر»، و«إنستغرام».") == []
+    assert find_quotes('وتشارك في المعرض شركات بريطانية عريقة، إذ إن "رويال كراون"، و"هاردي آند صنز" من بين العارضين.') == []
+    # a short answer followed by more speech keeps its speaker
+    qs = find_quotes("وقال الوزير: «نعم»، وأضاف: «سنفعل ذلك قريبا جدا».")
+    assert [(q.text, q.speaker) for q in qs] == [("نعم", "الوزير"), ("سنفعل ذلك قريبا جدا", "الوزير")]

@@ -417,6 +417,9 @@ _LINK = fold_word("رابط")
 _HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنوان بعنوان عنوانا عنوانه عنوانها".split()}
 
 
+_ANOTHER_ITEM = re.compile(r"[ \t]{0,2}[،,]?[ \t]{0,2}(?:و|او|أو)[ \t]?[«\"“]")
+
+
 def _enumerates(words: list[str]) -> bool:
     """The words before a colon introduce a list or a headline."""
     if words[-1:] and words[-1] in _LIST_INTROS or _LINK in words[-5:]:
@@ -444,6 +447,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
     if colon and _enumerates(words):
         return True  # منها: «…», بالعنوان التالي: «…»: items and headlines, not speech
+    if nwords <= _SHORT and _ANOTHER_ITEM.match(t, after):
+        return True  # «فيسبوك»، و«تويتر»: the first of a list of names in marks
     if _name_by_position(t, attached, words, content, nwords, after, colon):
         return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
