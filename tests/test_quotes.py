@@ -801,3 +801,10 @@ def test_a_short_quote_followed_by_another_in_marks_is_a_list_of_names():
     # a short answer followed by more speech keeps its speaker
     qs = find_quotes("وقال الوزير: «نعم»، وأضاف: «سنفعل ذلك قريبا جدا».")
     assert [(q.text, q.speaker) for q in qs] == [("نعم", "الوزير"), ("سنفعل ذلك قريبا جدا", "الوزير")]
+
+
+def test_speech_after_minha_is_still_speech():
+    q = _one("واطلعت الصحيفة على مذكرة صادرة عن البنك، وحصلت على نسخة منها: «لم يعد النفط الملاذ الذي يبحث عنه المستثمرون».")
+    assert q.text == "لم يعد النفط الملاذ الذي يبحث عنه المستثمرون"
+    q = _one("ثم سأل الباحثون روبوتين وقالوا لاثنين منها: «إنكما قد تناولتما حبوبا تمنعكما من الكلام».")
+    assert q.text == "إنكما قد تناولتما حبوبا تمنعكما من الكلام"

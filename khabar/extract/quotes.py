@@ -420,10 +420,14 @@ _HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنو
 _ANOTHER_ITEM = re.compile(r"[ \t]{0,2}[،,]?[ \t]{0,2}(?:و|او|أو)[ \t]?[«\"“]")
 
 
-def _enumerates(words: list[str]) -> bool:
-    """The words before a colon introduce a list or a headline."""
-    if words[-1:] and words[-1] in _LIST_INTROS or _LINK in words[-5:]:
+def _enumerates(words: list[str], content: str) -> bool:
+    """The words before a colon introduce a list (and ``content`` reads as
+    one: منها: «إنهما قد تناولا…» after وقالوا لاثنين is speech) or a headline."""
+    if _LINK in words[-5:]:
         return True  # (رابط الخبر بصحيفة X: «…»: the linked story's title)
+    if words[-1:] and words[-1] in _LIST_INTROS:
+        return _is_list(content) or (len(content.split(None, _TERM_SHORT + 1)) <= _TERM_SHORT
+                                     and not _SPEECHLIKE.search(content))
     return bool(words[-1:]) and words[-1] in _NEXT_WORDS and any(w in _HEADLINE_NOUNS for w in words[-4:-1])
 
 
@@ -445,7 +449,7 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     colon = before.rstrip().endswith(":") and prev not in _COPULAS
     if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
-    if colon and _enumerates(words):
+    if colon and _enumerates(words, content):
         return True  # منها: «…», بالعنوان التالي: «…»: items and headlines, not speech
     if nwords <= _SHORT and _ANOTHER_ITEM.match(t, after):
         return True  # «فيسبوك»، و«تويتر»: the first of a list of names in marks
@@ -1098,11 +1102,11 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     out = []
     for vs, ve in r.verbs:
         m = _COLON_AFTER_VERB.match(t, ve)
-        colon = t.rfind(":", ve, m.end()) if m else -1
-        if m and _enumerates(_words_before(t, colon)):
-            continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
         if m and (not out or out[-1].raw_end <= m.end()):
-            q = _speech_from(t, t.rfind(":", ve, m.end()), m.end(), marks, r.verb_starts)
+            colon = t.rfind(":", ve, m.end())
+            q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
+            if q and _enumerates(_words_before(t, colon), t[q.start : q.end]):
+                continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
             if q:
                 out.append(q)
     if r.ents:
