@@ -159,6 +159,9 @@ _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنق
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
+# كان X يقول (a habit, no قد): the subject between; a رحمه الله after a name is not part of it
+_KANA_PRESENT = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?)"
+                           rf"(?:{SP}(?:رحمه|رحمها|يرحمه|يرحمها){SP}الله)?{SP}$")
 # Scripture quoted by whom the text names: a verse after قال (الله) تعالى /
 # لقوله تعالى, a hadith after قال رسول الله ﷺ / لقوله صلى الله عليه وسلم. The
 # speaker is the divine name or the Prophet as written; matched against a
@@ -1229,6 +1232,16 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
     return subjects, spoken
 
 
+def _kana_present(before: str) -> re.Match | None:
+    """كان X يقول: only a short X that opens like a subject (الأمير نايف),
+    not كان من بين الجمل … عبارة تقول."""
+    m = _KANA_PRESENT.search(before)
+    words = m.group("s").split() if m else []
+    if not 1 <= len(words) <= 4 or not (words[0].startswith("ال") or words[0] in _SUBJECT_HEADS):
+        return None
+    return None if any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words) else m
+
+
 def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     """The subject written with the verb at ``vs``-``ve``; none for a
     participle (مضيفاً), whose speaker is an earlier verb's."""
@@ -1241,7 +1254,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
-    kana = _KANA.search(before)
+    kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before))
     if kana:  # وكان X قد قال
         base = vs - len(before)
         return base + kana.start("s"), base + kana.end("s")
