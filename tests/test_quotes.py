@@ -820,3 +820,13 @@ def test_kana_with_a_present_verb_has_its_subject_between():
     # not a subject: كان من بين الجمل … عبارة تقول
     q = _one("وكان من بين الجمل الغريبة في المقال عبارة تقول «إذا أردت النجاح فابدأ اليوم قبل الغد».")
     assert (q.speaker, q.verb) == (None, "تقول")
+
+
+def test_akmala_hadithahu_the_object_is_not_part_of_the_speaker():
+    text = "وأكمل الممثل سامي حسني حديثه قائلا إن «المسلسل نجح بفضل فريق العمل كله»."
+    q = _one(text)
+    _check_offsets(text, [q])
+    assert (q.speaker, q.verb) == ("الممثل سامي حسني", "قائلا")
+    # مكملة is an adjective here, not a participle of saying
+    q = _one("وتأتي الزكاة مكملة للصيام في معناه، وهذا معنى أنها «طهرة للصائم من اللغو والرفث».")
+    assert (q.speaker, q.verb) == (None, None)
