@@ -726,3 +726,107 @@ def test_unnamed_sources_keep_where_they_are_from_and_governed_persons_are_no_sp
     assert got[1] == ("أحد القادة العسكريين من الجيش الليبي", None)
     assert got[2] == ("مسؤول", None)  # not the person whose visit is awaited
     assert got[3] == ("وائل كريم", "per:karim")
+
+
+def test_scripture_is_attributed_as_the_text_names_the_speaker():
+    cases = [
+        ("واستشهد الخطيب بقوله تعالى: «وتعاونوا على البر والتقوى».", "تعالى", "بقوله", "وتعاونوا على البر والتقوى"),
+        ("وقال الله تعالى: «إن مع العسر يسرا».", "الله تعالى", "قال", "إن مع العسر يسرا"),
+        ("وهذا عملا لقوله سبحانه وتعالى في كتابه الكريم: «ادعوني أستجب لكم».", "سبحانه وتعالى", "لقوله",
+         "ادعوني أستجب لكم"),
+        ("وقال رسول الله ﷺ: «الدين النصيحة».", "رسول الله", "قال", "الدين النصيحة"),
+        ("وذكّر الإمام المصلين بقول النبي صلى الله عليه وسلم: «من غشنا فليس منا».", "النبي", "بقول", "من غشنا فليس منا"),
+        # the blessing alone names nobody: no speaker is made up
+        ("كما جاء في قوله صلى الله عليه وسلم: «تبسمك في وجه أخيك صدقة».", None, None, "تبسمك في وجه أخيك صدقة"),
+        ("وأوصى الشيخ بقوله النبي محمد صلى الله عليه وسلم: «الكلمة الطيبة صدقة».", "النبي", "بقوله", "الكلمة الطيبة صدقة"),
+    ]
+    for text, speaker, verb, quote in cases:
+        q = _one(text)
+        _check_offsets(text, [q])
+        assert q.text == quote, text
+        assert (q.speaker, q.verb) == (speaker, verb), text
+
+
+def test_new_reporting_verbs_find_their_speakers():
+    text = "ويكمل المطرب سامي فؤاد: «الفن رسالة قبل أن يكون تجارة»."
+    q = _one(text)
+    assert (q.text, q.speaker, q.verb) == ("الفن رسالة قبل أن يكون تجارة", "المطرب سامي فؤاد", "يكمل")
+    text = "ويجادل الباحث نبيل حداد بأن «السوق لا تصحح نفسها دائما»."
+    q = _one(text)
+    assert (q.text, q.speaker, q.verb) == ("السوق لا تصحح نفسها دائما", "الباحث نبيل حداد", "يجادل")
+    _check_offsets(text, [q])
+
+
+def test_lists_and_headlines_after_a_colon_are_not_speech():
+    assert find_quotes("يذكر أن موقع الجمعية يضم في صفحته الرئيسية عدة أقسام منها: شروط العضوية، الأنشطة، الأخبار، اتصل بنا.") == []
+    assert find_quotes("ونشرت الصحيفة الخبر بالعنوان التالي: «الحكومة تعد بخفض الأسعار قبل نهاية العام الجاري».") == []
+    assert find_quotes("وطرحت الشركة الهاتف بألوان عدة، منها: «الذهبي» و«الفضي».") == []
+    # a colon after التالي with no headline noun stays speech
+    q = _one("وشرح الوزير موقفه على النحو التالي: «لن نرفع الأسعار هذا العام»." )
+    assert q.text == "لن نرفع الأسعار هذا العام"
+
+
+def test_scripture_and_list_patterns_run_in_linear_time():
+    for unit in ("قال الله تعالى في كتابه " * 3, "بقوله صلى الله عليه وسلم " * 3, "منها: " * 5,
+                 "بالعنوان التالي: «" * 2, "وقال رسول الله ﷺ: «الدين النصيحة». ", "\n\"سبق\" تقول: نعم نعم ",
+                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2, "«أ»، و«ب»، " * 3, "وكان الأمير " * 12 + "يقول: «لا» "):
+        def run(n, unit=unit):
+            text = unit * (n // len(unit))
+            t0 = time.process_time()
+            find_quotes(text)
+            return time.process_time() - t0
+        assert_linear(run, 30_000)
+
+
+def test_a_name_in_marks_opening_its_line_speaks_for_its_column():
+    text = 'لماذا تتأخر المشاريع؟\n"الوطن" تقول للمسؤول: إن المشاريع المتعثرة تكلف الدولة الكثير كل عام.'
+    q = _one(text)
+    _check_offsets(text, [q])
+    assert (q.text, q.speaker, q.verb) == ("إن المشاريع المتعثرة تكلف الدولة الكثير كل عام", "الوطن", "تقول")
+    text = "لماذا تتأخر المشاريع؟\n«الوطن» تسأل: «متى تنتهي المشاريع المتعثرة في المدينة؟»"
+    q = _one(text)
+    assert (q.text, q.speaker, q.verb) == ("متى تنتهي المشاريع المتعثرة في المدينة؟", "الوطن", "تسأل")
+    # a word in marks before a past-tense verb is speech, not a speaker
+    q = _one("«نعم» قالت: «سنعود قريبا إلى العمل كما وعدنا».")
+    assert (q.text, q.speaker) == ("سنعود قريبا إلى العمل كما وعدنا", None)
+
+
+def test_the_title_of_a_linked_story_is_not_speech():
+    assert find_quotes("وافتتح المحافظ المهرجان أمس. رابط الخبر بصحيفة المدينة: «مهرجان الصيف».") == []
+
+
+def test_a_short_quote_followed_by_another_in_marks_is_a_list_of_names():
+    assert find_quotes("وانتشرت الصور عبر مواقع التواصل مثل: «فيسبوك»، و«تويتر»، و«إنستغرام».") == []
+    assert find_quotes('وتشارك في المعرض شركات بريطانية عريقة، إذ إن "رويال كراون"، و"هاردي آند صنز" من بين العارضين.') == []
+    # a short answer followed by more speech keeps its speaker
+    qs = find_quotes("وقال الوزير: «نعم»، وأضاف: «سنفعل ذلك قريبا جدا».")
+    assert [(q.text, q.speaker) for q in qs] == [("نعم", "الوزير"), ("سنفعل ذلك قريبا جدا", "الوزير")]
+
+
+def test_speech_after_minha_is_still_speech():
+    q = _one("واطلعت الصحيفة على مذكرة صادرة عن البنك، وحصلت على نسخة منها: «لم يعد النفط الملاذ الذي يبحث عنه المستثمرون».")
+    assert q.text == "لم يعد النفط الملاذ الذي يبحث عنه المستثمرون"
+    q = _one("ثم سأل الباحثون روبوتين وقالوا لاثنين منها: «إنكما قد تناولتما حبوبا تمنعكما من الكلام».")
+    assert q.text == "إنكما قد تناولتما حبوبا تمنعكما من الكلام"
+
+
+def test_kana_with_a_present_verb_has_its_subject_between():
+    text = "ونرى الأمن مع وعي المواطن، حيث كان الأمير سالم رحمه الله يقول: «المواطن هو رجل الأمن الأول في كل وقت»."
+    q = _one(text)
+    _check_offsets(text, [q])
+    assert (q.text, q.speaker, q.verb) == ("المواطن هو رجل الأمن الأول في كل وقت", "الأمير سالم", "يقول")
+    q = _one("وكان الشيخ ناصر العلي يقول دائما إن «العلم نور لا يطفأ».")
+    assert (q.speaker, q.verb) == ("الشيخ ناصر العلي", "يقول")
+    # not a subject: كان من بين الجمل … عبارة تقول
+    q = _one("وكان من بين الجمل الغريبة في المقال عبارة تقول «إذا أردت النجاح فابدأ اليوم قبل الغد».")
+    assert (q.speaker, q.verb) == (None, "تقول")
+
+
+def test_akmala_hadithahu_the_object_is_not_part_of_the_speaker():
+    text = "وأكمل الممثل سامي حسني حديثه قائلا إن «المسلسل نجح بفضل فريق العمل كله»."
+    q = _one(text)
+    _check_offsets(text, [q])
+    assert (q.speaker, q.verb) == ("الممثل سامي حسني", "قائلا")
+    # مكملة is an adjective here, not a participle of saying
+    q = _one("وتأتي الزكاة مكملة للصيام في معناه، وهذا معنى أنها «طهرة للصائم من اللغو والرفث».")
+    assert (q.speaker, q.verb) == (None, None)

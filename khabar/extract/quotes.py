@@ -159,6 +159,36 @@ _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنق
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
+# كان X يقول (a habit, no قد): the subject between; a رحمه الله after a name is not part of it
+_KANA_PRESENT = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?)"
+                           rf"(?:{SP}(?:رحمه|رحمها|يرحمه|يرحمها){SP}الله)?{SP}$")
+# Scripture quoted by whom the text names: a verse after قال (الله) تعالى /
+# لقوله تعالى, a hadith after قال رسول الله ﷺ / لقوله صلى الله عليه وسلم. The
+# speaker is the divine name or the Prophet as written; matched against a
+# bounded window before the mark, so linear-time.
+_SAY_FORMS = r"(?:[وف]?(?:قال|يقول)|[وفلبك]?قوله?)"
+_DIVINE = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>(?:(?:الله|الحق|المولي){SP})?"
+                     rf"(?:تعالي|سبحانه(?:{SP}وتعالي)?|عز{SP}وجل|جل{SP}(?:وعلا|شانه)))"
+                     rf"(?:{SP}في{SP}(?:محكم{SP})?(?:كتابه|تنزيله)(?:{SP}(?:الكريم|العزيز))?)?{OSP}[:،]?{OSP}$")
+_BLESSING = rf"(?:ﷺ|صلي{SP}الله{SP}عليه{SP}وسلم|عليه{SP}(?:افضل{SP})?الصلاه{SP}والسلام|\(ص\))"
+_PROPHET = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>رسول{SP}الله|النبي|الرسول|الحبيب|المصطفي)(?:{SP}محمد)?"
+                      rf"{OSP}{_BLESSING}{OSP}[:،]?{OSP}$")
+_SCRIPTURE_WINDOW = 90
+
+
+def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
+    """A verse or hadith opening at ``o``, attributed as the text does."""
+    lo = max(0, o - _SCRIPTURE_WINDOW)
+    window = r.t[lo:o]
+    m = _DIVINE.search(window) or _PROPHET.search(window)
+    if not m:
+        return None
+    vs, ve = _strip_spaces(r.t, lo + m.start(), lo + m.start("s"))
+    if r.t[vs] in "وف" and r.t[vs + 1 : ve] in ("قال", "يقول"):
+        vs += 1  # the verb without its conjunction, as elsewhere
+    return (vs, ve), _Speaker(lo + m.start("s"), lo + m.end("s"), vs, ve)
+
+
 _MAX_DEPTH = 8
 _NAME_MAX_WORDS = 12  # titles after كتاب، برنامج، شعار can be long
 _SHORT = 4
@@ -382,6 +412,28 @@ def _is_title(content: str) -> bool:
     return len(content.split(None, _TITLE_MAX_WORDS + 1)) <= _TITLE_MAX_WORDS and not _PERIOD_END.search(content)
 
 
+# what a colon after these words opens is a list or a headline, not speech:
+# «أقسام منها: …», «بالعنوان التالي: «…»»
+_LIST_INTROS = {fold_word(w) for w in "منها ومنها بينها أبرزها وأبرزها".split()}
+_NEXT_WORDS = {fold_word(w) for w in "التالي كالتالي".split()}
+_LINK = fold_word("رابط")
+_HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنوان بعنوان عنوانا عنوانه عنوانها".split()}
+
+
+_ANOTHER_ITEM = re.compile(r"[ \t]{0,2}[،,]?[ \t]{0,2}(?:و|او|أو)[ \t]?[«\"“]")
+
+
+def _enumerates(words: list[str], content: str) -> bool:
+    """The words before a colon introduce a list (and ``content`` reads as
+    one: منها: «إنهما قد تناولا…» after وقالوا لاثنين is speech) or a headline."""
+    if _LINK in words[-5:]:
+        return True  # (رابط الخبر بصحيفة X: «…»: the linked story's title)
+    if words[-1:] and words[-1] in _LIST_INTROS:
+        return _is_list(content) or (len(content.split(None, _TERM_SHORT + 1)) <= _TERM_SHORT
+                                     and not _SPEECHLIKE.search(content))
+    return bool(words[-1:]) and words[-1] in _NEXT_WORDS and any(w in _HEADLINE_NOUNS for w in words[-4:-1])
+
+
 def _verb_in_sentence(t: str, o: int) -> bool:
     """A reporting verb between the sentence start (at most 300 characters back) and ``o``."""
     lo = max(0, o - 300)
@@ -400,6 +452,10 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     colon = before.rstrip().endswith(":") and prev not in _COPULAS
     if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
+    if colon and _enumerates(words, content):
+        return True  # منها: «…», بالعنوان التالي: «…»: items and headlines, not speech
+    if nwords <= _SHORT and _ANOTHER_ITEM.match(t, after):
+        return True  # «فيسبوك»، و«تويتر»: the first of a list of names in marks
     if _name_by_position(t, attached, words, content, nwords, after, colon):
         return True
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
@@ -708,6 +764,19 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
         return None
     return start, words[-1].end()
+
+
+_QUOTED_OPENER = re.compile(r"[ \t]{0,3}[\"«“](?P<s>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,2})[\"»”][ \t]{1,3}")
+
+
+def _quoted_opener(t: str, vs: int, ve: int) -> tuple[int, int] | None:
+    """A name in marks opening its line before a present-tense verb: the
+    outlet's column `"سبق" تقول للمسؤول: …` (a speaker no NER tags)."""
+    ls = t.rfind("\n", 0, vs) + 1
+    if vs - ls > 70 or t[vs : vs + 1] not in ("ي", "ت"):
+        return None
+    m = _QUOTED_OPENER.fullmatch(t, ls, vs)
+    return (m.start("s"), m.end("s")) if m else None
 
 
 _AMMA = re.compile(r"\s{0,3}و?اما\s{1,3}")
@@ -1037,7 +1106,10 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     for vs, ve in r.verbs:
         m = _COLON_AFTER_VERB.match(t, ve)
         if m and (not out or out[-1].raw_end <= m.end()):
-            q = _speech_from(t, t.rfind(":", ve, m.end()), m.end(), marks, r.verb_starts)
+            colon = t.rfind(":", ve, m.end())
+            q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
+            if q and _enumerates(_words_before(t, colon), t[q.start : q.end]):
+                continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
             if q:
                 out.append(q)
     if r.ents:
@@ -1160,6 +1232,16 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
     return subjects, spoken
 
 
+def _kana_present(before: str) -> re.Match | None:
+    """كان X يقول: only a short X that opens like a subject (الأمير نايف),
+    not كان من بين الجمل … عبارة تقول."""
+    m = _KANA_PRESENT.search(before)
+    words = m.group("s").split() if m else []
+    if not 1 <= len(words) <= 4 or not (words[0].startswith("ال") or words[0] in _SUBJECT_HEADS):
+        return None
+    return None if any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words) else m
+
+
 def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     """The subject written with the verb at ``vs``-``ve``; none for a
     participle (مضيفاً), whose speaker is an earlier verb's."""
@@ -1172,7 +1254,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
-    kana = _KANA.search(before)
+    kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before))
     if kana:  # وكان X قد قال
         base = vs - len(before)
         return base + kana.start("s"), base + kana.end("s")
@@ -1191,7 +1273,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
         return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
-        subj = _preverbal_subject(t, vs)  # والأمين العام … الشمري قال إن
+        subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
 
 
@@ -1217,7 +1299,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     for q in r.speech:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
-        found = ((None, q.speaker) if q.speaker else _verb_before(r, q.mark, prev_end)
+        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
             verb_span, speaker = found
