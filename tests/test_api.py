@@ -12,6 +12,8 @@ import pytest
 import khabar
 from khabar.errors import ConfigError, UserError
 
+from .linear_time import assert_linear, cpu_seconds
+
 MINISTER = (
     'قال وزير الخارجية السعودي فيصل بن فرحان في الرياض يوم الثلاثاء الماضي: '
     '"إن المملكة ستدعم الحل السياسي في اليمن". وأعلنت الحكومة تخصيص 2.5 مليار ريال لإعادة الإعمار.'
@@ -164,3 +166,23 @@ def test_import_khabar_stays_light():
     assert {"analyse", "analyse_table", "Analysis"} <= set(dir(khabar))
     with pytest.raises(AttributeError, match="no attribute 'analyze'"):
         khabar.analyze  # noqa: B018 - the attribute access is the test
+
+
+def test_the_outlet_in_its_link_footer_is_no_mention_but_the_linked_title_is():
+    story = "قال الأمير محمد بن سلمان إن الاتفاق مع الاتحاد الأوروبي مهم."
+    footer = " رابط الخبر بصحيفة الوئام: ولي ولي العهد يلتقي وفد الاتحاد الأوروبي"
+    found = [(e["text"], e["label"], e["start"]) for e in khabar.analyse(story + footer).entities]
+    assert found == [("محمد بن سلمان", "PER", 11), ("الاتحاد الأوروبي", "ORG", 39), ("الاتحاد الأوروبي", "ORG", 111)]
+    # a footer followed by a long text is no footer: the outlet there is a mention
+    middle = story + footer + " " + "وأضاف أن الاتحاد الأوروبي شريك. " * 20
+    assert [e["text"] for e in khabar.analyse(middle).entities].count("الوئام") == 1
+
+
+def test_the_link_footer_pattern_is_linear_time():
+    from khabar.extract.entities import _LINK_FOOTER
+
+    def run(size: int) -> float:
+        text = ("رابط الخبر بصحيفة " + "س" * 29 + " ") * (size // 48)
+        return cpu_seconds(lambda: list(_LINK_FOOTER.finditer(text)))
+
+    assert_linear(run, 200_000)

@@ -10,6 +10,7 @@ part of the mention; they go to ``role`` (see :mod:`khabar.extract.canonical`).
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 import pyarrow as pa
@@ -23,6 +24,21 @@ from khabar.ner.spans import repair_tagged
 
 
 CHUNK_DOCS = 200  # documents converted to Python and tagged at a time: bounds memory on big shards
+
+# An outlet's footer after the story, «رابط الخبر بصحيفة الوئام: <the story's title>»:
+# the outlet named there is no mention of the story (Al-Weeam was the day's
+# second ORG, once in each of its 568 articles); the title's names are the
+# story's and stay.
+_LINK_FOOTER = re.compile(r"رابط الخبر[ \t]{1,3}(?:ب|في[ \t])?(?:صحيفة|موقع)[ \t]{1,3}[^\s:]{1,30}(?:[ \t][^\s:]{1,30})?[ \t]{0,3}:")
+_FOOTER_REACH = 400  # characters from the footer to the end of the text, at most
+
+
+def link_footer(text: str) -> tuple[int, int]:
+    """The span of an outlet's link footer (up to its colon) if one ends the text; else an empty span at the end."""
+    for match in _LINK_FOOTER.finditer(text, max(0, len(text) - _FOOTER_REACH - 80)):
+        if len(text) - match.end() <= _FOOTER_REACH:
+            return match.span()
+    return len(text), len(text)
 
 
 def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, cfg: dict) -> pa.Table:
@@ -87,11 +103,12 @@ def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, co
     mentions = []
     repaired = [person_spans.repair([cols["form"][i] for i in sent], spans_from_bio(tags), names, facilities) for sent, (tags, _) in zip(sents, doc_tags)]
     known = _person_words(sents, repaired, cols["form"])
+    footer_start, footer_end = link_footer(text)
     for sent, (tags, probs), found in zip(sents, doc_tags, repaired):
         words = [cols["form"][i] for i in sent]
         prev_end = 0  # a role never reaches back into the mention before it
         for a, b, label in person_spans.split_coordination(words, found, known, names):
-            if is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
+            if footer_start <= cols["start"][sent[a]] < footer_end or is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
                 prev_end = b
                 continue
             mentions.append(_mention(doc_id, text, sent, words, (a, b, label, prev_end), sum(probs[a:b]) / (b - a), cols, names))
