@@ -109,7 +109,9 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
     never stands for a name it ends after بن/بنت/آل (فهد المشيقح is not
     تركي بن فهد المشيقح, his father is), and a word that opens the day's
     longer names at least as often (in mentions) as it ends them is a given
-    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل).
+    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل). Forms of one
+    name less a given name (جوزيف بلاتر, سيب بلاتر, سيب جوزيف بلاتر) count
+    under the most mentioned of them (``_variant_groups``).
     """
     return _person_links(entities, *_canonicals(entities))
 
@@ -135,7 +137,8 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
             by_edge[words[0]].add(e)
             by_edge[words[-1]].add(e)
     given = {w for w, n in opens.items() if n >= ends[w]}
-    links = {}
+    variants = _variant_groups(people, by_edge, mentions, docs, opens)
+    links = {e: rep for e, rep in variants.items() if rep and rep != e}
     for e, words in people.items():
         if not words:
             continue
@@ -143,6 +146,8 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
             continue
         near = by_edge.get(words[0], set()) | by_edge.get(words[-1], set())
         candidates = [c for c in near if _short_form_of(words, people[c])]
+        if e in variants:  # a form of a fuller name: linked (or the form chosen) above, or left apart
+            continue
         if not candidates:
             continue
         best = min(candidates, key=lambda c: (-mentions[c], c))
@@ -161,6 +166,61 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
     return links
 
 
+
+
+def _given_name_dropped(short: tuple, full: tuple) -> bool:
+    """``short`` is ``full`` less one or more given names, surname kept (سيب بلاتر, جوزيف بلاتر of سيب جوزيف بلاتر):
+    two words or more, the same last word, the others in order. Not for names with بن/بنت/آل: a lineage
+    less one link is another person (خالد بن عبدالعزيز is not خالد بن سلمان بن عبدالعزيز)."""
+    if len(short) < 2 or len(full) <= len(short) or short[-1] != full[-1]:
+        return False
+    return not LINEAGE_KEYS.intersection(full) and _subsequence(short, full)
+
+
+def _variant_groups(people: dict, by_edge: dict, mentions: Counter, docs: dict, opens: Counter) -> dict[str, str | None]:
+    """Names of two words or more that are one person's, less a given name (``_given_name_dropped``): each id of
+    such a group -> the group's most mentioned form, which counts for all (جوزيف بلاتر 55, سيب بلاتر 40 and
+    سيب جوزيف بلاتر 13 are one man; بشار الأسد keeps his id over a lone بشار حافظ الأسد). A form whose fuller
+    names disagree (علي صالح in علي عبدالله صالح and احمد علي صالح) -> None: it stays apart.
+
+    The fullest form is the evidence, so it must be trusted: in two documents, or repeated in its one
+    document and adding only words that open other names of the day (given names, not glued words)."""
+    groups: dict[str, set] = defaultdict(set)
+    out: dict[str, str | None] = {}
+    for e, words in people.items():
+        fuller = [c for c in by_edge.get(words[-1], ()) if _given_name_dropped(words, people[c])] if words else []
+        if not fuller:
+            continue
+        fullest = _fullest_name(fuller, people)
+        trusted = fullest and (len(docs[fullest]) >= 2 or (mentions[fullest] >= 3 and _given_names_of_the_day(words, people[fullest], opens, mentions[fullest])))
+        if trusted:
+            groups[fullest].update((e, fullest))
+        else:
+            out[e] = None
+    for members in groups.values():
+        rep = min(members, key=lambda m: (-mentions[m], m))
+        out.update({m: rep for m in members})
+    return out
+
+
+def _given_names_of_the_day(short: tuple, full: tuple, opens: Counter, full_mentions: int) -> bool:
+    """Every word ``full`` has and ``short`` lacks opens another name of the day: a given name, not a glued word
+    or role (سيب of سيب جوزيف بلاتر opens سيب بلاتر), so a fullest form from one document is trusted."""
+    dropped = list(full)
+    for w in short:
+        dropped.remove(w)
+    return all(opens[w] - (full_mentions if w == full[0] else 0) > 0 for w in dropped)
+
+
+def _fullest_name(fuller: list[str], people: dict[str, tuple]) -> str | None:
+    """The one longest of ``fuller`` (ids of the names a short form is a variant of) that holds all the others, if any.
+
+    Unlike a surname alone, two or more words with the surname name one person whatever
+    the counts: the day's fullest form of the name is theirs (jointly, جوزيف بلاتر 55 and
+    سيب بلاتر 40 mentions go under سيب جوزيف بلاتر 13), unless two fuller names disagree
+    (علي صالح in علي عبدالله صالح and in احمد علي صالح)."""
+    top = max(fuller, key=lambda c: (len(people[c]), c))
+    return top if all(_subsequence(people[c], people[top]) for c in fuller) else None
 
 
 def _subsequence(short: tuple, full: tuple) -> bool:

@@ -400,3 +400,29 @@ def test_amounts_daily_total_does_not_depend_on_the_order_rows_are_read_in():
     totals = {aggregate.amounts_daily(amounts=schemas.table_from_rows("amounts", order), cfg=CFG).column("total")[0].as_py()
               for order in (rows, rows[::-1], rows[2:] + rows[:2])}
     assert totals == {0.6}
+
+
+def test_the_forms_of_a_name_less_a_given_name_count_as_one_person():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    documents = docs(("d1", "spa"), ("d2", "okaz"), ("d3", "aawsat"))
+    entities = ents(
+        # both two-word forms are in the fullest one, in order: one man, under his most written form
+        # (the fullest comes from one document: سيب and جوزيف each open another name of the day, so they are given names)
+        *[per("d1", "جوزيف بلاتر")] * 5, *[per("d2", "سيب بلاتر")] * 4, *[per("d3", "سيب جوزيف بلاتر")] * 3,
+        # a fuller form from one document whose extra word is no given name of the day is no evidence
+        per("d1", "ليونيل ميسي"), per("d2", "ليونيل ميسي"), per("d3", "الساحر ليونيل ميسي"), per("d3", "الساحر ليونيل ميسي"), per("d3", "الساحر ليونيل ميسي"),
+        # a lineage less one link is another person
+        per("d1", "خالد بن سلمان بن عبدالعزيز"), per("d2", "خالد بن سلمان بن عبدالعزيز"), per("d3", "خالد بن عبدالعزيز"),
+        # two fuller names that disagree: the short form stays apart
+        per("d1", "علي عبدالله صالح"), per("d2", "علي عبدالله صالح"), per("d1", "احمد علي صالح"), per("d2", "احمد علي صالح"), per("d3", "علي صالح"),
+    )
+    blatter = entity_id("PER", "جوزيف بلاتر")
+    assert aggregate.day_person_links(entities) == {entity_id("PER", "سيب جوزيف بلاتر"): blatter, entity_id("PER", "سيب بلاتر"): blatter}
+    rows = {r["canonical"]: r for r in aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()}
+    assert (rows["جوزيف بلاتر"]["entity_id"], rows["جوزيف بلاتر"]["mentions"], rows["جوزيف بلاتر"]["documents"]) == (blatter, 12, 3)
+    assert "سيب جوزيف بلاتر" not in rows and "سيب بلاتر" not in rows
+    assert rows["ليونيل ميسي"]["mentions"] == 2 and rows["خالد بن عبدالعزيز"]["mentions"] == 1 and rows["علي صالح"]["mentions"] == 1
