@@ -366,3 +366,51 @@ def test_pipeline_a_pronoun_after_qala_is_never_a_person():
 
     assert is_never_a_person(["قال", "لي"], 1, 2, "PER")
     assert not is_never_a_person(["لي", "كه", "تشيانغ"], 0, 3, "PER")
+
+
+# --- homonyms: one name, several organisations ------------------------------------------
+
+
+def _org(name):
+    return {"label": "ORG", "canonical": name}
+
+
+@pytest.mark.parametrize(
+    "others, sense",
+    [
+        # Cairo's club: its rival, its city, its league name it
+        ([_org("الزمالك"), {"label": "LOC", "canonical": "القاهرة"}], "الأهلي المصري"),
+        # the article names the sense itself once
+        ([_org("النادي الأهلي المصري")], "الأهلي المصري"),
+        # the bank: one money word is enough where nothing is about football
+        ([_org("مؤسسة النقد العربي السعودي")], "البنك الأهلي"),
+        # Jeddah's club in Switzerland with an Egyptian player: Saudi football outweighs مصر
+        ([{"label": "LOC", "canonical": "مصر"}, {"label": "LOC", "canonical": "جدة"}, _org("الهلال")], "الأهلي"),
+        # a bank word in a football story is a sponsor, not the club's name
+        ([_org("البنك"), _org("النصر")], "الأهلي"),
+        # nothing to go by: the name as written
+        ([{"label": "PER", "canonical": "عمر السومة"}], "الأهلي"),
+    ],
+)
+def test_a_shared_name_takes_the_sense_the_document_points_to(others, sense):
+    mentions = [_org("الأهلي"), *others, _org("الأهلي")]
+    canon.separate_homonyms(mentions)
+    assert (mentions[0]["canonical"], mentions[-1]["canonical"]) == (sense, sense)
+
+
+def test_the_qualified_forms_of_a_shared_name_share_its_senses_ids():
+    assert canon.entity_id("ORG", "النادي الأهلي") == canon.entity_id("ORG", "الأهلي السعودي") == canon.entity_id("ORG", "الأهلي")
+    assert canon.entity_id("ORG", "النادي الأهلي المصري") == canon.entity_id("ORG", "الأهلي المصري") != canon.entity_id("ORG", "الأهلي")
+    assert canon.entity_id("ORG", "البنك الأهلي التجاري") == canon.entity_id("ORG", "البنك الأهلي")
+
+
+def test_pipeline_cairos_club_and_jeddahs_get_two_ids():
+    from khabar.api import analyse
+
+    cairo = analyse("فاز الأهلي على الزمالك في القاهرة بهدفين، وقال مدرب الأهلي إن الفريق قدم مباراة كبيرة أمام جماهير مصر.")
+    jeddah = analyse("تعاقد النادي الأهلي مع مدافع جديد قبل مواجهة الهلال في جدة، وقال رئيس الأهلي إن الصفقة اكتملت.")
+    ahly = [(e["text"], e["canonical"]) for e in cairo.entities if e["text"] == "الأهلي"]
+    assert ahly == [("الأهلي", "الأهلي المصري")] * 2
+    ids = {e["entity_id"] for e in jeddah.entities if "الأهلي" in e["text"]}
+    assert ids == {canon.entity_id("ORG", "الأهلي")}
+    assert canon.entity_id("ORG", "الأهلي المصري") in {e["entity_id"] for e in cairo.entities}

@@ -80,7 +80,50 @@ ALIASES = {
     "امريكا": "الولايات المتحده",
     "مجلس الامن الدولي": "مجلس الامن",
     "الاتحاد الدولي لكره القدم": "الفيفا",
+    # one club or bank however the article qualifies it; which one a bare الأهلي is: HOMONYMS
+    "النادي الاهلي": "الاهلي",
+    "النادي الاهلي السعودي": "الاهلي",
+    "الاهلي السعودي": "الاهلي",
+    "النادي الاهلي المصري": "الاهلي المصري",
+    "البنك الاهلي التجاري": "البنك الاهلي",
 }
+# Names several organisations share: normalised key -> senses in order of trial, each (sense, its cue
+# words, its rivals' cue words, cues needed). A bare mention takes the first sense whose cues among the
+# words of the document's other entity names reach the number needed and outnumber the rivals'; the
+# sense's own name in the document (النادي الأهلي المصري) counts as two cues. With no sense found the
+# name stands for its usual sense in Saudi news (الأهلي: the Jeddah club). Words as ``key`` spells them.
+_SAUDI_CLUBS = frozenset("الهلال النصر الاتحاد الشباب الفيصلي الفتح التعاون الرايد الاتفاق الفيحاء الخليج".split())
+_SAUDI_FOOTBALL = frozenset("السعودي السعوديه جده".split()) | _SAUDI_CLUBS
+_FOOTBALL = frozenset("النادي الدوري مباراه المدرب اللاعب الفريق كاس بطوله المنتخب".split()) | _SAUDI_CLUBS
+HOMONYMS = {
+    "الاهلي": (
+        ("الأهلي المصري", frozenset("مصر المصري المصريه القاهره الزمالك الاسماعيلي الاسكندريه المقاولون الجونه".split()), _SAUDI_FOOTBALL, 2),
+        ("البنك الأهلي", frozenset("البنك البنوك مصرف المصارف النقد ساما تداول الاسهم".split()), _FOOTBALL, 1),
+    ),
+}
+
+
+def separate_homonyms(mentions: list[dict]) -> None:
+    """A bare organisation name several share (الأهلي: Jeddah's club, Cairo's, the bank) takes the sense the
+    document's other entity names point to (الزمالك، مصر -> الأهلي المصري); ``canonical`` replaced in place."""
+    keys = [key(m["canonical"]) if m["label"] == "ORG" else None for m in mentions]
+    if not any(k in HOMONYMS for k in keys):
+        return
+    named = set(keys)
+    context = {w for m in mentions for w in key(m["canonical"]).split()}
+    for m, k in zip(mentions, keys):
+        if k in HOMONYMS:
+            m["canonical"] = _sense(k, context - set(k.split()), named) or m["canonical"]
+
+
+def _sense(name: str, context: set[str], named: set) -> str | None:
+    for sense, cues, rivals, needed in HOMONYMS[name]:
+        found = len(context & cues) + (2 if key(sense) in named else 0)
+        if found >= needed and found > len(context & rivals):
+            return sense
+    return None
+
+
 # First words written apart or joined to the next (عبد العزيز / عبدالعزيز, أبو ظبي / أبوظبي).
 JOINED_FIRST = {"عبد", "ابو", "ابي", "ابا"}
 

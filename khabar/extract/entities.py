@@ -116,6 +116,7 @@ def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, co
     canon.retrim_clitics(mentions, text, person_spans.HEAD_WORDS)
     canon.resolve_titles(mentions)
     canon.link_short_forms(mentions)
+    canon.separate_homonyms(mentions)
     for idx, m in enumerate(mentions):
         m["mention_idx"] = idx
         m["entity_id"] = canon.entity_id(m["label"], m["canonical"])
