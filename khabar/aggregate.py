@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 
 from khabar import schemas
 from khabar.arabic import ARABIC_BLOCK_MARKS, LETTER_FOLD, TATWEEL, char_class
-from khabar.extract.canonical import LINEAGE_KEYS
+from khabar.extract.canonical import COMPOUND_GIVEN_NAMES, LINEAGE_KEYS
 from khabar.extract.quotes import is_unnamed_speaker
 
 # Token kinds that count as words in corpus_daily.words.
@@ -253,7 +253,7 @@ GIVEN_NAMES = frozenset(
 فيصل تركي بندر مشعل متعب منصور ماجد سعد سعيد ناصر حمد حمود يوسف ابراهيم اسماعيل حسن حسين مصطفي محمود طلال
 عادل وليد زياد طارق ياسر هاني سامي فارس راشد مشاري نواف عبدالرحمن عبدالكريم عبدالرحيم عبدالمجيد عبداللطيف
 ساره نوره فاطمه عائشه مريم هند ليلي""".split()
-)
+) | COMPOUND_GIVEN_NAMES
 
 
 def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> list[str | None]:

@@ -426,3 +426,16 @@ def test_the_forms_of_a_name_less_a_given_name_count_as_one_person():
     assert (rows["جوزيف بلاتر"]["entity_id"], rows["جوزيف بلاتر"]["mentions"], rows["جوزيف بلاتر"]["documents"]) == (blatter, 12, 3)
     assert "سيب جوزيف بلاتر" not in rows and "سيب بلاتر" not in rows
     assert rows["ليونيل ميسي"]["mentions"] == 2 and rows["خالد بن عبدالعزيز"]["mentions"] == 1 and rows["علي صالح"]["mentions"] == 1
+
+
+def test_a_compound_given_name_alone_is_nobody_in_particular():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    documents = docs(("d1", "spa"), ("d2", "okaz"))
+    # عز الدين is one given name in two words: alone, like فهد, it is left out of the day's rows
+    entities = ents(per("d1", "عز الدين"), per("d1", "عز الدين"), per("d2", "عزالدين"), per("d2", "عز الدين الحسني"), per("d1", "نصر الدين"))
+    rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()}
+    assert rows == {"عز الدين الحسني": 1}

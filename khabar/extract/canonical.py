@@ -126,6 +126,14 @@ def _sense(name: str, context: set[str], named: set) -> str | None:
 
 # First words written apart or joined to the next (عبد العزيز / عبدالعزيز, أبو ظبي / أبوظبي).
 JOINED_FIRST = {"عبد", "ابو", "ابي", "ابا"}
+# Compound names written apart or joined (عز الدين / عزالدين, نصر الله / نصرالله): last word -> the first
+# words it joins. One name, so a compound given name alone counts as one word (aggregate.GIVEN_NAMES).
+_DIN_FIRST = "عز نور صلاح سيف علاء شمس بدر خير جمال نصر حسام عماد محي محيي زين تاج فخر شرف ضياء كمال بهاء نجم شهاب تقي معين عصام برهان"
+JOINED_LAST = {
+    "الدين": frozenset(norm(w) for w in _DIN_FIRST.split()),
+    "الله": frozenset(norm(w) for w in "نصر جار فتح فضل عطا خير ضيف رزق حسب".split()),
+}
+COMPOUND_GIVEN_NAMES = frozenset(norm(w) + "الدين" for w in _DIN_FIRST.split())
 
 # Titles and roles that can open a role phrase before a person's name.
 ROLE_HEADS = set(
@@ -159,7 +167,8 @@ def key(text: str) -> str:
     """The spelling-insensitive key two mentions of one entity share.
 
     Beyond :func:`norm` (hamza/alef, ى/ي, ة/ه, diacritics): the variant table,
-    ``عبد``/``أبو`` joined to the next word (عبد العزيز = عبدالعزيز), a trailing
+    ``عبد``/``أبو`` joined to the next word (عبد العزيز = عبدالعزيز) and
+    compounds to their first word (عز الدين = عزالدين, ``JOINED_LAST``), a trailing
     ``آل سعود`` dropped from a name of four words or more (سلمان بن عبدالعزيز
     آل سعود = سلمان بن عبدالعزيز), then the alias table.
     """
@@ -170,7 +179,7 @@ def key(text: str) -> str:
             if w.startswith(old):
                 w = new + w[len(old) :]
                 break
-        if words and words[-1] in JOINED_FIRST:
+        if words and (words[-1] in JOINED_FIRST or words[-1] in JOINED_LAST.get(w, ())):
             w = words.pop() + w
         words.append(w)
     if len(words) > 3 and words[-2:] == ["ال", "سعود"]:
