@@ -158,6 +158,10 @@ _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{
 _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
+# one's own words with a possessive pronoun (مقاله، كلمتها، تصريحاته): the object of the verb, never its subject
+_OWN_WORDS = re.compile(r"(?:مقال|كلمت|حديث|تصريح|تصريحات|رسالت|خطاب|تغريدت|تغريدات|بيان|جواب|اجابت|رد|تعليق|كتاب"
+                        r"|مداخلت|قصيدت|كلمات|حوار)(?:ه|ها|هم)(?!\w)")
+_NAQL_FROM_HIM = re.compile(r"\s{1,3}عن(?:ه|ها|هم|هما)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 # كان X يقول (a habit, no قد): the subject between; a رحمه الله after a name is not part of it
 _KANA_PRESENT = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?)"
@@ -509,7 +513,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     it was said) is stepped over."""
     names = names or {}
     start = end = None
-    p = _skip_addressee(t, pos, names)
+    aside = _ASIDE.match(t, pos)  # وكتب (باللغة الإنجليزية) عبد الله الريس: an aside before the subject
+    p = _skip_addressee(t, aside.end() if aside else pos, names)
     nwords = 0
     prev_w = ""
     for _ in range(limit):
@@ -550,6 +555,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     if start is None:
         return None
     return _cut_at_entity(t, start, _name_after_title(t, start, end, ents), ents)
+
+
+_ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)")
 
 
 # heads of a title the name of its holder may follow after a place or body
@@ -872,6 +880,11 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     if not first or first.group("w")[0] not in "وف":
         return None  # the sentence does not open with (و/ف +) a verb
     subj_start = start + first.end() - 1
+    if first.group("w") in _PARTICLE_BEFORE_VERB:  # ولا يعتقد الكاتب X …، مشيرا: the verb is the next word
+        verb = _WORD.match(t, subj_start)
+        if not verb:
+            return None
+        subj_start = verb.end()
     nxt = _WORD.match(t, subj_start)
     if not nxt:
         return None
@@ -907,6 +920,8 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     return _Speaker(s0, ee, vs, vs)
 
 
+# a negation or particle between the sentence's و/ف and its verb
+_PARTICLE_BEFORE_VERB = {fold_word(w) for w in "ولا ولم ولن وقد فقد ولقد فلا فلم فلن".split()}
 _POSSESSED = re.compile(r"\s{1,3}(?!ال)\w{2,12}(?:اته|اتها|اتهم|ته|تها)(?!\w)")
 
 
@@ -1092,6 +1107,8 @@ _COLON_AFTER_VERB = re.compile(r"(?:[^.!?؟\n«»‹›“”„‟″\"'‘’:
 # a name opening a paragraph or sentence, then a colon: الزياني : ناقشنا…
 _NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,«»\"]{2,20}(?: [^\s:.،,«»\"]{2,20}){0,3})"
                          r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+_ORDINALS = {fold_word(w) for w in """الأول الثاني الثالث الرابع الخامس الأخير الأولى الثانية الثالثة الأخيرة
+والثاني والثالث والرابع والأخير أولا ثانيا ثالثا رابعا أخيرا""".split()}
 _COLON_MAX = 600  # longest speech read after a colon before cutting at a sentence end
 
 
@@ -1120,6 +1137,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             return k >= 0 and pos < out[k].raw_end
 
         for m in _NAME_COLON.finditer(t):
+            if m.group("n").split()[0] in _ORDINALS:
+                continue  # الأول: العلاقات …: an item of a list, whatever the tagger says
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
             q = per and not inside_verb_speech(m.end()) and _speech_from(
                 t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
@@ -1261,6 +1280,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
     if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
         return naql.start("s"), naql.end("s")
+    if t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, ve):
+        return None  # ونقلت عنه وكالة الصحافة الفرنسية قوله: the agency reports; "him", named before, speaks
     if t[vs:ve] in _NAQL_VERBS:
         naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240))
         if naql and not _SENT_END.search(t, ve, naql.start()):
@@ -1270,6 +1291,10 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     subj = r.subject(ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
+    if subj and _OWN_WORDS.match(t, subj[0]):
+        return None  # ثم يختم مقاله بهذه العبارة: his article is the object; he was named before
+    if subj and t[subj[0] - 1 : subj[0]] == "و" and t[vs:ve] in _PLURAL_VERBS:
+        return None  # فردوا والخوف يملأ قلوبهم: a plural verb's subject is its suffix; و opens a clause of state
     if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
         return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
@@ -1382,8 +1407,8 @@ def _colon_person(r: _Reading, o: int) -> _Speaker | None:
     ends = list(_SENT_END.finditer(t, lo, colon))
     lo = ends[-1].end() if ends else lo
     for es, ee, label, _ in reversed(r.ents.starting(lo, colon)):
-        if label != "PER" or ee > colon:
-            continue
+        if label != "PER" or ee > colon or r.in_speech(es):
+            continue  # (a name inside an earlier quote is spoken of: فردوا: "أخ كريم وابن أخ كريم"، وكان جوابه: "…")
         prev = _WORDS_BACK.findall(t[max(lo, es - 20) : es])[-1:]
         attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
         if not (attached or (prev and prev[0] in _PREPOSITIONS)):
@@ -1392,8 +1417,8 @@ def _colon_person(r: _Reading, o: int) -> _Speaker | None:
 
 
 # plural verbs: their subject is a group, not the person named before
-_PLURAL_VERBS = {fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
-    fold_word(w) for w in "قالا أكدا أضافا".split()} - {fold_word(w) for w in "لافتا يبين".split()}
+_PLURAL_VERBS = ({fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
+    fold_word(w) for w in "قالا أكدا أضافا".split()}) - {fold_word(w) for w in "لافتا يبين".split()}
 # nouns whose complement is a person who is not speaking (قوات الأسد، نظام القذافي)
 _OF_PERSON = {fold_word(w) for w in """قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل
 زيارة لقاء اتصال رسالة خطاب قرار تصريحات إدارة حملة وفاة مقتل اغتيال اعتقال ظهور""".split()}
@@ -1409,7 +1434,7 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
         return None
     lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
     for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
-        if label != "PER" or ee > vs:
+        if label != "PER" or ee > vs or r.in_speech(es):
             continue
         prev = _WORDS_BACK.findall(t[max(0, es - 20) : es])[-1:]
         attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
@@ -1562,6 +1587,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if _nobody_speaks(r.t, vs, ve):
         return (vs, ve), _narrator(r, vs, ve)
     speaker = r.subjects.get(vs)
+    if speaker is None and r.t[vs:ve] in _PLURAL_VERBS:
+        return (vs, ve), None  # فردوا: «…»: a group no one person speaks for
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -1737,11 +1764,36 @@ def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
     return span, speaker
 
 
+# words that end a name: what follows is a nickname or description (فانينج
+# الملقب بالبرق الأبيض، X المعروف بـ)
+_NICKNAMED = {fold_word(w) for w in "الملقب الملقبة الملقبين المعروف المعروفة المكنى المكناة الشهير الشهيرة".split()}
+
+
+def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A speaker span ends before words glued to the name by the tagger or the
+    subject reading: a prepositional phrase (وطالب قاسم بالتركيز الإعلامي),
+    a nickname (فانينج الملقب بالبرق الأبيض), a trailing «الله» after a
+    surname (سعاد الحربي الله يحفظها; عبد الله، نصر الله stay). A بال… word
+    is kept when a person named after it is the title's holder (مدير الشرطة
+    بالمنطقة العميد X)."""
+    words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    for k, w in enumerate(words[1:], 1):
+        g = w.group()
+        cut = g in _NICKNAMED or (g.startswith("بال") and len(g) > 4 and not any(
+            e[2] == "PER" for e in r.ents.starting(w.start(), sp.end)))
+        if cut:
+            return sp._replace(end=words[k - 1].end())
+    if len(words) >= 3 and words[-1].group() == "الله" and words[-2].group().startswith("ال"):
+        return sp._replace(end=words[-2].end())
+    return sp
+
+
 def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[int, int] | None) -> Quote:
     """The quote in original offsets."""
     fd, text = r.fd, r.text
     qs, qe = fd.orig(q.start), fd.orig(q.end)
     if speaker:
+        speaker = _trim_speaker(r, speaker)
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
         sp_text, ent = text[ss:se], _entity_for(r.t, speaker.start, speaker.end, r.ents)
     else:
