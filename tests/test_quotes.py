@@ -906,3 +906,108 @@ def test_third_pass_patterns_run_in_linear_time(unit):
         find_quotes(text)
         return time.process_time() - t0
     assert_linear(run, 30_000)
+
+
+def test_waidafa_with_teh_marbuta_is_a_noun_not_a_verb():
+    q = _one("وإضافة إلى ذلك، فإن المشروع يتضمن «مرافق عامة جديدة للسكان في الحي الشمالي».")
+    assert (q.speaker, q.verb) == (None, None)
+    qs = find_quotes("وقال الوزير: «سنبدأ غدا». وأضافه المذيع إلى قائمته قائلا: «هذا كلام مهم جدا للجميع».")
+    assert [(q.speaker, q.verb) for q in qs] == [("الوزير", "قال"), ("المذيع", "قائلا")]
+
+
+def test_a_present_verb_after_the_full_stop_and_ala_hadd_name_the_speaker():
+    text = ("يأتي الزبائن بعد العمل.\n«هي عصرونية متأخرة كما يمكن للزبون أن يعدها وجبة عشاء مبكرة». "
+            "يقول الشيف مارون شديد صاحب المطعم، ويضيف: «هذه الوجبة خفيفة تغنيك عن وجبة دسمة».")
+    qs = find_quotes(text, [_ent(text, "مارون شديد", "PER", "per:m")])
+    assert _spk(text, qs) == [("الشيف مارون شديد", "per:m")] * 2
+    assert [q.verb for q in qs] == ["يقول", "يضيف"]
+    text = ('يقول يوهان فورنر إنه سعيد جدا بالاهتمام المتزايد. "يبدو أن المملكة المتحدة تركز أكثر على جانب '
+            'الأعمال في هذا القطاع" على حد قوله.')
+    q = _one(text, entities=[_ent(text, "يوهان فورنر", "PER", "per:w")])
+    assert _spk(text, [q]) + [q.verb] == [("يوهان فورنر", "per:w"), "على حد قوله"]
+    text = "هل وضعت بكين حدا للفقاعة؟ على حد تعبير الاستراتيجي أدريان مووات من بنك مورجان: «سوف يتدخل صناع السياسة إذا امتد التصحيح»."
+    q = _one(text, entities=[_ent(text, "أدريان مووات", "PER", "per:a")])
+    assert _spk(text, [q]) + [q.verb] == [("الاستراتيجي أدريان مووات", "per:a"), "على حد تعبير"]
+
+
+def test_qala_alayhi_assalam_is_the_prophet_named_before():
+    text = ("نجد حديث رسول الله – صلى الله عليه وسلم- يتحقق في الصور اليومية، حيث قال عليه السلام: «حتى لو دخلوا جحر ضب "
+            "لدخلتموه»، فالكثير يرى أن كل جديد دليل على التطور.")
+    q = _one(text)
+    assert _spk(text, [q]) + [q.verb] == [("رسول الله", None), "قال"]
+    q = _one("وقال عليه الصلاة والسلام: «إنما الأعمال بالنيات وإنما لكل امرئ ما نوى».")
+    assert (q.speaker, q.verb) == (None, "قال")  # (never «السلام»)
+
+
+def test_a_tweet_of_someone_speaks_for_its_author():
+    text = ("وأعاد الوزير نشر تغريدة للناشط علي النعيمي، جاء فيها “اعلم أنك خسرت وطنك وعروبتك وسيذكرك التاريخ”، "
+            "كما أعاد نشر تغريدة أخرى للناشط عارف عمر، جاء فيها “انكشف الدفاع عن الدين والوطن الذي يتشدقون به”.")
+    ents = [_ent(text, "علي النعيمي", "PER", "per:n"), _ent(text, "عارف عمر", "PER", "per:o")]
+    assert _spk(text, find_quotes(text, ents)) == [("علي النعيمي", "per:n"), ("عارف عمر", "per:o")]
+    assert [q.speaker for q in find_quotes(text)] == ["علي النعيمي", "عارف عمر"]  # the title لل… left out
+    text = "وحصلت تغريدة لخادم الحرمين الشريفين كان نصها: «أيها الشعب الكريم: تستحقون أكثر، ومهما فعلت لن أوفيكم حقكم» على أكبر تفاعل."
+    q = _one(text)
+    assert _spk(text, [q]) + [q.verb] == [("خادم الحرمين الشريفين", None), "كان نصها"]
+
+
+def test_the_subject_of_lakin_before_its_verb():
+    text = ("وعزلت الجبهة القيادي صلاح حماه. لكن مصدرًا بارزًا في الجيش السوري الحر في شمال سوريا، أكد لـ«الشرق الأوسط» "
+            "أن حماه «كان من أبرز المقربين من الشرعي السابق المعروف بتشدده».")
+    q = _one(text)
+    assert _spk(text, [q]) + [q.verb] == [("مصدرًا بارزًا", None), "أكد"]
+    text = "غير أن إريك فروم يحذر من نسيان روعة الأمل العظيم بقوله: «إن الأمل الكبير في تقدم غير محدود هو أمل السيطرة على الطبيعة»."
+    q = _one(text, entities=[_ent(text, "إريك فروم", "PER", "per:f")])
+    assert _spk(text, [q]) == [("إريك فروم", "per:f")]
+    # an untagged word after لكن is no subject
+    q = _one("لكن ذلك يعني كما قال: «إن الأمل الكبير في تقدم غير محدود هو أمل السيطرة».")
+    assert q.speaker is None
+
+
+def test_a_country_opening_the_subject_ends_it_before_its_object():
+    text = "ونفت روسيا إرسال جنود أو أسلحة إلى المنطقة، مؤكدة أن «هذه الأنباء لا أساس لها من الصحة على الإطلاق»."
+    q = _one(text, entities=[_ent(text, "روسيا", "LOC", "loc:ru")])
+    assert _spk(text, [q]) == [("روسيا", None)]
+    text = "وأكدت قطر الخيرية أن «المساعدات ستصل إلى المحتاجين خلال أيام قليلة»."
+    q = _one(text, entities=[_ent(text, "قطر", "LOC", "loc:qa")])
+    assert q.speaker == "قطر الخيرية"
+
+
+def test_a_list_with_a_longer_last_item_after_minha_is_no_speech():
+    assert find_quotes("ويضم الموقع عدة أقسام منها: شروط قيد الناخب، شروط تسجيل المرشح، اللجان الانتخابية، الأخبار، "
+                       "المركز الإعلامي، وروابط أخرى ذات صلة.") == []
+
+
+def test_a_quote_after_a_full_stop_and_wa_continues_the_speaker():
+    text = ("ويقول سيباستيان ستريكر إن نحو 40 في المائة من الأطفال يعانون من سوء التغذية. "
+            "و«يوجد نحو 50 ألف تلميذ في ليسوتو يحتاجون مساعدات غذائية عاجلة».")
+    q = _one(text, entities=[_ent(text, "سيباستيان ستريكر", "PER", "per:s")])
+    assert _spk(text, [q]) == [("سيباستيان ستريكر", "per:s")]
+
+
+def test_known_as_only_before_bi_and_a_trailing_kana_end_the_name():
+    text = "وقال الشاعر الغنائي المعروف خالد البذال إن الشعر تراجع، وأضاف: «يجب أن تكون هناك برامج مختصة بالشعر الغنائي»."
+    q = _one(text, entities=[_ent(text, "خالد البذال", "PER", "per:b")])
+    assert _spk(text, [q]) == [("الشاعر الغنائي المعروف خالد البذال", "per:b")]
+    text = "وبذل زكي طليمات كان جهدا كبيرا ثم قال: «تعالي يا فاتن إلى مقدمة الفصل حالا»."
+    q = _one(text, entities=[_ent(text, "زكي طليمات كان", "PER", "per:z")])
+    assert _spk(text, [q]) == [("زكي طليمات", "per:z")]
+
+
+def test_a_speech_in_which_he_said_is_no_writing_of_someone():
+    text = ("فلم يكن الوزير عزام الدخيل مخطئا، ذكر ذلك في كلمة له عفوية في الجامعة السعودية الإلكترونية حيث قال "
+            "«نحن الآن في فضاء تفاعلي واسع لا يمكن تجاهله أبدا».")
+    ents = [_ent(text, "عزام الدخيل", "PER", "per:d"), _ent(text, "الجامعة السعودية الإلكترونية", "ORG", "org:u")]
+    assert _spk(text, find_quotes(text, ents)) == [("الوزير عزام الدخيل", "per:d")]
+
+
+@pytest.mark.parametrize("unit", ["«كلام كثير هنا». يقول ", "«كلام كثير هنا» على حد قوله ", "على حد تعبير «كلام» ",
+                                  "قال عليه السلام: «نعم». ", "تغريدة للناشط " * 3 + "جاء فيها “كلام كثير هنا” ",
+                                  "لكن مصدرا بارزا، " * 3 + "أكد «كلام كثير هنا». ", "ونفت روسيا إرسال «كلام». ",
+                                  "شروط، " * 10 + "منها: أ، ب، ج د ه و. ", ". و«كلام كثير هنا جدا جدا جدا جدا». "])
+def test_third_pass_attribution_patterns_run_in_linear_time(unit):
+    def run(n, unit=unit):
+        text = unit * (n // len(unit))
+        t0 = time.process_time()
+        find_quotes(text)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)

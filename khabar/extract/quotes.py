@@ -151,8 +151,13 @@ _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول)"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|قول"
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
+# «…» على حد قوله / تعبيرها: the pronoun is the speaker of the speech before
+_HIS_WORDS = re.compile(r"\s{0,3}[،,]?\s{0,3}(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)(?:ه|ها|هم))(?!\w)")
+# «…». يقول الشيف مارون شديد: a present-tense verb after the full stop names who said it
+_AFTER_STOP_VERB = re.compile(r"[ \t]{0,2}\.[ \t]{1,3}(?P<v>يقول|تقول|يضيف|تضيف|يوضح|توضح|يؤكد|تؤكد|يشرح|تشرح|يعلق|تعلق"
+                              r"|يروي|تروي|يتابع|تتابع)(?!\w)")
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 # نقلت … عن X، رئيس …، قوله / عن X، أن: X up to its apposition
 _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
@@ -178,6 +183,53 @@ _BLESSING = rf"(?:ﷺ|صلي{SP}الله{SP}عليه{SP}وسلم|عليه{SP}(?:
 _PROPHET = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>رسول{SP}الله|النبي|الرسول|الحبيب|المصطفي)(?:{SP}محمد)?"
                       rf"{OSP}{_BLESSING}{OSP}[:،]?{OSP}$")
 _SCRIPTURE_WINDOW = 90
+# قال عليه (الصلاة و)السلام: «…»: the blessing stands for the Prophet the text named before
+_SAID_BLESSED = re.compile(rf"(?<!\w)[وف]?(?P<v>قال|يقول){SP}عليه{SP}(?:افضل{SP})?(?:الصلاه{SP}و)?السلام{OSP}[:،]?{OSP}$")
+_PROPHET_NAMED = re.compile(r"(?<!\w)(?:رسول\s{1,3}الله|النبي|الرسول)(?!\w)")
+_PROPHET_REACH = 400
+
+
+def _blessed_speaker(r: "_Reading", o: int) -> "_Attribution | None":
+    lo = max(0, o - _SCRIPTURE_WINDOW)
+    m = _SAID_BLESSED.search(r.t, lo, o)
+    if not m:
+        return None
+    vs, ve = m.start("v"), m.end("v")
+    named = list(_PROPHET_NAMED.finditer(r.t, max(0, vs - _PROPHET_REACH), vs))[-1:]
+    return (vs, ve), (_Speaker(named[0].start(), named[0].end(), vs, ve) if named else None)
+
+
+# تغريدة للناشط علي النعيمي، جاء فيها: «…» / تغريدة لخادم الحرمين الشريفين كان نصها: «…»:
+# the writing's author, after its ل, wrote the words
+_WRITING_OF = re.compile(
+    rf"(?<!\w)(?:تغريده|تغريدات|تدوينه|رساله|منشورا?|مقالا?|كلمه|خطابا?)(?:{SP}(?:اخري|جديده|سابقه))?{SP}ل"
+    rf"(?P<s>[^\s.\n«»\"“”:،,][^.\n«»\"“”:،,]{{1,60}}?){OSP}[،,]?{OSP}"
+    rf"(?P<v>(?:جاء|قال|كتب|يقول|تقول)(?:{SP}فيها|{SP}فيه)?|(?:كان{SP})?نصها|نصه){OSP}:?{OSP}$")
+_WRITING_WINDOW = 120
+_NOT_AUTHOR_WORDS = {fold_word(w) for w in "في حيث الذي التي من عن مع عند خلال".split()}  # (not على: علي is Ali)
+_WRITING_NOT_AUTHOR = re.compile(r"(?:ه|ها|هم|هما|نا|ي)(?!\w)")  # كلمة له: his, named before
+
+
+def _writing_of(r: "_Reading", o: int) -> "_Attribution | None":
+    """A quote of a tweet, letter or article whose author follows its ل: the
+    person tagged there, else the words after ل (a title written لل… loses
+    its first word: للناشط عارف → عارف)."""
+    m = _WRITING_OF.search(r.t, max(0, o - _WRITING_WINDOW), o)
+    if not m or _WRITING_NOT_AUTHOR.match(r.t, m.start("s")):
+        return None
+    s, e = m.span("s")
+    if any(w in _NOT_AUTHOR_WORDS for w in r.t[s:e].split()):
+        return None  # في كلمة له عفوية في الجامعة حيث قال: no author after ل
+    per = next((x for x in r.ents.starting(s, e + 1) if x[2] in ("PER", "ORG") and x[1] <= e + 1), None)
+    if per:
+        s, e = per[0], per[1]
+    elif r.t[s] == "ل":  # للناشط عارف عمر: the article's alef is not written
+        title = _WORDS_BACK.match(r.t, s)
+        rest = _WORDS_BACK.search(r.t, title.end(), e) if title else None
+        if not rest:
+            return None
+        s = rest.start()
+    return (m.start("v"), m.end("v")), _Speaker(s, e, m.start("v"), m.end("v"))
 
 
 def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
@@ -186,7 +238,7 @@ def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
     window = r.t[lo:o]
     m = _DIVINE.search(window) or _PROPHET.search(window)
     if not m:
-        return None
+        return _blessed_speaker(r, o)
     vs, ve = _strip_spaces(r.t, lo + m.start(), lo + m.start("s"))
     if r.t[vs] in "وف" and r.t[vs + 1 : ve] in ("قال", "يقول"):
         vs += 1  # the verb without its conjunction, as elsewhere
@@ -354,7 +406,10 @@ _ARABIC = re.compile(f"[{char_class(HAMZA_TO_YEH)}]")
 def _is_list(content: str) -> bool:
     """Three or more short items separated by commas, no sentence inside."""
     items = _LIST_SEP.split(content)
-    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items) and not _SENT_END.search(content)
+    sizes = [len(i.split()) for i in items]
+    # (an item of four words among short ones: «… الأخبار، المركز الإعلامي، وروابط أخرى ذات صلة»)
+    return (len(items) >= 3 and all(n <= 4 for n in sizes) and sum(n == 4 for n in sizes) <= max(1, len(items) // 4)
+            and not _SENT_END.search(content))
 
 
 def _mostly_latin(content: str) -> bool:
@@ -403,6 +458,8 @@ def _attributed_after(t: str, before: str, after: int) -> bool:
     """A sentence of its own followed by its attribution: «…»، قال X."""
     opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
     rest = t[after : after + 3].lstrip(" ")
+    if opens_sentence and (_HIS_WORDS.match(t, after) or _AFTER_STOP_VERB.match(t, after)):
+        return True  # «…» على حد قوله، «…». يقول X
     return opens_sentence and rest[:1] in ("،", ",") and bool(_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after))
 
 
@@ -456,6 +513,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     colon = before.rstrip().endswith(":") and prev not in _COPULAS
     if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
+    if nwords > _SHORT and _WRITING_OF.search(t, max(0, o - _WRITING_WINDOW), o):
+        return False  # تغريدة للناشط X، جاء فيها “…”: what the writing says
     if colon and _enumerates(words, content):
         return True  # منها: «…», بالعنوان التالي: «…»: items and headlines, not speech
     if nwords <= _SHORT and _ANOTHER_ITEM.match(t, after):
@@ -514,7 +573,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     names = names or {}
     start = end = None
     aside = _ASIDE.match(t, pos)  # وكتب (باللغة الإنجليزية) عبد الله الريس: an aside before the subject
-    p = _skip_addressee(t, aside.end() if aside else pos, names)
+    p = _skip_addressee(t, aside.end() if aside and _WORD.match(t, aside.end()) else pos, names)
     nwords = 0
     prev_w = ""
     for _ in range(limit):
@@ -934,6 +993,9 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     first = next((e for e in ents.starting(start, start + 1) if e[2] == "PER"), None)
     if first and _POSSESSED.match(t, first[1]):
         return start, min(end, first[1])  # واختتم جابريل تصريحاته: a noun with a pronoun is no part of a name
+    place = next((e for e in ents.starting(start, start + 1) if e[2] == "LOC" and e[1] < end), None)
+    if place and _INDEFINITE_NEXT.match(t, place[1]):
+        return start, place[1]  # ونفت روسيا إرسال جنود: the country speaks, what follows is the object
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
@@ -941,6 +1003,7 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     return start, end
 
 
+_INDEFINITE_NEXT = re.compile(r"\s{1,3}(?!ال|[لبو])[^\W\d]{2,}")
 _ROLE_BEFORE = re.compile(r"(?<!\w)(?:(?:باسم|عن)\s{1,3}|ل)$")
 
 
@@ -1071,7 +1134,7 @@ class _Reading:
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
         self.speech, self.names = _speech_and_names(self.t, pairs)
-        self.verbs = _reporting_verbs(self.t, pairs)
+        self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)]
         self.verb_starts = [v[0] for v in self.verbs]
         colon = _colon_speech(self, pairs)
         if colon:
@@ -1080,6 +1143,13 @@ class _Reading:
         self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
         self._speech_starts: list[int] | None = None
+
+    def _teh_marbuta_noun(self, verb: tuple[int, int]) -> bool:
+        """وإضافة (and adding), folded like وأضافه (he added it): the ة says it is a noun."""
+        vs, ve = verb
+        if ve >= len(self.t) or self.t[ve - 1] != "ه" or self.t[vs - 1 : vs] not in ("و", "ف"):
+            return False
+        return self.text[self.fd.orig(ve - 1)] == "ة"
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
@@ -1298,8 +1368,48 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
         return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
-        subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve)  # والأمين العام … الشمري قال إن
+        subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
+
+
+_PARTICLE_SUBJECT = re.compile(r"(?<!\w)(?:و?لكن|غير\s{1,3}ان|الا\s{1,3}ان|بيد\s{1,3}ان)(?=\s)")
+_PARTICLE_REACH = 120
+_PARTICLE_GAP = re.compile(r"[^.!?؟\n:«»\"“”()]{0,80}")
+
+
+def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """The subject of لكن / غير أن / إلا أن written before the verb, in the
+    accusative: `لكن مصدرًا بارزًا في الجيش الحر، أكد`, `غير أن فروم يحذر`;
+    only a person or organisation tagged there, an unnamed source or a
+    definite or title head, with no verb or complementiser up to the verb."""
+    t = r.t
+    lo = max(0, vs - _PARTICLE_REACH)
+    m = None
+    for m in _PARTICLE_SUBJECT.finditer(t, lo, vs):
+        pass
+    if m is None or _SENT_END.search(t, m.end(), vs):
+        return None
+    words = list(_WORDS_BACK.finditer(t, m.end(), vs))
+    if not 1 <= len(words) <= 12 or not _PARTICLE_GAP.fullmatch(t, m.end(), vs):
+        return None
+    if any(_is_verb(w.group()) or w.group() in _COMPLEMENTISERS or w.group() in _RELATIVES for w in words):
+        return None
+    # read here, not by _subject: لكنّ takes the accusative (مصدرًا بارزًا), which _subject reads as an adverb
+    head = words[0].group()
+    stem = head[:-1] if head.endswith("ا") and len(head) > 3 else head
+    comma = t.find("،", words[0].start(), vs)
+    if comma >= 0:
+        # a described source and where it is from, then a comma: لكن مصدرًا بارزًا في الجيش الحر، أكد
+        if stem not in _UNNAMED or t[comma + 1 : vs].strip():
+            return None
+        k = next((i for i, w in enumerate(words) if i and w.group() in _STOPS), len(words))
+        return words[0].start(), words[k - 1].end()
+    # right before the verb: a person or organisation tagged to its end, or a short title
+    end = words[-1].end()
+    named = any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(words[0].start(), end))
+    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS)):
+        return words[0].start(), end
+    return None
 
 
 def _drop_complementiser(t: str, subj: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1324,7 +1434,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     for q in r.speech:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
-        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _verb_before(r, q.mark, prev_end)
+        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _writing_of(r, q.mark)
+                 or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
             verb_span, speaker = found
@@ -1383,7 +1494,9 @@ def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
     t = r.t
     if len(t[q.start : q.end].split(None, _STANDALONE_WORDS)) <= _STANDALONE_WORDS:
         return None
-    before = t[max(0, q.mark - 3) : q.mark].strip(" \t*-")
+    before = t[max(0, q.mark - 5) : q.mark].strip(" \t*-")
+    if before.endswith("و"):
+        before = before[:-1].rstrip()  # … إن نحو 40% يعانون. و«يوجد نحو 50 ألف تلميذ…»: and, still his words
     if before and before[-1] not in ".!?؟\n":
         return None  # mid-sentence: a fragment, not a quote standing on its own
     last = r.spoken.before(q.mark)
@@ -1588,7 +1701,9 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return (vs, ve), _narrator(r, vs, ve)
     speaker = r.subjects.get(vs)
     if speaker is None and r.t[vs:ve] in _PLURAL_VERBS:
-        return (vs, ve), None  # فردوا: «…»: a group no one person speaks for
+        # فردوا: «…»: a group no one person speaks for; a group named before (ويضيفون after المواطنون) goes on
+        carried = r.spoken.before(vs)
+        return (vs, ve), carried if carried and _group(r.t, carried) else None
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -1601,6 +1716,12 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
     return (vs, ve), speaker
+
+
+def _group(t: str, sp: _Speaker) -> bool:
+    """A speaker that is many people (المواطنون، المسؤولين، البعض، الطرفان)."""
+    head = t[sp.start : sp.end].split()[0]
+    return head.endswith(("ون", "ين", "ان", "ات")) or head in ("البعض", "بعض", "اخرون")
 
 
 _WHOEVER = {"من", "ومن"}  # هناك من يقول: someone, unnamed
@@ -1749,12 +1870,32 @@ def _next_line_speaker(r: _Reading, after: int) -> _Attribution | None:
     return (m.start("v"), m.end("v")), _Speaker(*_cut_at_entity(r.t, s, e, r.ents), m.start("v"), m.end("v"))
 
 
+def _stop_then_verb(r: _Reading, after: int) -> _Attribution | None:
+    """«…». يقول X: a quote opening its paragraph or sentence, then a
+    present-tense reporting verb with its written subject."""
+    m = _AFTER_STOP_VERB.match(r.t, after)
+    if not m:
+        return None
+    subj = r.subject(m.end())
+    if not subj:
+        return None
+    speaker = _Speaker(subj[0], subj[1], m.start("v"), m.end("v"))
+    r.spoken.add(speaker)
+    return (m.start("v"), m.end("v")), speaker
+
+
 def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
     """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X / «…». بهذه
     الكلمات بدأ X حديثه."""
     m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after) or _THESE_WORDS.match(r.t, after)
     if not m:
-        return _parenthesised_after(r, after) or _next_line_speaker(r, after)
+        his = _HIS_WORDS.match(r.t, after)
+        if his:  # the pronoun: the last speaker, or a person named since (X، المدير …، يقول "…")
+            vs = his.start("v")
+            last, person = r.spoken.before(vs), _person_before(r, vs)
+            pick = person if person and (not last or person.start > last.start) else last
+            return (vs, his.end("v")), pick
+        return _parenthesised_after(r, after) or _next_line_speaker(r, after) or _stop_then_verb(r, after)
     span = (m.start("v"), m.end("v"))
     subj = r.subject(m.end())
     if not subj:
@@ -1766,7 +1907,10 @@ def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
 
 # words that end a name: what follows is a nickname or description (فانينج
 # الملقب بالبرق الأبيض، X المعروف بـ)
-_NICKNAMED = {fold_word(w) for w in "الملقب الملقبة الملقبين المعروف المعروفة المكنى المكناة الشهير الشهيرة".split()}
+_NICKNAMED = {fold_word(w) for w in "الملقب الملقبة الملقبين المكنى المكناة".split()}
+# ... and these before a ب phrase only: الشاعر المعروف خالد البذال is a title
+_KNOWN_AS = {fold_word(w) for w in "المعروف المعروفة الشهير الشهيرة".split()}
+_TRAILING_VERBS = {fold_word(w) for w in "كان كانت قد".split()}  # زكي طليمات كان: a verb the tagger took in
 
 
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
@@ -1779,11 +1923,13 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
     for k, w in enumerate(words[1:], 1):
         g = w.group()
-        cut = g in _NICKNAMED or (g.startswith("بال") and len(g) > 4 and not any(
-            e[2] == "PER" for e in r.ents.starting(w.start(), sp.end)))
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or (
+            g.startswith("بال") and len(g) > 4 and not any(e[2] == "PER" for e in r.ents.starting(w.start(), sp.end)))
         if cut:
             return sp._replace(end=words[k - 1].end())
-    if len(words) >= 3 and words[-1].group() == "الله" and words[-2].group().startswith("ال"):
+    before = words[-2].group() if len(words) >= 3 else ""
+    if words[-1:] and words[-1].group() == "الله" and before.startswith("ال") and len(before) > 3 and before != "الا":
         return sp._replace(end=words[-2].end())
     return sp
 
