@@ -1011,3 +1011,61 @@ def test_third_pass_attribution_patterns_run_in_linear_time(unit):
         find_quotes(text)
         return time.process_time() - t0
     assert_linear(run, 30_000)
+
+
+def test_an_interview_verb_without_anyone_near_is_the_person_the_article_is_about():
+    text = ("اختير الشاعر خوان هيريرا مستشارا للشعر. وولد هيريرا في كاليفورنيا لأسرة من المزارعين، ونشر هيريرا دواوين كثيرة.\n"
+            "عن إحساسه بالمنصب الجديد، قال: «كلما انخرطنا في المجتمع زاد استعمال هذه العبارة كثيرا».")
+    ents = [_ent(text, "خوان هيريرا", "PER", "per:h")] + [_ent(text, "هيريرا", "PER", "per:h", n) for n in (2, 3)]
+    q = _one(text, entities=ents)
+    assert _spk(text, [q]) == [("هيريرا", "per:h")]
+    # a plural verb, or a person named only twice: nobody
+    assert find_quotes(text.replace("قال:", "قالوا:"), ents)[0].speaker is None
+    assert find_quotes(text, ents[:2])[0].speaker is None
+
+
+def test_one_or_few_words_in_marks_after_a_verb_or_copula_are_names():
+    assert find_quotes("ثم تبين أنها حراب من عيدان «المعكرونا».") == []
+    assert find_quotes("وأعلنت «طيران الإمارات»، كعادتها في كل عام، عن توفير خدمات خاصة للمعتمرين.") == []
+    assert find_quotes("وينطلق المنظور الإيراني من أن إيران هي «القوة الإقليمية الكبرى في المنطقة»، وهو ما يفسر سياستها.") == []
+    # speech after a verb of saying stays, however short; a copula after قائلا إن too
+    qs = find_quotes('فقال «فكرتيني يا فاتن»، وضحك الجميع. ويسأل أحد الطلاب قائلا "من هذا"، فيجيبه طالب آخر.')
+    assert [q.text for q in qs] == ["فكرتيني يا فاتن", "من هذا"]
+    q = _one("وكتب قائلا إن الهدف هو «مجرد نقلها إلى مكان آمن».")
+    assert q.text == "مجرد نقلها إلى مكان آمن"
+
+
+def test_wafqan_lil_names_the_tagged_source_and_a_source_carries_to_a_participle():
+    text = "أخذت وعود تسيبراس توصف بأنها «جادة وذات مصداقية»، وفقا للرئيس الفرنسي فرانسوا هولاند."
+    q = _one(text, entities=[_ent(text, "فرانسوا هولاند", "PER", "per:fh")])
+    assert _spk(text, [q]) + [q.verb] == [("فرانسوا هولاند", "per:fh"), "وفقا ل"]
+    text = ("ولم يعرف، بحسب المرصد السوري، “ما إذا كان الضحايا مدنيين أم من عناصر قوات الدفاع” الذين يقاتلون في البلدتين، "
+            "مشيرا إلى “اشتباكات لأكثر من ثماني ساعات متواصلة في محيط البلدتين”.")
+    qs = find_quotes(text, [_ent(text, "المرصد السوري", "ORG", "org:o")])
+    assert _spk(text, qs) == [("المرصد السوري", "org:o")] * 2
+
+
+@pytest.mark.parametrize("unit", ["هيريرا قال: «كلام كثير هنا جدا». ", "عيدان «المعكرونا». ", "أعلنت «طيران»، كعادتها ",
+                                  "إيران هي «القوة الكبرى»، ", "«كلام كثير هنا»، وفقا لل" + "رئيس " * 5, "وفقا للرئيس «كلام» "])
+def test_topic_and_term_patterns_run_in_linear_time(unit):
+    def run(n, unit=unit):
+        k = n // len(unit)
+        text = unit * k
+        ents = [{"start": i * len(unit), "end": i * len(unit) + 3, "label": "PER", "entity_id": "per:x"} for i in range(k)]
+        t0 = time.process_time()
+        find_quotes(text, ents)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)
+
+
+def test_many_subjectless_verbs_with_many_persons_run_in_linear_time():
+    unit = "وذكر سامي أمس. وقال: «كلام كثير هنا عن الموضوع كله». "
+
+    def run(n):
+        k = n // len(unit)
+        text = unit * k
+        ents = [{"start": i * len(unit) + 5, "end": i * len(unit) + 9, "label": "PER", "entity_id": f"per:{i % 3}"} for i in range(k)]
+        t0 = time.process_time()
+        find_quotes(text, ents)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)

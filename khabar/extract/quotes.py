@@ -149,8 +149,8 @@ _SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Ara
 # «…»، قال X / «…»، كما يقول X / «…»، هكذا تحدث X / «…»، حسبما يؤكد
 _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
-    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول)"
-    rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
+    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول|(?:وفقا|طبقا|تبعا) ل(?=ل))"
+    rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s|(?<= ل)ل)")
 _BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
 # «…» على حد قوله / تعبيرها: the pronoun is the speaker of the speech before
@@ -446,6 +446,9 @@ def _name_by_position(t: str, attached: str, words: list[str], content: str, nwo
     return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
 
 
+# verbs whose next words in marks are what was said, however short (فقال «فكرتيني يا فاتن»، قائلا "من هذا"،)
+_SAY_SPEECH = {fold_word(w) for w in "قال قالت قالوا يقول تقول يقولون قائلا قائلة قائلين سأل سألت يسأل تسأل أجاب أجابت ردد رددت".split()}
+_NAME_THEN_COMMA = re.compile(r"[ \t]{0,2}[،,][ \t]{0,2}(?!(?:قال|قالت|اضاف|اضافت|مضيفا|مضيفه|قائلا|قائله)(?!\w))[^\W\d]")
 _TERM_MAX_WORDS = 12  # the longest term, title or fragment read as a name when nothing marks it as speech
 _TERM_SHORT = 7  # ... and up to this length even with a reporting verb further back in its clause
 # words that make a few words speech rather than a term: particles, pronouns,
@@ -515,6 +518,9 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
     if nwords > _SHORT and _WRITING_OF.search(t, max(0, o - _WRITING_WINDOW), o):
         return False  # تغريدة للناشط X، جاء فيها “…”: what the writing says
+    if (not colon and nwords <= 8 and prev in _COPULAS and not _SENT_END.search(content)
+            and not any(_is_verb(w) for w in words[-6:])):
+        return True  # إيران هي «القوة الإقليمية الكبرى»: a term the copula names
     if colon and _enumerates(words, content):
         return True  # منها: «…», بالعنوان التالي: «…»: items and headlines, not speech
     if nwords <= _SHORT and _ANOTHER_ITEM.match(t, after):
@@ -553,8 +559,14 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
         cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
+    elif nwords == 1:  # one word: a cue right before it (بأنه «جبان»), not أن further back (أنها حراب من عيدان «المعكرونا»)
+        cue = colon or prev in _COMPLEMENTISERS or _is_verb(prev) or prev in _QUOTE_INTRO
     else:
         cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
+    if (cue and not colon and _is_verb(prev) and nwords <= 3 and _NAME_THEN_COMMA.match(t, after)
+            and (prev[1:] if prev[:1] in "وف" and prev[1:] in _VERBS else prev) not in _SAY_SPEECH
+            and not _SPEECHLIKE.search(content) and "يا" not in content.split()):
+        return True  # أعلنت «طيران الإمارات»، كعادتها: the verb's subject, not what it announced
     if not cue:
         # ... or a sentence of its own followed by its attribution: «…»، قال X
         return not _attributed_after(t, before, after)
@@ -1143,6 +1155,8 @@ class _Reading:
         self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
         self._speech_starts: list[int] | None = None
+        self.name_starts: list[tuple[int, int]] | None = None  # the name pairs sorted, when needed
+        self.topic: tuple[int, dict, dict] | None = None  # persons tallied up to a position (see _topic_person)
 
     def _teh_marbuta_noun(self, verb: tuple[int, int]) -> bool:
         """وإضافة (and adding), folded like وأضافه (he added it): the ة says it is a noun."""
@@ -1451,7 +1465,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
-            speaker = _person_before(r, verb_span[0])
+            speaker = _person_before(r, verb_span[0]) or _topic_person(r, verb_span)
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
@@ -1555,6 +1569,50 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
             return None
         return _Speaker(es, ee, vs, vs)
     return None
+
+
+def _topic_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A singular verb of saying with no speaker anywhere near (an interview:
+    «عن إحساسه بالمنصب، قال: «…»»): the person the article is about so far,
+    the one tagged most often before the verb (three times or more, twice as
+    often as any other), at its last mention, when nobody else is named in
+    the verb's sentence. Not in a memoir, whose dialogue has many speakers,
+    nor for a plural or first-person verb."""
+    vs, ve = verb_span
+    word = r.t[vs:ve]
+    if not r.ents or word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(r.t, vs, ve):
+        return None
+    if r.memoir_author is False:
+        r.memoir_author = _memoir_author(r)
+    if r.memoir_author:
+        return None
+    if r.name_starts is None:
+        r.name_starts = sorted(r.names.items())
+    # counted once over the text: the verbs come in text order, so the tally only grows
+    done, counts, last = r.topic if r.topic and r.topic[0] <= vs else (0, {}, {})
+    for es, ee, label, eid in r.ents.starting(done, vs):
+        if label == "PER" and not r.in_speech(es) and not _in_pairs(r.name_starts, es):
+            counts[eid] = counts.get(eid, 0) + 1
+            last[eid] = (es, ee)
+    r.topic = (vs, counts, last)
+    ranked = sorted(counts.values(), reverse=True)
+    # (the one the article is about: three times at least, and twice as often as anyone else)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    top = max(counts, key=counts.get)
+    lo = max(0, vs - 300)
+    ends = list(_SENT_END.finditer(r.t, lo, vs))
+    ps = ends[-1].end() if ends else lo
+    if any(e[2] == "PER" and e[3] != top for e in r.ents.starting(ps, vs)):
+        return None  # someone else named in the verb's own sentence: the rules above declined them for a reason
+    es, ee = last[top]
+    return _Speaker(es, ee, vs, vs)
+
+
+def _in_pairs(pairs: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the (open, close) name pairs (sorted): «حقّ ميت» is a title."""
+    k = bisect_right(pairs, (pos, len(pairs) and 1 << 62)) - 1
+    return k >= 0 and pairs[k][0] < pos < pairs[k][1]
 
 
 def _governs(w: str) -> bool:
@@ -1812,7 +1870,9 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]].split()[0] not in _DOCUMENTS):
         return None
     span = (src.start("v"), src.end("v"))
-    return span, _Speaker(subj[0], subj[1], *span)
+    speaker = _Speaker(subj[0], subj[1], *span)
+    r.spoken.add(speaker)  # بحسب المرصد «…»، مشيرا إلى «…»: the participle goes on with it
+    return span, speaker
 
 
 # «…». بهذه الكلمات بدأ قائد المنتخب السابق فؤاد أنور حديثه: any verb, its subject the speaker
@@ -1884,6 +1944,20 @@ def _stop_then_verb(r: _Reading, after: int) -> _Attribution | None:
     return (m.start("v"), m.end("v")), speaker
 
 
+_LAM_REACH = re.compile(r"[^.!?؟\n،,:«»\"“”()]{1,50}")
+
+
+def _past_article_lam(r: _Reading, pos: int) -> tuple[int, int] | None:
+    """The source after وفقا لل… (ل + the article, its alef dropped: للرئيس الفرنسي
+    فرانسوا هولاند): the person or organisation tagged in its phrase, which the
+    text cannot spell with its article."""
+    m = _LAM_REACH.match(r.t, pos)
+    if not m:
+        return None
+    ent = next((x for x in r.ents.starting(pos, m.end()) if x[2] in ("PER", "ORG") and x[1] <= m.end()), None)
+    return (ent[0], ent[1]) if ent else None
+
+
 def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
     """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X / «…». بهذه
     الكلمات بدأ X حديثه."""
@@ -1897,7 +1971,10 @@ def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
             return (vs, his.end("v")), pick
         return _parenthesised_after(r, after) or _next_line_speaker(r, after) or _stop_then_verb(r, after)
     span = (m.start("v"), m.end("v"))
-    subj = r.subject(m.end())
+    if r.t[m.end() - 1 : m.end() + 1] == "لل":
+        subj = _past_article_lam(r, m.end())  # «…»، وفقا للرئيس الفرنسي فرانسوا هولاند: the name, not «لرئيس …»
+    else:
+        subj = r.subject(m.end())
     if not subj:
         return span, r.spoken.before(span[0])
     speaker = _Speaker(subj[0], subj[1], *span)
