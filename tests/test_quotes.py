@@ -1069,3 +1069,17 @@ def test_many_subjectless_verbs_with_many_persons_run_in_linear_time():
         find_quotes(text, ents)
         return time.process_time() - t0
     assert_linear(run, 30_000)
+
+
+def test_the_subject_after_an_addressee_and_a_comma():
+    text = "وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة محلل أسواق المال، إن «السوق ستشهد نشاطا نسبيا خلال الأسابيع المقبلة»."
+    q = _one(text, entities=[_ent(text, "فهمي صبحة", "PER", "per:f")])
+    assert _spk(text, [q]) == [("الدكتور فهمي صبحة", "per:f")]
+
+
+def test_the_person_right_before_qailan_lahu_is_spoken_to():
+    text = ("وكان وائل كفوري يردد ممازحا جمهوره «شفتو انا شو معذب؟» وليتوجه تارة أخرى إلى أحد منظمي الحفل أمين ابي ياغي "
+            "قائلا له «لم نتفق يا أمين على الحر الشديد في العقد الذي وقعته معك!».")
+    ents = [_ent(text, "وائل كفوري", "PER", "per:w"), _ent(text, "ابي ياغي", "PER", "per:y")]
+    qs = find_quotes(text, ents)
+    assert _spk(text, qs)[-1] == (None, None)

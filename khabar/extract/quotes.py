@@ -768,6 +768,9 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     mark = m.end("w") if m.end("w") in names else _mark_at(t, m.end("w"), names) if m.group("w") == "ل" else None
     if mark is not None:  # لـ«الشرق الأوسط»، لـ "الاقتصادية" (لقناة «العربية» is read below)
         q = names[mark] + 1
+        comma = _ADDRESSEE_COMMA.match(t, q)
+        if comma and _WORD.match(t, comma.end() - 1):
+            q = comma.end() - 1  # وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة: the subject after the comma
     for _ in range(4 if m.group("w")[0] == "ل" and len(m.group("w")) > 3 else 0):  # له، عليه: no phrase
         n = _WORD.match(t, q)
         if n and (n.group("w").startswith("ال") or n.group("w") in _MEDIA) and n.group("w") not in _STOPS:
@@ -789,6 +792,9 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     if (loc and w.startswith("ال")) or w in _STOPS or w in _VERBS or w in _COMPLEMENTISERS or w[0].isdigit():
         return p
     return q
+
+
+_ADDRESSEE_COMMA = re.compile(r"[ \t]{0,2}[،,][ \t]")
 
 
 def _skip_media_tail(t: str, q: int) -> int:
@@ -1466,6 +1472,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
             speaker = _person_before(r, verb_span[0]) or _topic_person(r, verb_span)
+        if speaker and verb_span and _spoken_to(r, speaker, verb_span):
+            speaker = None
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
@@ -1497,7 +1505,7 @@ def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _
 
 
 _STANDALONE_WORDS = 8
-_STANDALONE_REACH = 600
+_STANDALONE_REACH = 1200
 
 
 def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
@@ -1514,7 +1522,7 @@ def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
     if before and before[-1] not in ".!?؟\n":
         return None  # mid-sentence: a fragment, not a quote standing on its own
     last = r.spoken.before(q.mark)
-    if last is None or q.mark - last.verb_end > _STANDALONE_REACH or t.count("\n", last.verb_end, q.mark) > 2:
+    if last is None or q.mark - last.verb_end > _STANDALONE_REACH or t.count("\n", last.verb_end, q.mark) > 4:
         return None
     return last
 
@@ -1782,6 +1790,14 @@ def _group(t: str, sp: _Speaker) -> bool:
     return head.endswith(("ون", "ين", "ان", "ات")) or head in ("البعض", "بعض", "اخرون")
 
 
+def _spoken_to(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> bool:
+    """إلى أحد المنظمين أمين أبي ياغي قائلا له: the person right before a
+    participle «saying to him» is the one spoken to."""
+    vs, ve = verb_span
+    return r.t[vs:ve] in _PARTICIPLES and sp.end <= vs and not r.t[sp.end : vs].strip() and bool(_TO_HIM.match(r.t, ve))
+
+
+_TO_HIM = re.compile(r"\s{1,3}(?:له|لها|لهم)(?!\w)")
 _WHOEVER = {"من", "ومن"}  # هناك من يقول: someone, unnamed
 # a pronoun on the particle before the verb is the person just named (لكنه قال)
 _PRONOUN_PARTICLES = [[fold_word(w)] for w in "لكنه لكنها ولكنه ولكنها".split()]
