@@ -1083,3 +1083,22 @@ def test_the_person_right_before_qailan_lahu_is_spoken_to():
     ents = [_ent(text, "وائل كفوري", "PER", "per:w"), _ent(text, "ابي ياغي", "PER", "per:y")]
     qs = find_quotes(text, ents)
     assert _spk(text, qs)[-1] == (None, None)
+
+
+def test_a_place_after_a_title_stays_before_its_holder():
+    text = "وقال مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: «نهدف إلى تقديم فعاليات متنوعة للزوار طوال العيد»."
+    q = _one(text, entities=[_ent(text, "علي الغوينم", "PER", "per:g")])
+    assert _spk(text, [q]) == [("مدير جمعية الثقافة والفنون بالأحساء علي الغوينم", "per:g")]
+
+
+def test_a_verse_quoted_inside_a_statement_after_its_own_colon():
+    text = "وأصدرت الوزارة بيانا جاء فيه: قال الله تعالى: (( إنما جزاء الذين يحاربون الله ورسوله أن يقتلوا )) صدق الله العظيم."
+    q = _one(text)
+    assert (q.speaker, q.verb) == ("الله تعالى", "قال")
+    assert q.text.startswith("(( إنما جزاء")
+
+
+def test_what_something_was_deemed_in_marks_is_no_speaker():
+    text = ("وجاء في الخبر أن ما حدث في عدن اعتبر «صفعة للحوثيين»، وأن الحوثيين «فوجئوا» بتقدم القوات. "
+            "وأضافت: «تقدم الميليشيات يدفع خطة التحالف إلى الأمام».")
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [("تقدم الميليشيات يدفع خطة التحالف إلى الأمام", None)]

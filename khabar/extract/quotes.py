@@ -1199,6 +1199,7 @@ _NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,�
                          r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
 _ORDINALS = {fold_word(w) for w in """الأول الثاني الثالث الرابع الخامس الأخير الأولى الثانية الثالثة الأخيرة
 والثاني والثالث والرابع والأخير أولا ثانيا ثالثا رابعا أخيرا""".split()}
+_SAID_COLON = re.compile(r"[وف]?(?:قال|يقول|قالت|تقول)[ \t][^:\n.«»\"“”]{1,40}:")
 _COLON_MAX = 600  # longest speech read after a colon before cutting at a sentence end
 
 
@@ -1217,6 +1218,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
             if q and _enumerates(_words_before(t, colon), t[q.start : q.end]):
                 continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
+            if q and _SAID_COLON.match(t, q.start):
+                continue  # بيانا جاء فيه: قال الله تعالى: ((…)): the inner verb's colon opens the words
             if q:
                 out.append(q)
     if r.ents:
@@ -1387,6 +1390,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         return None  # فردوا والخوف يملأ قلوبهم: a plural verb's subject is its suffix; و opens a clause of state
     if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
         return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
+    if subj and t[vs:ve] in _OBJECT_VERBS and subj[0] - 1 in r.names and r.names[subj[0] - 1] == subj[1]:
+        return None  # اعتُبر «صفعة للحوثيين»: what it was deemed, never who spoke
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
@@ -2008,17 +2013,20 @@ _TRAILING_VERBS = {fold_word(w) for w in "كان كانت قد".split()}  # زك
 
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     """A speaker span ends before words glued to the name by the tagger or the
-    subject reading: a prepositional phrase (وطالب قاسم بالتركيز الإعلامي),
-    a nickname (فانينج الملقب بالبرق الأبيض), a trailing «الله» after a
-    surname (سعاد الحربي الله يحفظها; عبد الله، نصر الله stay). A بال… word
-    is kept when a person named after it is the title's holder (مدير الشرطة
+    subject reading: a prepositional phrase right after a tagged name (وطالب
+    قاسم بالتركيز الإعلامي), a nickname (فانينج الملقب بالبرق الأبيض), a
+    trailing «الله» after a surname (سعاد الحربي الله يحفظها; عبد الله، نصر
+    الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
     بالمنطقة العميد X)."""
     words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
     for k, w in enumerate(words[1:], 1):
         g = w.group()
         nxt = words[k + 1].group() if k + 1 < len(words) else ""
-        cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or (
-            g.startswith("بال") and len(g) > 4 and not any(e[2] == "PER" for e in r.ents.starting(w.start(), sp.end)))
+        prev = words[k - 1]
+        # (a بال… word cuts only right after a tagged name: مدير جمعية الثقافة بالأحساء علي الغوينم keeps its place)
+        glued = g.startswith("بال") and len(g) > 4 and any(
+            e[2] == "PER" and e[0] <= prev.start() and e[1] >= prev.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
+        cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
     before = words[-2].group() if len(words) >= 3 else ""
