@@ -1102,3 +1102,10 @@ def test_what_something_was_deemed_in_marks_is_no_speaker():
     text = ("وجاء في الخبر أن ما حدث في عدن اعتبر «صفعة للحوثيين»، وأن الحوثيين «فوجئوا» بتقدم القوات. "
             "وأضافت: «تقدم الميليشيات يدفع خطة التحالف إلى الأمام».")
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [("تقدم الميليشيات يدفع خطة التحالف إلى الأمام", None)]
+
+
+def test_a_demonstrative_subject_before_its_verb_after_a_semicolon():
+    text = ("ولعل في تصاريح النعي خير دليل على ذلك؛ فهذا الرئيس الأمريكي يقول في بيان له إن “أجيالا من القادة "
+            "استفادت من رؤية الأمير الثاقبة”.")
+    q = _one(text)
+    assert (q.speaker, q.verb) == ("الرئيس الأمريكي", "يقول")

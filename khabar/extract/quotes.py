@@ -812,7 +812,7 @@ def _plain_word(w: str) -> bool:
     return not (w in _VERBS or w in _COMPLEMENTISERS or w in _RELATIVES or w in _QUOTE_INTRO or w[0].isdigit())
 
 
-_LAST_PREVERBAL_BREAK = _last_of(".!?؟\n:«»\"“”()،,")
+_LAST_PREVERBAL_BREAK = _last_of(".!?؟\n:«»\"“”()،,؛;")  # (… على ذلك؛ فهذا الرئيس يقول)
 
 
 def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
@@ -842,6 +842,9 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
         if not words:
             return None
         first, start = words[0].group(), words[0].start()
+    elif first in _DEMONSTRATIVES and len(words) > 1:
+        words = words[1:]  # فهذا الرئيس الأمريكي يقول: the demonstrative points at the subject
+        first, start = words[0].group(), words[0].start()
     elif first[0] == "و" and len(first) > 3 and first not in _WAW_NAMES and first not in _SUBJECT_HEADS:
         first, start = first[1:], start + 1
     if not (fa or first.startswith("ال") or first in _SUBJECT_HEADS) or first in _STOPS or first in _RELATIVES:
@@ -851,6 +854,7 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     return start, words[-1].end()
 
 
+_DEMONSTRATIVES = {fold_word(w) for w in "هذا وهذا فهذا هذه وهذه فهذه".split()}
 _QUOTED_OPENER = re.compile(r"[ \t]{0,3}[\"«“](?P<s>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,2})[\"»”][ \t]{1,3}")
 
 
