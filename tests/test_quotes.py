@@ -1109,3 +1109,16 @@ def test_a_demonstrative_subject_before_its_verb_after_a_semicolon():
             "استفادت من رؤية الأمير الثاقبة”.")
     q = _one(text)
     assert (q.speaker, q.verb) == ("الرئيس الأمريكي", "يقول")
+
+
+def test_a_few_words_after_adafa_before_a_comma_are_speech():
+    q = _one('وقال المدرب إن الفريق جاهز. وأضاف "مستوى اللاعبين تصاعدي"، متمنيا أن ينهي المعسكر دون إصابات.')
+    assert (q.text, q.speaker) == ("مستوى اللاعبين تصاعدي", "المدرب")
+
+
+def test_a_name_in_parentheses_after_the_verb_is_the_speaker_and_a_group_goes_on():
+    text = 'وفي هذا السياق قال (مارك كيبلينغ) مدير عمليات الشركة: "يعد المشروع خطوة مهمة لتحديث النقل العام".'
+    q = _one(text, entities=[_ent(text, "مارك كيبلينغ", "PER", "per:m")])
+    assert _spk(text, [q]) == [("مارك كيبلينغ", "per:m")]
+    text = 'وقال الأهالي: "المحول المتعطل يخدم أكثر من خمس عشرة أسرة". وأضافوا: "شركة الكهرباء لم تستجب لبلاغاتنا".'
+    assert [q.speaker for q in find_quotes(text)] == ["الأهالي", "الأهالي"]

@@ -446,8 +446,11 @@ def _name_by_position(t: str, attached: str, words: list[str], content: str, nwo
     return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
 
 
-# verbs whose next words in marks are what was said, however short (فقال «فكرتيني يا فاتن»، قائلا "من هذا"،)
-_SAY_SPEECH = {fold_word(w) for w in "قال قالت قالوا يقول تقول يقولون قائلا قائلة قائلين سأل سألت يسأل تسأل أجاب أجابت ردد رددت".split()}
+# after most verbs a few words in marks before a comma are a name or a term: the subject (أعلنت «طيران
+# الإمارات»، كعادتها), what something is deemed (اعتبر «صفعة للحوثيين»،); after these they are what was
+# said (فقال «فكرتيني يا فاتن»، وأضاف "مستوى اللاعبين تصاعدي"، قائلا "من هذا"،)
+_SAY_SPEECH = {fold_word(w) for w in """قال قالت قالوا يقول تقول يقولون قائلا قائلة قائلين سأل سألت يسأل تسأل أجاب
+أجابت ردد رددت أضاف أضافت يضيف تضيف تابع تابعت زاد مضيفا مضيفة""".split()}
 _NAME_THEN_COMMA = re.compile(r"[ \t]{0,2}[،,][ \t]{0,2}(?!(?:قال|قالت|اضاف|اضافت|مضيفا|مضيفه|قائلا|قائله)(?!\w))[^\W\d]")
 _TERM_MAX_WORDS = 12  # the longest term, title or fragment read as a name when nothing marks it as speech
 _TERM_SHORT = 7  # ... and up to this length even with a reporting verb further back in its clause
@@ -585,7 +588,12 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     names = names or {}
     start = end = None
     aside = _ASIDE.match(t, pos)  # وكتب (باللغة الإنجليزية) عبد الله الريس: an aside before the subject
-    p = _skip_addressee(t, aside.end() if aside and _WORD.match(t, aside.end()) else pos, names)
+    named = next((e for e in ents.starting(pos, aside.end()) if e[2] == "PER"), None) if aside else None
+    if named:
+        return named[0], named[1]  # قال (مارك كيبلينغ) مدير العمليات: the name itself in parentheses
+    if aside and not _WORD.match(t, aside.end()):
+        aside = None
+    p = _skip_addressee(t, aside.end() if aside else pos, names)
     nwords = 0
     prev_w = ""
     for _ in range(limit):
@@ -1793,10 +1801,15 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     return (vs, ve), speaker
 
 
+_BROKEN_PLURALS = {fold_word(w) for w in """أهالي خبراء طلاب سكان ناس أطباء علماء شباب عمال أعضاء نشطاء زعماء قادة
+وزراء نواب شهود ركاب مسؤولو ممثلو البعض بعض""".split()}
+
+
 def _group(t: str, sp: _Speaker) -> bool:
-    """A speaker that is many people (المواطنون، المسؤولين، البعض، الطرفان)."""
+    """A speaker that is many people (المواطنون، المسؤولين، الطرفان، الأهالي، خبراء في الطقس)."""
     head = t[sp.start : sp.end].split()[0]
-    return head.endswith(("ون", "ين", "ان", "ات")) or head in ("البعض", "بعض", "اخرون")
+    stem = head[2:] if head.startswith("ال") else head
+    return head.endswith(("ون", "ين", "ان", "ات")) or stem in _BROKEN_PLURALS or head in _BROKEN_PLURALS
 
 
 def _spoken_to(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> bool:
@@ -2027,9 +2040,10 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
         g = w.group()
         nxt = words[k + 1].group() if k + 1 < len(words) else ""
         prev = words[k - 1]
-        # (a بال… word cuts only right after a tagged name: مدير جمعية الثقافة بالأحساء علي الغوينم keeps its place)
-        glued = g.startswith("بال") and len(g) > 4 and any(
-            e[2] == "PER" and e[0] <= prev.start() and e[1] >= prev.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
+        # (a بال… word cuts only inside a tagged name: مدير جمعية الثقافة بالأحساء علي الغوينم keeps its place,
+    # محمد بالطيور his name)
+        glued = g.startswith("بال") and len(g) > 4 and any(  # (the tagger's span takes it in: قاسم بالتركيز)
+            e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
