@@ -1122,3 +1122,10 @@ def test_a_name_in_parentheses_after_the_verb_is_the_speaker_and_a_group_goes_on
     assert _spk(text, [q]) == [("مارك كيبلينغ", "per:m")]
     text = 'وقال الأهالي: "المحول المتعطل يخدم أكثر من خمس عشرة أسرة". وأضافوا: "شركة الكهرباء لم تستجب لبلاغاتنا".'
     assert [q.speaker for q in find_quotes(text)] == ["الأهالي", "الأهالي"]
+
+
+def test_a_name_ends_before_and_a_verb():
+    text = ("واستند التقرير الذي تحدث عنه الدكتور ميزاب وحدد أرقاما لعدد الأسلحة في ليبيا إلى ما قال إنها "
+            "«تقارير دولية ومتابعته للوضع في ليبيا».")
+    q = _one(text, entities=[_ent(text, "ميزاب", "PER", "per:m")])
+    assert _spk(text, [q]) == [("الدكتور ميزاب", "per:m")]

@@ -1023,6 +1023,10 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     first = next((e for e in ents.starting(start, start + 1) if e[2] == "PER"), None)
     if first and _POSSESSED.match(t, first[1]):
         return start, min(end, first[1])  # واختتم جابريل تصريحاته: a noun with a pronoun is no part of a name
+    for e in ents.starting(start, end):
+        nxt = _AND_VERB_NEXT.match(t, e[1]) if e[2] == "PER" and e[1] < end else None
+        if nxt and nxt.group("w") not in _WAW_NAMES and nxt.group("w") not in _WAW_NOUNS:
+            return start, e[1]  # تحدث عنه الدكتور ميزاب وحدد أرقاما: the name ends where «and he set» begins
     place = next((e for e in ents.starting(start, start + 1) if e[2] == "LOC" and e[1] < end), None)
     if place and _INDEFINITE_NEXT.match(t, place[1]):
         return start, place[1]  # ونفت روسيا إرسال جنود: the country speaks, what follows is the object
@@ -1033,6 +1037,9 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     return start, end
 
 
+# و + a past verb of three letters (وحدد، وأكد، وقال) right after a name
+_AND_VERB_NEXT = re.compile(r"\s{1,3}(?P<w>و(?!ال)[^\W\d]{3})(?!\w)")
+_WAW_NOUNS = {fold_word(w) for w in "واحد وزير وكيل والد والي وسيط".split()}  # و-words that are no «and + verb»
 _INDEFINITE_NEXT = re.compile(r"\s{1,3}(?!ال|[لبو])[^\W\d]{2,}")
 _ROLE_BEFORE = re.compile(r"(?<!\w)(?:(?:باسم|عن)\s{1,3}|ل)$")
 
