@@ -1129,3 +1129,26 @@ def test_a_name_ends_before_and_a_verb():
             "«تقارير دولية ومتابعته للوضع في ليبيا».")
     q = _one(text, entities=[_ent(text, "ميزاب", "PER", "per:m")])
     assert _spk(text, [q]) == [("الدكتور ميزاب", "per:m")]
+
+
+def test_a_bare_title_is_the_person_named_with_it_before():
+    text = ("وهنأت وزيرة القوى العاملة ناهد عشري المواطنين بالعيد. وحسب البيان، قالت الوزيرة: إنها حريصة دائما على "
+            "استقرار حياتها الأسرية، مؤكدة أنها «ست بيت بدرجة امتياز ولا تقصر في شيء».")
+    ents = [_ent(text, "ناهد عشري", "PER", "per:n")]
+    assert _spk(text, find_quotes(text, ents)) == [("ناهد عشري", "per:n")] * 2
+    # a name after a comma is no holder of the title
+    text = "قالت الوزيرة في تعليق، جوزي بيحب الطبخ. وقالت الوزيرة: «أحرص على بيتي مهما كانت مسؤولياتي كثيرة»."
+    assert [q.speaker for q in find_quotes(text, [_ent(text, "جوزي بيحب", "PER", "per:x")])] == ["الوزيرة"]
+
+
+def test_bare_titles_with_many_persons_run_in_linear_time():
+    unit = "والتقى سامي العلي أمس. وقال الوزير: «كلام كثير هنا عن الموضوع كله». "
+
+    def run(n):
+        k = n // len(unit)
+        text = unit * k
+        ents = [{"start": i * len(unit) + 7, "end": i * len(unit) + 16, "label": "PER", "entity_id": "per:s"} for i in range(k)]
+        t0 = time.process_time()
+        find_quotes(text, ents)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)

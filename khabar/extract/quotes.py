@@ -1753,7 +1753,28 @@ def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
             head = r.t[earlier.start : earlier.end].split()[0]
             if head == words[0][2:] and earlier.end - earlier.start > len(head):
                 return earlier._replace(verb_start=sp.verb_start, verb_end=sp.verb_end)
+    if len(words) == 1 and words[0].startswith("ال") and words[0][2:] in _TITLE_HEADS:
+        holder = _title_holder(r, words[0][2:], sp.start)
+        if holder:
+            return sp._replace(start=holder[0], end=holder[1])
     return sp
+
+
+_HOLDER_REACH = 3000
+
+
+def _title_holder(r: _Reading, stem: str, pos: int) -> tuple[int, int] | None:
+    """A bare title (الرئيس، الوزيرة) is the person it was written with
+    before: the last person tagged within a few words after the title
+    (الرئيس باراك أوباما، وزيرة القوى العاملة ناهد عشري)."""
+    for es, ee, label, _ in reversed(r.ents.starting(max(0, pos - _HOLDER_REACH), pos)):
+        if label != "PER" or ee > pos:
+            continue
+        before = list(_WORDS_BACK.finditer(r.t, max(0, es - 60), es))[-4:]
+        title = next((w for w in reversed(before) if w.group() in (stem, "ال" + stem)), None)
+        if title and not _HOLDER_GAP.search(r.t, title.end(), es):
+            return es, ee  # (the title, its body if any, then the name: no comma or mark between)
+    return None
 
 
 def _issuer(r: _Reading, pos: int) -> _Speaker | None:
