@@ -1152,3 +1152,13 @@ def test_bare_titles_with_many_persons_run_in_linear_time():
         find_quotes(text, ents)
         return time.process_time() - t0
     assert_linear(run, 30_000)
+
+
+def test_words_and_stories_after_the_verb_are_its_object():
+    text = ("والتقت وندي شيرمان وزير الخارجية الإيراني. وقالت للصحافيين كلاما جديدا، وهو أن الهدف هو "
+            "«الحوار مع النظام الإيراني من أجل الوصول إلى حل».")
+    q = _one(text, entities=[_ent(text, "وندي شيرمان", "PER", "per:w")])
+    assert _spk(text, [q]) == [("وندي شيرمان", "per:w")]
+    text = "وروى الزوج أبو راس تفاصيل الحادث، قائلاً إن «الحادث وقع بينما كنا عائدين من مدينة الرياض»."
+    q = _one(text, entities=[_ent(text, "أبو راس", "PER", "per:a")])
+    assert _spk(text, [q]) == [("الزوج أبو راس", "per:a")]

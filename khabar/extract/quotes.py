@@ -163,9 +163,10 @@ _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{
 _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
-# one's own words with a possessive pronoun (مقاله، كلمتها، تصريحاته): the object of the verb, never its subject
+# one's own words with a possessive pronoun (مقاله، كلمتها، تصريحاته، يروي حكايته): the object of the verb, never its subject
 _OWN_WORDS = re.compile(r"(?:مقال|كلمت|حديث|تصريح|تصريحات|رسالت|خطاب|تغريدت|تغريدات|بيان|جواب|اجابت|رد|تعليق|كتاب"
-                        r"|مداخلت|قصيدت|كلمات|حوار)(?:ه|ها|هم)(?!\w)")
+                        r"|مداخلت|قصيدت|كلمات|حوار|حكايت|قصت|روايت|تجربت)(?:ه|ها|هم)(?!\w)"
+                        r"|(?:كلاما|حديثا|تصريحا|قولا)(?!\w)")  # (وقالت للصحافيين كلاما جديدا: an object, indefinite too)
 _NAQL_FROM_HIM = re.compile(r"\s{1,3}عن(?:ه|ها|هم|هما)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 # كان X يقول (a habit, no قد): the subject between; a رحمه الله after a name is not part of it
