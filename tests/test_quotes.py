@@ -1162,3 +1162,14 @@ def test_words_and_stories_after_the_verb_are_its_object():
     text = "وروى الزوج أبو راس تفاصيل الحادث، قائلاً إن «الحادث وقع بينما كنا عائدين من مدينة الرياض»."
     q = _one(text, entities=[_ent(text, "أبو راس", "PER", "per:a")])
     assert _spk(text, [q]) == [("الزوج أبو راس", "per:a")]
+
+
+def test_a_deputy_for_a_bloc_keeps_her_name_and_a_prepositional_span_names_nobody():
+    text = ("واستنكرت النائبة عن التحالف المدني الديمقراطي في مجلس النواب العراقي شروق العبايجي ما حصل، "
+            "وقالت: «هؤلاء مواطنون مسالمون لا يستحقون هذه المعاملة».")
+    q = _one(text, entities=[_ent(text, "شروق العبايجي", "PER", "per:s")])
+    assert _spk(text, [q]) == [("النائبة عن التحالف المدني الديمقراطي في مجلس النواب العراقي شروق العبايجي", "per:s")]
+    text = "ووصلنا إلى الزمالك ودخلت شقتي، وربتت أمي على شعري وقالت لي «انبسطت في رحلتك يا تونة؟»."
+    assert find_quotes(text, [_ent(text, "إلى الزمالك", "PER", "per:x")])[0].speaker is None
+    text = "وقال علي عمر: «الوضع في المدينة هادئ تماما هذا الصباح»."
+    assert _one(text, entities=[_ent(text, "علي عمر", "PER", "per:a")]).speaker == "علي عمر"

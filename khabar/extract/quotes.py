@@ -648,6 +648,7 @@ _TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _
 # party (مع نظيره، عن، إلى), a conjunction, a clause
 _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
 _HOLDER_GAP_WORDS = 8
+_DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
 
 
 def _name_after_title(t: str, start: int, end: int, ents) -> int:
@@ -672,8 +673,9 @@ def _name_after_title(t: str, start: int, end: int, ents) -> int:
     if _HOLDER_GAP.search(gap):
         return end
     words = gap.split()
+    deputy = (head[2:] if head.startswith("ال") else head) in _DEPUTIES  # النائبة عن التحالف المدني … شروق العبايجي
     if len(words) > _HOLDER_GAP_WORDS or any(
-            w in _NOT_HOLDER or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
+            (w in _NOT_HOLDER and not (deputy and w == "عن")) or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
             or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
         return end
     return per[1]
@@ -2082,10 +2084,23 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     return sp
 
 
+_SPEAKER_PREPOSITIONS = {fold_word(w) for w in "في من إلى الى على عن مع حول ضد".split()}
+
+
+def _opens_with_preposition(r: _Reading, pos: int) -> bool:
+    """A speaker span opening with a preposition (إلى، عن، على but not علي, Ali)."""
+    w = _WORDS_BACK.match(r.t, pos)
+    if not w or w.group() not in _SPEAKER_PREPOSITIONS:
+        return False
+    return w.group() != "علي" or keep_letters(r.text[r.fd.orig(w.start()) : r.fd.orig(w.end())]) == "على"
+
+
 def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[int, int] | None) -> Quote:
     """The quote in original offsets."""
     fd, text = r.fd, r.text
     qs, qe = fd.orig(q.start), fd.orig(q.end)
+    if speaker and _opens_with_preposition(r, speaker.start):
+        speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
         speaker = _trim_speaker(r, speaker)
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
