@@ -1173,3 +1173,18 @@ def test_a_deputy_for_a_bloc_keeps_her_name_and_a_prepositional_span_names_nobod
     assert find_quotes(text, [_ent(text, "إلى الزمالك", "PER", "per:x")])[0].speaker is None
     text = "وقال علي عمر: «الوضع في المدينة هادئ تماما هذا الصباح»."
     assert _one(text, entities=[_ent(text, "علي عمر", "PER", "per:a")]).speaker == "علي عمر"
+
+
+def test_the_sole_speaker_of_an_interview_speaks_its_later_answers():
+    text = ("قالت الممثلة الأردنية صبا مبارك بأنها تحب متابعة المسلسلات في رمضان.\n" + "وتحدثت عن أعمالها الكثيرة. " * 120 +
+            "\nوعن مشاريعها المستقبلية قالت: «ما زلت أتابع تصوير مسلسلي الجديد وسأدرس العروض بعد رمضان».")
+    q = _one(text, entities=[_ent(text, "مبارك", "PER", "per:m")])
+    assert (q.speaker, q.speaker_entity_id, q.verb) == ("الممثلة الأردنية صبا مبارك", "per:m", "قالت")
+
+
+def test_a_bare_title_is_the_holder_the_article_names_most():
+    text = ("التقى وزير الخارجية الروسي سيرجي لافروف وزير الخارجية الأميركي جون كيري في الدوحة. وقال لافروف إن المحادثات "
+            "كانت مفيدة. وذكر الوزير أن «موسكو ستواصل دعم الحل السياسي في سوريا مهما طال الوقت».")
+    ents = [_ent(text, "سيرجي لافروف", "PER", "per:l"), _ent(text, "جون كيري", "PER", "per:k")]
+    q = _one(text, entities=ents)
+    assert _spk(text, [q]) == [("سيرجي لافروف", "per:l")]

@@ -1498,7 +1498,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
-            speaker = _person_before(r, verb_span[0]) or _topic_person(r, verb_span)
+            speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         prev_end = q.after
@@ -1633,7 +1633,8 @@ def _topic_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
     ranked = sorted(counts.values(), reverse=True)
     # (the one the article is about: three times at least, and twice as often as anyone else)
     if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
-        return None
+        sole = _sole_speaker(r, vs)
+        return sole._replace(verb_start=vs, verb_end=vs) if sole else None
     top = max(counts, key=counts.get)
     lo = max(0, vs - 300)
     ends = list(_SENT_END.finditer(r.t, lo, vs))
@@ -1642,6 +1643,28 @@ def _topic_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
         return None  # someone else named in the verb's own sentence: the rules above declined them for a reason
     es, ee = last[top]
     return _Speaker(es, ee, vs, vs)
+
+
+def _sole_speaker(r: _Reading, vs: int) -> _Speaker | None:
+    """The one speaker the article has quoted so far (an interview: «قالت
+    الممثلة صبا مبارك … وعن مشاريعها قالت: «…»»), however far back: every
+    speech subject before ``vs`` reads the same, or ends with the same word."""
+    k = bisect_left(r.spoken.verb_starts, vs)
+    if not k or k > _SOLE_MAX:
+        return None
+    last = r.spoken.speakers[k - 1]
+    named = any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end))
+    head = r.t[last.start : last.end].split()[0]
+    if not named and not head.startswith("ال") and head not in _TITLE_HEADS:
+        return None  # (a person tagged there, or a definite or title head: not a stray phrase read as a subject)
+    tail = r.t[last.start : last.end].split()[-1]
+    for sp in r.spoken.speakers[:k]:
+        if r.t[sp.start : sp.end].split()[-1] != tail:
+            return None
+    return last
+
+
+_SOLE_MAX = 40  # speech subjects looked through (an interview has a few)
 
 
 def _in_pairs(pairs: list[tuple[int, int]], pos: int) -> bool:
@@ -1768,16 +1791,37 @@ _HOLDER_REACH = 3000
 
 def _title_holder(r: _Reading, stem: str, pos: int) -> tuple[int, int] | None:
     """A bare title (الرئيس، الوزيرة) is the person it was written with
-    before: the last person tagged within a few words after the title
-    (الرئيس باراك أوباما، وزيرة القوى العاملة ناهد عشري)."""
-    for es, ee, label, _ in reversed(r.ents.starting(max(0, pos - _HOLDER_REACH), pos)):
+    before: a speaker who held it, else a person tagged within a few words
+    after the title (الرئيس باراك أوباما، وزيرة القوى العاملة ناهد عشري),
+    the most named of them, the latest on a tie."""
+    for earlier in reversed(r.subject_list(pos)[-_SOLE_MAX:]):
+        words = r.t[earlier.start : earlier.end].split()
+        if pos - earlier.end > _HOLDER_REACH or not (stem in words or "ال" + stem in words):
+            continue
+        title = earlier.start + len(" ".join(words[: words.index(stem if stem in words else "ال" + stem)]))
+        per = next((e for e in r.ents.starting(title, earlier.end) if e[2] == "PER" and e[1] <= earlier.end), None)
+        if per and not _HOLDER_GAP.search(r.t, title, per[0]):
+            return per[0], per[1]  # (a speaker who held the title: وقال وزير الخارجية الروسي سيرغي لافروف … وذكر الوزير)
+    held: dict[str, tuple[int, int]] = {}
+    mentions: dict[str, int] = {}
+    for es, ee, label, eid in r.ents.starting(max(0, pos - _HOLDER_REACH), pos):
         if label != "PER" or ee > pos:
             continue
+        surname = r.t[es:ee].split()[-1] if r.t[es:ee].split() else eid
+        mentions[surname] = mentions.get(surname, 0) + 1
         before = list(_WORDS_BACK.finditer(r.t, max(0, es - 60), es))[-4:]
         title = next((w for w in reversed(before) if w.group() in (stem, "ال" + stem)), None)
         if title and not _HOLDER_GAP.search(r.t, title.end(), es):
-            return es, ee  # (the title, its body if any, then the name: no comma or mark between)
-    return None
+            held[surname] = (es, ee)  # (the title, its body if any, then the name: no comma or mark between)
+    if not held:
+        return None
+    for earlier in r.subject_list(pos)[-_SOLE_MAX:]:  # (a speaker written untagged counts too: قال لافروف)
+        words = r.t[earlier.start : earlier.end].split()
+        if words and words[-1] in held and pos - earlier.end <= _HOLDER_REACH:
+            mentions[words[-1]] += 1
+    # two ministers named: the one the article names most, by surname (وزير الخارجية الروسي سيرجي لافروف …
+    # قال لافروف … وزير الخارجية الأميركي جون كيري)
+    return held[max(held, key=lambda k: (mentions[k], held[k][0]))]
 
 
 def _issuer(r: _Reading, pos: int) -> _Speaker | None:
