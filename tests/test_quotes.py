@@ -1188,3 +1188,22 @@ def test_a_bare_title_is_the_holder_the_article_names_most():
     ents = [_ent(text, "سيرجي لافروف", "PER", "per:l"), _ent(text, "جون كيري", "PER", "per:k")]
     q = _one(text, entities=ents)
     assert _spk(text, [q]) == [("سيرجي لافروف", "per:l")]
+
+
+def test_the_outlet_column_without_marks_before_its_formula():
+    text = "لماذا تتأخر المشاريع؟\nسبق تقول للمسؤول: إن المشاريع المتعثرة تكلف الدولة الكثير من المال كل عام."
+    q = _one(text)
+    assert (q.speaker, q.verb) == ("سبق", "تقول")
+    text = "لماذا لا تتابع أعمال المقاولين؟     سبق تقول للمسؤول: إن المشاريع المتعثرة تكلف الدولة الكثير من المال."
+    assert _one(text).speaker == "سبق"
+
+
+@pytest.mark.parametrize("unit", ["؟ سبق تقول للمسؤول: كلام كثير هنا جدا. ", "؟" * 30 + " سبق تقول للمسؤول ",
+                                  "وزير الخارجية لافروف قال: «كلام كثير هنا». وذكر الوزير أن «كلام». "])
+def test_column_and_title_patterns_run_in_linear_time(unit):
+    def run(n, unit=unit):
+        text = unit * (n // len(unit))
+        t0 = time.process_time()
+        find_quotes(text)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)

@@ -866,16 +866,24 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
 
 
 _DEMONSTRATIVES = {fold_word(w) for w in "هذا وهذا فهذا هذه وهذه فهذه".split()}
+# ... and without marks when the column's formula follows: سبق تقول للمسؤول:
+_COLUMN_OPENER = re.compile(r"[ \t]{0,6}(?P<s>[^\W\d]{2,20})[ \t]{1,3}")
+_TO_OFFICIAL = re.compile(r"\s{1,3}للمسؤول(?!\w)")
 _QUOTED_OPENER = re.compile(r"[ \t]{0,3}[\"«“](?P<s>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,2})[\"»”][ \t]{1,3}")
 
 
 def _quoted_opener(t: str, vs: int, ve: int) -> tuple[int, int] | None:
     """A name in marks opening its line before a present-tense verb: the
     outlet's column `"سبق" تقول للمسؤول: …` (a speaker no NER tags)."""
-    ls = t.rfind("\n", 0, vs) + 1
-    if vs - ls > 70 or t[vs : vs + 1] not in ("ي", "ت"):
+    if t[vs : vs + 1] not in ("ي", "ت"):
         return None
-    m = _QUOTED_OPENER.fullmatch(t, ls, vs)
+    ls = t.rfind("\n", 0, vs) + 1
+    m = _QUOTED_OPENER.fullmatch(t, ls, vs) if vs - ls <= 70 else None
+    if not m and _TO_OFFICIAL.match(t, ve):
+        # the column without marks, at its line's start or after the questions on the same line
+        # (…فيها؟     سبق تقول للمسؤول)
+        q = max(t.rfind("؟", max(0, vs - 40), vs), t.rfind("?", max(0, vs - 40), vs))
+        m = _COLUMN_OPENER.fullmatch(t, max(ls, q + 1), vs)
     return (m.start("s"), m.end("s")) if m else None
 
 
