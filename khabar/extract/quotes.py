@@ -61,6 +61,20 @@
    list or name after a copula and colon (هي: «…»), short Latin after a
    colon, and a fragment of up to 12 words mid-clause with no speech cue,
    nothing speech-like and no reporting verb in its sentence.
+8. **Third pass** (issue 13). Speakers end before words the tagger or the
+   subject reading glued on (قاسم بالتركيز، فانينج الملقب، …الحربي الله،
+   ميزاب وحدد); a bare title is the person named with it before (الوزيرة →
+   ناهد عشري); one's own words after the verb are its object (يختم مقاله،
+   كلاما جديدا); نقلت عنه وكالة X قوله is his; a plural verb takes a group
+   or nobody; a name inside an earlier quote, a prepositional span or the
+   one spoken to (قائلا له) is never the speaker. More attributions: «…».
+   يقول X; على حد تعبير X / على حد قوله; وفقا للرئيس X; تغريدة للناشط X،
+   جاء فيها; لكن/غير أن X before the verb; قال عليه السلام (the Prophet
+   named before); the subject after لـ«…»، and after ولا/ولم; an
+   interview's subjectless verb takes the person the article is about, or
+   its sole speaker so far. Not quotes: one word without a cue right before
+   it, a few words after an announcing verb before a comma (أعلنت «طيران
+   الإمارات»،) or after a copula (هي «…»), ordinals before a colon.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
