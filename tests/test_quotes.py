@@ -1207,3 +1207,19 @@ def test_column_and_title_patterns_run_in_linear_time(unit):
         find_quotes(text)
         return time.process_time() - t0
     assert_linear(run, 30_000)
+
+
+def test_each_of_a_state_clause_and_a_sentence_opening_with_a_preposition():
+    text = "ويقول كل من مصطفى عثمان وخورشيد خيبر: «نغادر المملكة بعد أيام رائعة أمضيناها في الرحاب المقدسة»."
+    q = _one(text, entities=[_ent(text, "مصطفى عثمان", "PER", "per:m")])
+    assert _spk(text, [q]) == [("مصطفى عثمان", "per:m")]
+    text = ("والتقينا المحامي محمود عبد الله. ويضيف وهو يشرح السبب في تفوق شعبية الرئيس، أنه «في آخر عهد مبارك "
+            "كانت تشغلنا قضية محددة».")
+    q = _one(text, entities=[_ent(text, "محمود عبد الله", "PER", "per:a")])
+    assert q.speaker != "السبب" and _spk(text, [q]) == [("محمود عبد الله", "per:a")]
+    text = "وبعد تأمل وقراءة يبدأ أبو شعيب في نقض معتقدات التنظيم، قائلا: «سنبدأ إن شاء الله في نقض معتقد هذه الجماعة»."
+    q = _one(text, entities=[_ent(text, "أبو شعيب", "PER", "per:s")])
+    assert _spk(text, [q]) == [("أبو شعيب", "per:s")]
+    # وليام is a name, not و + لـ
+    q = _one('قال وليام تشاندلر "عليك أن تحسب حساب أشياء مختلفة كثيرة جدا".')
+    assert q.speaker == "وليام تشاندلر"

@@ -609,6 +609,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     if aside and not _WORD.match(t, aside.end()):
         aside = None
     p = _skip_addressee(t, aside.end() if aside else pos, names)
+    each = _EACH_OF.match(t, p)
+    if each:
+        p = each.end()  # ويقول كل من مصطفى عثمان وخورشيد خيبر: the first of those named
     nwords = 0
     prev_w = ""
     for _ in range(limit):
@@ -651,6 +654,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     return _cut_at_entity(t, start, _name_after_title(t, start, end, ents), ents)
 
 
+_EACH_OF = re.compile(r"\s{1,3}كل\s{1,3}من(?=\s)")
 _ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)")
 
 
@@ -745,6 +749,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                         or (w in _ADDRESSEE and w[0] == "ل" and len(w) > 3)  # كاميرون لشبكة (إن.بي.سي)
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
                         or (first and bool(_ADVERBIAL.fullmatch(w)))  # ويوضح مدافعا عن …: a participle, no subject
+                        or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
 
 
@@ -874,12 +879,13 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
         first, start = first[1:], start + 1
     if not (fa or first.startswith("ال") or first in _SUBJECT_HEADS) or first in _STOPS or first in _RELATIVES:
         return None  # (after أما the subject is certain: أما استشاري الأمراض … فقال)
-    if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
-        return None
+    if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS or words[-1].group() == "ثم":
+        return None  # (… لم يتوقع الأمر ثم قال: ثم joins two verbs, no subject before it)
     return start, words[-1].end()
 
 
 _DEMONSTRATIVES = {fold_word(w) for w in "هذا وهذا فهذا هذه وهذه فهذه".split()}
+_STATE_PRONOUNS = {fold_word(w) for w in "وهو وهي وهم وهما".split()}
 # ... and without marks when the column's formula follows: سبق تقول للمسؤول:
 _COLUMN_OPENER = re.compile(r"[ \t]{0,6}(?P<s>[^\W\d]{2,20})[ \t]{1,3}")
 _TO_OFFICIAL = re.compile(r"\s{1,3}للمسؤول(?!\w)")
@@ -993,6 +999,8 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     first = _WORD.match(" " + t[start : start + 60])
     if not first or first.group("w")[0] not in "وف":
         return None  # the sentence does not open with (و/ف +) a verb
+    if first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
+        return None  # وعن مسلسل «…» …، أجابت / وبعد تأمل وقراءة يبدأ X: no verb opens the sentence
     subj_start = start + first.end() - 1
     if first.group("w") in _PARTICLE_BEFORE_VERB:  # ولا يعتقد الكاتب X …، مشيرا: the verb is the next word
         verb = _WORD.match(t, subj_start)
@@ -1405,6 +1413,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if t[vs:ve] in _PARTICIPLES or _nobody_speaks(t, vs, ve):
         return None
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
+    if prev_words and prev_words[-1] in _STATE_PRONOUNS:
+        return None  # ويضيف وهو يشرح السبب: «and he explaining» — the pronoun is the subject, السبب the object
     if prev_words and prev_words[-1] in _RELATIVES:
         ante = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
