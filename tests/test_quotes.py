@@ -1223,3 +1223,23 @@ def test_each_of_a_state_clause_and_a_sentence_opening_with_a_preposition():
     # وليام is a name, not و + لـ
     q = _one('قال وليام تشاندلر "عليك أن تحسب حساب أشياء مختلفة كثيرة جدا".')
     assert q.speaker == "وليام تشاندلر"
+
+
+def test_a_source_named_without_a_quote_is_continued_by_a_later_verb():
+    text = ("ويختار الكثير من المشترين قروضا في دولهم على حد قول برونهولتز. وأضاف قائلا: «ترحب المصارف الأوروبية "
+            "بمنح قروض لشراء عقارات في الخارج».")
+    assert _one(text).speaker == "برونهولتز"
+    text = ('واستغرق العمل على الفيلمين خمس سنوات وفقا للمخرج سام منديز في حوار إذاعي. وأضاف: "أعتبر تصوير هذين '
+            'الفيلمين تجربة مهمة غيرت حياتي".')
+    q = _one(text, entities=[_ent(text, "سام منديز", "PER", "per:m")])
+    assert _spk(text, [q]) == [("سام منديز", "per:m")]
+
+
+@pytest.mark.parametrize("unit", ["على حد قول ", "وفقا لل" + "ل" * 20 + " ", "بحسب ما قال الوزير. ", "على حد " * 5])
+def test_sources_in_text_run_in_linear_time(unit):
+    def run(n, unit=unit):
+        text = unit * (n // len(unit))
+        t0 = time.process_time()
+        find_quotes(text)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)

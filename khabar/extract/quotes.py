@@ -1210,6 +1210,7 @@ class _Reading:
         if colon:
             self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
+        _add_sources(self)
         self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
         self._speech_starts: list[int] | None = None
@@ -1394,6 +1395,20 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
             if _speech_follows(r.t, subj[1], speech_opens) or _WORDS_BACK.findall(r.t[max(0, vs - 8) : vs])[-1:] in _AS_SAID:
                 spoken.add(sp)  # (… ، كما قال مسؤول الجمعة: an attribution of what precedes)
     return subjects, spoken
+
+
+# a source named without a quote of its own (… على حد قول برونهولتز. وأضاف قائلا: «…»): a later
+# subjectless verb goes on with it
+_SOURCE_IN_TEXT = re.compile(r"(?<!\w)(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)|بحسب\s{1,3}ما\s{1,3}(?:قال|ذكر|اوضح|افاد)"
+                             r"|(?:وفقا|طبقا)\s{1,3}ل(?=ل))(?=[\sل])")
+
+
+def _add_sources(r: "_Reading") -> None:
+    """Sources named by a sourcing phrase become speech subjects: the speaker a later verb continues."""
+    for m in _SOURCE_IN_TEXT.finditer(r.t):
+        subj = _past_article_lam(r, m.end()) if r.t[m.end() - 1 : m.end() + 1] == "لل" else r.subject(m.end())
+        if subj:
+            r.spoken.add(_Speaker(subj[0], subj[1], m.start("v"), m.end("v")))
 
 
 def _kana_present(before: str) -> re.Match | None:
