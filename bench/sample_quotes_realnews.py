@@ -8,6 +8,10 @@ turn, so no outlet dominates. Prints ``file<TAB>line<TAB>source<TAB>words``
 per article; nothing of the text.
 
     python bench/sample_quotes_realnews.py --seed 1307 --n 18
+    python bench/sample_quotes_realnews.py --seed 5309 --n 16 --exclude tests/realnews/quotes-dev.jsonl
+
+``--exclude FILE`` leaves out the articles a dev set already holds (its
+``file``/``line`` pairs), so a held-out part never overlaps it.
 """
 
 from __future__ import annotations
@@ -25,12 +29,26 @@ _MARK = re.compile(r"[«\"“”]")
 _VERB = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|أشار|أشارت)(?!\w)")
 
 
-def candidates() -> dict[str, list[tuple[str, int, int]]]:
-    """source -> [(file, line, words)] of the July articles that report speech."""
+def excluded(paths: list[str]) -> set[tuple[str, int]]:
+    """(file name, line) of the articles the given dev-set files hold."""
+    out = set()
+    for p in paths:
+        with open(p, encoding="utf-8") as handle:
+            for raw in handle:
+                if raw.strip():
+                    obj = json.loads(raw)
+                    out.add((obj["file"].rsplit("/", 1)[-1], int(obj["line"])))
+    return out
+
+
+def candidates(skip: set[tuple[str, int]] = frozenset()) -> dict[str, list[tuple[str, int, int]]]:
+    """source -> [(file, line, words)] of the July articles that report speech, less ``skip``."""
     pools: dict[str, list] = defaultdict(list)
     for path in sorted(_paths.SAUDINEWSNET.glob("2015-07-*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line, raw in enumerate(handle):
+                if (path.name, line) in skip:
+                    continue
                 record = json.loads(raw)
                 text = record.get("content") or ""
                 words = len(text.split())
@@ -59,8 +77,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1307)
     parser.add_argument("--n", type=int, default=18)
+    parser.add_argument("--exclude", action="append", default=[], help="dev-set JSONL whose articles to leave out")
     args = parser.parse_args()
-    for name, line, words, source in draw(candidates(), args.seed, args.n):
+    for name, line, words, source in draw(candidates(excluded(args.exclude)), args.seed, args.n):
         print(f"{name}\t{line}\t{source}\t{words}")
     return 0
 

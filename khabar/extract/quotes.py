@@ -61,6 +61,20 @@
    list or name after a copula and colon (هي: «…»), short Latin after a
    colon, and a fragment of up to 12 words mid-clause with no speech cue,
    nothing speech-like and no reporting verb in its sentence.
+8. **Third pass** (issue 13). Speakers end before words the tagger or the
+   subject reading glued on (قاسم بالتركيز، فانينج الملقب، …الحربي الله،
+   ميزاب وحدد); a bare title is the person named with it before (الوزيرة →
+   ناهد عشري); one's own words after the verb are its object (يختم مقاله،
+   كلاما جديدا); نقلت عنه وكالة X قوله is his; a plural verb takes a group
+   or nobody; a name inside an earlier quote, a prepositional span or the
+   one spoken to (قائلا له) is never the speaker. More attributions: «…».
+   يقول X; على حد تعبير X / على حد قوله; وفقا للرئيس X; تغريدة للناشط X،
+   جاء فيها; لكن/غير أن X before the verb; قال عليه السلام (the Prophet
+   named before); the subject after لـ«…»، and after ولا/ولم; an
+   interview's subjectless verb takes the person the article is about, or
+   its sole speaker so far. Not quotes: one word without a cue right before
+   it, a few words after an announcing verb before a comma (أعلنت «طيران
+   الإمارات»،) or after a copula (هي «…»), ordinals before a colon.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
@@ -149,15 +163,25 @@ _SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Ara
 # «…»، قال X / «…»، كما يقول X / «…»، هكذا تحدث X / «…»، حسبما يؤكد
 _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
-    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول)"
-    rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|قول"
+    rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول|(?:وفقا|طبقا|تبعا) ل(?=ل))"
+    rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s|(?<= ل)ل)")
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
+# «…» على حد قوله / تعبيرها: the pronoun is the speaker of the speech before
+_HIS_WORDS = re.compile(r"\s{0,3}[،,]?\s{0,3}(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)(?:ه|ها|هم))(?!\w)")
+# «…». يقول الشيف مارون شديد: a present-tense verb after the full stop names who said it
+_AFTER_STOP_VERB = re.compile(r"[ \t]{0,2}\.[ \t]{1,3}(?P<v>يقول|تقول|يضيف|تضيف|يوضح|توضح|يؤكد|تؤكد|يشرح|تشرح|يعلق|تعلق"
+                              r"|يروي|تروي|يتابع|تتابع)(?!\w)")
 _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}(?:{alternation(_QUOTE_INTRO)}){E}")
 # نقلت … عن X، رئيس …، قوله / عن X، أن: X up to its apposition
 _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
+# one's own words with a possessive pronoun (مقاله، كلمتها، تصريحاته، يروي حكايته): the object of the verb, never its subject
+_OWN_WORDS = re.compile(r"(?:مقال|كلمت|حديث|تصريح|تصريحات|رسالت|خطاب|تغريدت|تغريدات|بيان|جواب|اجابت|رد|تعليق|كتاب"
+                        r"|مداخلت|قصيدت|كلمات|حوار|حكايت|قصت|روايت|تجربت)(?:ه|ها|هم)(?!\w)"
+                        r"|(?:كلاما|حديثا|تصريحا|قولا)(?!\w)")  # (وقالت للصحافيين كلاما جديدا: an object, indefinite too)
+_NAQL_FROM_HIM = re.compile(r"\s{1,3}عن(?:ه|ها|هم|هما)(?!\w)")
 _KANA = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,80}}?){SP}قد{SP}$")
 # كان X يقول (a habit, no قد): the subject between; a رحمه الله after a name is not part of it
 _KANA_PRESENT = re.compile(rf"(?<!\w)[وف]?كان(?:ت)?{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?)"
@@ -174,6 +198,53 @@ _BLESSING = rf"(?:ﷺ|صلي{SP}الله{SP}عليه{SP}وسلم|عليه{SP}(?:
 _PROPHET = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>رسول{SP}الله|النبي|الرسول|الحبيب|المصطفي)(?:{SP}محمد)?"
                       rf"{OSP}{_BLESSING}{OSP}[:،]?{OSP}$")
 _SCRIPTURE_WINDOW = 90
+# قال عليه (الصلاة و)السلام: «…»: the blessing stands for the Prophet the text named before
+_SAID_BLESSED = re.compile(rf"(?<!\w)[وف]?(?P<v>قال|يقول){SP}عليه{SP}(?:افضل{SP})?(?:الصلاه{SP}و)?السلام{OSP}[:،]?{OSP}$")
+_PROPHET_NAMED = re.compile(r"(?<!\w)(?:رسول\s{1,3}الله|النبي|الرسول)(?!\w)")
+_PROPHET_REACH = 400
+
+
+def _blessed_speaker(r: "_Reading", o: int) -> "_Attribution | None":
+    lo = max(0, o - _SCRIPTURE_WINDOW)
+    m = _SAID_BLESSED.search(r.t, lo, o)
+    if not m:
+        return None
+    vs, ve = m.start("v"), m.end("v")
+    named = list(_PROPHET_NAMED.finditer(r.t, max(0, vs - _PROPHET_REACH), vs))[-1:]
+    return (vs, ve), (_Speaker(named[0].start(), named[0].end(), vs, ve) if named else None)
+
+
+# تغريدة للناشط علي النعيمي، جاء فيها: «…» / تغريدة لخادم الحرمين الشريفين كان نصها: «…»:
+# the writing's author, after its ل, wrote the words
+_WRITING_OF = re.compile(
+    rf"(?<!\w)(?:تغريده|تغريدات|تدوينه|رساله|منشورا?|مقالا?|كلمه|خطابا?)(?:{SP}(?:اخري|جديده|سابقه))?{SP}ل"
+    rf"(?P<s>[^\s.\n«»\"“”:،,][^.\n«»\"“”:،,]{{1,60}}?){OSP}[،,]?{OSP}"
+    rf"(?P<v>(?:جاء|قال|كتب|يقول|تقول)(?:{SP}فيها|{SP}فيه)?|(?:كان{SP})?نصها|نصه){OSP}:?{OSP}$")
+_WRITING_WINDOW = 120
+_NOT_AUTHOR_WORDS = {fold_word(w) for w in "في حيث الذي التي من عن مع عند خلال".split()}  # (not على: علي is Ali)
+_WRITING_NOT_AUTHOR = re.compile(r"(?:ه|ها|هم|هما|نا|ي)(?!\w)")  # كلمة له: his, named before
+
+
+def _writing_of(r: "_Reading", o: int) -> "_Attribution | None":
+    """A quote of a tweet, letter or article whose author follows its ل: the
+    person tagged there, else the words after ل (a title written لل… loses
+    its first word: للناشط عارف → عارف)."""
+    m = _WRITING_OF.search(r.t, max(0, o - _WRITING_WINDOW), o)
+    if not m or _WRITING_NOT_AUTHOR.match(r.t, m.start("s")):
+        return None
+    s, e = m.span("s")
+    if any(w in _NOT_AUTHOR_WORDS for w in r.t[s:e].split()):
+        return None  # في كلمة له عفوية في الجامعة حيث قال: no author after ل
+    per = next((x for x in r.ents.starting(s, e + 1) if x[2] in ("PER", "ORG") and x[1] <= e + 1), None)
+    if per:
+        s, e = per[0], per[1]
+    elif r.t[s] == "ل":  # للناشط عارف عمر: the article's alef is not written
+        title = _WORDS_BACK.match(r.t, s)
+        rest = _WORDS_BACK.search(r.t, title.end(), e) if title else None
+        if not rest:
+            return None
+        s = rest.start()
+    return (m.start("v"), m.end("v")), _Speaker(s, e, m.start("v"), m.end("v"))
 
 
 def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
@@ -182,7 +253,7 @@ def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
     window = r.t[lo:o]
     m = _DIVINE.search(window) or _PROPHET.search(window)
     if not m:
-        return None
+        return _blessed_speaker(r, o)
     vs, ve = _strip_spaces(r.t, lo + m.start(), lo + m.start("s"))
     if r.t[vs] in "وف" and r.t[vs + 1 : ve] in ("قال", "يقول"):
         vs += 1  # the verb without its conjunction, as elsewhere
@@ -350,7 +421,10 @@ _ARABIC = re.compile(f"[{char_class(HAMZA_TO_YEH)}]")
 def _is_list(content: str) -> bool:
     """Three or more short items separated by commas, no sentence inside."""
     items = _LIST_SEP.split(content)
-    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items) and not _SENT_END.search(content)
+    sizes = [len(i.split()) for i in items]
+    # (an item of four words among short ones: «… الأخبار، المركز الإعلامي، وروابط أخرى ذات صلة»)
+    return (len(items) >= 3 and all(n <= 4 for n in sizes) and sum(n == 4 for n in sizes) <= max(1, len(items) // 4)
+            and not _SENT_END.search(content))
 
 
 def _mostly_latin(content: str) -> bool:
@@ -387,6 +461,12 @@ def _name_by_position(t: str, attached: str, words: list[str], content: str, nwo
     return not cue and nwords <= 8 and bool(_ENDS_IN_YEAR.search(content))
 
 
+# after most verbs a few words in marks before a comma are a name or a term: the subject (أعلنت «طيران
+# الإمارات»، كعادتها), what something is deemed (اعتبر «صفعة للحوثيين»،); after these they are what was
+# said (فقال «فكرتيني يا فاتن»، وأضاف "مستوى اللاعبين تصاعدي"، قائلا "من هذا"،)
+_SAY_SPEECH = {fold_word(w) for w in """قال قالت قالوا يقول تقول يقولون قائلا قائلة قائلين سأل سألت يسأل تسأل أجاب
+أجابت ردد رددت أضاف أضافت يضيف تضيف تابع تابعت زاد مضيفا مضيفة""".split()}
+_NAME_THEN_COMMA = re.compile(r"[ \t]{0,2}[،,][ \t]{0,2}(?!(?:قال|قالت|اضاف|اضافت|مضيفا|مضيفه|قائلا|قائله)(?!\w))[^\W\d]")
 _TERM_MAX_WORDS = 12  # the longest term, title or fragment read as a name when nothing marks it as speech
 _TERM_SHORT = 7  # ... and up to this length even with a reporting verb further back in its clause
 # words that make a few words speech rather than a term: particles, pronouns,
@@ -399,6 +479,8 @@ def _attributed_after(t: str, before: str, after: int) -> bool:
     """A sentence of its own followed by its attribution: «…»، قال X."""
     opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?؟:\n"
     rest = t[after : after + 3].lstrip(" ")
+    if opens_sentence and (_HIS_WORDS.match(t, after) or _AFTER_STOP_VERB.match(t, after)):
+        return True  # «…» على حد قوله، «…». يقول X
     return opens_sentence and rest[:1] in ("،", ",") and bool(_AFTER_VERB.match(t, after) or _AFTER_SOURCE.match(t, after))
 
 
@@ -452,6 +534,11 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     colon = before.rstrip().endswith(":") and prev not in _COPULAS
     if nwords > _SHORT and content.split(None, 1)[0] in _COMPLEMENTISERS:
         return False  # « أن المباراة كانت صعبة»: a name never opens with أن/إن
+    if nwords > _SHORT and _WRITING_OF.search(t, max(0, o - _WRITING_WINDOW), o):
+        return False  # تغريدة للناشط X، جاء فيها “…”: what the writing says
+    if (not colon and nwords <= 8 and prev in _COPULAS and not _SENT_END.search(content)
+            and not any(_is_verb(w) for w in words[-6:])):
+        return True  # إيران هي «القوة الإقليمية الكبرى»: a term the copula names
     if colon and _enumerates(words, content):
         return True  # منها: «…», بالعنوان التالي: «…»: items and headlines, not speech
     if nwords <= _SHORT and _ANOTHER_ITEM.match(t, after):
@@ -490,8 +577,14 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     # colon, the verb, or the verb's preposition: شدد على «…», وصفه بـ«…»)...
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
         cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
+    elif nwords == 1:  # one word: a cue right before it (بأنه «جبان»), not أن further back (أنها حراب من عيدان «المعكرونا»)
+        cue = colon or prev in _COMPLEMENTISERS or _is_verb(prev) or prev in _QUOTE_INTRO
     else:
         cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
+    if (cue and not colon and _is_verb(prev) and nwords <= 3 and _NAME_THEN_COMMA.match(t, after)
+            and (prev[1:] if prev[:1] in "وف" and prev[1:] in _VERBS else prev) not in _SAY_SPEECH
+            and not _SPEECHLIKE.search(content) and "يا" not in content.split()):
+        return True  # أعلنت «طيران الإمارات»، كعادتها: the verb's subject, not what it announced
     if not cue:
         # ... or a sentence of its own followed by its attribution: «…»، قال X
         return not _attributed_after(t, before, after)
@@ -509,7 +602,16 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     it was said) is stepped over."""
     names = names or {}
     start = end = None
-    p = _skip_addressee(t, pos, names)
+    aside = _ASIDE.match(t, pos)  # وكتب (باللغة الإنجليزية) عبد الله الريس: an aside before the subject
+    named = next((e for e in ents.starting(pos, aside.end()) if e[2] == "PER"), None) if aside else None
+    if named:
+        return named[0], named[1]  # قال (مارك كيبلينغ) مدير العمليات: the name itself in parentheses
+    if aside and not _WORD.match(t, aside.end()):
+        aside = None
+    p = _skip_addressee(t, aside.end() if aside else pos, names)
+    each = _EACH_OF.match(t, p)
+    if each:
+        p = each.end()  # ويقول كل من مصطفى عثمان وخورشيد خيبر: the first of those named
     nwords = 0
     prev_w = ""
     for _ in range(limit):
@@ -552,6 +654,10 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     return _cut_at_entity(t, start, _name_after_title(t, start, end, ents), ents)
 
 
+_EACH_OF = re.compile(r"\s{1,3}كل\s{1,3}من(?=\s)")
+_ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)")
+
+
 # heads of a title the name of its holder may follow after a place or body
 # (المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة المدينة المنورة خالد السهلي)
 _TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _DESCRIBED} | {
@@ -560,6 +666,7 @@ _TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _
 # party (مع نظيره، عن، إلى), a conjunction, a clause
 _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
 _HOLDER_GAP_WORDS = 8
+_DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
 
 
 def _name_after_title(t: str, start: int, end: int, ents) -> int:
@@ -584,8 +691,9 @@ def _name_after_title(t: str, start: int, end: int, ents) -> int:
     if _HOLDER_GAP.search(gap):
         return end
     words = gap.split()
+    deputy = (head[2:] if head.startswith("ال") else head) in _DEPUTIES  # النائبة عن التحالف المدني … شروق العبايجي
     if len(words) > _HOLDER_GAP_WORDS or any(
-            w in _NOT_HOLDER or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
+            (w in _NOT_HOLDER and not (deputy and w == "عن")) or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
             or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
         return end
     return per[1]
@@ -641,6 +749,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                         or (w in _ADDRESSEE and w[0] == "ل" and len(w) > 3)  # كاميرون لشبكة (إن.بي.سي)
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
                         or (first and bool(_ADVERBIAL.fullmatch(w)))  # ويوضح مدافعا عن …: a participle, no subject
+                        or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
 
 
@@ -689,6 +798,9 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     mark = m.end("w") if m.end("w") in names else _mark_at(t, m.end("w"), names) if m.group("w") == "ل" else None
     if mark is not None:  # لـ«الشرق الأوسط»، لـ "الاقتصادية" (لقناة «العربية» is read below)
         q = names[mark] + 1
+        comma = _ADDRESSEE_COMMA.match(t, q)
+        if comma and _WORD.match(t, comma.end() - 1):
+            q = comma.end() - 1  # وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة: the subject after the comma
     for _ in range(4 if m.group("w")[0] == "ل" and len(m.group("w")) > 3 else 0):  # له، عليه: no phrase
         n = _WORD.match(t, q)
         if n and (n.group("w").startswith("ال") or n.group("w") in _MEDIA) and n.group("w") not in _STOPS:
@@ -712,6 +824,9 @@ def _skip_addressee(t: str, p: int, names: dict[int, int]) -> int:
     return q
 
 
+_ADDRESSEE_COMMA = re.compile(r"[ \t]{0,2}[،,][ \t]")
+
+
 def _skip_media_tail(t: str, q: int) -> int:
     """Past the rest of an outlet's name (برس، نيوز) after ``q``."""
     for _ in range(3):
@@ -727,7 +842,7 @@ def _plain_word(w: str) -> bool:
     return not (w in _VERBS or w in _COMPLEMENTISERS or w in _RELATIVES or w in _QUOTE_INTRO or w[0].isdigit())
 
 
-_LAST_PREVERBAL_BREAK = _last_of(".!?؟\n:«»\"“”()،,")
+_LAST_PREVERBAL_BREAK = _last_of(".!?؟\n:«»\"“”()،,؛;")  # (… على ذلك؛ فهذا الرئيس يقول)
 
 
 def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
@@ -757,25 +872,38 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
         if not words:
             return None
         first, start = words[0].group(), words[0].start()
+    elif first in _DEMONSTRATIVES and len(words) > 1:
+        words = words[1:]  # فهذا الرئيس الأمريكي يقول: the demonstrative points at the subject
+        first, start = words[0].group(), words[0].start()
     elif first[0] == "و" and len(first) > 3 and first not in _WAW_NAMES and first not in _SUBJECT_HEADS:
         first, start = first[1:], start + 1
     if not (fa or first.startswith("ال") or first in _SUBJECT_HEADS) or first in _STOPS or first in _RELATIVES:
         return None  # (after أما the subject is certain: أما استشاري الأمراض … فقال)
-    if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS:
-        return None
+    if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS or words[-1].group() == "ثم":
+        return None  # (… لم يتوقع الأمر ثم قال: ثم joins two verbs, no subject before it)
     return start, words[-1].end()
 
 
+_DEMONSTRATIVES = {fold_word(w) for w in "هذا وهذا فهذا هذه وهذه فهذه".split()}
+_STATE_PRONOUNS = {fold_word(w) for w in "وهو وهي وهم وهما".split()}
+# ... and without marks when the column's formula follows: سبق تقول للمسؤول:
+_COLUMN_OPENER = re.compile(r"[ \t]{0,6}(?P<s>[^\W\d]{2,20})[ \t]{1,3}")
+_TO_OFFICIAL = re.compile(r"\s{1,3}للمسؤول(?!\w)")
 _QUOTED_OPENER = re.compile(r"[ \t]{0,3}[\"«“](?P<s>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,2})[\"»”][ \t]{1,3}")
 
 
 def _quoted_opener(t: str, vs: int, ve: int) -> tuple[int, int] | None:
     """A name in marks opening its line before a present-tense verb: the
     outlet's column `"سبق" تقول للمسؤول: …` (a speaker no NER tags)."""
-    ls = t.rfind("\n", 0, vs) + 1
-    if vs - ls > 70 or t[vs : vs + 1] not in ("ي", "ت"):
+    if t[vs : vs + 1] not in ("ي", "ت"):
         return None
-    m = _QUOTED_OPENER.fullmatch(t, ls, vs)
+    ls = t.rfind("\n", 0, vs) + 1
+    m = _QUOTED_OPENER.fullmatch(t, ls, vs) if vs - ls <= 70 else None
+    if not m and _TO_OFFICIAL.match(t, ve):
+        # the column without marks, at its line's start or after the questions on the same line
+        # (…فيها؟     سبق تقول للمسؤول)
+        q = max(t.rfind("؟", max(0, vs - 40), vs), t.rfind("?", max(0, vs - 40), vs))
+        m = _COLUMN_OPENER.fullmatch(t, max(ls, q + 1), vs)
     return (m.start("s"), m.end("s")) if m else None
 
 
@@ -871,7 +999,14 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     first = _WORD.match(" " + t[start : start + 60])
     if not first or first.group("w")[0] not in "وف":
         return None  # the sentence does not open with (و/ف +) a verb
+    if first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
+        return None  # وعن مسلسل «…» …، أجابت / وبعد تأمل وقراءة يبدأ X: no verb opens the sentence
     subj_start = start + first.end() - 1
+    if first.group("w") in _PARTICLE_BEFORE_VERB:  # ولا يعتقد الكاتب X …، مشيرا: the verb is the next word
+        verb = _WORD.match(t, subj_start)
+        if not verb:
+            return None
+        subj_start = verb.end()
     nxt = _WORD.match(t, subj_start)
     if not nxt:
         return None
@@ -907,6 +1042,8 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     return _Speaker(s0, ee, vs, vs)
 
 
+# a negation or particle between the sentence's و/ف and its verb
+_PARTICLE_BEFORE_VERB = {fold_word(w) for w in "ولا ولم ولن وقد فقد ولقد فلا فلم فلن".split()}
 _POSSESSED = re.compile(r"\s{1,3}(?!ال)\w{2,12}(?:اته|اتها|اتهم|ته|تها)(?!\w)")
 
 
@@ -919,6 +1056,13 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     first = next((e for e in ents.starting(start, start + 1) if e[2] == "PER"), None)
     if first and _POSSESSED.match(t, first[1]):
         return start, min(end, first[1])  # واختتم جابريل تصريحاته: a noun with a pronoun is no part of a name
+    for e in ents.starting(start, end):
+        nxt = _AND_VERB_NEXT.match(t, e[1]) if e[2] == "PER" and e[1] < end else None
+        if nxt and nxt.group("w") not in _WAW_NAMES and nxt.group("w") not in _WAW_NOUNS:
+            return start, e[1]  # تحدث عنه الدكتور ميزاب وحدد أرقاما: the name ends where «and he set» begins
+    place = next((e for e in ents.starting(start, start + 1) if e[2] == "LOC" and e[1] < end), None)
+    if place and _INDEFINITE_NEXT.match(t, place[1]):
+        return start, place[1]  # ونفت روسيا إرسال جنود: the country speaks, what follows is the object
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
@@ -926,6 +1070,10 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     return start, end
 
 
+# و + a past verb of three letters (وحدد، وأكد، وقال) right after a name
+_AND_VERB_NEXT = re.compile(r"\s{1,3}(?P<w>و(?!ال)[^\W\d]{3})(?!\w)")
+_WAW_NOUNS = {fold_word(w) for w in "واحد وزير وكيل والد والي وسيط".split()}  # و-words that are no «and + verb»
+_INDEFINITE_NEXT = re.compile(r"\s{1,3}(?!ال|[لبو])[^\W\d]{2,}")
 _ROLE_BEFORE = re.compile(r"(?<!\w)(?:(?:باسم|عن)\s{1,3}|ل)$")
 
 
@@ -1056,15 +1204,25 @@ class _Reading:
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
         self.speech, self.names = _speech_and_names(self.t, pairs)
-        self.verbs = _reporting_verbs(self.t, pairs)
+        self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)]
         self.verb_starts = [v[0] for v in self.verbs]
         colon = _colon_speech(self, pairs)
         if colon:
             self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
+        _add_sources(self)
         self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
         self._speech_starts: list[int] | None = None
+        self.name_starts: list[tuple[int, int]] | None = None  # the name pairs sorted, when needed
+        self.topic: tuple[int, dict, dict] | None = None  # persons tallied up to a position (see _topic_person)
+
+    def _teh_marbuta_noun(self, verb: tuple[int, int]) -> bool:
+        """وإضافة (and adding), folded like وأضافه (he added it): the ة says it is a noun."""
+        vs, ve = verb
+        if ve >= len(self.t) or self.t[ve - 1] != "ه" or self.t[vs - 1 : vs] not in ("و", "ف"):
+            return False
+        return self.text[self.fd.orig(ve - 1)] == "ة"
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
@@ -1092,6 +1250,9 @@ _COLON_AFTER_VERB = re.compile(r"(?:[^.!?؟\n«»‹›“”„‟″\"'‘’:
 # a name opening a paragraph or sentence, then a colon: الزياني : ناقشنا…
 _NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,«»\"]{2,20}(?: [^\s:.،,«»\"]{2,20}){0,3})"
                          r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+_ORDINALS = {fold_word(w) for w in """الأول الثاني الثالث الرابع الخامس الأخير الأولى الثانية الثالثة الأخيرة
+والثاني والثالث والرابع والأخير أولا ثانيا ثالثا رابعا أخيرا""".split()}
+_SAID_COLON = re.compile(r"[وف]?(?:قال|يقول|قالت|تقول)[ \t][^:\n.«»\"“”]{1,40}:")
 _COLON_MAX = 600  # longest speech read after a colon before cutting at a sentence end
 
 
@@ -1110,6 +1271,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
             if q and _enumerates(_words_before(t, colon), t[q.start : q.end]):
                 continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
+            if q and _SAID_COLON.match(t, q.start):
+                continue  # بيانا جاء فيه: قال الله تعالى: ((…)): the inner verb's colon opens the words
             if q:
                 out.append(q)
     if r.ents:
@@ -1120,6 +1283,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             return k >= 0 and pos < out[k].raw_end
 
         for m in _NAME_COLON.finditer(t):
+            if m.group("n").split()[0] in _ORDINALS:
+                continue  # الأول: العلاقات …: an item of a list, whatever the tagger says
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
             q = per and not inside_verb_speech(m.end()) and _speech_from(
                 t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
@@ -1232,6 +1397,20 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
     return subjects, spoken
 
 
+# a source named without a quote of its own (… على حد قول برونهولتز. وأضاف قائلا: «…»): a later
+# subjectless verb goes on with it
+_SOURCE_IN_TEXT = re.compile(r"(?<!\w)(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)|بحسب\s{1,3}ما\s{1,3}(?:قال|ذكر|اوضح|افاد)"
+                             r"|(?:وفقا|طبقا)\s{1,3}ل(?=ل))(?=[\sل])")
+
+
+def _add_sources(r: "_Reading") -> None:
+    """Sources named by a sourcing phrase become speech subjects: the speaker a later verb continues."""
+    for m in _SOURCE_IN_TEXT.finditer(r.t):
+        subj = _past_article_lam(r, m.end()) if r.t[m.end() - 1 : m.end() + 1] == "لل" else r.subject(m.end())
+        if subj:
+            r.spoken.add(_Speaker(subj[0], subj[1], m.start("v"), m.end("v")))
+
+
 def _kana_present(before: str) -> re.Match | None:
     """كان X يقول: only a short X that opens like a subject (الأمير نايف),
     not كان من بين الجمل … عبارة تقول."""
@@ -1249,6 +1428,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if t[vs:ve] in _PARTICIPLES or _nobody_speaks(t, vs, ve):
         return None
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
+    if prev_words and prev_words[-1] in _STATE_PRONOUNS:
+        return None  # ويضيف وهو يشرح السبب: «and he explaining» — the pronoun is the subject, السبب the object
     if prev_words and prev_words[-1] in _RELATIVES:
         ante = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
@@ -1261,6 +1442,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
     if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
         return naql.start("s"), naql.end("s")
+    if t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, ve):
+        return None  # ونقلت عنه وكالة الصحافة الفرنسية قوله: the agency reports; "him", named before, speaks
     if t[vs:ve] in _NAQL_VERBS:
         naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240))
         if naql and not _SENT_END.search(t, ve, naql.start()):
@@ -1270,11 +1453,57 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     subj = r.subject(ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
+    if subj and _OWN_WORDS.match(t, subj[0]):
+        return None  # ثم يختم مقاله بهذه العبارة: his article is the object; he was named before
+    if subj and t[subj[0] - 1 : subj[0]] == "و" and t[vs:ve] in _PLURAL_VERBS:
+        return None  # فردوا والخوف يملأ قلوبهم: a plural verb's subject is its suffix; و opens a clause of state
     if subj and t[vs:ve] in _OBJECT_VERBS and _BI_NEXT.match(t, subj[1]) and _object_like(t, subj):
         return None  # ووصف الفنانة أليسا بأنها: the object, the describer is named before
+    if subj and t[vs:ve] in _OBJECT_VERBS and subj[0] - 1 in r.names and r.names[subj[0] - 1] == subj[1]:
+        return None  # اعتُبر «صفعة للحوثيين»: what it was deemed, never who spoke
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
-        subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve)  # والأمين العام … الشمري قال إن
+        subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
+
+
+_PARTICLE_SUBJECT = re.compile(r"(?<!\w)(?:و?لكن|غير\s{1,3}ان|الا\s{1,3}ان|بيد\s{1,3}ان)(?=\s)")
+_PARTICLE_REACH = 120
+_PARTICLE_GAP = re.compile(r"[^.!?؟\n:«»\"“”()]{0,80}")
+
+
+def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """The subject of لكن / غير أن / إلا أن written before the verb, in the
+    accusative: `لكن مصدرًا بارزًا في الجيش الحر، أكد`, `غير أن فروم يحذر`;
+    only a person or organisation tagged there, an unnamed source or a
+    definite or title head, with no verb or complementiser up to the verb."""
+    t = r.t
+    lo = max(0, vs - _PARTICLE_REACH)
+    m = None
+    for m in _PARTICLE_SUBJECT.finditer(t, lo, vs):
+        pass
+    if m is None or _SENT_END.search(t, m.end(), vs):
+        return None
+    words = list(_WORDS_BACK.finditer(t, m.end(), vs))
+    if not 1 <= len(words) <= 12 or not _PARTICLE_GAP.fullmatch(t, m.end(), vs):
+        return None
+    if any(_is_verb(w.group()) or w.group() in _COMPLEMENTISERS or w.group() in _RELATIVES for w in words):
+        return None
+    # read here, not by _subject: لكنّ takes the accusative (مصدرًا بارزًا), which _subject reads as an adverb
+    head = words[0].group()
+    stem = head[:-1] if head.endswith("ا") and len(head) > 3 else head
+    comma = t.find("،", words[0].start(), vs)
+    if comma >= 0:
+        # a described source and where it is from, then a comma: لكن مصدرًا بارزًا في الجيش الحر، أكد
+        if stem not in _UNNAMED or t[comma + 1 : vs].strip():
+            return None
+        k = next((i for i, w in enumerate(words) if i and w.group() in _STOPS), len(words))
+        return words[0].start(), words[k - 1].end()
+    # right before the verb: a person or organisation tagged to its end, or a short title
+    end = words[-1].end()
+    named = any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(words[0].start(), end))
+    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS)):
+        return words[0].start(), end
+    return None
 
 
 def _drop_complementiser(t: str, subj: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1299,7 +1528,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     for q in r.speech:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
-        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _verb_before(r, q.mark, prev_end)
+        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _writing_of(r, q.mark)
+                 or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
             verb_span, speaker = found
@@ -1315,7 +1545,9 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
-            speaker = _person_before(r, verb_span[0])
+            speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
+        if speaker and verb_span and _spoken_to(r, speaker, verb_span):
+            speaker = None
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
@@ -1347,7 +1579,7 @@ def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _
 
 
 _STANDALONE_WORDS = 8
-_STANDALONE_REACH = 600
+_STANDALONE_REACH = 1200
 
 
 def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
@@ -1358,11 +1590,13 @@ def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
     t = r.t
     if len(t[q.start : q.end].split(None, _STANDALONE_WORDS)) <= _STANDALONE_WORDS:
         return None
-    before = t[max(0, q.mark - 3) : q.mark].strip(" \t*-")
+    before = t[max(0, q.mark - 5) : q.mark].strip(" \t*-")
+    if before.endswith("و"):
+        before = before[:-1].rstrip()  # … إن نحو 40% يعانون. و«يوجد نحو 50 ألف تلميذ…»: and, still his words
     if before and before[-1] not in ".!?؟\n":
         return None  # mid-sentence: a fragment, not a quote standing on its own
     last = r.spoken.before(q.mark)
-    if last is None or q.mark - last.verb_end > _STANDALONE_REACH or t.count("\n", last.verb_end, q.mark) > 2:
+    if last is None or q.mark - last.verb_end > _STANDALONE_REACH or t.count("\n", last.verb_end, q.mark) > 4:
         return None
     return last
 
@@ -1382,8 +1616,8 @@ def _colon_person(r: _Reading, o: int) -> _Speaker | None:
     ends = list(_SENT_END.finditer(t, lo, colon))
     lo = ends[-1].end() if ends else lo
     for es, ee, label, _ in reversed(r.ents.starting(lo, colon)):
-        if label != "PER" or ee > colon:
-            continue
+        if label != "PER" or ee > colon or r.in_speech(es):
+            continue  # (a name inside an earlier quote is spoken of: فردوا: "أخ كريم وابن أخ كريم"، وكان جوابه: "…")
         prev = _WORDS_BACK.findall(t[max(lo, es - 20) : es])[-1:]
         attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
         if not (attached or (prev and prev[0] in _PREPOSITIONS)):
@@ -1392,8 +1626,8 @@ def _colon_person(r: _Reading, o: int) -> _Speaker | None:
 
 
 # plural verbs: their subject is a group, not the person named before
-_PLURAL_VERBS = {fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
-    fold_word(w) for w in "قالا أكدا أضافا".split()} - {fold_word(w) for w in "لافتا يبين".split()}
+_PLURAL_VERBS = ({fold_word(w) for w in L.REPORTING_VERBS if w.endswith(("وا", "ون", "ين", "تا"))} | {
+    fold_word(w) for w in "قالا أكدا أضافا".split()}) - {fold_word(w) for w in "لافتا يبين".split()}
 # nouns whose complement is a person who is not speaking (قوات الأسد، نظام القذافي)
 _OF_PERSON = {fold_word(w) for w in """قوات نظام حكومة جانب عهد حكم عائلة أسرة نجل ابن ابنة زوجة عصر مثل ومثل
 زيارة لقاء اتصال رسالة خطاب قرار تصريحات إدارة حملة وفاة مقتل اغتيال اعتقال ظهور""".split()}
@@ -1409,7 +1643,7 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
         return None
     lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
     for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
-        if label != "PER" or ee > vs:
+        if label != "PER" or ee > vs or r.in_speech(es):
             continue
         prev = _WORDS_BACK.findall(t[max(0, es - 20) : es])[-1:]
         attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
@@ -1417,6 +1651,73 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
             return None
         return _Speaker(es, ee, vs, vs)
     return None
+
+
+def _topic_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A singular verb of saying with no speaker anywhere near (an interview:
+    «عن إحساسه بالمنصب، قال: «…»»): the person the article is about so far,
+    the one tagged most often before the verb (three times or more, twice as
+    often as any other), at its last mention, when nobody else is named in
+    the verb's sentence. Not in a memoir, whose dialogue has many speakers,
+    nor for a plural or first-person verb."""
+    vs, ve = verb_span
+    word = r.t[vs:ve]
+    if not r.ents or word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(r.t, vs, ve):
+        return None
+    if r.memoir_author is False:
+        r.memoir_author = _memoir_author(r)
+    if r.memoir_author:
+        return None
+    if r.name_starts is None:
+        r.name_starts = sorted(r.names.items())
+    # counted once over the text: the verbs come in text order, so the tally only grows
+    done, counts, last = r.topic if r.topic and r.topic[0] <= vs else (0, {}, {})
+    for es, ee, label, eid in r.ents.starting(done, vs):
+        if label == "PER" and not r.in_speech(es) and not _in_pairs(r.name_starts, es):
+            counts[eid] = counts.get(eid, 0) + 1
+            last[eid] = (es, ee)
+    r.topic = (vs, counts, last)
+    ranked = sorted(counts.values(), reverse=True)
+    # (the one the article is about: three times at least, and twice as often as anyone else)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        sole = _sole_speaker(r, vs)
+        return sole._replace(verb_start=vs, verb_end=vs) if sole else None
+    top = max(counts, key=counts.get)
+    lo = max(0, vs - 300)
+    ends = list(_SENT_END.finditer(r.t, lo, vs))
+    ps = ends[-1].end() if ends else lo
+    if any(e[2] == "PER" and e[3] != top for e in r.ents.starting(ps, vs)):
+        return None  # someone else named in the verb's own sentence: the rules above declined them for a reason
+    es, ee = last[top]
+    return _Speaker(es, ee, vs, vs)
+
+
+def _sole_speaker(r: _Reading, vs: int) -> _Speaker | None:
+    """The one speaker the article has quoted so far (an interview: «قالت
+    الممثلة صبا مبارك … وعن مشاريعها قالت: «…»»), however far back: every
+    speech subject before ``vs`` reads the same, or ends with the same word."""
+    k = bisect_left(r.spoken.verb_starts, vs)
+    if not k or k > _SOLE_MAX:
+        return None
+    last = r.spoken.speakers[k - 1]
+    named = any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end))
+    head = r.t[last.start : last.end].split()[0]
+    if not named and not head.startswith("ال") and head not in _TITLE_HEADS:
+        return None  # (a person tagged there, or a definite or title head: not a stray phrase read as a subject)
+    tail = r.t[last.start : last.end].split()[-1]
+    for sp in r.spoken.speakers[:k]:
+        if r.t[sp.start : sp.end].split()[-1] != tail:
+            return None
+    return last
+
+
+_SOLE_MAX = 40  # speech subjects looked through (an interview has a few)
+
+
+def _in_pairs(pairs: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the (open, close) name pairs (sorted): «حقّ ميت» is a title."""
+    k = bisect_right(pairs, (pos, len(pairs) and 1 << 62)) - 1
+    return k >= 0 and pairs[k][0] < pos < pairs[k][1]
 
 
 def _governs(w: str) -> bool:
@@ -1525,7 +1826,49 @@ def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
             head = r.t[earlier.start : earlier.end].split()[0]
             if head == words[0][2:] and earlier.end - earlier.start > len(head):
                 return earlier._replace(verb_start=sp.verb_start, verb_end=sp.verb_end)
+    if len(words) == 1 and words[0].startswith("ال") and words[0][2:] in _TITLE_HEADS:
+        holder = _title_holder(r, words[0][2:], sp.start)
+        if holder:
+            return sp._replace(start=holder[0], end=holder[1])
     return sp
+
+
+_HOLDER_REACH = 3000
+
+
+def _title_holder(r: _Reading, stem: str, pos: int) -> tuple[int, int] | None:
+    """A bare title (الرئيس، الوزيرة) is the person it was written with
+    before: a speaker who held it, else a person tagged within a few words
+    after the title (الرئيس باراك أوباما، وزيرة القوى العاملة ناهد عشري),
+    the most named of them, the latest on a tie."""
+    for earlier in reversed(r.subject_list(pos)[-_SOLE_MAX:]):
+        words = r.t[earlier.start : earlier.end].split()
+        if pos - earlier.end > _HOLDER_REACH or not (stem in words or "ال" + stem in words):
+            continue
+        title = earlier.start + len(" ".join(words[: words.index(stem if stem in words else "ال" + stem)]))
+        per = next((e for e in r.ents.starting(title, earlier.end) if e[2] == "PER" and e[1] <= earlier.end), None)
+        if per and not _HOLDER_GAP.search(r.t, title, per[0]):
+            return per[0], per[1]  # (a speaker who held the title: وقال وزير الخارجية الروسي سيرغي لافروف … وذكر الوزير)
+    held: dict[str, tuple[int, int]] = {}
+    mentions: dict[str, int] = {}
+    for es, ee, label, eid in r.ents.starting(max(0, pos - _HOLDER_REACH), pos):
+        if label != "PER" or ee > pos:
+            continue
+        surname = r.t[es:ee].split()[-1] if r.t[es:ee].split() else eid
+        mentions[surname] = mentions.get(surname, 0) + 1
+        before = list(_WORDS_BACK.finditer(r.t, max(0, es - 60), es))[-4:]
+        title = next((w for w in reversed(before) if w.group() in (stem, "ال" + stem)), None)
+        if title and not _HOLDER_GAP.search(r.t, title.end(), es):
+            held[surname] = (es, ee)  # (the title, its body if any, then the name: no comma or mark between)
+    if not held:
+        return None
+    for earlier in r.subject_list(pos)[-_SOLE_MAX:]:  # (a speaker written untagged counts too: قال لافروف)
+        words = r.t[earlier.start : earlier.end].split()
+        if words and words[-1] in held and pos - earlier.end <= _HOLDER_REACH:
+            mentions[words[-1]] += 1
+    # two ministers named: the one the article names most, by surname (وزير الخارجية الروسي سيرجي لافروف …
+    # قال لافروف … وزير الخارجية الأميركي جون كيري)
+    return held[max(held, key=lambda k: (mentions[k], held[k][0]))]
 
 
 def _issuer(r: _Reading, pos: int) -> _Speaker | None:
@@ -1562,6 +1905,10 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if _nobody_speaks(r.t, vs, ve):
         return (vs, ve), _narrator(r, vs, ve)
     speaker = r.subjects.get(vs)
+    if speaker is None and r.t[vs:ve] in _PLURAL_VERBS:
+        # فردوا: «…»: a group no one person speaks for; a group named before (ويضيفون after المواطنون) goes on
+        carried = r.spoken.before(vs)
+        return (vs, ve), carried if carried and _group(r.t, carried) else None
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -1576,6 +1923,25 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     return (vs, ve), speaker
 
 
+_BROKEN_PLURALS = {fold_word(w) for w in """أهالي خبراء طلاب سكان ناس أطباء علماء شباب عمال أعضاء نشطاء زعماء قادة
+وزراء نواب شهود ركاب مسؤولو ممثلو البعض بعض""".split()}
+
+
+def _group(t: str, sp: _Speaker) -> bool:
+    """A speaker that is many people (المواطنون، المسؤولين، الطرفان، الأهالي، خبراء في الطقس)."""
+    head = t[sp.start : sp.end].split()[0]
+    stem = head[2:] if head.startswith("ال") else head
+    return head.endswith(("ون", "ين", "ان", "ات")) or stem in _BROKEN_PLURALS or head in _BROKEN_PLURALS
+
+
+def _spoken_to(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> bool:
+    """إلى أحد المنظمين أمين أبي ياغي قائلا له: the person right before a
+    participle «saying to him» is the one spoken to."""
+    vs, ve = verb_span
+    return r.t[vs:ve] in _PARTICIPLES and sp.end <= vs and not r.t[sp.end : vs].strip() and bool(_TO_HIM.match(r.t, ve))
+
+
+_TO_HIM = re.compile(r"\s{1,3}(?:له|لها|لهم)(?!\w)")
 _WHOEVER = {"من", "ومن"}  # هناك من يقول: someone, unnamed
 # a pronoun on the particle before the verb is the person just named (لكنه قال)
 _PRONOUN_PARTICLES = [[fold_word(w)] for w in "لكنه لكنها ولكنه ولكنها".split()]
@@ -1664,7 +2030,9 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]].split()[0] not in _DOCUMENTS):
         return None
     span = (src.start("v"), src.end("v"))
-    return span, _Speaker(subj[0], subj[1], *span)
+    speaker = _Speaker(subj[0], subj[1], *span)
+    r.spoken.add(speaker)  # بحسب المرصد «…»، مشيرا إلى «…»: the participle goes on with it
+    return span, speaker
 
 
 # «…». بهذه الكلمات بدأ قائد المنتخب السابق فؤاد أنور حديثه: any verb, its subject the speaker
@@ -1722,14 +2090,51 @@ def _next_line_speaker(r: _Reading, after: int) -> _Attribution | None:
     return (m.start("v"), m.end("v")), _Speaker(*_cut_at_entity(r.t, s, e, r.ents), m.start("v"), m.end("v"))
 
 
+def _stop_then_verb(r: _Reading, after: int) -> _Attribution | None:
+    """«…». يقول X: a quote opening its paragraph or sentence, then a
+    present-tense reporting verb with its written subject."""
+    m = _AFTER_STOP_VERB.match(r.t, after)
+    if not m:
+        return None
+    subj = r.subject(m.end())
+    if not subj:
+        return None
+    speaker = _Speaker(subj[0], subj[1], m.start("v"), m.end("v"))
+    r.spoken.add(speaker)
+    return (m.start("v"), m.end("v")), speaker
+
+
+_LAM_REACH = re.compile(r"[^.!?؟\n،,:«»\"“”()]{1,50}")
+
+
+def _past_article_lam(r: _Reading, pos: int) -> tuple[int, int] | None:
+    """The source after وفقا لل… (ل + the article, its alef dropped: للرئيس الفرنسي
+    فرانسوا هولاند): the person or organisation tagged in its phrase, which the
+    text cannot spell with its article."""
+    m = _LAM_REACH.match(r.t, pos)
+    if not m:
+        return None
+    ent = next((x for x in r.ents.starting(pos, m.end()) if x[2] in ("PER", "ORG") and x[1] <= m.end()), None)
+    return (ent[0], ent[1]) if ent else None
+
+
 def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
     """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X / «…». بهذه
     الكلمات بدأ X حديثه."""
     m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after) or _THESE_WORDS.match(r.t, after)
     if not m:
-        return _parenthesised_after(r, after) or _next_line_speaker(r, after)
+        his = _HIS_WORDS.match(r.t, after)
+        if his:  # the pronoun: the last speaker, or a person named since (X، المدير …، يقول "…")
+            vs = his.start("v")
+            last, person = r.spoken.before(vs), _person_before(r, vs)
+            pick = person if person and (not last or person.start > last.start) else last
+            return (vs, his.end("v")), pick
+        return _parenthesised_after(r, after) or _next_line_speaker(r, after) or _stop_then_verb(r, after)
     span = (m.start("v"), m.end("v"))
-    subj = r.subject(m.end())
+    if r.t[m.end() - 1 : m.end() + 1] == "لل":
+        subj = _past_article_lam(r, m.end())  # «…»، وفقا للرئيس الفرنسي فرانسوا هولاند: the name, not «لرئيس …»
+    else:
+        subj = r.subject(m.end())
     if not subj:
         return span, r.spoken.before(span[0])
     speaker = _Speaker(subj[0], subj[1], *span)
@@ -1737,11 +2142,58 @@ def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
     return span, speaker
 
 
+# words that end a name: what follows is a nickname or description (فانينج
+# الملقب بالبرق الأبيض، X المعروف بـ)
+_NICKNAMED = {fold_word(w) for w in "الملقب الملقبة الملقبين المكنى المكناة".split()}
+# ... and these before a ب phrase only: الشاعر المعروف خالد البذال is a title
+_KNOWN_AS = {fold_word(w) for w in "المعروف المعروفة الشهير الشهيرة".split()}
+_TRAILING_VERBS = {fold_word(w) for w in "كان كانت قد".split()}  # زكي طليمات كان: a verb the tagger took in
+
+
+def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A speaker span ends before words glued to the name by the tagger or the
+    subject reading: a prepositional phrase right after a tagged name (وطالب
+    قاسم بالتركيز الإعلامي), a nickname (فانينج الملقب بالبرق الأبيض), a
+    trailing «الله» after a surname (سعاد الحربي الله يحفظها; عبد الله، نصر
+    الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
+    بالمنطقة العميد X)."""
+    words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    for k, w in enumerate(words[1:], 1):
+        g = w.group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        prev = words[k - 1]
+        # (a بال… word cuts only inside a tagged name: مدير جمعية الثقافة بالأحساء علي الغوينم keeps its place,
+    # محمد بالطيور his name)
+        glued = g.startswith("بال") and len(g) > 4 and any(  # (the tagger's span takes it in: قاسم بالتركيز)
+            e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
+        cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
+        if cut:
+            return sp._replace(end=words[k - 1].end())
+    before = words[-2].group() if len(words) >= 3 else ""
+    if words[-1:] and words[-1].group() == "الله" and before.startswith("ال") and len(before) > 3 and before != "الا":
+        return sp._replace(end=words[-2].end())
+    return sp
+
+
+_SPEAKER_PREPOSITIONS = {fold_word(w) for w in "في من إلى الى على عن مع حول ضد".split()}
+
+
+def _opens_with_preposition(r: _Reading, pos: int) -> bool:
+    """A speaker span opening with a preposition (إلى، عن، على but not علي, Ali)."""
+    w = _WORDS_BACK.match(r.t, pos)
+    if not w or w.group() not in _SPEAKER_PREPOSITIONS:
+        return False
+    return w.group() != "علي" or keep_letters(r.text[r.fd.orig(w.start()) : r.fd.orig(w.end())]) == "على"
+
+
 def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[int, int] | None) -> Quote:
     """The quote in original offsets."""
     fd, text = r.fd, r.text
     qs, qe = fd.orig(q.start), fd.orig(q.end)
+    if speaker and _opens_with_preposition(r, speaker.start):
+        speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
+        speaker = _trim_speaker(r, speaker)
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
         sp_text, ent = text[ss:se], _entity_for(r.t, speaker.start, speaker.end, r.ents)
     else:
