@@ -118,12 +118,20 @@ def even_chunks(rows: list, shard_size: int) -> list[list]:
     return [rows[k::count] for k in range(count)]
 
 
+def document_row(doc: dict, clusters: dict[str, str], batch: IngestBatch) -> dict:
+    """A new document's row as stored: completed with cluster_id and ingested_at."""
+    return {**doc, "cluster_id": clusters.get(doc["doc_id"], doc["doc_id"]), "ingested_at": batch.ingested_at}
+
+
 def document_shards(docs: list[dict], clusters: dict[str, str], batch: IngestBatch) -> list[list[dict]]:
     """The rows of each new shard of one partition, completed with cluster_id and ingested_at."""
-    return [
-        [{**d, "cluster_id": clusters.get(d["doc_id"], d["doc_id"]), "ingested_at": batch.ingested_at} for d in chunk]
-        for chunk in even_chunks(docs, batch.shard_size)
-    ]
+    return [[document_row(d, clusters, batch) for d in chunk] for chunk in even_chunks(docs, batch.shard_size)]
+
+
+def shard_slots(docs: list[dict], shard_size: int) -> list[list[str]]:
+    """The doc_ids of each new shard of one partition, in row order: :func:`document_shards`
+    without the rows, so that a commit can place each row as it streams the texts in."""
+    return even_chunks([d["doc_id"] for d in docs], shard_size)
 
 
 def cluster_documents(state: pa.Table, new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
@@ -156,7 +164,7 @@ def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[di
         for doc_id, cluster_id, sig in zip(*(_candidates(part, wanted_keys, wanted_ids, index.bands).column(c).to_pylist() for c in MINHASH_STATE.names)):
             index.add(doc_id, signature=sig, cluster_id=cluster_id)
     known = set(index.clusters)
-    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"], signature=sig) for d, sig in zip(docs, own)}
+    clusters = {d["doc_id"]: index.add(d["doc_id"], signature=sig) for d, sig in zip(docs, own)}
     signatures = index.signatures()
     added = [{"doc_id": i, "cluster_id": clusters[i], "signature": signatures[i]} for i in clusters if i in signatures and i not in known]
     return clusters, pa.Table.from_pylist(added, schema=MINHASH_STATE) if added else None
