@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schemas import DOCUMENTS
-from .neardup import NearDuplicateIndex, band_keys, signature
+from .neardup import band_keys, cluster_signatures, lsh_bands, signature
 
 DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 
@@ -156,17 +156,22 @@ def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[di
     are those of an index holding the whole state.
     """
     docs = [d for dt in sorted(new_docs) for d in new_docs[dt]]
-    index = NearDuplicateIndex(threshold)
+    bands = lsh_bands(threshold)
     own = [d.get(SIGNATURE) if d.get(SIGNATURE) is not None else signature(d["text"]) for d in docs]
-    wanted_keys = np.unique(band_keys([sig for sig in own if sig], index.bands))
+    wanted_keys = np.unique(band_keys([sig for sig in own if sig], bands))
     wanted_ids = pa.array(sorted({d["doc_id"] for d in docs}), pa.string())
+    known = []
     for part in state_parts:
-        for doc_id, cluster_id, sig in zip(*(_candidates(part, wanted_keys, wanted_ids, index.bands).column(c).to_pylist() for c in MINHASH_STATE.names)):
-            index.add(doc_id, signature=sig, cluster_id=cluster_id)
-    known = set(index.clusters)
-    clusters = {d["doc_id"]: index.add(d["doc_id"], signature=sig) for d, sig in zip(docs, own)}
-    signatures = index.signatures()
-    added = [{"doc_id": i, "cluster_id": clusters[i], "signature": signatures[i]} for i in clusters if i in signatures and i not in known]
+        known += zip(*(_candidates(part, wanted_keys, wanted_ids, bands).column(c).to_pylist() for c in MINHASH_STATE.names))
+    known_ids = {doc_id for doc_id, _, _ in known}
+    every = cluster_signatures(known + [(d["doc_id"], None, sig) for d, sig in zip(docs, own)], threshold)
+    clusters, added = {}, []
+    for d, sig in zip(docs, own):
+        doc_id = d["doc_id"]
+        if doc_id not in clusters:
+            clusters[doc_id] = every[doc_id]
+            if sig and doc_id not in known_ids:
+                added.append({"doc_id": doc_id, "cluster_id": clusters[doc_id], "signature": sig})
     return clusters, pa.Table.from_pylist(added, schema=MINHASH_STATE) if added else None
 
 
