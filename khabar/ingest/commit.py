@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schemas import DOCUMENTS
-from .neardup import band_keys, cluster_signatures, lsh_bands, signature
+from .neardup import SIGNATURE_BYTES, band_keys, band_keys_of, cluster_signatures, lsh_bands, signature
 
 DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 
@@ -176,15 +176,25 @@ def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[di
 
 
 def _candidates(part: pa.Table, wanted_keys: np.ndarray, wanted_ids: pa.Array, bands: tuple[int, int]) -> pa.Table:
-    """The rows of a state part sharing a band key with a new document, or its doc_id."""
+    """The rows of a state part sharing a band key with a new document, or its doc_id.
+
+    Read every night over the whole state, so done on the column's buffer, no
+    Python object per row: a signature is 512 bytes or none (a text without
+    words), so the values of the rows that have one lie end to end in the
+    binary column's data buffer."""
     if part.num_rows == 0:
         return part
-    sigs = part.column("signature").to_pylist()
-    with_values = np.array([bool(s) for s in sigs])
     shares_band = np.zeros(part.num_rows, dtype=bool)
-    if with_values.any() and wanted_keys.size:
-        keys = band_keys([s for s in sigs if s], bands)
-        shares_band[with_values] = np.isin(keys, wanted_keys).any(axis=1)
+    column = part.column("signature").combine_chunks()
+    lengths = pc.binary_length(column).fill_null(0).to_numpy(zero_copy_only=False)
+    with_values = np.flatnonzero(lengths)
+    if with_values.size and wanted_keys.size:
+        first = int(np.frombuffer(column.buffers()[1], dtype=np.int32)[column.offset])  # the slice's first byte
+        data = np.frombuffer(column.buffers()[2], dtype=np.uint8)[first : first + int(lengths.sum())]
+        for lo in range(0, with_values.size, 8192):  # bounded temporaries (the keys widen values to 64 bits)
+            rows = with_values[lo : lo + 8192]
+            keys = band_keys_of(data[lo * SIGNATURE_BYTES : (lo + rows.size) * SIGNATURE_BYTES], bands)
+            shares_band[rows] = np.isin(keys, wanted_keys).any(axis=1)
     same_id = pc.is_in(part.column("doc_id"), value_set=wanted_ids).to_numpy(zero_copy_only=False)
     return part.filter(pa.array(shares_band | same_id))
 

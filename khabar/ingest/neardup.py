@@ -48,6 +48,7 @@ _DIACRITICS = re.compile(f"[{char_class(MINHASH_DELETED)}]")  # and tatweel
 _WORD = re.compile(r"\w+")
 _K1, _K2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)  # odd multipliers: word order matters
 _SIG_DTYPE = "<u4"  # affine32 values; 512 bytes per signature
+SIGNATURE_BYTES = NUM_PERM * 4
 
 
 _WORD_HASHES: dict[str, int] = {}  # news vocabulary repeats: hash each word once per process
@@ -197,11 +198,18 @@ def band_keys(signatures: list[bytes], bands: tuple[int, int]) -> np.ndarray:
     which the Jaccard check then rejects. Used to pick, from a large store,
     the few earlier documents that can be candidates of the new ones.
     """
+    return band_keys_of(b"".join(signatures), bands)
+
+
+def band_keys_of(values: bytes | np.ndarray, bands: tuple[int, int]) -> np.ndarray:
+    """:func:`band_keys` of signatures laid end to end (bytes or a uint8 array of SIGNATURE_BYTES each)."""
     b, r = bands
-    if not signatures:
+    values = np.frombuffer(values, dtype=_SIG_DTYPE) if isinstance(values, bytes) else values.view(_SIG_DTYPE)
+    count = values.size // NUM_PERM
+    if not count:
         return np.empty((0, b), dtype=np.uint64)
-    values = np.frombuffer(b"".join(signatures), dtype=_SIG_DTYPE).reshape(len(signatures), NUM_PERM)[:, : b * r].astype(np.uint64)
-    keys = (values.reshape(len(signatures), b, r) * _BAND_MIX[:r]).sum(axis=2)  # wraps mod 2**64
+    widened = values.reshape(count, NUM_PERM)[:, : b * r].astype(np.uint64)
+    keys = (widened.reshape(count, b, r) * _BAND_MIX[:r]).sum(axis=2)  # wraps mod 2**64
     return keys ^ (np.arange(b, dtype=np.uint64) * _K2)
 
 
