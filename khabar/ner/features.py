@@ -107,6 +107,8 @@ class Featurizer:
         self._key: dict[str, str] = {}
         self._compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
         self._by_word: dict[str, tuple[str, list[str], tuple[list[str], ...]]] = {}
+        self._old: dict[str, tuple[str, list[str], tuple[list[str], ...]]] = {}  # the memo's older generation (_entry)
+        self._old_compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
         self.known: set[str] | None = None
         self.known_compact: set[str] | None = None
         self._canonical: dict[str, str] | None = None  # known, each string mapped to itself (restrict)
@@ -176,23 +178,35 @@ class Featurizer:
         return k
 
     def _entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...]]:
-        """(normalised form, own features, context features) of a surface word, memoised."""
+        """(normalised form, own features, context features) of a surface word, memoised.
+
+        The memo has two generations (bounded memory for a long-lived tagger
+        that keeps the frequent words): when the young one is full it becomes
+        the old one, and a word found in the old one moves back to the young."""
         entry = self._by_word.get(word)
         if entry is None:
-            if len(self._by_word) >= MAX_MEMO:
-                self._by_word.clear()  # bound the memory of a long-lived tagger
-                self._compact.clear()
+            entry = self._old.pop(word, None)
+            if entry is None:
+                entry = self._new_entry(word)
+            elif entry[0] not in self._compact and (compact := self._old_compact.get(entry[0])) is not None:
+                self._compact[entry[0]] = compact
+            if len(self._by_word) >= MAX_MEMO // 2:
+                self._old, self._by_word = self._by_word, {}
+                self._old_compact, self._compact = self._compact, {}
                 self._key.clear()
-            w = norm(word)
-            own, ctx = self._type(w)
-            if w not in self._compact:
-                self._compact[w] = self._compact_entry(w, own)
-            canonical = self._canonical
-            if canonical is not None:  # drop what the model has no weight for: same tags, less to convert and keep
-                own = _kept(own, canonical)
-                ctx = tuple(_kept(c, canonical) for c in ctx)
-            entry = self._by_word[word] = (w, own, ctx)
+            self._by_word[word] = entry
         return entry
+
+    def _new_entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...]]:
+        w = norm(word)
+        own, ctx = self._type(w)
+        if w not in self._compact:
+            self._compact[w] = self._compact_entry(w, own)
+        canonical = self._canonical
+        if canonical is not None:  # drop what the model has no weight for: same tags, less to convert and keep
+            own = _kept(own, canonical)
+            ctx = tuple(_kept(c, canonical) for c in ctx)
+        return w, own, ctx
 
     def _compact_entry(self, w: str, own: list[str]) -> tuple[list[str], list[str], list[str]]:
         mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(_COMPACT)]
@@ -216,6 +230,8 @@ class Featurizer:
         self._canonical_compact = None if known_compact is None else {f: f for f in known_compact}
         self._by_word.clear()
         self._compact.clear()
+        self._old.clear()
+        self._old_compact.clear()
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         get, entry = self._by_word.get, self._entry
@@ -258,9 +274,9 @@ class Featurizer:
         return out
 
 
-# Surface words remembered before the memo starts over: a pool worker serves every shard of a
-# run, and at ~1.5 KB a word type the memo of 500k words made a worker of 18 SaudiNewsNet days
-# 1.7 GB; a shard of a day brings ~70k types, so the memo still lasts about two shards.
+# Surface words remembered, both generations of the memo together: a pool worker serves every
+# shard of a run, and at ~1.5 KB a word type the memo of 500k words made a worker of 18
+# SaudiNewsNet days 1.7 GB; a shard of a day brings ~70k types, the frequent ones stay.
 MAX_MEMO = 150_000
 
 _COMPACT = ("w=", "c=", "s2=", "s3=", "p2=", "pc=", "g=", "k")  # k<n>=: the word's own cluster ids (+2.8 dev F1 in stage 2)
