@@ -173,11 +173,12 @@ def _minhash_state_paths(store: Store) -> list[Path]:
     return ([legacy] if legacy.exists() else []) + parts
 
 
-def _state_row_groups(paths: list[Path]):
+def _state_row_groups(paths: list[Path], rows: int = 8192):
+    """The MinHash state in order, ``rows`` at a time (a run's part can hold a whole
+    backfill: read by row group, the state of a 364-night store took 150 MB in a night)."""
     for path in paths:
-        handle = pq.ParquetFile(path)
-        for group in range(handle.num_row_groups):
-            yield handle.read_row_group(group, columns=MINHASH_STATE.names)
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=rows, columns=MINHASH_STATE.names):
+            yield pa.Table.from_batches([batch])
 
 
 def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[dict]], new_docs: dict[str, list[dict]],
