@@ -11,9 +11,14 @@ its own `khabar run` on the same store. ``--prefill D`` first ingests D such
 nights in one run (a backfill), so that the nights measured after it run
 against a store of that size without running D nights.
 
-Prints per night: wall, CPU seconds (the command and every process it waited
-for), peak RSS of the largest process (main, a pool worker or Prefect's
-server), the store's documents, and the stage seconds.
+``--measure 2,30,180,365`` takes one growing store to each of those nights:
+the nights up to the first one by one, then before each later one the nights
+in between as one backfill, and the measured night alone (night 365 is then
+measured on a store of 364 nights without running 364 `khabar run`s).
+
+Prints per run: wall, CPU seconds (the command and every process it waited
+for), peak RSS of the main process and of the largest other process (a pool
+worker or Prefect's server), the store's documents, and the stage seconds.
 """
 
 from __future__ import annotations
@@ -26,20 +31,23 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from _paths import REPO, SAUDINEWSNET
 
 BASE = datetime(2016, 1, 1)
-# Run in a fresh child per night, so that RUSAGE_CHILDREN's maxrss is this night's alone.
+# Run in a fresh child per night, so that its rusage is this night's alone: the command runs in
+# that child (RUSAGE_SELF: the main process); its pool workers and Prefect's server are its children.
 MEASURE = r"""
-import json, resource, subprocess, sys, time
-started = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"rc": done.returncode, "wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
-                  "rss_mib": usage.ru_maxrss / 1024, "stderr": done.stderr[-2000:]}))
+import json, resource, sys
+from khabar.cli import main
+rc = main(sys.argv[2:])
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[1], "w") as out:
+    json.dump({"rc": rc, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+               "main_mib": me.ru_maxrss / 1024, "other_mib": kids.ru_maxrss / 1024}, out)
 """
 
 
@@ -69,12 +77,16 @@ def write_night(folder: Path, name: str, records: list[dict]) -> Path:
 
 def run_night(raw: Path, out: Path, config: str | None) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    argv = [sys.executable, "-m", "khabar.cli", "run", "--raw", str(raw), "--out", str(out)] + (["--config", config] if config else [])
-    done = subprocess.run([sys.executable, "-c", MEASURE, *argv], cwd=REPO, env=env, capture_output=True, text=True, check=True)
-    result = json.loads(done.stdout)
+    argv = ["run", "--raw", str(raw), "--out", str(out)] + (["--config", config] if config else [])
+    result_path = out.parent / "measure.json"
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(result_path), *argv], cwd=REPO, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    result = json.loads(result_path.read_text()) if done.returncode == 0 and result_path.exists() else {"rc": done.returncode}
+    result_path.unlink(missing_ok=True)
     if result["rc"] != 0:
-        raise SystemExit(f"khabar run failed on {raw}:\n{result['stderr']}")
-    return result
+        raise SystemExit(f"khabar run failed on {raw}:\n{done.stderr[-3000:]}")
+    return {**result, "wall": wall}
 
 
 def store_summary(out: Path) -> tuple[int, dict]:
@@ -91,36 +103,56 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--nights", type=int, default=12, help="nights to run one by one (default 12)")
     parser.add_argument("--prefill", type=int, default=0, help="nights ingested first in one backfill run (default 0)")
+    parser.add_argument("--measure", help="nights to measure on one growing store, the nights between as backfills (e.g. 2,30,180,365)")
     parser.add_argument("--docs-per-night", type=int, help="records per night (default: the whole source day, ~3,000)")
     parser.add_argument("--config", help="khabar TOML configuration")
     parser.add_argument("--work", type=Path, help="folder for the raw nights and the store (default: a temporary one, removed)")
     args = parser.parse_args()
     days = sorted(SAUDINEWSNET.glob("*.jsonl.gz"))
     work = args.work or Path(tempfile.mkdtemp(prefix="khabar-scale-"))
-    out = work / "store"
+    plan = measure_plan(sorted({int(n) for n in args.measure.split(",")})) if args.measure else backfill_plan(args.prefill, args.nights)
     try:
-        print(f"{'night':>9} {'wall s':>7} {'cpu s':>7} {'peak RSS MiB':>12} {'documents':>10}  stages (s)", flush=True)
-        if args.prefill:
-            folder = work / "prefill"
-            folder.mkdir(parents=True, exist_ok=True)
-            for night in range(1, args.prefill + 1):
-                write_night(folder, f"night-{night:04d}", night_records(night, days, args.docs_per_night))
-            _report(f"1-{args.prefill}", run_night(folder, out, args.config), out)
-        for night in range(args.prefill + 1, args.prefill + args.nights + 1):
-            folder = work / f"night-{night:04d}"
-            folder.mkdir(parents=True, exist_ok=True)
-            raw = write_night(folder, f"night-{night:04d}", night_records(night, days, args.docs_per_night))
-            _report(str(night), run_night(raw, out, args.config), out)
+        print(f"{'night':>9} {'wall s':>7} {'cpu s':>7} {'main MiB':>8} {'other MiB':>9} {'documents':>10}  stages (s)", flush=True)
+        for first, last in plan:
+            _run_nights(work, first, last, days, args)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
+def backfill_plan(prefill: int, nights: int) -> list[tuple[int, int]]:
+    """(first, last) night of each run: a backfill of ``prefill`` nights, then ``nights`` nights one by one."""
+    return ([(1, prefill)] if prefill else []) + [(n, n) for n in range(prefill + 1, prefill + nights + 1)]
+
+
+def measure_plan(measured: list[int]) -> list[tuple[int, int]]:
+    """The runs reaching each measured night: one by one up to the first, then the
+    nights in between as one backfill and the measured night alone."""
+    plan, done = [(n, n) for n in range(1, measured[0] + 1)], measured[0]
+    for night in measured[1:]:
+        if night - 1 > done:
+            plan.append((done + 1, night - 1))
+        plan.append((night, night))
+        done = night
+    return plan
+
+
+def _run_nights(work: Path, first: int, last: int, days: list[Path], args: argparse.Namespace) -> None:
+    """Ingest nights ``first``..``last`` in one `khabar run` (the folder of their files) and report it."""
+    folder = work / (f"night-{first:04d}" if first == last else f"nights-{first:04d}-{last:04d}")
+    folder.mkdir(parents=True, exist_ok=True)
+    for night in range(first, last + 1):
+        write_night(folder, f"night-{night:04d}", night_records(night, days, args.docs_per_night))
+    raw = folder / f"night-{first:04d}.jsonl.gz" if first == last else folder
+    _report(str(first) if first == last else f"{first}-{last}", run_night(raw, work / "store", args.config), work / "store")
+
+
 def _report(label: str, result: dict, out: Path) -> None:
     documents, timings = store_summary(out)
     stages = " ".join(f"{k}={v:.1f}" for k, v in timings.items())
-    print(f"{label:>9} {result['wall']:>7.1f} {result['cpu']:>7.1f} {result['rss_mib']:>12.0f} {documents:>10,}  {stages}", flush=True)
+    print(f"{label:>9} {result['wall']:>7.1f} {result['cpu']:>7.1f} {result['main_mib']:>8.0f} {result['other_mib']:>9.0f} {documents:>10,}  {stages}",
+          flush=True)
 
 
 if __name__ == "__main__":

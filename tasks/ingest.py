@@ -71,13 +71,21 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
     are not written as documents but as ``duplicates`` rows. Commit is
     journalled: a crash after the journal says "committing" is rolled forward
     by the next run, so documents are never ingested twice nor lost.
+
+    Two passes over the staged files keep the texts out of memory: the
+    decisions (duplicates, dt, shards, clusters) are taken on every row
+    without its text, then the texts are read a raw file at a time and each
+    shard is written as soon as its rows are in (a backfill of many days
+    holds one day's texts, not all of them).
     """
-    docs, quarantined, files = _read_staged(batch.files)
+    by_file = _staged_by_file(batch.files)
+    docs, quarantined, files = _read_staged(by_file, batch.cfg["near_duplicates"])
     seen = _stored_ids(store, {d["doc_id"] for d in docs})
     batch = dataclasses.replace(batch, files=files)
     new_docs, duplicates = decide.deduplicate(docs, seen, batch.run_date)
+    del docs
     clusters = _near_duplicate_clusters(store, new_docs, batch.cfg)
-    written = _stage_documents(store, batch, new_docs, clusters)
+    written = _stage_documents(store, batch, by_file, new_docs, clusters)
     records = {"duplicates": duplicates, "quarantine": {batch.run_date: quarantined} if quarantined else {}}
     written += _stage_records(store, batch.run_id, records)
     counts = decide.commit_counts(batch, new_docs, duplicates, quarantined)
@@ -103,17 +111,37 @@ def _stored_ids(store: Store, ids: set[str]) -> set[str]:
     return found
 
 
-def _read_staged(part_results: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
-    """Documents and quarantine rows of every staged file, in raw path order,
-    each file's parts put together; and one entry per file (IngestBatch.files)."""
+def _staged_by_file(part_results: list[dict]) -> dict[str, list[dict]]:
+    """The read tasks' results grouped by raw file, files in raw path order, each file's parts in order."""
     by_file: dict[str, list[dict]] = {}
     for result in sorted(part_results, key=lambda r: (r["raw_path"], r.get("part", 0))):
         by_file.setdefault(result["raw_path"], []).append(result)
+    return by_file
+
+
+# What the commit's decisions read of every document (duplicates, dt, order, clusters): its text,
+# title and the rest are read again a raw file at a time when its shard is written.
+DECISION_COLUMNS = ["doc_id", "source", "raw_path", "raw_record", "published_at", "date_unparsed", decide.SEQ, decide.SIGNATURE]
+
+
+def _file_rows(parts: list[dict], with_text: bool = True) -> tuple[list[dict], list[dict]]:
+    """The documents and quarantine rows of one raw file, its parts put together (``merge_parts``)."""
+    columns = None if with_text else DECISION_COLUMNS
+    return decide.merge_parts(
+        [pq.read_table(r["documents_path"], columns=columns).to_pylist() for r in parts], [pq.read_table(r["quarantine_path"]).to_pylist() for r in parts]
+    )
+
+
+def _read_staged(by_file: dict[str, list[dict]], near_duplicates: bool) -> tuple[list[dict], list[dict], list[dict]]:
+    """Documents (their DECISION_COLUMNS) and quarantine rows of every staged file, in raw
+    path order; and one entry per file (IngestBatch.files). A document the read task
+    gave no signature gets it here when clusters need it (the text is read for that file only)."""
     docs, quarantined, files = [], [], []
     for raw_path, parts in by_file.items():
-        file_docs, file_quarantined = decide.merge_parts(
-            [pq.read_table(r["documents_path"]).to_pylist() for r in parts], [pq.read_table(r["quarantine_path"]).to_pylist() for r in parts]
-        )
+        file_docs, file_quarantined = _file_rows(parts, with_text=False)
+        if near_duplicates and any(d[decide.SIGNATURE] is None for d in file_docs):
+            file_docs = [{**{c: d[c] for c in DECISION_COLUMNS}, decide.SIGNATURE: d[decide.SIGNATURE] or ingest_lib.signature(d["text"])}
+                         for d in _file_rows(parts)[0]]
         docs.extend(file_docs)
         quarantined.extend(file_quarantined)
         dates_unparsed = sum(1 for d in file_docs if d["date_unparsed"])
@@ -145,20 +173,43 @@ def _minhash_state_paths(store: Store) -> list[Path]:
     return ([legacy] if legacy.exists() else []) + parts
 
 
-def _state_row_groups(paths: list[Path]):
+def _state_row_groups(paths: list[Path], rows: int = 8192):
+    """The MinHash state in order, ``rows`` at a time (a run's part can hold a whole
+    backfill: read by row group, the state of a 364-night store took 150 MB in a night)."""
     for path in paths:
-        handle = pq.ParquetFile(path)
-        for group in range(handle.num_row_groups):
-            yield handle.read_row_group(group, columns=MINHASH_STATE.names)
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=rows, columns=MINHASH_STATE.names):
+            yield pa.Table.from_batches([batch])
 
 
-def _stage_documents(store: Store, batch: IngestBatch, new_docs: dict[str, list[dict]], clusters: dict[str, str]) -> list[tuple[str, str]]:
-    """Stage the new documents as parts after the last of each partition."""
+def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[dict]], new_docs: dict[str, list[dict]],
+                     clusters: dict[str, str]) -> list[tuple[str, str]]:
+    """Stage the new documents as parts after the last of each partition
+    (:func:`~khabar.ingest.commit.document_shards`), reading the texts a raw
+    file at a time and writing each shard once its last row is in."""
     schema = schemas.without_run_id(schemas.DOCUMENTS)
+    slots: dict[str, tuple[Shard, int]] = {}
+    pending: dict[Shard, list] = {}
     for dt, docs in sorted(new_docs.items()):
         first = store.next_part_number("documents", dt)
-        for offset, rows in enumerate(decide.document_shards(docs, clusters, batch)):
-            store.stage_part(batch.run_id, "documents", Shard(dt, f"part-{first + offset:05d}"), pa.Table.from_pylist(rows, schema=schema))
+        for offset, ids in enumerate(decide.shard_slots(docs, batch.shard_size)):
+            shard = Shard(dt, f"part-{first + offset:05d}")
+            pending[shard] = [len(ids)] + [None] * len(ids)  # rows still missing, then the rows
+            slots.update((doc_id, (shard, i + 1)) for i, doc_id in enumerate(ids))
+    for parts in by_file.values():
+        if not slots:
+            break
+        for doc in _file_rows(parts)[0]:
+            slot = slots.pop(doc["doc_id"], None)  # the first of a doc_id is the new one, as in deduplicate
+            if slot is None:
+                continue
+            shard, i = slot
+            rows = pending[shard]
+            rows[i] = decide.document_row(doc, clusters, batch)
+            rows[0] -= 1
+            if rows[0] == 0:
+                store.stage_part(batch.run_id, "documents", shard, pa.Table.from_pylist(pending.pop(shard)[1:], schema=schema))
+    if pending or slots:  # cannot happen: every new document came from a staged file
+        raise RuntimeError(f"ingest commit: {len(slots)} new document(s) not found again in the staged files")
     return [("documents", dt) for dt in sorted(new_docs)]
 
 

@@ -95,3 +95,30 @@ def test_clustering_against_a_state_read_in_parts_equals_the_whole_state():
     keys = commit.np.unique(commit.band_keys([signature(t) for t in new], index.bands))
     kept = commit._candidates(state, keys, pa.array([], pa.string()), index.bands).num_rows
     assert 0 < kept < state.num_rows
+
+
+def test_clustering_on_arrays_equals_the_index_added_row_by_row():
+    """cluster_signatures (the ingest commit's) against NearDuplicateIndex on signatures with
+    planted near copies: some values changed (below and above the threshold, some bands equal),
+    known rows with their clusters, a repeated doc_id and rows without words."""
+    import numpy as np
+
+    from khabar.ingest.neardup import _SIG_DTYPE, cluster_signatures
+
+    rng = np.random.default_rng(7)
+    sigs = []
+    for n in range(400):
+        if n and n % 3 == 0:  # a copy of an earlier row with 5 to 40 of 128 values changed
+            values = np.frombuffer(sigs[rng.integers(0, n)] or rng.integers(0, 2**32, NUM_PERM, dtype=np.uint32).tobytes(), _SIG_DTYPE).copy()
+            changed = rng.choice(NUM_PERM, size=rng.integers(5, 40), replace=False)
+            values[changed] = rng.integers(0, 2**32, changed.size, dtype=np.uint32)
+            sigs.append(values.tobytes())
+        else:
+            sigs.append(b"" if n % 37 == 5 else rng.integers(0, 2**32, NUM_PERM, dtype=np.uint32).tobytes())
+    rows = [(f"d{n}", f"c{n % 7}" if n < 60 else None, sig) for n, sig in enumerate(sigs)] + [("d70", None, sigs[3])]
+    for threshold in (0.8, 0.7):
+        index = NearDuplicateIndex(threshold)
+        expected = {doc_id: index.add(doc_id, signature=sig, cluster_id=cluster) for doc_id, cluster, sig in rows}
+        got = cluster_signatures(rows, threshold)
+        assert got == expected
+        assert sum(1 for doc_id, c in got.items() if c != doc_id and int(doc_id[1:]) >= 60) > 20  # copies joined earlier rows

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schemas import DOCUMENTS
-from .neardup import NearDuplicateIndex, band_keys, signature
+from .neardup import SIGNATURE_BYTES, band_keys, band_keys_of, cluster_signatures, lsh_bands, signature
 
 DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 
@@ -118,12 +118,20 @@ def even_chunks(rows: list, shard_size: int) -> list[list]:
     return [rows[k::count] for k in range(count)]
 
 
+def document_row(doc: dict, clusters: dict[str, str], batch: IngestBatch) -> dict:
+    """A new document's row as stored: completed with cluster_id and ingested_at."""
+    return {**doc, "cluster_id": clusters.get(doc["doc_id"], doc["doc_id"]), "ingested_at": batch.ingested_at}
+
+
 def document_shards(docs: list[dict], clusters: dict[str, str], batch: IngestBatch) -> list[list[dict]]:
     """The rows of each new shard of one partition, completed with cluster_id and ingested_at."""
-    return [
-        [{**d, "cluster_id": clusters.get(d["doc_id"], d["doc_id"]), "ingested_at": batch.ingested_at} for d in chunk]
-        for chunk in even_chunks(docs, batch.shard_size)
-    ]
+    return [[document_row(d, clusters, batch) for d in chunk] for chunk in even_chunks(docs, batch.shard_size)]
+
+
+def shard_slots(docs: list[dict], shard_size: int) -> list[list[str]]:
+    """The doc_ids of each new shard of one partition, in row order: :func:`document_shards`
+    without the rows, so that a commit can place each row as it streams the texts in."""
+    return even_chunks([d["doc_id"] for d in docs], shard_size)
 
 
 def cluster_documents(state: pa.Table, new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
@@ -148,30 +156,45 @@ def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[di
     are those of an index holding the whole state.
     """
     docs = [d for dt in sorted(new_docs) for d in new_docs[dt]]
-    index = NearDuplicateIndex(threshold)
+    bands = lsh_bands(threshold)
     own = [d.get(SIGNATURE) if d.get(SIGNATURE) is not None else signature(d["text"]) for d in docs]
-    wanted_keys = np.unique(band_keys([sig for sig in own if sig], index.bands))
+    wanted_keys = np.unique(band_keys([sig for sig in own if sig], bands))
     wanted_ids = pa.array(sorted({d["doc_id"] for d in docs}), pa.string())
+    known = []
     for part in state_parts:
-        for doc_id, cluster_id, sig in zip(*(_candidates(part, wanted_keys, wanted_ids, index.bands).column(c).to_pylist() for c in MINHASH_STATE.names)):
-            index.add(doc_id, signature=sig, cluster_id=cluster_id)
-    known = set(index.clusters)
-    clusters = {d["doc_id"]: index.add(d["doc_id"], d["text"], signature=sig) for d, sig in zip(docs, own)}
-    signatures = index.signatures()
-    added = [{"doc_id": i, "cluster_id": clusters[i], "signature": signatures[i]} for i in clusters if i in signatures and i not in known]
+        known += zip(*(_candidates(part, wanted_keys, wanted_ids, bands).column(c).to_pylist() for c in MINHASH_STATE.names))
+    known_ids = {doc_id for doc_id, _, _ in known}
+    every = cluster_signatures(known + [(d["doc_id"], None, sig) for d, sig in zip(docs, own)], threshold)
+    clusters, added = {}, []
+    for d, sig in zip(docs, own):
+        doc_id = d["doc_id"]
+        if doc_id not in clusters:
+            clusters[doc_id] = every[doc_id]
+            if sig and doc_id not in known_ids:
+                added.append({"doc_id": doc_id, "cluster_id": clusters[doc_id], "signature": sig})
     return clusters, pa.Table.from_pylist(added, schema=MINHASH_STATE) if added else None
 
 
 def _candidates(part: pa.Table, wanted_keys: np.ndarray, wanted_ids: pa.Array, bands: tuple[int, int]) -> pa.Table:
-    """The rows of a state part sharing a band key with a new document, or its doc_id."""
+    """The rows of a state part sharing a band key with a new document, or its doc_id.
+
+    Read every night over the whole state, so done on the column's buffer, no
+    Python object per row: a signature is 512 bytes or none (a text without
+    words), so the values of the rows that have one lie end to end in the
+    binary column's data buffer."""
     if part.num_rows == 0:
         return part
-    sigs = part.column("signature").to_pylist()
-    with_values = np.array([bool(s) for s in sigs])
     shares_band = np.zeros(part.num_rows, dtype=bool)
-    if with_values.any() and wanted_keys.size:
-        keys = band_keys([s for s in sigs if s], bands)
-        shares_band[with_values] = np.isin(keys, wanted_keys).any(axis=1)
+    column = part.column("signature").combine_chunks()
+    lengths = pc.binary_length(column).fill_null(0).to_numpy(zero_copy_only=False)
+    with_values = np.flatnonzero(lengths)
+    if with_values.size and wanted_keys.size:
+        first = int(np.frombuffer(column.buffers()[1], dtype=np.int32)[column.offset])  # the slice's first byte
+        data = np.frombuffer(column.buffers()[2], dtype=np.uint8)[first : first + int(lengths.sum())]
+        for lo in range(0, with_values.size, 8192):  # bounded temporaries (the keys widen values to 64 bits)
+            rows = with_values[lo : lo + 8192]
+            keys = band_keys_of(data[lo * SIGNATURE_BYTES : (lo + rows.size) * SIGNATURE_BYTES], bands)
+            shares_band[rows] = np.isin(keys, wanted_keys).any(axis=1)
     same_id = pc.is_in(part.column("doc_id"), value_set=wanted_ids).to_numpy(zero_copy_only=False)
     return part.filter(pa.array(shares_band | same_id))
 

@@ -85,7 +85,7 @@ class ClusterFeatures:
                 own += [f"ck{k}={i}" for k, i in zip(self.ks, cids)]
                 if not ids:
                     ctx += [f"k{k}={i}" for k, i in zip(self.ks[:-1], cids)]
-            if len(self._memo) >= 500_000:
+            if len(self._memo) >= 150_000:  # as the featurizer's memo (features.MAX_MEMO): bounded worker memory
                 self._memo.clear()
             hit = self._memo[w] = (own, ctx)
         return hit

@@ -107,8 +107,12 @@ class Featurizer:
         self._key: dict[str, str] = {}
         self._compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
         self._by_word: dict[str, tuple[str, list[str], tuple[list[str], ...]]] = {}
+        self._old: dict[str, tuple[str, list[str], tuple[list[str], ...]]] = {}  # the memo's older generation (_entry)
+        self._old_compact: dict[str, tuple[list[str], list[str], list[str]]] = {}
         self.known: set[str] | None = None
         self.known_compact: set[str] | None = None
+        self._canonical: dict[str, str] | None = None  # known, each string mapped to itself (restrict)
+        self._canonical_compact: dict[str, str] | None = None
         self.offsets = (-2, -1, 1, 2) if feature_set == "full" else (-1, 1)
 
     def _gaz(self, w: str) -> list[str]:
@@ -174,32 +178,45 @@ class Featurizer:
         return k
 
     def _entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...]]:
-        """(normalised form, own features, context features) of a surface word, memoised."""
+        """(normalised form, own features, context features) of a surface word, memoised.
+
+        The memo has two generations (bounded memory for a long-lived tagger
+        that keeps the frequent words): when the young one is full it becomes
+        the old one, and a word found in the old one moves back to the young."""
         entry = self._by_word.get(word)
         if entry is None:
-            if len(self._by_word) >= MAX_MEMO:
-                self._by_word.clear()  # bound the memory of a long-lived tagger
-                self._compact.clear()
-            w = norm(word)
-            own, ctx = self._type(w)
-            if w not in self._compact:
-                self._compact[w] = self._compact_entry(w, own)
-            known = self.known
-            if known is not None:  # drop what the model has no weight for: same tags, less to convert and keep
-                own = [f for f in own if f in known]
-                ctx = tuple([f for f in c if f in known] for c in ctx)
-            entry = self._by_word[word] = (w, own, ctx)
+            entry = self._old.pop(word, None)
+            if entry is None:
+                entry = self._new_entry(word)
+            elif entry[0] not in self._compact and (compact := self._old_compact.get(entry[0])) is not None:
+                self._compact[entry[0]] = compact
+            if len(self._by_word) >= MAX_MEMO // 2:
+                self._old, self._by_word = self._by_word, {}
+                self._old_compact, self._compact = self._compact, {}
+                self._key.clear()
+            self._by_word[word] = entry
         return entry
+
+    def _new_entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...]]:
+        w = norm(word)
+        own, ctx = self._type(w)
+        if w not in self._compact:
+            self._compact[w] = self._compact_entry(w, own)
+        canonical = self._canonical
+        if canonical is not None:  # drop what the model has no weight for: same tags, less to convert and keep
+            own = _kept(own, canonical)
+            ctx = tuple(_kept(c, canonical) for c in ctx)
+        return w, own, ctx
 
     def _compact_entry(self, w: str, own: list[str]) -> tuple[list[str], list[str], list[str]]:
         mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(_COMPACT)]
         gaz = [f for f in own if f.startswith("g=")]
         c = (mine, ["-1:w=" + w] + ["-1:" + g for g in gaz], ["1:w=" + w] + ["1:" + g for g in gaz])
-        if self.known_compact is not None:
-            c = tuple([f for f in part if f in self.known_compact] for part in c)
+        if self._canonical_compact is not None:
+            c = tuple(_kept(part, self._canonical_compact) for part in c)
         return c
 
-    def restrict(self, known: set[str], known_compact: set[str] | None = None) -> None:
+    def restrict(self, known: set[str] | None, known_compact: set[str] | None = None) -> None:
         """Only emit features the model(s) have weights for (stage 1: ``known``; stage 2: ``known_compact``).
 
         crfsuite ignores unknown attributes, so the tags do not change; but
@@ -207,8 +224,14 @@ class Featurizer:
         time, and L1 regularisation leaves weights on a fraction of them.
         """
         self.known, self.known_compact = known, known_compact
+        # The memo's lists then hold the model's own strings, not a copy per word type:
+        # most of a long-lived tagger's memory (a third of it on a SaudiNewsNet day).
+        self._canonical = None if known is None else {f: f for f in known}
+        self._canonical_compact = None if known_compact is None else {f: f for f in known_compact}
         self._by_word.clear()
         self._compact.clear()
+        self._old.clear()
+        self._old_compact.clear()
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         get, entry = self._by_word.get, self._entry
@@ -251,7 +274,10 @@ class Featurizer:
         return out
 
 
-MAX_MEMO = 500_000  # surface words remembered before the memo starts over
+# Surface words remembered, both generations of the memo together: a pool worker serves every
+# shard of a run, and at ~1.5 KB a word type the memo of 500k words made a worker of 18
+# SaudiNewsNet days 1.7 GB; a shard of a day brings ~70k types, the frequent ones stay.
+MAX_MEMO = 150_000
 
 _COMPACT = ("w=", "c=", "s2=", "s3=", "p2=", "pc=", "g=", "k")  # k<n>=: the word's own cluster ids (+2.8 dev F1 in stage 2)
 
@@ -308,6 +334,12 @@ def document_topics(counts: dict[str, dict[str, int]]) -> tuple[str, ...]:
     بنفيكا are ORG there), which a sentence on its own cannot tell.
     """
     return ("sport",) if sum(1 for k in counts if k in SPORT_WORDS) >= SPORT_MIN_WORDS else ()
+
+
+def _kept(features: list[str], canonical: dict[str, str]) -> list[str]:
+    """The features the model knows, as the model's own string objects."""
+    get = canonical.get
+    return [c for f in features if (c := get(f)) is not None]
 
 
 def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict, cache: dict | None = None,
