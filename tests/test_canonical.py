@@ -417,3 +417,15 @@ def test_pipeline_cairos_club_and_jeddahs_get_two_ids():
     ids = {e["entity_id"] for e in jeddah.entities if "الأهلي" in e["text"]}
     assert ids == {canon.entity_id("ORG", "الأهلي")}
     assert canon.entity_id("ORG", "الأهلي المصري") in {e["entity_id"] for e in cairo.entities}
+
+
+def test_a_surname_alone_after_a_verb_of_saying_is_the_person_named_before():
+    from khabar.extract.entities import surnames_after_saying
+
+    words = "وقال رئيس الوزراء محمد شياع السوداني إن الحكومة ماضية . وأكد السوداني أن الوفد السوداني وصل وقال المسؤول".split()
+    sents = [list(range(0, 10)), list(range(10, len(words)))]
+    found = [[(3, 6, "PER")], []]
+    # after وأكد: the person; السوداني after الوفد is an adjective; a title after قال is not a surname
+    assert surnames_after_saying(sents, found, words) == [[(3, 6, "PER")], [(1, 2, "PER")]]
+    # a one-word name is no surname to carry
+    assert surnames_after_saying(sents, [[(5, 6, "PER")], []], words) == [[(5, 6, "PER")], []]

@@ -17,7 +17,8 @@ import pyarrow as pa
 
 from khabar import schemas
 from khabar.extract import canonical as canon
-from khabar.extract import person_spans
+from khabar.extract import lexicon, person_spans
+from khabar.extract.fold import fold_word
 from khabar.ner.tags import spans_from_bio
 from khabar.ner.features import strip_proclitics
 from khabar.ner.spans import repair_tagged
@@ -102,6 +103,7 @@ def _bounds(tokens: pa.Table, doc_ids: list[str]) -> list[tuple[int, int]]:
 def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True, facilities: bool = True) -> list[dict]:
     mentions = []
     repaired = [person_spans.repair([cols["form"][i] for i in sent], spans_from_bio(tags), names, facilities) for sent, (tags, _) in zip(sents, doc_tags)]
+    repaired = surnames_after_saying(sents, repaired, cols["form"])
     known = _person_words(sents, repaired, cols["form"])
     footer_start, footer_end = link_footer(text)
     for sent, (tags, probs), found in zip(sents, doc_tags, repaired):
@@ -121,6 +123,31 @@ def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, co
         m["mention_idx"] = idx
         m["entity_id"] = canon.entity_id(m["label"], m["canonical"])
     return mentions
+
+
+# Verbs of saying, bare or after و/ف, whose subject is the word after them (وأكد السوداني).
+_SAYING = frozenset(fold_word(v) for v in lexicon.REPORTING_VERBS)
+
+
+def _says(word: str) -> bool:
+    return fold_word(word) in _SAYING or (len(word) > 3 and word[0] in "وف" and fold_word(word[1:]) in _SAYING)
+
+
+def surnames_after_saying(sents: list[list[int]], found: list[list[tuple]], forms: list[str]) -> list[list[tuple]]:
+    """``found`` (spans per sentence) plus the untagged surnames of the document right after a verb of saying.
+
+    A surname repeated alone as the subject of قال/أكد (وأكد السوداني after محمد شياع السوداني)
+    is that person; a tagger reading the sentence alone misses the ones that are also words
+    (السوداني "the Sudanese"). Only the last word of a person named in two words or more counts."""
+    surnames = {canon.norm(forms[sent[b - 1]]) for sent, spans in zip(sents, found) for a, b, label in spans if label == "PER" and b - a >= 2}
+    if not surnames:
+        return found
+    out = []
+    for sent, spans in zip(sents, found):
+        covered = {i for a, b, _ in spans for i in range(a, b)}
+        added = [(i, i + 1, "PER") for i in range(1, len(sent)) if i not in covered and i - 1 not in covered and canon.norm(forms[sent[i]]) in surnames and _says(forms[sent[i - 1]])]
+        out.append(sorted(spans + added) if added else spans)
+    return out
 
 
 def _person_words(sents: list[list[int]], found: list[list[tuple]], forms: list[str]) -> dict[str, int]:
