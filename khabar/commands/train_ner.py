@@ -50,26 +50,27 @@ def main(args: argparse.Namespace) -> int:
     if args.json or args.jobs != 1:
         raise UserError("--json and --jobs go with --cv K")
     if args.backend == "neural":
-        return _train_neural(args, sentences)
+        return _train_neural(args, sentences, params)
     return _train(args, sentences, params)
 
 
 def _neural_recipe(args: argparse.Namespace) -> dict:
     if args.epochs < 1:
         raise UserError("--epochs needs at least 1")
-    return dict(NEURAL, epochs=args.epochs)
+    return dict(NEURAL, epochs=args.epochs, stages=args.stages)
 
 
-def _train_neural(args: argparse.Namespace, sentences: list) -> int:
-    """The neural model on every sentence of the file (its recipe was chosen by --cv, so no dev split is held out)."""
+def _train_neural(args: argparse.Namespace, sentences: list, params: dict) -> int:
+    """The neural model (and its stage 2, crfsuite ``params``) on every sentence of the file (its recipe was chosen
+    by --cv, so no dev split is held out)."""
     from khabar.ner.neural import DEFAULT_MODEL
     from khabar.training import neural
 
     out = Path(args.out) if args.out else DEFAULT_MODEL
     if args.rebuild_embeddings or not (out.parent / "embeddings.npy").exists() and not (DEFAULT_MODEL.parent / "embeddings.npy").exists():
         _rebuild_embeddings(out.parent)
-    meta = neural.train(sentences, out, _neural_recipe(args), log=lambda m: print(m, flush=True))
-    size = sum((out.parent / f).stat().st_size for f in (out.name, meta["vectors"], meta["vocab"]))
+    meta = neural.train_stacked(sentences, out, _neural_recipe(args), params, log=lambda m: print(m, flush=True))
+    size = sum((out.parent / f).stat().st_size for f in (out.name, meta["vectors"], meta["vocab"], meta.get("stage2") or out.name))
     print(f"trained on {meta['train_sentences']} sentences ({meta['train_tokens']} tokens) in {meta['train_seconds']} s; "
           f"model {out.stat().st_size / 1e6:.1f} MB + word vectors = {size / 1e6:.1f} MB at {out.parent}")
     return 0
@@ -136,14 +137,14 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
     if args.jobs < 1:
         raise UserError("--jobs needs a positive number of processes")
     if args.backend == "neural":
-        recipe = {"backend": "neural", "neural": _neural_recipe(args)}
+        recipe = {"backend": "neural", "neural": _neural_recipe(args), "params": params}
     else:
         recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args)}
     print(f"{args.cv}-fold cross-validation of the recipe over {len(sentences)} sentences of {data} "
           f"(folds of whole {DOC_SENTENCES}-sentence pseudo-articles, in file order)", flush=True)
     started = time.perf_counter()
     result = cross_validate(sentences, args.cv, recipe, args.jobs,
-                            progress=lambda f: print(f"fold {f['fold']}/{args.cv}: F1 {f['scores']['overall']['f1']:.2f} ({f['seconds']:.0f} s)", flush=True))
+                            progress=lambda f: print(_fold_line(f, args.cv), flush=True))
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["data"] = str(data)
     result["recipe"] = {k: v for k, v in recipe.items() if k != "swap"}
@@ -151,8 +152,20 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
     print(format_folds(result))
     print(f"mean ± sd over {args.cv} folds (entity level, exact span and label, gold words):")
     print(format_summary(result["summary"]))
+    for name, summary in result.get("variants", {}).items():
+        print(f"ablation {name}, same fold models:")
+        print(format_summary(summary))
     print(f"{result['seconds']:.0f} s in all")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
+
+
+def _fold_line(fold: dict, k: int) -> str:
+    """Progress: a fold's overall and ORG F1, and those of its ablations (neural stage 2)."""
+    def f1(scores: dict) -> str:
+        return f"F1 {scores['overall']['f1']:.2f} ORG {scores.get('ORG', {}).get('f1', 0.0):.2f}"
+
+    extra = "".join(f"; {name} {f1(scores)}" for name, scores in fold.get("variants", {}).items())
+    return f"fold {fold['fold']}/{k}: {f1(fold['scores'])}{extra} ({fold['seconds']:.0f} s)"

@@ -88,17 +88,28 @@ class CrfModel:
         feats = [featurizer.sentence(words) for words in sentences]
         results = [run_tagger(tagger, f) for f in feats]
         if tagger2 is not None:
-            keys = [[featurizer.key(w) for w in words] for words in sentences]
-            tags1 = [tags for tags, _ in results]
-            counts = document_counts(keys, tags1)
-            voted = {k for k, c in counts.items() if len(c) > 1 or "O" not in c}  # words with an entity vote
-            cache: dict = {}
-            topics = document_topics(counts)
-            results = [
-                run_tagger(tagger2, stage2_features(featurizer.compact(w), k, t, counts, cache, topics)) if _needs_stage2(k, t, voted) else r
-                for w, k, t, r in zip(sentences, keys, tags1, results)
-            ]
+            results = stage2_document(featurizer, tagger2, sentences, results)
         return [([khabar_tag(t) for t in tags], probs) for tags, probs in results]
+
+
+def stage2_document(featurizer: Featurizer, tagger2, sentences: list[list[str]], results: list, marginals: bool = False) -> list:
+    """Stage 2 over one document: ``results`` (stage 1's (tags, marginals) per sentence) retagged with
+    the document's votes. Shared by the CRF and the neural backend (``marginals``: also the binned
+    stage-1 marginal of each entity tag, a feature of the neural backend's stage 2)."""
+    keys = [[featurizer.key(w) for w in words] for words in sentences]
+    tags1 = [tags for tags, _ in results]
+    counts = document_counts(keys, tags1)
+    voted = {k for k, c in counts.items() if len(c) > 1 or "O" not in c}  # words with an entity vote
+    cache: dict = {}
+    topics = document_topics(counts)
+    out = []
+    for words, k, (tags, probs) in zip(sentences, keys, results):
+        if _needs_stage2(k, tags, voted):
+            feats = stage2_features(featurizer.compact(words), k, tags, counts, cache, topics, probs if marginals else None)
+            out.append(run_tagger(tagger2, feats))
+        else:
+            out.append((tags, probs))
+    return out
 
 
 def _attributes(tagger) -> set[str]:

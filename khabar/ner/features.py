@@ -343,7 +343,7 @@ def _kept(features: list[str], canonical: dict[str, str]) -> list[str]:
 
 
 def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], counts: dict, cache: dict | None = None,
-                    topics: tuple[str, ...] = ()) -> list[list[str]]:
+                    topics: tuple[str, ...] = (), probs: list[float] | None = None) -> list[list[str]]:
     """Compact features plus what stage 1 decided here and for the same word elsewhere in the document.
 
     Names recur within an article, often once with a telling context (a title,
@@ -353,6 +353,10 @@ def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], co
     (``document_topics``) a stage-1 place or organisation also carries the
     topic, so that city names can become clubs; persons are left alone (the
     topic on them cost dev F1).
+
+    ``probs``: stage 1's marginal of each tag (the neural stage 1's); given, a
+    token stage 1 tagged as an entity also gets the tag's confidence, binned
+    (:func:`marginal_bin`), so that stage 2 can overrule a doubtful tag and keep a sure one.
     """
     n = len(tags)
     if cache is None:
@@ -373,8 +377,22 @@ def stage2_features(feats: list[list[str]], keys: list[str], tags: list[str], co
             f.append("1:" + votes[i + 1][0])
         if "sport" in topics and tags[i][2:] in TOPIC_LABELS:
             f += ["sp", "sp|t=" + tags[i]]
+        if probs is not None and tags[i] != "O":
+            q = marginal_bin(probs[i])
+            f += ["q=" + q, "q=" + q + "|" + tags[i]]
         out.append(f)
     return out
+
+
+MARGINAL_BINS = ((0.95, "hi"), (0.8, "mid"), (0.5, "lo"))  # a stage-1 tag's marginal -> bin; below 0.5: "vlo"
+
+
+def marginal_bin(p: float) -> str:
+    """The bin of a marginal probability (a few bins: crfsuite features are indicators)."""
+    for floor, name in MARGINAL_BINS:
+        if p >= floor:
+            return name
+    return "vlo"
 
 
 def _vote(k: str, tag: str, counts: dict) -> list[str]:

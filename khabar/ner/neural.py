@@ -242,9 +242,15 @@ def _allowed(k: int):
 
 
 class NeuralModel:
-    """Tags documents with the BiLSTM-CRF; same interface as :class:`khabar.ner.crf.CrfModel`."""
+    """Tags documents with the BiLSTM-CRF; same interface as :class:`khabar.ner.crf.CrfModel`.
 
-    def __init__(self, path: Path):
+    With a stage 2 (``neural.stage2.crfsuite``, named in ``neural.json``) the
+    BiLSTM-CRF's tags are stage 1 and the CRF backend's document-level stage 2
+    retags each document with them (:func:`khabar.ner.crf.stage2_document`).
+    ``stage2``: "" = the one ``neural.json`` names, a path = that file, None = none (stage 1 alone).
+    """
+
+    def __init__(self, path: Path, stage2: str | None = "", stage2_marginal: bool | None = None):
         import numpy as np
 
         torch = _torch()
@@ -266,17 +272,26 @@ class NeuralModel:
         self.module.load_state_dict(state)
         self.module.eval()
         self.names = read_names(folder / self.meta["names"], gazetteer)
+        if stage2 == "" and self.meta.get("stage2"):
+            stage2 = str(folder / self.meta["stage2"])
+        if stage2_marginal is None:
+            stage2_marginal = self.meta.get("stage2_marginal", False)
+        self.stage2 = _Stage2(stage2, gazetteer, folder / (self.meta["clusters"] or "clusters.tsv.gz"), stage2_marginal) if stage2 else None
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
+        """Stage 1 batched over all the documents' sentences, then stage 2 (if any) document by document."""
         flat = [words for doc in documents for words in doc]
         tagged = iter(self.tag_sentences(flat))
-        return [[next(tagged) for _ in doc] for doc in documents]
+        stage1 = [[next(tagged) for _ in doc] for doc in documents]
+        if self.stage2 is None:
+            return stage1
+        return [self.stage2(doc, results) for doc, results in zip(documents, stage1)]
 
     def tag_document(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
-        return self.tag_sentences(sentences)
+        return self.tag_documents([sentences])[0]
 
     def tag(self, words: list[str]) -> tuple[list[str], list[float]]:
-        return self.tag_sentences([words])[0]
+        return self.tag_documents([[words]])[0][0]
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         """BIO tags and the marginal of each non-O tag (1.0 for O, as the CRF backend reports) per sentence."""
@@ -304,6 +319,37 @@ class NeuralModel:
             labels = [TAGS[t] for t in row[:n]]
             results.append((labels, [p if lab != "O" else 1.0 for p, lab in zip(prob[:n], labels)]))
         return results
+
+
+class _Stage2:
+    """The document-level CRF over the neural tags: the CRF backend's stage-2 features, one crfsuite tagger per thread."""
+
+    def __init__(self, path: str, gazetteer: dict[str, set[str]], clusters: Path, marginals: bool):
+        import threading
+
+        import pycrfsuite
+
+        from khabar.ner.clusters import load_features
+        from khabar.ner.features import Featurizer
+
+        self.path, self.marginals = path, marginals
+        self.featurizer = Featurizer(gazetteer, "full", load_features(clusters) if clusters.is_file() else None)
+        self._local = threading.local()
+        tagger = self._local.tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        # stage 1 is the network: no per-sentence CRF features to keep; stage 2's only where it has weights
+        self.featurizer.restrict(set(), {attr for attr, _ in tagger.info().state_features})
+
+    def __call__(self, sentences: list[list[str]], results: list) -> list:
+        from khabar.ner.crf import stage2_document
+
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            import pycrfsuite
+
+            tagger = self._local.tagger = pycrfsuite.Tagger()
+            tagger.open(self.path)
+        return stage2_document(self.featurizer, tagger, sentences, results, self.marginals)
 
 
 def _mask(lengths, width: int):

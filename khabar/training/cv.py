@@ -36,17 +36,37 @@ def run_fold(train_sents: list, test_sents: list, recipe: dict) -> dict:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="khabar-cv-") as tmp:
         if recipe.get("backend") == "neural":
-            from khabar.ner.neural import NeuralModel
-            from khabar.training import neural
-
-            out = Path(tmp) / "neural.pt"
-            meta = neural.train(train_sents, out, recipe["neural"])
-            scores = evaluate_words(out, test_sents, NeuralModel(out))
+            return _neural_fold(train_sents, test_sents, recipe, Path(tmp), started)
         else:
             out = Path(tmp) / "crf.crfsuite"
             meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"))
             scores = evaluate_words(out, test_sents)
     return {"scores": scores, "train_seconds": meta["train_seconds"], "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _neural_fold(train_sents: list, test_sents: list, recipe: dict, tmp: Path, started: float) -> dict:
+    """The neural recipe on one fold; with a stage 2, also the scores of what the same fold models give
+    without it and with the other ``stage2_marginal`` setting (``variants``: ablations at the cost of a
+    stage-2 fit, paired with the recipe on every fold)."""
+    from khabar.ner.neural import NeuralModel
+    from khabar.training import neural
+    from khabar.training.ner import evaluate_words
+
+    nrecipe = recipe["neural"]
+    out = tmp / "neural.pt"
+    meta = neural.train(train_sents, out, nrecipe)
+    if nrecipe.get("stages", 1) != 2:
+        return {"scores": evaluate_words(out, test_sents, NeuralModel(out)), "train_seconds": meta["train_seconds"],
+                "seconds": round(time.perf_counter() - started, 1)}
+    docs, tagged = neural.heldout_tags(train_sents, out, nrecipe)
+    variants = {"stage1": evaluate_words(out, test_sents, NeuralModel(out, stage2=None))}
+    for marginals in (nrecipe["stage2_marginal"], not nrecipe["stage2_marginal"]):
+        path = tmp / f"stage2-{'marginal' if marginals else 'tags'}.crfsuite"
+        neural.fit_stage2(path, docs, tagged, marginals, recipe["params"])
+        variants[path.stem] = evaluate_words(out, test_sents, NeuralModel(out, stage2=str(path), stage2_marginal=marginals))
+    scores = variants.pop(f"stage2-{'marginal' if nrecipe['stage2_marginal'] else 'tags'}")
+    return {"scores": scores, "variants": variants, "train_seconds": round(time.perf_counter() - started, 1),
+            "seconds": round(time.perf_counter() - started, 1)}
 
 
 def _fold_job(job: tuple) -> dict:
@@ -93,7 +113,10 @@ def cross_validate(sentences: list, k: int, recipe: dict, jobs: int = 1, progres
             results.append(_describe(i, ranges[i], future.result()))
             if progress:
                 progress(results[-1])
-    return {"k": k, "sentences": len(sentences), "folds": results, "summary": summarise([r["scores"] for r in results])}
+    result = {"k": k, "sentences": len(sentences), "folds": results, "summary": summarise([r["scores"] for r in results])}
+    if results and all("variants" in r for r in results):
+        result["variants"] = {name: summarise([r["variants"][name] for r in results]) for name in results[0]["variants"]}
+    return result
 
 
 class _Inline:

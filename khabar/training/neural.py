@@ -12,24 +12,26 @@ from __future__ import annotations
 
 import json
 import random
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
 from khabar.ner.features import norm
 from khabar.ner.tags import khabar_tag
-from khabar.training.corpus import DOC_SENTENCES
+from khabar.training.corpus import DOC_SENTENCES, documents
 
 RESOURCE_FILES = ("name_lists.tsv", "clusters.tsv.gz", "embeddings.npy", "embeddings.vocab.txt")
 
 
-def _copy_resources(out_dir: Path) -> None:
-    """The shared inputs next to the model (when training elsewhere than the package folder)."""
+def _copy_resources(out_dir: Path, source_dir: Path | None = None) -> None:
+    """The shared inputs next to the model (when training elsewhere than the package folder), from
+    ``source_dir`` (default: the package folder)."""
     from khabar.ner.neural import RESOURCES
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in RESOURCE_FILES:
-        target, source = out_dir / name, RESOURCES / name
+        target, source = out_dir / name, (source_dir or RESOURCES) / name
         if not target.exists() and source.exists() and source.resolve() != target.resolve():
             target.write_bytes(source.read_bytes())
 
@@ -86,8 +88,66 @@ def _epoch(module, features, examples: list, recipe: dict, optimiser, rng: rando
     return total / max(1, len(examples))
 
 
+STAGE2_FILE = "neural.stage2.crfsuite"
+
+
+def train_stacked(train_sents: list, out: Path, recipe: dict, params: dict, log=None) -> dict:
+    """The neural model (stage 1, :func:`train`) and, with ``recipe["stages"] == 2``, its document-level
+    stage 2 (a crfsuite CRF with ``params``) learnt from neural tags of documents the tagging model did
+    not train on (:func:`heldout_tags`); the ``.json`` record names it."""
+    meta = train(train_sents, out, recipe, log)
+    if recipe.get("stages", 1) != 2 or len(documents(train_sents)) < 2:
+        return meta
+    started = time.perf_counter()
+    docs, tagged = heldout_tags(train_sents, out, recipe, log)
+    fit_stage2(out.parent / STAGE2_FILE, docs, tagged, recipe["stage2_marginal"], params)
+    meta.update(stage2=STAGE2_FILE, stage2_marginal=recipe["stage2_marginal"], stage2_params=params, stage2_heldout="halves",
+                train_seconds=round(meta["train_seconds"] + time.perf_counter() - started, 1))
+    out.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+    return meta
+
+
+def heldout_tags(train_sents: list, out: Path, recipe: dict, log=None) -> tuple[list, list]:
+    """Stage-1 output on documents its model did not train on, as the CRF's stage 2 gets it: the
+    pseudo-articles are cut in two halves, and each half is tagged by a neural model trained with
+    ``recipe`` on the other half (on the vectors next to ``out``). (documents, per document its
+    sentences' (tags, marginals)), documents in the order tagged."""
+    from khabar.ner.neural import NeuralModel
+
+    docs = documents(train_sents)
+    half = len(docs) // 2
+    tagged = []
+    with tempfile.TemporaryDirectory(prefix="khabar-neural-half-") as tmp:
+        for k, (fit_docs, tag_docs) in enumerate(((docs[:half], docs[half:]), (docs[half:], docs[:half]))):
+            half_out = Path(tmp) / f"half{k}" / "neural.pt"
+            _copy_resources(half_out.parent, out.parent)
+            train([st for d in fit_docs for st in d], half_out, recipe, log)
+            tagged += NeuralModel(half_out, stage2=None).tag_documents([[w for w, _ in d] for d in tag_docs])
+    return docs[half:] + docs[:half], tagged
+
+
+def fit_stage2(path: Path, docs: list, tagged: list, marginals: bool, params: dict) -> float:
+    """Fit the stage-2 CRF at ``path`` (next to the model's name lists and clusters) on ``tagged``; seconds taken."""
+    from khabar.ner.clusters import load_features
+    from khabar.ner.features import Featurizer, document_counts, document_topics, stage2_features
+    from khabar.ner.name_lists import read_gazetteer
+    from khabar.training.ner import _fit
+
+    clusters = path.parent / "clusters.tsv.gz"
+    featurizer = Featurizer(read_gazetteer(path.parent / "name_lists.tsv"), "full", load_features(clusters) if clusters.is_file() else None)
+    examples = []
+    for doc, results in zip(docs, tagged):
+        keys = [[featurizer.key(w) for w in words] for words, _ in doc]
+        counts = document_counts(keys, [tags for tags, _ in results])
+        topics = document_topics(counts)
+        for (words, gold), k, (tags, probs) in zip(doc, keys, results):
+            feats = stage2_features(featurizer.compact(words), k, tags, counts, topics=topics, probs=probs if marginals else None)
+            examples.append((feats, [khabar_tag(t) for t in gold]))
+    return _fit(examples, path, params)
+
+
 def train(train_sents: list, out: Path, recipe: dict, log=None) -> dict:
-    """Write ``out`` (``neural.pt``) and its ``.json`` record; the record."""
+    """Write ``out`` (``neural.pt``, stage 1) and its ``.json`` record; the record."""
     import numpy as np
     import torch
 

@@ -13,4 +13,7 @@ PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_trans
 # compared with a word-dropout variant by 5-fold CV (MODEL_CARD.md, "The neural backend").
 # The epoch budget is fixed: nothing is stopped early on held-out data.
 NEURAL = {"epochs": 25, "batch": 16, "lr": 0.002, "decay": 0.05, "clip": 5.0, "dropout": 0.5, "word_dropout": 0.1,
-          "hidden": 64, "char_dim": 32, "char_filters": 64, "cluster_dim": 16, "gaz_dim": 16, "clusters": True, "tune_min": 0, "seed": 1}
+          "hidden": 64, "char_dim": 32, "char_filters": 64, "cluster_dim": 16, "gaz_dim": 16, "clusters": True, "tune_min": 0, "seed": 1,
+          # stage 2: the CRF's document-level stage over the neural tags (crfsuite PARAMS), learnt from neural tags of
+          # held-out halves; "stage2_marginal": stage 2 also sees stage 1's binned marginal (chosen on CV fold 1, MODEL_CARD.md)
+          "stages": 2, "stage2_marginal": False}
