@@ -14,6 +14,7 @@ torch = pytest.importorskip("torch")
 from khabar.commands import train_ner
 from khabar.ner import neural
 from khabar.ner.features import norm
+from khabar.ner.tags import khabar_tag
 from tests.test_ner import SENTENCES, _run, _write_conll
 
 NEURAL = {"backend": "neural", "model": ""}
@@ -161,7 +162,59 @@ def test_cv_runs_the_neural_trainer_on_the_same_folds(tmp_path, capsys, monkeypa
     assert [f["test_sentences"] for f in result["folds"]] == [[0, 20], [20, 40], [40, 60]]
     assert result["summary"]["overall"]["gold"] == 130  # the CRF's CV scores the same 130 entities
     assert neural.DEFAULT_MODEL.exists() == packaged  # fold models are never written where the built model goes
+    # stage 1 alone and the other marginal setting, from the same fold models, paired with the recipe on every fold
+    assert sorted(result["variants"]) == ["stage1", "stage2-marginal" if not neural_recipe()["stage2_marginal"] else "stage2-tags"]
+    assert all(sorted(f["variants"]) == sorted(result["variants"]) for f in result["folds"])
     assert "mean ± sd over 3 folds" in capsys.readouterr().out
+
+
+# --- stage 2: the CRF's document-level stage over the neural tags ----------------------
+
+
+@pytest.fixture(scope="module")
+def stacked(tmp_path_factory) -> str:
+    """A model with a stage 2: 40 sentences are two pseudo-articles, so each half can be tagged by a model of the other."""
+    folder = tmp_path_factory.mktemp("stacked")
+    data = folder / "gold.txt"
+    _write_conll(data, repeat=8)
+    out = folder / "model" / "neural.pt"
+    _tiny_vectors(out.parent, SENTENCES)
+    for name in ("name_lists.tsv", "clusters.tsv.gz"):
+        (out.parent / name).write_bytes((neural.RESOURCES / name).read_bytes())
+    parser = argparse.ArgumentParser()
+    train_ner.add_arguments(parser)
+    assert train_ner.main(parser.parse_args(["--backend", "neural", "--data", str(data), "--out", str(out), "--epochs", "30"])) == 0
+    return str(out)
+
+
+def test_a_stacked_model_tags_documents_through_its_stage_2(stacked):
+    meta = json.loads(neural.Path(stacked).with_suffix(".json").read_text(encoding="utf-8"))
+    assert meta["stage2"] == "neural.stage2.crfsuite" and meta["stage2_heldout"] == "halves"
+    assert meta["stage2_marginal"] is neural_recipe()["stage2_marginal"]
+    model = neural.load_neural(stacked)
+    assert model.stage2 is not None and neural.NeuralModel(neural.Path(stacked), stage2=None).stage2 is None
+    assert _mentions("وصل الرئيس عمر البشير إلى الخرطوم أمس .", model=stacked) == [("عمر البشير", "PER"), ("الخرطوم", "LOC")]
+    doc = [words.split() for words, _ in SENTENCES]
+    tagged = model.tag_document(doc)
+    assert [t for t, _ in tagged] == [[khabar_tag(t) for t in tags.split()] for _, tags in SENTENCES]
+    assert tagged == model.tag_documents([doc, doc])[1]  # documents are retagged one by one
+    assert model.tag_documents([[[]], []]) == [[([], [])], []]
+
+
+def test_stage_2_sees_a_binned_marginal_of_entity_tags_only():
+    from khabar.ner.features import marginal_bin, stage2_features
+
+    assert [marginal_bin(p) for p in (1.0, 0.95, 0.9, 0.8, 0.6, 0.5, 0.2)] == ["hi", "hi", "mid", "mid", "lo", "lo", "vlo"]
+    feats = stage2_features([[], []], ["عمر", "قال"], ["B-PER", "O"], {}, probs=[0.7, 1.0])
+    assert [f for f in feats[0] if f.startswith("q=")] == ["q=lo", "q=lo|B-PER"]
+    assert not [f for f in feats[1] if f.startswith("q=")]
+    assert stage2_features([[], []], ["عمر", "قال"], ["B-PER", "O"], {}) == stage2_features([[], []], ["عمر", "قال"], ["B-PER", "O"], {}, probs=None)
+
+
+def neural_recipe() -> dict:
+    from khabar.training.recipe import NEURAL as recipe
+
+    return recipe
 
 
 def test_missing_neural_model_is_a_user_error(tmp_path):
