@@ -181,8 +181,9 @@ def crf_class():
         def log_partition(self, em, mask):
             return torch.logsumexp(self._alphas(em, mask, self.trans, self.start)[-1] + self.end, dim=1)
 
-        def decode(self, em, mask):
-            """Best tag ids [B, T] (valid BIO only) and the marginal probability of each chosen tag."""
+        def decode(self, em, mask, marginals: bool = True):
+            """Best tag ids [B, T] (valid BIO only) and the marginal probability of each chosen tag (1.0 throughout
+            without ``marginals``)."""
             trans = self.trans.masked_fill(~self.allowed, -1e4)
             start = self.start.masked_fill(~self.allowed[0], -1e4)  # tag 0 is O: what may follow O may start
             score, back = start + em[:, 0], []
@@ -195,7 +196,7 @@ def crf_class():
             probs = torch.ones(tags.shape)
             # marginals are reported for non-O tags only: sentences tagged all O (most of news) skip forward-backward
             rows = ((tags != 0) & mask).any(1).nonzero().squeeze(1)
-            if len(rows):
+            if marginals and len(rows):
                 probs[rows] = self._marginals(em[rows], mask[rows], trans, start, tags[rows]).clamp(0.0, 1.0)
             return tags, probs
 
@@ -281,7 +282,9 @@ class NeuralModel:
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
         """Stage 1 batched over all the documents' sentences, then stage 2 (if any) document by document."""
         flat = [words for doc in documents for words in doc]
-        tagged = iter(self.tag_sentences(flat))
+        # stage 2 retags every sentence with an entity and reports its own marginals: stage 1's are then
+        # not needed (unless stage 2 reads them), which saves the forward-backward pass
+        tagged = iter(self.tag_sentences(flat, self.stage2 is None or self.stage2.marginals))
         stage1 = [[next(tagged) for _ in doc] for doc in documents]
         if self.stage2 is None:
             return stage1
@@ -293,7 +296,7 @@ class NeuralModel:
     def tag(self, words: list[str]) -> tuple[list[str], list[float]]:
         return self.tag_documents([[words]])[0][0]
 
-    def tag_sentences(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+    def tag_sentences(self, sentences: list[list[str]], marginals: bool = True) -> list[tuple[list[str], list[float]]]:
         """BIO tags and the marginal of each non-O tag (1.0 for O, as the CRF backend reports) per sentence."""
         torch = _torch()
         out: list = [([], [])] * len(sentences)
@@ -304,16 +307,16 @@ class NeuralModel:
                 width = len(sentences[order[start]])
                 stop = start + max(1, BATCH_TOKENS // max(1, width))
                 batch = order[start:stop]
-                for i, result in zip(batch, self._tag_batch([sentences[i] for i in batch])):
+                for i, result in zip(batch, self._tag_batch([sentences[i] for i in batch], marginals)):
                     out[i] = result
                 start = stop
         return out
 
-    def _tag_batch(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+    def _tag_batch(self, sentences: list[list[str]], marginals: bool = True) -> list[tuple[list[str], list[float]]]:
         types, tokens, lengths = batch_inputs(self.features, sentences)
         em = self.module.emissions(types, tokens, lengths)
         mask = _mask(lengths, tokens.shape[1])
-        tags, probs = self.module.crf.decode(em, mask)
+        tags, probs = self.module.crf.decode(em, mask, marginals)
         results = []
         for row, prob, n in zip(tags.tolist(), probs.tolist(), lengths.tolist()):
             labels = [TAGS[t] for t in row[:n]]
