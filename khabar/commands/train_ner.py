@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--c1", type=float, default=PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
     parser.add_argument("--rebuild-gazetteer", action="store_true", help="regenerate name_lists.tsv from the written lists and CLDR (needs babel) instead of copying the packaged one")
-    parser.add_argument("--stages", type=int, choices=(1, 2), default=STAGES, help="2 (default): a second CRF that sees document-level label votes")
+    parser.add_argument("--stages", type=int, choices=(1, 2), default=STAGES, help="2 (default): a second CRF that sees stage 1's tags and document-level label votes (both backends)")
     parser.add_argument("--name-lists", default=None, help="folder of ANERGazet/ANETAC lists, read at training time only for name-swapped "
                         "copies of sentences with organisations (default: ../shared/data/gazetteers)")
     parser.add_argument("--no-name-swap", action="store_true", help="train without the name-swapped copies (no lists needed)")
