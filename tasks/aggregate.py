@@ -5,7 +5,7 @@ from __future__ import annotations
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from khabar.aggregate import AGGREGATES
+from khabar.aggregate import AGGREGATES, INPUT_COLUMNS
 from khabar.store import Shard, Store
 
 
@@ -17,7 +17,7 @@ def aggregate_partition(root: str, run_id: str, dt: str, config: dict) -> dict:
     for name, (inputs, function) in AGGREGATES.items():
         for dataset in inputs:
             if dataset not in cache:
-                cache[dataset] = store.read_partition(dataset, dt)
+                cache[dataset] = store.read_partition(dataset, dt, INPUT_COLUMNS.get(dataset))
         table = function(**{dataset: cache[dataset] for dataset in inputs}, cfg=config["aggregate"])
         store.stage_part(run_id, name, Shard(dt, "part-00000"), table)
         counts[name] = table.num_rows
