@@ -67,10 +67,26 @@ def main(argv: list[str] | None = None) -> int:
     every object Prefect, pyarrow and the NER model made takes the
     interpreter's finalisation ~0.6 s, a tenth of the README sample's run.
     """
+    if argv is None:
+        _quiet_resource_tracker()
     code = _command(argv)
     if argv is None:
         _leave(code)
     return code
+
+
+# Leaving with os._exit (``_leave``) lets multiprocessing's resource tracker free the worker
+# pool's semaphores itself; its note that it did ("leaked semaphore objects to clean up") is
+# no news to the user and could land after khabar's last line, so its processes ignore it.
+_TRACKER_NOTE = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
+def _quiet_resource_tracker() -> None:
+    import os
+
+    current = os.environ.get("PYTHONWARNINGS")
+    if _TRACKER_NOTE not in (current or ""):
+        os.environ["PYTHONWARNINGS"] = f"{current},{_TRACKER_NOTE}" if current else _TRACKER_NOTE
 
 
 def _leave(code: int) -> None:

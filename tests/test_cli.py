@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -81,3 +84,16 @@ def test_the_command_leaves_at_once_with_its_exit_code_and_all_its_output(tmp_pa
     (tmp_path / "out").mkdir()
     done = subprocess.run([*command, str(tmp_path / "out"), "--json"], cwd=REPO, env=env, capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (0, "") and json.loads(done.stdout)  # stdout flushed before the process left
+
+
+def test_the_resource_trackers_note_on_freed_semaphores_is_silenced_for_the_run(monkeypatch):
+    from khabar import cli
+
+    monkeypatch.setenv("PYTHONWARNINGS", "error::DeprecationWarning")
+    cli._quiet_resource_tracker()
+    cli._quiet_resource_tracker()
+    assert os.environ["PYTHONWARNINGS"] == "error::DeprecationWarning,ignore::UserWarning:multiprocessing.resource_tracker"
+    # a child that leaks a semaphore and leaves with os._exit, as a run does, prints nothing
+    leak = "import multiprocessing as mp, os; s = mp.get_context('spawn').Semaphore(1); os._exit(0)"
+    done = subprocess.run([sys.executable, "-c", leak], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
