@@ -31,17 +31,24 @@ def _mentions(text: str, **cfg) -> list[tuple[str, str]]:
 # (random seeded vectors), long enough to learn it by heart.
 
 
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("neural")
+def _train_tiny(folder, repeat: int, lists: tuple[str, ...] = ()) -> str:
+    """``khabar train ner --backend neural`` on the tiny corpus repeated ``repeat`` times, into ``folder``/model,
+    with seeded vectors and the packaged files named in ``lists`` beside them; the model's path."""
     data = folder / "gold.txt"
-    _write_conll(data, repeat=4)
+    _write_conll(data, repeat=repeat)
     out = folder / "model" / "neural.pt"
     _tiny_vectors(out.parent, SENTENCES)
+    for name in lists:
+        (out.parent / name).write_bytes((neural.RESOURCES / name).read_bytes())
     parser = argparse.ArgumentParser()
     train_ner.add_arguments(parser)
     assert train_ner.main(parser.parse_args(["--backend", "neural", "--data", str(data), "--out", str(out), "--epochs", "30"])) == 0
     return str(out)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> str:
+    return _train_tiny(tmp_path_factory.mktemp("neural"), repeat=4)
 
 
 def test_a_model_loads_without_network_once_per_process(trained, monkeypatch):
@@ -174,17 +181,7 @@ def test_cv_runs_the_neural_trainer_on_the_same_folds(tmp_path, capsys, monkeypa
 @pytest.fixture(scope="module")
 def stacked(tmp_path_factory) -> str:
     """A model with a stage 2: 40 sentences are two pseudo-articles, so each half can be tagged by a model of the other."""
-    folder = tmp_path_factory.mktemp("stacked")
-    data = folder / "gold.txt"
-    _write_conll(data, repeat=8)
-    out = folder / "model" / "neural.pt"
-    _tiny_vectors(out.parent, SENTENCES)
-    for name in ("name_lists.tsv", "clusters.tsv.gz"):
-        (out.parent / name).write_bytes((neural.RESOURCES / name).read_bytes())
-    parser = argparse.ArgumentParser()
-    train_ner.add_arguments(parser)
-    assert train_ner.main(parser.parse_args(["--backend", "neural", "--data", str(data), "--out", str(out), "--epochs", "30"])) == 0
-    return str(out)
+    return _train_tiny(tmp_path_factory.mktemp("stacked"), repeat=8, lists=("name_lists.tsv", "clusters.tsv.gz"))
 
 
 def test_a_stacked_model_tags_documents_through_its_stage_2(stacked):
