@@ -11,6 +11,7 @@ part of the mention; they go to ``role`` (see :mod:`khabar.extract.canonical`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import groupby
 
 import pyarrow as pa
@@ -129,6 +130,7 @@ def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, co
 _SAYING = frozenset(fold_word(v) for v in lexicon.REPORTING_VERBS)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token of the documents that name a person in full
 def _says(word: str) -> bool:
     return fold_word(word) in _SAYING or (len(word) > 3 and word[0] in "وف" and fold_word(word[1:]) in _SAYING)
 
@@ -145,7 +147,7 @@ def surnames_after_saying(sents: list[list[int]], found: list[list[tuple]], form
     out = []
     for sent, spans in zip(sents, found):
         covered = {i for a, b, _ in spans for i in range(a, b)}
-        added = [(i, i + 1, "PER") for i in range(1, len(sent)) if i not in covered and i - 1 not in covered and canon.norm(forms[sent[i]]) in surnames and _says(forms[sent[i - 1]])]
+        added = [(i, i + 1, "PER") for i in range(1, len(sent)) if i not in covered and i - 1 not in covered and _says(forms[sent[i - 1]]) and canon.norm(forms[sent[i]]) in surnames]
         out.append(sorted(spans + added) if added else spans)
     return out
 
