@@ -93,11 +93,7 @@ def _score_dates(art: dict, c: _Counts, errors: list[str]) -> None:
                     errors.append(f"{tag} date kind {text[span[0]:span[1]]!r} gold {kind!r}, got {[d.kind for d in hits]}")
         else:
             errors.append(f"{tag} date {text[span[0]:span[1]]!r} gold {value!r}, got {[(d.text, d.value) for d in hits]}")
-    for d in pred_d:
-        if any(_overlaps((d.start, d.end), s) for s, _, _ in gold_d):
-            c.add("dates_pred_ok")
-        else:
-            errors.append(f"{tag} spurious date: {d.text!r} -> {d.value!r}")
+    _count_spurious(pred_d, [s for s, _, _ in gold_d], c, "dates_pred_ok", lambda d: f"{tag} spurious date: {d.text!r} -> {d.value!r}", errors)
 
 
 def score_article(art: dict, errors: list[str], entities: list[dict] = ()) -> _Counts:
@@ -154,12 +150,17 @@ def score_article(art: dict, errors: list[str], entities: list[dict] = ()) -> _C
             c.add("amounts_ok")
         else:
             errors.append(f"{tag} amount {text[span[0]:span[1]]!r} gold {value} {unit}, got {[(a.text, a.value, a.unit) for a in hits]}")
-    for a in pred_a:
-        if any(_overlaps((a.start, a.end), s) for s, _, _ in gold_a):
-            c.add("amounts_pred_ok")
-        else:
-            errors.append(f"{tag} spurious amount: {a.text!r} -> {a.value} {a.unit}")
+    _count_spurious(pred_a, [s for s, _, _ in gold_a], c, "amounts_pred_ok", lambda a: f"{tag} spurious amount: {a.text!r} -> {a.value} {a.unit}", errors)
     return c
+
+
+def _count_spurious(predicted, gold_spans: list, c: "_Counts", counter: str, describe, errors: list[str]) -> None:
+    """Count under ``counter`` the predictions overlapping a gold span; report the others with ``describe``."""
+    for p in predicted:
+        if any(_overlaps((p.start, p.end), s) for s in gold_spans):
+            c.add(counter)
+        else:
+            errors.append(describe(p))
 
 
 def _pct(a: int, b: int) -> float:
