@@ -152,12 +152,12 @@ def _read_staged(by_file: dict[str, list[dict]], near_duplicates: bool) -> tuple
 def _near_duplicate_clusters(store: Store, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
     """cluster_id of every new document, joining the stories of earlier runs
     through their MinHash signatures kept in ``_state/minhash/`` (one part per
-    run, after ``_state/minhash.parquet`` where an older store has it), read a
-    row group at a time: memory does not grow with the store."""
+    run, after ``_state/minhash.parquet`` where an older store has it), read
+    8,192 rows at a time: memory does not grow with the store."""
     if not cfg["near_duplicates"]:
         return {}
     paths = _minhash_state_paths(store)
-    clusters, added = decide.cluster_against(_state_row_groups(paths), new_docs, cfg["near_duplicate_threshold"])
+    clusters, added = decide.cluster_against(_state_slices(paths), new_docs, cfg["near_duplicate_threshold"])
     if added is not None:
         # Written before the documents: a crash in between leaves signatures of
         # documents the rerun reads again, and they get the same cluster back.
@@ -173,7 +173,7 @@ def _minhash_state_paths(store: Store) -> list[Path]:
     return ([legacy] if legacy.exists() else []) + parts
 
 
-def _state_row_groups(paths: list[Path], rows: int = 8192):
+def _state_slices(paths: list[Path], rows: int = 8192):
     """The MinHash state in order, ``rows`` at a time (a run's part can hold a whole backfill
     in one row group: 53k signatures, 27 MB, that every later night held at once with its copies)."""
     for path in paths:
