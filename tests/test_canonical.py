@@ -257,6 +257,26 @@ def test_words_the_tagger_ran_on_are_cut_from_a_person(sentence, span, names, ex
     assert spans.repair(sentence.split(), [span], names) == [expected]
 
 
+@pytest.mark.parametrize(
+    "sentence, span, expected",
+    [
+        # the tagger reads علي as the preposition على: the name is علي عبدالله صالح, not his father's
+        ("التقى الرئيس علي عبدالله صالح بالسفير", (3, 5, "PER"), (2, 5, "PER")),
+        ("هاجمت القوات الموالية لعلي عبدالله صالح تعز", (4, 6, "PER"), (3, 6, "PER")),
+        # the preposition as written, and علي before a one-word name (a surname alone), stay out
+        ("حصل على محمد صلاح", (2, 4, "PER"), (2, 4, "PER")),
+        ("رد علي صالح", (2, 3, "PER"), (2, 3, "PER")),
+    ],
+)
+def test_an_untagged_ali_before_a_name_opens_it(sentence, span, expected):
+    assert spans.repair(sentence.split(), [span], {}) == [expected]
+
+
+def test_pipeline_ali_opens_the_name_without_its_clitic():
+    rows = [(r["label"], r["text"], r["canonical"]) for r in _run("هاجمت القوات الموالية لعلي عبدالله صالح مدينة تعز أمس.")]
+    assert rows[0] == ("PER", "علي عبدالله صالح", "علي عبدالله صالح")
+
+
 def test_two_people_joined_by_waw_are_two_mentions():
     # لودريان is a person elsewhere in the article (جان إيف لودريان)
     words = "اجتمع فرانسوا هولاند ولودريان أمس".split()

@@ -180,6 +180,17 @@ def merge_lineage(words: list[str], spans: list[tuple[int, int, str]]) -> list[t
     return out
 
 
+# The given name علي as written: the tagger learnt it as the preposition على (both fold to علي) and leaves it
+# out before a name (الرئيس [علي] عبدالله صالح -> عبدالله صالح, the ex-president's father's name).
+ALI_WRITTEN = frozenset(("علي", "وعلي", "لعلي", "بعلي"))
+
+
+def take_ali(words: list[str], a: int, b: int) -> int:
+    """The start of a person span of two words or more, moved back over an untagged علي written with ي
+    right before it (the preposition is written على); ``a`` otherwise."""
+    return a - 1 if a > 0 and b - a >= 2 and words[a - 1] in ALI_WRITTEN else a
+
+
 def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict, facilities: bool = True) -> list[tuple[int, int, str]]:
     """The tagger's spans of one sentence with the rules above applied (the facility rule only
     when ``facilities``); overlapping results keep the first."""
@@ -190,6 +201,7 @@ def repair(words: list[str], spans: list[tuple[int, int, str]], names: dict, fac
         if label == "PER":
             b = trim_tail(words, a, b, names)
             a = trim_head(words, a, b, names)
+            a = take_ali(words, a, b)
         if facilities:
             a, b, label = facility(words, a, b, label)
         if fixed and a < fixed[-1][1]:
