@@ -118,6 +118,13 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
 
 def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> dict[str, str]:
     """``day_person_links`` given the day's canonicals and labels (``_canonicals``), which callers already hold."""
+    return _links_and_variants(entities, canon, label)[0]
+
+
+def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+    """``_person_links`` and the ids among them linked as forms of a name less a given name (``_variant_groups``):
+    the links that hold on any day (سيب بلاتر is جوزيف بلاتر), unlike a short form's (بلاتر, عبدالله بن عبدالعزيز),
+    whose owner is the day's."""
     from khabar.extract.canonical import key
 
     mentions: Counter = Counter(_column(entities, "entity_id"))
@@ -139,6 +146,7 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
     given = {w for w, n in opens.items() if n >= ends[w]}
     variants = _variant_groups(people, by_edge, mentions, docs, opens)
     links = {e: rep for e, rep in variants.items() if rep and rep != e}
+    variant_forms = set(links)
     for e, words in people.items():
         if not words:
             continue
@@ -163,7 +171,7 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
             seen.add(target)
             target = links[target]
         links[e] = target
-    return links
+    return links, variant_forms
 
 
 
@@ -271,11 +279,14 @@ def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dic
     return [day_id(e) for e in _column(entities, "entity_id")]
 
 
-def _day_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> Callable[[str | None], str | None]:
-    """entity_id -> the id it counts under that day (``_linked_ids``), for ids from any dataset (speakers too)."""
+def _day_ids(
+    entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str], links: dict[str, str] | None = None
+) -> Callable[[str | None], str | None]:
+    """entity_id -> the id it counts under that day (``_linked_ids``), for ids from any dataset (speakers too);
+    ``links``: the day's ``_person_links`` when the caller has them."""
     if not cfg["link_short_names"]:
         return lambda e: e
-    links = _person_links(entities, canon, label)
+    links = _person_links(entities, canon, label) if links is None else links
     alone = _given_names_alone(canon, label, links)
     return lambda e: None if e in alone else links.get(e, e)
 
@@ -333,22 +344,29 @@ def entity_aliases_daily(*, entities: pa.Table, cfg: dict) -> pa.Table:
     سيب بلاتر, جوزيف بلاتر under one id), so a name can be looked up by any
     form it was written in (``khabar entities``). Ids are entity_daily's:
     short forms count under the day's full name, and a given name alone is
-    left out. ``label`` is the day's label of the id. Rows sorted by
-    entity_id, then mentions (descending), then alias.
+    left out. ``label`` is the day's label of the id. ``variant_id`` is the
+    mention's own id where the day counts it as a form of the id's name less
+    a given name (سيب بلاتر under جوزيف بلاتر), else null: the registry joins
+    ids across days by these (:func:`khabar.registry.person_ids`). Rows
+    sorted by entity_id, then mentions (descending), alias, variant_id.
     """
     from khabar.extract.canonical import light
 
     canon, label = _canonicals(entities)
+    links, variant_forms = _links_and_variants(entities, canon, label) if cfg["link_short_names"] else ({}, set())
+    day_id = _day_ids(entities, cfg, canon, label, links)
     mentions: Counter = Counter()
     docs: dict[tuple, set] = defaultdict(set)
-    for eid, text, doc_id in zip(_linked_ids(entities, cfg, canon, label), _column(entities, "text"), _column(entities, "doc_id")):
+    for own, text, doc_id in zip(_column(entities, "entity_id"), _column(entities, "text"), _column(entities, "doc_id")):
+        eid = day_id(own)
         if eid is None or not text:
             continue
-        k = (eid, light(text))
+        k = (eid, light(text), own if own in variant_forms else None)
         mentions[k] += 1
         docs[k].add(doc_id)
-    rows = [{"entity_id": e, "label": label[e], "alias": a, "mentions": n, "documents": len(docs[(e, a)])} for (e, a), n in mentions.items()]
-    rows.sort(key=lambda r: (r["entity_id"], -r["mentions"], r["alias"]))
+    rows = [{"entity_id": e, "label": label[e], "alias": a, "variant_id": v, "mentions": n, "documents": len(docs[(e, a, v)])}
+            for (e, a, v), n in mentions.items()]
+    rows.sort(key=lambda r: (r["entity_id"], -r["mentions"], r["alias"], r["variant_id"] or ""))
     return schemas.table_from_rows("entity_aliases_daily", rows)
 
 

@@ -13,6 +13,16 @@ stage with entity_daily); the registry folds those partitions::
 each day's rows depend on that day only, running night by night gives the
 same registry as one run over all days, and a night costs the same after a
 year as on the first day; only a lookup reads every day (two small columns).
+
+One person may still have an id per day: a day counts the forms of a name
+less a given name under its most mentioned form (جوزيف بلاتر one day, سيب
+بلاتر the next). Those links hold on any day, and each day's
+``entity_aliases_daily`` keeps them (``variant_id``), so the registry joins
+the ids they connect over all days into one row (:func:`person_ids`), whose
+``entity_id`` is the smallest of its ``ids``: a fold of every day again, so
+the same night by night as at once, whatever the order of the days. A short
+form's link (بلاتر, عبدالله بن عبدالعزيز) is not one of them: which full name
+owns it is the day's.
 """
 
 from __future__ import annotations
@@ -47,10 +57,34 @@ def latin_ids(store: Store, name: str) -> set[str]:
     return found
 
 
+def person_ids(aliases) -> dict[str, str]:
+    """entity_id -> the registry's id of its person, for the day ids of ``aliases`` (an ``entity_aliases_daily``
+    table) that some day's variant links (``variant_id``) join to others: the smallest day id of the ids joined
+    (a form that is never a day's id does not name the row). Ids joined to none are their own and left out."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    day_ids = set()
+    for eid, variant in zip(aliases.column("entity_id").to_pylist(), aliases.column("variant_id").to_pylist()):
+        day_ids.add(eid)
+        if variant and variant != eid:
+            parent[root(variant)] = root(eid)
+    members: dict[str, list[str]] = defaultdict(list)
+    for x in parent:
+        if x in day_ids:
+            members[root(x)].append(x)
+    return {x: min(group) for group in members.values() if len(group) > 1 for x in group}
+
+
 def matching_ids(store: Store, name: str) -> list[str]:
-    """Ids whose own fold or one of whose aliases folds like ``name`` (عبد العزيز finds عبدالعزيز),
-    or whose Latin name does (``barack obama``, ``riyadh``)."""
-    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "label", "alias"])
+    """Registry ids of the entities whose own fold or one of whose aliases folds like ``name`` (عبد العزيز
+    finds عبدالعزيز), or whose Latin name does (``barack obama``, ``riyadh``)."""
+    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "label", "alias", "variant_id"])
     wanted = {label: id_key(label, name) for label in LABELS}
     direct = {entity_id(label, name) for label in LABELS}
     found = set()
@@ -61,53 +95,60 @@ def matching_ids(store: Store, name: str) -> list[str]:
             seen[k] = label in wanted and id_key(label, alias) == wanted[label]
         if seen[k] or eid in direct:
             found.add(eid)
-    return sorted(found | latin_ids(store, name))
+    person = person_ids(aliases)
+    return sorted({person.get(e, e) for e in found | latin_ids(store, name)})
 
 
 def describe(store: Store, ids: list[str]) -> list[dict]:
-    """Registry rows of ``ids`` plus ``per_day`` (dt -> mentions), most mentioned first."""
+    """Registry rows of ``ids`` (registry ids, :func:`matching_ids`) plus ``per_day`` (dt -> mentions), most
+    mentioned first; ``ids`` lists the day ids a row joins (its own alone for most)."""
     wanted = set(ids)
+    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "alias", "mentions", "variant_id"])
+    person = person_ids(aliases)
     columns = ("entity_id", "canonical", "canonical_latin", "label", "mentions", "documents")
     days = store.read_dataset("entity_daily", list(columns))
     rows: dict[str, dict] = {}
     for eid, canonical, latin, label, n, docs, dt in zip(*(days.column(c).to_pylist() for c in columns + ("dt",))):
-        if eid not in wanted:
+        rid = person.get(eid, eid)
+        if rid not in wanted:
             continue
-        r = rows.setdefault(eid, {"labels": Counter(), "names": Counter(), "latin": Counter(), "mentions": 0, "documents": 0, "per_day": {}})
+        r = rows.setdefault(rid, {"labels": Counter(), "names": Counter(), "latin": Counter(), "ids": set(), "mentions": 0, "documents": 0, "per_day": {}})
         r["labels"][label] += n
         r["names"][canonical] += n
         if latin:
             r["latin"][latin] += n
+        r["ids"].add(eid)
         r["mentions"] += n
         r["documents"] += docs
         r["per_day"][dt] = r["per_day"].get(dt, 0) + n
-    aliases = _aliases(store, wanted)
-    out = []
-    for eid, r in rows.items():
-        out.append(
-            {
-                "entity_id": eid,
-                "label": _top(r["labels"]),
-                "canonical": _top(r["names"]),
-                "canonical_latin": _top(r["latin"]) if r["latin"] else None,
-                "aliases": aliases.get(eid, []),
-                "first_seen": min(r["per_day"]),
-                "last_seen": max(r["per_day"]),
-                "mentions": r["mentions"],
-                "documents": r["documents"],
-                "per_day": dict(sorted(r["per_day"].items())),
-            }
-        )
+    forms = _aliases(aliases, person, wanted)
+    out = [_registry_row(rid, r, forms.get(rid, [])) for rid, r in rows.items()]
     out.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
     return out
 
 
-def _aliases(store: Store, wanted: set[str]) -> dict[str, list[str]]:
-    table = store.read_dataset("entity_aliases_daily", ["entity_id", "alias", "mentions"])
+def _registry_row(rid: str, r: dict, aliases: list[str]) -> dict:
+    return {
+        "entity_id": rid,
+        "label": _top(r["labels"]),
+        "canonical": _top(r["names"]),
+        "canonical_latin": _top(r["latin"]) if r["latin"] else None,
+        "aliases": aliases,
+        "ids": sorted(r["ids"]),
+        "first_seen": min(r["per_day"]),
+        "last_seen": max(r["per_day"]),
+        "mentions": r["mentions"],
+        "documents": r["documents"],
+        "per_day": dict(sorted(r["per_day"].items())),
+    }
+
+
+def _aliases(table, person: dict[str, str], wanted: set[str]) -> dict[str, list[str]]:
     counts: dict[str, Counter] = defaultdict(Counter)
     for eid, alias, n in zip(*(table.column(c).to_pylist() for c in ("entity_id", "alias", "mentions"))):
-        if eid in wanted:
-            counts[eid][alias] += n
+        rid = person.get(eid, eid)
+        if rid in wanted:
+            counts[rid][alias] += n
     return {e: [a for a, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))] for e, c in counts.items()}
 
 

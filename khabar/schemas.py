@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3  # 2: entity_daily.stories, amounts_daily.stories; 3: canonical_latin (entities, entity_daily, speakers_daily)
+SCHEMA_VERSION = 4  # 2: entity_daily.stories, amounts_daily.stories; 3: canonical_latin (entities, entity_daily, speakers_daily); 4: entity_aliases_daily.variant_id
 
 TS = pa.timestamp("us", tz="UTC")
 I32 = pa.int32()
@@ -172,6 +172,7 @@ ENTITY_ALIASES_DAILY = _schema(
     ("entity_id", STR, False),
     ("label", STR, False),
     ("alias", STR, False),  # the mention's text, diacritics and tatweel off
+    ("variant_id", STR, True),  # the mention's own id when counted as a form of entity_id's name less a given name
     ("mentions", I64, False),
     ("documents", I64, False),
     ("run_id", STR, False),

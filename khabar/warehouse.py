@@ -17,7 +17,7 @@ store, rerun ``khabar warehouse``. New partitions and files show up without a
 rebuild; a new dataset needs one.
 
 The analyst queries in :data:`QUERIES` are also created as views
-(``top_people_week``, ``entity_registry``, ``who_quoted_whom``, ``money_by_currency``) when the
+(``person_ids``, ``top_people_week``, ``entity_registry``, ``who_quoted_whom``, ``money_by_currency``) when the
 datasets they read exist.
 """
 
@@ -37,20 +37,48 @@ DATABASE_NAME = "khabar.duckdb"
 # latest dt in the store, not the calendar week: a backfilled archive
 # (SaudiNewsNet is from 2015) still answers.
 QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "person_ids": (
+        ("entity_aliases_daily",),
+        """
+        -- Day ids of one person joined over all days (khabar/registry.py person_ids): the forms of a name
+        -- less a given name that some day counted as one (variant_id) join their ids; the registry id is
+        -- the smallest day id joined. Ids joined to no other are not listed (their own registry id).
+        with recursive edges(a, b) as (
+            select distinct entity_id, variant_id from entity_aliases_daily
+            where variant_id is not null and variant_id <> entity_id
+        ),
+        links(a, b) as (select a, b from edges union select b, a from edges),
+        reach(node, other) as (
+            select a, b from links
+            union
+            select r.node, l.b from reach r join links l on l.a = r.other
+        ),
+        day_ids as (select distinct entity_id from entity_aliases_daily)
+        select r.node as entity_id, least(r.node, min(r.other)) as registry_id
+        from reach r
+        join day_ids d on d.entity_id = r.node
+        join day_ids o on o.entity_id = r.other
+        where r.other <> r.node
+        group by r.node
+        """,
+    ),
     "top_people_week": (
         ("entity_daily",),
         """
-        -- Top people this week: PER entities by mentions over the 7 days ending on the latest dt.
+        -- Top people this week: PER entities by mentions over the 7 days ending on the latest dt,
+        -- one row per person of the registry (its day ids joined: person_ids).
         with last as (select max(dt) as d from entity_daily)
-        select e.entity_id,
+        select coalesce(p.registry_id, e.entity_id) as entity_id,
                arg_max(e.canonical, e.mentions) as canonical,
                sum(e.mentions) as mentions,
                sum(e.documents) as documents,
                count(distinct e.dt) as days
-        from entity_daily e, last
+        from entity_daily e
+        cross join last
+        left join person_ids p on p.entity_id = e.entity_id
         where e.label = 'PER' and e.dt > last.d - 7
-        group by e.entity_id
-        order by mentions desc, e.entity_id
+        group by 1
+        order by mentions desc, entity_id
         limit 20
         """,
     ),
@@ -58,27 +86,33 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
         ("entity_daily", "entity_aliases_daily"),
         """
         -- The entity registry: one row per entity over every day of the store (see khabar/registry.py).
-        -- Ids are fixed functions of label and folded name, so this fold of the daily partitions is the
-        -- same whether the days were run night by night or all at once.
+        -- Ids are fixed functions of label and folded name, and a person's day ids are joined by
+        -- person_ids, a fold of every day too: the same whether the days were run night by night or
+        -- all at once.
         with days as (
-            select entity_id,
-                   arg_max(label, mentions) as label,
-                   arg_max(canonical, mentions) as canonical,
-                   arg_max(canonical_latin, mentions) as canonical_latin,
-                   min(dt) as first_seen,
-                   max(dt) as last_seen,
-                   sum(mentions) as mentions,
-                   sum(documents) as documents
-            from entity_daily
-            group by entity_id
+            select coalesce(p.registry_id, e.entity_id) as entity_id,
+                   arg_max(e.label, e.mentions) as label,
+                   arg_max(e.canonical, e.mentions) as canonical,
+                   arg_max(e.canonical_latin, e.mentions) as canonical_latin,
+                   list(distinct e.entity_id order by e.entity_id) as ids,
+                   min(e.dt) as first_seen,
+                   max(e.dt) as last_seen,
+                   sum(e.mentions) as mentions,
+                   sum(e.documents) as documents
+            from entity_daily e left join person_ids p on p.entity_id = e.entity_id
+            group by 1
         ),
         forms as (
             select entity_id, list(alias order by n desc, alias) as aliases
-            from (select entity_id, alias, sum(mentions) as n from entity_aliases_daily group by entity_id, alias)
+            from (
+                select coalesce(p.registry_id, a.entity_id) as entity_id, a.alias, sum(a.mentions) as n
+                from entity_aliases_daily a left join person_ids p on p.entity_id = a.entity_id
+                group by 1, 2
+            )
             group by entity_id
         )
         select d.entity_id, d.label, d.canonical, d.canonical_latin, coalesce(f.aliases, []) as aliases,
-               d.first_seen, d.last_seen, d.mentions, d.documents
+               d.ids, d.first_seen, d.last_seen, d.mentions, d.documents
         from days d left join forms f using (entity_id)
         order by d.mentions desc, d.entity_id
         """,
@@ -120,6 +154,22 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
         """,
     ),
 }
+
+# person_ids where the store has no entity_aliases_daily yet: no day ids joined.
+NO_PERSON_IDS = "select null::varchar as entity_id, null::varchar as registry_id where false"
+
+
+def queries_for(datasets: list[str]) -> list[tuple[str, str]]:
+    """(name, SQL) of the :data:`QUERIES` whose datasets are all present, in creation order; ``person_ids``
+    is empty where entity_daily has no entity_aliases_daily beside it (an older store), so the views
+    joining it still work."""
+    out = []
+    for name, (needs, sql) in QUERIES.items():
+        if name == "person_ids" and "entity_aliases_daily" not in datasets and "entity_daily" in datasets:
+            needs, sql = ("entity_daily",), NO_PERSON_IDS
+        if all(n in datasets for n in needs):
+            out.append((name, sql))
+    return out
 
 
 def present_datasets(out: Path) -> list[str]:
@@ -185,10 +235,9 @@ def build(out: str | Path) -> tuple[Path, list[str]]:
                 con.execute(view_sql(out, name))
                 _add_missing_columns(con, out, name)
                 views.append(name)
-            for name, (needs, sql) in QUERIES.items():
-                if all(n in datasets for n in needs):
-                    con.execute(f'create or replace view "{name}" as {sql}')
-                    views.append(name)
+            for name, sql in queries_for(datasets):
+                con.execute(f'create or replace view "{name}" as {sql}')
+                views.append(name)
         finally:
             con.close()
         os.replace(tmp, target)

@@ -78,13 +78,62 @@ def test_lookup_by_any_written_form(tmp_path):
     blatter = registry.lookup(store, "بلاتر")[0]
     assert blatter == {
         "entity_id": BLATTER, "label": "PER", "canonical": "جوزيف بلاتر", "canonical_latin": None, "aliases": ["جوزيف بلاتر", "بلاتر"],
-        "first_seen": "2015-07-21", "last_seen": "2015-07-22", "mentions": 6, "documents": 5,
+        "ids": [BLATTER], "first_seen": "2015-07-21", "last_seen": "2015-07-22", "mentions": 6, "documents": 5,
         "per_day": {"2015-07-21": 4, "2015-07-22": 2},
     }
     fifa = registry.lookup(store, "الفيفا")
     assert [(r["entity_id"], r["mentions"], r["aliases"]) for r in fifa] == [(FIFA, 3, ["الاتحاد الدولي لكرة القدم", "الفيفا", "فيفا"])]
     assert registry.lookup(store, "فهد") == []  # left out of the aggregates
     assert registry.lookup(store, "أحد لا يعرفه أحد") == []
+
+
+def _mentions(*spec: tuple[str, str, int]) -> pa.Table:
+    return entities(*(mention(doc, name, name) for doc, name, n in spec for _ in range(n)))
+
+
+# One man, most often written جوزيف بلاتر on one day and سيب بلاتر on another (each day's fullest form in
+# two documents ties the forms); on a third day سيب بلاتر alone. Two different Bushes own بوش on two days.
+CROSS_DAYS = {
+    "2015-07-21": _mentions(("a1", "جوزيف بلاتر", 2), ("a2", "جوزيف بلاتر", 1), ("a1", "سيب جوزيف بلاتر", 1), ("a2", "سيب جوزيف بلاتر", 1),
+                            ("a3", "سيب بلاتر", 1), ("a1", "جيب بوش", 1), ("a2", "جيب بوش", 1), ("a3", "بوش", 1)),
+    "2015-07-22": _mentions(("b1", "سيب بلاتر", 2), ("b2", "سيب بلاتر", 1), ("b1", "سيب جوزيف بلاتر", 1), ("b2", "سيب جوزيف بلاتر", 1),
+                            ("b3", "جوزيف بلاتر", 1), ("b1", "جورج بوش", 1), ("b2", "جورج بوش", 1), ("b3", "بوش", 1)),
+    "2015-07-23": _mentions(("c1", "سيب بلاتر", 1), ("c2", "سيب بلاتر", 1)),
+}
+SEPP = entity_id("PER", "سيب بلاتر")
+
+
+def test_a_person_written_differently_on_different_days_is_one_registry_row(tmp_path):
+    store = Store(_store(tmp_path, CROSS_DAYS))
+    day_ids = {dt: set(store.read_partition("entity_daily", dt, ["entity_id"]).column("entity_id").to_pylist()) for dt in CROSS_DAYS}
+    assert BLATTER in day_ids["2015-07-21"] and SEPP in day_ids["2015-07-22"] | day_ids["2015-07-23"]  # each day its own choice
+    assert registry.person_ids(store.read_dataset("entity_aliases_daily")) == {BLATTER: min(BLATTER, SEPP), SEPP: min(BLATTER, SEPP)}
+    for name in ("سيب بلاتر", "جوزيف بلاتر", "سيب جوزيف بلاتر"):
+        rows = registry.lookup(store, name)
+        assert [(r["entity_id"], r["ids"], r["mentions"], r["per_day"]) for r in rows] == [
+            (min(BLATTER, SEPP), sorted([BLATTER, SEPP]), 14, {"2015-07-21": 6, "2015-07-22": 6, "2015-07-23": 2})
+        ], name
+    # a surname's day owner is no link between days: the two Bushes stay two rows
+    assert sorted(r["canonical"] for r in registry.lookup(store, "بوش")) == ["جورج بوش", "جيب بوش"]
+
+
+def test_person_ids_follow_chains_and_are_named_by_a_day_id():
+    # day ids a, c, d; b is only ever a form counted under others: a-b one day, b-c another, d-e a third
+    aliases = pa.table({"entity_id": ["c", "a", "c", "d", "x"], "variant_id": ["b", "b", None, "e", None]})
+    assert registry.person_ids(aliases) == {"a": "a", "c": "a"}
+
+
+def test_the_warehouse_joins_the_same_ids_as_the_registry(tmp_path):
+    out = _store(tmp_path, CROSS_DAYS)
+    database, _ = warehouse.build(out)
+    con = duckdb.connect(str(database), read_only=True)
+    joined = dict(con.sql("select entity_id, registry_id from person_ids").fetchall())
+    row = con.sql("select entity_id, ids, mentions from entity_registry where list_contains(ids, ?)", params=[SEPP]).fetchall()
+    top = con.sql("select entity_id, mentions, days from top_people_week").fetchall()
+    con.close()
+    assert joined == registry.person_ids(Store(out).read_dataset("entity_aliases_daily"))
+    assert row == [(min(BLATTER, SEPP), sorted([BLATTER, SEPP]), 14)]
+    assert top[0] == (min(BLATTER, SEPP), 14, 3)
 
 
 NIGHTLY_DATASETS = ("documents", "entities", "quotes", "entity_daily", "entity_aliases_daily", "speakers_daily", "cooccurrence")

@@ -59,7 +59,7 @@ def store(tmp_path):
 def test_views_read_from_another_working_directory(store, tmp_path, monkeypatch):
     database, views = warehouse.build(store)
     assert database == store / "khabar.duckdb"
-    assert set(views) == {"entity_daily", "documents", "quotes", "amounts_daily", "top_people_week", "who_quoted_whom", "money_by_currency"}
+    assert set(views) == {"entity_daily", "documents", "quotes", "amounts_daily", "person_ids", "top_people_week", "who_quoted_whom", "money_by_currency"}
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
@@ -123,7 +123,7 @@ def test_command_uses_paths_out_from_the_config_and_prints_a_query(store, tmp_pa
     config.write_text(f'[paths]\nout = "{store.as_posix()}"\n', encoding="utf-8")
     assert cli.main(["warehouse", "--config", str(config), "--query", "money_by_currency"]) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert printed[0].startswith(f"{store / 'khabar.duckdb'}: 7 views")
+    assert printed[0].startswith(f"{store / 'khabar.duckdb'}: 8 views")
     assert printed[1].split("\t")[:3] == ["currency", "total", "mentions"]
     assert printed[2].split("\t")[:3] == ["SAR", "6000000000.0", "5"]
 
