@@ -121,10 +121,11 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
     return _links_and_variants(entities, canon, label)[0]
 
 
-def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> tuple[dict[str, str], set[str]]:
-    """``_person_links`` and the ids among them linked as forms of a name less a given name (``_variant_groups``):
-    the links that hold on any day (سيب بلاتر is جوزيف بلاتر), unlike a short form's (بلاتر, عبدالله بن عبدالعزيز),
-    whose owner is the day's."""
+def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """``_person_links``, and the ids of the forms of a name less a given name (``_variant_groups``) -> the id of
+    the day's fullest form of it: what ties the day's id for a person to other days' (سيب جوزيف بلاتر behind
+    جوزيف بلاتر one day and سيب بلاتر the next), unlike a short form's link (بلاتر, عبدالله بن عبدالعزيز), whose
+    owner is the day's."""
     from khabar.extract.canonical import key
 
     mentions: Counter = Counter(_column(entities, "entity_id"))
@@ -145,8 +146,8 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
             by_edge[words[-1]].add(e)
     given = {w for w, n in opens.items() if n >= ends[w]}
     variants = _variant_groups(people, by_edge, mentions, docs, opens)
-    links = {e: rep for e, rep in variants.items() if rep and rep != e}
-    variant_forms = set(links)
+    links = {e: group[0] for e, group in variants.items() if group and group[0] != e}
+    fullest_of = {e: group[1] for e, group in variants.items() if group}
     for e, words in people.items():
         if not words:
             continue
@@ -171,7 +172,7 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
             seen.add(target)
             target = links[target]
         links[e] = target
-    return links, variant_forms
+    return links, fullest_of
 
 
 
@@ -182,19 +183,21 @@ def _given_name_dropped(short: tuple, full: tuple) -> bool:
     less one link is another person (خالد بن عبدالعزيز is not خالد بن سلمان بن عبدالعزيز)."""
     if len(short) < 2 or len(full) <= len(short) or short[-1] != full[-1]:
         return False
+    if short[0] != full[0] and full[0] in FOREBEAR_CHAIN_OPENERS:
+        return False
     return not LINEAGE_KEYS.intersection(full) and _subsequence(short, full)
 
 
-def _variant_groups(people: dict, by_edge: dict, mentions: Counter, docs: dict, opens: Counter) -> dict[str, str | None]:
+def _variant_groups(people: dict, by_edge: dict, mentions: Counter, docs: dict, opens: Counter) -> dict[str, tuple[str, str] | None]:
     """Names of two words or more that are one person's, less a given name (``_given_name_dropped``): each id of
-    such a group -> the group's most mentioned form, which counts for all (جوزيف بلاتر 55, سيب بلاتر 40 and
-    سيب جوزيف بلاتر 13 are one man; بشار الأسد keeps his id over a lone بشار حافظ الأسد). A form whose fuller
-    names disagree (علي صالح in علي عبدالله صالح and احمد علي صالح) -> None: it stays apart.
+    such a group -> (the group's most mentioned form, which counts for all, and its fullest form) (جوزيف بلاتر 55,
+    سيب بلاتر 40 and سيب جوزيف بلاتر 13 are one man; بشار الأسد keeps his id over a lone بشار حافظ الأسد). A form
+    whose fuller names disagree (علي صالح in علي عبدالله صالح and احمد علي صالح) -> None: it stays apart.
 
     The fullest form is the evidence, so it must be trusted: in two documents, or repeated in its one
     document and adding only words that open other names of the day (given names, not glued words)."""
     groups: dict[str, set] = defaultdict(set)
-    out: dict[str, str | None] = {}
+    out: dict[str, tuple[str, str] | None] = {}
     for e, words in people.items():
         fuller = [c for c in by_edge.get(words[-1], ()) if _given_name_dropped(words, people[c])] if words else []
         if not fuller:
@@ -205,9 +208,9 @@ def _variant_groups(people: dict, by_edge: dict, mentions: Counter, docs: dict, 
             groups[fullest].update((e, fullest))
         else:
             out[e] = None
-    for members in groups.values():
+    for fullest, members in groups.items():
         rep = min(members, key=lambda m: (-mentions[m], m))
-        out.update({m: rep for m in members})
+        out.update({m: (rep, fullest) for m in members})
     return out
 
 
@@ -262,6 +265,15 @@ GIVEN_NAMES = frozenset(
 عادل وليد زياد طارق ياسر هاني سامي فارس راشد مشاري نواف عبدالرحمن عبدالكريم عبدالرحيم عبدالمجيد عبداللطيف
 ساره نوره فاطمه عائشه مريم هند ليلي""".split()
 ) | COMPOUND_GIVEN_NAMES
+
+# Arabic given names that, opening a name, make the words after it the forebears' (طارق عمر الشريف: عمر الشريف
+# is the father); a foreign first name does not (سيب جوزيف بلاتر). More than GIVEN_NAMES, which must also mean
+# nobody alone (مبارك or عباس alone may well be the president).
+FOREBEAR_CHAIN_OPENERS = GIVEN_NAMES | frozenset(
+    """خميس سيف زيد مهدي سالم جعفر عباس ممدوح ماطر جهاد مبارك عايض مفرح عوض غازي محسن مساعد مسفر مطلق معيض جابر
+جاسم حامد رائد رياض شاكر صقر ظافر عامر عبدالمحسن عبدالهادي عبدالوهاب علاء عماد عيسي غانم فواز قاسم كمال مازن
+مروان معاذ منير نبيل نزار هشام وائل ياسين يحيي يزيد بدر حمدان""".split()
+)
 
 
 def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> list[str | None]:
@@ -344,16 +356,18 @@ def entity_aliases_daily(*, entities: pa.Table, cfg: dict) -> pa.Table:
     سيب بلاتر, جوزيف بلاتر under one id), so a name can be looked up by any
     form it was written in (``khabar entities``). Ids are entity_daily's:
     short forms count under the day's full name, and a given name alone is
-    left out. ``label`` is the day's label of the id. ``variant_id`` is the
-    mention's own id where the day counts it as a form of the id's name less
-    a given name (سيب بلاتر under جوزيف بلاتر), else null: the registry joins
-    ids across days by these (:func:`khabar.registry.person_ids`). Rows
-    sorted by entity_id, then mentions (descending), alias, variant_id.
+    left out. ``label`` is the day's label of the id. For a form the day
+    counts with others as one person's name less a given name (سيب بلاتر and
+    جوزيف بلاتر under جوزيف بلاتر), ``variant_id`` is the form's own id and
+    ``fullest_id`` the id of the name's fullest form that day (سيب جوزيف
+    بلاتر); both null otherwise. The registry joins ids across days by them
+    (:func:`khabar.registry.person_ids`). Rows sorted by entity_id, then
+    mentions (descending), alias, variant_id, fullest_id.
     """
     from khabar.extract.canonical import light
 
     canon, label = _canonicals(entities)
-    links, variant_forms = _links_and_variants(entities, canon, label) if cfg["link_short_names"] else ({}, set())
+    links, fullest_of = _links_and_variants(entities, canon, label) if cfg["link_short_names"] else ({}, {})
     day_id = _day_ids(entities, cfg, canon, label, links)
     mentions: Counter = Counter()
     docs: dict[tuple, set] = defaultdict(set)
@@ -361,12 +375,12 @@ def entity_aliases_daily(*, entities: pa.Table, cfg: dict) -> pa.Table:
         eid = day_id(own)
         if eid is None or not text:
             continue
-        k = (eid, light(text), own if own in variant_forms else None)
+        k = (eid, light(text), own if own in fullest_of else None, fullest_of.get(own))
         mentions[k] += 1
         docs[k].add(doc_id)
-    rows = [{"entity_id": e, "label": label[e], "alias": a, "variant_id": v, "mentions": n, "documents": len(docs[(e, a, v)])}
-            for (e, a, v), n in mentions.items()]
-    rows.sort(key=lambda r: (r["entity_id"], -r["mentions"], r["alias"], r["variant_id"] or ""))
+    rows = [{"entity_id": k[0], "label": label[k[0]], "alias": k[1], "variant_id": k[2], "fullest_id": k[3], "mentions": n, "documents": len(docs[k])}
+            for k, n in mentions.items()]
+    rows.sort(key=lambda r: (r["entity_id"], -r["mentions"], r["alias"], r["variant_id"] or "", r["fullest_id"] or ""))
     return schemas.table_from_rows("entity_aliases_daily", rows)
 
 

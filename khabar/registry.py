@@ -16,13 +16,16 @@ year as on the first day; only a lookup reads every day (two small columns).
 
 One person may still have an id per day: a day counts the forms of a name
 less a given name under its most mentioned form (جوزيف بلاتر one day, سيب
-بلاتر the next). Those links hold on any day, and each day's
-``entity_aliases_daily`` keeps them (``variant_id``), so the registry joins
-the ids they connect over all days into one row (:func:`person_ids`), whose
-``entity_id`` is the smallest of its ``ids``: a fold of every day again, so
-the same night by night as at once, whatever the order of the days. A short
-form's link (بلاتر, عبدالله بن عبدالعزيز) is not one of them: which full name
-owns it is the day's.
+بلاتر the next), and keeps in ``entity_aliases_daily`` each form's own id
+(``variant_id``) and the id of the name's fullest form that day
+(``fullest_id``: سيب جوزيف بلاتر), so the registry joins the day ids tied to
+one fullest form into one row (:func:`person_ids`), whose ``entity_id`` is the
+smallest of its ``ids``: a fold of every day again, so the same night by night
+as at once, whatever the order of the days. A form is tied to the fullest
+name that holds 3/4 of its mentions under any (محمد العمري under محمد علي
+العمري one day and محمد عبدالله العمري another, as often, ties nothing), and a
+short form's link (بلاتر, عبدالله بن عبدالعزيز: which full name owns it is
+the day's) is no tie.
 """
 
 from __future__ import annotations
@@ -59,8 +62,19 @@ def latin_ids(store: Store, name: str) -> set[str]:
 
 def person_ids(aliases) -> dict[str, str]:
     """entity_id -> the registry's id of its person, for the day ids of ``aliases`` (an ``entity_aliases_daily``
-    table) that some day's variant links (``variant_id``) join to others: the smallest day id of the ids joined
-    (a form that is never a day's id does not name the row). Ids joined to none are their own and left out."""
+    table) joined to others: the smallest day id of those joined (a form that is never a day's id does not name
+    the row). Each day id and each form counted as a variant (``variant_id``) is tied to the fullest form of
+    the name it was counted under (``fullest_id``) when that one holds at least 3/4 of its mentions under any
+    (a tagger's glued form, لسويسري جوزيف بلاتر, does not undo a tie; محمد العمري under two men's names ties
+    nothing); ids tied to none are their own, and left out."""
+    under: dict[str, Counter] = defaultdict(Counter)
+    day_ids = set(aliases.column("entity_id").to_pylist())
+    columns = ("entity_id", "variant_id", "fullest_id", "mentions")
+    for eid, variant, full, n in zip(*(aliases.column(c).to_pylist() for c in columns)):
+        if full:
+            under[eid][full] += n
+            if variant:
+                under[variant][full] += n
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -69,11 +83,10 @@ def person_ids(aliases) -> dict[str, str]:
             x = parent[x]
         return x
 
-    day_ids = set()
-    for eid, variant in zip(aliases.column("entity_id").to_pylist(), aliases.column("variant_id").to_pylist()):
-        day_ids.add(eid)
-        if variant and variant != eid:
-            parent[root(variant)] = root(eid)
+    for x, forms in under.items():
+        full, n = forms.most_common(1)[0]
+        if n * 4 >= sum(forms.values()) * 3:
+            parent[root(x)] = root(full)
     members: dict[str, list[str]] = defaultdict(list)
     for x in parent:
         if x in day_ids:
@@ -84,7 +97,7 @@ def person_ids(aliases) -> dict[str, str]:
 def matching_ids(store: Store, name: str) -> list[str]:
     """Registry ids of the entities whose own fold or one of whose aliases folds like ``name`` (عبد العزيز
     finds عبدالعزيز), or whose Latin name does (``barack obama``, ``riyadh``)."""
-    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "label", "alias", "variant_id"])
+    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "label", "alias", "mentions", "variant_id", "fullest_id"])
     wanted = {label: id_key(label, name) for label in LABELS}
     direct = {entity_id(label, name) for label in LABELS}
     found = set()
@@ -103,7 +116,7 @@ def describe(store: Store, ids: list[str]) -> list[dict]:
     """Registry rows of ``ids`` (registry ids, :func:`matching_ids`) plus ``per_day`` (dt -> mentions), most
     mentioned first; ``ids`` lists the day ids a row joins (its own alone for most)."""
     wanted = set(ids)
-    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "alias", "mentions", "variant_id"])
+    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "alias", "mentions", "variant_id", "fullest_id"])
     person = person_ids(aliases)
     columns = ("entity_id", "canonical", "canonical_latin", "label", "mentions", "documents")
     days = store.read_dataset("entity_daily", list(columns))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4  # 2: entity_daily.stories, amounts_daily.stories; 3: canonical_latin (entities, entity_daily, speakers_daily); 4: entity_aliases_daily.variant_id
+SCHEMA_VERSION = 4  # 2: entity_daily.stories, amounts_daily.stories; 3: canonical_latin (entities, entity_daily, speakers_daily); 4: entity_aliases_daily.variant_id, fullest_id
 
 TS = pa.timestamp("us", tz="UTC")
 I32 = pa.int32()
@@ -172,7 +172,9 @@ ENTITY_ALIASES_DAILY = _schema(
     ("entity_id", STR, False),
     ("label", STR, False),
     ("alias", STR, False),  # the mention's text, diacritics and tatweel off
-    ("variant_id", STR, True),  # the mention's own id when counted as a form of entity_id's name less a given name
+    # forms of a person's name less a given name the day counts as one: the form's own id, the day's fullest form's id
+    ("variant_id", STR, True),
+    ("fullest_id", STR, True),
     ("mentions", I64, False),
     ("documents", I64, False),
     ("run_id", STR, False),

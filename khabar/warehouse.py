@@ -40,13 +40,18 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "person_ids": (
         ("entity_aliases_daily",),
         """
-        -- Day ids of one person joined over all days (khabar/registry.py person_ids): the forms of a name
-        -- less a given name that some day counted as one (variant_id) join their ids; the registry id is
-        -- the smallest day id joined. Ids joined to no other are not listed (their own registry id).
-        with recursive edges(a, b) as (
-            select distinct entity_id, variant_id from entity_aliases_daily
-            where variant_id is not null and variant_id <> entity_id
+        -- Day ids of one person joined over all days (khabar/registry.py person_ids): each day id and each
+        -- form counted as a variant is tied to the day's fullest form of the name it was counted under that
+        -- holds 3/4 of its mentions under any; the registry id is the smallest day id joined. Ids joined to
+        -- no other are not listed.
+        with recursive ties(node, f, n) as (
+            select node, f, sum(n) from (
+                select entity_id as node, fullest_id as f, mentions as n from entity_aliases_daily where fullest_id is not null
+                union all
+                select variant_id, fullest_id, mentions from entity_aliases_daily where variant_id is not null and fullest_id is not null
+            ) group by node, f
         ),
+        edges(a, b) as (select node, arg_max(f, n) from ties group by node having max(n) * 4 >= sum(n) * 3),
         links(a, b) as (select a, b from edges union select b, a from edges),
         reach(node, other) as (
             select a, b from links

@@ -418,14 +418,35 @@ def test_the_forms_of_a_name_less_a_given_name_count_as_one_person():
         # a lineage less one link is another person
         per("d1", "خالد بن سلمان بن عبدالعزيز"), per("d2", "خالد بن سلمان بن عبدالعزيز"), per("d3", "خالد بن عبدالعزيز"),
         # two fuller names that disagree: the short form stays apart
-        per("d1", "علي عبدالله صالح"), per("d2", "علي عبدالله صالح"), per("d1", "احمد علي صالح"), per("d2", "احمد علي صالح"), per("d3", "علي صالح"),
+        per("d1", "جون بول سميث"), per("d2", "جون بول سميث"), per("d1", "جون ديفيد سميث"), per("d2", "جون ديفيد سميث"), per("d3", "جون سميث"),
     )
     blatter = entity_id("PER", "جوزيف بلاتر")
     assert aggregate.day_person_links(entities) == {entity_id("PER", "سيب جوزيف بلاتر"): blatter, entity_id("PER", "سيب بلاتر"): blatter}
     rows = {r["canonical"]: r for r in aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()}
     assert (rows["جوزيف بلاتر"]["entity_id"], rows["جوزيف بلاتر"]["mentions"], rows["جوزيف بلاتر"]["documents"]) == (blatter, 12, 3)
     assert "سيب جوزيف بلاتر" not in rows and "سيب بلاتر" not in rows
-    assert rows["ليونيل ميسي"]["mentions"] == 2 and rows["خالد بن عبدالعزيز"]["mentions"] == 1 and rows["علي صالح"]["mentions"] == 1
+    assert rows["ليونيل ميسي"]["mentions"] == 2 and rows["خالد بن عبدالعزيز"]["mentions"] == 1 and rows["جون سميث"]["mentions"] == 1
+
+
+def test_an_arabic_name_less_its_first_given_name_is_the_fathers():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    documents = docs(("d1", "spa"), ("d2", "okaz"))
+    entities = ents(
+        # طارق عمر الشريف is Tarek son of Omar: عمر الشريف, mentioned far more, is the father, another man
+        *[per("d1", "عمر الشريف")] * 7, per("d1", "طارق عمر الشريف"), per("d2", "طارق عمر الشريف"),
+        # a middle name may go: عمر البشير is عمر حسن البشير
+        *[per("d1", "عمر البشير")] * 3, per("d1", "عمر حسن البشير"), per("d2", "عمر حسن البشير"),
+        # and so may a foreign first name: سيب بلاتر is سيب جوزيف بلاتر is جوزيف بلاتر
+        *[per("d1", "جوزيف بلاتر")] * 3, per("d1", "سيب جوزيف بلاتر"), per("d2", "سيب جوزيف بلاتر"),
+    )
+    assert aggregate.day_person_links(entities) == {
+        entity_id("PER", "عمر حسن البشير"): entity_id("PER", "عمر البشير"), entity_id("PER", "سيب جوزيف بلاتر"): entity_id("PER", "جوزيف بلاتر")}
+    rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()}
+    assert rows == {"عمر الشريف": 7, "طارق عمر الشريف": 2, "عمر البشير": 5, "جوزيف بلاتر": 5}
 
 
 def test_a_compound_given_name_alone_is_nobody_in_particular():

@@ -117,10 +117,25 @@ def test_a_person_written_differently_on_different_days_is_one_registry_row(tmp_
     assert sorted(r["canonical"] for r in registry.lookup(store, "بوش")) == ["جورج بوش", "جيب بوش"]
 
 
-def test_person_ids_follow_chains_and_are_named_by_a_day_id():
-    # day ids a, c, d; b is only ever a form counted under others: a-b one day, b-c another, d-e a third
-    aliases = pa.table({"entity_id": ["c", "a", "c", "d", "x"], "variant_id": ["b", "b", None, "e", None]})
-    assert registry.person_ids(aliases) == {"a": "a", "c": "a"}
+PERSON_TIES = pa.table({
+    # a (one day) and c (another) are forms under the fullest name F; b is a form only, tied to F too;
+    # c's mentions under its own name on a day without F change nothing; c once under a glued G (1 of 5 mentions)
+    "entity_id": ["a", "a", "c", "c", "c", "d", "e", "x"],
+    "variant_id": ["a", "b", "c", None, "c", "m", "m", None],
+    "fullest_id": ["F", "F", "F", None, "G", "G", "H", None],
+    "mentions": [3, 2, 4, 7, 1, 2, 2, 1],
+})
+
+
+def test_person_ids_tie_day_ids_through_the_fullest_form_that_holds_their_mentions():
+    # m was a form of two fullest names as often (G one day, H another): it ties d and e to nothing
+    assert registry.person_ids(PERSON_TIES) == {"a": "a", "c": "a"}
+
+
+def test_the_warehouse_ties_ids_as_the_registry_does():
+    con = duckdb.connect()
+    con.register("entity_aliases_daily", PERSON_TIES)
+    assert dict(con.sql(warehouse.QUERIES["person_ids"][1]).fetchall()) == {"a": "a", "c": "a"}
 
 
 def test_the_warehouse_joins_the_same_ids_as_the_registry(tmp_path):
