@@ -103,7 +103,7 @@ CROSS_DAYS = {
 SEPP = entity_id("PER", "سيب بلاتر")
 
 
-def test_a_person_written_differently_on_different_days_is_one_registry_row(tmp_path):
+def test_a_person_written_differently_on_different_days_is_one_registry_row(tmp_path, capsys):
     store = Store(_store(tmp_path, CROSS_DAYS))
     day_ids = {dt: set(store.read_partition("entity_daily", dt, ["entity_id"]).column("entity_id").to_pylist()) for dt in CROSS_DAYS}
     assert BLATTER in day_ids["2015-07-21"] and SEPP in day_ids["2015-07-22"] | day_ids["2015-07-23"]  # each day its own choice
@@ -113,6 +113,8 @@ def test_a_person_written_differently_on_different_days_is_one_registry_row(tmp_
         assert [(r["entity_id"], r["ids"], r["mentions"], r["per_day"]) for r in rows] == [
             (min(BLATTER, SEPP), sorted([BLATTER, SEPP]), 14, {"2015-07-21": 6, "2015-07-22": 6, "2015-07-23": 2})
         ], name
+    assert cli.main(["entities", "سيب بلاتر", "--out", str(tmp_path)]) == 0
+    assert f"day ids joined: {', '.join(sorted([BLATTER, SEPP]))}" in capsys.readouterr().out
     # a surname's day owner is no link between days: the two Bushes stay two rows
     assert sorted(r["canonical"] for r in registry.lookup(store, "بوش")) == ["جورج بوش", "جيب بوش"]
 

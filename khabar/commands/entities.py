@@ -39,6 +39,8 @@ def main(args: argparse.Namespace) -> int:
         latin = f"  ({r['canonical_latin']})" if r["canonical_latin"] else ""
         print(f"{r['entity_id']}  {r['label']}  {r['canonical']}{latin}")
         print(f"  aliases: {'، '.join(r['aliases'][:12])}{' …' if len(r['aliases']) > 12 else ''}")
+        if len(r["ids"]) > 1:
+            print(f"  day ids joined: {', '.join(r['ids'])}")
         print(f"  seen {r['first_seen']} .. {r['last_seen']}: {r['mentions']} mentions in {r['documents']} documents")
         print("  per day: " + ", ".join(f"{d} {n}" for d, n in r["per_day"].items()))
     return 0
