@@ -253,9 +253,17 @@ def test_reporting_verbs_take_their_subject(verb):
     "لافتاً", "مشيراً", "معتبراً", "قائلاً", "متهماً", "واصفاً",
 ])
 def test_participles_carry_the_speaker_of_the_clause(participle):
-    text = f"وقال وزير الداخلية خالد السالم إن الوضع مستقر، {participle} أن «الحكومة لن تتراجع عن قرارها الأخير مهما حدث»."
+    # a feminine participle (مضيفةً) carries a woman: the verb agrees with its subject
+    speaker = "وزيرة الداخلية هدى السالم" if participle.rstrip("ً").endswith("ة") else "وزير الداخلية خالد السالم"
+    verb = "وقالت" if speaker.startswith("وزيرة") else "وقال"
+    text = f"{verb} {speaker} إن الوضع مستقر، {participle} أن «الحكومة لن تتراجع عن قرارها الأخير مهما حدث»."
     q = _one(text)
-    assert (q.speaker, q.verb) == ("وزير الداخلية خالد السالم", participle)
+    assert (q.speaker, q.verb) == (speaker, participle)
+    # ... and never the man quoted last
+    if speaker.startswith("وزيرة"):
+        text = (f"{verb} {speaker} إن الوضع مستقر. وقال المحافظ سعيد العلي إن «الطرق مفتوحة». "
+                f"ثم عادت الوزيرة للحديث، {participle} أن «الحكومة لن تتراجع عن قرارها الأخير مهما حدث».")
+        assert find_quotes(text)[-1].speaker != "المحافظ سعيد العلي"
 
 
 def test_accusative_tanween_ends_the_subject():
@@ -1242,4 +1250,64 @@ def test_sources_in_text_run_in_linear_time(unit):
         t0 = time.process_time()
         find_quotes(text)
         return time.process_time() - t0
+    assert_linear(run, 30_000)
+
+
+# ---------------------------------------------------------------- fourth pass: agreement, anaphora, not speech
+
+
+def _span(text, qs):
+    """(speaker, speaker_start, speaker_end, speaker_entity_id) of each quote, offsets checked."""
+    _check_offsets(text, qs)
+    return [(q.speaker, q.speaker_start, q.speaker_end, q.speaker_entity_id) for q in qs]
+
+
+def test_a_feminine_verb_does_not_continue_the_man_quoted_last():
+    text = ("قالت الناشطة ليلى العمري إن «الحملة مستمرة حتى تتحقق مطالب الأهالي كاملة». "
+            "وقال المحامي سعيد الراشد إن «القضية ستنظر في المحكمة الأسبوع المقبل». "
+            "وأضافت: «لن نتراجع عن حقوقنا مهما طال الوقت».")
+    ents = [_ent(text, "ليلى العمري", "PER", "per:layla"), _ent(text, "سعيد الراشد", "PER", "per:saeed")]
+    s = text.index("الناشطة")
+    assert _span(text, find_quotes(text, ents))[2] == ("الناشطة ليلى العمري", s, s + len("الناشطة ليلى العمري"), "per:layla")
+
+
+def test_a_masculine_verb_does_not_continue_the_woman_quoted_last():
+    text = ("وقال الوزير خالد الفهد إن «المشروع سيكتمل قبل نهاية العام». "
+            "وقالت المهندسة سارة الزهراني إن «العمل يسير وفق الجدول». "
+            "وأضاف: «التمويل متوفر بالكامل».")
+    ents = [_ent(text, "خالد الفهد", "PER", "per:khalid"), _ent(text, "سارة الزهراني", "PER", "per:sara")]
+    s = text.index("الوزير")
+    assert _span(text, find_quotes(text, ents))[2] == ("الوزير خالد الفهد", s, s + len("الوزير خالد الفهد"), "per:khalid")
+
+
+def test_a_feminine_verb_after_a_man_continues_the_newspaper_named_before():
+    text = ("ونشرت صحيفة «الأنباء اليومية» تقريرا عن المدينة. وكان الوزير جون سميث قد قال إن «الاتفاق سيصمد طويلا». "
+            "ونشرت الصحيفة صورا من المدينة.\n\nوأضافت: «تقدم القوات يدفع خطة الحكومة إلى الأمام».")
+    ents = [_ent(text, "الأنباء اليومية", "ORG", "org:anba"), _ent(text, "جون سميث", "PER", "per:smith")]
+    s = text.index("الأنباء اليومية")
+    assert _span(text, find_quotes(text, ents))[1] == ("الأنباء اليومية", s, s + len("الأنباء اليومية"), "org:anba")
+
+
+def test_a_family_or_a_surname_has_no_gender_of_its_own():
+    # عائلة عبد العزيز is a family (feminine), not the man; كريم is نيللي كريم's surname
+    text = ("وقالت عائلة عبد العزيز في بيان إنه «ما من كلمات تصف حزننا»، مؤكدة أن «ابننا لم يكن كذلك أبدا». "
+            "وأشارت كريم إلى أن «الدور كان صعبا جدا».")
+    ents = [_ent(text, "عبد العزيز", "PER", "per:aziz"), _ent(text, "كريم", "PER", "per:karim")]
+    qs = find_quotes(text, ents)
+    assert [q.speaker for q in qs][:2] == ["عائلة عبد العزيز"] * 2
+
+
+def test_gender_agreement_with_many_speakers_runs_in_linear_time():
+    # every وأضافت disagrees with the man quoted last and looks back through the speakers and bodies before it
+    unit = ("ونشرت صحيفة الأنباء خبرا. وقال الوزير سامي العلي إن «الكلام كثير هنا عن الموضوع». "
+            "وأضافت: «العمل مستمر في كل المدن». ")
+
+    def run(n):
+        k = n // len(unit)
+        text = unit * k
+        a, b = unit.index("الأنباء"), unit.index("سامي العلي")
+        ents = [row for i in range(k) for row in (
+            {"start": i * len(unit) + a, "end": i * len(unit) + a + 7, "label": "ORG", "entity_id": "org:a"},
+            {"start": i * len(unit) + b, "end": i * len(unit) + b + 10, "label": "PER", "entity_id": "per:s"})]
+        return cpu_seconds(lambda: find_quotes(text, ents))
     assert_linear(run, 30_000)

@@ -88,6 +88,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
+from khabar.extract.agreement import disagree, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
@@ -1548,6 +1549,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
+        if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
+            speaker = _agreeing(r, speaker, verb_span)
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
@@ -1556,6 +1559,53 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 
 
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
+
+
+_BODY_REACH = 1500  # how far back a feminine verb looks for the body it continues
+
+
+def _agreeing(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A speaker the text did not write after its verb, kept when the verb
+    agrees with it in gender; else the last earlier speech subject that
+    agrees (وقالت … after a man was quoted: the woman quoted before him),
+    for a feminine verb the last organisation named as one before (ونشرت
+    صحيفة «واشنطن بوست» … وأضافت:), else nobody."""
+    vs, ve = verb_span
+    verb = r.t[vs:ve]
+    if not disagree(verb, r.t[sp.start : sp.end].split()):
+        return sp
+    g = verb_gender(verb)
+    for earlier in reversed(r.subject_list(vs)):
+        if vs - earlier.verb_start > _CARRY:
+            break
+        if speaker_gender(r.t[earlier.start : earlier.end].split()) == g or (g == "f" and _is_body(r, earlier)):
+            return _resolve(r, earlier._replace(verb_start=vs, verb_end=ve))
+    return _body_before(r, vs) if g == "f" and r.t[max(0, vs - 1) : vs + 1].strip()[:1] in ("و", "ف") else None  # (وأضافت: it goes on; عبارة تقول: a noun says)
+
+
+def _is_body(r: _Reading, sp: _Speaker) -> bool:
+    """A speaker that is an organisation or place: feminine in agreement (قالت الوزارة، أعلنت مصر)."""
+    labels = {e[2] for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end) if e[0] < sp.end and e[1] > sp.start}
+    return bool(labels) and "PER" not in labels and labels <= {"ORG", "LOC"}
+
+
+def _body_before(r: _Reading, vs: int) -> _Speaker | None:
+    """The last organisation tagged before ``vs`` (within _BODY_REACH) after a
+    feminine head that names what it is (صحيفة «واشنطن بوست»، وكالة رويترز,
+    or one of its own words: وزارة الصحة), outside quotes."""
+    for es, ee, label, _ in reversed(r.ents.starting(max(0, vs - _BODY_REACH), vs)):
+        if label != "ORG" or ee > vs or r.in_speech(es):
+            continue
+        before = _WORDS_BACK.findall(r.t[max(0, es - 20) : es])[-1:]
+        first = r.t[es:ee].split()[:1]
+        if (before and _strip_clitic(before[0]) in _BODY_HEADS) or (first and first[0] in _BODY_HEADS):
+            return _Speaker(es, ee, vs, vs)
+    return None
+
+
+# feminine heads of organisations that speak (قالت الصحيفة، أضافت الوزارة)
+_BODY_HEADS = {fold_word(w) for w in """صحيفة الصحيفة جريدة الجريدة مجلة المجلة وكالة الوكالة وزارة الوزارة
+شركة الشركة منظمة المنظمة هيئة الهيئة قناة القناة إذاعة الإذاعة حركة الحركة جماعة الجماعة""".split()}
 
 
 def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
