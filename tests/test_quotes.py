@@ -1311,3 +1311,28 @@ def test_gender_agreement_with_many_speakers_runs_in_linear_time():
             {"start": i * len(unit) + b, "end": i * len(unit) + b + 10, "label": "PER", "entity_id": "per:s"})]
         return cpu_seconds(lambda: find_quotes(text, ents))
     assert_linear(run, 30_000)
+
+
+def test_a_label_in_marks_that_nobody_is_found_to_have_said_is_no_quote():
+    text = ("ويعرفها الزوار بأنها «المدينة الحالمة». وأطلق عليها الأهالي «عروس البحر». "
+            "لكن الباحث خالد السعيد قال إن «المدينة تعاني من إهمال طويل منذ سنوات».")
+    ents = [_ent(text, "خالد السعيد", "PER", "per:k")]
+    s = text.index("الباحث")
+    assert _span(text, find_quotes(text, ents)) == [("الباحث خالد السعيد", s, s + len("الباحث خالد السعيد"), "per:k")]
+    # a few words with a verb, a particle or a question in them are someone's words: kept
+    for words in ("تفسد متعة المكان", "لن نتراجع", "من أنت؟"):
+        text = f"ونشرت اللجنة مناشدة بعدم تعليق الأقفال لأنها «{words}»."
+        assert [q.text for q in find_quotes(text)] == [words]
+
+
+def test_an_honorific_pronoun_takes_the_subject_of_a_long_lead_sentence():
+    text = ("رفع صاحب السمو الملكي الأمير سلطان بن فهد بن عبدالعزيز أمير منطقة الجوف باسمه وباسم أهالي المنطقة "
+            "أصدق معاني التهاني والتبريكات لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود وللأمراء "
+            "والوزراء والمسؤولين كافة على ما تحقق من نجاح وتميز في الخطط الأمنية والمرورية طيلة شهر رمضان "
+            "المبارك في كل مدن المنطقة وقراها ومحافظاتها وفي المسجد الحرام والمسجد النبوي وما حولهما من الساحات.\n"
+            "وقال سموه: «ونحن نتابع بكل الفخر ما تحقق من نجاح في الخطط الأمنية».")
+    ents = [_ent(text, "سلطان بن فهد بن عبدالعزيز", "PER", "per:sultan"),
+            _ent(text, "سلمان بن عبدالعزيز", "PER", "per:salman")]
+    s = text.index("سلطان بن فهد")
+    assert _span(text, find_quotes(text, ents)) == [("سلطان بن فهد بن عبدالعزيز", s, s + len("سلطان بن فهد بن عبدالعزيز"),
+                                                     "per:sultan")]

@@ -1551,6 +1551,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
             speaker = _agreeing(r, speaker, verb_span)
+        if speaker is None and verb_span is None and _unattributed_term(r.t[q.start : q.end]):
+            continue  # (وصفها بأنها «رجعية»، اسم المقهى بأنه «مقهى المعقدين»: a label, no one's words)
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
@@ -1559,6 +1561,19 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 
 
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
+
+
+_TERM_WORDS = 3  # a label in marks: this many words at most
+
+
+def _unattributed_term(content: str) -> bool:
+    """A few words in marks that no verb introduces and nobody is found to
+    have said, with nothing speech-like in them (no particle, pronoun,
+    first-person verb, question or exclamation): a label or scare quote
+    (بأنها «الإغريقية المناكفة»، «حديثي النعمة»), not a quotation."""
+    words = content.split(None, _TERM_WORDS)
+    return (len(words) <= _TERM_WORDS and not _SPEECHLIKE.search(content) and not any(ch in content for ch in "?؟!")
+            and not any(len(w) > 3 and w[0] in "يت" for w in words))  # (لأنها «تفسد متعة المكان»: a verb, words said)
 
 
 _BODY_REACH = 1500  # how far back a feminine verb looks for the body it continues
@@ -1811,7 +1826,7 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
 
 
-def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) -> _Speaker | None:
+def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None, reach: int = 400) -> _Speaker | None:
     """A verb opening its sentence with no subject (وقال: «…») after a
     sentence about a person whose words it did not report (رفض محمد علي
     جعفري القرار. وقال إن …; دافع كيري عن قرار الرئيس أوباما. وقال:): the
@@ -1821,7 +1836,7 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) ->
     t = r.t
     if not r.ents or t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
         return None
-    span = _sentence_before(t, vs)
+    span = _sentence_before(t, vs, reach)
     if span is None or (carried and carried.verb_start >= span[0]):
         return None
     ps, pe = span
@@ -1838,10 +1853,10 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) ->
     return _Speaker(es, ee, vs, vs)
 
 
-def _sentence_before(t: str, vs: int) -> tuple[int, int] | None:
+def _sentence_before(t: str, vs: int, reach: int = 400) -> tuple[int, int] | None:
     """The sentence before the one a verb at ``vs`` opens (only و/ف before
-    the verb), within 400 characters; None when the verb does not open it."""
-    lo = max(0, vs - 400)
+    the verb), within ``reach`` characters; None when the verb does not open it."""
+    lo = max(0, vs - reach)
     ends = list(_SENT_END.finditer(t, lo, vs))
     if not ends or t[ends[-1].end() : vs].strip(" \t\nوف"):
         return None
@@ -1967,10 +1982,17 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
-                       or _previous_sentence_person(r, vs, speaker) or speaker)
+                       or _previous_sentence_person(r, vs, speaker) or speaker
+                       or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH)))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
     return (vs, ve), speaker
+
+
+# وقال سموه / معاليه: the honoured person the lead sentence is about, however long that sentence
+# (رفع صاحب السمو الملكي الأمير X أمير منطقة … التهاني لخادم الحرمين الشريفين … . وقال سموه:)
+_HONORIFIC_NEXT = re.compile(r"\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)(?!\w)")
+_HONORIFIC_REACH = 1500
 
 
 _BROKEN_PLURALS = {fold_word(w) for w in """أهالي خبراء طلاب سكان ناس أطباء علماء شباب عمال أعضاء نشطاء زعماء قادة
