@@ -1336,3 +1336,49 @@ def test_an_honorific_pronoun_takes_the_subject_of_a_long_lead_sentence():
     s = text.index("سلطان بن فهد")
     assert _span(text, find_quotes(text, ents)) == [("سلطان بن فهد بن عبدالعزيز", s, s + len("سلطان بن فهد بن عبدالعزيز"),
                                                      "per:sultan")]
+
+
+def test_awrada_and_sajjala_report_speech_after_wa():
+    text = ("وأورد المتحدث باسم الشرطة سامي الحربي أن «الحادث وقع عند منتصف الليل قرب السوق». "
+            "وسجل مدير الهيئة فهد العتيبي أن «عدد الزوار تضاعف هذا العام». "
+            "وتوجد شركات سجلت خسائر «كبيرة جدا في الربع الأول من العام».")
+    ents = [_ent(text, "سامي الحربي", "PER", "per:sami"), _ent(text, "فهد العتيبي", "PER", "per:fahd")]
+    a, b = text.index("المتحدث باسم"), text.index("مدير الهيئة")
+    got = _span(text, find_quotes(text, ents))
+    assert got[:2] == [("المتحدث باسم الشرطة سامي الحربي", a, a + len("المتحدث باسم الشرطة سامي الحربي"), "per:sami"),
+                       ("مدير الهيئة فهد العتيبي", b, b + len("مدير الهيئة فهد العتيبي"), "per:fahd")]
+    assert got[2][0] is None  # سجلت خسائر: recorded losses, no verb of saying without و
+
+
+def test_a_quote_later_in_the_same_sentence_continues_its_speaker():
+    text = ("ومن جهته قال مصدر حكومي يوناني: إن «مسألتين ما تزالان عالقتين»؛ ولكن «مهدنا الأرض ونحن متفقون على الباقي». "
+            "وقال الوزير سامي العلي إن «الاتفاق قريب»، فيما رأى المحلل خالد السعيد أن «الطريق ما زال طويلا».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:sami"), _ent(text, "خالد السعيد", "PER", "per:khalid")]
+    s = text.index("مصدر حكومي")
+    got = _span(text, find_quotes(text, ents))
+    assert got[:2] == [("مصدر حكومي يوناني", s, s + len("مصدر حكومي يوناني"), None)] * 2
+    assert [g[3] for g in got[2:]] == ["per:sami", "per:khalid"]  # a person named between: no carrying over
+
+
+def test_a_feminine_verb_far_into_an_interview_takes_the_one_woman_quoted():
+    intro = ("قالت الممثلة المصرية هدى سالم إن «الشخصية التي تلعبها في المسلسل مليئة بالأحداث». "
+             "وأضاف المخرج سامي فهمي أن «التصوير انتهى في موعده». ")
+    filler = "وتدور أحداث العمل في حي شعبي قديم حيث تعيش أسر كثيرة في بيوت متلاصقة. " * 45
+    text = intro + filler + "وعن مشاريعها المقبلة قالت: «أقرأ الآن نصا جديدا لفيلم سينمائي»."
+    ents = [_ent(text, "هدى سالم", "PER", "per:huda"), _ent(text, "سامي فهمي", "PER", "per:sami")]
+    s = text.index("الممثلة المصرية")
+    name = "الممثلة المصرية هدى سالم"
+    assert _span(text, find_quotes(text, ents))[-1] == (name, s, s + len(name), "per:huda")
+
+
+def test_continuation_and_interview_fallbacks_run_in_linear_time():
+    # quotes chained in one long sentence, and feminine verbs with no subject after many speakers
+    unit = "قالت الممثلة هدى سالم إن «الكلام كثير هنا» ولكن «العمل أكثر»، وعن غدها قالت: «نعمل كثيرا كل يوم»، "
+
+    def run(n):
+        k = n // len(unit)
+        text = unit * k
+        a = unit.index("هدى سالم")
+        ents = [{"start": i * len(unit) + a, "end": i * len(unit) + a + 8, "label": "PER", "entity_id": "per:h"} for i in range(k)]
+        return cpu_seconds(lambda: find_quotes(text, ents))
+    assert_linear(run, 30_000)

@@ -149,6 +149,7 @@ REPORTING_VERBS = """
 أكمل أكملت يكمل
 جادل جادلت يجادل تجادل مجادلا
 ينبه تنبه
+أورد أوردت يورد تورد سجل سجلت
 """.split()
 
 # Participles and present-tense forms that take the subject of the clause

@@ -149,7 +149,7 @@ _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can b
 # a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
 _LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
 _COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل".split()}  # (يتابع: also watches)
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
@@ -1543,10 +1543,12 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 prev_end and _ONLY_BREAK.fullmatch(r.t, prev_end, q.mark))
             speaker = prev_speaker if continues else (
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
-                or _standalone_continues(r, q))
+                or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
+        if speaker is None and verb_span and not _nobody_speaks(r.t, *verb_span):
+            speaker = _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -1561,6 +1563,20 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 
 
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
+
+
+_CONTINUES_GAP = 120  # the most text between two quotes of one speaker in one sentence
+
+
+def _same_sentence_continues(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
+    """A quote with no verb of its own in the sentence of the quote before it,
+    a few words on, with nobody named between (قال X: «…»؛ ولكن «…»، «…»،
+    فضلا عن «…»): the same speaker goes on."""
+    if prev_speaker is None or not prev_end or o - prev_end > _CONTINUES_GAP or _SENT_END.search(r.t, prev_end, o):
+        return None
+    if any(e[2] in ("PER", "ORG") for e in r.ents.starting(prev_end, o)):
+        return None
+    return prev_speaker
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
@@ -1600,6 +1616,8 @@ def _agreeing(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> _Speaker
 
 def _is_body(r: _Reading, sp: _Speaker) -> bool:
     """A speaker that is an organisation or place: feminine in agreement (قالت الوزارة، أعلنت مصر)."""
+    if speaker_gender(r.t[sp.start : sp.end].split()):
+        return False  # مدير عام المنظمة: a man who heads a body
     labels = {e[2] for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end) if e[0] < sp.end and e[1] > sp.start}
     return bool(labels) and "PER" not in labels and labels <= {"ORG", "LOC"}
 
@@ -1757,23 +1775,43 @@ def _topic_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
     return _Speaker(es, ee, vs, vs)
 
 
-def _sole_speaker(r: _Reading, vs: int) -> _Speaker | None:
+def _sole_speaker(r: _Reading, vs: int, gender: str | None = None) -> _Speaker | None:
     """The one speaker the article has quoted so far (an interview: «قالت
     الممثلة صبا مبارك … وعن مشاريعها قالت: «…»»), however far back: every
-    speech subject before ``vs`` reads the same, or ends with the same word."""
+    speech subject before ``vs`` reads the same, or ends with the same word.
+    With ``gender`` (the verb's), only the speakers of that gender count: the
+    one woman quoted in an interview that also quotes men."""
     k = bisect_left(r.spoken.verb_starts, vs)
     if not k or k > _SOLE_MAX:
         return None
-    last = r.spoken.speakers[k - 1]
+    pool = r.spoken.speakers[:k]
+    if gender:
+        return _sole_of_gender(r, vs, [sp for sp in pool if speaker_gender(r.t[sp.start : sp.end].split()) == gender])
+    last = pool[-1]
     named = any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end))
     head = r.t[last.start : last.end].split()[0]
     if not named and not head.startswith("ال") and head not in _TITLE_HEADS:
         return None  # (a person tagged there, or a definite or title head: not a stray phrase read as a subject)
     tail = r.t[last.start : last.end].split()[-1]
-    for sp in r.spoken.speakers[:k]:
+    for sp in pool:
         if r.t[sp.start : sp.end].split()[-1] != tail:
             return None
     return last
+
+
+def _sole_of_gender(r: _Reading, vs: int, pool: list[_Speaker]) -> _Speaker | None:
+    """The speaker of ``pool`` (all of the verb's gender) when they are one
+    person: one tagged person among them, the others bare titles
+    (الممثلة المصرية غادة عادل … الممثلة المصرية); its last tagged mention."""
+    ids, last = set(), None
+    for sp in pool:
+        ent = _entity_for(r.t, sp.start, sp.end, r.ents)
+        if ent:
+            ids.add(ent)
+            last = sp
+        elif len(r.t[sp.start : sp.end].split()) > 2:
+            return None  # an untagged name: maybe someone else
+    return last._replace(verb_start=vs, verb_end=vs) if last and len(ids) == 1 else None
 
 
 _SOLE_MAX = 40  # speech subjects looked through (an interview has a few)
