@@ -1382,3 +1382,32 @@ def test_continuation_and_interview_fallbacks_run_in_linear_time():
         ents = [{"start": i * len(unit) + a, "end": i * len(unit) + a + 8, "label": "PER", "entity_id": "per:h"} for i in range(k)]
         return cpu_seconds(lambda: find_quotes(text, ents))
     assert_linear(run, 30_000)
+
+
+def test_an_untagged_holder_after_the_body_and_place_ends_the_title():
+    text = ("ونوه مدير جمعية الفنون الشعبية بالقصيم علي الراشد بأن «الفعاليات مستمرة طوال أيام العيد». "
+            "وأكد مدير الشركة على الموقع الإلكتروني أن «الخدمة ستعود قريبا».")
+    ents = [_ent(text, "جمعية الفنون الشعبية", "ORG", "org:funun")]
+    s = text.index("مدير جمعية")
+    name = "مدير جمعية الفنون الشعبية بالقصيم علي الراشد"
+    got = _span(text, find_quotes(text, ents))
+    assert got[0][:3] == (name, s, s + len(name))
+    assert got[1][0] == "مدير الشركة"  # على (on), folded like علي, is no given name
+
+
+def test_untagged_holder_pattern_runs_in_linear_time():
+    from khabar.extract.quotes import _UNTAGGED_HOLDER
+    for unit in (" بالقصيم", " علي", " بالقصيم الراشد", "ب" * 30 + " "):
+        def run(n, unit=unit):
+            text = unit * (n // len(unit))
+            return cpu_seconds(lambda: [_UNTAGGED_HOLDER.match(text, i) for i in range(0, len(text), 7)])
+        assert_linear(run, 20_000)
+    unit = "وقال مدير جمعية الفنون بالقصيم علي الراشد إن «العمل مستمر كل يوم». "
+
+    def run(n):
+        k = n // len(unit)
+        text = unit * k
+        a = unit.index("جمعية")
+        ents = [{"start": i * len(unit) + a, "end": i * len(unit) + a + 12, "label": "ORG", "entity_id": "org:f"} for i in range(k)]
+        return cpu_seconds(lambda: find_quotes(text, ents))
+    assert_linear(run, 30_000)

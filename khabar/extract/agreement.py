@@ -76,3 +76,8 @@ def disagree(verb: str, words: list[str]) -> bool:
     """Whether the verb's gender and the speaker's are both known and differ."""
     v = verb_gender(verb)
     return v is not None and speaker_gender(words) not in (None, v)
+
+
+def is_given_name(w: str) -> bool:
+    """A folded word that is a given name of either list (علي، سارة)."""
+    return w in _FEMALE or w in _MALE

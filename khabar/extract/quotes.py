@@ -88,7 +88,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
-from khabar.extract.agreement import disagree, speaker_gender, verb_gender
+from khabar.extract.agreement import disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
@@ -652,7 +652,11 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         prev_w = w
     if start is None:
         return None
-    return _cut_at_entity(t, start, _name_after_title(t, start, end, ents), ents)
+    holder = _name_after_title(t, start, end, ents, orig_text, fd)
+    cut = _cut_at_entity(t, start, holder, ents)
+    if holder > end and cut[1] <= end and not any(e[2] == "PER" for e in ents.starting(start, holder)):
+        return start, holder  # مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: the holder, untagged, after the body
+    return cut
 
 
 _EACH_OF = re.compile(r"\s{1,3}كل\s{1,3}من(?=\s)")
@@ -670,7 +674,7 @@ _HOLDER_GAP_WORDS = 8
 _DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
 
 
-def _name_after_title(t: str, start: int, end: int, ents) -> int:
+def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None = None, fd=None) -> int:
     """A subject that is a title alone (الباحث الأردني، سفيرة الولايات
     المتحدة، المتحدث باسم العشائر) ends at the name of its holder when a
     tagged person follows after a place or a body (في الجماعات الإسلامية،
@@ -684,8 +688,8 @@ def _name_after_title(t: str, start: int, end: int, ents) -> int:
     if any(e[2] == "PER" and e[0] < end and e[1] > start for e in ents.starting(start - _MAX_ENTITY, end)):
         return end
     per = next((e for e in ents.starting(end, end + 120) if e[2] == "PER"), None)
-    if per is None:
-        return end
+    if per is None or per[0] > end + 60:
+        return _untagged_holder(t, end, orig_text, fd) or end
     gap = t[end : per[0]].rstrip()
     if gap.endswith(("،", ",")):
         gap = gap[:-1]  # (…للتنظيم، محمد الشعباني: the name set off by a comma)
@@ -698,6 +702,23 @@ def _name_after_title(t: str, start: int, end: int, ents) -> int:
             or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
         return end
     return per[1]
+
+
+# a title's holder the tagger missed, after at most a place with ب: (مدير الجمعية) بالأحساء علي الغوينم
+_UNTAGGED_HOLDER = re.compile(r"\s{1,3}(?:ب[^\W\d]{2,20}(?:\s{1,3}ال[^\W\d]{2,20})?\s{1,3})?"
+                              r"(?P<g>[^\W\d]{2,12})\s{1,3}(?P<s>ال[^\W\d]{2,20})(?!\w)")
+
+
+def _untagged_holder(t: str, end: int, orig_text: str | None, fd) -> int | None:
+    """The end of a given name and an al- surname right after a title (or
+    after a place with ب), tagged or not: the holder is named (علي الغوينم).
+    علي is the name only when spelled with ي, not the preposition على."""
+    m = _UNTAGGED_HOLDER.match(t, end)
+    if not m or not is_given_name(m.group("g")) or m.group("s") in _STOPS:
+        return None
+    if m.group("g") == "علي" and (orig_text is None or orig_text[fd.orig(m.start("g") + 2)] != "ي"):
+        return None
+    return m.end("s")
 
 
 _HOLDER_GAP = re.compile(r"[.!?؟\n:«»‹›“”„‟″\"'‘’،,;؛()]")
