@@ -1411,3 +1411,28 @@ def test_untagged_holder_pattern_runs_in_linear_time():
         ents = [{"start": i * len(unit) + a, "end": i * len(unit) + a + 12, "label": "ORG", "entity_id": "org:f"} for i in range(k)]
         return cpu_seconds(lambda: find_quotes(text, ents))
     assert_linear(run, 30_000)
+
+
+def test_the_writer_named_after_katabaha_speaks_what_the_text_says():
+    text = ("ونقلت القناة فقرات من تدوينة على موقع «تويتر» كتبها سامي الفهد، وزير الإعلام، جاء فيها: "
+            "«بدأت الحكومة في إعادة الخدمات إلى المدينة».")
+    ents = [_ent(text, "سامي الفهد", "PER", "per:sami")]
+    s = text.index("سامي الفهد")
+    q = _one(text, entities=ents)
+    assert _span(text, [q]) == [("سامي الفهد", s, s + len("سامي الفهد"), "per:sami")] and q.verb == "جاء فيها"
+
+
+def test_hakadha_yaqul_after_a_semicolon_names_the_speaker():
+    text = "«انظر ماذا فعلوا في أسرة العقيد»؛ هكذا يقول المستشار خالد النقاب."
+    ents = [_ent(text, "خالد النقاب", "PER", "per:k")]
+    s = text.index("المستشار")
+    assert _span(text, [_one(text, entities=ents)]) == [("المستشار خالد النقاب", s, s + len("المستشار خالد النقاب"), "per:k")]
+
+
+def test_written_by_pattern_runs_in_linear_time():
+    from khabar.extract.quotes import _WRITTEN_BY
+    for unit in ("كتبها سامي، ", "كتبها " + "س" * 30 + " ", "، جاء فيها "):
+        def run(n, unit=unit):
+            text = unit * (n // len(unit))
+            return cpu_seconds(lambda: [_WRITTEN_BY.search(text, max(0, i - 200), i) for i in range(0, len(text), 50)])
+        assert_linear(run, 20_000)

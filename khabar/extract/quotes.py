@@ -162,7 +162,7 @@ _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?�
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
 _SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Arabic press, "11.9" a number: not ends
 # «…»، قال X / «…»، كما يقول X / «…»، هكذا تحدث X / «…»، حسبما يؤكد
-_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
+_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,؛]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول|(?:وفقا|طبقا|تبعا) ل(?=ل))"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s|(?<= ل)ل)")
@@ -222,6 +222,11 @@ _WRITING_OF = re.compile(
     rf"(?P<s>[^\s.\n«»\"“”:،,][^.\n«»\"“”:،,]{{1,60}}?){OSP}[،,]?{OSP}"
     rf"(?P<v>(?:جاء|قال|كتب|يقول|تقول)(?:{SP}فيها|{SP}فيه)?|(?:كان{SP})?نصها|نصه){OSP}:?{OSP}$")
 _WRITING_WINDOW = 120
+# تعليقات في موقع «فيسبوك» كتبها خالد بحاح، رئيس وزراء اليمن، جاء فيها: «…»: the writer named after كتبها
+_WRITTEN_BY = re.compile(rf"(?<!\w)(?:كتبها|كتبه|نشرها|نشره|دونها|دونه|القاها|القاه){SP}"
+                         rf"(?P<s>[^\s.\n«»\"“”:،,][^.\n«»\"“”:،,]{{1,50}}?){OSP}[،,][^.\n«»\"“”:]{{0,60}}?"
+                         rf"(?P<v>(?:جاء|قال|يقول){SP}(?:فيها|فيه)){OSP}:?{OSP}$")
+_WRITTEN_WINDOW = 200
 _NOT_AUTHOR_WORDS = {fold_word(w) for w in "في حيث الذي التي من عن مع عند خلال".split()}  # (not على: علي is Ali)
 _WRITING_NOT_AUTHOR = re.compile(r"(?:ه|ها|هم|هما|نا|ي)(?!\w)")  # كلمة له: his, named before
 
@@ -231,7 +236,11 @@ def _writing_of(r: "_Reading", o: int) -> "_Attribution | None":
     person tagged there, else the words after ل (a title written لل… loses
     its first word: للناشط عارف → عارف)."""
     m = _WRITING_OF.search(r.t, max(0, o - _WRITING_WINDOW), o)
-    if not m or _WRITING_NOT_AUTHOR.match(r.t, m.start("s")):
+    if not m:
+        w = _WRITTEN_BY.search(r.t, max(0, o - _WRITTEN_WINDOW), o)
+        per = w and next((x for x in r.ents.starting(w.start("s"), w.end("s")) if x[2] == "PER"), None)
+        return ((w.start("v"), w.end("v")), _Speaker(per[0], per[1], w.start("v"), w.end("v"))) if per else None
+    if _WRITING_NOT_AUTHOR.match(r.t, m.start("s")):
         return None
     s, e = m.span("s")
     if any(w in _NOT_AUTHOR_WORDS for w in r.t[s:e].split()):
