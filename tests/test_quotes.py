@@ -1436,3 +1436,14 @@ def test_written_by_pattern_runs_in_linear_time():
             text = unit * (n // len(unit))
             return cpu_seconds(lambda: [_WRITTEN_BY.search(text, max(0, i - 200), i) for i in range(0, len(text), 50)])
         assert_linear(run, 20_000)
+
+
+def test_a_noun_of_manner_after_bi_is_no_speaker():
+    text = ("ونظر المخرج يوسف سامي إلى الشاشة طويلا. فقال بأسى: «الفيلم لم يعجب الجمهور هذه المرة».")
+    ents = [_ent(text, "يوسف سامي", "PER", "per:y")]
+    q = _one(text, entities=ents)
+    assert q.speaker != "بأسى"
+    s = text.index("يوسف سامي")
+    assert _span(text, [q]) == [("يوسف سامي", s, s + len("يوسف سامي"), "per:y")]  # the person the sentence before is about
+    text = "وقال بوتين: «لن نتراجع عن موقفنا أبدا»."
+    assert _one(text, entities=[_ent(text, "بوتين", "PER", "per:p")]).speaker == "بوتين"

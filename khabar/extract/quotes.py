@@ -659,13 +659,32 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         p = m.end()
         nwords += 1
         prev_w = w
-    if start is None:
+    if start is None or _manner_adverb(t, start, end, ents):
         return None
     holder = _name_after_title(t, start, end, ents, orig_text, fd)
     cut = _cut_at_entity(t, start, holder, ents)
     if holder > end and cut[1] <= end and not any(e[2] == "PER" for e in ents.starting(start, holder)):
         return start, holder  # مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: the holder, untagged, after the body
     return cut
+
+
+def _manner_adverb(t: str, start: int, end: int, ents) -> bool:
+    """A subject that is ب + a noun of manner (فقال بأسى، ثم قال بهدوء،
+    وأجاب بسخرية، فقال بلا حماس، قال بصوته): how it was said, not who."""
+    w = t[start:end].split()[0]
+    if w[:1] != "ب" or len(w) < 4:
+        return False
+    stem = w[1:]
+    for suffix in ("ها", "ه"):
+        if stem.endswith(suffix) and stem[: -len(suffix)] in _MANNER_NOUNS:
+            return True
+    return stem in _MANNER_NOUNS or stem == "لا"
+
+
+# how something is said, after ب (بهدوء، بأسى): never a speaker
+_MANNER_NOUNS = {fold_word(w) for w in """هدوء أسى سخرية جدية فرحة بساطة دهشة حزن حدة غضب حماس حماسة لهفة مرارة
+ثقة صراحة اندفاع غيظ خبث صوت لهجة نبرة ابتسامة ضيق عصبية استغراب فخر حسرة انفعال تأثر هدوئه دلال حنان عتاب
+برود ألم تهكم حرقة إصرار حزم تردد خجل""".split()}
 
 
 _EACH_OF = re.compile(r"\s{1,3}كل\s{1,3}من(?=\s)")
