@@ -1447,3 +1447,12 @@ def test_a_noun_of_manner_after_bi_is_no_speaker():
     assert _span(text, [q]) == [("يوسف سامي", s, s + len("يوسف سامي"), "per:y")]  # the person the sentence before is about
     text = "وقال بوتين: «لن نتراجع عن موقفنا أبدا»."
     assert _one(text, entities=[_ent(text, "بوتين", "PER", "per:p")]).speaker == "بوتين"
+
+
+def test_bil_nisba_li_a_person_is_that_persons_view():
+    text = "بالنسبة لياسين عدنان، يبقى المؤكد أن «الكتابة صارت أسرع مع النشر الإلكتروني»."
+    ents = [_ent(text, "ياسين عدنان", "PER", "per:y")]
+    s = text.index("ياسين عدنان")
+    assert _span(text, [_one(text, entities=ents)]) == [("ياسين عدنان", s, s + len("ياسين عدنان"), "per:y")]
+    text = "بالنسبة للمستهلك، يبقى المؤكد أن «الأسعار سترتفع في الأشهر المقبلة بشكل كبير»."
+    assert _one(text).speaker is None  # for whom, nobody tagged: not a speaker

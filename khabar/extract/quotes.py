@@ -167,7 +167,9 @@ _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول|(?:وفقا|طبقا|تبعا) ل(?=ل))"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s|(?<= ل)ل)")
 _BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول"
-                            r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
+                            r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)"
+                            r"|(?<!\w)(?P<for>بالنسبه\s{1,3}ل)(?=[^\W\d])")  # وجاء (في) (نص) البيان: the issuer's;
+# بالنسبة لياسين عدنان، يبقى المؤكد أن «…»: the person it is for, when a person is tagged there
 # «…» على حد قوله / تعبيرها: the pronoun is the speaker of the speech before
 _HIS_WORDS = re.compile(r"\s{0,3}[،,]?\s{0,3}(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)(?:ه|ها|هم))(?!\w)")
 # «…». يقول الشيف مارون شديد: a present-tense verb after the full stop names who said it
@@ -2185,6 +2187,12 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if not sources:
         return None
     src = sources[-1]  # the nearest
+    if src.group("for"):
+        per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "PER"), None)
+        if per is None:
+            return None  # بالنسبة للمستهلك: for whom, not who says
+        speaker = _Speaker(per[0], per[1], src.start("for"), src.end("for"))
+        return (speaker.verb_start, speaker.verb_end), speaker
     subj = r.subject(src.end())
     if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]].split()[0] not in _DOCUMENTS):
         return None
