@@ -1456,3 +1456,15 @@ def test_bil_nisba_li_a_person_is_that_persons_view():
     assert _span(text, [_one(text, entities=ents)]) == [("ياسين عدنان", s, s + len("ياسين عدنان"), "per:y")]
     text = "بالنسبة للمستهلك، يبقى المؤكد أن «الأسعار سترتفع في الأشهر المقبلة بشكل كبير»."
     assert _one(text).speaker is None  # for whom, nobody tagged: not a speaker
+
+
+def test_a_relative_after_an_apposition_in_marks_refers_to_the_person_before_it():
+    text = ("ومن بين المهتمين إيد بيرستيل، مدير محلات «ليبرتي» بلندن، الذي علق عليها بقوله إن "
+            "«رمضان كان دائما مهما لكل المحلات في المدينة».")
+    ents = [_ent(text, "إيد بيرستيل", "PER", "per:ed")]
+    s = text.index("إيد بيرستيل")
+    assert _span(text, [_one(text, entities=ents)]) == [("إيد بيرستيل", s, s + len("إيد بيرستيل"), "per:ed")]
+    # التي after a man's name: the relative is not about him
+    text = "وتحدثت المتضررات ومنهن أصائل سعود الحربي التي تقول: «لم نحصل على الترقية منذ سنوات طويلة»."
+    q = _one(text, entities=[_ent(text, "سعود الحربي", "PER", "per:s")])
+    assert q.speaker != "سعود الحربي"

@@ -1002,6 +1002,32 @@ def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
     return start, start + len(seg2)
 
 
+_APPOSITION_GAP = re.compile(r"[^.!?؟\n:()]{0,80}")
+
+
+def _person_antecedent(r: "_Reading", rel: int) -> tuple[int, int] | None:
+    """The person a relative pronoun at ``rel`` refers to across an
+    apposition in marks that _antecedent cannot rebuild (إيد بيرستيل، مدير
+    محلات «ليبرتي» بلندن، الذي علق عليها بقوله): the last person tagged
+    within 80 characters before it, with no verb or sentence end between."""
+    per = next((e for e in reversed(r.ents.starting(max(0, rel - 80 - _MAX_ENTITY), rel)) if e[2] == "PER" and e[1] <= rel), None)
+    if per is None or any(q.start <= per[0] < q.end for q in r.speech) or not _APPOSITION_GAP.fullmatch(r.t, per[1], rel):
+        return None
+    gap = r.t[per[1] : rel].strip()
+    if gap and not (gap[0] in "،," and gap[-1] in "،,"):
+        return None  # (صوت هيغل الذي: a person further back is not what the relative refers to)
+    if any(_is_verb(w) for w in _WORDS_BACK.findall(gap)):
+        return None
+    rel_word = _WORDS_BACK.search(r.t, rel, rel + 8)
+    wanted = {"الذي": "m", "التي": "f"}.get(rel_word.group() if rel_word else "")
+    before = _WORDS_BACK.findall(r.t[max(0, per[0] - 20) : per[0]])[-1:]
+    got = speaker_gender(before + r.t[per[0] : per[1]].split()) if before and speaker_gender(before) else (
+        speaker_gender(r.t[per[0] : per[1]].split()))  # (الوزيرة X; أصائل سعود الحربي التي: the tagged part is his)
+    if wanted and got and got != wanted:
+        return None  # التي after a man: she is someone else
+    return per[0], per[1]
+
+
 _SPEECH_CUE = re.compile(rf"(?<!\w)(?:{alternation(_COMPLEMENTISERS)}|قوله|قولها)(?!\w)|:")
 
 
@@ -1483,7 +1509,10 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if prev_words and prev_words[-1] in _STATE_PRONOUNS:
         return None  # ويضيف وهو يشرح السبب: «and he explaining» — the pronoun is the subject, السبب the object
     if prev_words and prev_words[-1] in _RELATIVES:
-        ante = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+        rel = vs - len(prev_words[-1]) - 1
+        ante = _antecedent(t, rel) or _person_antecedent(r, rel)  # خبير … أحمد عبد الحميد، الذي يقول
+        if ante and disagree(t[vs:ve], t[ante[0] : ante[1]].split()):
+            ante = None  # (… التي تعتبر after a man: the relative is about something else)
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
