@@ -1468,3 +1468,36 @@ def test_a_relative_after_an_apposition_in_marks_refers_to_the_person_before_it(
     text = "وتحدثت المتضررات ومنهن أصائل سعود الحربي التي تقول: «لم نحصل على الترقية منذ سنوات طويلة»."
     q = _one(text, entities=[_ent(text, "سعود الحربي", "PER", "per:s")])
     assert q.speaker != "سعود الحربي"
+
+
+def test_a_page_a_saying_and_wa_qawluh_name_whose_words_they_are():
+    text = ('وجاء على صفحة الاتحاد الدولي على موقع تويتر "حددت الجمعية العمومية غير العادية موعد انتخابات '
+            'الرئاسة في السادس والعشرين من فبراير المقبل في زيوريخ".')
+    ents = [_ent(text, "الاتحاد الدولي", "ORG", "org:fifa")]
+    s = text.index("الاتحاد الدولي")
+    q = _one(text, entities=ents)
+    assert _span(text, [q]) == [("الاتحاد الدولي", s, s + len("الاتحاد الدولي"), "org:fifa")] and q.verb == "على صفحة"
+    text = "وتمضي الجماعات وراء مقولة ديفيد بن غوريون التاريخية «لا فائدة من دون المدينة القديمة»."
+    ents = [_ent(text, "ديفيد بن غوريون", "PER", "per:bg")]
+    s = text.index("ديفيد")
+    assert _span(text, [_one(text, entities=ents)]) == [("ديفيد بن غوريون", s, s + len("ديفيد بن غوريون"), "per:bg")]
+    text = "وهناك مقولة شهيرة رددتها عندما كنت مديرا: «الملاعب غير مهيأة للكاميرات الحديثة أبدا»."
+    assert _one(text).speaker is None
+    text = 'ورغم ثناء الرئيس سامي العلي على الاتفاق وقوله "إنه ينزع فتيل الخطر عن المنطقة كلها"، فإن النواب يعارضونه.'
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+
+
+def test_a_title_after_a_plural_of_works_with_a_possessive_is_no_quote():
+    text = "ومن أشهر كتبه: «مئة سبب تجعل المهاجرين يعبرون الحدود». وقال في كتابه: «الحدود لا توقف أحدا»."
+    assert [q.text for q in find_quotes(text)] == ["الحدود لا توقف أحدا"]
+
+
+def test_before_source_patterns_run_in_linear_time():
+    from khabar.extract.quotes import _BEFORE_SOURCE
+    for unit in ("بالنسبة ل", "جاء على صفحة ", "مقولة ", "جاء "):
+        def run(n, unit=unit):
+            text = unit * (n // len(unit))
+            return cpu_seconds(lambda: list(_BEFORE_SOURCE.finditer(text)))
+        assert_linear(run, 20_000)

@@ -145,6 +145,10 @@ _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعا
 # works whose title may follow a colon (وأيضا كتاب: «متى يمكننا الثقة…؟»); bare
 # forms only: «قال في كتابه: "…"» quotes the book
 _WORK_NOUNS = {fold_word(w) for w in "كتاب رواية فيلم مسلسل قصيدة ديوان مسرحية أغنية ألبوم برنامج".split()}
+# ... and so are their plurals with a possessive (ومن أشهر كتبه: «…»، أول أفلامها «…»); the singular
+# with a possessive is quoted from (قال في كتابه: «…»)
+_WORKS_OF = {fold_word(w) for w in """كتبه كتبها رواياته رواياتها أفلامه أفلامها مؤلفاته مؤلفاتها دواوينه قصائده قصائدها
+مسرحياته مسرحياتها أغانيه أغانيها مسلسلاته مسلسلاتها برامجه برامجها""".split()}
 _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can be a whole headline
 # a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
 _LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
@@ -166,9 +170,10 @@ _AFTER_VERB = re.compile(rf"\s{{0,3}}[،,؛]?\s{{0,3}}(?:و)?(?:(?:كما|هكذ
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول|(?:وفقا|طبقا|تبعا) ل(?=ل))"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s|(?<= ل)ل)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول"
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول|مقوله"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)"
-                            r"|(?<!\w)(?P<for>بالنسبه\s{1,3}ل)(?=[^\W\d])")  # وجاء (في) (نص) البيان: the issuer's;
+                            r"|(?<!\w)(?P<for>بالنسبه\s{1,3}ل|(?<=جاء )(?:علي|في)\s{1,3}(?:صفحه|حساب|موقع)\s{1,3})(?=[^\W\d])")
+# وجاء (في) (نص) البيان: the issuer's; وجاء على صفحة الفيفا: the page's owner;
 # بالنسبة لياسين عدنان، يبقى المؤكد أن «…»: the person it is for, when a person is tagged there
 # «…» على حد قوله / تعبيرها: the pronoun is the speaker of the speech before
 _HIS_WORDS = re.compile(r"\s{0,3}[،,]?\s{0,3}(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)(?:ه|ها|هم))(?!\w)")
@@ -560,6 +565,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
     # title noun (بمحاضرة بعنوان: "…")
     titled = prev in _TITLE_NOUNS or prev in _WORK_NOUNS
+    if prev in _WORKS_OF and _is_title(content):
+        return True
     if prev and (not colon or titled) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
         if titled and _is_title(content):
             return True
@@ -1728,7 +1735,8 @@ def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _
     (the last speaker of the paragraph, within 600 characters)."""
     t = r.t
     words = _words_before(t, o, 2)
-    if not words or not (words[-1] in _COMPLEMENTISERS or words[-1] in _QUOTE_INTRO or words[-1][1:] in _COMPLEMENTISERS):
+    if not words or not (words[-1] in _COMPLEMENTISERS or words[-1] in _QUOTE_INTRO or words[-1][1:] in _COMPLEMENTISERS
+                         or (words[-1][:1] == "و" and words[-1][1:] in _QUOTE_INTRO)):  # ورغم ثناء أوباما … وقوله «…»
         return None
     if prev_speaker and prev_end and not _SENT_END.search(t, prev_end, o):
         return prev_speaker
@@ -2218,13 +2226,17 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     src = sources[-1]  # the nearest
     if src.group("for"):
         per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "PER"), None)
+        if per is None and src.group("for")[0] != "ب":
+            per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "ORG"), None)
         if per is None:
             return None  # بالنسبة للمستهلك: for whom, not who says
-        speaker = _Speaker(per[0], per[1], src.start("for"), src.end("for"))
+        speaker = _Speaker(per[0], per[1], src.start("for"), src.start("for") + len(src.group("for").rstrip()))
         return (speaker.verb_start, speaker.verb_end), speaker
     subj = r.subject(src.end())
     if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]].split()[0] not in _DOCUMENTS):
         return None
+    if src.group("v") == "مقوله" and not any(e[2] == "PER" and e[0] < subj[1] and e[1] > subj[0] for e in r.ents.starting(subj[0], subj[1])):
+        return None  # مقولة شهيرة قلتها: a saying, nobody's name after it
     span = (src.start("v"), src.end("v"))
     speaker = _Speaker(subj[0], subj[1], *span)
     r.spoken.add(speaker)  # بحسب المرصد «…»، مشيرا إلى «…»: the participle goes on with it
