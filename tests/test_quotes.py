@@ -1501,3 +1501,9 @@ def test_before_source_patterns_run_in_linear_time():
             text = unit * (n // len(unit))
             return cpu_seconds(lambda: list(_BEFORE_SOURCE.finditer(text)))
         assert_linear(run, 20_000)
+
+
+def test_a_list_after_shamilat_is_no_speech_but_repeated_negation_is():
+    text = ("وقالت الوزارة إن القرار تضمن تقييما لسبعة بدلات، شملت: بدل السكن وبدل النقل وبدل العدوى وبدل التميز. "
+            'وقال المحامي سامي العلي إن موكله "لا يعترف بهذه المحكمة ولا بقانونيتها ولا بشرعيتها".')
+    assert [q.text for q in find_quotes(text)] == ["لا يعترف بهذه المحكمة ولا بقانونيتها ولا بشرعيتها"]

@@ -440,8 +440,13 @@ def _is_list(content: str) -> bool:
     items = _LIST_SEP.split(content)
     sizes = [len(i.split()) for i in items]
     # (an item of four words among short ones: «… الأخبار، المركز الإعلامي، وروابط أخرى ذات صلة»)
-    return (len(items) >= 3 and all(n <= 4 for n in sizes) and sum(n == 4 for n in sizes) <= max(1, len(items) // 4)
-            and not _SENT_END.search(content))
+    if (len(items) >= 3 and all(n <= 4 for n in sizes) and sum(n == 4 for n in sizes) <= max(1, len(items) // 4)
+            and not _SENT_END.search(content)):
+        return True
+    # or items joined by و that repeat their head: بدل العدوى وبدل الإشراف وبدل التميز
+    words = content.split()
+    return (len(words) >= 4 and len(words[0]) > 2 and sum(w == "و" + words[0] for w in words) >= 2
+            and not _SENT_END.search(content) and not _SPEECHLIKE.search(content))  # (لا يعترف … ولا … ولا: speech)
 
 
 def _mostly_latin(content: str) -> bool:
@@ -513,7 +518,7 @@ def _is_title(content: str) -> bool:
 
 # what a colon after these words opens is a list or a headline, not speech:
 # «أقسام منها: …», «بالعنوان التالي: «…»»
-_LIST_INTROS = {fold_word(w) for w in "منها ومنها بينها أبرزها وأبرزها".split()}
+_LIST_INTROS = {fold_word(w) for w in "منها ومنها بينها أبرزها وأبرزها شملت وشملت تشمل وتشمل تضمنت وتضمنت تتضمن".split()}
 _NEXT_WORDS = {fold_word(w) for w in "التالي كالتالي".split()}
 _LINK = fold_word("رابط")
 _HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنوان بعنوان عنوانا عنوانه عنوانها".split()}
