@@ -1507,3 +1507,21 @@ def test_a_list_after_shamilat_is_no_speech_but_repeated_negation_is():
     text = ("وقالت الوزارة إن القرار تضمن تقييما لسبعة بدلات، شملت: بدل السكن وبدل النقل وبدل العدوى وبدل التميز. "
             'وقال المحامي سامي العلي إن موكله "لا يعترف بهذه المحكمة ولا بقانونيتها ولا بشرعيتها".')
     assert [q.text for q in find_quotes(text)] == ["لا يعترف بهذه المحكمة ولا بقانونيتها ولا بشرعيتها"]
+
+
+def test_the_narrators_kin_in_the_sentence_speaks_for_a_verb_with_no_subject():
+    text = "ودخلت غرفة الصالون وبدأ والدي الحديث فقال: «أريد أن أجلس معك قليلا لنتباحث في أمر يخصك»."
+    s = text.index("والدي")
+    assert _span(text, [_one(text, entities=[_ent(text, "الصالون", "LOC", "loc:x")])]) == [("والدي", s, s + 5, None)]
+    # governed by a preposition, or of the other gender: not the speaker
+    text = "وأسرعت إلى والدي وأعطيته الخطاب فقال: «غدا سيأتي كثير من تلك الخطابات»."
+    assert _one(text, entities=[_ent(text, "الخطاب", "MISC", "m:x")]).speaker != "والدي"
+    text = "وبدأ والدي الحديث فقالت: «أريد أن أجلس معك قليلا لنتباحث»."
+    assert _one(text, entities=[_ent(text, "الحديث", "MISC", "m:x")]).speaker != "والدي"
+
+
+def test_a_subject_set_off_by_commas_after_the_verb():
+    text = 'وقال، روبرتو أزيفيدو، المدير العام للمنظمة، في تغريدة له: "أنا متفائل جدا بصفقة نهائية ناجحة".'
+    ents = [_ent(text, "روبرتو أزيفيدو", "PER", "per:r")]
+    s = text.index("روبرتو")
+    assert _span(text, [_one(text, entities=ents)]) == [("روبرتو أزيفيدو", s, s + len("روبرتو أزيفيدو"), "per:r")]

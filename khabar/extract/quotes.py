@@ -1543,7 +1543,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
             return naql.start("s"), naql.end("s")
     if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
         return None  # فوصفها بصاحبة…: the verb's object is a pronoun, a phrase with ب follows, no subject
-    subj = r.subject(ve)
+    subj = r.subject(ve) or _comma_subject(r, ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
     if subj and _OWN_WORDS.match(t, subj[0]):
@@ -1557,6 +1557,17 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
+
+
+_COMMA_THEN = re.compile(r"[ \t]{0,2}[،,][ \t]{1,2}")
+
+
+def _comma_subject(r: _Reading, ve: int) -> tuple[int, int] | None:
+    """A subject set off by commas after its verb (وقال، روبرتو أزيفيدو،
+    المدير العام …): the person tagged right after the comma."""
+    m = _COMMA_THEN.match(r.t, ve)
+    per = m and next((e for e in r.ents.starting(m.end(), m.end() + 1) if e[2] == "PER"), None)
+    return (per[0], per[1]) if per else None
 
 
 _PARTICLE_SUBJECT = re.compile(r"(?<!\w)(?:و?لكن|غير\s{1,3}ان|الا\s{1,3}ان|بيد\s{1,3}ان)(?=\s)")
@@ -1640,7 +1651,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
         if speaker is None and verb_span and not _nobody_speaks(r.t, *verb_span):
-            speaker = _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
+            speaker = (_kin_in_sentence(r, verb_span)
+                       or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?"))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -1669,6 +1681,32 @@ def _same_sentence_continues(r: _Reading, o: int, prev_end: int, prev_speaker: _
     if any(e[2] in ("PER", "ORG") for e in r.ents.starting(prev_end, o)):
         return None
     return prev_speaker
+
+
+# the narrator's kin as a subject (وبدأ والدي الحديث فقال، وربتت أمي على شعري وقالت)
+_KIN = {fold_word(w): g for ws, g in (("والدي أبي زوجي ابني أخي شقيقي جدي عمي خالي", "m"),
+                                       ("والدتي أمي زوجتي ابنتي أختي شقيقتي جدتي عمتي خالتي", "f")) for w in ws.split()}
+
+
+def _kin_in_sentence(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A verb with no subject after one whose subject is the narrator's kin
+    in the same sentence (memoirs: وبدأ والدي الحديث فقال: «…»): that kin,
+    unless a preposition governs it (وأسرعت إلى والدي) or the gender differs."""
+    vs, ve = verb_span
+    g = verb_gender(r.t[vs:ve])
+    lo = max(0, vs - 200)
+    ends = list(_SENT_END.finditer(r.t, lo, vs))
+    lo = ends[-1].end() if ends else lo
+    for m in reversed(list(_WORDS_BACK.finditer(r.t, lo, vs))):
+        kin = _KIN.get(m.group())
+        if kin is None:
+            continue
+        before = _WORDS_BACK.findall(r.t[max(0, m.start() - 20) : m.start()])[-1:]
+        # the word before reads as a verb: not a preposition or noun of, not definite, no ة (وبدأ، وربتت، فنظر)
+        if not before or _governs(before[0]) or before[0].startswith("ال") or before[0].endswith("ه") or (g and kin != g):
+            return None
+        return _Speaker(m.start(), m.end(), vs, vs)
+    return None
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
