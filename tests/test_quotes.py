@@ -1525,3 +1525,36 @@ def test_a_subject_set_off_by_commas_after_the_verb():
     ents = [_ent(text, "روبرتو أزيفيدو", "PER", "per:r")]
     s = text.index("روبرتو")
     assert _span(text, [_one(text, entities=ents)]) == [("روبرتو أزيفيدو", s, s + len("روبرتو أزيفيدو"), "per:r")]
+
+
+def test_subject_readings_that_stop_at_objects_and_phrases():
+    # a sentence opening with في has no verb to take the subject of
+    text = ("في سياق منفصل، وجه النائب سامي العلي انتقادات للحكومة، وقال في تصريحات صحفية: "
+            "«الحكومة لم تف بوعودها أبدا للمواطنين».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+    # شيئا: the object, not part of the subject
+    text = "وتصف الصحيفة شيئا من سر الراحل ما نصه: «الدبلوماسي المهذب الذي كان مقنعا دائما»."
+    assert _one(text).speaker == "الصحيفة"
+    # a name in marks after a one-word definite subject is its object
+    text = "ولم يذكر التقرير «كمية الدهون» ضمن العناصر المهمة، بل قال: «تقليل الدهون المتناولة ضروري للصحة»."
+    assert find_quotes(text)[-1].speaker == "التقرير"
+    # لنفسك: to yourself, nobody speaks
+    text = "فإذا بدأ الشريك الحديث، فتقول لنفسك وقتها: «نعم صحيح، فكرة جيدة جدا»."
+    assert _one(text).speaker is None
+
+
+def test_a_title_the_tagger_took_for_a_person_goes_on_to_the_name():
+    text = "وقال وكيل الرقيب حسين الوعيد: «جميعنا يدا بيد لحماية الأنفس مهما كانت الظروف»."
+    ents = [_ent(text, "وكيل الرقيب", "PER", "per:title"), _ent(text, "حسين الوعيد", "PER", "per:h")]
+    s = text.index("وكيل")
+    assert _span(text, [_one(text, entities=ents)]) == [("وكيل الرقيب حسين الوعيد", s, s + len("وكيل الرقيب حسين الوعيد"),
+                                                         "per:h")]
+
+
+def test_which_is_considered_and_a_book_title_are_no_speech():
+    text = ("ويعاني القطاع الذي يعتبر الأكثر غرابة من ركود. وأضاف الخبير سعد العمر: «جميع القطاعات أصابها التقلص». "
+            "وأوردته الكاتبة في كتابها «يد الله لماذا تضحي الدول بمصالحها» من أن كل الخطط جاهزة.")
+    ents = [_ent(text, "سعد العمر", "PER", "per:s")]
+    assert [(q.text, q.speaker) for q in find_quotes(text, ents)] == [("جميع القطاعات أصابها التقلص", "الخبير سعد العمر")]

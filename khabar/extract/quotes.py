@@ -147,6 +147,7 @@ _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعا
 _WORK_NOUNS = {fold_word(w) for w in "كتاب رواية فيلم مسلسل قصيدة ديوان مسرحية أغنية ألبوم برنامج".split()}
 # ... and so are their plurals with a possessive (ومن أشهر كتبه: «…»، أول أفلامها «…»); the singular
 # with a possessive is quoted from (قال في كتابه: «…»)
+_WORK_OWNED = re.compile(r"(?:كتاب|روايت|فيلم|مسلسل|ديوان|مسرحيت|اغنيت|البوم|برنامج)(?:ه|ها|هم)")
 _WORKS_OF = {fold_word(w) for w in """كتبه كتبها رواياته رواياتها أفلامه أفلامها مؤلفاته مؤلفاتها دواوينه قصائده قصائدها
 مسرحياته مسرحياتها أغانيه أغانيها مسلسلاته مسلسلاتها برامجه برامجها""".split()}
 _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can be a whole headline
@@ -570,8 +571,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
     # title noun (بمحاضرة بعنوان: "…")
     titled = prev in _TITLE_NOUNS or prev in _WORK_NOUNS
-    if prev in _WORKS_OF and _is_title(content):
-        return True
+    if (prev in _WORKS_OF or (not colon and _WORK_OWNED.fullmatch(prev))) and _is_title(content):
+        return True  # (في كتابها «يد الله…» من أن: a title; قال في كتابه: «…» quotes it)
     if prev and (not colon or titled) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
         if titled and _is_title(content):
             return True
@@ -643,6 +644,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         while q < len(t) and q < p + 3 and t[q].isspace():
             q += 1
         if q in names:  # «Name» as a word of the subject
+            if (start is not None and nwords == 1 and prev_w.startswith("ال") and not speaker_gender([prev_w])
+                    and _strip_clitic(prev_w) not in _NAME_NOUNS and prev_w not in _NAME_NOUNS):
+                break  # لم يذكر التقرير «كمية مجمل الدهون» ضمن…: what the report names is its object (not السيد «فركاش»)
             if start is None:
                 start = q + 1
                 end = names[q]
@@ -804,17 +808,22 @@ def _org_follows(t: str, pos: int) -> bool:
 _ADVERBIAL = re.compile(r"م[^اويى\s]\w{2,8}ا")
 
 
+_ACCUSATIVES = {fold_word(w) for w in "شيئا بعضا جزءا كثيرا".split()}  # objects written without their tanween
+
+
 def _phrase_after_subject(w: str, first: bool) -> bool:
     """A word that starts what follows the subject (a stop, verb, complementiser,
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
     return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
+                        or (not first and w in _ACCUSATIVES)  # وتصف الصحيفة شيئا من سره: the object
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
                         or (w in _ADDRESSEE and w[0] == "ل" and len(w) > 3)  # كاميرون لشبكة (إن.بي.سي)
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
                         or (first and bool(_ADVERBIAL.fullmatch(w)))  # ويوضح مدافعا عن …: a participle, no subject
                         or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
-                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
+                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم", "ك", "كم", "ي")))
+                        and not is_given_name(w))  # بسببها، لأفرادها، فتقول لنفسك
 
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
@@ -1089,7 +1098,7 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     first = _WORD.match(" " + t[start : start + 60])
     if not first or first.group("w")[0] not in "وف":
         return None  # the sentence does not open with (و/ف +) a verb
-    if first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
+    if first.group("w") in _STOPS or first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
         return None  # وعن مسلسل «…» …، أجابت / وبعد تأمل وقراءة يبدأ X: no verb opens the sentence
     subj_start = start + first.end() - 1
     if first.group("w") in _PARTICLE_BEFORE_VERB:  # ولا يعتقد الكاتب X …، مشيرا: the verb is the next word
@@ -1156,8 +1165,18 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
-                return start, min(end, e[1])
+                return start, min(end, _title_then_name(t, e, ents))
     return start, end
+
+
+def _title_then_name(t: str, e, ents) -> int:
+    """The end of a person span, or of the name right after it when the
+    tagger took a title for a person (وكيل الرقيب | حسين الوعيد)."""
+    head = t[e[0] : e[1]].split()[0]
+    if e[2] != "PER" or (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return e[1]
+    nxt = next((x for x in ents.starting(e[1], e[1] + 3) if x[2] == "PER" and not t[e[1] : x[0]].strip()), None)
+    return nxt[1] if nxt else e[1]
 
 
 # و + a past verb of three letters (وحدد، وأكد، وقال) right after a name
@@ -1182,9 +1201,10 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
         if es < e and ee > s and label in ("PER", "ORG"):
             if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
                 continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
-            if best is None or (label == "PER" and best[0] != "PER"):
-                best = (label, eid)
-    return best[1] if best else _entity_by_name(t, s, e, ents)
+            if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
+                head = t[es:ee].split()[0]
+                best = (label, eid, label == "PER" and (head[2:] if head.startswith("ال") else head) in _TITLE_HEADS)
+    return best[1] if best else _entity_by_name(t, s, e, ents)  # (a person tagged after a title tagged as one: his)
 
 
 def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
@@ -1283,6 +1303,18 @@ def _mask_abbreviations(t: str) -> str:
     return "".join(pieces) + t[done:] if pieces else t
 
 
+_CONSIDERED = {fold_word(w) for w in "يعتبر تعتبر يعد تعد".split()}
+
+
+def _considered_after_relative(t: str, verb: tuple[int, int]) -> bool:
+    """القطاع الذي يعتبر الأكثر غرابة: «which is considered», no one speaks."""
+    vs, ve = verb
+    if t[vs:ve] not in _CONSIDERED:
+        return False
+    prev = _WORDS_BACK.findall(t[max(0, vs - 12) : vs])
+    return bool(prev) and prev[-1] in _RELATIVES
+
+
 class _Reading:
     """One text read for quotes: its folded form, entities, speech and name
     pairs, and reporting verbs with their written subjects."""
@@ -1294,7 +1326,8 @@ class _Reading:
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
         self.speech, self.names = _speech_and_names(self.t, pairs)
-        self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)]
+        self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
+                      and not _considered_after_relative(self.t, v)]
         self.verb_starts = [v[0] for v in self.verbs]
         colon = _colon_speech(self, pairs)
         if colon:
