@@ -1558,3 +1558,31 @@ def test_which_is_considered_and_a_book_title_are_no_speech():
             "وأوردته الكاتبة في كتابها «يد الله لماذا تضحي الدول بمصالحها» من أن كل الخطط جاهزة.")
     ents = [_ent(text, "سعد العمر", "PER", "per:s")]
     assert [(q.text, q.speaker) for q in find_quotes(text, ents)] == [("جميع القطاعات أصابها التقلص", "الخبير سعد العمر")]
+
+
+def test_a_group_before_a_plural_verb_after_ghayr_anna():
+    text = 'غير أن مختصين آخرين يقولون "إن التراجع المتوقع في أسعار النفط لن يكون كارثيا على الاقتصاد".'
+    s = text.index("مختصين")
+    assert _span(text, [_one(text)]) == [("مختصين آخرين", s, s + len("مختصين آخرين"), None)]
+    text = "لكن الخبراء يشددون في الوقت نفسه على أن «جزءا مهما من إدارة أي معركة يتصل بإدارة المعلومات»."
+    assert _one(text).speaker == "الخبراء"
+
+
+def test_bitaabir_a_person_and_a_continuation_verb_after_the_quote():
+    text = "وبتعبير سامي العلي، «كان هذا حدثا من النوع الذي يثير المشاهدين كثيرا»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+    text = ("وقالت: «أكتب إليك لأقول إن السماء ترتجف فرحا كلما صعدت أرواح الشهداء». "
+            "وأضافت والدة الشهيد مريم سالم: «أبشرك بأن دماء الشهداء لن تذهب هدرا».")
+    ents = [_ent(text, "مريم سالم", "PER", "per:m")]
+    s = text.index("والدة الشهيد")
+    name = "والدة الشهيد مريم سالم"
+    assert _span(text, find_quotes(text, ents)) == [(name, s, s + len(name), "per:m")] * 2
+
+
+def test_the_writer_after_katabaha_with_a_title_abbreviation_and_no_comma():
+    text = "أعجبتني تغريدة كتبها د.سامي العلي في تويتر قال فيها: “جدي كان يقول إن القليل الدائم خير من الكثير المنقطع”."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]

@@ -150,6 +150,7 @@ REPORTING_VERBS = """
 جادل جادلت يجادل تجادل مجادلا
 ينبه تنبه
 أورد أوردت يورد تورد سجل سجلت
+يشددون يحذرون يتوقعون يوضحون يشيرون
 """.split()
 
 # Participles and present-tense forms that take the subject of the clause

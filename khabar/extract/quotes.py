@@ -173,7 +173,7 @@ _AFTER_SOURCE = re.compile(
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s|(?<= ل)ل)")
 _BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول|مقوله"
                             r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)"
-                            r"|(?<!\w)(?P<for>بالنسبه\s{1,3}ل|(?<=جاء )(?:علي|في)\s{1,3}(?:صفحه|حساب|موقع)\s{1,3})(?=[^\W\d])")
+                            r"|(?<!\w)(?P<for>بالنسبه\s{1,3}ل|[وف]?بتعبير\s{1,3}|(?<=جاء )(?:علي|في)\s{1,3}(?:صفحه|حساب|موقع)\s{1,3})(?=[^\W\d])")
 # وجاء (في) (نص) البيان: the issuer's; وجاء على صفحة الفيفا: the page's owner;
 # بالنسبة لياسين عدنان، يبقى المؤكد أن «…»: the person it is for, when a person is tagged there
 # «…» على حد قوله / تعبيرها: the pronoun is the speaker of the speech before
@@ -232,7 +232,7 @@ _WRITING_OF = re.compile(
 _WRITING_WINDOW = 120
 # تعليقات في موقع «فيسبوك» كتبها خالد بحاح، رئيس وزراء اليمن، جاء فيها: «…»: the writer named after كتبها
 _WRITTEN_BY = re.compile(rf"(?<!\w)(?:كتبها|كتبه|نشرها|نشره|دونها|دونه|القاها|القاه){SP}"
-                         rf"(?P<s>[^\s.\n«»\"“”:،,][^.\n«»\"“”:،,]{{1,50}}?){OSP}[،,][^.\n«»\"“”:]{{0,60}}?"
+                         rf"(?P<s>[^\s.\n«»\"“”:،,](?:[^.\n«»\"“”:،,]|\.(?=[^\W\d])){{1,50}}?){OSP}[،,]?[^.\n«»\"“”:]{{0,60}}?"
                          rf"(?P<v>(?:جاء|قال|يقول){SP}(?:فيها|فيه)){OSP}:?{OSP}$")
 _WRITTEN_WINDOW = 200
 _NOT_AUTHOR_WORDS = {fold_word(w) for w in "في حيث الذي التي من عن مع عند خلال".split()}  # (not على: علي is Ali)
@@ -246,7 +246,8 @@ def _writing_of(r: "_Reading", o: int) -> "_Attribution | None":
     m = _WRITING_OF.search(r.t, max(0, o - _WRITING_WINDOW), o)
     if not m:
         w = _WRITTEN_BY.search(r.t, max(0, o - _WRITTEN_WINDOW), o)
-        per = w and next((x for x in r.ents.starting(w.start("s"), w.end("s")) if x[2] == "PER"), None)
+        # the writer tagged right after كتبها (تغريدة كتبها د.ريان كركدان في تويتر قال فيها:)
+        per = w and next((x for x in r.ents.starting(w.start("s"), w.start("s") + 6) if x[2] in ("PER", "ORG")), None)
         return ((w.start("v"), w.end("v")), _Speaker(per[0], per[1], w.start("v"), w.end("v"))) if per else None
     if _WRITING_NOT_AUTHOR.match(r.t, m.start("s")):
         return None
@@ -1638,9 +1639,18 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     # right before the verb: a person or organisation tagged to its end, or a short title
     end = words[-1].end()
     named = any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(words[0].start(), end))
-    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS)):
+    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS or head[2:] in _UNNAMED)):
         return words[0].start(), end
+    verb = _WORDS_BACK.match(t, vs)
+    if len(words) <= 3 and verb and verb.group() in _PLURAL_VERBS and _plural_noun(head):
+        return words[0].start(), end  # غير أن مختصين آخرين يقولون: a group speaks with a plural verb
     return None
+
+
+def _plural_noun(w: str) -> bool:
+    """A plural noun heading a group (مختصين، الخبراء، المسؤولون، نشطاء)."""
+    stem = w[2:] if w.startswith("ال") else w
+    return stem in _BROKEN_PLURALS or (len(stem) > 4 and stem.endswith(("ون", "ين")) and stem not in _STOPS)
 
 
 def _drop_complementiser(t: str, subj: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1685,7 +1695,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
         if speaker is None and verb_span and not _nobody_speaks(r.t, *verb_span):
             speaker = (_kin_in_sentence(r, verb_span)
-                       or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?"))
+                       or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
+                       or _continued_after(r, q.after, verb_span))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -1740,6 +1751,28 @@ def _kin_in_sentence(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None
             return None
         return _Speaker(m.start(), m.end(), vs, vs)
     return None
+
+
+# verbs that go on with the words of whoever spoke just before (وأضافت والدة الشهيد: she said the last quote too)
+_GOES_ON = {fold_word(w) for w in "أضاف أضافت تابع تابعت أردف أردفت استطرد استطردت".split()}
+_GOES_ON_REACH = 200
+
+
+def _continued_after(r: _Reading, after: int, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A verb with no speaker found whose quote is followed, within
+    _GOES_ON_REACH characters, by a continuation verb with a written subject
+    of its gender (وقالت: «…». وأضافت والدة الشهيد: «…»): that subject."""
+    k = bisect_left(r.verb_starts, after)
+    if k >= len(r.verbs) or r.verbs[k][0] - after > _GOES_ON_REACH:
+        return None
+    vs, ve = r.verbs[k]
+    sp = r.subjects.get(vs)
+    if sp is None or r.t[vs:ve] not in _GOES_ON or r.in_speech(vs):
+        return None
+    g = verb_gender(r.t[verb_span[0] : verb_span[1]])
+    if g is None or verb_gender(r.t[vs:ve]) != g or speaker_gender(r.t[sp.start : sp.end].split()) not in (None, g):
+        return None
+    return sp._replace(verb_start=verb_span[0], verb_end=verb_span[1])
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
@@ -2302,7 +2335,7 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     src = sources[-1]  # the nearest
     if src.group("for"):
         per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "PER"), None)
-        if per is None and src.group("for")[0] != "ب":
+        if per is None and src.group("for")[0] not in "بوف":
             per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "ORG"), None)
         if per is None:
             return None  # بالنسبة للمستهلك: for whom, not who says
