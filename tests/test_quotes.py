@@ -1586,3 +1586,15 @@ def test_the_writer_after_katabaha_with_a_title_abbreviation_and_no_comma():
     ents = [_ent(text, "سامي العلي", "PER", "per:s")]
     s = text.index("سامي العلي")
     assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+
+
+def test_a_name_starting_with_bi_and_ending_in_ya_is_a_subject():
+    text = "وقال بارزاني في خطابه: «هم تركوا آلافا من جثثهم في ساحات المعارك»."
+    ents = [_ent(text, "بارزاني", "PER", "per:b")]
+    s = text.index("بارزاني")
+    assert _span(text, [_one(text, entities=ents)]) == [("بارزاني", s, s + len("بارزاني"), "per:b")]
+
+
+def test_bi_or_li_with_my_is_no_subject_unless_tagged():
+    text = "فقال بدوري للحاضرين: «لن نتراجع عن هذا القرار أبدا مهما حدث»."
+    assert _one(text, entities=[_ent(text, "القرار", "MISC", "m:x")]).speaker is None

@@ -691,6 +691,9 @@ def _manner_adverb(t: str, start: int, end: int, ents) -> bool:
     """A subject that is ب + a noun of manner (فقال بأسى، ثم قال بهدوء،
     وأجاب بسخرية، فقال بلا حماس، قال بصوته): how it was said, not who."""
     w = t[start:end].split()[0]
+    if w[:1] in ("ب", "ل") and len(w) > 4 and w.endswith("ي") and ents and not is_given_name(w):
+        # بدوري، لإحدى: ب/ل + a noun (with my), unless the tagger names someone there (بارزاني)
+        return not any(e[0] <= start < e[1] for e in ents.starting(start - _MAX_ENTITY, start + 1))
     if w[:1] != "ب" or len(w) < 4:
         return False
     stem = w[1:]
@@ -823,8 +826,8 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
                         or (first and bool(_ADVERBIAL.fullmatch(w)))  # ويوضح مدافعا عن …: a participle, no subject
                         or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
-                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم", "ك", "كم", "ي")))
-                        and not is_given_name(w))  # بسببها، لأفرادها، فتقول لنفسك
+                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم", "ك", "كم"))
+                            and not is_given_name(w)))  # بسببها، لأفرادها، فتقول لنفسك (not بارزاني: a name)
 
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
