@@ -88,6 +88,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
+from khabar.extract.agreement import disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
@@ -144,11 +145,16 @@ _TITLE_NOUNS = {fold_word(w) for w in "عنوان بعنوان شعار بشعا
 # works whose title may follow a colon (وأيضا كتاب: «متى يمكننا الثقة…؟»); bare
 # forms only: «قال في كتابه: "…"» quotes the book
 _WORK_NOUNS = {fold_word(w) for w in "كتاب رواية فيلم مسلسل قصيدة ديوان مسرحية أغنية ألبوم برنامج".split()}
+# ... and so are their plurals with a possessive (ومن أشهر كتبه: «…»، أول أفلامها «…»); the singular
+# with a possessive is quoted from (قال في كتابه: «…»)
+_WORK_OWNED = re.compile(r"(?:كتاب|روايت|فيلم|مسلسل|ديوان|مسرحيت|اغنيت|البوم|برنامج)(?:ه|ها|هم)")
+_WORKS_OF = {fold_word(w) for w in """كتبه كتبها رواياته رواياتها أفلامه أفلامها مؤلفاته مؤلفاتها دواوينه قصائده قصائدها
+مسرحياته مسرحياتها أغانيه أغانيها مسلسلاته مسلسلاتها برامجه برامجها""".split()}
 _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can be a whole headline
 # a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
 _LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
 _COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل".split()}  # (يتابع: also watches)
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
@@ -161,12 +167,15 @@ _WORD = re.compile(r"\s{1,3}(?P<w>[^\s«»‹›“”„‟\"'‘’،,.:؛;!?�
 _WORDS_BACK = re.compile(r"[^\s«»‹›“”„‟\"'‘’،,.:؛;!?؟()\[\]\n]{1,40}")
 _SENT_END = re.compile(r"(?<!\.)\.(?![.\d])|[!?؟\n]")  # ".." is a pause in Arabic press, "11.9" a number: not ends
 # «…»، قال X / «…»، كما يقول X / «…»، هكذا تحدث X / «…»، حسبما يؤكد
-_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
+_AFTER_VERB = re.compile(rf"\s{{0,3}}[،,؛]?\s{{0,3}}(?:و)?(?:(?:كما|هكذا|حسبما|بحسبما|مثلما){SP})?(?P<v>{alternation(_VERBS)}){E}")
 _AFTER_SOURCE = re.compile(
     rf"\s{{0,3}}[،,]?\s{{0,3}}[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي حد تعبير|علي حد قول|(?:وفقا|طبقا|تبعا) ل(?=ل))"
     rf"(?:{SP}ما{SP}(?:{alternation(_VERBS)})(?:{SP}به)?)?(?=\s|(?<= ل)ل)")
-_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول"
-                            r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)")  # وجاء (في) (نص) البيان: the issuer's
+_BEFORE_SOURCE = re.compile(r"(?<!\w)[وف]?(?P<v>بحسب|حسب|وفق|وفقا ل|طبقا ل|نقلا عن|علي لسان|علي حد تعبير|علي حد قول|قول|مقوله"
+                            r"|جاء(?:\s{1,3}في)?(?:\s{1,3}نص)?)(?=\s)"
+                            r"|(?<!\w)(?P<for>بالنسبه\s{1,3}ل|[وف]?بتعبير\s{1,3}|(?<=جاء )(?:علي|في)\s{1,3}(?:صفحه|حساب|موقع)\s{1,3})(?=[^\W\d])")
+# وجاء (في) (نص) البيان: the issuer's; وجاء على صفحة الفيفا: the page's owner;
+# بالنسبة لياسين عدنان، يبقى المؤكد أن «…»: the person it is for, when a person is tagged there
 # «…» على حد قوله / تعبيرها: the pronoun is the speaker of the speech before
 _HIS_WORDS = re.compile(r"\s{0,3}[،,]?\s{0,3}(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)(?:ه|ها|هم))(?!\w)")
 # «…». يقول الشيف مارون شديد: a present-tense verb after the full stop names who said it
@@ -221,6 +230,11 @@ _WRITING_OF = re.compile(
     rf"(?P<s>[^\s.\n«»\"“”:،,][^.\n«»\"“”:،,]{{1,60}}?){OSP}[،,]?{OSP}"
     rf"(?P<v>(?:جاء|قال|كتب|يقول|تقول)(?:{SP}فيها|{SP}فيه)?|(?:كان{SP})?نصها|نصه){OSP}:?{OSP}$")
 _WRITING_WINDOW = 120
+# تعليقات في موقع «فيسبوك» كتبها خالد بحاح، رئيس وزراء اليمن، جاء فيها: «…»: the writer named after كتبها
+_WRITTEN_BY = re.compile(rf"(?<!\w)(?:كتبها|كتبه|نشرها|نشره|دونها|دونه|القاها|القاه){SP}"
+                         rf"(?P<s>[^\s.\n«»\"“”:،,](?:[^.\n«»\"“”:،,]|\.(?=[^\W\d])){{1,50}}?){OSP}[،,]?[^.\n«»\"“”:]{{0,60}}?"
+                         rf"(?P<v>(?:جاء|قال|يقول){SP}(?:فيها|فيه)){OSP}:?{OSP}$")
+_WRITTEN_WINDOW = 200
 _NOT_AUTHOR_WORDS = {fold_word(w) for w in "في حيث الذي التي من عن مع عند خلال".split()}  # (not على: علي is Ali)
 _WRITING_NOT_AUTHOR = re.compile(r"(?:ه|ها|هم|هما|نا|ي)(?!\w)")  # كلمة له: his, named before
 
@@ -230,7 +244,12 @@ def _writing_of(r: "_Reading", o: int) -> "_Attribution | None":
     person tagged there, else the words after ل (a title written لل… loses
     its first word: للناشط عارف → عارف)."""
     m = _WRITING_OF.search(r.t, max(0, o - _WRITING_WINDOW), o)
-    if not m or _WRITING_NOT_AUTHOR.match(r.t, m.start("s")):
+    if not m:
+        w = _WRITTEN_BY.search(r.t, max(0, o - _WRITTEN_WINDOW), o)
+        # the writer tagged right after كتبها (تغريدة كتبها د.ريان كركدان في تويتر قال فيها:)
+        per = w and next((x for x in r.ents.starting(w.start("s"), w.start("s") + 6) if x[2] in ("PER", "ORG")), None)
+        return ((w.start("v"), w.end("v")), _Speaker(per[0], per[1], w.start("v"), w.end("v"))) if per else None
+    if _WRITING_NOT_AUTHOR.match(r.t, m.start("s")):
         return None
     s, e = m.span("s")
     if any(w in _NOT_AUTHOR_WORDS for w in r.t[s:e].split()):
@@ -423,8 +442,13 @@ def _is_list(content: str) -> bool:
     items = _LIST_SEP.split(content)
     sizes = [len(i.split()) for i in items]
     # (an item of four words among short ones: «… الأخبار، المركز الإعلامي، وروابط أخرى ذات صلة»)
-    return (len(items) >= 3 and all(n <= 4 for n in sizes) and sum(n == 4 for n in sizes) <= max(1, len(items) // 4)
-            and not _SENT_END.search(content))
+    if (len(items) >= 3 and all(n <= 4 for n in sizes) and sum(n == 4 for n in sizes) <= max(1, len(items) // 4)
+            and not _SENT_END.search(content)):
+        return True
+    # or items joined by و that repeat their head: بدل العدوى وبدل الإشراف وبدل التميز
+    words = content.split()
+    return (len(words) >= 4 and len(words[0]) > 2 and sum(w == "و" + words[0] for w in words) >= 2
+            and not _SENT_END.search(content) and not _SPEECHLIKE.search(content))  # (لا يعترف … ولا … ولا: speech)
 
 
 def _mostly_latin(content: str) -> bool:
@@ -496,7 +520,7 @@ def _is_title(content: str) -> bool:
 
 # what a colon after these words opens is a list or a headline, not speech:
 # «أقسام منها: …», «بالعنوان التالي: «…»»
-_LIST_INTROS = {fold_word(w) for w in "منها ومنها بينها أبرزها وأبرزها".split()}
+_LIST_INTROS = {fold_word(w) for w in "منها ومنها بينها أبرزها وأبرزها شملت وشملت تشمل وتشمل تضمنت وتضمنت تتضمن".split()}
 _NEXT_WORDS = {fold_word(w) for w in "التالي كالتالي".split()}
 _LINK = fold_word("رابط")
 _HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنوان بعنوان عنوانا عنوانه عنوانها".split()}
@@ -548,6 +572,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     # a colon after the noun makes it speech (في البطولة: «…»), except after a
     # title noun (بمحاضرة بعنوان: "…")
     titled = prev in _TITLE_NOUNS or prev in _WORK_NOUNS
+    if (prev in _WORKS_OF or (not colon and _WORK_OWNED.fullmatch(prev))) and _is_title(content):
+        return True  # (في كتابها «يد الله…» من أن: a title; قال في كتابه: «…» quotes it)
     if prev and (not colon or titled) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
         if titled and _is_title(content):
             return True
@@ -619,6 +645,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         while q < len(t) and q < p + 3 and t[q].isspace():
             q += 1
         if q in names:  # «Name» as a word of the subject
+            if (start is not None and nwords == 1 and prev_w.startswith("ال") and not speaker_gender([prev_w])
+                    and _strip_clitic(prev_w) not in _NAME_NOUNS and prev_w not in _NAME_NOUNS):
+                break  # لم يذكر التقرير «كمية مجمل الدهون» ضمن…: what the report names is its object (not السيد «فركاش»)
             if start is None:
                 start = q + 1
                 end = names[q]
@@ -649,9 +678,35 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         p = m.end()
         nwords += 1
         prev_w = w
-    if start is None:
+    if start is None or _manner_adverb(t, start, end, ents):
         return None
-    return _cut_at_entity(t, start, _name_after_title(t, start, end, ents), ents)
+    holder = _name_after_title(t, start, end, ents, orig_text, fd)
+    cut = _cut_at_entity(t, start, holder, ents)
+    if holder > end and cut[1] <= end and not any(e[2] == "PER" for e in ents.starting(start, holder)):
+        return start, holder  # مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: the holder, untagged, after the body
+    return cut
+
+
+def _manner_adverb(t: str, start: int, end: int, ents) -> bool:
+    """A subject that is ب + a noun of manner (فقال بأسى، ثم قال بهدوء،
+    وأجاب بسخرية، فقال بلا حماس، قال بصوته): how it was said, not who."""
+    w = t[start:end].split()[0]
+    if w[:1] in ("ب", "ل") and len(w) > 4 and w.endswith("ي") and ents and not is_given_name(w):
+        # بدوري، لإحدى: ب/ل + a noun (with my), unless the tagger names someone there (بارزاني)
+        return not any(e[0] <= start < e[1] for e in ents.starting(start - _MAX_ENTITY, start + 1))
+    if w[:1] != "ب" or len(w) < 4:
+        return False
+    stem = w[1:]
+    for suffix in ("ها", "ه"):
+        if stem.endswith(suffix) and stem[: -len(suffix)] in _MANNER_NOUNS:
+            return True
+    return stem in _MANNER_NOUNS or stem == "لا"
+
+
+# how something is said, after ب (بهدوء، بأسى): never a speaker
+_MANNER_NOUNS = {fold_word(w) for w in """هدوء أسى سخرية جدية فرحة بساطة دهشة حزن حدة غضب حماس حماسة لهفة مرارة
+ثقة صراحة اندفاع غيظ خبث صوت لهجة نبرة ابتسامة ضيق عصبية استغراب فخر حسرة انفعال تأثر هدوئه دلال حنان عتاب
+برود ألم تهكم حرقة إصرار حزم تردد خجل""".split()}
 
 
 _EACH_OF = re.compile(r"\s{1,3}كل\s{1,3}من(?=\s)")
@@ -669,7 +724,7 @@ _HOLDER_GAP_WORDS = 8
 _DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
 
 
-def _name_after_title(t: str, start: int, end: int, ents) -> int:
+def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None = None, fd=None) -> int:
     """A subject that is a title alone (الباحث الأردني، سفيرة الولايات
     المتحدة، المتحدث باسم العشائر) ends at the name of its holder when a
     tagged person follows after a place or a body (في الجماعات الإسلامية،
@@ -683,8 +738,8 @@ def _name_after_title(t: str, start: int, end: int, ents) -> int:
     if any(e[2] == "PER" and e[0] < end and e[1] > start for e in ents.starting(start - _MAX_ENTITY, end)):
         return end
     per = next((e for e in ents.starting(end, end + 120) if e[2] == "PER"), None)
-    if per is None:
-        return end
+    if per is None or per[0] > end + 60:
+        return _untagged_holder(t, end, orig_text, fd) or end
     gap = t[end : per[0]].rstrip()
     if gap.endswith(("،", ",")):
         gap = gap[:-1]  # (…للتنظيم، محمد الشعباني: the name set off by a comma)
@@ -697,6 +752,23 @@ def _name_after_title(t: str, start: int, end: int, ents) -> int:
             or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
         return end
     return per[1]
+
+
+# a title's holder the tagger missed, after at most a place with ب: (مدير الجمعية) بالأحساء علي الغوينم
+_UNTAGGED_HOLDER = re.compile(r"\s{1,3}(?:ب[^\W\d]{2,20}(?:\s{1,3}ال[^\W\d]{2,20})?\s{1,3})?"
+                              r"(?P<g>[^\W\d]{2,12})\s{1,3}(?P<s>ال[^\W\d]{2,20})(?!\w)")
+
+
+def _untagged_holder(t: str, end: int, orig_text: str | None, fd) -> int | None:
+    """The end of a given name and an al- surname right after a title (or
+    after a place with ب), tagged or not: the holder is named (علي الغوينم).
+    علي is the name only when spelled with ي, not the preposition على."""
+    m = _UNTAGGED_HOLDER.match(t, end)
+    if not m or not is_given_name(m.group("g")) or m.group("s") in _STOPS:
+        return None
+    if m.group("g") == "علي" and (orig_text is None or orig_text[fd.orig(m.start("g") + 2)] != "ي"):
+        return None
+    return m.end("s")
 
 
 _HOLDER_GAP = re.compile(r"[.!?؟\n:«»‹›“”„‟″\"'‘’،,;؛()]")
@@ -740,17 +812,22 @@ def _org_follows(t: str, pos: int) -> bool:
 _ADVERBIAL = re.compile(r"م[^اويى\s]\w{2,8}ا")
 
 
+_ACCUSATIVES = {fold_word(w) for w in "شيئا بعضا جزءا كثيرا".split()}  # objects written without their tanween
+
+
 def _phrase_after_subject(w: str, first: bool) -> bool:
     """A word that starts what follows the subject (a stop, verb, complementiser,
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
     return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
+                        or (not first and w in _ACCUSATIVES)  # وتصف الصحيفة شيئا من سره: the object
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
                         or (w in _ADDRESSEE and w[0] == "ل" and len(w) > 3)  # كاميرون لشبكة (إن.بي.سي)
                         or (first and w[0] == "ل" and w[1:] in _ORG_HEADS)  # وتابع لمؤسسة كارنيغي
                         or (first and bool(_ADVERBIAL.fullmatch(w)))  # ويوضح مدافعا عن …: a participle, no subject
                         or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
-                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم"))))  # بسببها، لأفرادها
+                        or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم", "ك", "كم"))
+                            and not is_given_name(w)))  # بسببها، لأفرادها، فتقول لنفسك (not بارزاني: a name)
 
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
@@ -950,6 +1027,32 @@ def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
     return start, start + len(seg2)
 
 
+_APPOSITION_GAP = re.compile(r"[^.!?؟\n:()]{0,80}")
+
+
+def _person_antecedent(r: "_Reading", rel: int) -> tuple[int, int] | None:
+    """The person a relative pronoun at ``rel`` refers to across an
+    apposition in marks that _antecedent cannot rebuild (إيد بيرستيل، مدير
+    محلات «ليبرتي» بلندن، الذي علق عليها بقوله): the last person tagged
+    within 80 characters before it, with no verb or sentence end between."""
+    per = next((e for e in reversed(r.ents.starting(max(0, rel - 80 - _MAX_ENTITY), rel)) if e[2] == "PER" and e[1] <= rel), None)
+    if per is None or any(q.start <= per[0] < q.end for q in r.speech) or not _APPOSITION_GAP.fullmatch(r.t, per[1], rel):
+        return None
+    gap = r.t[per[1] : rel].strip()
+    if gap and not (gap[0] in "،," and gap[-1] in "،,"):
+        return None  # (صوت هيغل الذي: a person further back is not what the relative refers to)
+    if any(_is_verb(w) for w in _WORDS_BACK.findall(gap)):
+        return None
+    rel_word = _WORDS_BACK.search(r.t, rel, rel + 8)
+    wanted = {"الذي": "m", "التي": "f"}.get(rel_word.group() if rel_word else "")
+    before = _WORDS_BACK.findall(r.t[max(0, per[0] - 20) : per[0]])[-1:]
+    got = speaker_gender(before + r.t[per[0] : per[1]].split()) if before and speaker_gender(before) else (
+        speaker_gender(r.t[per[0] : per[1]].split()))  # (الوزيرة X; أصائل سعود الحربي التي: the tagged part is his)
+    if wanted and got and got != wanted:
+        return None  # التي after a man: she is someone else
+    return per[0], per[1]
+
+
 _SPEECH_CUE = re.compile(rf"(?<!\w)(?:{alternation(_COMPLEMENTISERS)}|قوله|قولها)(?!\w)|:")
 
 
@@ -999,7 +1102,7 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     first = _WORD.match(" " + t[start : start + 60])
     if not first or first.group("w")[0] not in "وف":
         return None  # the sentence does not open with (و/ف +) a verb
-    if first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
+    if first.group("w") in _STOPS or first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
         return None  # وعن مسلسل «…» …، أجابت / وبعد تأمل وقراءة يبدأ X: no verb opens the sentence
     subj_start = start + first.end() - 1
     if first.group("w") in _PARTICLE_BEFORE_VERB:  # ولا يعتقد الكاتب X …، مشيرا: the verb is the next word
@@ -1066,8 +1169,18 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
-                return start, min(end, e[1])
+                return start, min(end, _title_then_name(t, e, ents))
     return start, end
+
+
+def _title_then_name(t: str, e, ents) -> int:
+    """The end of a person span, or of the name right after it when the
+    tagger took a title for a person (وكيل الرقيب | حسين الوعيد)."""
+    head = t[e[0] : e[1]].split()[0]
+    if e[2] != "PER" or (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
+        return e[1]
+    nxt = next((x for x in ents.starting(e[1], e[1] + 3) if x[2] == "PER" and not t[e[1] : x[0]].strip()), None)
+    return nxt[1] if nxt else e[1]
 
 
 # و + a past verb of three letters (وحدد، وأكد، وقال) right after a name
@@ -1092,9 +1205,10 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
         if es < e and ee > s and label in ("PER", "ORG"):
             if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
                 continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
-            if best is None or (label == "PER" and best[0] != "PER"):
-                best = (label, eid)
-    return best[1] if best else _entity_by_name(t, s, e, ents)
+            if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
+                head = t[es:ee].split()[0]
+                best = (label, eid, label == "PER" and (head[2:] if head.startswith("ال") else head) in _TITLE_HEADS)
+    return best[1] if best else _entity_by_name(t, s, e, ents)  # (a person tagged after a title tagged as one: his)
 
 
 def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
@@ -1193,6 +1307,18 @@ def _mask_abbreviations(t: str) -> str:
     return "".join(pieces) + t[done:] if pieces else t
 
 
+_CONSIDERED = {fold_word(w) for w in "يعتبر تعتبر يعد تعد".split()}
+
+
+def _considered_after_relative(t: str, verb: tuple[int, int]) -> bool:
+    """القطاع الذي يعتبر الأكثر غرابة: «which is considered», no one speaks."""
+    vs, ve = verb
+    if t[vs:ve] not in _CONSIDERED:
+        return False
+    prev = _WORDS_BACK.findall(t[max(0, vs - 12) : vs])
+    return bool(prev) and prev[-1] in _RELATIVES
+
+
 class _Reading:
     """One text read for quotes: its folded form, entities, speech and name
     pairs, and reporting verbs with their written subjects."""
@@ -1204,7 +1330,8 @@ class _Reading:
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
         self.speech, self.names = _speech_and_names(self.t, pairs)
-        self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)]
+        self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
+                      and not _considered_after_relative(self.t, v)]
         self.verb_starts = [v[0] for v in self.verbs]
         colon = _colon_speech(self, pairs)
         if colon:
@@ -1431,7 +1558,10 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if prev_words and prev_words[-1] in _STATE_PRONOUNS:
         return None  # ويضيف وهو يشرح السبب: «and he explaining» — the pronoun is the subject, السبب the object
     if prev_words and prev_words[-1] in _RELATIVES:
-        ante = _antecedent(t, vs - len(prev_words[-1]) - 1)  # خبير … أحمد عبد الحميد، الذي يقول
+        rel = vs - len(prev_words[-1]) - 1
+        ante = _antecedent(t, rel) or _person_antecedent(r, rel)  # خبير … أحمد عبد الحميد، الذي يقول
+        if ante and disagree(t[vs:ve], t[ante[0] : ante[1]].split()):
+            ante = None  # (… التي تعتبر after a man: the relative is about something else)
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
@@ -1450,7 +1580,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
             return naql.start("s"), naql.end("s")
     if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
         return None  # فوصفها بصاحبة…: the verb's object is a pronoun, a phrase with ب follows, no subject
-    subj = r.subject(ve)
+    subj = r.subject(ve) or _comma_subject(r, ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
     if subj and _OWN_WORDS.match(t, subj[0]):
@@ -1464,6 +1594,17 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
     return _drop_complementiser(t, subj)
+
+
+_COMMA_THEN = re.compile(r"[ \t]{0,2}[،,][ \t]{1,2}")
+
+
+def _comma_subject(r: _Reading, ve: int) -> tuple[int, int] | None:
+    """A subject set off by commas after its verb (وقال، روبرتو أزيفيدو،
+    المدير العام …): the person tagged right after the comma."""
+    m = _COMMA_THEN.match(r.t, ve)
+    per = m and next((e for e in r.ents.starting(m.end(), m.end() + 1) if e[2] == "PER"), None)
+    return (per[0], per[1]) if per else None
 
 
 _PARTICLE_SUBJECT = re.compile(r"(?<!\w)(?:و?لكن|غير\s{1,3}ان|الا\s{1,3}ان|بيد\s{1,3}ان)(?=\s)")
@@ -1501,9 +1642,18 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     # right before the verb: a person or organisation tagged to its end, or a short title
     end = words[-1].end()
     named = any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(words[0].start(), end))
-    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS)):
+    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS or head[2:] in _UNNAMED)):
         return words[0].start(), end
+    verb = _WORDS_BACK.match(t, vs)
+    if len(words) <= 3 and verb and verb.group() in _PLURAL_VERBS and _plural_noun(head):
+        return words[0].start(), end  # غير أن مختصين آخرين يقولون: a group speaks with a plural verb
     return None
+
+
+def _plural_noun(w: str) -> bool:
+    """A plural noun heading a group (مختصين، الخبراء، المسؤولون، نشطاء)."""
+    stem = w[2:] if w.startswith("ال") else w
+    return stem in _BROKEN_PLURALS or (len(stem) > 4 and stem.endswith(("ون", "ين")) and stem not in _STOPS)
 
 
 def _drop_complementiser(t: str, subj: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1542,12 +1692,20 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 prev_end and _ONLY_BREAK.fullmatch(r.t, prev_end, q.mark))
             speaker = prev_speaker if continues else (
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
-                or _standalone_continues(r, q))
+                or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
+        if speaker is None and verb_span and not _nobody_speaks(r.t, *verb_span):
+            speaker = (_kin_in_sentence(r, verb_span)
+                       or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
+                       or _continued_after(r, q.after, verb_span))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
+        if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
+            speaker = _agreeing(r, speaker, verb_span)
+        if speaker is None and verb_span is None and _unattributed_term(r.t[q.start : q.end]):
+            continue  # (وصفها بأنها «رجعية»، اسم المقهى بأنه «مقهى المعقدين»: a label, no one's words)
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
@@ -1558,6 +1716,130 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
 
 
+_CONTINUES_GAP = 120  # the most text between two quotes of one speaker in one sentence
+
+
+def _same_sentence_continues(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
+    """A quote with no verb of its own in the sentence of the quote before it,
+    a few words on, with nobody named between (قال X: «…»؛ ولكن «…»، «…»،
+    فضلا عن «…»): the same speaker goes on."""
+    if prev_speaker is None or not prev_end or o - prev_end > _CONTINUES_GAP or _SENT_END.search(r.t, prev_end, o):
+        return None
+    if any(e[2] in ("PER", "ORG") for e in r.ents.starting(prev_end, o)):
+        return None
+    return prev_speaker
+
+
+# the narrator's kin as a subject (وبدأ والدي الحديث فقال، وربتت أمي على شعري وقالت)
+_KIN = {fold_word(w): g for ws, g in (("والدي أبي زوجي ابني أخي شقيقي جدي عمي خالي", "m"),
+                                       ("والدتي أمي زوجتي ابنتي أختي شقيقتي جدتي عمتي خالتي", "f")) for w in ws.split()}
+
+
+def _kin_in_sentence(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A verb with no subject after one whose subject is the narrator's kin
+    in the same sentence (memoirs: وبدأ والدي الحديث فقال: «…»): that kin,
+    unless a preposition governs it (وأسرعت إلى والدي) or the gender differs."""
+    vs, ve = verb_span
+    g = verb_gender(r.t[vs:ve])
+    lo = max(0, vs - 200)
+    ends = list(_SENT_END.finditer(r.t, lo, vs))
+    lo = ends[-1].end() if ends else lo
+    for m in reversed(list(_WORDS_BACK.finditer(r.t, lo, vs))):
+        kin = _KIN.get(m.group())
+        if kin is None:
+            continue
+        before = _WORDS_BACK.findall(r.t[max(0, m.start() - 20) : m.start()])[-1:]
+        # the word before reads as a verb: not a preposition or noun of, not definite, no ة (وبدأ، وربتت، فنظر)
+        if not before or _governs(before[0]) or before[0].startswith("ال") or before[0].endswith("ه") or (g and kin != g):
+            return None
+        return _Speaker(m.start(), m.end(), vs, vs)
+    return None
+
+
+# verbs that go on with the words of whoever spoke just before (وأضافت والدة الشهيد: she said the last quote too)
+_GOES_ON = {fold_word(w) for w in "أضاف أضافت تابع تابعت أردف أردفت استطرد استطردت".split()}
+_GOES_ON_REACH = 200
+
+
+def _continued_after(r: _Reading, after: int, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A verb with no speaker found whose quote is followed, within
+    _GOES_ON_REACH characters, by a continuation verb with a written subject
+    of its gender (وقالت: «…». وأضافت والدة الشهيد: «…»): that subject."""
+    k = bisect_left(r.verb_starts, after)
+    if k >= len(r.verbs) or r.verbs[k][0] - after > _GOES_ON_REACH:
+        return None
+    vs, ve = r.verbs[k]
+    sp = r.subjects.get(vs)
+    if sp is None or r.t[vs:ve] not in _GOES_ON or r.in_speech(vs):
+        return None
+    g = verb_gender(r.t[verb_span[0] : verb_span[1]])
+    if g is None or verb_gender(r.t[vs:ve]) != g or speaker_gender(r.t[sp.start : sp.end].split()) not in (None, g):
+        return None
+    return sp._replace(verb_start=verb_span[0], verb_end=verb_span[1])
+
+
+_TERM_WORDS = 3  # a label in marks: this many words at most
+
+
+def _unattributed_term(content: str) -> bool:
+    """A few words in marks that no verb introduces and nobody is found to
+    have said, with nothing speech-like in them (no particle, pronoun,
+    first-person verb, question or exclamation): a label or scare quote
+    (بأنها «الإغريقية المناكفة»، «حديثي النعمة»), not a quotation."""
+    words = content.split(None, _TERM_WORDS)
+    return (len(words) <= _TERM_WORDS and not _SPEECHLIKE.search(content) and not any(ch in content for ch in "?؟!")
+            and not any(len(w) > 3 and w[0] in "يت" for w in words))  # (لأنها «تفسد متعة المكان»: a verb, words said)
+
+
+_BODY_REACH = 1500  # how far back a feminine verb looks for the body it continues
+
+
+def _agreeing(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A speaker the text did not write after its verb, kept when the verb
+    agrees with it in gender; else the last earlier speech subject that
+    agrees (وقالت … after a man was quoted: the woman quoted before him),
+    for a feminine verb the last organisation named as one before (ونشرت
+    صحيفة «واشنطن بوست» … وأضافت:), else nobody."""
+    vs, ve = verb_span
+    verb = r.t[vs:ve]
+    if not disagree(verb, r.t[sp.start : sp.end].split()):
+        return sp
+    g = verb_gender(verb)
+    for earlier in reversed(r.subject_list(vs)):
+        if vs - earlier.verb_start > _CARRY:
+            break
+        if speaker_gender(r.t[earlier.start : earlier.end].split()) == g or (g == "f" and _is_body(r, earlier)):
+            return _resolve(r, earlier._replace(verb_start=vs, verb_end=ve))
+    return _body_before(r, vs) if g == "f" and r.t[max(0, vs - 1) : vs + 1].strip()[:1] in ("و", "ف") else None  # (وأضافت: it goes on; عبارة تقول: a noun says)
+
+
+def _is_body(r: _Reading, sp: _Speaker) -> bool:
+    """A speaker that is an organisation or place: feminine in agreement (قالت الوزارة، أعلنت مصر)."""
+    if speaker_gender(r.t[sp.start : sp.end].split()):
+        return False  # مدير عام المنظمة: a man who heads a body
+    labels = {e[2] for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end) if e[0] < sp.end and e[1] > sp.start}
+    return bool(labels) and "PER" not in labels and labels <= {"ORG", "LOC"}
+
+
+def _body_before(r: _Reading, vs: int) -> _Speaker | None:
+    """The last organisation tagged before ``vs`` (within _BODY_REACH) after a
+    feminine head that names what it is (صحيفة «واشنطن بوست»، وكالة رويترز,
+    or one of its own words: وزارة الصحة), outside quotes."""
+    for es, ee, label, _ in reversed(r.ents.starting(max(0, vs - _BODY_REACH), vs)):
+        if label != "ORG" or ee > vs or r.in_speech(es):
+            continue
+        before = _WORDS_BACK.findall(r.t[max(0, es - 20) : es])[-1:]
+        first = r.t[es:ee].split()[:1]
+        if (before and _strip_clitic(before[0]) in _BODY_HEADS) or (first and first[0] in _BODY_HEADS):
+            return _Speaker(es, ee, vs, vs)
+    return None
+
+
+# feminine heads of organisations that speak (قالت الصحيفة، أضافت الوزارة)
+_BODY_HEADS = {fold_word(w) for w in """صحيفة الصحيفة جريدة الجريدة مجلة المجلة وكالة الوكالة وزارة الوزارة
+شركة الشركة منظمة المنظمة هيئة الهيئة قناة القناة إذاعة الإذاعة حركة الحركة جماعة الجماعة""".split()}
+
+
 def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
     """A quote opened by a complementiser or بقوله with no verb in its
     sentence continues reported speech: `قال X إن «…»، وأن «…»` (the
@@ -1565,7 +1847,8 @@ def _reported_clause_speaker(r: _Reading, o: int, prev_end: int, prev_speaker: _
     (the last speaker of the paragraph, within 600 characters)."""
     t = r.t
     words = _words_before(t, o, 2)
-    if not words or not (words[-1] in _COMPLEMENTISERS or words[-1] in _QUOTE_INTRO or words[-1][1:] in _COMPLEMENTISERS):
+    if not words or not (words[-1] in _COMPLEMENTISERS or words[-1] in _QUOTE_INTRO or words[-1][1:] in _COMPLEMENTISERS
+                         or (words[-1][:1] == "و" and words[-1][1:] in _QUOTE_INTRO)):  # ورغم ثناء أوباما … وقوله «…»
         return None
     if prev_speaker and prev_end and not _SENT_END.search(t, prev_end, o):
         return prev_speaker
@@ -1692,23 +1975,43 @@ def _topic_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
     return _Speaker(es, ee, vs, vs)
 
 
-def _sole_speaker(r: _Reading, vs: int) -> _Speaker | None:
+def _sole_speaker(r: _Reading, vs: int, gender: str | None = None) -> _Speaker | None:
     """The one speaker the article has quoted so far (an interview: «قالت
     الممثلة صبا مبارك … وعن مشاريعها قالت: «…»»), however far back: every
-    speech subject before ``vs`` reads the same, or ends with the same word."""
+    speech subject before ``vs`` reads the same, or ends with the same word.
+    With ``gender`` (the verb's), only the speakers of that gender count: the
+    one woman quoted in an interview that also quotes men."""
     k = bisect_left(r.spoken.verb_starts, vs)
     if not k or k > _SOLE_MAX:
         return None
-    last = r.spoken.speakers[k - 1]
+    pool = r.spoken.speakers[:k]
+    if gender:
+        return _sole_of_gender(r, vs, [sp for sp in pool if speaker_gender(r.t[sp.start : sp.end].split()) == gender])
+    last = pool[-1]
     named = any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end))
     head = r.t[last.start : last.end].split()[0]
     if not named and not head.startswith("ال") and head not in _TITLE_HEADS:
         return None  # (a person tagged there, or a definite or title head: not a stray phrase read as a subject)
     tail = r.t[last.start : last.end].split()[-1]
-    for sp in r.spoken.speakers[:k]:
+    for sp in pool:
         if r.t[sp.start : sp.end].split()[-1] != tail:
             return None
     return last
+
+
+def _sole_of_gender(r: _Reading, vs: int, pool: list[_Speaker]) -> _Speaker | None:
+    """The speaker of ``pool`` (all of the verb's gender) when they are one
+    person: one tagged person among them, the others bare titles
+    (الممثلة المصرية غادة عادل … الممثلة المصرية); its last tagged mention."""
+    ids, last = set(), None
+    for sp in pool:
+        ent = _entity_for(r.t, sp.start, sp.end, r.ents)
+        if ent:
+            ids.add(ent)
+            last = sp
+        elif len(r.t[sp.start : sp.end].split()) > 2:
+            return None  # an untagged name: maybe someone else
+    return last._replace(verb_start=vs, verb_end=vs) if last and len(ids) == 1 else None
 
 
 _SOLE_MAX = 40  # speech subjects looked through (an interview has a few)
@@ -1761,7 +2064,7 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
 
 
-def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) -> _Speaker | None:
+def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None, reach: int = 400) -> _Speaker | None:
     """A verb opening its sentence with no subject (وقال: «…») after a
     sentence about a person whose words it did not report (رفض محمد علي
     جعفري القرار. وقال إن …; دافع كيري عن قرار الرئيس أوباما. وقال:): the
@@ -1771,7 +2074,7 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) ->
     t = r.t
     if not r.ents or t[vs : vs + 12].split()[0] in _PLURAL_VERBS:
         return None
-    span = _sentence_before(t, vs)
+    span = _sentence_before(t, vs, reach)
     if span is None or (carried and carried.verb_start >= span[0]):
         return None
     ps, pe = span
@@ -1788,10 +2091,10 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None) ->
     return _Speaker(es, ee, vs, vs)
 
 
-def _sentence_before(t: str, vs: int) -> tuple[int, int] | None:
+def _sentence_before(t: str, vs: int, reach: int = 400) -> tuple[int, int] | None:
     """The sentence before the one a verb at ``vs`` opens (only و/ف before
-    the verb), within 400 characters; None when the verb does not open it."""
-    lo = max(0, vs - 400)
+    the verb), within ``reach`` characters; None when the verb does not open it."""
+    lo = max(0, vs - reach)
     ends = list(_SENT_END.finditer(t, lo, vs))
     if not ends or t[ends[-1].end() : vs].strip(" \t\nوف"):
         return None
@@ -1917,10 +2220,17 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
-                       or _previous_sentence_person(r, vs, speaker) or speaker)
+                       or _previous_sentence_person(r, vs, speaker) or speaker
+                       or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH)))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
     return (vs, ve), speaker
+
+
+# وقال سموه / معاليه: the honoured person the lead sentence is about, however long that sentence
+# (رفع صاحب السمو الملكي الأمير X أمير منطقة … التهاني لخادم الحرمين الشريفين … . وقال سموه:)
+_HONORIFIC_NEXT = re.compile(r"\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)(?!\w)")
+_HONORIFIC_REACH = 1500
 
 
 _BROKEN_PLURALS = {fold_word(w) for w in """أهالي خبراء طلاب سكان ناس أطباء علماء شباب عمال أعضاء نشطاء زعماء قادة
@@ -2026,9 +2336,19 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if not sources:
         return None
     src = sources[-1]  # the nearest
+    if src.group("for"):
+        per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "PER"), None)
+        if per is None and src.group("for")[0] not in "بوف":
+            per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "ORG"), None)
+        if per is None:
+            return None  # بالنسبة للمستهلك: for whom, not who says
+        speaker = _Speaker(per[0], per[1], src.start("for"), src.start("for") + len(src.group("for").rstrip()))
+        return (speaker.verb_start, speaker.verb_end), speaker
     subj = r.subject(src.end())
     if not subj or (src.group("v").startswith("جاء") and t[subj[0] : subj[1]].split()[0] not in _DOCUMENTS):
         return None
+    if src.group("v") == "مقوله" and not any(e[2] == "PER" and e[0] < subj[1] and e[1] > subj[0] for e in r.ents.starting(subj[0], subj[1])):
+        return None  # مقولة شهيرة قلتها: a saying, nobody's name after it
     span = (src.start("v"), src.end("v"))
     speaker = _Speaker(subj[0], subj[1], *span)
     r.spoken.add(speaker)  # بحسب المرصد «…»، مشيرا إلى «…»: the participle goes on with it
