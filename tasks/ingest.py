@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -21,8 +20,10 @@ from prefect.cache_policies import NO_CACHE
 from khabar import ingest as ingest_lib
 from khabar import schemas
 from khabar.ingest import commit as decide
+from khabar.ingest import index as state_index
 from khabar.ingest.commit import MINHASH_STATE, Committed, IngestBatch
 from khabar.ingest.manifest import RawFile
+from khabar.ingest.neardup import lsh_bands
 from khabar.runs import finish_ingest_commit
 from khabar.store import Shard, Store
 from tasks.faults import fault_point
@@ -80,35 +81,24 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
     """
     by_file = _staged_by_file(batch.files)
     docs, quarantined, files = _read_staged(by_file, batch.cfg["near_duplicates"])
-    seen = _stored_ids(store, {d["doc_id"] for d in docs})
-    batch = dataclasses.replace(batch, files=files)
-    new_docs, duplicates = decide.deduplicate(docs, seen, batch.run_date)
-    del docs
-    clusters = _near_duplicate_clusters(store, new_docs, batch.cfg)
-    written = _stage_documents(store, batch, by_file, new_docs, clusters)
+    index = state_index.synced(store, lsh_bands(batch.cfg["near_duplicate_threshold"]) if batch.cfg["near_duplicates"] else None)
+    try:
+        seen = index.stored_ids(d["doc_id"] for d in docs)
+        batch = dataclasses.replace(batch, files=files)
+        new_docs, duplicates = decide.deduplicate(docs, seen, batch.run_date)
+        del docs
+        clusters = _near_duplicate_clusters(store, index, new_docs, batch.cfg)
+    finally:
+        index.close()
+    written, document_parts = _stage_documents(store, batch, by_file, new_docs, clusters)
     records = {"duplicates": duplicates, "quarantine": {batch.run_date: quarantined} if quarantined else {}}
     written += _stage_records(store, batch.run_id, records)
     counts = decide.commit_counts(batch, new_docs, duplicates, quarantined)
-    journal = decide.commit_journal(batch, written, list(new_docs), counts)
+    journal = {**decide.commit_journal(batch, written, list(new_docs), counts), "document_parts": document_parts}
     store.write_journal(batch.run_id, journal)
     fault_point("ingest:committing", store.journal_path(batch.run_id))
-    finish_ingest_commit(store, journal)
+    finish_ingest_commit(store, journal, indexed=lambda: fault_point("ingest:indexed", state_index.index_path(store)))
     return Committed(journal["dts"], journal["touched_dts"], counts)
-
-
-def _stored_ids(store: Store, ids: set[str]) -> set[str]:
-    """Which of ``ids`` the store's documents already hold. Read a batch of
-    doc_ids at a time: memory stays that of the new ids, however large the store."""
-    found: set[str] = set()
-    if not ids:
-        return found
-    wanted = pa.array(sorted(ids), pa.string())
-    for dt in store.partitions("documents"):
-        for part in store.parts("documents", dt):
-            for batch in pq.ParquetFile(store.partition_dir("documents", dt) / f"{part}.parquet").iter_batches(batch_size=65_536, columns=["doc_id"]):
-                column = batch.column(0)
-                found.update(pc.filter(column, pc.is_in(column, value_set=wanted)).to_pylist())
-    return found
 
 
 def _staged_by_file(part_results: list[dict]) -> dict[str, list[dict]]:
@@ -149,51 +139,50 @@ def _read_staged(by_file: dict[str, list[dict]], near_duplicates: bool) -> tuple
     return docs, quarantined, files
 
 
-def _near_duplicate_clusters(store: Store, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
+def _near_duplicate_clusters(store: Store, index: state_index.StateIndex, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
     """cluster_id of every new document, joining the stories of earlier runs
     through their MinHash signatures kept in ``_state/minhash/`` (one part per
-    run, after ``_state/minhash.parquet`` where an older store has it), read
-    8,192 rows at a time: memory does not grow with the store."""
+    run, after ``_state/minhash.parquet`` where an older store has it). The
+    candidates among them come from the state index (``_state/index.sqlite``,
+    by band key and doc_id): a night reads the rows its documents can match, not the whole state."""
     if not cfg["near_duplicates"]:
         return {}
-    paths = _minhash_state_paths(store)
-    clusters, added = decide.cluster_against(_state_slices(paths), new_docs, cfg["near_duplicate_threshold"])
+    paths = state_index.minhash_state_paths(store)
+    clusters, added = decide.cluster_against(index.candidates, new_docs, cfg["near_duplicate_threshold"])
     if added is not None:
         # Written before the documents: a crash in between leaves signatures of
         # documents the rerun reads again, and they get the same cluster back.
+        # The index absorbs the part at the next commit's sync.
         last = max((int(p.stem.split("-")[1]) for p in paths if p.parent.name == "minhash"), default=0)
         store.write_state(f"minhash/part-{last + 1:05d}", added)
+        fault_point("ingest:minhash", store.state_dir / "minhash")
     return clusters
 
 
-def _minhash_state_paths(store: Store) -> list[Path]:
-    legacy = store.state_dir / "minhash.parquet"
-    folder = store.state_dir / "minhash"
-    parts = sorted(folder.glob("part-[0-9][0-9][0-9][0-9][0-9].parquet")) if folder.is_dir() else []
-    return ([legacy] if legacy.exists() else []) + parts
-
-
-def _state_slices(paths: list[Path], rows: int = 8192):
-    """The MinHash state in order, ``rows`` at a time (a run's part can hold a whole backfill
-    in one row group: 53k signatures, 27 MB, that every later night held at once with its copies)."""
+def state_slices(paths: list[Path], rows: int = 8192):
+    """The MinHash state in order, ``rows`` at a time: the whole-state scan, kept to check the index against
+    (a run's part can hold a whole backfill in one row group: 53k signatures, 27 MB)."""
     for path in paths:
         for batch in pq.ParquetFile(path).iter_batches(batch_size=rows, columns=MINHASH_STATE.names):
             yield pa.Table.from_batches([batch])
 
 
 def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[dict]], new_docs: dict[str, list[dict]],
-                     clusters: dict[str, str]) -> list[tuple[str, str]]:
+                     clusters: dict[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Stage the new documents as parts after the last of each partition
     (:func:`~khabar.ingest.commit.document_shards`), reading the texts a raw
-    file at a time and writing each shard once its last row is in."""
+    file at a time and writing each shard once its last row is in.
+    Returns the partitions written and the (dt, part) of every new part."""
     schema = schemas.without_run_id(schemas.DOCUMENTS)
     slots: dict[str, tuple[Shard, int]] = {}
     pending: dict[Shard, list] = {}
+    new_parts = []
     for dt, docs in sorted(new_docs.items()):
         first = store.next_part_number("documents", dt)
         for offset, ids in enumerate(decide.shard_slots(docs, batch.shard_size)):
             shard = Shard(dt, f"part-{first + offset:05d}")
             pending[shard] = [len(ids)] + [None] * len(ids)  # rows still missing, then the rows
+            new_parts.append((shard.dt, shard.part))
             slots.update((doc_id, (shard, i + 1)) for i, doc_id in enumerate(ids))
     for parts in by_file.values():
         if not slots:
@@ -210,7 +199,7 @@ def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[d
                 store.stage_part(batch.run_id, "documents", shard, pa.Table.from_pylist(pending.pop(shard)[1:], schema=schema))
     if pending or slots:  # cannot happen: every new document came from a staged file
         raise RuntimeError(f"ingest commit: {len(slots)} new document(s) not found again in the staged files")
-    return [("documents", dt) for dt in sorted(new_docs)]
+    return [("documents", dt) for dt in sorted(new_docs)], new_parts
 
 
 def _stage_records(store: Store, run_id: str, rows_by_dataset: dict[str, dict[str, list[dict]]]) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ ingest task's part (tasks/ingest.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -17,7 +17,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schemas import DOCUMENTS
-from .neardup import SIGNATURE_BYTES, band_keys, band_keys_of, cluster_signatures, lsh_bands, signature
+from .neardup import (
+    SIGNATURE_BYTES,
+    band_keys,
+    band_keys_of,
+    cluster_signatures,
+    lsh_bands,
+    signature,
+)
 
 DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 
@@ -145,7 +152,8 @@ def cluster_documents(state: pa.Table, new_docs: dict[str, list[dict]], threshol
     return clusters, None if added is None else pa.concat_tables([state, added])
 
 
-def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
+def cluster_against(state_parts: Iterable[pa.Table] | Callable[[np.ndarray, pa.Array], Iterable[pa.Table]],
+                    new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
     """:func:`cluster_documents` over a state read a part at a time; returns the
     clusters and only the rows to add to the state (None: none).
 
@@ -154,12 +162,18 @@ def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[di
     :func:`~khabar.ingest.neardup.band_keys`, or the same doc_id), in state
     order. Any other earlier document is never a candidate, so the clusters
     are those of an index holding the whole state.
+
+    ``state_parts`` may instead be a function of (the new documents' band keys,
+    their doc_ids) giving those candidate rows, in state order, from an index
+    (``khabar.ingest.index.StateIndex.candidates``): the same clusters without reading the whole state.
     """
     docs = [d for dt in sorted(new_docs) for d in new_docs[dt]]
     bands = lsh_bands(threshold)
     own = [d.get(SIGNATURE) if d.get(SIGNATURE) is not None else signature(d["text"]) for d in docs]
     wanted_keys = np.unique(band_keys([sig for sig in own if sig], bands))
     wanted_ids = pa.array(sorted({d["doc_id"] for d in docs}), pa.string())
+    if callable(state_parts):
+        state_parts = state_parts(wanted_keys, wanted_ids)
     known = []
     for part in state_parts:
         known += zip(*(_candidates(part, wanted_keys, wanted_ids, bands).column(c).to_pylist() for c in MINHASH_STATE.names))
