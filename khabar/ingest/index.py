@@ -118,18 +118,19 @@ class StateIndex:
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` the documents dataset holds."""
         _fill(self.db, "want_id", "doc_id TEXT PRIMARY KEY", ((i,) for i in set(ids)))
-        return {row[0] for row in self.db.execute("SELECT d.doc_id FROM want_id w JOIN doc d ON d.doc_id = w.doc_id")}
+        return {row[0] for row in self.db.execute("SELECT d.doc_id FROM want_id w CROSS JOIN doc d ON d.doc_id = w.doc_id")}
 
     def candidates(self, keys: np.ndarray, ids: pa.Array) -> list[pa.Table]:
         """The rows of the MinHash state sharing a band key in ``keys`` or a doc_id in ``ids``,
         in state order: what the scan of the whole state keeps (``commit._candidates``)."""
         _fill(self.db, "want_key", "key INTEGER PRIMARY KEY", ((k,) for k in np.unique(keys).view(np.int64).tolist()))
         _fill(self.db, "want_id", "doc_id TEXT PRIMARY KEY", ((i,) for i in set(ids.to_pylist())))
-        rows = self.db.execute(
-            "SELECT doc_id, cluster_id, signature FROM sig WHERE ord IN"
-            " (SELECT b.ord FROM want_key w JOIN band b ON b.key = w.key"
-            "  UNION SELECT s.ord FROM want_id w JOIN sig s ON s.doc_id = w.doc_id) ORDER BY ord"
-        ).fetchall()
+        # CROSS JOIN keeps the few wanted values the outer loop, each a search of the index:
+        # without statistics SQLite would rather scan the whole band or sig table.
+        ords = self.db.execute("SELECT b.ord FROM want_key w CROSS JOIN band b ON b.key = w.key"
+                               " UNION SELECT s.ord FROM want_id w CROSS JOIN sig s ON s.doc_id = w.doc_id").fetchall()
+        _fill(self.db, "want_ord", "ord INTEGER PRIMARY KEY", ords)
+        rows = self.db.execute("SELECT s.doc_id, s.cluster_id, s.signature FROM want_ord w CROSS JOIN sig s ON s.ord = w.ord ORDER BY w.ord").fetchall()
         columns = list(zip(*rows)) if rows else [[], [], []]
         return [pa.table([pa.array(c, f.type) for c, f in zip(columns, MINHASH_STATE)], schema=MINHASH_STATE)]
 
@@ -167,7 +168,7 @@ def _rebuild_docs(db: sqlite3.Connection, store: Store, runs: set[str]) -> None:
 
 def _insert_ids(db: sqlite3.Connection, path: Path) -> None:
     for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH, columns=["doc_id"]):
-        db.executemany("INSERT OR IGNORE INTO doc VALUES (?)", ((i,) for i in batch.column(0).to_pylist()))
+        db.executemany("INSERT OR IGNORE INTO doc VALUES (?)", ((i,) for i in sorted(batch.column(0).to_pylist())))
 
 
 def _sync_signatures(db: sqlite3.Connection, store: Store, bands: tuple[int, int]) -> bool:
@@ -200,9 +201,10 @@ def _absorb(db: sqlite3.Connection, path: Path, bands: tuple[int, int]) -> None:
         db.executemany("INSERT INTO sig VALUES (?, ?, ?, ?)", zip(ords, ids, clusters, sigs))
         full = [j for j, s in enumerate(sigs) if s and len(s) == SIGNATURE_BYTES]
         if full:
-            keys = band_keys_of(b"".join(sigs[j] for j in full), bands).view(np.int64)
-            rows = np.repeat(np.asarray(ords)[full], keys.shape[1])
-            db.executemany("INSERT OR IGNORE INTO band VALUES (?, ?)", zip(keys.ravel().tolist(), rows.tolist()))
+            keys = band_keys_of(b"".join(sigs[j] for j in full), bands).view(np.int64).ravel()
+            rows = np.repeat(np.asarray(ords)[full], bands[0])
+            order = np.argsort(keys, kind="stable")  # inserted in key order: B-tree pages filled in turn, not at random
+            db.executemany("INSERT OR IGNORE INTO band VALUES (?, ?)", zip(keys[order].tolist(), rows[order].tolist()))
         start += len(ids)
 
 
