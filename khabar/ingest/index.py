@@ -73,7 +73,7 @@ def minhash_state_paths(store: Store) -> list[Path]:
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit (BEGIN ... COMMIT)
-    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA synchronous = NORMAL")  # safe against a killed process; the store fsyncs nothing else either
     db.execute("PRAGMA temp_store = MEMORY")
     return db
 
