@@ -42,6 +42,9 @@ class ScanIndex:
     def close(self) -> None:
         pass
 
+    def absorb(self, store: Store) -> None:
+        pass  # the scan reads the parts as they are
+
     def stored_ids(self, ids) -> set[str]:
         wanted = set(ids)
         return {i for i in self.store.read_dataset("documents", ["doc_id"]).column("doc_id").to_pylist() if i in wanted}

@@ -108,12 +108,18 @@ def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
 class StateIndex:
     """An open, synced index (:func:`synced`); close it when the commit is done."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, bands: tuple[int, int] | None = None) -> None:
         self.db = db
+        self.bands = bands
         self.rebuilt: list[str] = []  # what the sync had to rebuild, for the tests and the log
 
     def close(self) -> None:
         self.db.close()
+
+    def absorb(self, store: Store) -> None:
+        """Take in the MinHash parts written since the sync (a commit's earlier group of dates)."""
+        if self.bands is not None:
+            _sync_signatures(self.db, store, self.bands)
 
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` the documents dataset holds."""
@@ -144,7 +150,7 @@ def _fill(db: sqlite3.Connection, name: str, columns: str, rows: Iterable[tuple]
 def synced(store: Store, bands: tuple[int, int] | None) -> StateIndex:
     """The store's index, brought in step with the manifest and the MinHash parts
     (``bands``: the LSH of the commit's threshold; None: near-duplicates off, ``sig`` not needed)."""
-    index = StateIndex(_open(index_path(store)))
+    index = StateIndex(_open(index_path(store)), bands)
     runs = set(store.ingested_files().column("run_id").to_pylist())
     if {row[0] for row in index.db.execute("SELECT run_id FROM applied")} != runs:
         _rebuild_docs(index.db, store, runs)
