@@ -96,6 +96,8 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
             group_written, group_parts = _stage_documents(store, batch, group_files, new_docs, clusters)
             written += group_written
             document_parts += group_parts
+            del new_docs, clusters
+            pa.default_memory_pool().release_unused()  # the group's Arrow buffers go back to the system, not to a high-water mark
     finally:
         index.close()
     records = {"duplicates": plan.duplicates, "quarantine": {batch.run_date: plan.quarantined} if plan.quarantined else {}}
@@ -109,8 +111,8 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
 
 
 # New documents a commit decides and writes at once: a backfill is committed a group of dates at a
-# time (~3.5 KB of decision rows, clusters and slots a document: 70 MB a group, not 0.5 GB for 90 days).
-GROUP_DOCS = 20_000
+# time (~3.5 KB of decision rows, clusters and slots a document: ~17 MB a group, not 0.5 GB for 90 days).
+GROUP_DOCS = 5_000
 
 
 def _staged_by_file(part_results: list[dict]) -> dict[str, list[dict]]:

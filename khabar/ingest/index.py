@@ -55,7 +55,7 @@ CREATE INDEX IF NOT EXISTS sig_doc ON sig(doc_id);
 CREATE TABLE IF NOT EXISTS band(key INTEGER, ord INTEGER, PRIMARY KEY(key, ord)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS applied(run_id TEXT PRIMARY KEY) WITHOUT ROWID;
 """
-_BATCH = 65_536
+_BATCH = 8192  # rows read and inserted at a time: a backfill's part is absorbed in bounded memory (16 band keys a row)
 
 
 def index_path(store: Store) -> Path:
