@@ -59,7 +59,7 @@ _BATCH = 8192  # rows read and inserted at a time: a backfill's part is absorbed
 
 
 def index_path(store: Store) -> Path:
-    return store.state_dir / "index.sqlite"
+    return store.index_path
 
 
 def minhash_state_paths(store: Store) -> list[Path]:
