@@ -100,10 +100,17 @@ def recover_unfinished(store: Store, say: Callable[[str], None]) -> Unfinished:
     return Unfinished(sorted(dts), sorted(touched), run_ids)
 
 
-def finish_ingest_commit(store: Store, journal: dict) -> None:
-    """Move the staged ingest parts into place and record the files (idempotent)."""
+def finish_ingest_commit(store: Store, journal: dict, indexed: Callable[[], None] = lambda: None) -> None:
+    """Move the staged ingest parts into place, add the new documents to the state
+    index (``khabar.ingest.index``), then record the files (idempotent). The manifest
+    comes last: a run it names is one the index holds, unless the index is stale."""
+    from khabar.ingest.index import add_committed
+
     for name, dt in journal["partitions"]:
         store.add_parts(journal["run_id"], name, dt)
+    if "document_parts" in journal:  # a journal of a khabar without the index: the next sync rebuilds it
+        add_committed(store, journal["run_id"], [tuple(p) for p in journal["document_parts"]])
+    indexed()  # the crash tests stop here: the index holds the run, the manifest not yet
     store.record_ingested_files(journal["files"])
     store.write_journal(journal["run_id"], {**journal, "state": "ingested"})
 

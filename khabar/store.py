@@ -5,6 +5,8 @@ are written. Layout::
 
     <root>/<dataset>/dt=YYYY-MM-DD/part-NNNNN.parquet
     <root>/_state/ingested_files.parquet     raw files already ingested (path, sha256)
+    <root>/_state/minhash/part-NNNNN.parquet MinHash signatures of stored documents
+    <root>/_state/index.sqlite               derived index of doc_ids and signatures (khabar.ingest.index)
     <root>/_state/journal/<run_id>.json      progress of runs, for crash recovery
     <root>/_staging/<run_id>/...             work in progress, invisible to readers
     <root>/_trash/...                        partitions being replaced
@@ -244,6 +246,11 @@ class Store:
     @property
     def ingested_files_path(self) -> Path:
         return self.state_dir / "ingested_files.parquet"
+
+    @property
+    def index_path(self) -> Path:
+        """The ingest state index (:mod:`khabar.ingest.index`): derived, rebuilt when missing."""
+        return self.state_dir / "index.sqlite"
 
     def ingested_files(self) -> pa.Table:
         if not self.ingested_files_path.exists():

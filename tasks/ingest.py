@@ -10,8 +10,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -21,8 +23,10 @@ from prefect.cache_policies import NO_CACHE
 from khabar import ingest as ingest_lib
 from khabar import schemas
 from khabar.ingest import commit as decide
+from khabar.ingest import index as state_index
 from khabar.ingest.commit import MINHASH_STATE, Committed, IngestBatch
 from khabar.ingest.manifest import RawFile
+from khabar.ingest.neardup import lsh_bands
 from khabar.runs import finish_ingest_commit
 from khabar.store import Shard, Store
 from tasks.faults import fault_point
@@ -72,43 +76,43 @@ def commit_ingest(store: Store, batch: IngestBatch) -> Committed:
     journalled: a crash after the journal says "committing" is rolled forward
     by the next run, so documents are never ingested twice nor lost.
 
-    Two passes over the staged files keep the texts out of memory: the
-    decisions (duplicates, dt, shards, clusters) are taken on every row
-    without its text, then the texts are read a raw file at a time and each
-    shard is written as soon as its rows are in (a backfill of many days
-    holds one day's texts, not all of them).
+    Memory stays that of a few days however long the backfill: which rows
+    are new and their dt are decided on columns (:func:`_plan`, ~100 bytes a
+    document), then the new documents are decided and written a group of
+    dates at a time (:data:`GROUP_DOCS`): their decision rows (clusters,
+    shards), then their texts read a raw file at a time, each shard written
+    as soon as its rows are in. The state index (``_state/index.sqlite``)
+    answers the lookups of the store's doc_ids and MinHash signatures.
     """
     by_file = _staged_by_file(batch.files)
-    docs, quarantined, files = _read_staged(by_file, batch.cfg["near_duplicates"])
-    seen = _stored_ids(store, {d["doc_id"] for d in docs})
-    batch = dataclasses.replace(batch, files=files)
-    new_docs, duplicates = decide.deduplicate(docs, seen, batch.run_date)
-    del docs
-    clusters = _near_duplicate_clusters(store, new_docs, batch.cfg)
-    written = _stage_documents(store, batch, by_file, new_docs, clusters)
-    records = {"duplicates": duplicates, "quarantine": {batch.run_date: quarantined} if quarantined else {}}
+    index = state_index.synced(store, lsh_bands(batch.cfg["near_duplicate_threshold"]) if batch.cfg["near_duplicates"] else None)
+    try:
+        plan = _plan(index, by_file, batch.run_date)
+        batch = dataclasses.replace(batch, files=plan.files)
+        written, document_parts = [], []
+        for group in decide.date_groups(plan.new_counts, GROUP_DOCS):
+            group_files, new_docs = _decision_rows(by_file, plan, group, batch.cfg["near_duplicates"])
+            clusters = _near_duplicate_clusters(store, index, new_docs, batch.cfg)
+            group_written, group_parts = _stage_documents(store, batch, group_files, new_docs, clusters)
+            written += group_written
+            document_parts += group_parts
+            del new_docs, clusters
+            pa.default_memory_pool().release_unused()  # the group's Arrow buffers go back to the system, not to a high-water mark
+    finally:
+        index.close()
+    records = {"duplicates": plan.duplicates, "quarantine": {batch.run_date: plan.quarantined} if plan.quarantined else {}}
     written += _stage_records(store, batch.run_id, records)
-    counts = decide.commit_counts(batch, new_docs, duplicates, quarantined)
-    journal = decide.commit_journal(batch, written, list(new_docs), counts)
+    counts = decide.commit_counts(batch, sum(plan.new_counts.values()), plan.duplicates, plan.quarantined)
+    journal = {**decide.commit_journal(batch, written, list(plan.new_counts), counts), "document_parts": document_parts}
     store.write_journal(batch.run_id, journal)
     fault_point("ingest:committing", store.journal_path(batch.run_id))
-    finish_ingest_commit(store, journal)
+    finish_ingest_commit(store, journal, indexed=lambda: fault_point("ingest:indexed", state_index.index_path(store)))
     return Committed(journal["dts"], journal["touched_dts"], counts)
 
 
-def _stored_ids(store: Store, ids: set[str]) -> set[str]:
-    """Which of ``ids`` the store's documents already hold. Read a batch of
-    doc_ids at a time: memory stays that of the new ids, however large the store."""
-    found: set[str] = set()
-    if not ids:
-        return found
-    wanted = pa.array(sorted(ids), pa.string())
-    for dt in store.partitions("documents"):
-        for part in store.parts("documents", dt):
-            for batch in pq.ParquetFile(store.partition_dir("documents", dt) / f"{part}.parquet").iter_batches(batch_size=65_536, columns=["doc_id"]):
-                column = batch.column(0)
-                found.update(pc.filter(column, pc.is_in(column, value_set=wanted)).to_pylist())
-    return found
+# New documents a commit decides and writes at once: a backfill is committed a group of dates at a
+# time (~3.5 KB of decision rows, clusters and slots a document: ~17 MB a group, not 0.5 GB for 90 days).
+GROUP_DOCS = 5_000
 
 
 def _staged_by_file(part_results: list[dict]) -> dict[str, list[dict]]:
@@ -119,86 +123,127 @@ def _staged_by_file(part_results: list[dict]) -> dict[str, list[dict]]:
     return by_file
 
 
-# What the commit's decisions read of every document (duplicates, dt, order, clusters): its text,
-# title and the rest are read again a raw file at a time when its shard is written.
+# What the commit's plan reads of every document (which are new, their dt), and what it reads of the
+# new ones of a group of dates (clusters, order): the text and the rest come when its shard is written.
+PLAN_COLUMNS = ["doc_id", "source", "raw_path", "raw_record", "published_at", "date_unparsed", decide.SEQ]
 DECISION_COLUMNS = ["doc_id", "source", "raw_path", "raw_record", "published_at", "date_unparsed", decide.SEQ, decide.SIGNATURE]
 
 
-def _file_rows(parts: list[dict], with_text: bool = True) -> tuple[list[dict], list[dict]]:
-    """The documents and quarantine rows of one raw file, its parts put together (``merge_parts``)."""
-    columns = None if with_text else DECISION_COLUMNS
-    return decide.merge_parts(
-        [pq.read_table(r["documents_path"], columns=columns).to_pylist() for r in parts], [pq.read_table(r["quarantine_path"]).to_pylist() for r in parts]
-    )
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """What a commit decides on columns before any document's row: files, duplicates, quarantine, and per raw file which rows are new and their dt."""
+
+    files: list[dict]  # IngestBatch.files of the commit: one per raw file
+    per_file: dict[str, tuple[np.ndarray, pa.Array]]  # raw path -> (new?, dt) of its documents in record order
+    new_counts: dict[str, int]  # dt -> new documents
+    duplicates: dict[str, list[dict]]
+    quarantined: list[dict]
 
 
-def _read_staged(by_file: dict[str, list[dict]], near_duplicates: bool) -> tuple[list[dict], list[dict], list[dict]]:
-    """Documents (their DECISION_COLUMNS) and quarantine rows of every staged file, in raw
-    path order; and one entry per file (IngestBatch.files). A document the read task
-    gave no signature gets it here when clusters need it (the text is read for that file only)."""
-    docs, quarantined, files = [], [], []
+def _merged(parts: list[dict], columns: list[str] | None = None) -> tuple[pa.Table, list[dict]]:
+    """One raw file's documents (a table of ``columns``, in record order, none after the first
+    parse error) and quarantine rows, its parts put together as ``merge_parts`` does."""
+    quarantine = [pq.read_table(r["quarantine_path"]).to_pylist() for r in parts]
+    docs = pa.concat_tables([pq.read_table(r["documents_path"], columns=columns) for r in parts]).sort_by(decide.SEQ)
+    errors = [q[decide.SEQ] for part in quarantine for q in part if q["reason"] == "parse_error"]
+    if errors:
+        docs = docs.filter(pc.less(docs[decide.SEQ], min(errors)))
+    return docs, decide.merge_parts([[] for _ in parts], quarantine)[1]
+
+
+def _plan(index: state_index.StateIndex, by_file: dict[str, list[dict]], run_date: str) -> _Plan:
+    """Which documents are new (``commit.new_mask``) and their dt, from a few columns of every staged file."""
+    tables, quarantined, files = [], [], []
     for raw_path, parts in by_file.items():
-        file_docs, file_quarantined = _file_rows(parts, with_text=False)
-        if near_duplicates and any(d[decide.SIGNATURE] is None for d in file_docs):
-            file_docs = [{**{c: d[c] for c in DECISION_COLUMNS}, decide.SIGNATURE: d[decide.SIGNATURE] or ingest_lib.signature(d["text"])}
-                         for d in _file_rows(parts)[0]]
-        docs.extend(file_docs)
-        quarantined.extend(file_quarantined)
-        dates_unparsed = sum(1 for d in file_docs if d["date_unparsed"])
-        files.append({"raw_path": raw_path, "sha256": parts[0]["sha256"], "records": len(file_docs) + len(file_quarantined), "dates_unparsed": dates_unparsed})
-    return docs, quarantined, files
+        docs, file_quarantined = _merged(parts, PLAN_COLUMNS)
+        tables.append(docs.append_column("dt", decide.dts_of(docs["published_at"], run_date)))
+        quarantined += file_quarantined
+        unparsed = pc.sum(docs["date_unparsed"]).as_py() or 0
+        files.append({"raw_path": raw_path, "sha256": parts[0]["sha256"], "records": docs.num_rows + len(file_quarantined), "dates_unparsed": unparsed})
+    every = pa.concat_tables(tables)
+    new = decide.new_mask(every["doc_id"], index.stored_ids(every["doc_id"].to_pylist()))
+    duplicates = defaultdict(list)
+    for row in every.filter(pa.array(~new)).select([*decide.DUPLICATE_FIELDS, "dt"]).to_pylist():
+        duplicates[row.pop("dt")].append(row)
+    counts = pc.value_counts(every["dt"].filter(pa.array(new))).to_pylist()
+    starts = np.cumsum([0] + [t.num_rows for t in tables])
+    per_file = {raw_path: (new[a:b], t["dt"]) for raw_path, t, a, b in zip(by_file, tables, starts, starts[1:])}
+    return _Plan(files, per_file, {c["values"]: c["counts"] for c in counts}, dict(duplicates), quarantined)
 
 
-def _near_duplicate_clusters(store: Store, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
+def _decision_rows(by_file: dict[str, list[dict]], plan: _Plan, group: list[str], near_duplicates: bool) -> tuple[dict, dict[str, list[dict]]]:
+    """The raw files holding new documents of the dts ``group``, and those documents' decision rows by dt,
+    each dt in record order (as ``commit.deduplicate`` gives them). A document the read task gave no
+    signature gets it here when clusters need it (the text is read for that file only)."""
+    wanted = pa.array(group, pa.string())
+    files, new_docs = {}, defaultdict(list)
+    for raw_path, parts in by_file.items():
+        new, dts = plan.per_file[raw_path]
+        mask = pa.array(new & pc.is_in(dts, value_set=wanted).to_numpy(zero_copy_only=False).astype(bool))
+        if not pc.any(mask).as_py():
+            continue
+        files[raw_path] = parts
+        rows = _merged(parts, DECISION_COLUMNS)[0].filter(mask).to_pylist()
+        if near_duplicates and any(r[decide.SIGNATURE] is None for r in rows):
+            texts = _merged(parts, [decide.SEQ, "text"])[0].filter(mask).column("text").to_pylist()
+            rows = [{**r, decide.SIGNATURE: r[decide.SIGNATURE] or ingest_lib.signature(t)} for r, t in zip(rows, texts)]
+        for row, dt in zip(rows, dts.filter(mask).to_pylist()):
+            del row[decide.SEQ]
+            new_docs[dt].append(row)
+    for rows in new_docs.values():
+        rows.sort(key=decide.record_order)
+    return files, dict(new_docs)
+
+
+def _near_duplicate_clusters(store: Store, index: state_index.StateIndex, new_docs: dict[str, list[dict]], cfg: dict) -> dict[str, str]:
     """cluster_id of every new document, joining the stories of earlier runs
     through their MinHash signatures kept in ``_state/minhash/`` (one part per
-    run, after ``_state/minhash.parquet`` where an older store has it), read
-    8,192 rows at a time: memory does not grow with the store."""
+    run, after ``_state/minhash.parquet`` where an older store has it). The
+    candidates among them come from the state index (``_state/index.sqlite``,
+    by band key and doc_id): a night reads the rows its documents can match, not the whole state."""
     if not cfg["near_duplicates"]:
         return {}
-    paths = _minhash_state_paths(store)
-    clusters, added = decide.cluster_against(_state_slices(paths), new_docs, cfg["near_duplicate_threshold"])
+    paths = state_index.minhash_state_paths(store)
+    clusters, added = decide.cluster_against(index.candidates, new_docs, cfg["near_duplicate_threshold"])
     if added is not None:
         # Written before the documents: a crash in between leaves signatures of
         # documents the rerun reads again, and they get the same cluster back.
         last = max((int(p.stem.split("-")[1]) for p in paths if p.parent.name == "minhash"), default=0)
         store.write_state(f"minhash/part-{last + 1:05d}", added)
+        fault_point("ingest:minhash", store.state_dir / "minhash")
+        index.absorb(store)  # the next group of dates sees these documents as earlier ones
     return clusters
 
 
-def _minhash_state_paths(store: Store) -> list[Path]:
-    legacy = store.state_dir / "minhash.parquet"
-    folder = store.state_dir / "minhash"
-    parts = sorted(folder.glob("part-[0-9][0-9][0-9][0-9][0-9].parquet")) if folder.is_dir() else []
-    return ([legacy] if legacy.exists() else []) + parts
-
-
-def _state_slices(paths: list[Path], rows: int = 8192):
-    """The MinHash state in order, ``rows`` at a time (a run's part can hold a whole backfill
-    in one row group: 53k signatures, 27 MB, that every later night held at once with its copies)."""
+def state_slices(paths: list[Path], rows: int = 8192):
+    """The MinHash state in order, ``rows`` at a time: the whole-state scan, kept to check the index against
+    (a run's part can hold a whole backfill in one row group: 53k signatures, 27 MB)."""
     for path in paths:
         for batch in pq.ParquetFile(path).iter_batches(batch_size=rows, columns=MINHASH_STATE.names):
             yield pa.Table.from_batches([batch])
 
 
 def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[dict]], new_docs: dict[str, list[dict]],
-                     clusters: dict[str, str]) -> list[tuple[str, str]]:
+                     clusters: dict[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Stage the new documents as parts after the last of each partition
     (:func:`~khabar.ingest.commit.document_shards`), reading the texts a raw
-    file at a time and writing each shard once its last row is in."""
+    file at a time and writing each shard once its last row is in.
+    Returns the partitions written and the (dt, part) of every new part."""
     schema = schemas.without_run_id(schemas.DOCUMENTS)
     slots: dict[str, tuple[Shard, int]] = {}
     pending: dict[Shard, list] = {}
+    new_parts = []
     for dt, docs in sorted(new_docs.items()):
         first = store.next_part_number("documents", dt)
         for offset, ids in enumerate(decide.shard_slots(docs, batch.shard_size)):
             shard = Shard(dt, f"part-{first + offset:05d}")
             pending[shard] = [len(ids)] + [None] * len(ids)  # rows still missing, then the rows
+            new_parts.append((shard.dt, shard.part))
             slots.update((doc_id, (shard, i + 1)) for i, doc_id in enumerate(ids))
     for parts in by_file.values():
         if not slots:
             break
-        for doc in _file_rows(parts)[0]:
+        for doc in _texts(parts, slots):
             slot = slots.pop(doc["doc_id"], None)  # the first of a doc_id is the new one, as in deduplicate
             if slot is None:
                 continue
@@ -210,7 +255,14 @@ def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[d
                 store.stage_part(batch.run_id, "documents", shard, pa.Table.from_pylist(pending.pop(shard)[1:], schema=schema))
     if pending or slots:  # cannot happen: every new document came from a staged file
         raise RuntimeError(f"ingest commit: {len(slots)} new document(s) not found again in the staged files")
-    return [("documents", dt) for dt in sorted(new_docs)]
+    return [("documents", dt) for dt in sorted(new_docs)], new_parts
+
+
+def _texts(parts: list[dict], slots: dict[str, tuple]) -> list[dict]:
+    """The whole rows of one raw file's documents that have a slot, in record order."""
+    docs = _merged(parts)[0]
+    docs = docs.filter(pc.is_in(docs["doc_id"], value_set=pa.array(list(slots), pa.string()))).drop_columns([decide.SEQ])
+    return docs.to_pylist()
 
 
 def _stage_records(store: Store, run_id: str, rows_by_dataset: dict[str, dict[str, list[dict]]]) -> list[tuple[str, str]]:

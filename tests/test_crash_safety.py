@@ -26,7 +26,9 @@ from .conftest import REPO, SAMPLE_RAW
 
 FAULTS = [
     "ingest:staged",  # files read, nothing committed
+    "ingest:minhash",  # the run's MinHash part written, no document staged (the index absorbs it next run)
     "ingest:committing",  # journal written, documents not yet moved in
+    "ingest:indexed",  # documents moved in and in the state index, the files not yet in the manifest
     "normalise:staged",  # outputs staged, not swapped in
     "segment:swapping",  # sentences of one partition swapped in, the rest not
     "extract:staged",
@@ -79,6 +81,23 @@ def assert_no_partial_files_visible(out: Path) -> None:
             pq.read_metadata(path)  # every visible file is a complete Parquet file
 
 
+def assert_index_in_step(out: Path) -> None:
+    """The state index agrees with the documents and the MinHash parts without a rebuild."""
+    from khabar.config import DEFAULTS
+    from khabar.ingest import index as state_index
+    from khabar.ingest.neardup import lsh_bands
+
+    store = Store(out)
+    index = state_index.synced(store, lsh_bands(DEFAULTS["ingest"]["near_duplicate_threshold"]))
+    try:
+        assert index.rebuilt == []
+        assert {r[0] for r in index.db.execute("SELECT doc_id FROM doc")} == set(store.read_dataset("documents", ["doc_id"]).column("doc_id").to_pylist())
+        state = [r for p in state_index.minhash_state_paths(store) for r in pq.read_table(p).to_pylist()]
+        assert [tuple(r) for r in index.db.execute("SELECT doc_id, cluster_id, signature FROM sig ORDER BY ord")] == [tuple(r.values()) for r in state]
+    finally:
+        index.close()
+
+
 @pytest.fixture(scope="module")
 def one_worker(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("config") / "one-worker.toml"
@@ -114,6 +133,7 @@ def test_a_killed_run_is_completed_by_the_next_one(fault, clean_run, tmp_path, o
     assert snapshot(out) == clean_run
     assert not (out / "_staging").exists() or not any((out / "_staging").iterdir())
     assert Store(out).open_journals() == []
+    assert_index_in_step(out)
 
 
 @pytest.mark.slow

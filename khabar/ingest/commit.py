@@ -8,7 +8,7 @@ ingest task's part (tasks/ingest.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -17,7 +17,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schemas import DOCUMENTS
-from .neardup import SIGNATURE_BYTES, band_keys, band_keys_of, cluster_signatures, lsh_bands, signature
+from .neardup import (
+    SIGNATURE_BYTES,
+    band_keys,
+    band_keys_of,
+    cluster_signatures,
+    lsh_bands,
+    signature,
+)
 
 DUPLICATE_FIELDS = ("doc_id", "source", "raw_path", "raw_record")
 
@@ -104,6 +111,38 @@ def deduplicate(docs: Iterable[dict], seen: set[str], run_date: str) -> tuple[di
     return dict(new_docs), dict(duplicates)
 
 
+def new_mask(doc_ids: pa.Array | pa.ChunkedArray, stored: set[str]) -> np.ndarray:
+    """:func:`deduplicate`'s rule on a column: True where a document is new, the first
+    of its doc_id in the run and not in ``stored``. No Python object per row, so a
+    backfill holds its run's doc_ids as one array, not a dict per document."""
+    codes = pc.dictionary_encode(doc_ids).combine_chunks().indices.to_numpy(zero_copy_only=False) if len(doc_ids) else np.empty(0, np.int64)
+    first = np.zeros(len(doc_ids), dtype=bool)
+    first[np.unique(codes, return_index=True)[1]] = True
+    known = pc.is_in(doc_ids, value_set=pa.array(sorted(stored), pa.string())).to_numpy(zero_copy_only=False)
+    return first & ~known.astype(bool)
+
+
+def dts_of(published_at: pa.Array | pa.ChunkedArray, run_date: str) -> pa.Array | pa.ChunkedArray:
+    """:func:`dt_of` of a timestamp[UTC] column."""
+    return pc.fill_null(pc.strftime(published_at, "%Y-%m-%d"), run_date)
+
+
+def date_groups(counts: dict[str, int], max_docs: int) -> list[list[str]]:
+    """The dts in order, cut into groups of consecutive dts of at most ``max_docs`` new
+    documents (a dt holding more is a group of its own). A commit decides and writes a
+    group at a time: a backfill holds a few days' decisions, not all of them. A group
+    sees the earlier ones as a later run sees an earlier run, and clustering runs in
+    dt order anyway, so the clusters are those of one group of everything."""
+    groups, size = [], 0
+    for dt in sorted(counts):
+        if not groups or size + counts[dt] > max_docs:
+            groups.append([])
+            size = 0
+        groups[-1].append(dt)
+        size += counts[dt]
+    return groups
+
+
 def even_chunks(rows: list, shard_size: int) -> list[list]:
     """Split rows into the fewest chunks of at most shard_size, of near-equal size
     (2,972 documents make two shards of 1,486, not 2,000 + 972: both cores stay busy).
@@ -145,7 +184,8 @@ def cluster_documents(state: pa.Table, new_docs: dict[str, list[dict]], threshol
     return clusters, None if added is None else pa.concat_tables([state, added])
 
 
-def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
+def cluster_against(state_parts: Iterable[pa.Table] | Callable[[np.ndarray, pa.Array], Iterable[pa.Table]],
+                    new_docs: dict[str, list[dict]], threshold: float) -> tuple[dict[str, str], pa.Table | None]:
     """:func:`cluster_documents` over a state read a part at a time; returns the
     clusters and only the rows to add to the state (None: none).
 
@@ -154,12 +194,18 @@ def cluster_against(state_parts: Iterable[pa.Table], new_docs: dict[str, list[di
     :func:`~khabar.ingest.neardup.band_keys`, or the same doc_id), in state
     order. Any other earlier document is never a candidate, so the clusters
     are those of an index holding the whole state.
+
+    ``state_parts`` may instead be a function of (the new documents' band keys,
+    their doc_ids) giving those candidate rows, in state order, from an index
+    (``khabar.ingest.index.StateIndex.candidates``): the same clusters without reading the whole state.
     """
     docs = [d for dt in sorted(new_docs) for d in new_docs[dt]]
     bands = lsh_bands(threshold)
     own = [d.get(SIGNATURE) if d.get(SIGNATURE) is not None else signature(d["text"]) for d in docs]
     wanted_keys = np.unique(band_keys([sig for sig in own if sig], bands))
     wanted_ids = pa.array(sorted({d["doc_id"] for d in docs}), pa.string())
+    if callable(state_parts):
+        state_parts = state_parts(wanted_keys, wanted_ids)
     known = []
     for part in state_parts:
         known += zip(*(_candidates(part, wanted_keys, wanted_ids, bands).column(c).to_pylist() for c in MINHASH_STATE.names))
@@ -199,10 +245,10 @@ def _candidates(part: pa.Table, wanted_keys: np.ndarray, wanted_ids: pa.Array, b
     return part.filter(pa.array(shares_band | same_id))
 
 
-def commit_counts(batch: IngestBatch, new_docs: dict[str, list], duplicates: dict[str, list], quarantined: list) -> dict:
+def commit_counts(batch: IngestBatch, documents: int, duplicates: dict[str, list], quarantined: list) -> dict:
     return {
         "records_seen": sum(r["records"] for r in batch.files),
-        "documents": sum(len(v) for v in new_docs.values()),
+        "documents": documents,
         "quarantined": len(quarantined),
         "duplicates": sum(len(v) for v in duplicates.values()),
         "files": len(batch.files),
