@@ -224,24 +224,33 @@ def _wants_temporary_server() -> bool:
         not any(n in os.environ for n in names) and any(_truthy(profile[n]) for n in names if n in profile))
 
 
+# The temporary server of this process, kept for its later runs: Prefect, once loaded, keeps the
+# API URL it read at import (its event and log services too), so a second run in the same process
+# (an embedding program, a benchmark calling cli.main twice) must find the same server there.
+_SERVER: TemporaryServer | None = None
+
+
 @contextmanager
 def temporary_server() -> Iterator[TemporaryServer | None]:
-    """Prefect's temporary server for the duration of a command, launched now,
-    where Prefect would start one itself (see :func:`_wants_temporary_server`).
+    """Prefect's temporary server for the commands of this process, launched on the first,
+    where Prefect would start one itself (see :func:`_wants_temporary_server`); it stops
+    when the process ends.
 
     Enter before importing Prefect: the server boots meanwhile, and
     PREFECT_API_URL must be in the environment before Prefect reads its
     settings, or Prefect's own threads (which do not see a settings context)
     start a second server.
     """
+    global _SERVER
+    if _SERVER is not None and _SERVER.process.poll() is None and os.environ.get("PREFECT_API_URL") == _SERVER.api_url:
+        yield _SERVER
+        return
     if not _wants_temporary_server():
         yield None
         return
-    server = TemporaryServer()
-    os.environ["PREFECT_API_URL"] = server.api_url  # for this process and the pool workers it starts
-    try:
-        yield server
-    finally:
-        if os.environ.get("PREFECT_API_URL") == server.api_url:
-            del os.environ["PREFECT_API_URL"]
-        server.stop()
+    import atexit
+
+    _SERVER = TemporaryServer()
+    os.environ["PREFECT_API_URL"] = _SERVER.api_url  # for this process and the pool workers it starts
+    atexit.register(_SERVER.stop)
+    yield _SERVER

@@ -97,3 +97,26 @@ def test_the_resource_trackers_note_on_freed_semaphores_is_silenced_for_the_run(
     leak = "import multiprocessing as mp, os; s = mp.get_context('spawn').Semaphore(1); os._exit(0)"
     done = subprocess.run([sys.executable, "-c", leak], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_runs_of_one_process_share_its_temporary_prefect_server(tmp_path):
+    # Prefect keeps the API URL it read at import: a second run in the same process (an embedding
+    # program, bench/compare_incremental.py) failed with "Connection refused" on the first run's
+    # stopped server. Without a configured server, every run of the process now uses the one it started.
+    from .conftest import SAMPLE_RAW
+
+    script = tmp_path / "twice.py"
+    out = tmp_path / "out"
+    script.write_text(
+        "from khabar import cli\n"
+        "if __name__ == '__main__':\n"
+        f"    first = cli.main(['run', '--raw', {str(SAMPLE_RAW / '2026-11-25')!r}, '--out', {str(out)!r}])\n"
+        f"    second = cli.main(['run', '--raw', {str(SAMPLE_RAW)!r}, '--out', {str(out)!r}])\n"
+        "    print('exit codes', first, second)\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false", PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, str(script)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert "exit codes 0 0" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "Connection refused" not in done.stdout + done.stderr
