@@ -28,7 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.ner.features import SPORT_WORDS, Featurizer, norm
+from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, norm
+from khabar.ner.features import _quoted as _quoted_words
 from khabar.ner.votes import Stage2Codes, document_votes
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crf1d_model.c: header_t
@@ -157,6 +158,9 @@ def marginals(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> n
     return out
 
 
+# Bits of a stage-1 row's flags: what its word can take part in, so that only those tokens build strings.
+LEFT, RIGHT, OPENS = 1, 2, 4  # first / second word of a bigram the model has; an opening quote (features._quoted)
+
 # Surface words whose score vectors are kept (a row is ~0.4 KB): the featurizer's own bound.
 MAX_ROWS = 150_000
 
@@ -172,16 +176,17 @@ class _Rows:
         self.index: dict[str, int] = {}
         self.norms: list[str] = [""]
         self.table = np.zeros((1024, *self.shape))
-        self.ints = np.full(1024, -1, dtype=np.int64)  # per row: the word's Featurizer.key id (stage 1's table)
+        # per row of stage 1's table: the word's Featurizer.key id, its row in stage 2's compact table, FLAGS
+        self.ints = np.full((1024, 3), -1, dtype=np.int64)
         self.size = 1
 
-    def add(self, keys: list, norms: list[str], vectors: np.ndarray, ints: list[int] | None = None) -> None:
+    def add(self, keys: list, norms: list[str], vectors: np.ndarray, ints: np.ndarray | None = None) -> None:
         end = self.size + len(keys)
         if end > len(self.table):
             grown = np.zeros((max(end, 2 * len(self.table)), *self.shape))
             grown[: self.size] = self.table[: self.size]
             self.table = grown
-            self.ints = np.concatenate((self.ints, np.full(len(grown) - len(self.ints), -1, dtype=np.int64)))
+            self.ints = np.concatenate((self.ints, np.full((len(grown) - len(self.ints), 3), -1, dtype=np.int64)))
         self.table[self.size : end] = vectors.reshape(len(keys), *self.shape)
         if ints is not None:
             self.ints[self.size : end] = ints
@@ -203,6 +208,7 @@ class FastTagger:
         self.keys: dict[str, int] = {}  # Featurizer.key -> id (stage 2 pools a document's words by it)
         self.sport: list[bool] = []  # per key id: a word of football reports (features.SPORT_WORDS)
         self.codes = Stage2Codes(self.w1.labels) if self.w2 else None
+        self._bigram_words = _bigram_words(self.w1)
         self._lock = threading.Lock()  # the tables grow while tagging: one batch at a time
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
@@ -224,10 +230,9 @@ class FastTagger:
     def _stage1_rows(self, sentences: list[list[str]]) -> list[list[int]]:
         table = self.rows
         if len(table.index) > MAX_ROWS:
-            table.clear()
-            self.keys.clear()
-            self.sport.clear()
-            self.featurizer._key.clear()  # Featurizer.key's memo: only this path fills it
+            for memo in (table, self.rows2, self.keys, self.sport, self.featurizer._key):  # the key memo: only this path fills it
+                if memo is not None:
+                    memo.clear()
         get = table.index.get
         new = list(dict.fromkeys(w for s in sentences for w in s if get(w) is None))
         if new:
@@ -236,13 +241,19 @@ class FastTagger:
             f, ids = self.featurizer, self.w1.ids
             norms = [norm(w) for w in new]
             typed = {w: f._type(w) for w in dict.fromkeys(norms)}
-            key_ids = [self._key_id(k) for k in map(f.key, new)]
-            table.add(new, norms, segment_sums(self.w1, [ids(part) for w in norms for part in (typed[w][0], *typed[w][1])]), key_ids)
+            vectors = segment_sums(self.w1, [ids(part) for w in norms for part in (typed[w][0], *typed[w][1])])
             if self.rows2 is not None:
                 fresh = [w for w in typed if w not in self.rows2.index]
                 self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
+            compact = self.rows2.index if self.rows2 is not None else {}
+            ints = [(self._key_id(f.key(word)), compact.get(w, 0), self._flags(w)) for word, w in zip(new, norms)]
+            table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
         index = table.index
         return [[index[w] for w in s] for s in sentences]
+
+    def _flags(self, w: str) -> int:
+        left, right = self._bigram_words
+        return (w in left) * LEFT | (w in right) * RIGHT | (w in _OPEN) * OPENS
 
     def _key_id(self, key: str) -> int:
         if not key:
@@ -256,39 +267,48 @@ class FastTagger:
     def _emission1(self, rows: list[list[int]]) -> np.ndarray:
         """Stage-1 scores: own, then each offset's context vector, then bigrams/BOS/EOS/quoted (crfsuite's order)."""
         flat, pos, n = _positions(rows)
-        table = self.rows.table
+        table, w = self.rows.table, self.w1
         e = table[flat, 0].copy()
         full = self.featurizer.feature_set == "full"
-        edge = self._edges(rows) if full else None
         for k, o in enumerate(self.featurizer.offsets, 1):
-            e += table[np.where((pos + o >= 0) & (pos + o < n), flat[np.clip(np.arange(len(flat)) + o, 0, len(flat) - 1)], 0), k]
+            e += table[np.where((pos + o >= 0) & (pos + o < n), flat[np.clip(np.arange(len(flat)) + o, 0, max(len(flat) - 1, 0))], 0), k]
             if not full and o in (-1, 1):  # base set: BOS/EOS stand in for the missing neighbour
-                e += self.w1.state[np.where(pos == 0 if o < 0 else pos == n - 1, self._attr(self.w1, "BOS" if o < 0 else "EOS"), self.w1.pad)]
+                e += w.state[np.where(pos == 0 if o < 0 else pos == n - 1, self._attr(w, "BOS" if o < 0 else "EOS"), w.pad)]
         if full:
-            for ids in edge:
-                e += self.w1.state[ids]
+            flags = self.rows.ints[flat, 2]
+            e += w.state[self._bigrams(flat, pos == 0, flags, "b-=", -1, "BOS")]
+            e += w.state[self._bigrams(flat, pos == n - 1, flags, "b+=", 1, "EOS")]
+            e += w.state[self._quoted(rows, flags)]
         return e
 
     @staticmethod
     def _attr(weights: CrfWeights, name: str) -> int:
         return weights.attrs.get(name, weights.pad)
 
-    def _edges(self, rows: list[list[int]]) -> tuple[list[int], list[int], list[int]]:
-        """Attribute rows of the full set's per-token extras: ``b-=``/BOS, ``b+=``/EOS, ``quoted``."""
-        from khabar.ner.features import _quoted
-
+    def _bigrams(self, flat: np.ndarray, edge: np.ndarray, flags: np.ndarray, prefix: str, step: int, mark: str) -> np.ndarray:
+        """Per token the attribute row of its bigram with the word ``step`` away (``b-=`` / ``b+=``), or of BOS / EOS."""
         w, norms = self.w1, self.rows.norms
-        get, pad, bos, eos, quoted = w.attrs.get, w.pad, self._attr(w, "BOS"), self._attr(w, "EOS"), self._attr(w, "quoted")
-        minus, plus, inside = [], [], []
-        for s in rows:
-            ns = [norms[r] for r in s]
-            pairs = [a + "|" + b for a, b in zip(ns, ns[1:])]
-            minus.append(bos)
-            minus += [get("b-=" + p, pad) for p in pairs]
-            plus += [get("b+=" + p, pad) for p in pairs]
-            plus.append(eos)
-            inside += [quoted if q else pad for q in _quoted(ns)]
-        return minus, plus, inside
+        out = np.where(edge, self._attr(w, mark), w.pad)
+        other = np.clip(np.arange(len(flat)) + step, 0, max(len(flat) - 1, 0))
+        first, second = (other, np.arange(len(flat))) if step < 0 else (np.arange(len(flat)), other)
+        maybe = np.flatnonzero(~edge & (flags[first] & LEFT > 0) & (flags[second] & RIGHT > 0)) if len(flat) else np.zeros(0, dtype=np.int64)
+        get, pad = w.attrs.get, w.pad
+        for i in maybe.tolist():
+            out[i] = get(prefix + norms[flat[first[i]]] + "|" + norms[flat[second[i]]], pad)
+        return out
+
+    def _quoted(self, rows: list[list[int]], flags: np.ndarray) -> np.ndarray:
+        """Per token the row of ``quoted`` if features._quoted marks it (only sentences with an opening quote are looked at)."""
+        w, norms = self.w1, self.rows.norms
+        out = np.full(len(flags), w.pad)
+        if not (flags & OPENS).any():
+            return out
+        lengths = _lengths(rows)
+        starts = np.cumsum(lengths) - lengths
+        quoted = self._attr(w, "quoted")
+        for j in np.unique(np.repeat(np.arange(len(rows)), lengths)[flags & OPENS > 0]).tolist():
+            out[starts[j] + np.flatnonzero(_quoted_words([norms[r] for r in rows[j]]))] = quoted
+        return out
 
     def _labels(self, weights: CrfWeights, labels: np.ndarray, rows: list) -> list[list[str]]:
         names = weights.labels
@@ -315,7 +335,7 @@ class FastTagger:
         """crf.stage2_document over every document of the batch at once (votes: khabar.ner.votes)."""
         lengths = _lengths(rows)
         flat = _positions(rows)[0]
-        keys = self.rows.ints[flat]
+        keys = self.rows.ints[flat, 0]
         sport = np.array(self.sport + [False], dtype=bool)  # one more, so that an empty batch indexes something
         needs, codes = document_votes(self.codes, labels, keys, sport, np.repeat(np.array(doc_of, dtype=np.int64), lengths), lengths)
         which = np.flatnonzero(needs).tolist()
@@ -330,17 +350,6 @@ class FastTagger:
                 results[j] = r
         return results
 
-    def _compact_rows(self, rows: list[list[int]]) -> list[list[int]]:
-        """Rows of each token's compact vectors (``Featurizer.compact``: own, as -1 context, as +1 context)."""
-        table, norms, f = self.rows2, self.rows.norms, self.featurizer
-        if len(table.index) > MAX_ROWS:
-            table.clear()
-        get = table.index.get
-        new = list(dict.fromkeys(norms[r] for s in rows for r in s if get(norms[r]) is None))
-        self._add_compact(new, [f._compact_entry(w, f._type(w)[0]) for w in new])
-        index = table.index
-        return [[index[norms[r]] for r in s] for s in rows]
-
     def _add_compact(self, words: list[str], entries: list) -> None:
         if words:
             ids = self.w2.ids
@@ -349,7 +358,8 @@ class FastTagger:
     def _emission2(self, rows: list[list[int]], codes: np.ndarray) -> np.ndarray:
         """Stage-2 scores: compact own, -1 neighbour or BOS, +1 neighbour or EOS, then the stage-2 strings."""
         w = self.w2
-        flat, pos, n = _positions(self._compact_rows(rows))
+        flat, pos, n = _positions(rows)
+        flat = self.rows.ints[flat, 1]  # rows of the compact table
         table = self.rows2.table
         shifted = np.arange(len(flat))
         e = table[flat, 0].copy()
@@ -369,6 +379,19 @@ class FastTagger:
         index = memo.index
         e += memo.table[np.array([index[c] for c in distinct], dtype=np.int64)[inverse], 0]
         return e
+
+
+def _bigram_words(weights: CrfWeights) -> tuple[set[str], set[str]]:
+    """Words that are first / second in some ``b-=`` or ``b+=`` attribute of the model (every split at a '|')."""
+    left, right = set(), set()
+    for attr in weights.attrs:
+        if attr.startswith(("b-=", "b+=")):
+            body = attr[3:]
+            for i, c in enumerate(body):
+                if c == "|":
+                    left.add(body[:i])
+                    right.add(body[i + 1 :])
+    return left, right
 
 
 def _lengths(rows: list[list[int]]) -> np.ndarray:
