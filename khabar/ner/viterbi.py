@@ -234,7 +234,8 @@ class FastTagger:
                 if memo is not None:
                     memo.clear()
         get = table.index.get
-        new = list(dict.fromkeys(w for s in sentences for w in s if get(w) is None))
+        rows = [[get(w, 0) for w in s] for s in sentences]  # 0: not seen yet (row 0 is the padding)
+        new = list(dict.fromkeys(w for s, r in zip(sentences, rows) if 0 in r for w in s if get(w) is None))
         if new:
             # Featurizer._type's lists, unrestricted: their weights are looked up once, here, and the
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
@@ -248,8 +249,9 @@ class FastTagger:
             compact = self.rows2.index if self.rows2 is not None else {}
             ints = [(self._key_id(f.key(word)), compact.get(w, 0), self._flags(w)) for word, w in zip(new, norms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
-        index = table.index
-        return [[index[w] for w in s] for s in sentences]
+            index = table.index
+            rows = [[index[w] for w in s] if 0 in r else r for s, r in zip(sentences, rows)]
+        return rows
 
     def _flags(self, w: str) -> int:
         left, right = self._bigram_words
