@@ -156,3 +156,16 @@ def test_document_votes_give_the_strings_of_stage2_features():
         expected = _reference_stage2(featurizer, doc, tags)
         assert needs.tolist() == [n for n, _ in expected]
         assert [codes.strings(int(c)) for c in packed] == [f for _, feats in expected for f in feats]
+
+
+def test_a_small_memo_changes_no_tag(monkeypatch):
+    from khabar.ner import viterbi as fast_module
+
+    model = CrfModel(DEFAULT_MODEL)
+    expected = model.tag_documents(DOCUMENTS)
+    monkeypatch.setattr(fast_module, "MAX_ROWS", 5)
+    for _ in range(3):  # each batch after the first starts from an emptied memo
+        assert model.tag_documents(DOCUMENTS) == expected
+        assert len(model.fast.rows.index) > 5 and len(model.fast.keys) > 0
+    assert model.tag_documents(DOCUMENTS[:1]) == expected[:1]
+    assert len(model.fast.rows.index) < 30  # emptied, then only the first document's words
