@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import struct
 import threading
+from itertools import chain, repeat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +47,6 @@ class CrfWeights:
     @property
     def pad(self) -> int:
         return self.state.shape[0] - 1
-
-    def ids(self, feats: list[str]) -> list[int]:
-        get = self.attrs.get
-        return [i for f in feats if (i := get(f)) is not None]
 
 
 def _cqdb_strings(buf: bytes, off: int) -> list[str]:
@@ -83,18 +80,17 @@ def read_crfsuite(path: Path | str) -> CrfWeights:
     return CrfWeights(labels, {a: i for i, a in enumerate(_cqdb_strings(buf, off_attrs))}, state, trans)
 
 
-def segment_sums(weights: CrfWeights, id_lists: list[list[int]]) -> np.ndarray:
-    """(len(id_lists), labels): per list, the sum of its attributes' state rows, added in list order
-    from zero as crfsuite does (each list starts with the zero row, so none is empty)."""
-    flat, starts = [], []
-    pad = weights.pad
-    for ids in id_lists:
-        starts.append(len(flat))
-        flat.append(pad)
-        flat += ids
-    if not starts:
+def segment_sums(weights: CrfWeights, parts: list[list[str]]) -> np.ndarray:
+    """(len(parts), labels): per list of attributes, the sum of their state rows, added in list order from
+    zero as crfsuite does; attributes the model lacks add nothing (crfsuite ignores them)."""
+    if not parts:
         return np.zeros((0, weights.state.shape[1]))
-    return np.add.reduceat(weights.state[flat], starts, axis=0)
+    # one C-level pass of dict lookups; None (-> the zero row) opens each list, so that none is empty
+    flat = np.fromiter(map(weights.attrs.get, chain.from_iterable(chain((None,), p) for p in parts), repeat(weights.pad)), np.int64)
+    first = np.zeros(len(flat), dtype=bool)
+    first[np.cumsum([0] + [len(p) + 1 for p in parts[:-1]])] = True
+    keep = first | (flat != weights.pad)
+    return np.add.reduceat(weights.state[flat[keep]], np.flatnonzero(first[keep]), axis=0)
 
 
 def _order(lengths: np.ndarray) -> tuple[np.ndarray, list[int]]:
@@ -239,10 +235,10 @@ class FastTagger:
         if new:
             # Featurizer._type's lists, unrestricted: their weights are looked up once, here, and the
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
-            f, ids = self.featurizer, self.w1.ids
+            f = self.featurizer
             norms = [norm(w) for w in new]
             typed = {w: f._type(w) for w in dict.fromkeys(norms)}
-            vectors = segment_sums(self.w1, [ids(part) for w in norms for part in (typed[w][0], *typed[w][1])])
+            vectors = segment_sums(self.w1, [part for w in norms for part in (typed[w][0], *typed[w][1])])
             if self.rows2 is not None:
                 fresh = [w for w in typed if w not in self.rows2.index]
                 self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
@@ -354,8 +350,7 @@ class FastTagger:
 
     def _add_compact(self, words: list[str], entries: list) -> None:
         if words:
-            ids = self.w2.ids
-            self.rows2.add(words, words, segment_sums(self.w2, [ids(part) for c in entries for part in c]))
+            self.rows2.add(words, words, segment_sums(self.w2, [part for c in entries for part in c]))
 
     def _emission2(self, rows: list[list[int]], codes: np.ndarray) -> np.ndarray:
         """Stage-2 scores: compact own, -1 neighbour or BOS, +1 neighbour or EOS, then the stage-2 strings."""
@@ -377,7 +372,7 @@ class FastTagger:
         distinct = distinct.tolist()
         new = [c for c in distinct if c not in memo.index]
         if new:
-            memo.add(new, [], segment_sums(w, [w.ids(self.codes.strings(c)) for c in new]))
+            memo.add(new, [], segment_sums(w, [self.codes.strings(c) for c in new]))
         index = memo.index
         e += memo.table[np.array([index[c] for c in distinct], dtype=np.int64)[inverse], 0]
         return e
