@@ -17,6 +17,7 @@ from pathlib import Path
 from khabar.ner.features import Featurizer, document_counts, document_topics, stage2_features
 from khabar.ner.name_lists import read_gazetteer
 from khabar.ner.tags import khabar_tag
+from khabar.ner.viterbi import FastTagger
 from khabar.errors import DataNotFound
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
@@ -24,7 +25,9 @@ DEFAULT_MODEL = RESOURCES / "crf.crfsuite"
 
 
 class CrfModel:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, fast: bool = True):
+        """``fast``: tag with :class:`khabar.ner.viterbi.FastTagger` (numpy, the model's own weights, the
+        same tags), else with crfsuite's tagger, sentence by sentence (the reference the tests compare with)."""
         import pycrfsuite
 
         meta_path = path.with_suffix(".json")
@@ -50,6 +53,7 @@ class CrfModel:
             tagger2.open(self._paths[1])
         self._local.taggers = (tagger, tagger2)
         self.featurizer.restrict(_attributes(tagger), _attributes(tagger2) if tagger2 else None)
+        self.fast = FastTagger(self.featurizer, *self._paths) if fast else None
 
     def _taggers(self):
         taggers = getattr(self._local, "taggers", None)
@@ -75,7 +79,9 @@ class CrfModel:
         return self._taggers()[1]
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
-        return [self.tag_document(sentences) for sentences in documents]
+        if self.fast is None:
+            return [self.tag_document(sentences) for sentences in documents]
+        return [[([khabar_tag(t) for t in tags], probs) for tags, probs in doc] for doc in self.fast.tag_documents(documents)]
 
     def tag(self, words: list[str]) -> tuple[list[str], list[float]]:
         """BIO tags (khabar labels) and marginals of one sentence tagged on its own."""
@@ -83,6 +89,8 @@ class CrfModel:
 
     def tag_document(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         """Tag the sentences of one document; stage 2 (if the model has one) sees the whole document."""
+        if self.fast is not None:
+            return self.tag_documents([sentences])[0]
         featurizer = self.featurizer
         tagger, tagger2 = self._taggers()
         feats = [featurizer.sentence(words) for words in sentences]
