@@ -604,7 +604,9 @@ def test_new_speaker_patterns_run_in_linear_time():
     # adversarial: colons and marks with no closing, long dotted runs
     for unit in ('قال "' + "ا" * 39 + " ", "ب." * 50 + " ", "مدافعا" * 30 + " ", "«نعم قلنا ذلك». (الوزير " * 3,
                  "مذكرات سلمى فريد " * 3, "«كلام كثير هنا». بهذه الكلمات " * 2, "وكتبت: " + " " * 20, "د. ج. م. " * 5,
-                 "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2):
+                 "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2, "وقال سرا طبيعيا " * 2,
+                 "ويعد " + "ب" * 30 + "يا " + "اقتصاديا" * 4 + " ", "ونقل تصريحات لغة بيان قائلا: «نعم». ",
+                 "عميد بالكلية، الدكتور " * 3, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
         def run2(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -1598,3 +1600,59 @@ def test_a_name_starting_with_bi_and_ending_in_ya_is_a_subject():
 def test_bi_or_li_with_my_is_no_subject_unless_tagged():
     text = "فقال بدوري للحاضرين: «لن نتراجع عن هذا القرار أبدا مهما حدث»."
     assert _one(text, entities=[_ent(text, "القرار", "MISC", "m:x")]).speaker is None
+
+
+def test_an_indefinite_accusative_after_the_verb_is_an_adverb_never_the_speaker():
+    text = ("وأكد سالم الدوسري أن أسعار الشقق في الصيف تعد طبيعيا أمام قلة المعروض، "
+            "وأضاف: «الطلب كبير ولا يكفيه ما يبنى كل عام».")
+    ents = [_ent(text, "سالم الدوسري", "PER", "per:s")]
+    s = text.index("سالم الدوسري")
+    assert _span(text, [_one(text, entities=ents)]) == [("سالم الدوسري", s, s + len("سالم الدوسري"), "per:s")]
+    text = "وطالب الدكتور نايف العتيبي ألا يكشف سرا من أسرار العمل، مضيفا: «الأمانة أساس الثقة بين الناس»."
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("الدكتور نايف")
+    name = "الدكتور نايف العتيبي"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:n")]
+    text = "وقال مجددا الباحث ماجد الحربي: «المعلومات المتاحة لا تكفي للحكم على التجربة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("الباحث")
+    name = "الباحث ماجد الحربي"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:m")]
+
+
+def test_an_utterance_noun_before_the_tagged_person_is_cut_from_the_speaker():
+    text = "ونقلت الصحيفة تصريحات ماجد الحربي قائلا: «لن نوقع أي اتفاق قبل أن تتضح الشروط كاملة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("ماجد الحربي")
+    assert _span(text, [_one(text, entities=ents)]) == [("ماجد الحربي", s, s + len("ماجد الحربي"), "per:m")]
+    text = "تأمل لغة نايف العتيبي التي كتب بها رسالته الأخيرة، حيث قال: «لم أعد أحتمل الانتظار أكثر من ذلك»."
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("نايف العتيبي")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف العتيبي", s, s + len("نايف العتيبي"), "per:n")]
+
+
+def test_a_title_cut_at_a_place_goes_on_to_the_holder_set_off_by_a_comma_with_his_own_title():
+    text = "وقال وكيل شؤون الطلاب بالكلية، الدكتور سامي العلي: «سنفتح باب القبول في الأسبوع المقبل»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("وكيل")
+    e = text.index("العلي") + len("العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_the_noun_of_fa_inna_before_a_verb_is_its_subject():
+    text = "وفي المقابل، فإن الرواية الصادرة عن الحكومة تزعم أن «المهاجمين دخلوا المدينة ليلا»."
+    s = text.index("الرواية")
+    e = text.index(" تزعم")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_on_behalf_of_after_a_person_or_a_spokesman_title_means_the_person_or_spokesman():
+    text = "وقالت ليلى الحسن باسم الجامعة العربية: «القرار يخدم المنطقة كلها»."
+    ents = [_ent(text, "ليلى الحسن", "PER", "per:l"), _ent(text, "الجامعة العربية", "ORG", "org:a")]
+    s = text.index("ليلى الحسن")
+    assert _span(text, [_one(text, entities=ents)]) == [("ليلى الحسن", s, s + len("ليلى الحسن"), "per:l")]
+    text = "والمتحدثة باسم الجامعة العربية ليلى الحسن في بيان لها قالت: «القرار يخدم المنطقة كلها»."
+    ents = [_ent(text, "ليلى الحسن", "PER", "per:l"), _ent(text, "الجامعة العربية", "ORG", "org:a")]
+    s = text.index("المتحدثة")
+    e = text.index("الحسن") + len("الحسن")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:l")]
