@@ -606,7 +606,7 @@ def test_new_speaker_patterns_run_in_linear_time():
                  "مذكرات سلمى فريد " * 3, "«كلام كثير هنا». بهذه الكلمات " * 2, "وكتبت: " + " " * 20, "د. ج. م. " * 5,
                  "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2, "وقال سرا طبيعيا " * 2,
                  "ويعد " + "ب" * 30 + "يا " + "اقتصاديا" * 4 + " ", "ونقل تصريحات لغة بيان قائلا: «نعم». ",
-                 "عميد بالكلية، الدكتور " * 3, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
+                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
         def run2(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -1656,3 +1656,11 @@ def test_on_behalf_of_after_a_person_or_a_spokesman_title_means_the_person_or_sp
     s = text.index("المتحدثة")
     e = text.index("الحسن") + len("الحسن")
     assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:l")]
+
+
+def test_an_adverbial_opener_before_the_verb_leaves_its_subject_for_a_participle():
+    text = ("وتعقيبا على كلام الوزير، رفض نايف العتيبي، المتحدث باسم اللجنة، أن يعلق على الأرقام، "
+            "قائلا: «سننتظر التقرير النهائي قبل أي تعليق».")
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("نايف العتيبي")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف العتيبي", s, s + len("نايف العتيبي"), "per:n")]

@@ -1125,6 +1125,10 @@ class _Entities:
 _LAST_SENT_BREAK = _last_of(".!?؟\n")
 
 
+# an adverbial opener before the sentence's verb: وتعقيبا على …، وردا على سؤال …، وتعليقا على ذلك،
+_OPENER = re.compile(r"[ \t]{0,3}و?[^\W\d]{3,12}ا[ \t]{1,3}(?:علي|ل)[^.!?؟\n:«»\"“”،,]{1,80}[،,](?=[ \t])")
+
+
 def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     """For a verb with no written subject (a participle): the subject of the
     sentence's own main verb when entities mark it — `وقدّر محافظ بيروت مروان
@@ -1137,7 +1141,12 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     cut = _cut(_LAST_SENT_BREAK(seg))
     start = lo + cut + 1
     first = _WORD.match(" " + t[start : start + 60])
-    if not first or first.group("w")[0] not in "وف":
+    opener = _OPENER.match(t, start)
+    if opener and opener.end() < vs:  # وتعقيبا على تصريحات السفير، رفض X …، قائلا: the verb follows the opener
+        start, first = opener.end() - 1, _WORD.match(" " + t[opener.end() - 1 : opener.end() + 60])
+        if not first or _phrase_after_subject(first.group("w"), False) or first.group("w").startswith("ال"):
+            return None
+    elif not first or first.group("w")[0] not in "وف":
         return None  # the sentence does not open with (و/ف +) a verb
     if first.group("w") in _STOPS or first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
         return None  # وعن مسلسل «…» …، أجابت / وبعد تأمل وقراءة يبدأ X: no verb opens the sentence
