@@ -606,7 +606,7 @@ def test_new_speaker_patterns_run_in_linear_time():
                  "مذكرات سلمى فريد " * 3, "«كلام كثير هنا». بهذه الكلمات " * 2, "وكتبت: " + " " * 20, "د. ج. م. " * 5,
                  "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2, "وقال سرا طبيعيا " * 2,
                  "ويعد " + "ب" * 30 + "يا " + "اقتصاديا" * 4 + " ", "ونقل تصريحات لغة بيان قائلا: «نعم». ",
-                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
+                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "وقال نايف " + "ضاحكا " * 30, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
         def run2(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -1664,3 +1664,19 @@ def test_an_adverbial_opener_before_the_verb_leaves_its_subject_for_a_participle
     ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
     s = text.index("نايف العتيبي")
     assert _span(text, [_one(text, entities=ents)]) == [("نايف العتيبي", s, s + len("نايف العتيبي"), "per:n")]
+
+
+def test_an_accusative_of_state_or_time_after_the_name_is_cut_from_the_speaker():
+    text = "وعلق ماجد الحربي لاحقا على القرار: «لم نتوقع هذا التحول في موقف اللجنة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("ماجد الحربي")
+    assert _span(text, [_one(text, entities=ents)]) == [("ماجد الحربي", s, s + len("ماجد الحربي"), "per:m")]
+    text = "وقال نايف معلقا على النتيجة: «الفريق لعب جيدا رغم الخسارة»."
+    ents = [_ent(text, "نايف", "PER", "per:n")]
+    s = text.index("نايف")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف", s, s + len("نايف"), "per:n")]
+    text = "وقال السيد كارلوس فارغا: «السوق تتعافى ببطء»."  # (a name of the فاعلا shape, tagged, stays)
+    ents = [_ent(text, "كارلوس فارغا", "PER", "per:k")]
+    s = text.index("السيد")
+    e = len("وقال السيد كارلوس فارغا")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:k")]

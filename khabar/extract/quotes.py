@@ -2567,6 +2567,16 @@ def _on_behalf_of(r: _Reading, sp: _Speaker) -> _Speaker:
     return sp
 
 
+# an active participle of the فاعل pattern, indefinite accusative (ضاحكا، باسما، ساخرا): a state
+_FAAIL_ACCUSATIVE = re.compile(r"[^\W\dاوي]ا[^\W\dاوي]{2}ا")
+
+
+def _state_accusative(w: str) -> bool:
+    """A word after the speaker's name saying how they spoke (ضاحكا، مبتسما،
+    أيضا), never part of the name."""
+    return not is_given_name(w) and (w in _ADVERB_WORDS or bool(_ADVERBIAL.fullmatch(w) or _FAAIL_ACCUSATIVE.fullmatch(w)))
+
+
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     """A speaker span ends before words glued to the name by the tagger or the
     subject reading: a prepositional phrase right after a tagged name (وطالب
@@ -2587,6 +2597,11 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
+    prev_w = words[-2].group() if len(words) >= 2 else ""
+    if prev_w and not prev_w.endswith("ا") and (prev_w[2:] if prev_w.startswith("ال") else prev_w) not in _HOLDER_TITLES \
+            and _state_accusative(words[-1].group()) and not any(
+            e[2] == "PER" and e[1] >= words[-1].end() for e in r.ents.starting(sp.start - _MAX_ENTITY, words[-1].start())):
+        return sp._replace(end=words[-2].end())  # وعقب أبي ضاحكا: how he spoke, not who
     before = words[-2].group() if len(words) >= 3 else ""
     if words[-1:] and words[-1].group() == "الله" and before.startswith("ال") and len(before) > 3 and before != "الا":
         return sp._replace(end=words[-2].end())
