@@ -1680,3 +1680,11 @@ def test_an_accusative_of_state_or_time_after_the_name_is_cut_from_the_speaker()
     s = text.index("السيد")
     e = len("وقال السيد كارلوس فارغا")
     assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:k")]
+
+
+def test_a_person_then_spokesman_bism_keeps_the_whole_title():
+    text = "وقال سامي العلي المتحدث باسم الجامعة العربية: «القرار يخدم المنطقة كلها»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s"), _ent(text, "الجامعة العربية", "ORG", "org:a")]
+    s = text.index("سامي العلي")
+    e = text.index("العربية") + len("العربية")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]

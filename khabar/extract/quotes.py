@@ -2556,7 +2556,7 @@ def _on_behalf_of(r: _Reading, sp: _Speaker) -> _Speaker:
     k = next((i for i, w in enumerate(words) if w.group() == _ON_BEHALF), None)
     if k is None:
         return sp
-    if k > 0 and any(e[2] == "PER" and e[1] <= words[k - 1].end() and e[1] > sp.start
+    if k > 0 and any(e[2] == "PER" and e[1] == words[k - 1].end() and e[1] > sp.start  # (not X المتحدث باسم Y)
                      for e in r.ents.starting(sp.start - _MAX_ENTITY, words[k].start())):
         return sp._replace(end=words[k - 1].end())
     back = _WORDS_BACK.findall(r.t[max(0, sp.start - 14) : sp.start])
