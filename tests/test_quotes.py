@@ -606,7 +606,7 @@ def test_new_speaker_patterns_run_in_linear_time():
                  "مذكرات سلمى فريد " * 3, "«كلام كثير هنا». بهذه الكلمات " * 2, "وكتبت: " + " " * 20, "د. ج. م. " * 5,
                  "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2, "وقال سرا طبيعيا " * 2,
                  "ويعد " + "ب" * 30 + "يا " + "اقتصاديا" * 4 + " ", "ونقل تصريحات لغة بيان قائلا: «نعم». ",
-                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "وقال نايف " + "ضاحكا " * 30, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
+                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "وقال نايف " + "ضاحكا " * 30, "مذكرات ليلى فريد (1): " + "فسألته: «نعم». " * 5, "وأكد أهمية " * 10, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
         def run2(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -1688,3 +1688,34 @@ def test_a_person_then_spokesman_bism_keeps_the_whole_title():
     s = text.index("سامي العلي")
     e = text.index("العربية") + len("العربية")
     assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_an_object_noun_after_the_verb_or_a_one_word_subject_is_not_the_speaker():
+    text = ("وروى الأب تفاصيل الليلة، مشيرا إلى أن الرحلة تحولت إلى مأساة. "
+            "وقال: «كنا عائدين من الرياض لزيارة أقاربنا حين وقع الحادث».")
+    s = text.index("الأب")
+    ents = [_ent(text, "الرياض", "LOC", "loc:r")]
+    assert _span(text, [_one(text, entities=ents)]) == [("الأب", s, s + len("الأب"), None)]
+    text = "وأشاد سامي العلي بجهود رجال الأمن. وأكد أهمية “تكاتف الجميع في وجه الخطر”."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+
+
+def test_a_complementiser_opening_the_speaker_is_dropped_but_not_the_van_of_a_name():
+    text = "ورغم أن ماجد كان يعرف المخاطر، حيث أضاف قائلا: «لم يكن لدي ما أخسره في التجربة»."
+    ents = [_ent(text, "ماجد", "PER", "per:m")]
+    s = text.index("ماجد")
+    assert _span(text, [_one(text, entities=ents)]) == [("ماجد", s, s + len("ماجد"), "per:m")]
+    text = "وكشف فان بيرسي أن مشكلته بدأت مبكرا، قائلا: «تلك كانت أولى الإشارات على التغيير»."
+    ents = [_ent(text, "فان بيرسي", "PER", "per:v")]
+    s = text.index("فان بيرسي")
+    assert _span(text, [_one(text, entities=ents)]) == [("فان بيرسي", s, s + len("فان بيرسي"), "per:v")]
+
+
+def test_in_a_memoir_saaltuhu_is_the_narrator_asking():
+    text = ("مذكرات ليلى فريد (4): ⏎ وناولني الرجل ورقة صغيرة، فسألته بدهشة: «ما هذه الورقة يا عم؟». "
+            "فقال: «هي لك من صاحب البيت».").replace(" ⏎ ", "\n")
+    s = text.index("ليلى فريد")
+    qs = find_quotes(text)
+    assert (qs[0].speaker, qs[0].speaker_start, qs[0].speaker_end) == ("ليلى فريد", s, s + len("ليلى فريد"))

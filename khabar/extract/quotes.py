@@ -868,7 +868,12 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
 
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
     """The object after a subject of two words or more: أكد الوزير خالد الفهيد
-    مشاركة…، أشاد المدرب بأداء اللاعبين."""
+    مشاركة…، أشاد المدرب بأداء اللاعبين; after one definite word too when it
+    is an object noun (روى الزوج تفاصيل الحادث); an object noun right after
+    the verb is no subject at all (وأكد أهمية تضافر الجهود)."""
+    if w in _OBJECT_HEADS and not w.startswith("ال") and w not in _UTTERANCE_NOUNS and (
+            nwords == 0 or (nwords == 1 and prev_w.startswith("ال") and prev_w not in _CONSTRUCT_HEADS)):
+        return True
     if not w or nwords < 2 or prev_w in _CONSTRUCT_HEADS:
         return False
     return w in _OBJECT_HEADS or bool(w[0] == "ب" and len(w) >= 4 and w[1] in "اتم" and w != "باسم"
@@ -2270,6 +2275,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # فردوا: «…»: a group no one person speaks for; a group named before (ويضيفون after المواطنون) goes on
         carried = r.spoken.before(vs)
         return (vs, ve), carried if carried and _group(r.t, carried) else None
+    if speaker is None and _MEMOIR_ASKED.fullmatch(r.t, vs, ve) and _memoir_narrator(r):
+        return (vs, ve), _memoir_narrator(r)._replace(verb_start=vs, verb_end=vs)  # فسألته بدهشة: she who writes
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -2333,6 +2340,16 @@ def _narrator(r: _Reading, vs: int, ve: int) -> _Speaker | None:
     if r.memoir_author is False:  # found once per text: the scan is over the whole article
         r.memoir_author = _memoir_author(r)
     return r.memoir_author._replace(verb_start=vs, verb_end=vs) if r.memoir_author else None
+
+
+# in a memoir «سألته» is the narrator's «I asked him» (elsewhere it may be «she asked him»)
+_MEMOIR_ASKED = re.compile(r"[وف]?سالت(?:ه|ها|هم)")
+
+
+def _memoir_narrator(r: _Reading) -> _Speaker | None:
+    if r.memoir_author is False:  # found once per text: the scan is over the whole article
+        r.memoir_author = _memoir_author(r)
+    return r.memoir_author or None
 
 
 def _memoir_author(r: _Reading) -> _Speaker | None:
@@ -2585,6 +2602,9 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
     بالمنطقة العميد X)."""
     sp = _on_behalf_of(r, _person_after_words(r, sp))
+    if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):  # (فان بيرسي)
+        lead = _drop_complementiser(r.t, (sp.start, sp.end))  # ورغم أن تومسون كان …، أضاف: the person, not أن
+        sp = sp._replace(start=lead[0]) if lead else sp
     words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
     for k, w in enumerate(words[1:], 1):
         g = w.group()
