@@ -866,13 +866,20 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                             and not is_given_name(w)))  # بسببها، لأفرادها، فتقول لنفسك (not بارزاني: a name)
 
 
+# what one stresses, supports or rejects (وأكد أهمية، وأكد وجود، جدد رفض): a verb's object, never
+# its subject (unlike نتائج, تفاصيل: وتفيد تفاصيل القضية، أظهرت نتائج الدراسة)
+_STANCE_OBJECTS = {fold_word(w) for w in """أهمية ضرورة رفض دعم استعداد التزام عزم حرص إدانة ترحيب
+تأييد استمرار عدم وجود مشاركة""".split()}
+
+
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
     """The object after a subject of two words or more: أكد الوزير خالد الفهيد
     مشاركة…، أشاد المدرب بأداء اللاعبين; after one definite word too when it
     is an object noun (روى الزوج تفاصيل الحادث); an object noun right after
     the verb is no subject at all (وأكد أهمية تضافر الجهود)."""
-    if w in _OBJECT_HEADS and not w.startswith("ال") and w not in _UTTERANCE_NOUNS and (
-            nwords == 0 or (nwords == 1 and prev_w.startswith("ال") and prev_w not in _CONSTRUCT_HEADS)):
+    if (nwords == 0 and w in _STANCE_OBJECTS) or (
+            nwords == 1 and w in _OBJECT_HEADS and not w.startswith("ال") and w not in _UTTERANCE_NOUNS
+            and prev_w.startswith("ال") and prev_w not in _CONSTRUCT_HEADS):
         return True
     if not w or nwords < 2 or prev_w in _CONSTRUCT_HEADS:
         return False
