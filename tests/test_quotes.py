@@ -1719,3 +1719,17 @@ def test_in_a_memoir_saaltuhu_is_the_narrator_asking():
     s = text.index("ليلى فريد")
     qs = find_quotes(text)
     assert (qs[0].speaker, qs[0].speaker_start, qs[0].speaker_end) == ("ليلى فريد", s, s + len("ليلى فريد"))
+
+
+def test_a_time_word_or_nisba_adverb_is_no_speaker_and_a_span_opening_with_a_stop_is_the_person():
+    text = "وقال نايف العتيبي هاتفيا من جدة: «الوضع هادئ الآن في المدينة كلها»."
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("نايف العتيبي")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف العتيبي", s, s + len("نايف العتيبي"), "per:n")]
+    text = "وتحدث المحاميان عن القضية. وقال المحاميان يومها: «لا يوجد أي دليل يبرر إغلاق الملف»."
+    s = text.rindex("المحاميان")
+    assert _span(text, [_one(text)]) == [("المحاميان", s, s + len("المحاميان"), None)]
+    text = "والمشكلة كما يراها سامي العلي هي أن «الأحزاب لا تملك قاعدة شعبية حقيقية»، مشيرا إلى الانتخابات."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("سامي العلي", "per:s")]

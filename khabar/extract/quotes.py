@@ -2565,6 +2565,9 @@ def _person_after_words(r: _Reading, sp: _Speaker) -> _Speaker:
     if per is None:
         return sp
     before = _WORDS_BACK.findall(r.t[max(sp.start, per[0] - 20) : per[0]])
+    first = _WORDS_BACK.match(r.t, sp.start)
+    if first and first.group() in _STOPS and first.group() not in _AMBIGUOUS:
+        return sp._replace(start=per[0])  # والمشكلة كما يراها عبد الله: a span opening with a stop is the person's
     return sp._replace(start=per[0]) if before and before[-1] in _UTTERANCE_NOUNS else sp
 
 
@@ -2598,7 +2601,8 @@ _FAAIL_ACCUSATIVE = re.compile(r"[^\W\dاوي]ا[^\W\dاوي]{2}ا")
 def _state_accusative(w: str) -> bool:
     """A word after the speaker's name saying how they spoke (ضاحكا، مبتسما،
     أيضا), never part of the name."""
-    return not is_given_name(w) and (w in _ADVERB_WORDS or bool(_ADVERBIAL.fullmatch(w) or _FAAIL_ACCUSATIVE.fullmatch(w)))
+    return not is_given_name(w) and (w in _ADVERB_WORDS or bool(
+        _ADVERBIAL.fullmatch(w) or _FAAIL_ACCUSATIVE.fullmatch(w) or _NISBA_ADVERB.fullmatch(w)))  # (الخيالي هاتفيا)
 
 
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
