@@ -1733,3 +1733,15 @@ def test_a_time_word_or_nisba_adverb_is_no_speaker_and_a_span_opening_with_a_sto
     ents = [_ent(text, "سامي العلي", "PER", "per:s")]
     s = text.index("سامي العلي")
     assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("سامي العلي", "per:s")]
+
+
+def test_a_place_before_biqawlihi_is_not_the_source_and_a_bi_phrase_after_the_name_is_cut():
+    text = ("ووعد خالد العمر بتحقيق «الأمن والاستقرار لأهل البلاد»، لكنه حذر من انتقال العنف إلى الأردن "
+            "بقوله «لن نسمح بأن تنزلق البلاد إلى الفوضى».")
+    ents = [_ent(text, "خالد العمر", "PER", "per:k"), _ent(text, "الأردن", "LOC", "loc:j")]
+    s = text.index("خالد العمر")
+    assert _span(text, find_quotes(text, ents)) == [("خالد العمر", s, s + len("خالد العمر"), "per:k")]
+    text = "وأقر خالد العمر بأهمية الحوار بين الطرفين، وأضاف: «الثقة تبنى بالخطوات لا بالكلام»."
+    ents = [_ent(text, "خالد العمر", "PER", "per:k")]
+    s = text.index("خالد العمر")
+    assert _span(text, [_one(text, entities=ents)]) == [("خالد العمر", s, s + len("خالد العمر"), "per:k")]

@@ -1640,6 +1640,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         base = vs - len(before)
         return base + kana.start("s"), base + kana.end("s")
     naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
+    if naql and any(e[2] == "LOC" and e[0] <= naql.start("s") and e[1] >= naql.end("s")
+                    for e in r.ents.starting(naql.start("s") - _MAX_ENTITY, naql.start("s") + 1)):
+        naql = None  # حذر من انتقال الإرهاب إلى السودان بقوله: a place the words go to, not who speaks
     if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
         return naql.start("s"), naql.end("s")
     if t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, ve):
@@ -2625,6 +2628,9 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     # محمد بالطيور his name)
         glued = g.startswith("بال") and len(g) > 4 and any(  # (the tagger's span takes it in: قاسم بالتركيز)
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
+        # (a ب phrase right after the tagged name's end: ووعد محمود بتحقيق «…»)
+        glued = glued or (g.startswith("ب") and len(g) > 3 and not g.startswith("بن") and any(
+            e[2] == "PER" and e[1] == prev.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
