@@ -604,7 +604,9 @@ def test_new_speaker_patterns_run_in_linear_time():
     # adversarial: colons and marks with no closing, long dotted runs
     for unit in ('قال "' + "ا" * 39 + " ", "ب." * 50 + " ", "مدافعا" * 30 + " ", "«نعم قلنا ذلك». (الوزير " * 3,
                  "مذكرات سلمى فريد " * 3, "«كلام كثير هنا». بهذه الكلمات " * 2, "وكتبت: " + " " * 20, "د. ج. م. " * 5,
-                 "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2):
+                 "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2, "وقال سرا طبيعيا " * 2,
+                 "ويعد " + "ب" * 30 + "يا " + "اقتصاديا" * 4 + " ", "ونقل تصريحات لغة بيان قائلا: «نعم». ",
+                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "وقال نايف " + "ضاحكا " * 30, "مذكرات ليلى فريد (1): " + "فسألته: «نعم». " * 5, "وأكد أهمية " * 10, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
         def run2(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -1598,3 +1600,148 @@ def test_a_name_starting_with_bi_and_ending_in_ya_is_a_subject():
 def test_bi_or_li_with_my_is_no_subject_unless_tagged():
     text = "فقال بدوري للحاضرين: «لن نتراجع عن هذا القرار أبدا مهما حدث»."
     assert _one(text, entities=[_ent(text, "القرار", "MISC", "m:x")]).speaker is None
+
+
+def test_an_indefinite_accusative_after_the_verb_is_an_adverb_never_the_speaker():
+    text = ("وأكد سالم الدوسري أن أسعار الشقق في الصيف تعد طبيعيا أمام قلة المعروض، "
+            "وأضاف: «الطلب كبير ولا يكفيه ما يبنى كل عام».")
+    ents = [_ent(text, "سالم الدوسري", "PER", "per:s")]
+    s = text.index("سالم الدوسري")
+    assert _span(text, [_one(text, entities=ents)]) == [("سالم الدوسري", s, s + len("سالم الدوسري"), "per:s")]
+    text = "وطالب الدكتور نايف العتيبي ألا يكشف سرا من أسرار العمل، مضيفا: «الأمانة أساس الثقة بين الناس»."
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("الدكتور نايف")
+    name = "الدكتور نايف العتيبي"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:n")]
+    text = "وقال مجددا الباحث ماجد الحربي: «المعلومات المتاحة لا تكفي للحكم على التجربة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("الباحث")
+    name = "الباحث ماجد الحربي"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:m")]
+
+
+def test_an_utterance_noun_before_the_tagged_person_is_cut_from_the_speaker():
+    text = "ونقلت الصحيفة تصريحات ماجد الحربي قائلا: «لن نوقع أي اتفاق قبل أن تتضح الشروط كاملة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("ماجد الحربي")
+    assert _span(text, [_one(text, entities=ents)]) == [("ماجد الحربي", s, s + len("ماجد الحربي"), "per:m")]
+    text = "تأمل لغة نايف العتيبي التي كتب بها رسالته الأخيرة، حيث قال: «لم أعد أحتمل الانتظار أكثر من ذلك»."
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("نايف العتيبي")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف العتيبي", s, s + len("نايف العتيبي"), "per:n")]
+
+
+def test_a_title_cut_at_a_place_goes_on_to_the_holder_set_off_by_a_comma_with_his_own_title():
+    text = "وقال وكيل شؤون الطلاب بالكلية، الدكتور سامي العلي: «سنفتح باب القبول في الأسبوع المقبل»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("وكيل")
+    e = text.index("العلي") + len("العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_the_noun_of_fa_inna_before_a_verb_is_its_subject():
+    text = "وفي المقابل، فإن الرواية الصادرة عن الحكومة تزعم أن «المهاجمين دخلوا المدينة ليلا»."
+    s = text.index("الرواية")
+    e = text.index(" تزعم")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_on_behalf_of_after_a_person_or_a_spokesman_title_means_the_person_or_spokesman():
+    text = "وقالت ليلى الحسن باسم الجامعة العربية: «القرار يخدم المنطقة كلها»."
+    ents = [_ent(text, "ليلى الحسن", "PER", "per:l"), _ent(text, "الجامعة العربية", "ORG", "org:a")]
+    s = text.index("ليلى الحسن")
+    assert _span(text, [_one(text, entities=ents)]) == [("ليلى الحسن", s, s + len("ليلى الحسن"), "per:l")]
+    text = "والمتحدثة باسم الجامعة العربية ليلى الحسن في بيان لها قالت: «القرار يخدم المنطقة كلها»."
+    ents = [_ent(text, "ليلى الحسن", "PER", "per:l"), _ent(text, "الجامعة العربية", "ORG", "org:a")]
+    s = text.index("المتحدثة")
+    e = text.index("الحسن") + len("الحسن")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:l")]
+
+
+def test_an_adverbial_opener_before_the_verb_leaves_its_subject_for_a_participle():
+    text = ("وتعقيبا على كلام الوزير، رفض نايف العتيبي، المتحدث باسم اللجنة، أن يعلق على الأرقام، "
+            "قائلا: «سننتظر التقرير النهائي قبل أي تعليق».")
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("نايف العتيبي")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف العتيبي", s, s + len("نايف العتيبي"), "per:n")]
+
+
+def test_an_accusative_of_state_or_time_after_the_name_is_cut_from_the_speaker():
+    text = "وعلق ماجد الحربي لاحقا على القرار: «لم نتوقع هذا التحول في موقف اللجنة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("ماجد الحربي")
+    assert _span(text, [_one(text, entities=ents)]) == [("ماجد الحربي", s, s + len("ماجد الحربي"), "per:m")]
+    text = "وقال نايف معلقا على النتيجة: «الفريق لعب جيدا رغم الخسارة»."
+    ents = [_ent(text, "نايف", "PER", "per:n")]
+    s = text.index("نايف")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف", s, s + len("نايف"), "per:n")]
+    text = "وقال السيد كارلوس فارغا: «السوق تتعافى ببطء»."  # (a name of the فاعلا shape, tagged, stays)
+    ents = [_ent(text, "كارلوس فارغا", "PER", "per:k")]
+    s = text.index("السيد")
+    e = len("وقال السيد كارلوس فارغا")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:k")]
+
+
+def test_a_person_then_spokesman_bism_keeps_the_whole_title():
+    text = "ونقلت الوكالة عن سامي العلي المتحدث باسم الجامعة العربية قوله إن «القرار يخدم المنطقة كلها»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s"), _ent(text, "الجامعة العربية", "ORG", "org:a")]
+    s = text.index("سامي العلي")
+    e = text.index("العربية") + len("العربية")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_an_object_noun_after_the_verb_or_a_one_word_subject_is_not_the_speaker():
+    text = ("وروى الأب تفاصيل الليلة، مشيرا إلى أن الرحلة تحولت إلى مأساة. "
+            "وقال: «كنا عائدين من الرياض لزيارة أقاربنا حين وقع الحادث».")
+    s = text.index("الأب")
+    ents = [_ent(text, "الرياض", "LOC", "loc:r")]
+    assert _span(text, [_one(text, entities=ents)]) == [("الأب", s, s + len("الأب"), None)]
+    text = "وأشاد سامي العلي بجهود رجال الأمن. وأكد أهمية “تكاتف الجميع في وجه الخطر”."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+
+
+def test_a_complementiser_opening_the_speaker_is_dropped_but_not_the_van_of_a_name():
+    text = "ورغم أن ماجد كان يعرف المخاطر، حيث أضاف قائلا: «لم يكن لدي ما أخسره في التجربة»."
+    ents = [_ent(text, "ماجد", "PER", "per:m")]
+    s = text.index("ماجد")
+    assert _span(text, [_one(text, entities=ents)]) == [("ماجد", s, s + len("ماجد"), "per:m")]
+    text = "وكشف فان بيرسي أن مشكلته بدأت مبكرا، قائلا: «تلك كانت أولى الإشارات على التغيير»."
+    ents = [_ent(text, "فان بيرسي", "PER", "per:v")]
+    s = text.index("فان بيرسي")
+    assert _span(text, [_one(text, entities=ents)]) == [("فان بيرسي", s, s + len("فان بيرسي"), "per:v")]
+
+
+def test_in_a_memoir_saaltuhu_is_the_narrator_asking():
+    text = ("مذكرات ليلى فريد (4): ⏎ وناولني الرجل ورقة صغيرة، فسألته بدهشة: «ما هذه الورقة يا عم؟». "
+            "فقال: «هي لك من صاحب البيت».").replace(" ⏎ ", "\n")
+    s = text.index("ليلى فريد")
+    qs = find_quotes(text)
+    assert (qs[0].speaker, qs[0].speaker_start, qs[0].speaker_end) == ("ليلى فريد", s, s + len("ليلى فريد"))
+
+
+def test_a_time_word_or_nisba_adverb_is_no_speaker_and_a_span_opening_with_a_stop_is_the_person():
+    text = "وقال نايف العتيبي هاتفيا من جدة: «الوضع هادئ الآن في المدينة كلها»."
+    ents = [_ent(text, "نايف العتيبي", "PER", "per:n")]
+    s = text.index("نايف العتيبي")
+    assert _span(text, [_one(text, entities=ents)]) == [("نايف العتيبي", s, s + len("نايف العتيبي"), "per:n")]
+    text = "وتحدث المحاميان عن القضية. وقال المحاميان يومها: «لا يوجد أي دليل يبرر إغلاق الملف»."
+    s = text.rindex("المحاميان")
+    assert _span(text, [_one(text)]) == [("المحاميان", s, s + len("المحاميان"), None)]
+    text = "والمشكلة كما يراها سامي العلي هي أن «الأحزاب لا تملك قاعدة شعبية حقيقية»، مشيرا إلى الانتخابات."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("سامي العلي", "per:s")]
+
+
+def test_a_place_before_biqawlihi_is_not_the_source_and_a_bi_phrase_after_the_name_is_cut():
+    text = ("ووعد خالد العمر بتحقيق «الأمن والاستقرار لأهل البلاد»، لكنه حذر من انتقال العنف إلى الأردن "
+            "بقوله «لن نسمح بأن تنزلق البلاد إلى الفوضى».")
+    ents = [_ent(text, "خالد العمر", "PER", "per:k"), _ent(text, "الأردن", "LOC", "loc:j")]
+    s = text.index("خالد العمر")
+    assert _span(text, find_quotes(text, ents)) == [("خالد العمر", s, s + len("خالد العمر"), "per:k")]
+    text = "وأقر خالد العمر بأهمية الحوار بين الطرفين، وأضاف: «الثقة تبنى بالخطوات لا بالكلام»."
+    ents = [_ent(text, "خالد العمر", "PER", "per:k")]
+    s = text.index("خالد العمر")
+    assert _span(text, [_one(text, entities=ents)]) == [("خالد العمر", s, s + len("خالد العمر"), "per:k")]

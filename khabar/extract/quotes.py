@@ -640,6 +640,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         p = each.end()  # ويقول كل من مصطفى عثمان وخورشيد خيبر: the first of those named
     nwords = 0
     prev_w = ""
+    skipped = False
     for _ in range(limit):
         q = p
         while q < len(t) and q < p + 3 and t[q].isspace():
@@ -664,6 +665,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         w = _subject_word(t, m, orig_text, fd)
         if w is None:
             break
+        if start is None and not skipped and _adverb_first(t, m, w, ents):
+            p, skipped = m.end(), True  # يكشف سرا من …، وأضاف أيضا الوزير: the adverb is no subject
+            continue
         # مسؤول في وزارة الطاقة، المحلل في شركة الراجحي المالية فهد الشثري:
         # where the source works, not where it was said (في بيان، في الرياض)
         employer = start is not None and (
@@ -740,7 +744,7 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
     per = next((e for e in ents.starting(end, end + 120) if e[2] == "PER"), None)
     if per is None or per[0] > end + 60:
         return _untagged_holder(t, end, orig_text, fd) or end
-    gap = t[end : per[0]].rstrip()
+    gap = _titled_apposition(t[end : per[0]].rstrip())
     if gap.endswith(("،", ",")):
         gap = gap[:-1]  # (…للتنظيم، محمد الشعباني: the name set off by a comma)
     if _HOLDER_GAP.search(gap):
@@ -752,6 +756,25 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
             or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
         return end
     return per[1]
+
+
+_APPOSED_TITLE_WORDS = 3
+_HOLDER_TITLES = {fold_word(w) for w in L.GENDERED_TITLES} | {fold_word(w) for w in "لواء عقيد عميد فريق أستاذ د.".split()}
+
+
+def _titled_apposition(gap: str) -> str:
+    """The gap between a title and its holder up to a last comma that sets off
+    the holder's own title (عميد شؤون المكتبات بالجامعة، الدكتور X): the
+    comma and the titles after it belong to the holder."""
+    comma = max(gap.rfind("،"), gap.rfind(","))
+    if comma < 0:
+        return gap
+    words = gap[comma + 1 :].split()
+    if not words or len(words) > _APPOSED_TITLE_WORDS:
+        return gap
+    if all((w[2:] if w.startswith("ال") else w) in _HOLDER_TITLES for w in words):
+        return gap[: comma + 1]
+    return gap
 
 
 # a title's holder the tagger missed, after at most a place with ب: (مدير الجمعية) بالأحساء علي الغوينم
@@ -813,6 +836,19 @@ _ADVERBIAL = re.compile(r"م[^اويى\s]\w{2,8}ا")
 
 
 _ACCUSATIVES = {fold_word(w) for w in "شيئا بعضا جزءا كثيرا".split()}  # objects written without their tanween
+_ADVERB_WORDS = {fold_word(w) for w in L.ADVERBIAL_ACCUSATIVES}
+# a nisba adverb (سياسيا، اقتصاديا، إعلاميا): -يا after a consonant, six letters or more
+_NISBA_ADVERB = re.compile(r"[^\W\d]{3,16}[^\W\dاويى]يا")
+
+
+def _adverb_first(t: str, m: re.Match, w: str, ents) -> bool:
+    """An indefinite accusative right after the verb (يكشف سرا، يعتبر طبيعيا،
+    وأضاف أيضا): an adverb, stepped over, never the subject, unless the tagger
+    names it (أوباما، سيلفيا) or it is a given name."""
+    if not w or w.startswith("ال") or not (w in _ADVERB_WORDS or _NISBA_ADVERB.fullmatch(w)):
+        return False
+    s = m.start("w")
+    return not is_given_name(w) and not any(e[1] > s for e in ents.starting(s - _MAX_ENTITY, m.end("w")))
 
 
 def _phrase_after_subject(w: str, first: bool) -> bool:
@@ -830,9 +866,21 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                             and not is_given_name(w)))  # بسببها، لأفرادها، فتقول لنفسك (not بارزاني: a name)
 
 
+# what one stresses, supports or rejects (وأكد أهمية، وأكد وجود، جدد رفض): a verb's object, never
+# its subject (unlike نتائج, تفاصيل: وتفيد تفاصيل القضية، أظهرت نتائج الدراسة)
+_STANCE_OBJECTS = {fold_word(w) for w in """أهمية ضرورة رفض دعم استعداد التزام عزم حرص إدانة ترحيب
+تأييد استمرار عدم وجود مشاركة""".split()}
+
+
 def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str) -> bool:
     """The object after a subject of two words or more: أكد الوزير خالد الفهيد
-    مشاركة…، أشاد المدرب بأداء اللاعبين."""
+    مشاركة…، أشاد المدرب بأداء اللاعبين; after one definite word too when it
+    is an object noun (روى الزوج تفاصيل الحادث); an object noun right after
+    the verb is no subject at all (وأكد أهمية تضافر الجهود)."""
+    if (nwords == 0 and w in _STANCE_OBJECTS) or (
+            nwords == 1 and w in _OBJECT_HEADS and not w.startswith("ال") and w not in _UTTERANCE_NOUNS
+            and prev_w.startswith("ال") and prev_w not in _CONSTRUCT_HEADS):
+        return True
     if not w or nwords < 2 or prev_w in _CONSTRUCT_HEADS:
         return False
     return w in _OBJECT_HEADS or bool(w[0] == "ب" and len(w) >= 4 and w[1] in "اتم" and w != "باسم"
@@ -934,7 +982,7 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     cut = _cut(_LAST_PREVERBAL_BREAK(seg))
     if cut < 0 and lo > 0:
         return None
-    if cut >= 0 and seg[cut] in "،,":
+    if cut >= 0 and seg[cut] in "،," and (seg[cut + 1 :].split() or [""])[0] not in _FA_INNA:
         return _amma_subject(t, lo + cut) if t[vs - 1] == "ف" and not seg[cut + 1 :].strip(" ف") else None
     words = list(_WORDS_BACK.finditer(t, lo + cut + 1, vs - 1 if t[vs - 1] == "ف" else vs))
     if not 1 <= len(words) <= 12:
@@ -949,8 +997,8 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
         if not words:
             return None
         first, start = words[0].group(), words[0].start()
-    elif first in _DEMONSTRATIVES and len(words) > 1:
-        words = words[1:]  # فهذا الرئيس الأمريكي يقول: the demonstrative points at the subject
+    elif (first in _DEMONSTRATIVES or first in _FA_INNA) and len(words) > 1:
+        words = words[1:]  # فهذا الرئيس الأمريكي يقول، فإن الرواية الصادرة عن النظام تزعم: the subject follows
         first, start = words[0].group(), words[0].start()
     elif first[0] == "و" and len(first) > 3 and first not in _WAW_NAMES and first not in _SUBJECT_HEADS:
         first, start = first[1:], start + 1
@@ -962,6 +1010,7 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
 
 
 _DEMONSTRATIVES = {fold_word(w) for w in "هذا وهذا فهذا هذه وهذه فهذه".split()}
+_FA_INNA = {fold_word(w) for w in "فإن وإن".split()}  # (فإن X يقول: إن's noun is the verb's subject)
 _STATE_PRONOUNS = {fold_word(w) for w in "وهو وهي وهم وهما".split()}
 # ... and without marks when the column's formula follows: سبق تقول للمسؤول:
 _COLUMN_OPENER = re.compile(r"[ \t]{0,6}(?P<s>[^\W\d]{2,20})[ \t]{1,3}")
@@ -1088,6 +1137,10 @@ class _Entities:
 _LAST_SENT_BREAK = _last_of(".!?؟\n")
 
 
+# an adverbial opener before the sentence's verb: وتعقيبا على …، وردا على سؤال …، وتعليقا على ذلك،
+_OPENER = re.compile(r"[ \t]{0,3}و?[^\W\d]{3,12}ا[ \t]{1,3}(?:علي|ل)[^.!?؟\n:«»\"“”،,]{1,80}[،,](?=[ \t])")
+
+
 def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     """For a verb with no written subject (a participle): the subject of the
     sentence's own main verb when entities mark it — `وقدّر محافظ بيروت مروان
@@ -1100,7 +1153,12 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     cut = _cut(_LAST_SENT_BREAK(seg))
     start = lo + cut + 1
     first = _WORD.match(" " + t[start : start + 60])
-    if not first or first.group("w")[0] not in "وف":
+    opener = _OPENER.match(t, start)
+    if opener and opener.end() < vs:  # وتعقيبا على تصريحات السفير، رفض X …، قائلا: the verb follows the opener
+        start, first = opener.end() - 1, _WORD.match(" " + t[opener.end() - 1 : opener.end() + 60])
+        if not first or _phrase_after_subject(first.group("w"), False) or first.group("w").startswith("ال"):
+            return None
+    elif not first or first.group("w")[0] not in "وف":
         return None  # the sentence does not open with (و/ف +) a verb
     if first.group("w") in _STOPS or first.group("w")[1:] in _STOPS or first.group("w")[1:] in _AND_STOPS:
         return None  # وعن مسلسل «…» …، أجابت / وبعد تأمل وقراءة يبدأ X: no verb opens the sentence
@@ -1548,6 +1606,15 @@ def _kana_present(before: str) -> re.Match | None:
     return None if any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words) else m
 
 
+def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
+    """The subject after a verb whose relative pronoun is its object (التي صرح
+    رئيس الوزراء X): kept only when it holds a tagged person."""
+    subj = r.subject(ve)
+    if subj and any(e[2] == "PER" and e[0] < subj[1] and e[1] > subj[0] for e in r.ents.starting(subj[0] - _MAX_ENTITY, subj[1])):
+        return subj
+    return None
+
+
 def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     """The subject written with the verb at ``vs``-``ve``; none for a
     participle (مضيفاً), whose speaker is an earlier verb's."""
@@ -1561,7 +1628,10 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         rel = vs - len(prev_words[-1]) - 1
         ante = _antecedent(t, rel) or _person_antecedent(r, rel)  # خبير … أحمد عبد الحميد، الذي يقول
         if ante and disagree(t[vs:ve], t[ante[0] : ante[1]].split()):
-            ante = None  # (… التي تعتبر after a man: the relative is about something else)
+            # (… التي تعتبر after a man: the relative is about something else; الميليشيات التي صرح
+            # رئيس الوزراء: the verb's own subject follows it)
+            ante = None
+        ante = ante or _written_after_relative(r, ve)
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
@@ -1570,6 +1640,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         base = vs - len(before)
         return base + kana.start("s"), base + kana.end("s")
     naql = _NAQL_AN.search(t, ve, min(len(t), ve + 160))
+    if naql and any(e[2] == "LOC" and e[0] <= naql.start("s") and e[1] >= naql.end("s")
+                    for e in r.ents.starting(naql.start("s") - _MAX_ENTITY, naql.start("s") + 1)):
+        naql = None  # حذر من انتقال الإرهاب إلى السودان بقوله: a place the words go to, not who speaks
     if naql and not _SENT_END.search(t, ve, naql.start()):  # نقلت … عن X قوله
         return naql.start("s"), naql.end("s")
     if t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, ve):
@@ -2212,6 +2285,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # فردوا: «…»: a group no one person speaks for; a group named before (ويضيفون after المواطنون) goes on
         carried = r.spoken.before(vs)
         return (vs, ve), carried if carried and _group(r.t, carried) else None
+    if speaker is None and _MEMOIR_ASKED.fullmatch(r.t, vs, ve) and _memoir_narrator(r):
+        return (vs, ve), _memoir_narrator(r)._replace(verb_start=vs, verb_end=vs)  # فسألته بدهشة: she who writes
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -2275,6 +2350,16 @@ def _narrator(r: _Reading, vs: int, ve: int) -> _Speaker | None:
     if r.memoir_author is False:  # found once per text: the scan is over the whole article
         r.memoir_author = _memoir_author(r)
     return r.memoir_author._replace(verb_start=vs, verb_end=vs) if r.memoir_author else None
+
+
+# in a memoir «سألته» is the narrator's «I asked him» (elsewhere it may be «she asked him»)
+_MEMOIR_ASKED = re.compile(r"[وف]?سالت(?:ه|ها|هم)")
+
+
+def _memoir_narrator(r: _Reading) -> _Speaker | None:
+    if r.memoir_author is False:  # found once per text: the scan is over the whole article
+        r.memoir_author = _memoir_author(r)
+    return r.memoir_author or None
 
 
 def _memoir_author(r: _Reading) -> _Speaker | None:
@@ -2470,6 +2555,59 @@ _KNOWN_AS = {fold_word(w) for w in "المعروف المعروفة الشهير
 _TRAILING_VERBS = {fold_word(w) for w in "كان كانت قد".split()}  # زكي طليمات كان: a verb the tagger took in
 
 
+# what a person says, in construct with the person (لغة فاروفاكيس، تصريحات روحاني، تغريدة X):
+# the words are the verb's object or topic, the person is the speaker
+_UTTERANCE_NOUNS = {fold_word(w) for w in """لغة تصريحات تصريح بيان تغريدة تغريدات كلام كلمة حديث رسالة خطاب
+مقال رد تعليق أقوال قول عبارة تدوينة منشور مداخلة إجابة جواب وصف""".split()}
+
+
+def _person_after_words(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A speaker span whose tagged person comes after an utterance noun
+    (ونقل التقرير تصريحات روحاني قائلا، لاحظ لغة فاروفاكيس … حيث قال): the person."""
+    per = next((e for e in r.ents.starting(sp.start + 1, sp.end) if e[2] == "PER" and e[1] <= sp.end), None)
+    if per is None:
+        return sp
+    before = _WORDS_BACK.findall(r.t[max(sp.start, per[0] - 20) : per[0]])
+    first = _WORDS_BACK.match(r.t, sp.start)
+    if first and first.group() in _STOPS and first.group() not in _AMBIGUOUS:
+        return sp._replace(start=per[0])  # والمشكلة كما يراها عبد الله: a span opening with a stop is the person's
+    return sp._replace(start=per[0]) if before and before[-1] in _UTTERANCE_NOUNS else sp
+
+
+_ON_BEHALF = fold_word("باسم")
+_SPOKESMEN = {fold_word(w) for w in "متحدث متحدثة ناطق ناطقة المتحدث المتحدثة الناطق الناطقة".split()}
+
+
+def _on_behalf_of(r: _Reading, sp: _Speaker) -> _Speaker:
+    """باسم X (on behalf of X) in a speaker span: the one who speaks is the
+    person before it (فيديريكا موغيريني باسم الاتحاد الأوروبي) or the
+    spokesman whose title the span lost (المتحدثة | باسم الاتحاد الأوروبي)."""
+    words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    k = next((i for i, w in enumerate(words) if w.group() == _ON_BEHALF), None)
+    if k is None:
+        return sp
+    if k > 0 and any(e[2] == "PER" and e[1] == words[k - 1].end() and e[1] > sp.start  # (not X المتحدث باسم Y)
+                     for e in r.ents.starting(sp.start - _MAX_ENTITY, words[k].start())):
+        return sp._replace(end=words[k - 1].end())
+    back = _WORDS_BACK.findall(r.t[max(0, sp.start - 14) : sp.start])
+    if k == 0 and back and r.t[sp.start - len(back[-1]) - 1 : sp.start].strip() == back[-1]:
+        title = back[-1][1:] if back[-1][:1] == "و" and back[-1][1:] in _SPOKESMEN else back[-1]
+        if title in _SPOKESMEN:
+            return sp._replace(start=sp.start - len(title) - 1)  # (والمتحدثة: the title without its و)
+    return sp
+
+
+# an active participle of the فاعل pattern, indefinite accusative (ضاحكا، باسما، ساخرا): a state
+_FAAIL_ACCUSATIVE = re.compile(r"[^\W\dاوي]ا[^\W\dاوي]{2}ا")
+
+
+def _state_accusative(w: str) -> bool:
+    """A word after the speaker's name saying how they spoke (ضاحكا، مبتسما،
+    أيضا), never part of the name."""
+    return not is_given_name(w) and (w in _ADVERB_WORDS or bool(
+        _ADVERBIAL.fullmatch(w) or _FAAIL_ACCUSATIVE.fullmatch(w) or _NISBA_ADVERB.fullmatch(w)))  # (الخيالي هاتفيا)
+
+
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     """A speaker span ends before words glued to the name by the tagger or the
     subject reading: a prepositional phrase right after a tagged name (وطالب
@@ -2477,6 +2615,10 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     trailing «الله» after a surname (سعاد الحربي الله يحفظها; عبد الله، نصر
     الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
     بالمنطقة العميد X)."""
+    sp = _on_behalf_of(r, _person_after_words(r, sp))
+    if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):  # (فان بيرسي)
+        lead = _drop_complementiser(r.t, (sp.start, sp.end))  # ورغم أن تومسون كان …، أضاف: the person, not أن
+        sp = sp._replace(start=lead[0]) if lead else sp
     words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
     for k, w in enumerate(words[1:], 1):
         g = w.group()
@@ -2486,9 +2628,17 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     # محمد بالطيور his name)
         glued = g.startswith("بال") and len(g) > 4 and any(  # (the tagger's span takes it in: قاسم بالتركيز)
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
+        # (a ب phrase right after the tagged name's end: ووعد محمود بتحقيق «…»)
+        glued = glued or (g.startswith("ب") and len(g) > 3 and not g.startswith("بن") and any(
+            e[2] == "PER" and e[1] == prev.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
+    prev_w = words[-2].group() if len(words) >= 2 else ""
+    if prev_w and not prev_w.endswith("ا") and (prev_w[2:] if prev_w.startswith("ال") else prev_w) not in _HOLDER_TITLES \
+            and _state_accusative(words[-1].group()) and not any(
+            e[2] == "PER" and e[1] >= words[-1].end() for e in r.ents.starting(sp.start - _MAX_ENTITY, words[-1].start())):
+        return sp._replace(end=words[-2].end())  # وعقب أبي ضاحكا: how he spoke, not who
     before = words[-2].group() if len(words) >= 3 else ""
     if words[-1:] and words[-1].group() == "الله" and before.startswith("ال") and len(before) > 3 and before != "الا":
         return sp._replace(end=words[-2].end())
