@@ -459,7 +459,7 @@ _CACHE_TEXTS = [
 
 
 def _entity_rows_with_caches(monkeypatch, size: int | None) -> list[dict]:
-    """Entity rows with canonical's norm and key caches rebuilt at ``size`` entries (0: no cache at all)."""
+    """Entity rows with canonical's norm, key and entity_id caches rebuilt at ``size`` entries (0: no cache at all)."""
     from functools import lru_cache
 
     import pyarrow as pa
@@ -473,15 +473,16 @@ def _entity_rows_with_caches(monkeypatch, size: int | None) -> list[dict]:
         monkeypatch.setattr(canon, "norm", cached_norm)
         monkeypatch.setattr(person_spans, "norm", cached_norm)  # imported by name
         monkeypatch.setattr(canon, "key", lru_cache(maxsize=size)(canon.key.__wrapped__))
+        monkeypatch.setattr(canon, "entity_id", lru_cache(maxsize=size)(canon.entity_id.__wrapped__))
     docs = pa.table({"doc_id": [f"d{i}" for i in range(len(_CACHE_TEXTS))], "text": _CACHE_TEXTS})
     return extract_documents(docs, load_config())["entities"].to_pylist()
 
 
-def test_the_norm_and_key_caches_change_no_entity(monkeypatch):
+def test_the_norm_key_and_id_caches_change_no_entity(monkeypatch):
     """The bounded caches are only a speed-up: the same rows with no cache, a one-entry cache
     (every word evicts the last) and the default bound."""
     assert canon.norm.cache_info().maxsize == canon.NORM_CACHE_WORDS
-    assert canon.key.cache_info().maxsize == canon.KEY_CACHE_NAMES
+    assert canon.key.cache_info().maxsize == canon.entity_id.cache_info().maxsize == canon.KEY_CACHE_NAMES
     default = _entity_rows_with_caches(monkeypatch, None)
     assert {r["canonical"] for r in default} >= {"باراك أوباما", "واشنطن", "جون كيري"}
     assert _entity_rows_with_caches(monkeypatch, 0) == default

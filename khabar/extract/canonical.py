@@ -212,6 +212,7 @@ def id_key(label: str, canonical: str) -> str:
     return "".join(words)
 
 
+@lru_cache(maxsize=KEY_CACHE_NAMES)  # one sha1 per distinct name, not per mention (pure)
 def entity_id(label: str, canonical: str) -> str:
     """Stable id: the same label and :func:`id_key` give the same id in every document and run.
 
