@@ -150,10 +150,6 @@ def surnames_after_saying(sents: list[list[int]], found: list[list[tuple]], form
         return found
     out = []
     for sent, spans in zip(sents, found):
-        # a sentence without the surname adds nothing: one C-speed set test instead of a walk
-        if surnames.isdisjoint(map(canon.norm, map(forms.__getitem__, sent[1:]))):
-            out.append(spans)
-            continue
         covered = {i for a, b, _ in spans for i in range(a, b)}
         added = [(i, i + 1, "PER") for i in range(1, len(sent)) if i not in covered and i - 1 not in covered and _says(forms[sent[i - 1]]) and canon.norm(forms[sent[i]]) in surnames]
         out.append(sorted(spans + added) if added else spans)
