@@ -107,8 +107,8 @@ def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, na
     """The mentions of one document; ``doc`` is (its sentences as token rows, their words)."""
     sents, sent_words = doc
     mentions = []
-    # most sentences are all O: no spans to read (spans_from_bio would return none)
-    repaired = [person_spans.repair(words, spans_from_bio(tags) if tags.count("O") < len(tags) else [], names, facilities) for words, (tags, _) in zip(sent_words, doc_tags)]
+    # most sentences are all O: no spans to read or repair (both would return none)
+    repaired = [person_spans.repair(words, spans_from_bio(tags), names, facilities) if tags.count("O") < len(tags) else [] for words, (tags, _) in zip(sent_words, doc_tags)]
     repaired = surnames_after_saying(sents, repaired, cols["form"])
     known = _person_words(sents, repaired, cols["form"])
     footer_start, footer_end = link_footer(text)
