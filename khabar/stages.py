@@ -79,7 +79,7 @@ def segment(documents: pa.Table, normalised: pa.Table, config: dict) -> tuple[pa
 def extract(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, config: dict) -> dict[str, pa.Table]:
     """entities, then quotes (which link speakers to the entities), dates and amounts."""
     from khabar import schemas
-    from khabar.extract.amounts import extract_amounts
+    from khabar.extract.amounts import extract_amounts, extract_dates_and_amounts
     from khabar.extract.dates import extract_dates
     from khabar.extract.entities import extract_entities
     from khabar.extract.quotes import extract_quotes
@@ -90,12 +90,13 @@ def extract(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, config: 
         from khabar.extract.latin import add_latin
 
         entities = add_latin(entities)
-    return {
-        "entities": entities,
-        "quotes": extract_quotes(documents, sentences, tokens, entities, cfg) if cfg["quotes"] else schemas.empty("quotes"),
-        "dates": extract_dates(documents, sentences, tokens, cfg) if cfg["dates"] else schemas.empty("dates"),
-        "amounts": extract_amounts(documents, sentences, tokens, cfg) if cfg["amounts"] else schemas.empty("amounts"),
-    }
+    quotes = extract_quotes(documents, sentences, tokens, entities, cfg) if cfg["quotes"] else schemas.empty("quotes")
+    if cfg["dates"] and cfg["amounts"]:  # together, document by document: they share per-text work
+        dates, amounts = extract_dates_and_amounts(documents, cfg)
+    else:
+        dates = extract_dates(documents, sentences, tokens, cfg) if cfg["dates"] else schemas.empty("dates")
+        amounts = extract_amounts(documents, sentences, tokens, cfg) if cfg["amounts"] else schemas.empty("amounts")
+    return {"entities": entities, "quotes": quotes, "dates": dates, "amounts": amounts}
 
 
 def entities_only(config: dict, **ner: object) -> dict:

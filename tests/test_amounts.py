@@ -581,3 +581,19 @@ def test_after_clitic_refuses_words_opening_with_a_clitic_letter():
 
     with pytest.raises(ValueError):
         after_clitic(["بنتين"], "وبلف")
+
+
+def test_dates_and_amounts_together_give_the_rows_of_each_alone():
+    """The extract stage finds dates and amounts document by document (they share per-text
+    caches); the rows are those of the two separate passes, also past the caches' size."""
+    from khabar.extract.amounts import extract_dates_and_amounts
+    from khabar.extract.dates import extract_dates
+
+    texts = [f"دفعت الشركة {n} مليون ريال في 12 مايو 2015 على مدى خمس سنوات، وقبل {n} أيام." for n in range(3, 23)] + [None, ""]
+    docs = pa.table({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts,
+                     "published_at": ["2015-07-22T10:00:00"] * len(texts), "source": ["spa"] * len(texts)})
+    cfg = {"dates": True, "amounts": True}
+    dates, amounts = extract_dates_and_amounts(docs, cfg)
+    assert dates.equals(extract_dates(docs, None, None, cfg))
+    assert amounts.equals(extract_amounts(docs, None, None, cfg))
+    assert dates.num_rows >= 40 and amounts.num_rows == 20

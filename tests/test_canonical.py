@@ -449,3 +449,42 @@ def test_a_surname_alone_after_a_verb_of_saying_is_the_person_named_before():
     assert surnames_after_saying(sents, found, words) == [[(3, 6, "PER")], [(1, 2, "PER")]]
     # a one-word name is no surname to carry
     assert surnames_after_saying(sents, [[(5, 6, "PER")], []], words) == [[(5, 6, "PER")], []]
+
+
+_CACHE_TEXTS = [
+    "قال الرئيس الأمريكي باراك أوباما في واشنطن إن الولايات المتحدة ستدعم الأردن. وأكد أوباما أن أمريكا لن تتراجع.",
+    "التقى ولي العهد الأمير محمد بن نايف بن عبدالعزيز في الرياض وزير الخارجية الأميركي جون كيري، وقال كيري إن المملكة العربية السعودية شريك.",
+    "وصل عبد الله بن زايد إلى أبوظبي، واستقبل الأمير عبدالله بن زايد وفد الاتحاد الدولي لكرة القدم.",
+]
+
+
+def _entity_rows_with_caches(monkeypatch, size: int | None) -> list[dict]:
+    """Entity rows with canonical's norm, key and entity_id caches rebuilt at ``size`` entries (0: no cache at all)."""
+    from functools import lru_cache
+
+    import pyarrow as pa
+
+    from khabar.extract import person_spans
+    from khabar.ner import features
+    from khabar.stages import extract_documents
+
+    if size is not None:
+        cached_norm = lru_cache(maxsize=size)(features.norm)
+        monkeypatch.setattr(canon, "norm", cached_norm)
+        monkeypatch.setattr(person_spans, "norm", cached_norm)  # imported by name
+        monkeypatch.setattr(canon, "key", lru_cache(maxsize=size)(canon.key.__wrapped__))
+        monkeypatch.setattr(canon, "entity_id", lru_cache(maxsize=size)(canon.entity_id.__wrapped__))
+    docs = pa.table({"doc_id": [f"d{i}" for i in range(len(_CACHE_TEXTS))], "text": _CACHE_TEXTS})
+    return extract_documents(docs, load_config())["entities"].to_pylist()
+
+
+def test_the_norm_key_and_id_caches_change_no_entity(monkeypatch):
+    """The bounded caches are only a speed-up: the same rows with no cache, a one-entry cache
+    (every word evicts the last) and the default bound."""
+    assert canon.norm.cache_info().maxsize == canon.NORM_CACHE_WORDS
+    assert canon.key.cache_info().maxsize == canon.entity_id.cache_info().maxsize == canon.KEY_CACHE_NAMES
+    default = _entity_rows_with_caches(monkeypatch, None)
+    assert {r["canonical"] for r in default} >= {"باراك أوباما", "واشنطن", "جون كيري"}
+    assert _entity_rows_with_caches(monkeypatch, 0) == default
+    assert _entity_rows_with_caches(monkeypatch, 1) == default
+    assert canon.key("أميركا") == canon.key("امريكا") == "الولايات المتحده"

@@ -34,7 +34,7 @@ from typing import NamedTuple
 from khabar import schemas
 from khabar.arabic import HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
-from khabar.extract.dates import date_spans_folded
+from khabar.extract.dates import date_rows, date_spans_folded, document_columns
 from khabar.extract.fold import fold, fold_word
 from khabar.extract.lexicon import B, E, OSP, SP, after_clitic, alternation
 from khabar.extract.numbers import ALL_WORDS as ALL_NUMBER_WORDS, CLOSING_MARK, find_numbers, range_low, scale_of
@@ -509,10 +509,27 @@ def extract_amounts(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
     if not cfg["amounts"]:
         return schemas.empty("amounts")
     rows = []
-    ids, texts = documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()
-    sources = documents.column("source").to_pylist() if "source" in documents.column_names else [None] * len(ids)
-    for doc_id, text, source in zip(ids, texts, sources):
-        for i, a in enumerate(find_amounts(text or "", source)):
-            rows.append({"doc_id": doc_id, "amount_idx": i, "start": a.start, "end": a.end, "text": a.text,
-                         "value": a.value, "unit": a.unit, "kind": a.kind, "approximate": a.approximate})
+    for doc_id, text, source in zip(*document_columns(documents, "source")):
+        rows += amount_rows(doc_id, text, source)
     return schemas.table_from_rows("amounts", rows)
+
+
+def amount_rows(doc_id: str, text: str | None, source: str | None) -> list[dict]:
+    """AMOUNTS rows of one document."""
+    return [{"doc_id": doc_id, "amount_idx": i, "start": a.start, "end": a.end, "text": a.text,
+             "value": a.value, "unit": a.unit, "kind": a.kind, "approximate": a.approximate} for i, a in enumerate(find_amounts(text or "", source))]
+
+
+def extract_dates_and_amounts(documents, cfg) -> tuple["schemas.pa.Table", "schemas.pa.Table"]:
+    """DATES and AMOUNTS rows for a shard, the same as :func:`khabar.extract.dates.extract_dates` and
+    :func:`extract_amounts`, found document by document: a text's fold, numbers, date matches
+    and durations (small caches keyed by the text, since both need them) are then computed
+    once, where a pass over the shard for dates and then one for amounts evicted them between."""
+    dates, amounts = [], []
+    zone = cfg.get("date_timezone") or None
+    ids, texts, pubs = document_columns(documents, "published_at")
+    sources = document_columns(documents, "source")[2]
+    for doc_id, text, pub, source in zip(ids, texts, pubs, sources):
+        dates += date_rows(doc_id, text, pub, zone)
+        amounts += amount_rows(doc_id, text, source)
+    return schemas.table_from_rows("dates", dates), schemas.table_from_rows("amounts", amounts)

@@ -34,10 +34,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from khabar.arabic import ARABIC_BLOCK_MARKS, TATWEEL, char_class
-from khabar.ner.features import norm, proclitic_splits, strip_proclitics
+from khabar.ner import features
+from khabar.ner.features import proclitic_splits, strip_proclitics
 from khabar.ner.heads import OPENING_WORDS
+
+# Entity post-processing normalises the same few words over and over (~350 calls a
+# document: every token near a person, every mention's words, each key); news repeats
+# its word types, so one bounded cache per process makes most calls a lookup. The
+# bound keeps memory flat on a year's run (~65k words, a few MB); norm is pure.
+NORM_CACHE_WORDS = 1 << 16
+norm = lru_cache(maxsize=NORM_CACHE_WORDS)(features.norm)
 
 _DIACRITICS = re.compile(f"[{char_class(ARABIC_BLOCK_MARKS | {TATWEEL})}]")
 
@@ -163,6 +172,10 @@ def light(text: str) -> str:
     return " ".join(_DIACRITICS.sub("", text).split())
 
 
+KEY_CACHE_NAMES = 1 << 15  # a day names ~10k distinct entities; key is pure, asked ~30 times a document
+
+
+@lru_cache(maxsize=KEY_CACHE_NAMES)
 def key(text: str) -> str:
     """The spelling-insensitive key two mentions of one entity share.
 
@@ -199,6 +212,7 @@ def id_key(label: str, canonical: str) -> str:
     return "".join(words)
 
 
+@lru_cache(maxsize=KEY_CACHE_NAMES)  # one sha1 per distinct name, not per mention (pure)
 def entity_id(label: str, canonical: str) -> str:
     """Stable id: the same label and :func:`id_key` give the same id in every document and run.
 

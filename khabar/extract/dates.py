@@ -1384,12 +1384,20 @@ def extract_dates(documents, sentences, tokens, cfg) -> "schemas.pa.Table":
     if not cfg["dates"]:
         return schemas.empty("dates")
     rows = []
-    ids = documents.column("doc_id").to_pylist()
-    texts = documents.column("text").to_pylist()
-    pubs = documents.column("published_at").to_pylist() if "published_at" in documents.column_names else [None] * len(ids)
     zone = cfg.get("date_timezone") or None
-    for doc_id, text, pub in zip(ids, texts, pubs):
-        for i, d in enumerate(find_dates(text or "", pub, zone)):
-            rows.append({"doc_id": doc_id, "date_idx": i, "start": d.start, "end": d.end, "text": d.text,
-                         "value": d.value, "kind": d.kind, "calendar": d.calendar})
+    for doc_id, text, pub in zip(*document_columns(documents, "published_at")):
+        rows += date_rows(doc_id, text, pub, zone)
     return schemas.table_from_rows("dates", rows)
+
+
+def document_columns(documents, optional: str) -> tuple[list, list, list]:
+    """doc_id, text and the ``optional`` column (None for each document when absent) as lists."""
+    ids = documents.column("doc_id").to_pylist()
+    more = documents.column(optional).to_pylist() if optional in documents.column_names else [None] * len(ids)
+    return ids, documents.column("text").to_pylist(), more
+
+
+def date_rows(doc_id: str, text: str | None, pub, zone: str | None) -> list[dict]:
+    """DATES rows of one document."""
+    return [{"doc_id": doc_id, "date_idx": i, "start": d.start, "end": d.end, "text": d.text,
+             "value": d.value, "kind": d.kind, "calendar": d.calendar} for i, d in enumerate(find_dates(text or "", pub, zone))]

@@ -66,10 +66,12 @@ def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table,
             rows = range(bounds[i][0] - lo, bounds[i][1] - lo)
             doc_sents.append([list(g) for _, g in groupby(rows, key=cols["sent_idx"].__getitem__)])
         forms = cols["form"]
-        tagged = backend.tag_documents([[[forms[k] for k in sent] for sent in sents] for sents in doc_sents])
+        # the words of each sentence, built once: the tagger and the post-processing both read them
+        doc_words = [[[forms[k] for k in sent] for sent in sents] for sents in doc_sents]
+        tagged = backend.tag_documents(doc_words)
         tagged = repair_tagged(forms, doc_sents, tagged, backend.names) if cfg["span_rules"] else tagged
-        for (i, doc_id), sents, doc_tags in zip(chunk, doc_sents, tagged):
-            out += _mentions(doc_id, texts[i].as_py(), sents, doc_tags, cols, backend.names, cfg["drop_currencies_and_god"], cfg["facilities_as_places"])
+        for (i, doc_id), sents, doc_tags, words in zip(chunk, doc_sents, tagged, doc_words):
+            out += _mentions(doc_id, texts[i].as_py(), (sents, words), doc_tags, cols, backend.names, cfg["drop_currencies_and_god"], cfg["facilities_as_places"])
     return schemas.table_from_rows("entities", out)
 
 
@@ -101,14 +103,16 @@ def _bounds(tokens: pa.Table, doc_ids: list[str]) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist()))
 
 
-def _mentions(doc_id: str, text: str, sents: list[list[int]], doc_tags: list, cols: dict, names, drop_never: bool = True, facilities: bool = True) -> list[dict]:
+def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, names, drop_never: bool = True, facilities: bool = True) -> list[dict]:
+    """The mentions of one document; ``doc`` is (its sentences as token rows, their words)."""
+    sents, sent_words = doc
     mentions = []
-    repaired = [person_spans.repair([cols["form"][i] for i in sent], spans_from_bio(tags), names, facilities) for sent, (tags, _) in zip(sents, doc_tags)]
+    # most sentences are all O: no spans to read or repair (both would return none)
+    repaired = [person_spans.repair(words, spans_from_bio(tags), names, facilities) if tags.count("O") < len(tags) else [] for words, (tags, _) in zip(sent_words, doc_tags)]
     repaired = surnames_after_saying(sents, repaired, cols["form"])
     known = _person_words(sents, repaired, cols["form"])
     footer_start, footer_end = link_footer(text)
-    for sent, (tags, probs), found in zip(sents, doc_tags, repaired):
-        words = [cols["form"][i] for i in sent]
+    for sent, (tags, probs), found, words in zip(sents, doc_tags, repaired, sent_words):
         prev_end = 0  # a role never reaches back into the mention before it
         for a, b, label in person_spans.split_coordination(words, found, known, names):
             if footer_start <= cols["start"][sent[a]] < footer_end or is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
