@@ -21,4 +21,4 @@ NEURAL = {"epochs": 25, "batch": 16, "lr": 0.002, "decay": 0.05, "clip": 5.0, "d
 # The ensemble backend's recipe (khabar train ner --backend ensemble): the CRF stage 1 (FEATURE_SET, PARAMS, name
 # swaps) and the neural stage 1 (NEURAL), and one stage 2 (crfsuite PARAMS) over both taggers' tags; "variant"
 # (khabar.ner.ensemble.VARIANTS) chosen on CV fold 1 among the three screened (MODEL_CARD.md, "The ensemble backend").
-ENSEMBLE = {"variant": "both"}
+ENSEMBLE = {"variant": "both+marginals"}
