@@ -97,7 +97,7 @@ def _train_ensemble(args: argparse.Namespace, sentences: list, params: dict) -> 
     recipe = _ensemble_recipe(args, params)
     meta = ensemble.train(sentences, folder, recipe, Path(args.cache) if args.cache else None, log=lambda m: print(m, flush=True))
     print(f"trained on {meta['train_sentences']} sentences ({meta['train_tokens']} tokens) in {meta['train_seconds']} s "
-          f"(stage-1 outputs included); {folder / ensemble.META_FILE}")
+          f"(a cached run: stage-1 outputs computed once in {meta['stage1_outputs_seconds']} s); {folder / ensemble.META_FILE}")
     return 0
 
 
