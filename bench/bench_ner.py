@@ -1,6 +1,6 @@
-"""Throughput of extract_entities (CRF or neural backend) on one SaudiNewsNet crawl day, in tokens per second per core.
+"""Throughput of extract_entities (CRF, neural or ensemble backend) on one SaudiNewsNet crawl day, in tokens per second per core.
 
-    .venv/bin/python bench/bench_ner.py [--backend crf|neural] [--file PATH] [--limit N] [--repeat N]
+    .venv/bin/python bench/bench_ner.py [--backend crf|neural|ensemble] [--file PATH] [--limit N] [--repeat N]
 
 Documents are normalised and segmented first (not timed); the timed part is
 extract_entities alone, in this one process, best of --repeat passes,
@@ -28,7 +28,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--file", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=0, help="first N articles only (0 = all)")
-    ap.add_argument("--backend", default="", choices=("", "crf", "neural"), help="NER backend (default: the configured one)")
+    ap.add_argument("--backend", default="", choices=("", "crf", "neural", "ensemble"), help="NER backend (default: the configured one)")
     ap.add_argument("--model", default="", help="model file of the backend (default: the packaged one)")
     ap.add_argument("--repeat", type=int, default=2, help="timed passes; the best warm one is reported")
     args = ap.parse_args()

@@ -116,7 +116,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class Ner:
-    backend: str = _choice("crf", "crf", "neural", "camel")
+    backend: str = _choice("crf", "crf", "neural", "ensemble", "camel")
     model: str = ""
     batch_size: int = _at_least(1, 32)
     span_rules: bool = True

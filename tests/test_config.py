@@ -48,7 +48,7 @@ def test_every_key_has_a_type_the_loader_checks():
 def test_a_value_not_among_the_choices_is_refused_by_key_value_and_choices(tmp_path):
     message = _refusal(tmp_path, '[segment]\nclitics = "bultin"\n')
     assert message == "segment.clitics = 'bultin' is not allowed (choose builtin, camel or none)"
-    assert _refusal(tmp_path, "[extract.ner]\nbackend = 'spacy'\n") == "extract.ner.backend = 'spacy' is not allowed (choose crf, neural or camel)"
+    assert _refusal(tmp_path, "[extract.ner]\nbackend = 'spacy'\n") == "extract.ner.backend = 'spacy' is not allowed (choose crf, neural, ensemble or camel)"
     assert _refusal(tmp_path, "[runner]\nkind = 'ray'\n") == "runner.kind = 'ray' is not allowed (choose local or dask)"
     assert _refusal(tmp_path, "[segment]\ncamel_scheme = 'd4tok'\n") == (
         "segment.camel_scheme = 'd4tok' is not allowed (choose atbseg, atbtok, bwtok, d1seg, d1tok, d2seg, d2tok, d3seg or d3tok)"

@@ -8,12 +8,15 @@ import time
 from pathlib import Path
 
 from khabar.errors import UserError
-from khabar.training.recipe import FEATURE_SET, NEURAL, PARAMS, STAGES
+from khabar.training.recipe import ENSEMBLE, FEATURE_SET, NEURAL, PARAMS, STAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--backend", default="crf", choices=("crf", "neural"), help="crf (default): the two-stage CRF; neural: the "
-                        "BiLSTM-CRF (torch; recipe in khabar/training/recipe.py NEURAL, trained on the whole file)")
+    parser.add_argument("--backend", default="crf", choices=("crf", "neural", "ensemble"), help="crf (default): the two-stage CRF; neural: the "
+                        "BiLSTM-CRF (torch; recipe in khabar/training/recipe.py NEURAL, trained on the whole file); ensemble: one "
+                        "document-level stage 2 over both taggers' tags (recipe ENSEMBLE; trained on the whole file, into --out's folder)")
+    parser.add_argument("--cache", default=None, metavar="DIR", help="ensemble: keep (and reuse) both taggers' stage-1 outputs on the "
+                        "held-out halves and folds in DIR, so that a rerun only fits the stage-2 CRFs")
     parser.add_argument("--epochs", type=int, default=NEURAL["epochs"], help="neural: training epochs (fixed budget, no early stopping)")
     parser.add_argument("--rebuild-embeddings", action="store_true", help="neural: first rebuild the SaudiNewsNet word vectors "
                         "(embeddings.npy, needs gensim; minutes) from ../shared/data/saudinewsnet next to the model")
@@ -51,6 +54,8 @@ def main(args: argparse.Namespace) -> int:
         raise UserError("--json and --jobs go with --cv K")
     if args.backend == "neural":
         return _train_neural(args, sentences, params)
+    if args.backend == "ensemble":
+        return _train_ensemble(args, sentences, params)
     return _train(args, sentences, params)
 
 
@@ -73,6 +78,26 @@ def _train_neural(args: argparse.Namespace, sentences: list, params: dict) -> in
     size = sum((out.parent / f).stat().st_size for f in (out.name, meta["vectors"], meta["vocab"], meta.get("stage2") or out.name))
     print(f"trained on {meta['train_sentences']} sentences ({meta['train_tokens']} tokens) in {meta['train_seconds']} s; "
           f"model {out.stat().st_size / 1e6:.1f} MB + word vectors = {size / 1e6:.1f} MB at {out.parent}")
+    return 0
+
+
+def _ensemble_recipe(args: argparse.Namespace, params: dict) -> dict:
+    return {"backend": "ensemble", "feature_set": args.feature_set, "params": params, "swap": _swap_names(args),
+            "neural": dict(_neural_recipe(args), stages=1), "ensemble": dict(ENSEMBLE), "cache": args.cache}
+
+
+def _train_ensemble(args: argparse.Namespace, sentences: list, params: dict) -> int:
+    """Both stage-1 taggers and the ensemble stage 2 on every sentence of the file, into --out's folder (default: the package's)."""
+    from khabar.ner.ensemble import DEFAULT_MODEL
+    from khabar.training import ensemble
+
+    folder = Path(args.out).parent if args.out else DEFAULT_MODEL.parent
+    if not (folder / "embeddings.npy").exists() and not (DEFAULT_MODEL.parent / "embeddings.npy").exists():
+        _rebuild_embeddings(folder)
+    recipe = _ensemble_recipe(args, params)
+    meta = ensemble.train(sentences, folder, recipe, Path(args.cache) if args.cache else None, log=lambda m: print(m, flush=True))
+    print(f"trained on {meta['train_sentences']} sentences ({meta['train_tokens']} tokens) in {meta['train_seconds']} s "
+          f"(a cached run: stage-1 outputs computed once in {meta['stage1_outputs_seconds']} s); {folder / ensemble.META_FILE}")
     return 0
 
 
@@ -138,6 +163,8 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
         raise UserError("--jobs needs a positive number of processes")
     if args.backend == "neural":
         recipe = {"backend": "neural", "neural": _neural_recipe(args), "params": params}
+    elif args.backend == "ensemble":
+        recipe = _ensemble_recipe(args, params)
     else:
         recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args)}
     print(f"{args.cv}-fold cross-validation of the recipe over {len(sentences)} sentences of {data} "
@@ -147,7 +174,7 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
                             progress=lambda f: print(_fold_line(f, args.cv), flush=True))
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["data"] = str(data)
-    result["recipe"] = {k: v for k, v in recipe.items() if k != "swap"}
+    result["recipe"] = {k: v for k, v in recipe.items() if k not in ("swap", "cache")}
     result["recipe"]["name_swap"] = {label: len(names) for label, names in (recipe.get("swap") or {}).items()}
     print(format_folds(result))
     print(f"mean ± sd over {args.cv} folds (entity level, exact span and label, gold words):")

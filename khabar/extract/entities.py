@@ -278,4 +278,8 @@ def _backend(cfg: dict):
         from khabar.ner.camel import load_camel
 
         return load_camel(cfg["model"], cfg["batch_size"])
-    raise UserError(f"unknown extract.ner.backend {name!r}: use 'crf', 'neural' or 'camel'")
+    if name == "ensemble":
+        from khabar.ner.ensemble import load_ensemble
+
+        return load_ensemble(cfg["model"])
+    raise UserError(f"unknown extract.ner.backend {name!r}: use 'crf', 'neural', 'ensemble' or 'camel'")

@@ -37,6 +37,8 @@ def run_fold(train_sents: list, test_sents: list, recipe: dict) -> dict:
     with tempfile.TemporaryDirectory(prefix="khabar-cv-") as tmp:
         if recipe.get("backend") == "neural":
             return _neural_fold(train_sents, test_sents, recipe, Path(tmp), started)
+        if recipe.get("backend") == "ensemble":
+            return _ensemble_fold(train_sents, test_sents, recipe, Path(tmp), started)
         else:
             out = Path(tmp) / "crf.crfsuite"
             meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"))
@@ -67,6 +69,28 @@ def _neural_fold(train_sents: list, test_sents: list, recipe: dict, tmp: Path, s
     scores = variants.pop(f"stage2-{'marginal' if nrecipe['stage2_marginal'] else 'tags'}")
     return {"scores": scores, "variants": variants, "train_seconds": round(time.perf_counter() - started, 1),
             "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _ensemble_fold(train_sents: list, test_sents: list, recipe: dict, tmp: Path, started: float) -> dict:
+    """The ensemble recipe on one fold: both stage-1 taggers on the halves and on the fold (cached in
+    ``recipe["cache"]`` when given), the ensemble stage 2, and as ``variants`` each tagger with the existing
+    stage 2 alone, fitted on the same stage-1 output (the paired baselines)."""
+    from khabar.ner.crf import RESOURCES
+    from khabar.training import ensemble
+
+    source = Path(recipe["source"]) if recipe.get("source") else None  # the word vectors' folder (default: the package's)
+    if recipe.get("cache"):
+        outputs = ensemble.cached_outputs(train_sents, test_sents, recipe, Path(recipe["cache"]) / f"{ensemble.digest(train_sents, test_sents, recipe)}.json.gz", source)
+    else:
+        outputs = ensemble.stage1_outputs(train_sents, test_sents, recipe, tmp, source)
+    featurizer = ensemble.stage2_featurizer(RESOURCES)
+    variant, params = recipe["ensemble"]["variant"], recipe["params"]
+    ensemble.fit_stage2(tmp / "ensemble.crfsuite", featurizer, train_sents, outputs, variant, params)
+    scores = ensemble.score_outputs(tmp / "ensemble.crfsuite", featurizer, test_sents, outputs, variant)
+    variants = {f"{which}-stage2": ensemble.single_scores(tmp / f"{which}.crfsuite", featurizer, train_sents, test_sents, outputs, which, params)
+                for which in ("crf", "neural")}
+    seconds = round(time.perf_counter() - started, 1)
+    return {"scores": scores, "variants": variants, "train_seconds": seconds, "seconds": seconds}
 
 
 def _fold_job(job: tuple) -> dict:

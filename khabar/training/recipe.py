@@ -17,3 +17,8 @@ NEURAL = {"epochs": 25, "batch": 16, "lr": 0.002, "decay": 0.05, "clip": 5.0, "d
           # stage 2: the CRF's document-level stage over the neural tags (crfsuite PARAMS), learnt from neural tags of
           # held-out halves; "stage2_marginal": stage 2 also sees stage 1's binned marginal (chosen on CV fold 1, MODEL_CARD.md)
           "stages": 2, "stage2_marginal": False}
+
+# The ensemble backend's recipe (khabar train ner --backend ensemble): the CRF stage 1 (FEATURE_SET, PARAMS, name
+# swaps) and the neural stage 1 (NEURAL), and one stage 2 (crfsuite PARAMS) over both taggers' tags; "variant"
+# (khabar.ner.ensemble.VARIANTS) chosen on CV fold 1 among the three screened (MODEL_CARD.md, "The ensemble backend").
+ENSEMBLE = {"variant": "both+marginals"}
