@@ -15,10 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.ner.features import Featurizer, document_counts, document_topics, stage2_features
+from khabar.ner.model_files import model_file
 from khabar.ner.name_lists import read_gazetteer
 from khabar.ner.tags import khabar_tag
 from khabar.ner.viterbi import FastTagger
-from khabar.errors import DataNotFound
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEFAULT_MODEL = RESOURCES / "crf.crfsuite"
@@ -157,8 +157,4 @@ def read_names(path: Path, gazetteer: dict[str, set[str]]) -> dict[str, int]:
 @lru_cache(maxsize=4)
 def load_model(path: str = "") -> CrfModel:
     """The model at ``path`` ("" = the packaged one), loaded once per process."""
-    model_path = Path(path) if path else DEFAULT_MODEL
-    if not model_path.is_file():
-        hint = "run `khabar train ner` to build it" if not path else "set extract.ner.model to a model written by `khabar train ner`"
-        raise DataNotFound(f"NER model not found: {model_path} ({hint})")
-    return CrfModel(model_path)
+    return CrfModel(model_file(path, DEFAULT_MODEL, "crf"))

@@ -21,8 +21,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from khabar.errors import DataNotFound
 from khabar.ner.features import document_counts, document_topics, marginal_bin, stage2_features
+from khabar.ner.model_files import model_file
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEFAULT_MODEL = RESOURCES / "ensemble.json"
@@ -125,9 +125,6 @@ def load_ensemble(path: str = "") -> EnsembleModel:
     """The model at ``path`` (an ``ensemble.json``; "" = the packaged one), loaded once per process, torch on one thread."""
     from khabar.ner.neural import _torch
 
-    model_path = Path(path) if path else DEFAULT_MODEL
-    if not model_path.is_file():
-        hint = "run `khabar train ner --backend ensemble` to build it" if not path else "set extract.ner.model to an ensemble.json written by `khabar train ner --backend ensemble`"
-        raise DataNotFound(f"ensemble NER model not found: {model_path} ({hint})")
+    model_path = model_file(path, DEFAULT_MODEL, "ensemble")
     _torch().set_num_threads(1)
     return EnsembleModel(model_path)

@@ -26,8 +26,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from khabar.errors import DataNotFound
 from khabar.ner.features import norm, shape, strip_article, strip_proclitics
+from khabar.ner.model_files import model_file
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEFAULT_MODEL = RESOURCES / "neural.pt"
@@ -363,9 +363,6 @@ def _mask(lengths, width: int):
 @lru_cache(maxsize=4)
 def load_neural(path: str = "") -> NeuralModel:
     """The model at ``path`` ("" = the packaged one), loaded once per process, torch on one thread."""
-    model_path = Path(path) if path else DEFAULT_MODEL
-    if not model_path.is_file() or not model_path.with_suffix(".json").is_file():
-        hint = "run `khabar train ner --backend neural` to build it" if not path else "set extract.ner.model to a model written by `khabar train ner --backend neural`"
-        raise DataNotFound(f"neural NER model not found: {model_path} ({hint})")
+    model_path = model_file(path, DEFAULT_MODEL, "neural", companions=(".json",))
     _torch().set_num_threads(1)  # one core per worker process: the pipeline parallelises over processes
     return NeuralModel(model_path)
