@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from khabar.ner.features import SPORT_MIN_WORDS, SPORT_WORDS, TOPIC_LABELS, label_of
+from khabar.ner.features import SPORT_MIN_WORDS, TOPIC_LABELS, label_of
 
 
 class Stage2Codes:
