@@ -88,6 +88,8 @@ _STOP_NEXT = {fold_word(w) for w in """في من إلى الى على عن مع 
 منهم منها منه عنهم بينهم بينها فيها فيه لهم لها له عليها عليه إليها مساء مساءا صباحا ظهرا فجرا ليلا عصرا
 حاليا تقريبا فقط أيضا يوميا سنويا شهريا أسبوعيا
 هذه هذا هذان هاتان هؤلاء تلك ذلك""".split()}  # adverbs (200 حاليا) and demonstratives (ترتيبنا 24 هذه السنة) count nothing
+# Counted nouns whose first letter is و, which a conjunction usually is (3850 تريليون وحدة حرارية: units, not riyals)
+_WAW_NOUNS = {fold_word(w) for w in "وحدة وحدات وجبة وجبات وظيفة وظائف وثيقة وثائق ورقة ورقات وافد وافدين".split()}
 _ARTICLE_PREFIXES = ("ال", "لل", "بال", "وال", "كال", "فال")
 _IMPERFECT = re.compile(r"[يت]\w{2,}(?:ون|ان)$")
 _ORDINAL_TEEN = re.compile(r"(?<!\w)[وبل]?ال\w{3,8}\s{1,3}$")
@@ -194,7 +196,7 @@ def _bare_number(t: str, num, start: int, end: int, before: str, nxt) -> tuple |
     if num.digits and not num.words and num.digits.isdigit() and 1800 <= value <= 2100:
         return None  # a year
     w = nxt.group("w") if nxt else ""
-    counted = (w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and not w.startswith("و")
+    counted = (w and not w.startswith(_ARTICLE_PREFIXES) and w not in _STOP_NEXT and (not w.startswith("و") or w in _WAW_NOUNS)
                and not _IMPERFECT.match(w))  # كل ثلاثة يعبرون: a verb, not a counted noun
     if num.words and not num.digits and _ORDINAL_TEEN.search(before) and t[num.start : num.end].startswith("عشر"):
         return None  # الرابعة عشرة: an ordinal
