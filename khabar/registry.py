@@ -94,10 +94,20 @@ def person_ids(aliases) -> dict[str, str]:
     return {x: min(group) for group in members.values() if len(group) > 1 for x in group}
 
 
-def matching_ids(store: Store, name: str) -> list[str]:
+ALIAS_COLUMNS = ["entity_id", "label", "alias", "mentions", "variant_id", "fullest_id"]
+
+
+def _aliases_and_persons(store: Store):
+    """Every day's ``entity_aliases_daily`` (the columns the registry uses) and its :func:`person_ids`."""
+    aliases = store.read_dataset("entity_aliases_daily", ALIAS_COLUMNS)
+    return aliases, person_ids(aliases)
+
+
+def matching_ids(store: Store, name: str, read=None) -> list[str]:
     """Registry ids of the entities whose own fold or one of whose aliases folds like ``name`` (عبد العزيز
-    finds عبدالعزيز), or whose Latin name does (``barack obama``, ``riyadh``)."""
-    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "label", "alias", "mentions", "variant_id", "fullest_id"])
+    finds عبدالعزيز), or whose Latin name does (``barack obama``, ``riyadh``). ``read``: the store's
+    ``_aliases_and_persons`` when the caller has it."""
+    aliases, person = read or _aliases_and_persons(store)
     wanted = {label: id_key(label, name) for label in LABELS}
     direct = {entity_id(label, name) for label in LABELS}
     found = set()
@@ -108,16 +118,14 @@ def matching_ids(store: Store, name: str) -> list[str]:
             seen[k] = label in wanted and id_key(label, alias) == wanted[label]
         if seen[k] or eid in direct:
             found.add(eid)
-    person = person_ids(aliases)
     return sorted({person.get(e, e) for e in found | latin_ids(store, name)})
 
 
-def describe(store: Store, ids: list[str]) -> list[dict]:
+def describe(store: Store, ids: list[str], read=None) -> list[dict]:
     """Registry rows of ``ids`` (registry ids, :func:`matching_ids`) plus ``per_day`` (dt -> mentions), most
-    mentioned first; ``ids`` lists the day ids a row joins (its own alone for most)."""
+    mentioned first; ``ids`` lists the day ids a row joins (its own alone for most). ``read`` as for matching_ids."""
     wanted = set(ids)
-    aliases = store.read_dataset("entity_aliases_daily", ["entity_id", "alias", "mentions", "variant_id", "fullest_id"])
-    person = person_ids(aliases)
+    aliases, person = read or _aliases_and_persons(store)
     columns = ("entity_id", "canonical", "canonical_latin", "label", "mentions", "documents")
     days = store.read_dataset("entity_daily", list(columns))
     rows: dict[str, dict] = {}
@@ -171,4 +179,5 @@ def _top(counter: Counter) -> str:
 
 def lookup(store: Store, name: str) -> list[dict]:
     """Every entity ``name`` may stand for, as registry rows with mentions per day."""
-    return describe(store, matching_ids(store, name))
+    read = _aliases_and_persons(store)  # one read of every day's aliases for both steps
+    return describe(store, matching_ids(store, name, read), read)
