@@ -31,6 +31,7 @@ import numpy as np
 
 from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, norm
 from khabar.ner.features import _quoted as _quoted_words
+from khabar.ner.type_ids import TypeIds, id_sums
 from khabar.ner.votes import Stage2Codes, document_votes
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crf1d_model.c: header_t
@@ -205,6 +206,9 @@ class FastTagger:
         self.sport: list[bool] = []  # per key id: a word of football reports (features.SPORT_WORDS)
         self.codes = Stage2Codes(self.w1.labels) if self.w2 else None
         self._bigram_words = _bigram_words(self.w1)
+        # exactly khabar's Featurizer: its lists are known here, as ids (a subclass may add its own strings)
+        plain = type(featurizer) is Featurizer
+        self.type_ids = TypeIds(featurizer, self.w1.attrs, self.w2.attrs if self.w2 else None) if plain else None
         self._lock = threading.Lock()  # the tables grow while tagging: one batch at a time
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
@@ -237,17 +241,31 @@ class FastTagger:
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
             f = self.featurizer
             norms = [norm(w) for w in new]
-            typed = {w: f._type(w) for w in dict.fromkeys(norms)}
-            vectors = segment_sums(self.w1, [part for w in norms for part in (typed[w][0], *typed[w][1])])
-            if self.rows2 is not None:
-                fresh = [w for w in typed if w not in self.rows2.index]
-                self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
+            vectors = self._type_vectors(norms)
             compact = self.rows2.index if self.rows2 is not None else {}
             ints = [(self._key_id(f.key(word)), compact.get(w, 0), self._flags(w)) for word, w in zip(new, norms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
             index = table.index
             rows = [[index[w] for w in s] if 0 in r else r for s, r in zip(sentences, rows)]
         return rows
+
+    def _type_vectors(self, norms: list[str]) -> np.ndarray:
+        """Stage 1's score vectors (own, then per offset) of each normalised word; stage 2's compact
+        vectors of those new to its table are added to it on the way."""
+        distinct = list(dict.fromkeys(norms))
+        fresh = [w for w in distinct if w not in self.rows2.index] if self.rows2 is not None else []
+        if self.type_ids is not None:  # the featurizer's lists straight as attribute ids (khabar.ner.type_ids)
+            ids = self.type_ids
+            vectors = id_sums(self.w1.state, [part for w in distinct for part in ids.stage1(w)])
+            if fresh:
+                self.rows2.add(fresh, fresh, id_sums(self.w2.state, [part for w in fresh for part in ids.stage2(w)]))
+        else:  # a subclass of Featurizer (bench/ner_cluster_experiment.py): its own strings
+            f = self.featurizer
+            typed = {w: f._type(w) for w in distinct}
+            vectors = segment_sums(self.w1, [part for w in distinct for part in (typed[w][0], *typed[w][1])])
+            self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
+        at = {w: i for i, w in enumerate(distinct)}
+        return vectors.reshape(len(distinct), -1)[[at[w] for w in norms]]
 
     def _flags(self, w: str) -> int:
         left, right = self._bigram_words
