@@ -112,14 +112,17 @@ def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.
         return out
     starts, active = _order(lengths)
     cur = emission[starts]
+    into = np.ascontiguousarray(trans.T)[None]  # into[0, j, i] = trans[i, j]
     backs, finals = [None], {}
     for t in range(1, len(active)):
         k = active[t]
         if k < active[t - 1]:
             finals[t - 1] = cur[k:].argmax(axis=1)
-        score = cur[:k, :, None] + trans[None]
-        backs.append(score.argmax(axis=1))
-        cur = score.max(axis=1) + emission[starts[:k] + t]
+        score = cur[:k, None, :] + into  # (sentence, to, from): the maximum runs along contiguous memory
+        best = score.argmax(axis=2)
+        backs.append(best)
+        # the maximum is the score at its first argmax: read there rather than found again
+        cur = np.take_along_axis(score, best[:, :, None], axis=2)[:, :, 0] + emission[starts[:k] + t]
     finals[len(active) - 1] = cur.argmax(axis=1)
     lab = finals[len(active) - 1]
     for t in range(len(active) - 1, -1, -1):
