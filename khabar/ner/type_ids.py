@@ -34,22 +34,24 @@ def templates(attrs: dict[str, int]) -> dict[str, dict[str, int]]:
     return out
 
 
-def id_sums(state: np.ndarray, parts: list[list[int]]) -> np.ndarray:
-    """(len(parts), labels): per list of attribute ids, the sum of their rows of ``state``, added in
-    list order from zero, exactly as ``viterbi.segment_sums`` adds the rows of the same attributes."""
-    pad = state.shape[0] - 1  # the zero row opens each list, so that none is empty
-    if not parts:
+def id_sums(state: np.ndarray, lists: list[list[int]]) -> np.ndarray:
+    """Per part of the lists (a part opens with the zero row ``pad``, then its attribute ids), the sum of
+    their rows of ``state`` added in list order from zero, exactly as ``viterbi.segment_sums`` adds the rows of
+    the same attributes: (parts, labels)."""
+    pad = state.shape[0] - 1
+    flat = np.fromiter(chain.from_iterable(lists), np.int64)
+    if not len(flat):
         return np.zeros((0, state.shape[1]))
-    flat = np.fromiter(chain.from_iterable(chain((pad,), p) for p in parts), np.int64)
-    starts = np.cumsum([0] + [len(p) + 1 for p in parts[:-1]])
-    return np.add.reduceat(state[flat], starts, axis=0)
+    return np.add.reduceat(state[flat], np.flatnonzero(flat == pad), axis=0)
 
 
 class TypeIds:
     """``Featurizer._type`` (stage 1: own list, then one per offset) and ``_compact_entry`` (stage 2) of a
     normalised word, as the ids of the attributes each model has weights for, in the featurizer's order."""
 
-    def __init__(self, featurizer: Featurizer, attrs1: dict[str, int], attrs2: dict[str, int] | None):
+    def __init__(self, featurizer: Featurizer, attrs1: dict[str, int], attrs2: dict[str, int] | None, pads: tuple[int, int] | None = None):
+        """``pads``: the zero rows of the two models' state tables (``CrfWeights.pad``), which open each list;
+        by default the row after the last attribute id."""
         self.full = featurizer.feature_set == "full"
         self.offsets = featurizer.offsets
         self.t1, self.t2 = templates(attrs1), templates(attrs2 or {})
@@ -70,85 +72,75 @@ class TypeIds:
         self._compact = [self.t2.get(t, {}) for t in ("w=", "s2=", "s3=", "p2=", "c=", "pc=", "g=")]
         self._compact_ctx = [[self.t2.get(f"{o}:{t}", {}) for t in ("w=", "g=")] for o in (-1, 1)]
         self._k2 = [self.t2.get(f"k{k}=", {}) for k in self.ks]
-
-    def _single(self, table: dict[str, dict[str, int]], name: str) -> list[int]:
-        i = table.get(name, {}).get("")
-        return [] if i is None else [i]
+        self._g, self._sh = self.t1.get("g=", {}), self.t1.get("sh=", {})
+        self._one1 = {name: self.t1.get(name, {}).get("") for name in ("b", "short", "nisba")}  # None: not in the model
+        self._one2 = {name: self.t2.get(name, {}).get("") for name in ("b", "nisba")}
+        self.pad1, self.pad2 = pads or (max(attrs1.values(), default=-1) + 1, max((attrs2 or {}).values(), default=-1) + 1)
 
     def _labels(self, w: str, rest: str, core: str) -> list[str]:
         """``Featurizer._type``'s gazetteer classes: the word's labels, and ``~``-marked those of its stripped forms, sorted."""
         get = self.gaz.get
+        if not (get(w) or (rest != w and get(rest)) or (core != w and get(core))):
+            return []  # most words: no class
         found = set(get(w, ()))
         for stripped in {rest, core} - {w}:
             found.update(g + "~" for g in get(stripped, ()))
         return sorted(found)
 
-    def stage1(self, w: str) -> tuple[list[int], ...]:
-        """Own ids, then per offset the context ids (``Featurizer._type``), for normalised word ``w``."""
-        t1 = self.t1
-        plain = self._plain
-        own = [*self._single(t1, "b")]
-        own += [i for i in (plain[0].get(w), plain[1].get(w[-2:]), plain[2].get(w[-3:]), plain[3].get(w[:2]), plain[4].get(w[:3]))
-                if i is not None]
+    def stage1(self, w: str) -> list[int]:
+        """For normalised word ``w``: pad, its own ids, then per offset pad and the context ids (``Featurizer._type``)."""
+        pad, one = self.pad1, self._one1
+        p0, p1, p2, p3, p4 = self._plain
         sh = shape(w)
-        if len(w) <= 2:
-            own += self._single(t1, "short")
-        if sh != "ar" and (i := t1.get("sh=", {}).get(sh)) is not None:
-            own.append(i)
+        out = [pad, one["b"], p0.get(w), p1.get(w[-2:]), p2.get(w[-3:]), p3.get(w[:2]), p4.get(w[:3]),
+               one["short"] if len(w) <= 2 else None, self._sh.get(sh) if sh != "ar" else None]
         if not self.full:
-            return own, *([i] if (i := self._ctx[o][0].get(w)) is not None else [] for o in self.offsets)
+            for o in self.offsets:
+                out += (pad, self._ctx[o][0].get(w))
+            return [i for i in out if i is not None]
         pre, rest = strip_proclitics(w)
         core = strip_article(rest)
         pc = pre + ("+ال" if core != rest else "")
-        labels = self._labels(w, rest, core) if self.gaz else []
-        c, g = self._core, t1.get("g=", {})
-        own += [i for i in (c[0].get(core), c[1].get(pc), c[2].get(core[-1:]), c[3].get(core[-2:]), c[4].get(core[:2])) if i is not None]
-        own += [i for i in map(g.get, labels) if i is not None]
-        own += [i for i in (self._tail[0].get(core[:4]), self._tail[1].get(w[-4:])) if i is not None]
-        if sh == "ar" and core.endswith("ي") and len(core) > 4:
-            own += self._single(t1, "nisba")
-        ctx = []
+        labels = self._labels(w, rest, core) if self.gaz else ()
+        c0, c1, c2, c3, c4 = self._core
+        out += (c0.get(core), c1.get(pc), c2.get(core[-1:]), c3.get(core[-2:]), c4.get(core[:2]))
+        out += map(self._g.get, labels)
+        out += (self._tail[0].get(core[:4]), self._tail[1].get(w[-4:]),
+                one["nisba"] if sh == "ar" and core.endswith("ي") and len(core) > 4 else None)
+        ids = cids = None
+        if self.table is not None:  # ClusterFeatures: own ids of the word and (ck) of its core
+            ids = self.table.get(w)
+            cids = self.table.get(core) if core != w else None
+            if ids:
+                out += map(dict.get, self._k, ids)
+            if cids:
+                out += map(dict.get, self._ck, cids)
+        near = ids or cids  # the ±1 neighbours' coarse ids: the word's, or its core's when it has none
         for o in self.offsets:
             cw, cc, cpc, cs2, cg = self._ctx[o]
-            near = (cw.get(w), cc.get(core), cpc.get(pc), cs2.get(w[-2:])) if abs(o) == 1 else (cw.get(w), cc.get(core))
-            ctx.append([i for i in chain(near, map(cg.get, labels)) if i is not None])
-        if self.table is not None:
-            self._clusters(w, core, own, ctx)
-        return own, *ctx
+            out += (pad, cw.get(w), cc.get(core), cpc.get(pc), cs2.get(w[-2:])) if abs(o) == 1 else (pad, cw.get(w), cc.get(core))
+            out += map(cg.get, labels)
+            if near and abs(o) == 1:
+                out += map(dict.get, self._kctx[o], near)
+        return [i for i in out if i is not None]
 
-    def _clusters(self, w: str, core: str, own: list[int], ctx: list[list[int]]) -> None:
-        """``ClusterFeatures``: own ids of the word and (``ck``) of its core; the ±1 neighbours' coarse ids
-        of the word, or of its core when the word has none."""
-        ids = self.table.get(w)
-        cids = self.table.get(core) if core != w else None
-        if ids:
-            own += [i for i in (d.get(v) for d, v in zip(self._k, ids)) if i is not None]
-        if cids:
-            own += [i for i in (d.get(v) for d, v in zip(self._ck, cids)) if i is not None]
-        near = ids or cids
-        if near:
-            for o, part in zip(self.offsets, ctx):
-                if abs(o) == 1:
-                    part += [i for i in (d.get(v) for d, v in zip(self._kctx[o], near)) if i is not None]
-
-    def stage2(self, w: str) -> tuple[list[int], list[int], list[int]]:
-        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for ``w``."""
-        t2, c = self.t2, self._compact
-        mine = self._single(t2, "b")
-        mine += [i for i in (c[0].get(w), c[1].get(w[-2:]), c[2].get(w[-3:]), c[3].get(w[:2])) if i is not None]
-        labels: list[str] = []
+    def stage2(self, w: str) -> list[int]:
+        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for ``w``, each opened by pad."""
+        pad, c = self.pad2, self._compact
+        out = [pad, self._one2["b"], c[0].get(w), c[1].get(w[-2:]), c[2].get(w[-3:]), c[3].get(w[:2])]
+        labels: list[str] | tuple = ()
         if self.full:
             pre, rest = strip_proclitics(w)
             core = strip_article(rest)
-            labels = self._labels(w, rest, core) if self.gaz else []
-            mine += [i for i in (c[4].get(core), c[5].get(pre + ("+ال" if core != rest else ""))) if i is not None]
-            mine += [i for i in map(c[6].get, labels) if i is not None]
+            labels = self._labels(w, rest, core) if self.gaz else ()
+            out += (c[4].get(core), c[5].get(pre + ("+ال" if core != rest else "")))
+            out += map(c[6].get, labels)
             if shape(w) == "ar" and core.endswith("ي") and len(core) > 4:
-                mine += self._single(t2, "nisba")
+                out.append(self._one2["nisba"])
             ids = self.table.get(w) if self.table is not None else None
             if ids:
-                mine += [i for i in (d.get(v) for d, v in zip(self._k2, ids)) if i is not None]
-        sides = []
+                out += map(dict.get, self._k2, ids)
         for cw, cg in self._compact_ctx:
-            sides.append([i for i in chain((cw.get(w),), map(cg.get, labels)) if i is not None])
-        return mine, sides[0], sides[1]
+            out += (pad, cw.get(w))
+            out += map(cg.get, labels)
+        return [i for i in out if i is not None]

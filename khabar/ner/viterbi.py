@@ -211,7 +211,8 @@ class FastTagger:
         self._bigram_words = _bigram_words(self.w1)
         # exactly khabar's Featurizer: its lists are known here, as ids (a subclass may add its own strings)
         plain = type(featurizer) is Featurizer
-        self.type_ids = TypeIds(featurizer, self.w1.attrs, self.w2.attrs if self.w2 else None) if plain else None
+        pads = (self.w1.pad, self.w2.pad if self.w2 else 0)
+        self.type_ids = TypeIds(featurizer, self.w1.attrs, self.w2.attrs if self.w2 else None, pads) if plain else None
         self._lock = threading.Lock()  # the tables grow while tagging: one batch at a time
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
@@ -259,9 +260,9 @@ class FastTagger:
         fresh = [w for w in distinct if w not in self.rows2.index] if self.rows2 is not None else []
         if self.type_ids is not None:  # the featurizer's lists straight as attribute ids (khabar.ner.type_ids)
             ids = self.type_ids
-            vectors = id_sums(self.w1.state, [part for w in distinct for part in ids.stage1(w)])
+            vectors = id_sums(self.w1.state, list(map(ids.stage1, distinct)))
             if fresh:
-                self.rows2.add(fresh, fresh, id_sums(self.w2.state, [part for w in fresh for part in ids.stage2(w)]))
+                self.rows2.add(fresh, fresh, id_sums(self.w2.state, list(map(ids.stage2, fresh))))
         else:  # a subclass of Featurizer (bench/ner_cluster_experiment.py): its own strings
             f = self.featurizer
             typed = {w: f._type(w) for w in distinct}
