@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import struct
 import threading
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -331,9 +331,8 @@ class FastTagger:
         return out
 
     def _labels(self, weights: CrfWeights, labels: np.ndarray, rows: list) -> list[list[str]]:
-        names = weights.labels
-        it = iter(labels.tolist())
-        return [[names[next(it)] for _ in s] for s in rows]
+        it = iter(list(map(weights.labels.__getitem__, labels.tolist())))
+        return [list(islice(it, len(s))) for s in rows]
 
     def _with_marginals(self, weights: CrfWeights, emission: np.ndarray, rows: list, tags: list, which) -> list:
         """(tags, probs) of the sentences ``which``: the marginal of each non-O tag; O's are not reported (1.0)."""
@@ -420,6 +419,6 @@ def _lengths(rows: list[list[int]]) -> np.ndarray:
 def _positions(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The rows of all tokens in one array, each token's position in its sentence, and its sentence's length."""
     lengths = _lengths(rows)
-    flat = np.fromiter((r for s in rows for r in s), np.int64, int(lengths.sum()))
+    flat = np.fromiter(chain.from_iterable(rows), np.int64, int(lengths.sum()))
     starts = np.cumsum(lengths) - lengths
     return flat, np.arange(len(flat)) - np.repeat(starts, lengths), np.repeat(lengths, lengths)
