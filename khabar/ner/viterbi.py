@@ -338,16 +338,17 @@ class FastTagger:
         """(tags, probs) of the sentences ``which``: the marginal of each non-O tag; O's are not reported (1.0)."""
         lengths = _lengths(rows)
         ends = np.cumsum(lengths)
-        todo = [i for i in which if any(t != "O" for t in tags[i])]
+        todo = [i for i in which if tags[i].count("O") < len(tags[i])]
         out = {i: (tags[i], [1.0] * len(tags[i])) for i in set(which) - set(todo)}
         if todo:
             sub = emission[np.concatenate([np.arange(ends[i] - lengths[i], ends[i]) for i in todo])]
             p = marginals(sub, lengths[todo], weights.trans)
             col = {name: j for j, name in enumerate(weights.labels)}
-            at = 0
+            flat = [t for i in todo for t in tags[i]]
+            # each token's marginal of its own tag, read for all tokens at once
+            chosen = iter(p[np.arange(len(flat)), list(map(col.__getitem__, flat))].tolist())
             for i in todo:
-                out[i] = (tags[i], [float(p[at + j, col[t]]) if t != "O" else 1.0 for j, t in enumerate(tags[i])])
-                at += len(tags[i])
+                out[i] = (tags[i], [c if t != "O" else 1.0 for t, c in zip(tags[i], islice(chosen, len(tags[i])))])
         return [out[i] for i in which]
 
     def _stage2(self, doc_of: list[int], rows: list, labels: np.ndarray, tags: list) -> list:
