@@ -134,7 +134,7 @@ def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, na
 _SAYING = frozenset(fold_word(v) for v in lexicon.REPORTING_VERBS)
 
 
-@lru_cache(maxsize=1 << 16)  # asked of every token of the documents that name a person in full
+@lru_cache(maxsize=1 << 18)  # asked of every token of the documents that name a person in full; a day has ~110k types (1 << 16 thrashed)
 def _says(word: str) -> bool:
     return fold_word(word) in _SAYING or (len(word) > 3 and word[0] in "وف" and fold_word(word[1:]) in _SAYING)
 
