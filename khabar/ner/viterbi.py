@@ -238,8 +238,8 @@ class FastTagger:
                 if memo is not None:
                     memo.clear()
         get = table.index.get
-        rows = [[get(w, 0) for w in s] for s in sentences]  # 0: not seen yet (row 0 is the padding)
-        new = list(dict.fromkeys(w for s, r in zip(sentences, rows) if 0 in r for w in s if get(w) is None))
+        rows = [list(map(get, s, repeat(0))) for s in sentences]  # 0: not seen yet (row 0 is the padding)
+        new = list(dict.fromkeys(w for s, r in zip(sentences, rows) if 0 in r for w, i in zip(s, r) if not i))
         if new:
             # Featurizer._type's lists, unrestricted: their weights are looked up once, here, and the
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
@@ -250,7 +250,7 @@ class FastTagger:
             ints = [(self._key_id(f.key(word)), compact.get(w, 0), self._flags(w)) for word, w in zip(new, norms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
             index = table.index
-            rows = [[index[w] for w in s] if 0 in r else r for s, r in zip(sentences, rows)]
+            rows = [list(map(index.__getitem__, s)) if 0 in r else r for s, r in zip(sentences, rows)]
         return rows
 
     def _type_vectors(self, norms: list[str]) -> np.ndarray:
