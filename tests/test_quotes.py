@@ -1745,3 +1745,14 @@ def test_a_place_before_biqawlihi_is_not_the_source_and_a_bi_phrase_after_the_na
     ents = [_ent(text, "خالد العمر", "PER", "per:k")]
     s = text.index("خالد العمر")
     assert _span(text, [_one(text, entities=ents)]) == [("خالد العمر", s, s + len("خالد العمر"), "per:k")]
+
+
+def test_an_addressee_with_lam_after_the_tagged_name_is_cut_and_gives_no_id():
+    text = "وقال سامي العلي لهيئة الإذاعة المحلية: «سنبقى في النادي حتى نهاية الموسم المقبل»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+    text = ("رحب الرئيس كمال ناصر بضيفه. وقال ناصر لنظيره التونسي: «التعاون بين بلدينا يجب أن يتسع ليشمل التجارة».")
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k"), _ent(text, "ناصر لنظيره التونسي", "PER", "per:x")]
+    s = text.index("ناصر لنظيره")
+    assert _span(text, [_one(text, entities=ents)]) == [("ناصر", s, s + len("ناصر"), "per:k")]

@@ -1263,6 +1263,8 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
         if es < e and ee > s and label in ("PER", "ORG"):
             if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
                 continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
+            if ee > e and _to_whom(t[e:ee].split()[:1]):
+                continue  # (أوباما | لنظيره الكيني tagged as one: the name's id is another person's)
             if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
                 head = t[es:ee].split()[0]
                 best = (label, eid, label == "PER" and (head[2:] if head.startswith("ال") else head) in _TITLE_HEADS)
@@ -1284,8 +1286,8 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
         name = t[es:ee].split()
         if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase and "باسم" not in words:
             orgs.add(eid)  # وزارة الداخلية التركية ⊃ وزارة الداخلية, tagged elsewhere
-        if label != "PER":
-            continue
+        if label != "PER" or any(_to_whom([w]) for w in name[1:]):
+            continue  # (نظيره الكيني in أوباما لنظيره الكيني names someone else)
         if len(name) >= 2 and " " + " ".join(name) + " " in phrase:
             inside.add(eid)
         elif len(name) >= 2 and len(words) <= 3 and (name[-1] == words[-1] or (len(words) == 1 and name[0] == words[0])):
@@ -2608,6 +2610,15 @@ def _state_accusative(w: str) -> bool:
         _ADVERBIAL.fullmatch(w) or _FAAIL_ACCUSATIVE.fullmatch(w) or _NISBA_ADVERB.fullmatch(w)))  # (الخيالي هاتفيا)
 
 
+_TO_PEERS = (fold_word("لنظير"), fold_word("لهيئة"))  # (لنظيره، لنظيرته، لهيئة الإذاعة: to whom, after the name)
+
+
+def _to_whom(words: list[str]) -> bool:
+    """Whether the first of ``words`` names whom one speaks to (لنظيره، لهيئة، لوكالة، للصحفيين)."""
+    g = words[0] if words else ""
+    return g[:1] == "ل" and (g in _ADDRESSEE or g in _TO_MEDIA or g.startswith(_TO_PEERS))
+
+
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     """A speaker span ends before words glued to the name by the tagger or the
     subject reading: a prepositional phrase right after a tagged name (وطالب
@@ -2629,8 +2640,12 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
         glued = g.startswith("بال") and len(g) > 4 and any(  # (the tagger's span takes it in: قاسم بالتركيز)
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
         # (a ب phrase right after the tagged name's end: ووعد محمود بتحقيق «…»)
-        glued = glued or (g.startswith("ب") and len(g) > 3 and not g.startswith("بن") and any(
+        # (… or an addressee with ل right after it: وقال بارتوميو لهيئة الإذاعة، قال أوباما لنظيره الكيني)
+        glued = glued or (g[:1] in ("ب", "ل") and len(g) > 3 and not g.startswith("بن") and any(
             e[2] == "PER" and e[1] == prev.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
+        # (an addressee the tagger took into the name: أوباما لنظيره الكيني)
+        glued = glued or (_to_whom([g]) and any(
+            e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
