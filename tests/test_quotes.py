@@ -1756,3 +1756,17 @@ def test_an_addressee_with_lam_after_the_tagged_name_is_cut_and_gives_no_id():
     ents = [_ent(text, "كمال ناصر", "PER", "per:k"), _ent(text, "ناصر لنظيره التونسي", "PER", "per:x")]
     s = text.index("ناصر لنظيره")
     assert _span(text, [_one(text, entities=ents)]) == [("ناصر", s, s + len("ناصر"), "per:k")]
+
+
+def test_an_honorific_pronoun_subject_is_the_person_titled_so_earlier():
+    text = ("استقبل معالي وزير النقل الأستاذ فهد بن سعد الماجد في مكتبه وفد الغرفة التجارية. "
+            "وبحث معاليه مع الوفد سبل التعاون. وقال معاليه: «الطرق الجديدة ستفتح للحركة قبل نهاية العام».")
+    ents = [_ent(text, "فهد بن سعد الماجد", "PER", "per:f")]
+    s = text.index("فهد بن سعد الماجد")
+    name = "فهد بن سعد الماجد"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:f")]
+    text = ("التقى صاحب السمو الأمير خالد بن ناصر أمير المنطقة الشيخ سالم العمري في الديوان. "
+            "ورحب سموه بالحضور، وقال: «أبواب الإمارة مفتوحة للجميع في كل وقت».")
+    ents = [_ent(text, "خالد بن ناصر", "PER", "per:k"), _ent(text, "سالم العمري", "PER", "per:s")]
+    s = text.index("خالد بن ناصر")
+    assert _span(text, [_one(text, entities=ents)]) == [("خالد بن ناصر", s, s + len("خالد بن ناصر"), "per:k")]

@@ -1263,7 +1263,7 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
         if es < e and ee > s and label in ("PER", "ORG"):
             if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
                 continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
-            if ee > e and _to_whom(t[e:ee].split()[:1]):
+            if label == "PER" and ee > e and _to_whom(t[e:ee].split()[:1]):
                 continue  # (أوباما | لنظيره الكيني tagged as one: the name's id is another person's)
             if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
                 head = t[es:ee].split()[0]
@@ -2298,7 +2298,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
                        or _previous_sentence_person(r, vs, speaker) or speaker
-                       or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH)))
+                       or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH))
+                       or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
     return (vs, ve), speaker
@@ -2308,6 +2309,33 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
 # (رفع صاحب السمو الملكي الأمير X أمير منطقة … التهاني لخادم الحرمين الشريفين … . وقال سموه:)
 _HONORIFIC_NEXT = re.compile(r"\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)(?!\w)")
 _HONORIFIC_REACH = 1500
+# the titles an honorific pronoun stands for (سموه: صاحب السمو الأمير X; معاليه: معالي الوزير X)
+_HONOURED_BY = {fold_word(p): {fold_word(w) for w in ws.split()} for ps, ws in (
+    ("سموه سموها", "سمو السمو الأمير الأميرة"), ("معاليه معاليها", "معالي الوزير وزير الوزيرة وزيرة"),
+    ("سعادته سعادتها", "سعادة"), ("فضيلته", "فضيلة الشيخ"), ("سيادته", "سيادة الرئيس"), ("جلالته", "جلالة الملك"),
+    ("دولته", "دولة رئيس")) for p in ps.split()}
+_HONORIFIC = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_HONOURED_BY))})(?!\w)")
+_HONOURED_REACH = 3000
+
+
+def _honoured(r: _Reading, vs: int, ve: int) -> _Speaker | None:
+    """A verb whose subject is an honorific pronoun, after it (وقال معاليه)
+    or opening its sentence (ورحب سموه بالضيوف، وقال), with nobody quoted or
+    named near: the person the article titled so (استقبل معالي وزير الإسكان
+    X … وقال معاليه), the last one tagged after that title."""
+    t = r.t
+    m = _HONORIFIC.match(t, ve + 1) if t[ve : ve + 1] == " " else None
+    if m is None:
+        lo = max((t.rfind(c, max(0, vs - 200), vs) for c in ".!?؟\n:«»\"“”"), default=-1) + 1
+        m = next(_HONORIFIC.finditer(t, lo, vs), None)
+    if m is None:
+        return None
+    titles = _HONOURED_BY[m.group()]
+    for es, ee, label, _ in reversed(r.ents.starting(max(0, vs - _HONOURED_REACH), vs)):
+        if label == "PER" and ee <= vs and not r.in_speech(es) and any(
+                w in titles for w in _WORDS_BACK.findall(t[max(0, es - 60) : es])[-6:]):
+            return _Speaker(es, ee, vs, vs)
+    return None
 
 
 _BROKEN_PLURALS = {fold_word(w) for w in """أهالي خبراء طلاب سكان ناس أطباء علماء شباب عمال أعضاء نشطاء زعماء قادة
