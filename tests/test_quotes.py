@@ -1770,3 +1770,20 @@ def test_an_honorific_pronoun_subject_is_the_person_titled_so_earlier():
     ents = [_ent(text, "خالد بن ناصر", "PER", "per:k"), _ent(text, "سالم العمري", "PER", "per:s")]
     s = text.index("خالد بن ناصر")
     assert _span(text, [_one(text, entities=ents)]) == [("خالد بن ناصر", s, s + len("خالد بن ناصر"), "per:k")]
+
+
+def test_amma_then_a_name_and_an_apposition_set_off_by_commas_is_the_speaker():
+    text = ("وقال هادي العمر إن «الحوار متعثر». "
+            "أما سعيد الخالد، عضو المكتب السياسي للحركة، فقال إن «الطريق إلى الحل ما زال طويلا جدا».")
+    ents = [_ent(text, "هادي العمر", "PER", "per:h")]
+    s = text.index("سعيد الخالد")
+    assert _span(text, find_quotes(text, ents))[1] == ("سعيد الخالد", s, s + len("سعيد الخالد"), None)
+
+
+def test_a_supervisor_title_runs_over_ala_and_what_it_oversees_to_the_holder():
+    text = ("وقال المشرف العام على الشؤون الإدارية والمالية بالجامعة الدكتور سالم بن علي الزهراني: "
+            "«سيبدأ صرف المكافآت مطلع الشهر المقبل».")
+    ents = [_ent(text, "سالم بن علي الزهراني", "PER", "per:s")]
+    s = text.index("المشرف")
+    e = text.index("الزهراني") + len("الزهراني")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]

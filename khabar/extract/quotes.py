@@ -726,6 +726,7 @@ _TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _
 _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
 _HOLDER_GAP_WORDS = 8
 _DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
+_OVERSEERS = {fold_word(w) for w in "مشرف مشرفة قائم قائمة".split()}  # (المشرف على: the supervisor of)
 
 
 def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None = None, fd=None) -> int:
@@ -751,9 +752,13 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
         return end
     words = gap.split()
     deputy = (head[2:] if head.startswith("ال") else head) in _DEPUTIES  # النائبة عن التحالف المدني … شروق العبايجي
-    if len(words) > _HOLDER_GAP_WORDS or any(
-            (w in _NOT_HOLDER and not (deputy and w == "عن")) or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
-            or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
+    # (المشرف العام على العلاقات العامة والإعلام بالوزارة X: على and what he oversees are the title's)
+    oversees = bool(words) and words[0] == "علي" and (head[2:] if head.startswith("ال") else head) in _OVERSEERS
+    if len(words) > _HOLDER_GAP_WORDS + 4 * oversees or any(
+            (w in _NOT_HOLDER and not (deputy and w == "عن") and not (oversees and k == 0)) or _is_verb(w)
+            or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA or w in _ADDRESSEE
+            or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال"))
+            for k, w in enumerate(words)):
         return end
     return per[1]
 
@@ -1038,9 +1043,13 @@ _AMMA = re.compile(r"\s{0,3}و?اما\s{1,3}")
 
 def _amma_subject(t: str, comma: int) -> tuple[int, int] | None:
     """`أما الشاعر عبد الإله الصالحي، فيرى`: the words between أما and the
-    comma right before the verb's ف."""
-    lo = max(0, comma - 120)
+    comma right before the verb's ف, or before an apposition set off by
+    commas (أما خلف داهود، عضو المكتب التنفيذي، فقال)."""
+    lo = max(0, comma - 200)
     strong = max(t.rfind(c, lo, comma) for c in ".!?؟\n:«»\"“”()،,")
+    if strong >= 0 and t[strong] in "،,":
+        comma = strong  # (an apposition: the name is before its comma)
+        strong = max(t.rfind(c, lo, comma) for c in ".!?؟\n:«»\"“”()،,")
     if (strong < 0 and lo > 0) or (strong >= 0 and t[strong] not in ".!?؟\n"):
         return None  # أما opens its sentence
     m = _AMMA.match(t, strong + 1)
