@@ -1787,3 +1787,24 @@ def test_a_supervisor_title_runs_over_ala_and_what_it_oversees_to_the_holder():
     s = text.index("المشرف")
     e = text.index("الزهراني") + len("الزهراني")
     assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_a_tweet_verb_reports_speech():
+    text = "وغرد الكاتب ماجد الحربي عبر حسابه في تويتر: «الوطن أكبر من كل الخلافات الصغيرة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("الكاتب")
+    e = text.index("الحربي") + len("الحربي")
+    q = _one(text, entities=ents)
+    assert _span(text, [q]) == [(text[s:e], s, e, "per:m")]
+    assert q.verb == "غرد"
+
+
+def test_a_manner_phrase_or_bima_yali_glued_after_an_untagged_name_is_cut():
+    text = "وسأل الطبيب سامر بلهفة وقلق: «وهل وصلت سيارة الإسعاف قبل الحادث؟»."
+    s = text.index("الطبيب")
+    e = s + len("الطبيب سامر")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+    text = "ثم غرد أحد الدعاة بما يلي: «نستنكر هذا الفعل وندينه بأشد العبارات الممكنة»."
+    s = text.index("أحد")
+    e = s + len("أحد الدعاة")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]

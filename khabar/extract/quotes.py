@@ -2683,6 +2683,8 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
         # (an addressee the tagger took into the name: أوباما لنظيره الكيني)
         glued = glued or (_to_whom([g]) and any(
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
+        # (how or what it was said, glued after an untagged name: عز بلهفة وقلق، أحد المشايخ بما يلي)
+        glued = glued or (g[:1] == "ب" and _manner_adverb(r.t, w.start(), w.end(), None)) or (g == "بما" and nxt == "يلي")
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
