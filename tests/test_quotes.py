@@ -779,7 +779,8 @@ def test_lists_and_headlines_after_a_colon_are_not_speech():
 def test_scripture_and_list_patterns_run_in_linear_time():
     for unit in ("قال الله تعالى في كتابه " * 3, "بقوله صلى الله عليه وسلم " * 3, "منها: " * 5,
                  "بالعنوان التالي: «" * 2, "وقال رسول الله ﷺ: «الدين النصيحة». ", "\n\"سبق\" تقول: نعم نعم ",
-                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2, "«أ»، و«ب»، " * 3, "وكان الأمير " * 12 + "يقول: «لا» "):
+                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2, "«أ»، و«ب»، " * 3, "وكان الأمير " * 12 + "يقول: «لا» ",
+                 "أن النبي صلى الله عليه وسلم " * 3 + "قال: «"):
         def run(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -1808,3 +1809,12 @@ def test_a_manner_phrase_or_bima_yali_glued_after_an_untagged_name_is_cut():
     s = text.index("أحد")
     e = s + len("أحد الدعاة")
     assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_the_prophet_named_before_the_blessing_and_the_verb_is_the_speaker():
+    text = "وقد روى الترمذي وغيره أن رسول الله صلى الله عليه وسلم قال: «الدين النصيحة لله ولرسوله»."
+    ents = [_ent(text, "الترمذي", "PER", "per:t")]
+    s = text.index("رسول الله")
+    q = _one(text, entities=ents)
+    assert _span(text, [q]) == [("رسول الله", s, s + len("رسول الله"), None)]
+    assert q.verb == "قال"

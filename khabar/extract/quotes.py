@@ -206,6 +206,9 @@ _DIVINE = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>(?:(?:الله|الحق|ا�
 _BLESSING = rf"(?:ﷺ|صلي{SP}الله{SP}عليه{SP}وسلم|عليه{SP}(?:افضل{SP})?الصلاه{SP}والسلام|\(ص\))"
 _PROPHET = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>رسول{SP}الله|النبي|الرسول|الحبيب|المصطفي)(?:{SP}محمد)?"
                       rf"{OSP}{_BLESSING}{OSP}[:،]?{OSP}$")
+# (روى مسلم أن) النبي ﷺ قال: «…»: the Prophet named before the verb, the blessing between
+_PROPHET_SAID = re.compile(rf"(?<!\w)(?P<s>رسول{SP}الله|النبي|الرسول|المصطفي)(?:{SP}محمد)?{OSP}{_BLESSING}{OSP}"
+                           rf"(?:كان{SP})?(?P<v>قال|يقول){OSP}[:،]?{OSP}$")
 _SCRIPTURE_WINDOW = 90
 # قال عليه (الصلاة و)السلام: «…»: the blessing stands for the Prophet the text named before
 _SAID_BLESSED = re.compile(rf"(?<!\w)[وف]?(?P<v>قال|يقول){SP}عليه{SP}(?:افضل{SP})?(?:الصلاه{SP}و)?السلام{OSP}[:،]?{OSP}$")
@@ -272,6 +275,10 @@ def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
     window = r.t[lo:o]
     m = _DIVINE.search(window) or _PROPHET.search(window)
     if not m:
+        said = _PROPHET_SAID.search(window)
+        if said:
+            vs, ve = lo + said.start("v"), lo + said.end("v")
+            return (vs, ve), _Speaker(lo + said.start("s"), lo + said.end("s"), vs, ve)
         return _blessed_speaker(r, o)
     vs, ve = _strip_spaces(r.t, lo + m.start(), lo + m.start("s"))
     if r.t[vs] in "وف" and r.t[vs + 1 : ve] in ("قال", "يقول"):
