@@ -1818,3 +1818,12 @@ def test_the_prophet_named_before_the_blessing_and_the_verb_is_the_speaker():
     q = _one(text, entities=ents)
     assert _span(text, [q]) == [("رسول الله", s, s + len("رسول الله"), None)]
     assert q.verb == "قال"
+
+
+def test_a_subjectless_verb_after_a_body_announcing_in_a_statement_is_the_body():
+    text = ("وقال مصدر عسكري إن «المعارك تتواصل في الجبهة الشرقية». "
+            "وفي تطور آخر، أعلن جيش البحرين في بيان، عن مقتل جنديين من جنوده. "
+            "وقال: «إن الجنديين قتلا خلال مشاركتهما في عملية الإسناد الجوي».")
+    ents = [_ent(text, "البحرين", "LOC", "loc:b")]
+    s = text.index("جيش البحرين")
+    assert _span(text, find_quotes(text, ents))[1] == ("جيش البحرين", s, s + len("جيش البحرين"), None)

@@ -2182,6 +2182,23 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None, re
     return _Speaker(es, ee, vs, vs)
 
 
+def _previous_statement(r: _Reading, vs: int, carried: _Speaker | None) -> _Speaker | None:
+    """A verb opening its sentence with no subject (وقال: «…») after a
+    sentence in which a body announced something in a statement (أعلن جيش X
+    في بيان، عن …): that body, over a speaker carried from further back."""
+    span = _sentence_before(r.t, vs)
+    if span is None or (carried and carried.verb_start >= span[0]) or not _BAYAN.search(r.t, *span):
+        return None
+    k = bisect_left(r.verb_starts, span[0])
+    for ws, _ in r.verbs[k:]:
+        if ws >= span[1]:
+            break
+        sp = r.subjects.get(ws)
+        if sp and not _group(r.t, sp) and r.t[sp.start : sp.end].split()[0] not in _DOCUMENTS:
+            return sp._replace(verb_start=vs, verb_end=vs)
+    return None
+
+
 def _sentence_before(t: str, vs: int, reach: int = 400) -> tuple[int, int] | None:
     """The sentence before the one a verb at ``vs`` opens (only و/ف before
     the verb), within ``reach`` characters; None when the verb does not open it."""
@@ -2313,7 +2330,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
-                       or _previous_sentence_person(r, vs, speaker) or speaker
+                       or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker) or speaker
                        or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH))
                        or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
