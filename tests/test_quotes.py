@@ -1827,3 +1827,14 @@ def test_a_subjectless_verb_after_a_body_announcing_in_a_statement_is_the_body()
     ents = [_ent(text, "البحرين", "LOC", "loc:b")]
     s = text.index("جيش البحرين")
     assert _span(text, find_quotes(text, ents))[1] == ("جيش البحرين", s, s + len("جيش البحرين"), None)
+
+
+def test_a_name_in_marks_after_lam_or_crediting_an_outlet_or_tagged_alone_is_no_quote():
+    text = "وقال مصدر أمني لـ«الشرق الأوسط»، إن «التحقيقات ما زالت جارية مع الموقوفين الثلاثة»."
+    q = _one(text)
+    assert (q.text, q.speaker) == ("التحقيقات ما زالت جارية مع الموقوفين الثلاثة", "مصدر أمني")
+    text = "وارتفعت الأسعار في الأسواق المحلية بنسبة كبيرة هذا الأسبوع، حسبما نقلت «رويترز»."
+    assert find_quotes(text) == []
+    text = "ونسي الرجل اسمه، فذكره صديقه بأن اسمه «سامي العلي»، ثم غادر القاعة."
+    assert len(find_quotes(text)) == 1  # (untagged: a short quote after بأن)
+    assert find_quotes(text, [_ent(text, "سامي العلي", "PER", "per:s")]) == []

@@ -1405,7 +1405,7 @@ class _Reading:
         self.t = _mask_abbreviations(self.fd.text)
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
-        self.speech, self.names = _speech_and_names(self.t, pairs)
+        self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
                       and not _considered_after_relative(self.t, v)]
         self.verb_starts = [v[0] for v in self.verbs]
@@ -1543,7 +1543,7 @@ def _strip_spaces(t: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _speech_and_names(t: str, pairs) -> tuple[list[_Speech], dict[int, int]]:
+def _speech_and_names(t: str, pairs, ents=None) -> tuple[list[_Speech], dict[int, int]]:
     """Pairs read as speech (the decision needs no speaker), and the closed
     name pairs as opening mark -> closing mark."""
     speech = []
@@ -1553,7 +1553,7 @@ def _speech_and_names(t: str, pairs) -> tuple[list[_Speech], dict[int, int]]:
         after = c + 1 if closed else c
         if e <= cs:
             continue
-        if _is_name(t, o, cs, e, after):
+        if _is_name(t, o, cs, e, after) or _named_alone(t, o, cs, e, ents):
             if closed:
                 names[o] = c
             continue
@@ -1561,6 +1561,28 @@ def _speech_and_names(t: str, pairs) -> tuple[list[_Speech], dict[int, int]]:
             continue  # a few words after a mark never closed: a stray mark, not a quote
         speech.append(_Speech(o, cs, e, ce, after, closed))
     return speech, names
+
+
+_NAMED_BY = {fold_word(w) for w in "نقلت نقل ذكرت ذكر أوردت أورد أفادت بثت نشرت أوضحت".split()}
+
+
+def _named_alone(t: str, o: int, cs: int, ce: int, ents) -> bool:
+    """A few words in marks that only name: whom one speaks to after ل
+    (قال مصدر لـ«الشرق الأوسط»، أكد متخصصون لـ"الرياض"), the outlet a text
+    is credited to (حسبما نقلت «رويترز»), or one tagged name and nothing
+    else, not after a colon (دعمت «الورفلي»، واختتم "الخازم" حديثه)."""
+    content = t[cs:ce].split()
+    before = t[max(0, o - 30) : o].rstrip()
+    if not content or len(content) > 3 or before.endswith(":"):
+        return False
+    if any(es == cs and ee == ce and label in ("PER", "ORG") for es, ee, label, _ in (ents.starting(cs, cs + 1) if ents else ())):
+        return True
+    if _SPEECHLIKE.search(t, cs, ce):
+        return False
+    if before[-1:] == "ل" and (len(before) < 2 or not before[-2].isalpha()):
+        return True
+    words = _WORDS_BACK.findall(before)
+    return bool(words) and words[-1] in _NAMED_BY and content[0] in _MEDIA
 
 
 def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
