@@ -1838,3 +1838,11 @@ def test_a_name_in_marks_after_lam_or_crediting_an_outlet_or_tagged_alone_is_no_
     text = "ونسي الرجل اسمه، فذكره صديقه بأن اسمه «سامي العلي»، ثم غادر القاعة."
     assert len(find_quotes(text)) == 1  # (untagged: a short quote after بأن)
     assert find_quotes(text, [_ent(text, "سامي العلي", "PER", "per:s")]) == []
+
+
+def test_a_verb_after_a_complementiser_with_a_pronoun_has_that_pronoun_as_subject():
+    text = ("وأشاد المدرب كارلوس فيرا بلاعبيه، وقال إنه يرى سالم العلي أفضل المدافعين في الدوري. "
+            "وعن المباراة المقبلة أجاب: «سنلعب للفوز ولا شيء غيره».")
+    ents = [_ent(text, "كارلوس فيرا", "PER", "per:c"), _ent(text, "سالم العلي", "PER", "per:s")]
+    s = text.index("المدرب")
+    assert _span(text, [_one(text, entities=ents)]) == [("المدرب كارلوس فيرا", s, s + len("المدرب كارلوس فيرا"), "per:c")]

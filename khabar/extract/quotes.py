@@ -1021,6 +1021,7 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     return start, words[-1].end()
 
 
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "ني", "نا")  # (أنه، إنها، بأنهم، أنني، إننا)
 _DEMONSTRATIVES = {fold_word(w) for w in "هذا وهذا فهذا هذه وهذه فهذه".split()}
 _FA_INNA = {fold_word(w) for w in "فإن وإن".split()}  # (فإن X يقول: إن's noun is the verb's subject)
 _STATE_PRONOUNS = {fold_word(w) for w in "وهو وهي وهم وهما".split()}
@@ -1664,6 +1665,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
     if prev_words and prev_words[-1] in _STATE_PRONOUNS:
         return None  # ويضيف وهو يشرح السبب: «and he explaining» — the pronoun is the subject, السبب the object
+    if prev_words and prev_words[-1] in _COMPLEMENTISERS and prev_words[-1].endswith(_PRONOUN_SUFFIXES):
+        return None  # وقال إنه يرى أسامة هوساوي أفضل اللاعبين: إنه's pronoun is the subject, the name the object
     if prev_words and prev_words[-1] in _RELATIVES:
         rel = vs - len(prev_words[-1]) - 1
         ante = _antecedent(t, rel) or _person_antecedent(r, rel)  # خبير … أحمد عبد الحميد، الذي يقول
