@@ -1846,3 +1846,11 @@ def test_a_verb_after_a_complementiser_with_a_pronoun_has_that_pronoun_as_subjec
     ents = [_ent(text, "كارلوس فيرا", "PER", "per:c"), _ent(text, "سالم العلي", "PER", "per:s")]
     s = text.index("المدرب")
     assert _span(text, [_one(text, entities=ents)]) == [("المدرب كارلوس فيرا", s, s + len("المدرب كارلوس فيرا"), "per:c")]
+
+
+def test_a_verb_after_qad_opening_its_sentence_takes_the_person_of_the_sentence_before():
+    text = ("وقال المحلل سامر العلي إن «المناظرة كانت حامية». "
+            "وتمكن المرشح كمال ناصر من الهيمنة على المناظرة. وقد كتب في تغريدة: «حققت لكم أكبر نسبة مشاهدة في تاريخكم».")
+    ents = [_ent(text, "سامر العلي", "PER", "per:s"), _ent(text, "كمال ناصر", "PER", "per:k")]
+    s = text.index("كمال ناصر")
+    assert _span(text, find_quotes(text, ents))[1] == ("كمال ناصر", s, s + len("كمال ناصر"), "per:k")

@@ -2226,10 +2226,11 @@ def _previous_statement(r: _Reading, vs: int, carried: _Speaker | None) -> _Spea
 
 def _sentence_before(t: str, vs: int, reach: int = 400) -> tuple[int, int] | None:
     """The sentence before the one a verb at ``vs`` opens (only و/ف before
-    the verb), within ``reach`` characters; None when the verb does not open it."""
+    the verb, or the particle قد: وقد كتب), within ``reach`` characters; None
+    when the verb does not open it."""
     lo = max(0, vs - reach)
     ends = list(_SENT_END.finditer(t, lo, vs))
-    if not ends or t[ends[-1].end() : vs].strip(" \t\nوف"):
+    if not ends or t[ends[-1].end() : vs].strip(" \t\nوف") not in ("", "قد", "لقد"):
         return None
     k = len(ends) - 1
     while k >= 0 and not t[(ends[k - 1].end() if k else lo) : ends[k].start()].strip():
