@@ -1854,3 +1854,11 @@ def test_a_verb_after_qad_opening_its_sentence_takes_the_person_of_the_sentence_
     ents = [_ent(text, "سامر العلي", "PER", "per:s"), _ent(text, "كمال ناصر", "PER", "per:k")]
     s = text.index("كمال ناصر")
     assert _span(text, find_quotes(text, ents))[1] == ("كمال ناصر", s, s + len("كمال ناصر"), "per:k")
+
+
+def test_a_reporter_that_quotes_anhu_after_its_own_subject_gives_the_person_named_before():
+    text = ("وأبدى المدرب كمال ناصر استياءه من التحكيم، ونقل موقع النادي عنه قوله للصحافيين: "
+            "«لم نحصل على حقنا في هذه المباراة أبدا».")
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k")]
+    s = text.index("كمال ناصر")
+    assert _span(text, [_one(text, entities=ents)]) == [("كمال ناصر", s, s + len("كمال ناصر"), "per:k")]
