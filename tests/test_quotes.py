@@ -1862,3 +1862,12 @@ def test_a_reporter_that_quotes_anhu_after_its_own_subject_gives_the_person_name
     ents = [_ent(text, "كمال ناصر", "PER", "per:k")]
     s = text.index("المدرب")
     assert _span(text, [_one(text, entities=ents)]) == [("المدرب كمال ناصر", s, s + len("المدرب كمال ناصر"), "per:k")]
+
+
+def test_a_participle_after_a_verb_and_its_an_clause_takes_the_carried_speaker_not_the_clause_subject():
+    text = ("وقال الأمين العام سامي العلي إن «الحوار هو الحل». "
+            "ونفى أن يكون الحزب الوطني قد قاد وساطة بين الطرفين، قائلا: «نحن طرف في الأزمة ولسنا وسيطا فيها».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s"), _ent(text, "الحزب الوطني", "ORG", "org:h")]
+    s = text.index("الأمين")
+    e = text.index("العلي") + len("العلي")
+    assert _span(text, find_quotes(text, ents))[1] == (text[s:e], s, e, "per:s")

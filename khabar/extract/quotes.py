@@ -1186,8 +1186,8 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
             return None
         subj_start = verb.end()
     nxt = _WORD.match(t, subj_start)
-    if not nxt:
-        return None
+    if not nxt or nxt.group("w") in _COMPLEMENTISERS:
+        return None  # ونفى أن يكون حزب الله قد …، قائلا: what follows the verb is its clause, not its subject
     s0 = nxt.start("w")
     if not ents:
         stem = first.group("w")[1:]
