@@ -1871,3 +1871,15 @@ def test_a_participle_after_a_verb_and_its_an_clause_takes_the_carried_speaker_n
     s = text.index("الأمين")
     e = text.index("العلي") + len("العلي")
     assert _span(text, find_quotes(text, ents))[1] == (text[s:e], s, e, "per:s")
+
+
+def test_the_one_who_presides_before_alladhi_and_the_body_of_a_statement_with_lam_are_the_speakers():
+    text = "وتشكلت إدارة جديدة لنادي الطلاب في الجامعة برئاسة سامي العلي، الذي قال: «سنفتح المجال لجميع الطلاب للمشاركة»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+    text = "وقال بيان لقيادة العمليات المشتركة اليوم إن «الغارات استهدفت مواقع التنظيم قرب المدينة»."
+    ents = [_ent(text, "قيادة العمليات المشتركة", "ORG", "org:q")]
+    s = text.index("قيادة")
+    name = "قيادة العمليات المشتركة"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "org:q")]

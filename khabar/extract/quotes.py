@@ -1079,8 +1079,8 @@ def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
     words = _WORDS_BACK.findall(t[max(0, end_ - 110) : end_])
     taken = []
     for w in reversed(words[-8:]):
-        if w in _STOPS or not _plain_word(w) or (w[0] in "وف" and w[1:] in _AND_STOPS):
-            break
+        if w in _STOPS or w in _LED_BY or not _plain_word(w) or (w[0] in "وف" and w[1:] in _AND_STOPS):
+            break  # (نادي الطلاب برئاسة X، الذي قال: the one who presides)
         taken.append(w)
     if not taken:
         return None
@@ -1093,6 +1093,7 @@ def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
     return start, start + len(seg2)
 
 
+_LED_BY = {fold_word(w) for w in "برئاسة بقيادة بإدارة برعاية بحضور".split()}
 _APPOSITION_GAP = re.compile(r"[^.!?؟\n:()]{0,80}")
 
 
@@ -2255,6 +2256,9 @@ def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
     if sp is None:
         return None
     words = r.t[sp.start : sp.end].split()
+    if len(words) > 1 and words[0] in _DOCUMENTS and words[1][:1] == "ل" and words[1][1:2] not in ("ل", "") and len(words[1]) > 3:
+        # وقال بيان لقوة المهام المشتركة: the body whose statement it is (not للجيش: no الجيش is written)
+        return sp._replace(start=r.t.index(words[1], sp.start) + 1)
     if words and words[0] == "نص":
         words = words[1:]
     if len(words) == 1 and words[0] in _DOCUMENTS:
