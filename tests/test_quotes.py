@@ -1883,3 +1883,16 @@ def test_the_one_who_presides_before_alladhi_and_the_body_of_a_statement_with_la
     s = text.index("قيادة")
     name = "قيادة العمليات المشتركة"
     assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "org:q")]
+
+
+def test_a_name_the_tagger_cut_inside_its_lineage_runs_on_to_its_end():
+    text = "وقال المدرب متولي أبو سالم: «الفريق جاهز تماما لمباراة الغد أمام المنافس»."
+    ents = [_ent(text, "متولي أبو", "PER", "per:m")]
+    s = text.index("المدرب")
+    e = text.index("سالم") + len("سالم")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:m")]
+    text = "وكتب وزير التجارة خالد بن عبدالله الفهد في حسابه: «اللهم احفظ بلادنا وأمننا من كل سوء»."
+    ents = [_ent(text, "خالد بن عبدالله", "PER", "per:k")]
+    s = text.index("وزير")
+    e = text.index("الفهد") + len("الفهد")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:k")]

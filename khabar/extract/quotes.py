@@ -2755,6 +2755,26 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     return sp
 
 
+_NASAB = {fold_word(w) for w in "بن ابن أبو آل عبد".split()}
+_NEXT_NAME_WORD = re.compile(r" (?P<w>[^\W\d]{2,20})(?!\w)")
+
+
+def _complete_name(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A name the tagger cut inside its lineage: one ending in بن/أبو/آل
+    (متولي أبو | سريع) runs on one word, one ending in بن X on to an al-
+    family name (خالد بن عبدالله | العرج، ناصر بن محمد | المطوع)."""
+    words = r.t[sp.start : sp.end].split()
+    m = _NEXT_NAME_WORD.match(r.t, sp.end)
+    if not words or not m or m.group("w") in _STOPS or m.group("w") in _RELATIVES or _is_verb(m.group("w")):
+        return sp
+    w = m.group("w")
+    if words[-1] in _NASAB or (len(words) >= 2 and words[-2] in ("بن", "ابن") and w.startswith("ال") and len(w) > 4
+                                and w[2:] not in _TITLE_HEADS and w not in _ADVERB_WORDS and not w.endswith("ه")):
+        # (not a feminine adjective of the noun before the name: مقولة ديفيد بن غوريون التاريخية)
+        return sp._replace(end=m.end("w"))
+    return sp
+
+
 _SPEAKER_PREPOSITIONS = {fold_word(w) for w in "في من إلى الى على عن مع حول ضد".split()}
 
 
@@ -2773,7 +2793,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     if speaker and _opens_with_preposition(r, speaker.start):
         speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
-        speaker = _trim_speaker(r, speaker)
+        speaker = _complete_name(r, _trim_speaker(r, speaker))
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
         sp_text, ent = text[ss:se], _entity_for(r.t, speaker.start, speaker.end, r.ents)
     else:
