@@ -1896,3 +1896,11 @@ def test_a_name_the_tagger_cut_inside_its_lineage_runs_on_to_its_end():
     s = text.index("وزير")
     e = text.index("الفهد") + len("الفهد")
     assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:k")]
+
+
+def test_a_definite_title_after_illa_anna_before_its_verb_is_the_speaker_passed_on():
+    text = ("وخرجت شباك الحارس سامي العلي نظيفة، إلا أن المدرب الفرنسي قال إن العمل الحقيقي يبدأ الآن. "
+            "وقال: «يجب أن نبدأ الموسم بقوة في كل مباراة».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("المدرب")
+    assert _span(text, [_one(text, entities=ents)]) == [("المدرب الفرنسي", s, s + len("المدرب الفرنسي"), None)]

@@ -1761,7 +1761,8 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     # right before the verb: a person or organisation tagged to its end, or a short title
     end = words[-1].end()
     named = any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(words[0].start(), end))
-    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS or head[2:] in _UNNAMED)):
+    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS or head[2:] in _UNNAMED
+                                      or (head.startswith("ال") and head[2:] in _SUBJECT_HEADS))):  # (إلا أن المدرب الفرنسي قال)
         return words[0].start(), end
     verb = _WORDS_BACK.match(t, vs)
     if len(words) <= 3 and verb and verb.group() in _PLURAL_VERBS and _plural_noun(head):
