@@ -1904,3 +1904,14 @@ def test_a_definite_title_after_illa_anna_before_its_verb_is_the_speaker_passed_
     ents = [_ent(text, "سامي العلي", "PER", "per:s")]
     s = text.index("المدرب")
     assert _span(text, [_one(text, entities=ents)]) == [("المدرب الفرنسي", s, s + len("المدرب الفرنسي"), None)]
+
+
+def test_whom_ablagha_informs_after_its_subject_is_cut_from_the_speaker():
+    text = "وأبلغ كمال ناصر الحضور بأن «البلاد ستكون مضيفة رائعة للبطولة»."
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k")]
+    s = text.index("كمال ناصر")
+    assert _span(text, [_one(text, entities=ents)]) == [("كمال ناصر", s, s + len("كمال ناصر"), "per:k")]
+    text = "وأبلغ المصدر وكالة الأنباء المحلية بأن «الهجوم بدأ منذ ثلاثة أيام على أطراف المدينة»."
+    ents = [_ent(text, "الأنباء المحلية", "ORG", "org:a")]
+    s = text.index("المصدر")
+    assert _span(text, [_one(text, entities=ents)]) == [("المصدر", s, s + len("المصدر"), None)]

@@ -2713,6 +2713,24 @@ def _to_whom(words: list[str]) -> bool:
     return g[:1] == "ل" and (g in _ADDRESSEE or g in _TO_MEDIA or g.startswith(_TO_PEERS))
 
 
+_INFORM = {fold_word(w) for w in "أبلغ أبلغت أبلغوا يبلغ تبلغ".split()}
+_OUTLET_HEADS = ("وكاله", "صحيفه", "قناه", "اذاعه", "مجله", "موقع")
+
+
+def _informed_cut(r: _Reading, sp: _Speaker) -> _Speaker:
+    """أبلغ takes whom it informs right after its subject (وأبلغ بوتين
+    الحضور بأن، وأبلغ المصدر وكالة الأنباء بأن): the subject ends at the
+    person or body tagged first in it, else before an outlet."""
+    if r.t[sp.verb_start : sp.verb_end] not in _INFORM:
+        return sp
+    first = next((e for e in r.ents.starting(sp.start, sp.start + 1) if e[2] in ("PER", "ORG") and e[1] < sp.end), None)
+    if first:
+        return sp._replace(end=first[1])
+    words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    k = next((i for i, w in enumerate(words) if i and (w.group().startswith(_OUTLET_HEADS) or w.group() in _MEDIA)), None)
+    return sp._replace(end=words[k - 1].end()) if k else sp
+
+
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     """A speaker span ends before words glued to the name by the tagger or the
     subject reading: a prepositional phrase right after a tagged name (وطالب
@@ -2720,7 +2738,7 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     trailing «الله» after a surname (سعاد الحربي الله يحفظها; عبد الله، نصر
     الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
     بالمنطقة العميد X)."""
-    sp = _on_behalf_of(r, _person_after_words(r, sp))
+    sp = _on_behalf_of(r, _person_after_words(r, _informed_cut(r, sp)))
     if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):  # (فان بيرسي)
         lead = _drop_complementiser(r.t, (sp.start, sp.end))  # ورغم أن تومسون كان …، أضاف: the person, not أن
         sp = sp._replace(start=lead[0]) if lead else sp
