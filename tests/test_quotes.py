@@ -1915,3 +1915,14 @@ def test_whom_ablagha_informs_after_its_subject_is_cut_from_the_speaker():
     ents = [_ent(text, "الأنباء المحلية", "ORG", "org:a")]
     s = text.index("المصدر")
     assert _span(text, [_one(text, entities=ents)]) == [("المصدر", s, s + len("المصدر"), None)]
+
+
+def test_a_feeling_with_the_subjects_pronoun_after_the_name_is_the_object_not_the_speaker():
+    text = "وأبدى المدرب التونسي جميل بلقاسم سعادته البالغة بأداء اللاعبين، مضيفا: «اللاعبون يبذلون جهدا كبيرا في التمارين»."
+    s = text.index("المدرب")
+    e = text.index("بلقاسم") + len("بلقاسم")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+    text = "وقالت إحدى بناتها: «أمي كانت تحب العمل التطوعي كثيرا»."
+    s = text.index("إحدى")
+    e = s + len("إحدى بناتها")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]

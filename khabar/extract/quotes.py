@@ -2713,6 +2713,19 @@ def _to_whom(words: list[str]) -> bool:
     return g[:1] == "ل" and (g in _ADDRESSEE or g in _TO_MEDIA or g.startswith(_TO_PEERS))
 
 
+_FEELINGS = {fold_word(w) for w in """سعادة فرحة ارتياح استياء حزن أسف قلق رغبة حاجة شكر تقدير امتنان اعتزاز
+فخر دهشة غضب تفاؤل تخوف أمل ثقة رضا انزعاج استغراب إعجاب""".split()} | _STANCE_OBJECTS
+
+
+def _own_feeling(w: str) -> bool:
+    """A feeling or stance with the subject's pronoun (سعادته، استياءه، رغبتها، تقديرهم)."""
+    for suffix in ("هم", "ها", "ه"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            return stem in _FEELINGS or (stem.endswith("ت") and stem[:-1] + "ه" in _FEELINGS)
+    return False
+
+
 _INFORM = {fold_word(w) for w in "أبلغ أبلغت أبلغوا يبلغ تبلغ".split()}
 _OUTLET_HEADS = ("وكاله", "صحيفه", "قناه", "اذاعه", "مجله", "موقع")
 
@@ -2758,6 +2771,8 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
         # (an addressee the tagger took into the name: أوباما لنظيره الكيني)
         glued = glued or (_to_whom([g]) and any(
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
+        # (what the subject expressed, his: أبدى المحترف X سعادته البالغة، أبدى المدرب X استياءه)
+        glued = glued or _own_feeling(g)
         # (how or what it was said, glued after an untagged name: عز بلهفة وقلق، أحد المشايخ بما يلي)
         glued = glued or (g[:1] == "ب" and _manner_adverb(r.t, w.start(), w.end(), None)) or (g == "بما" and nxt == "يلي")
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
