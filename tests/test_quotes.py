@@ -1926,3 +1926,13 @@ def test_a_feeling_with_the_subjects_pronoun_after_the_name_is_the_object_not_th
     s = text.index("إحدى")
     e = s + len("إحدى بناتها")
     assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_the_writers_own_naqul_is_nobodys_quote_and_opens_no_colon_speech():
+    text = ("ويعمل خادم الحرمين الملك سالم العلي على ملفات المرأة، وهنا لا بد أن نتوقف ونقول: "
+            "«إن التاريخ يحفظ أفعال الشجاعة والإنجازات في صفحاته».")
+    ents = [_ent(text, "سالم العلي", "PER", "per:s")]
+    q = _one(text, entities=ents)
+    assert (q.speaker, q.speaker_entity_id, q.verb) == (None, None, "نقول")
+    text = "وقد طال انتظار الحلول في الحي. أقول: إذا لم يؤخذ ذلك في الحسبان فستتكرر المشكلة كل عام."
+    assert find_quotes(text) == []

@@ -96,7 +96,8 @@ _COLON_BREAK = re.compile(r"[^.!?؟\n«»\"“”]{0,120}:\s{0,6}")  # وكتب�
 
 # first-person verbs of saying: the narrator of a memoir speaks (فقلت: «…»),
 # who is named nowhere in the text (قلت، أجبت are never third person)
-_FIRST_PERSON = {fold_word(w) for w in "قلت أجبت أضفت رددت أجبته أجبتها".split()}
+_WRITER_SAYS = {fold_word(w) for w in "أقول نقول قلنا".split()}  # the writer's own voice: «…» after it is nobody's quote
+_FIRST_PERSON = {fold_word(w) for w in "قلت أجبت أضفت رددت أجبته أجبتها".split()} | _WRITER_SAYS
 _VERBS = {fold_word(v) for v in L.REPORTING_VERBS} | {w for w in _FIRST_PERSON if not w.endswith(("ه", "ها"))}
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
 _NAME_NOUNS = {fold_word(w) for w in L.NAME_NOUNS}
@@ -1470,8 +1471,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     marks = sorted(p[0] for p in pairs)
     out = []
     for vs, ve in r.verbs:
-        m = _COLON_AFTER_VERB.match(t, ve)
-        if m and (not out or out[-1].raw_end <= m.end()):
+        m = _COLON_AFTER_VERB.match(t, ve) if t[vs:ve].lstrip("وف") not in _WRITER_SAYS else None
+        if m and (not out or out[-1].raw_end <= m.end()):  # (أقول: a column's own words, no one's quote)
             colon = t.rfind(":", ve, m.end())
             q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
             if q and _enumerates(_words_before(t, colon), t[q.start : q.end]):
