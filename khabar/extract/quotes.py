@@ -1799,7 +1799,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     for q in r.speech:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
-        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _writing_of(r, q.mark)
+        found = ((None, q.speaker) if q.speaker else _named_inside(r, q) or _scripture(r, q.mark) or _writing_of(r, q.mark)
                  or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
@@ -1835,6 +1835,17 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 
 
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
+# «نانسي عجرم: «رحم الله …»»: a list of sayings, each a name, a colon and the words in their own marks
+_NAME_THEN_WORDS = re.compile(r"(?P<n>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,2}) ?: ?[«\"“]")
+
+
+def _named_inside(r: _Reading, q: _Speech) -> _Attribution | None:
+    """A quote whose words open with a name and a colon before an inner
+    quote mark (a list of tributes: «لطيفة التونسية: «اللهم …»): that name."""
+    m = _NAME_THEN_WORDS.match(r.t, q.start)
+    if not m or m.end() >= q.end or any(w in _STOPS or _is_verb(w) for w in m.group("n").split()):
+        return None
+    return None, _Speaker(m.start("n"), m.end("n"), q.start, q.start)
 
 
 _CONTINUES_GAP = 120  # the most text between two quotes of one speaker in one sentence
