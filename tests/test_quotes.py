@@ -1947,3 +1947,11 @@ def test_a_list_of_sayings_name_colon_and_inner_marks_gives_each_its_name():
     ents = [_ent(text, "ليلى سالم", "PER", "per:l"), _ent(text, "كمال ناصر", "PER", "per:k")]
     assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("ليلى سالم", "per:l"), ("كمال ناصر", "per:k")]
     _check_offsets(text, find_quotes(text, ents))
+
+
+def test_kana_then_a_subject_then_a_past_verb_without_qad_gives_that_subject():
+    text = "وكان السفير سامي العلي دعا الحكومة الجمعة إلى أن «تكون أكثر جرأة في خطواتها الإصلاحية المقبلة»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("السفير")
+    e = text.index("العلي") + len("العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]

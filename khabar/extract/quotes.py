@@ -1649,6 +1649,18 @@ def _kana_present(before: str) -> re.Match | None:
     return None if any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words) else m
 
 
+def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
+    """كانت X قالت (a past verb, no قد): a short X opening like a subject or
+    a body or person tagged there (وكانت مصلحة الجمارك العامة قالت في بيان)."""
+    m = _KANA_PRESENT.search(before)
+    words = m.group("s").split() if m else []
+    if not 1 <= len(words) <= 5 or any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words):
+        return None
+    start = vs - len(before) + m.start("s")
+    tagged = any(e[2] in ("PER", "ORG") for e in r.ents.starting(start, start + 1))
+    return m if tagged or words[0].startswith("ال") or words[0] in _SUBJECT_HEADS else None
+
+
 def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     """The subject after a verb whose relative pronoun is its object (التي صرح
     رئيس الوزراء X): kept only when it holds a tagged person."""
@@ -1680,7 +1692,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
     before = t[max(0, vs - 100) : vs]
-    kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before))
+    kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before)) or _kana_past(r, before, vs)
     if kana:  # وكان X قد قال
         base = vs - len(before)
         return base + kana.start("s"), base + kana.end("s")
