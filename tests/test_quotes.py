@@ -1955,3 +1955,14 @@ def test_kana_then_a_subject_then_a_past_verb_without_qad_gives_that_subject():
     s = text.index("السفير")
     e = text.index("العلي") + len("العلي")
     assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_whom_an_unnamed_source_spoke_to_with_lam_is_cut_but_not_a_body_after_fi():
+    text = "وقال دبلوماسي أوروبي لمجموعة من الصحافيين: «المفاوضات ستستمر حتى نهاية الشهر المقبل»."
+    s = text.index("دبلوماسي")
+    e = s + len("دبلوماسي أوروبي")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+    text = "وقال مسؤول لبناني رفيع: «المفاوضات ستستمر حتى نهاية الشهر المقبل»."
+    s = text.index("مسؤول")
+    e = s + len("مسؤول لبناني رفيع")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]

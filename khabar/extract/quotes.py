@@ -2750,6 +2750,7 @@ def _own_feeling(w: str) -> bool:
     return False
 
 
+_SOURCES = {fold_word(w) for w in "مصدر مصادر مسؤول مسؤولة مسؤولون مسؤولين دبلوماسي دبلوماسيون شاهد شهود مواطن مواطنة".split()}
 _INFORM = {fold_word(w) for w in "أبلغ أبلغت أبلغوا يبلغ تبلغ".split()}
 _OUTLET_HEADS = ("وكاله", "صحيفه", "قناه", "اذاعه", "مجله", "موقع")
 
@@ -2797,6 +2798,9 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
         # (what the subject expressed, his: أبدى المحترف X سعادته البالغة، أبدى المدرب X استياءه)
         glued = glued or _own_feeling(g)
+        # (whom an unnamed source spoke to: دبلوماسي أميركي لمجموعة من الصحافيين; not لبناني, لدى)
+        glued = glued or (g[:1] == "ل" and len(g) > 3 and k <= 2 and g != "لدي" and not g.endswith(("ي", "يه", "يون", "يين"))
+                          and words[0].group().removeprefix("ال") in _SOURCES and prev.group() not in _PREPOSITIONS)
         # (how or what it was said, glued after an untagged name: عز بلهفة وقلق، أحد المشايخ بما يلي)
         glued = glued or (g[:1] == "ب" and _manner_adverb(r.t, w.start(), w.end(), None)) or (g == "بما" and nxt == "يلي")
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
