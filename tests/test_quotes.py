@@ -1966,3 +1966,23 @@ def test_whom_an_unnamed_source_spoke_to_with_lam_is_cut_but_not_a_body_after_fi
     s = text.index("مسؤول")
     e = s + len("مسؤول لبناني رفيع")
     assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_an_then_a_tagged_name_then_the_verb_makes_the_name_its_subject():
+    text = ("ونقل المرصد عن مصادر موثوقة أن تنظيم داعش أبلغ أصحاب المقاهي في المدينة "
+            "«بوجوب إيقاف عمل الشبكات التي تمد المنازل المحيطة بالإنترنت فورا ومن دون تأخير».")
+    ents = [_ent(text, "داعش", "ORG", "org:d")]
+    s = text.index("تنظيم")
+    e = text.index("داعش") + len("داعش")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "org:d")]
+
+
+def test_a_masculine_verb_does_not_continue_a_body_but_a_statement_goes_on_in_the_masculine():
+    text = ("وقال سامي العلي المتحدث باسم الوزارة: إن وزارة العدل قالت دائما إن «العقوبة يجب أن تنفذ كاملة». "
+            "وأضاف: «لن يطلق سراحه قبل نهاية المدة».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s"), _ent(text, "وزارة العدل", "ORG", "org:j")]
+    assert [q.speaker for q in find_quotes(text, ents)][1] != "وزارة العدل"
+    text = ("وأصدرت هيئة الطيران المدني بيانا أمس. وأكد البيان أن «الرحلات ستعود إلى طبيعتها اليوم». "
+            "وأضاف: «نعتذر للمسافرين عن التأخير الذي حدث».")
+    ents = [_ent(text, "هيئة الطيران المدني", "ORG", "org:h")]
+    assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("هيئة الطيران المدني", "org:h")] * 2

@@ -88,7 +88,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
-from khabar.extract.agreement import disagree, is_given_name, speaker_gender, verb_gender
+from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
@@ -1649,6 +1649,23 @@ def _kana_present(before: str) -> re.Match | None:
     return None if any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words) else m
 
 
+def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """أن + a tagged person or body + the verb (نقل المرصد أن تنظيم داعش أبلغ
+    أصحاب المقاهي، وأكد أن الرئيس أوباما قال): the name is the verb's
+    subject; what follows the verb is its object."""
+    ent = next((e for e in reversed(r.ents.starting(max(0, vs - _MAX_ENTITY), vs))
+                if e[2] in ("PER", "ORG") and r.t[e[1] : vs] == " "), None)
+    if ent is None:
+        return None
+    words = _WORDS_BACK.findall(r.t[max(0, ent[0] - 30) : ent[0]])[-2:]
+    if words[-1:] and words[-1] in _NAME_NOUNS | _TITLE_HEADS | {"ال" + w for w in _TITLE_HEADS}:
+        words = words[:-1]  # (أن تنظيم | داعش، أن الرئيس | أوباما)
+        start = r.t.rfind(" ", 0, ent[0] - 1) + 1
+    else:
+        start = ent[0]
+    return (start, ent[1]) if words[-1:] and words[-1] in ("ان", "بان", "وان") else None
+
+
 def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
     """كانت X قالت (a past verb, no قد): a short X opening like a subject or
     a body or person tagged there (وكانت مصلحة الجمارك العامة قالت في بيان)."""
@@ -1691,6 +1708,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         ante = ante or _written_after_relative(r, ve)
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
+    after_an = _subject_after_an(r, vs)
+    if after_an:
+        return after_an
     before = t[max(0, vs - 100) : vs]
     kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before)) or _kana_past(r, before, vs)
     if kana:  # وكان X قد قال
@@ -1946,8 +1966,11 @@ def _agreeing(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> _Speaker
     صحيفة «واشنطن بوست» … وأضافت:), else nobody."""
     vs, ve = verb_span
     verb = r.t[vs:ve]
-    if not disagree(verb, r.t[sp.start : sp.end].split()):
-        return sp
+    # (a statement goes on in the masculine: وأكد البيان … وأضاف, whoever issued it)
+    document = any(w is not None and r.t[w.start : w.end].split()[:1] in (["نص"], *([d] for d in _DOCUMENTS))
+                   for w in (r.subjects.get(vs), r.subjects.get(sp.verb_start)))
+    if not disagree(verb, r.t[sp.start : sp.end].split()) and (document or not body_disagrees(verb, r.t[sp.start : sp.end].split())):
+        return sp  # (وأضاف البيان: the verb agrees with the statement, whoever issued it)
     g = verb_gender(verb)
     for earlier in reversed(r.subject_list(vs)):
         if vs - earlier.verb_start > _CARRY:
