@@ -1986,3 +1986,12 @@ def test_a_masculine_verb_does_not_continue_a_body_but_a_statement_goes_on_in_th
             "وأضاف: «نعتذر للمسافرين عن التأخير الذي حدث».")
     ents = [_ent(text, "هيئة الطيران المدني", "ORG", "org:h")]
     assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("هيئة الطيران المدني", "org:h")] * 2
+
+
+def test_a_complementiser_before_a_name_leaves_the_name_as_the_participles_speaker():
+    text = ("ويقال إن زعيم الحزب كمال ناصر كان قد طرح سؤالا هذا العام قال فيه: "
+            "«إذا استعادت البلاد هذه الأموال فما الذي ستفعله بها؟»")
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k")]
+    assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("زعيم الحزب كمال ناصر", "per:k")]
+    text = "ولم يفهم الصديق شيئا مما أقوله وراح ينظر إلي بإشفاق، والاسم يطن في أذني «سامية كمال.. سامية كمال.. سامية كمال»."
+    assert [q.speaker for q in find_quotes(text)] in ([], [None])

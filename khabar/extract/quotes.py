@@ -1188,8 +1188,10 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
             return None
         subj_start = verb.end()
     nxt = _WORD.match(t, subj_start)
-    if not nxt or nxt.group("w") in _COMPLEMENTISERS:
-        return None  # ونفى أن يكون حزب الله قد …، قائلا: what follows the verb is its clause, not its subject
+    if not nxt:
+        return None
+    if nxt.group("w") in _COMPLEMENTISERS and first.group("w") not in _IT_IS_SAID:
+        return None  # ونفى أن يكون حزب الله قد …، قائلا: what follows is its clause, not its subject (ويقال إن زعيم X: X)
     s0 = nxt.start("w")
     if not ents:
         stem = first.group("w")[1:]
@@ -1220,6 +1222,9 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
         return None
     ee = min((e for e in inside if e[2] == "PER"), default=inside[0], key=lambda e: e[0])[1]
     return _Speaker(s0, ee, vs, vs)
+
+
+_IT_IS_SAID = {fold_word(w) for w in "ويقال ويُقال وقيل ويذكر يقال قيل".split()}  # (the clause after إن is the sentence's own)
 
 
 # a negation or particle between the sentence's و/ف and its verb
@@ -2530,8 +2535,8 @@ def _nobody_speaks(t: str, vs: int, ve: int) -> bool:
     w = t[vs:ve]
     if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
         w = w[1:]
-    if w in _FIRST_PERSON:
-        return True  # (the word before is read only when needed: this runs for every verb)
+    if w in _FIRST_PERSON or (w[-1:] == "ه" and w[:-1] in _WRITER_SAYS):
+        return True  # (the word before is read only when needed: this runs for every verb; مما أقوله: mine)
     prev = _WORDS_BACK.findall(t[max(0, vs - 12) : vs])
     return bool(prev) and prev[-1] in _WHOEVER
 
