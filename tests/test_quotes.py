@@ -1995,3 +1995,7 @@ def test_a_complementiser_before_a_name_leaves_the_name_as_the_participles_speak
     assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("زعيم الحزب كمال ناصر", "per:k")]
     text = "ولم يفهم الصديق شيئا مما أقوله وراح ينظر إلي بإشفاق، والاسم يطن في أذني «سامية كمال.. سامية كمال.. سامية كمال»."
     assert [q.speaker for q in find_quotes(text)] in ([], [None])
+
+
+def test_a_short_phrase_after_the_writers_naqul_is_no_quote():
+    assert find_quotes("وقد نسي الناس تلك العبارة، لنختصر الفكرة ونقول «خلينا في الأهم» ونمضي.") == []

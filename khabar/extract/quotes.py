@@ -556,6 +556,12 @@ def _verb_in_sentence(t: str, o: int) -> bool:
     return any(_is_verb(w) for w in _WORDS_BACK.findall(seg))
 
 
+def _reported_by(w: str) -> bool:
+    """A reporting verb before a few words in marks makes them speech, but
+    not the writer's own نقول/أقول (ونقول «خلينا في الأهم»: a phrase)."""
+    return _is_verb(w) and (w[1:] if w[:1] in "وف" else w) not in _WRITER_SAYS
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -612,9 +618,9 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
         cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
     elif nwords == 1:  # one word: a cue right before it (بأنه «جبان»), not أن further back (أنها حراب من عيدان «المعكرونا»)
-        cue = colon or prev in _COMPLEMENTISERS or _is_verb(prev) or prev in _QUOTE_INTRO
+        cue = colon or prev in _COMPLEMENTISERS or _reported_by(prev) or prev in _QUOTE_INTRO
     else:
-        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
+        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _reported_by(prev) or prev in _QUOTE_INTRO
     if (cue and not colon and _is_verb(prev) and nwords <= 3 and _NAME_THEN_COMMA.match(t, after)
             and (prev[1:] if prev[:1] in "وف" and prev[1:] in _VERBS else prev) not in _SAY_SPEECH
             and not _SPEECHLIKE.search(content) and "يا" not in content.split()):
