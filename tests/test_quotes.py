@@ -1998,4 +1998,4 @@ def test_a_complementiser_before_a_name_leaves_the_name_as_the_participles_speak
 
 
 def test_a_short_phrase_after_the_writers_naqul_is_no_quote():
-    assert find_quotes("وقد نسي الناس تلك العبارة، لنختصر الفكرة ونقول «خلينا في الأهم» ونمضي.") == []
+    assert find_quotes("وقد نسي الناس تلك العبارة، لنختصر الفكرة ونقول «خلينا في الأهم».") == []
