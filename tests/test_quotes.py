@@ -1999,3 +1999,13 @@ def test_a_complementiser_before_a_name_leaves_the_name_as_the_participles_speak
 
 def test_a_short_phrase_after_the_writers_naqul_is_no_quote():
     assert find_quotes("وقد نسي الناس تلك العبارة، لنختصر الفكرة ونقول «خلينا في الأهم».") == []
+
+
+def test_a_report_of_a_committee_and_a_name_ending_in_li_keep_their_words():
+    text = "وجاء في تقرير لجنة التحقيق أن «الثقافة السائدة في الشركة منعت أي موظف من الاعتراض على مديريه»."
+    ents = [_ent(text, "لجنة التحقيق", "ORG", "org:l")]
+    assert _one(text, entities=ents).speaker in ("تقرير لجنة التحقيق", "لجنة التحقيق")
+    text = "وكان زعيم الحزب دولت باهجة لي قال: «نفضل التوجه إلى انتخابات مبكرة بدلا من حكومة أقلية»."
+    ents = [_ent(text, "دولت باهجة لي", "PER", "per:d")]
+    q = _one(text, entities=ents)
+    assert (q.speaker, q.speaker_entity_id) == ("دولت باهجة لي", "per:d")

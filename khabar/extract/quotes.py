@@ -2315,7 +2315,8 @@ def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
     if sp is None:
         return None
     words = r.t[sp.start : sp.end].split()
-    if len(words) > 1 and words[0] in _DOCUMENTS and words[1][:1] == "ل" and words[1][1:2] not in ("ل", "") and len(words[1]) > 3:
+    if (len(words) > 1 and words[0] in _DOCUMENTS and words[1][:1] == "ل" and words[1][1:2] not in ("ل", "") and len(words[1]) > 3
+            and not words[1].startswith(_LAM_NOUNS)):
         # وقال بيان لقوة المهام المشتركة: the body whose statement it is (not للجيش: no الجيش is written)
         return sp._replace(start=r.t.index(words[1], sp.start) + 1)
     if words and words[0] == "نص":
@@ -2336,6 +2337,7 @@ def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
 
 
 _HOLDER_REACH = 3000
+_LAM_NOUNS = tuple(fold_word(w) for w in "لجنة لجان لواء لقاء لائحة".split())  # (تقرير لجنة التحقيق: لجنة is the noun, no ل of)
 
 
 def _title_holder(r: _Reading, stem: str, pos: int) -> tuple[int, int] | None:
@@ -2828,7 +2830,7 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
         glued = glued or (g[:1] in ("ب", "ل") and len(g) > 3 and not g.startswith("بن") and any(
             e[2] == "PER" and e[1] == prev.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
         # (an addressee the tagger took into the name: أوباما لنظيره الكيني)
-        glued = glued or (_to_whom([g]) and any(
+        glued = glued or (_to_whom([g]) and len(g) > 2 and any(  # (not لي: دولت باهجة لي is one name)
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
         # (what the subject expressed, his: أبدى المحترف X سعادته البالغة، أبدى المدرب X استياءه)
         glued = glued or _own_feeling(g)
