@@ -2009,3 +2009,12 @@ def test_a_report_of_a_committee_and_a_name_ending_in_li_keep_their_words():
     ents = [_ent(text, "دولت باهجة لي", "PER", "per:d")]
     q = _one(text, entities=ents)
     assert (q.speaker, q.speaker_entity_id) == ("دولت باهجة لي", "per:d")
+
+
+def test_marra_after_the_verb_is_an_adverb_and_an_age_ends_no_lineage():
+    text = "دخلت على حساب هذا الرجل فوجدته يغرد مرة عن هاشتاق: «الشرطة تقتل مواطنا في المدينة كل يوم ولا أحد يسأل»."
+    assert [q.speaker for q in find_quotes(text)] == [None]
+    text = "وقال صالح بن أحمد البالغ من العمر 54 عاما: «أتردد على هذا المكان مع أبنائي كل أسبوع»."
+    ents = [_ent(text, "صالح بن أحمد", "PER", "per:s")]
+    s = text.index("صالح")
+    assert _span(text, [_one(text, entities=ents)]) == [("صالح بن أحمد", s, s + len("صالح بن أحمد"), "per:s")]

@@ -2854,6 +2854,7 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
 
 
 _NASAB = {fold_word(w) for w in "بن ابن أبو آل عبد".split()}
+_AGED = {fold_word(w) for w in "البالغ المقيم المقيمة المتهم المعروف الملقب".split()}
 _NEXT_NAME_WORD = re.compile(r" (?P<w>[^\W\d]{2,20})(?!\w)")
 
 
@@ -2867,7 +2868,8 @@ def _complete_name(r: _Reading, sp: _Speaker) -> _Speaker:
         return sp
     w = m.group("w")
     if words[-1] in _NASAB or (len(words) >= 2 and words[-2] in ("بن", "ابن") and w.startswith("ال") and len(w) > 4
-                                and w[2:] not in _TITLE_HEADS and w not in _ADVERB_WORDS and not w.endswith("ه")):
+                                and w[2:] not in _TITLE_HEADS and w not in _ADVERB_WORDS and not w.endswith("ه")
+                                and w not in _AGED):  # (صالح بن أحمد البالغ من العمر: his age, not his family)
         # (not a feminine adjective of the noun before the name: مقولة ديفيد بن غوريون التاريخية)
         return sp._replace(end=m.end("w"))
     return sp
