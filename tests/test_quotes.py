@@ -2018,3 +2018,8 @@ def test_marra_after_the_verb_is_an_adverb_and_an_age_ends_no_lineage():
     ents = [_ent(text, "صالح بن أحمد", "PER", "per:s")]
     s = text.index("صالح")
     assert _span(text, [_one(text, entities=ents)]) == [("صالح بن أحمد", s, s + len("صالح بن أحمد"), "per:s")]
+
+
+def test_the_writers_aquluha_with_an_object_pronoun_opens_no_colon_speech():
+    text = "قال الطائر الأزرق: توالت مقولتهم «هيا تعال»، وأقولها بمقصد آخر: هيا تعال لعشرة فاضلة من الأيام فهذه إشارة تكفيك."
+    assert [q.speaker for q in find_quotes(text) if q.text.startswith("هيا تعال لعشرة")] == []

@@ -556,10 +556,19 @@ def _verb_in_sentence(t: str, o: int) -> bool:
     return any(_is_verb(w) for w in _WORDS_BACK.findall(seg))
 
 
+def _writer_says(w: str) -> bool:
+    """The writer's own أقول/نقول/قلنا, with و/ف and an object pronoun (وأقولها، مما أقوله)."""
+    w = w[1:] if w[:1] in "وف" else w
+    for suffix in ("ها", "هم", "ه", ""):
+        if w.endswith(suffix) and w[: len(w) - len(suffix)] in _WRITER_SAYS:
+            return True
+    return False
+
+
 def _reported_by(w: str) -> bool:
     """A reporting verb before a few words in marks makes them speech, but
     not the writer's own نقول/أقول (ونقول «خلينا في الأهم»: a phrase)."""
-    return _is_verb(w) and (w[1:] if w[:1] in "وف" else w) not in _WRITER_SAYS
+    return _is_verb(w) and not _writer_says(w)
 
 
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
@@ -1482,7 +1491,7 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     marks = sorted(p[0] for p in pairs)
     out = []
     for vs, ve in r.verbs:
-        m = _COLON_AFTER_VERB.match(t, ve) if t[vs:ve].lstrip("وف") not in _WRITER_SAYS else None
+        m = _COLON_AFTER_VERB.match(t, ve) if not _writer_says(t[vs:ve]) else None
         if m and (not out or out[-1].raw_end <= m.end()):  # (أقول: a column's own words, no one's quote)
             colon = t.rfind(":", ve, m.end())
             q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
@@ -2543,7 +2552,7 @@ def _nobody_speaks(t: str, vs: int, ve: int) -> bool:
     w = t[vs:ve]
     if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
         w = w[1:]
-    if w in _FIRST_PERSON or (w[-1:] == "ه" and w[:-1] in _WRITER_SAYS):
+    if w in _FIRST_PERSON or _writer_says(w):
         return True  # (the word before is read only when needed: this runs for every verb; مما أقوله: mine)
     prev = _WORDS_BACK.findall(t[max(0, vs - 12) : vs])
     return bool(prev) and prev[-1] in _WHOEVER
