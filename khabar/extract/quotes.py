@@ -75,6 +75,19 @@
    its sole speaker so far. Not quotes: one word without a cue right before
    it, a few words after an announcing verb before a comma (أعلنت «طيران
    الإمارات»،) or after a copula (هي «…»), ordinals before a colon.
+9. **Fourth pass** (issue 13). Not quotes: a few words in marks that only
+   name (لـ«الشرق الأوسط»، حسبما نقلت «رويترز»، one tagged name alone). More
+   speakers: an honorific pronoun (وقال معاليه، ورحب سموه … وقال) is the one
+   titled so earlier; أما X، apposition، فقال; the holder after المشرف العام
+   على …; غرد reports; أن النبي ﷺ قال; أعلن X في بيان. وقال: X; ونقل موقع X
+   عنه قوله; وقد كتب; ويقال إن X; كان X قال (no قد); أن + a tagged name +
+   verb; a list of sayings «X: «…»»; the one presiding (برئاسة X، الذي قال);
+   بيان لـX. Spans cut: an addressee with ل after the name, a manner phrase
+   or بما يلي, a feeling with the subject's pronoun (سعادته), whom أبلغ
+   informs; a lineage the tagger cut (متولي أبو | سالم) runs on. No subject:
+   a verb right after أنه/إنها (its pronoun is), a participle after ونفى أن
+   يكون X; a masculine finite verb never continues a body with a feminine
+   head; the writer's أقول/نقول is nobody's quote and opens no colon speech.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
