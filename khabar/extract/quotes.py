@@ -104,6 +104,7 @@ from khabar.extract import lexicon as L
 from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
+from khabar.extract.title_holders import holder_before
 
 _COLON_BREAK = re.compile(r"[^.!?؟\n«»\"“”]{0,120}:\s{0,6}")  # وكتبت: ⏎ «…»
 
@@ -2916,8 +2917,14 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
         speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
         speaker = _complete_name(r, _trim_speaker(r, speaker))
+        ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
+        if ent is None:  # a title alone (وقال وزير الآثار): the one the article named with it
+            held = holder_before(r.t, speaker.start, speaker.end, r.ents.starting(0, speaker.start), r.in_speech)
+            if held:
+                speaker = speaker._replace(start=held[0], end=held[1])
+                ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
-        sp_text, ent = text[ss:se], _entity_for(r.t, speaker.start, speaker.end, r.ents)
+        sp_text = text[ss:se]
     else:
         ss = se = sp_text = ent = None
     verb = text[fd.orig(verb_span[0]) : fd.orig(verb_span[1])] if verb_span else None
