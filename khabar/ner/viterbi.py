@@ -237,13 +237,14 @@ class FastTagger:
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
             f = self.featurizer
             norms = [norm(w) for w in new]
-            typed = {w: f._type(w) for w in dict.fromkeys(norms)}
-            vectors = segment_sums(self.w1, [part for w in norms for part in (typed[w][0], *typed[w][1])])
+            forms = [f.type_form(w) for w in new] if f.written else norms  # the memo's keys: a final ى as written (features.WRITTEN)
+            typed = {w: f._type(w) for w in dict.fromkeys(forms)}
+            vectors = segment_sums(self.w1, [part for w in forms for part in (typed[w][0], *typed[w][1])])
             if self.rows2 is not None:
                 fresh = [w for w in typed if w not in self.rows2.index]
                 self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
             compact = self.rows2.index if self.rows2 is not None else {}
-            ints = [(self._key_id(f.key(word)), compact.get(w, 0), self._flags(w)) for word, w in zip(new, norms)]
+            ints = [(self._key_id(f.key(word)), compact.get(t, 0), self._flags(w)) for word, w, t in zip(new, norms, forms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
             index = table.index
             rows = [[index[w] for w in s] if 0 in r else r for s, r in zip(sentences, rows)]

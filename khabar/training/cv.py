@@ -41,7 +41,8 @@ def run_fold(train_sents: list, test_sents: list, recipe: dict) -> dict:
             return _ensemble_fold(train_sents, test_sents, recipe, Path(tmp), started)
         else:
             out = Path(tmp) / "crf.crfsuite"
-            meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"))
+            meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"),
+                         recipe.get("written", ""))
             scores = evaluate_words(out, test_sents)
     return {"scores": scores, "train_seconds": meta["train_seconds"], "seconds": round(time.perf_counter() - started, 1)}
 

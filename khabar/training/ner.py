@@ -23,7 +23,7 @@ from khabar.ner.tags import khabar_tag, spans_from_bio
 from khabar.training.augment import swap_names
 from khabar.training.corpus import DOC_SENTENCES, documents
 from khabar.training.name_lists import write_gazetteer
-from khabar.training.recipe import STAGES
+from khabar.training.recipe import STAGES, WRITTEN
 
 
 
@@ -34,7 +34,7 @@ def name_counts(sentences) -> list[tuple[str, int]]:
 
 
 RARE = 2  # words seen at most this often get an identity-free copy of their sentence
-IDENTITY = ("w=", "c=", "b-=", "b+=")
+IDENTITY = ("w=", "c=", "b-=", "b+=", "wy=")
 
 
 def _examples(featurizer: Featurizer, sentences, swap: dict) -> list:
@@ -91,11 +91,13 @@ def _stage2_examples(featurizer: Featurizer, docs: list, tags1: list) -> list:
     return examples
 
 
-def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None) -> dict:
+def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None,
+          written: str = WRITTEN) -> dict:
     """Write the model (and its stage-2 companion and JSON sidecar) at ``out``.
 
     ``swap``: label -> names (``ner_augment.read_training_names``) for the
     name-swapped training copies; None or empty trains without them.
+    ``written``: where the written final ى is a feature (``features.WRITTEN``).
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     gazetteer_path = out.parent / "name_lists.tsv"
@@ -110,7 +112,7 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     if not clusters_path.exists() and (RESOURCES / clusters_path.name).exists():
         clusters_path.write_bytes((RESOURCES / clusters_path.name).read_bytes())
     clusters = load_features(clusters_path) if feature_set == "full" and clusters_path.exists() else None
-    featurizer = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters)  # one memo for every fit below
+    featurizer = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters, written)  # one memo for every fit below
     swap = swap or {}
     seconds = _fit(_examples(featurizer, train_sents, swap), out, params)
     names_path = out.parent / "names.tsv"
@@ -126,6 +128,8 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(w) for w, _ in train_sents),
     }
+    if written:
+        meta["written"] = written
     if stages == 2 and len(documents(train_sents)) < 2:
         stages = 1  # too little data to hold half of it out for stage 2
     if stages == 2:

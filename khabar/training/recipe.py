@@ -8,6 +8,8 @@ loading the trainer.
 STAGES = 2
 FEATURE_SET = "full"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+# The written final ى as a feature (khabar.ner.features.WRITTEN): "" off; "ya1" / "ya12" screened on CV fold 1 (issue 13).
+WRITTEN = ""
 
 # The neural backend's recipe (khabar train ner --backend neural): screened on one fold, then measured and
 # compared with a word-dropout variant by 5-fold CV (MODEL_CARD.md, "The neural backend").
