@@ -16,7 +16,7 @@ from khabar.evaluate import ner as ner_eval
 from khabar.evaluate.scorer import score
 from khabar.training import corpus
 from khabar.ner.tags import spans_from_bio
-from khabar.ner.features import Featurizer, norm, proclitic_splits, strip_proclitics
+from khabar.ner.features import Featurizer, norm, proclitic_splits, strip_proclitics, written_form
 
 
 def _run(texts: list[str], ner_cfg: dict | None = None):
@@ -58,6 +58,23 @@ def test_features_are_memoised_per_type_and_see_the_window():
     own = f._by_word["باراك"][1]
     assert again[0][: len(own)] == own
     assert "g=PER" in again[0]
+
+
+def test_the_written_final_alef_maqsura_is_kept_apart_only_when_asked():
+    assert [written_form(w) for w in ("عَلَى", "علي", "وعلى", "إلى", "مستشفى")] == ["على", "علي", "وعلى", "الى", "مستشفى"]
+    words = ["وقال", "علي", "حسن", "إنه", "وافق", "على", "حسن", "الاختيار"]
+    off, ya1, ya12 = (Featurizer({}, "full", written=v) for v in ("", "ya1", "ya12"))
+    assert not any("wy=" in f for feats in off.sentence(words) for f in feats)
+    feats = ya1.sentence(words)
+    assert [[f for f in x if "wy=" in f] for x in feats] == [[], [], [], [], ["1:wy=على"], ["wy=على"], ["-1:wy=على"], []]
+    # the rest of the list is the fold's: علي and على differ by the written letter alone
+    assert [f for f in feats[5] if "wy=" not in f] == [f for f in off.sentence(words)[5]]
+    assert [f for f in ya1.sentence(["علي"])[0]] == off.sentence(["علي"])[0]
+    assert not any("wy=" in f for x in ya1.compact(words) for f in x)
+    assert [[f for f in x if "wy=" in f] for x in ya12.compact(words)][5] == ["wy=على"]
+    assert (ya1.key("وعلى"), ya12.key("وعلى"), ya12.key("وعلي")) == ("علي", "على", "علي")  # ya12: votes pool على apart
+    with pytest.raises(ValueError):
+        Featurizer({}, "full", written="ya3")
 
 
 def test_quoted_titles_are_marked():
