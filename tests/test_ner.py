@@ -190,6 +190,29 @@ def test_train_is_reproducible_and_the_model_loads(tmp_path, capsys):
     assert [(r["text"], r["label"]) for r in table.to_pylist()] == [("عمر البشير", "PER"), ("الخرطوم", "LOC")]
 
 
+# Written for the written-ى test: the name علي and the preposition على in the same contexts.
+ALI_SENTENCES = [
+    ("ورد علي حسن على الوزير .", "O B-PERS I-PERS O O O"),
+    ("ورد الوزير على حسن .", "O O O B-PERS O"),
+    ("ورد على حسن الوزير .", "O O B-PERS O O"),
+    ("وقال علي حسن إن الوفد وصل .", "O B-PERS I-PERS O O O O"),
+]
+
+
+@pytest.mark.parametrize("written", ["", "ya1", "ya12"])
+def test_the_written_letter_tells_the_name_ali_from_the_preposition(tmp_path, written):
+    from khabar.ner.crf import CrfModel
+    from khabar.training.ner import train
+
+    data = [(s.split(), t.split()) for _ in range(10) for s, t in ALI_SENTENCES]
+    out = tmp_path / "crf.crfsuite"
+    train(data, out, "full", {"c1": 0.05, "c2": 0.01, "max_iterations": 30, "feature.possible_transitions": True}, written=written)
+    tagged = [tags for tags, _ in CrfModel(out).tag_document([s.split() for s in ("ورد علي حسن أمس .", "ورد على حسن أمس .")])]
+    # folded alike, the two are one word: the name loses its علي (what person_spans.take_ali repairs)
+    ali = ["O", "B-PER", "I-PER", "O", "O"] if written else ["O", "O", "B-PER", "O", "O"]
+    assert tagged == [ali, ["O", "O", "B-PER", "O", "O"]]
+
+
 def test_train_without_name_lists_says_what_to_do(tmp_path):
     data = tmp_path / "gold.txt"
     _write_conll(data)
