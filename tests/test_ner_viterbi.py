@@ -63,7 +63,7 @@ def test_the_packaged_model_tags_as_crfsuite_does():
     assert (tags[3:5], tags[7:9], tags[11]) == (["B-PER", "I-PER"], ["B-ORG", "I-ORG"], "B-LOC")  # قيس سعيد; البنك الدولي; قرطاج
 
 
-def _trained(tmp_path, feature_set: str):
+def _trained(tmp_path, feature_set: str, written: str = ""):
     from khabar.training.ner import train
 
     sentences = [
@@ -72,22 +72,26 @@ def _trained(tmp_path, feature_set: str):
         ("التقى خالد الفيصل رئيس شركة سابك في الرياض .", "O B-PERS I-PERS O B-ORG I-ORG O B-LOC O"),
         ("وصل الوفد إلى جدة قادما من الرياض .", "O O O B-LOC O O B-LOC O"),
         ("وأعلن مهرجان الجنادرية برنامجه .", "O B-MISC I-MISC O O"),
+        ("وقال علي حسن إن الوفد وصل على عجل .", "O B-PERS I-PERS O O O O O O"),
     ]
     data = [(s.split(), t.split()) for _ in range(8) for s, t in sentences]
-    out = tmp_path / feature_set / "crf.crfsuite"
-    train(data, out, feature_set, {"c1": 0.05, "c2": 0.01, "max_iterations": 30, "feature.possible_transitions": True})
+    out = tmp_path / (feature_set + written) / "crf.crfsuite"
+    train(data, out, feature_set, {"c1": 0.05, "c2": 0.01, "max_iterations": 30, "feature.possible_transitions": True},
+          written=written)
     return out
 
 
-@pytest.mark.parametrize("feature_set", ["full", "base"])
-def test_a_model_trained_here_tags_as_crfsuite_does(tmp_path, feature_set):
-    path = _trained(tmp_path, feature_set)
-    docs = DOCUMENTS + [[s.split() for s in ("قال خالد الفيصل إن جدة جميلة .", "وزار الفيصل شركة سابك .")]]
+@pytest.mark.parametrize(("feature_set", "written"), [("full", ""), ("base", ""), ("full", "ya1"), ("full", "ya12")])
+def test_a_model_trained_here_tags_as_crfsuite_does(tmp_path, feature_set, written):
+    path = _trained(tmp_path, feature_set, written)
+    docs = DOCUMENTS + [[s.split() for s in ("قال خالد الفيصل إن جدة جميلة .", "وزار الفيصل شركة سابك .",
+                                             "وأكد علي حسن أن الوفد وافق على حسن الاختيار .", "وعلى الوفد أن يصل إلى جدة .")]]
     reference, fast = CrfModel(path, fast=False), CrfModel(path)
     assert (fast.fast.w2 is None) == (reference.tagger2 is None)
     tagged = fast.tag_documents(docs)
     _same(reference.tag_documents(docs), tagged)
-    assert [tags for tags, _ in tagged[-1]] == [["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"], ["O", "O", "B-ORG", "I-ORG", "O"]]
+    assert [tags for tags, _ in tagged[-1][:2]] == [["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"], ["O", "O", "B-ORG", "I-ORG", "O"]]
+    assert (fast.meta.get("written", ""), fast.featurizer.written) == (written, written)
 
 
 def _toy_tagger(tmp_path):

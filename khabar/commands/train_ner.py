@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from khabar.errors import UserError
-from khabar.training.recipe import ENSEMBLE, FEATURE_SET, NEURAL, PARAMS, STAGE2_FOLDS, STAGES
+from khabar.training.recipe import ENSEMBLE, FEATURE_SET, NEURAL, PARAMS, STAGE2_FOLDS, STAGES, WRITTEN
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stages", type=int, choices=(1, 2), default=STAGES, help="2 (default): a second CRF that sees stage 1's tags and document-level label votes (both backends)")
     parser.add_argument("--name-lists", default=None, help="folder of ANERGazet/ANETAC lists, read at training time only for name-swapped "
                         "copies of sentences with organisations (default: ../shared/data/gazetteers)")
+    parser.add_argument("--written", default=WRITTEN or "none", choices=("none", "ya1", "ya12"),
+                        help="crf: the written final ى as a feature (على vs the name علي): none; ya1 stage 1; ya12 stage 1 and 2")
     parser.add_argument("--no-name-swap", action="store_true", help="train without the name-swapped copies (no lists needed)")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="instead of training the model, K-fold cross-validate the recipe "
                         "(with the options above) over the whole file: folds of whole 20-sentence pseudo-articles in file order, "
@@ -127,6 +129,10 @@ def _rebuild_embeddings(folder: Path) -> None:
     print(json.dumps(build(files, folder, log=lambda m: print(m, flush=True))))
 
 
+def _written(args: argparse.Namespace) -> str:
+    return "" if args.written == "none" else args.written
+
+
 def _swap_names(args: argparse.Namespace) -> dict | None:
     """Organisation names for the name-swapped copies, or None with --no-name-swap."""
     if args.no_name_swap:
@@ -153,7 +159,7 @@ def _train(args: argparse.Namespace, sentences: list, params: dict) -> int:
 
         write_gazetteer(out.parent / "name_lists.tsv")
     meta = train(train_sents, out, args.feature_set, params, args.stages, _swap_names(args), args.stage2_folds,
-                 Path(args.cache) if args.cache else None)
+                 Path(args.cache) if args.cache else None, written=_written(args))
     dev = evaluate_words(out, dev_sents)
     meta["dev"] = dev
     meta["dev_sentences"] = len(dev_sents)
@@ -184,7 +190,7 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
         recipe = _ensemble_recipe(args, params)
     else:
         recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args),
-                  "stage2_folds": list(args.stage2_folds), "cache": args.cache}
+                  "stage2_folds": list(args.stage2_folds), "cache": args.cache, "written": _written(args)}
     print(f"{args.cv}-fold cross-validation of the recipe over {len(sentences)} sentences of {data} "
           f"(folds of whole {DOC_SENTENCES}-sentence pseudo-articles, in file order)", flush=True)
     started = time.perf_counter()

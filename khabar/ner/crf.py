@@ -39,7 +39,7 @@ class CrfModel:
             from khabar.ner.clusters import load_features
 
             clusters = load_features(path.parent / self.meta["clusters"])
-        self.featurizer = Featurizer(gazetteer, self.meta.get("feature_set", "full"), clusters)
+        self.featurizer = Featurizer(gazetteer, self.meta.get("feature_set", "full"), clusters, self.meta.get("written", ""))
         self.names = read_names(path.parent / self.meta.get("names", "names.tsv"), gazetteer)
         self._paths = (str(path), str(path.parent / self.meta["stage2"]) if self.meta.get("stage2") else None)
         # A crfsuite tagger holds the sequence between set() and tag(): one per thread,

@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 
 from khabar.arabic import (
+    ALEF_MAQSURA,
     CONJUNCTION_PROCLITICS,
     DIGIT_FOLD,
     HAMZA_TO_YEH,
     LETTER_FOLD,
     NER_DROPPED,
     PREPOSITION_PROCLITICS,
+    YEH,
     char_class,
 )
 
@@ -37,6 +39,23 @@ _DIGIT = re.compile(r"\d")
 def norm(word: str) -> str:
     """Dediacritised, tatweel-free, alef/ya/teh-marbuta-unified, ASCII digits."""
     return word.translate(_DROP).translate(_MAP)
+
+
+def written_form(word: str) -> str:
+    """``norm(word)`` with a final alef maqsura kept as written: ``على`` stays ``على``, ``علي`` stays ``علي``.
+
+    ``norm`` folds ى into ي, so the preposition على and the given name علي
+    are one word to every other feature; the written letter tells them apart
+    in text that writes ى (ANERcorp mostly does: 1,445 على against 233
+    prepositions written علي; the name is written علي 44 times of 45).
+    """
+    w = norm(word)
+    return w[:-1] + ALEF_MAQSURA if w.endswith(YEH) and word.translate(_DROP).endswith(ALEF_MAQSURA) else w
+
+
+def folded_form(form: str) -> str:
+    """The ``norm`` spelling of a ``written_form``."""
+    return form[:-1] + YEH if form.endswith(ALEF_MAQSURA) else form
 
 
 def strip_proclitics(w: str) -> tuple[str, str]:
@@ -94,14 +113,22 @@ def shape(word: str) -> str:
 # gazetteers and trigger words, and a ±2 window with bigrams.
 FEATURE_SETS = ("base", "full")
 
+# Where the written final ى (written_form) is a feature (issue 13, screened on CV fold 1, MODEL_CARD.md):
+# "" nowhere; "ya1": stage 1, ``wy=<written word>`` on the word and its ±1 neighbours, for words written with a
+# final ى; "ya12": also stage 2's compact list, and the document's votes pool على apart from علي.
+WRITTEN = ("", "ya1", "ya12")
+
 
 class Featurizer:
     """Turns a sentence (list of surface words) into crfsuite feature lists."""
 
-    def __init__(self, gazetteer: dict[str, set[str]], feature_set: str = "full", clusters=None):
+    def __init__(self, gazetteer: dict[str, set[str]], feature_set: str = "full", clusters=None, written: str = ""):
         if feature_set not in FEATURE_SETS:
             raise ValueError(f"unknown feature set {feature_set!r}")
+        if written not in WRITTEN:
+            raise ValueError(f"unknown written-letter variant {written!r}")
         self.feature_set = feature_set
+        self.written = written
         self.gazetteer = gazetteer
         self.clusters = clusters  # ner_clusters.ClusterFeatures (word -> distributional cluster ids) or None
         self._key: dict[str, str] = {}
@@ -118,8 +145,14 @@ class Featurizer:
     def _gaz(self, w: str) -> list[str]:
         return [label for label, words in self.gazetteer.items() if w in words]
 
-    def _type(self, w: str) -> tuple[list[str], tuple[list[str], ...]]:
-        """Own features and per-offset context features of normalised word ``w``."""
+    def type_form(self, word: str) -> str:
+        """The form a surface word's features are memoised under: ``norm``, or ``written_form`` when the
+        written ى is a feature (the two differ only in a final ى)."""
+        return written_form(word) if self.written else norm(word)
+
+    def _type(self, form: str) -> tuple[list[str], tuple[list[str], ...]]:
+        """Own features and per-offset context features of a word's ``type_form``."""
+        w = folded_form(form)
         sh = shape(w)
         own = ["b", "w=" + w, "s2=" + w[-2:], "s3=" + w[-3:], "p2=" + w[:2], "p3=" + w[:3]]
         ctx_words = ["w=" + w]
@@ -141,8 +174,11 @@ class Featurizer:
             ctx_words += ["c=" + core, "pc=" + pre + ("+ال" if core != rest else ""), "s2=" + w[-2:]] + ["g=" + g for g in sorted(gaz)]
             if sh == "ar" and core.endswith("ي") and len(core) > 4:
                 own.append("nisba")  # adjectives of origin: العراقي, الامريكيه -> s2 catches the ه form
+            if form != w:  # written with a final ى: على, إلى, حتى (the name علي is written with ي)
+                own.append("wy=" + form)
+                ctx_words.append("wy=" + form)
         # the far neighbours (±2) contribute identity and gazetteer classes only (cheaper, as good on dev)
-        far = [f for f in ctx_words if not f.startswith(("pc=", "s2="))]
+        far = [f for f in ctx_words if not f.startswith(("pc=", "s2=", "wy="))]
         ctx = tuple([f"{o}:{f}" for f in (ctx_words if abs(o) == 1 else far)] for o in self.offsets)
         if self.clusters is not None and self.feature_set == "full":
             # word-cluster ids learnt from unlabeled news (ner_clusters): names never seen in
@@ -161,10 +197,10 @@ class Featurizer:
         memo, get, entry = self._compact, self._by_word.get, self._entry
         per = []
         for word in words:
-            w = (get(word) or entry(word))[0]
-            c = memo.get(w)
+            form = (get(word) or entry(word))[3]
+            c = memo.get(form)
             if c is None:  # the memo was cleared between stage 1 and here
-                c = memo[w] = self._compact_entry(w, self._type(w)[0])
+                c = memo[form] = self._compact_entry(form, self._type(form)[0])
             per.append(c)
         n = len(per)
         return [per[i][0] + (per[i - 1][1] if i else ["BOS"]) + (per[i + 1][2] if i + 1 < n else ["EOS"]) for i in range(n)]
@@ -173,12 +209,12 @@ class Featurizer:
         """The form under which a word's occurrences are pooled across a document: normalised, proclitics off."""
         k = self._key.get(word)
         if k is None:
-            w = norm(word)
+            w = written_form(word) if self.written == "ya12" else norm(word)
             k = self._key[word] = strip_proclitics(w)[1] if shape(w) != "sym" and len(w) > 1 else ""
         return k
 
-    def _entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...]]:
-        """(normalised form, own features, context features) of a surface word, memoised.
+    def _entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...], str]:
+        """(normalised form, own features, context features, type form) of a surface word, memoised.
 
         The memo has two generations (bounded memory for a long-lived tagger
         that keeps the frequent words): when the young one is full it becomes
@@ -188,8 +224,8 @@ class Featurizer:
             entry = self._old.pop(word, None)
             if entry is None:
                 entry = self._new_entry(word)
-            elif entry[0] not in self._compact and (compact := self._old_compact.get(entry[0])) is not None:
-                self._compact[entry[0]] = compact
+            elif entry[3] not in self._compact and (compact := self._old_compact.get(entry[3])) is not None:
+                self._compact[entry[3]] = compact
             if len(self._by_word) >= MAX_MEMO // 2:
                 self._old, self._by_word = self._by_word, {}
                 self._old_compact, self._compact = self._compact, {}
@@ -197,19 +233,21 @@ class Featurizer:
             self._by_word[word] = entry
         return entry
 
-    def _new_entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...]]:
-        w = norm(word)
-        own, ctx = self._type(w)
-        if w not in self._compact:
-            self._compact[w] = self._compact_entry(w, own)
+    def _new_entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...], str]:
+        form = self.type_form(word)
+        own, ctx = self._type(form)
+        if form not in self._compact:
+            self._compact[form] = self._compact_entry(form, own)
         canonical = self._canonical
         if canonical is not None:  # drop what the model has no weight for: same tags, less to convert and keep
             own = _kept(own, canonical)
             ctx = tuple(_kept(c, canonical) for c in ctx)
-        return w, own, ctx
+        return folded_form(form), own, ctx, form
 
-    def _compact_entry(self, w: str, own: list[str]) -> tuple[list[str], list[str], list[str]]:
-        mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(_COMPACT)]
+    def _compact_entry(self, form: str, own: list[str]) -> tuple[list[str], list[str], list[str]]:
+        w = folded_form(form)
+        kept = _COMPACT + ("wy=",) if self.written == "ya12" else _COMPACT
+        mine = [f for f in own if f == "b" or f == "nisba" or f.startswith(kept)]
         gaz = [f for f in own if f.startswith("g=")]
         c = (mine, ["-1:w=" + w] + ["-1:" + g for g in gaz], ["1:w=" + w] + ["1:" + g for g in gaz])
         if self._canonical_compact is not None:
@@ -248,7 +286,7 @@ class Featurizer:
         quoted = _quoted([e[0] for e in entries])
         known = self.known
         for i in range(n):
-            w, own, _ = entries[i]
+            w, own = entries[i][:2]
             feats = own.copy()
             extra = []
             if i > 1:

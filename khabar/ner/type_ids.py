@@ -20,7 +20,7 @@ from itertools import chain
 
 import numpy as np
 
-from khabar.ner.features import Featurizer, shape, strip_article, strip_proclitics
+from khabar.ner.features import Featurizer, folded_form, shape, strip_article, strip_proclitics
 
 
 def templates(attrs: dict[str, int]) -> dict[str, dict[str, int]]:
@@ -47,7 +47,7 @@ def id_sums(state: np.ndarray, lists: list[list[int]]) -> np.ndarray:
 
 class TypeIds:
     """``Featurizer._type`` (stage 1: own list, then one per offset) and ``_compact_entry`` (stage 2) of a
-    normalised word, as the ids of the attributes each model has weights for, in the featurizer's order."""
+    word's type form (``Featurizer.type_form``: normalised, a final ى kept when written is on), as the ids of the attributes each model has weights for, in the featurizer's order."""
 
     def __init__(self, featurizer: Featurizer, attrs1: dict[str, int], attrs2: dict[str, int] | None, pads: tuple[int, int] | None = None):
         """``pads``: the zero rows of the two models' state tables (``CrfWeights.pad``), which open each list;
@@ -73,6 +73,10 @@ class TypeIds:
         self._compact_ctx = [[self.t2.get(f"{o}:{t}", {}) for t in ("w=", "g=")] for o in (-1, 1)]
         self._k2 = [self.t2.get(f"k{k}=", {}) for k in self.ks]
         self._g, self._sh = self.t1.get("g=", {}), self.t1.get("sh=", {})
+        # the written final ى (features.WRITTEN): own and ±1 in stage 1, own in stage 2 with "ya12"
+        self._wy = self.t1.get("wy=", {}) if featurizer.written else {}
+        self._wy_ctx = {o: self.t1.get(f"{o}:wy=", {}) if featurizer.written else {} for o in (-1, 1)}
+        self._wy2 = self.t2.get("wy=", {}) if featurizer.written == "ya12" else {}
         self._one1 = {name: self.t1.get(name, {}).get("") for name in ("b", "short", "nisba")}  # None: not in the model
         self._one2 = {name: self.t2.get(name, {}).get("") for name in ("b", "nisba")}
         self.pad1, self.pad2 = pads or (max(attrs1.values(), default=-1) + 1, max((attrs2 or {}).values(), default=-1) + 1)
@@ -87,9 +91,11 @@ class TypeIds:
             found.update(g + "~" for g in get(stripped, ()))
         return sorted(found)
 
-    def stage1(self, w: str) -> list[int]:
-        """For normalised word ``w``: pad, its own ids, then per offset pad and the context ids (``Featurizer._type``)."""
+    def stage1(self, form: str) -> list[int]:
+        """For a type form: pad, its own ids, then per offset pad and the context ids (``Featurizer._type``)."""
         pad, one = self.pad1, self._one1
+        w = folded_form(form)
+        wy = form if form != w else None
         p0, p1, p2, p3, p4 = self._plain
         sh = shape(w)
         out = [pad, one["b"], p0.get(w), p1.get(w[-2:]), p2.get(w[-3:]), p3.get(w[:2]), p4.get(w[:3]),
@@ -107,6 +113,8 @@ class TypeIds:
         out += map(self._g.get, labels)
         out += (self._tail[0].get(core[:4]), self._tail[1].get(w[-4:]),
                 one["nisba"] if sh == "ar" and core.endswith("ي") and len(core) > 4 else None)
+        if wy:
+            out.append(self._wy.get(wy))
         ids = cids = None
         if self.table is not None:  # ClusterFeatures: own ids of the word and (ck) of its core
             ids = self.table.get(w)
@@ -120,13 +128,16 @@ class TypeIds:
             cw, cc, cpc, cs2, cg = self._ctx[o]
             out += (pad, cw.get(w), cc.get(core), cpc.get(pc), cs2.get(w[-2:])) if abs(o) == 1 else (pad, cw.get(w), cc.get(core))
             out += map(cg.get, labels)
+            if wy and abs(o) == 1:
+                out.append(self._wy_ctx[o].get(wy))
             if near and abs(o) == 1:
                 out += map(dict.get, self._kctx[o], near)
         return [i for i in out if i is not None]
 
-    def stage2(self, w: str) -> list[int]:
-        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for ``w``, each opened by pad."""
+    def stage2(self, form: str) -> list[int]:
+        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for a type form, each opened by pad."""
         pad, c = self.pad2, self._compact
+        w = folded_form(form)
         out = [pad, self._one2["b"], c[0].get(w), c[1].get(w[-2:]), c[2].get(w[-3:]), c[3].get(w[:2])]
         labels: list[str] | tuple = ()
         if self.full:
@@ -137,6 +148,8 @@ class TypeIds:
             out += map(c[6].get, labels)
             if shape(w) == "ar" and core.endswith("ي") and len(core) > 4:
                 out.append(self._one2["nisba"])
+            if form != w:
+                out.append(self._wy2.get(form))
             ids = self.table.get(w) if self.table is not None else None
             if ids:
                 out += map(dict.get, self._k2, ids)

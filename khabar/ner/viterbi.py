@@ -245,18 +245,19 @@ class FastTagger:
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
             f = self.featurizer
             norms = [norm(w) for w in new]
-            vectors = self._type_vectors(norms)
+            forms = [f.type_form(w) for w in new] if f.written else norms  # the memo's keys: a final ى as written (features.WRITTEN)
+            vectors = self._type_vectors(forms)
             compact = self.rows2.index if self.rows2 is not None else {}
-            ints = [(self._key_id(f.key(word)), compact.get(w, 0), self._flags(w)) for word, w in zip(new, norms)]
+            ints = [(self._key_id(f.key(word)), compact.get(t, 0), self._flags(w)) for word, w, t in zip(new, norms, forms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
             index = table.index
             rows = [list(map(index.__getitem__, s)) if 0 in r else r for s, r in zip(sentences, rows)]
         return rows
 
-    def _type_vectors(self, norms: list[str]) -> np.ndarray:
-        """Stage 1's score vectors (own, then per offset) of each normalised word; stage 2's compact
-        vectors of those new to its table are added to it on the way."""
-        distinct = list(dict.fromkeys(norms))
+    def _type_vectors(self, forms: list[str]) -> np.ndarray:
+        """Stage 1's score vectors (own, then per offset) of each word's type form (``Featurizer.type_form``);
+        stage 2's compact vectors of those new to its table are added to it on the way."""
+        distinct = list(dict.fromkeys(forms))
         fresh = [w for w in distinct if w not in self.rows2.index] if self.rows2 is not None else []
         if self.type_ids is not None:  # the featurizer's lists straight as attribute ids (khabar.ner.type_ids)
             ids = self.type_ids
@@ -269,7 +270,7 @@ class FastTagger:
             vectors = segment_sums(self.w1, [part for w in distinct for part in (typed[w][0], *typed[w][1])])
             self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
         at = {w: i for i, w in enumerate(distinct)}
-        return vectors.reshape(len(distinct), -1)[[at[w] for w in norms]]
+        return vectors.reshape(len(distinct), -1)[[at[w] for w in forms]]
 
     def _flags(self, w: str) -> int:
         left, right = self._bigram_words

@@ -39,7 +39,8 @@ def _crf_stage1(train_sents: list, out: Path, recipe: dict):
     from khabar.ner.crf import CrfModel
     from khabar.training.ner import train
 
-    train(train_sents, out, recipe["feature_set"], recipe["params"], 1, recipe.get("swap"))
+    # the CRF stage 1 of the ensemble's measured recipe: without the written ى (issue 13 came after it)
+    train(train_sents, out, recipe["feature_set"], recipe["params"], 1, recipe.get("swap"), written=recipe.get("written", ""))
     return CrfModel(out)
 
 

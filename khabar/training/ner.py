@@ -25,7 +25,7 @@ from khabar.ner.tags import khabar_tag, spans_from_bio
 from khabar.training.augment import swap_names
 from khabar.training.corpus import DOC_SENTENCES, documents
 from khabar.training.name_lists import write_gazetteer
-from khabar.training.recipe import STAGE2_FOLDS, STAGES
+from khabar.training.recipe import STAGE2_FOLDS, STAGES, WRITTEN
 
 
 
@@ -144,7 +144,7 @@ def _cache_key(train_sents, feature_set: str, params: dict, swap: dict, *files) 
     return hashlib.sha256(json.dumps(key, ensure_ascii=False, sort_keys=True, default=sorted).encode("utf-8")).hexdigest()[:16]
 
 
-def model_resources(folder: Path, feature_set: str) -> tuple[Path, Path | None, Featurizer]:
+def model_resources(folder: Path, feature_set: str, written: str = WRITTEN) -> tuple[Path, Path | None, Featurizer]:
     """The name lists and word clusters a model in ``folder`` is trained with (copied there from the package
     when absent), and the featurizer over them; ``clusters_path`` None when the feature set does not use them."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -160,7 +160,7 @@ def model_resources(folder: Path, feature_set: str) -> tuple[Path, Path | None, 
     if not clusters_path.exists() and (RESOURCES / clusters_path.name).exists():
         clusters_path.write_bytes((RESOURCES / clusters_path.name).read_bytes())
     clusters = load_features(clusters_path) if feature_set == "full" and clusters_path.exists() else None
-    featurizer = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters)  # one memo for every fit of a training
+    featurizer = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters, written)  # one memo for every fit of a training
     return gazetteer_path, clusters_path if clusters else None, featurizer
 
 
@@ -178,7 +178,7 @@ def fit_stage2(featurizer: Featurizer, train_sents, path: Path, params: dict, sw
 
 
 def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None,
-          stage2_folds: tuple[int, ...] = STAGE2_FOLDS, cache: Path | None = None) -> dict:
+          stage2_folds: tuple[int, ...] = STAGE2_FOLDS, cache: Path | None = None, written: str = WRITTEN) -> dict:
     """Write the model (and its stage-2 companion and JSON sidecar) at ``out``.
 
     ``swap``: label -> names (``ner_augment.read_training_names``) for the
@@ -187,8 +187,9 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     k-fold for each k listed (:func:`heldout_tags`; (2,): the halves).
     ``cache``: a folder keeping those held-out tags, so that a rerun on the
     same sentences and recipe (the CV's folds, a screen) skips their fits.
+    ``written``: where the written final ى is a feature (``features.WRITTEN``).
     """
-    gazetteer_path, clusters_path, featurizer = model_resources(out.parent, feature_set)
+    gazetteer_path, clusters_path, featurizer = model_resources(out.parent, feature_set, written)
     swap = swap or {}
     seconds = _fit(_examples(featurizer, train_sents, swap), out, params)
     names_path = out.parent / "names.tsv"
@@ -204,11 +205,14 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(w) for w, _ in train_sents),
     }
+    if written:
+        meta["written"] = written
     if stages == 2 and len(documents(train_sents)) < 2:
         stages = 1  # too little data to hold half of it out for stage 2
     if stages == 2:
         stage2 = out.with_name(out.stem + ".stage2.crfsuite")
-        cache_key = _cache_key(train_sents, feature_set, params, swap, gazetteer_path, clusters_path)
+        cache_key = _cache_key(train_sents, f"{feature_set}+{written}" if written else feature_set, params, swap,
+                               gazetteer_path, clusters_path)
         seconds += fit_stage2(featurizer, train_sents, stage2, params, swap, stage2_folds, cache, cache_key)
         meta["stage2"] = stage2.name
         meta["stage2_folds"] = list(stage2_folds)

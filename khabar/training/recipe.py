@@ -11,6 +11,9 @@ STAGES = 2
 STAGE2_FOLDS = (2,)
 FEATURE_SET = "full"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+# The written final ى as a feature (khabar.ner.features.WRITTEN): "ya12" chosen over "ya1" on CV fold 1, adopted by
+# 5-fold CV, real news and a 2015-07-21 check (issue 13, MODEL_CARD.md); "" trains the earlier recipe.
+WRITTEN = "ya12"
 
 # The neural backend's recipe (khabar train ner --backend neural): screened on one fold, then measured and
 # compared with a word-dropout variant by 5-fold CV (MODEL_CARD.md, "The neural backend").
