@@ -606,7 +606,10 @@ def test_new_speaker_patterns_run_in_linear_time():
                  "مذكرات سلمى فريد " * 3, "«كلام كثير هنا». بهذه الكلمات " * 2, "وكتبت: " + " " * 20, "د. ج. م. " * 5,
                  "فقلت: «لا». " * 3, "واختتم جابر تصريحاته " * 2, "وقال سرا طبيعيا " * 2,
                  "ويعد " + "ب" * 30 + "يا " + "اقتصاديا" * 4 + " ", "ونقل تصريحات لغة بيان قائلا: «نعم». ",
-                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "وقال نايف " + "ضاحكا " * 30, "مذكرات ليلى فريد (1): " + "فسألته: «نعم». " * 5, "وأكد أهمية " * 10, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3):
+                 "عميد بالكلية، الدكتور " * 3, "وتعقيبا على " * 20 + "، قائلا: «نعم». ", "وقال نايف " + "ضاحكا " * 30, "مذكرات ليلى فريد (1): " + "فسألته: «نعم». " * 5, "وأكد أهمية " * 10, "، فإن الرواية " * 4 + "تزعم ", "باسم المتحدثة باسم " * 3,
+                 "«ليلى سالم: «" * 4, "معالي الوزير وقال معاليه " * 3, "سموه " * 20 + "وقال: «نعم». ",
+                 "أما سعيد، عضو، " * 4 + "فقال ", "المشرف العام على " * 5, "بيان ل" * 10, "وأبلغ المصدر وكالة " * 4,
+                 "وقال متولي أبو " * 5, "سعادته " * 10 + "قال: «نعم». ", "لـ«" * 20, "ونقل موقع عنه " * 4 + "قوله: «"):
         def run2(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -779,7 +782,8 @@ def test_lists_and_headlines_after_a_colon_are_not_speech():
 def test_scripture_and_list_patterns_run_in_linear_time():
     for unit in ("قال الله تعالى في كتابه " * 3, "بقوله صلى الله عليه وسلم " * 3, "منها: " * 5,
                  "بالعنوان التالي: «" * 2, "وقال رسول الله ﷺ: «الدين النصيحة». ", "\n\"سبق\" تقول: نعم نعم ",
-                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2, "«أ»، و«ب»، " * 3, "وكان الأمير " * 12 + "يقول: «لا» "):
+                 "\"سبق\" " * 10 + "تقول: لا ", "رابط الخبر: «" * 2, "«أ»، و«ب»، " * 3, "وكان الأمير " * 12 + "يقول: «لا» ",
+                 "أن النبي صلى الله عليه وسلم " * 3 + "قال: «"):
         def run(n, unit=unit):
             text = unit * (n // len(unit))
             t0 = time.process_time()
@@ -1745,3 +1749,277 @@ def test_a_place_before_biqawlihi_is_not_the_source_and_a_bi_phrase_after_the_na
     ents = [_ent(text, "خالد العمر", "PER", "per:k")]
     s = text.index("خالد العمر")
     assert _span(text, [_one(text, entities=ents)]) == [("خالد العمر", s, s + len("خالد العمر"), "per:k")]
+
+
+def test_an_addressee_with_lam_after_the_tagged_name_is_cut_and_gives_no_id():
+    text = "وقال سامي العلي لهيئة الإذاعة المحلية: «سنبقى في النادي حتى نهاية الموسم المقبل»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+    text = ("رحب الرئيس كمال ناصر بضيفه. وقال ناصر لنظيره التونسي: «التعاون بين بلدينا يجب أن يتسع ليشمل التجارة».")
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k"), _ent(text, "ناصر لنظيره التونسي", "PER", "per:x")]
+    s = text.index("ناصر لنظيره")
+    assert _span(text, [_one(text, entities=ents)]) == [("ناصر", s, s + len("ناصر"), "per:k")]
+
+
+def test_an_honorific_pronoun_subject_is_the_person_titled_so_earlier():
+    text = ("استقبل معالي وزير النقل الأستاذ فهد بن سعد الماجد في مكتبه وفد الغرفة التجارية. "
+            "وبحث معاليه مع الوفد سبل التعاون. وقال معاليه: «الطرق الجديدة ستفتح للحركة قبل نهاية العام».")
+    ents = [_ent(text, "فهد بن سعد الماجد", "PER", "per:f")]
+    s = text.index("فهد بن سعد الماجد")
+    name = "فهد بن سعد الماجد"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:f")]
+    text = ("التقى صاحب السمو الأمير خالد بن ناصر أمير المنطقة الشيخ سالم العمري في الديوان. "
+            "ورحب سموه بالحضور، وقال: «أبواب الإمارة مفتوحة للجميع في كل وقت».")
+    ents = [_ent(text, "خالد بن ناصر", "PER", "per:k"), _ent(text, "سالم العمري", "PER", "per:s")]
+    s = text.index("خالد بن ناصر")
+    assert _span(text, [_one(text, entities=ents)]) == [("خالد بن ناصر", s, s + len("خالد بن ناصر"), "per:k")]
+
+
+def test_amma_then_a_name_and_an_apposition_set_off_by_commas_is_the_speaker():
+    text = ("وقال هادي العمر إن «الحوار متعثر». "
+            "أما سعيد الخالد، عضو المكتب السياسي للحركة، فقال إن «الطريق إلى الحل ما زال طويلا جدا».")
+    ents = [_ent(text, "هادي العمر", "PER", "per:h")]
+    s = text.index("سعيد الخالد")
+    assert _span(text, find_quotes(text, ents))[1] == ("سعيد الخالد", s, s + len("سعيد الخالد"), None)
+
+
+def test_a_supervisor_title_runs_over_ala_and_what_it_oversees_to_the_holder():
+    text = ("وقال المشرف العام على الشؤون الإدارية والمالية بالجامعة الدكتور سالم بن علي الزهراني: "
+            "«سيبدأ صرف المكافآت مطلع الشهر المقبل».")
+    ents = [_ent(text, "سالم بن علي الزهراني", "PER", "per:s")]
+    s = text.index("المشرف")
+    e = text.index("الزهراني") + len("الزهراني")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_a_tweet_verb_reports_speech():
+    text = "وغرد الكاتب ماجد الحربي عبر حسابه في تويتر: «الوطن أكبر من كل الخلافات الصغيرة»."
+    ents = [_ent(text, "ماجد الحربي", "PER", "per:m")]
+    s = text.index("الكاتب")
+    e = text.index("الحربي") + len("الحربي")
+    q = _one(text, entities=ents)
+    assert _span(text, [q]) == [(text[s:e], s, e, "per:m")]
+    assert q.verb == "غرد"
+
+
+def test_a_manner_phrase_or_bima_yali_glued_after_an_untagged_name_is_cut():
+    text = "وسأل الطبيب سامر بلهفة وقلق: «وهل وصلت سيارة الإسعاف قبل الحادث؟»."
+    s = text.index("الطبيب")
+    e = s + len("الطبيب سامر")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+    text = "ثم غرد أحد الدعاة بما يلي: «نستنكر هذا الفعل وندينه بأشد العبارات الممكنة»."
+    s = text.index("أحد")
+    e = s + len("أحد الدعاة")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_the_prophet_named_before_the_blessing_and_the_verb_is_the_speaker():
+    text = "وقد روى الترمذي وغيره أن رسول الله صلى الله عليه وسلم قال: «الدين النصيحة لله ولرسوله»."
+    ents = [_ent(text, "الترمذي", "PER", "per:t")]
+    s = text.index("رسول الله")
+    q = _one(text, entities=ents)
+    assert _span(text, [q]) == [("رسول الله", s, s + len("رسول الله"), None)]
+    assert q.verb == "قال"
+
+
+def test_a_subjectless_verb_after_a_body_announcing_in_a_statement_is_the_body():
+    text = ("وقال مصدر عسكري إن «المعارك تتواصل في الجبهة الشرقية». "
+            "وفي تطور آخر، أعلن جيش البحرين في بيان، عن مقتل جنديين من جنوده. "
+            "وقال: «إن الجنديين قتلا خلال مشاركتهما في عملية الإسناد الجوي».")
+    ents = [_ent(text, "البحرين", "LOC", "loc:b")]
+    s = text.index("جيش البحرين")
+    assert _span(text, find_quotes(text, ents))[1] == ("جيش البحرين", s, s + len("جيش البحرين"), None)
+
+
+def test_a_name_in_marks_after_lam_or_crediting_an_outlet_or_tagged_alone_is_no_quote():
+    text = "وقال مصدر أمني لـ«الشرق الأوسط»، إن «التحقيقات ما زالت جارية مع الموقوفين الثلاثة»."
+    q = _one(text)
+    assert (q.text, q.speaker) == ("التحقيقات ما زالت جارية مع الموقوفين الثلاثة", "مصدر أمني")
+    text = "وارتفعت الأسعار في الأسواق المحلية بنسبة كبيرة هذا الأسبوع، حسبما نقلت «رويترز»."
+    assert find_quotes(text) == []
+    text = "ونسي الرجل اسمه، فذكره صديقه بأن اسمه «سامي العلي»، ثم غادر القاعة."
+    assert len(find_quotes(text)) == 1  # (untagged: a short quote after بأن)
+    assert find_quotes(text, [_ent(text, "سامي العلي", "PER", "per:s")]) == []
+
+
+def test_a_verb_after_a_complementiser_with_a_pronoun_has_that_pronoun_as_subject():
+    text = ("وأشاد المدرب كارلوس فيرا بلاعبيه، وقال إنه يرى سالم العلي أفضل المدافعين في الدوري. "
+            "وعن المباراة المقبلة أجاب: «سنلعب للفوز ولا شيء غيره».")
+    ents = [_ent(text, "كارلوس فيرا", "PER", "per:c"), _ent(text, "سالم العلي", "PER", "per:s")]
+    s = text.index("المدرب")
+    assert _span(text, [_one(text, entities=ents)]) == [("المدرب كارلوس فيرا", s, s + len("المدرب كارلوس فيرا"), "per:c")]
+
+
+def test_a_verb_after_qad_opening_its_sentence_takes_the_person_of_the_sentence_before():
+    text = ("وقال المحلل سامر العلي إن «المناظرة كانت حامية». "
+            "وتمكن المرشح كمال ناصر من الهيمنة على المناظرة. وقد كتب في تغريدة: «حققت لكم أكبر نسبة مشاهدة في تاريخكم».")
+    ents = [_ent(text, "سامر العلي", "PER", "per:s"), _ent(text, "كمال ناصر", "PER", "per:k")]
+    s = text.index("كمال ناصر")
+    assert _span(text, find_quotes(text, ents))[1] == ("كمال ناصر", s, s + len("كمال ناصر"), "per:k")
+
+
+def test_a_reporter_that_quotes_anhu_after_its_own_subject_gives_the_person_named_before():
+    text = ("وأبدى المدرب كمال ناصر استياءه من التحكيم، ونقل موقع النادي عنه قوله للصحافيين: "
+            "«لم نحصل على حقنا في هذه المباراة أبدا».")
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k")]
+    s = text.index("المدرب")
+    assert _span(text, [_one(text, entities=ents)]) == [("المدرب كمال ناصر", s, s + len("المدرب كمال ناصر"), "per:k")]
+
+
+def test_a_participle_after_a_verb_and_its_an_clause_takes_the_carried_speaker_not_the_clause_subject():
+    text = ("وقال الأمين العام سامي العلي إن «الحوار هو الحل». "
+            "ونفى أن يكون الحزب الوطني قد قاد وساطة بين الطرفين، قائلا: «نحن طرف في الأزمة ولسنا وسيطا فيها».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s"), _ent(text, "الحزب الوطني", "ORG", "org:h")]
+    s = text.index("الأمين")
+    e = text.index("العلي") + len("العلي")
+    assert _span(text, find_quotes(text, ents))[1] == (text[s:e], s, e, "per:s")
+
+
+def test_the_one_who_presides_before_alladhi_and_the_body_of_a_statement_with_lam_are_the_speakers():
+    text = "وتشكلت إدارة جديدة لنادي الطلاب في الجامعة برئاسة سامي العلي، الذي قال: «سنفتح المجال لجميع الطلاب للمشاركة»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("سامي العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("سامي العلي", s, s + len("سامي العلي"), "per:s")]
+    text = "وقال بيان لقيادة العمليات المشتركة اليوم إن «الغارات استهدفت مواقع التنظيم قرب المدينة»."
+    ents = [_ent(text, "قيادة العمليات المشتركة", "ORG", "org:q")]
+    s = text.index("قيادة")
+    name = "قيادة العمليات المشتركة"
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "org:q")]
+
+
+def test_a_name_the_tagger_cut_inside_its_lineage_runs_on_to_its_end():
+    text = "وقال المدرب متولي أبو سالم: «الفريق جاهز تماما لمباراة الغد أمام المنافس»."
+    ents = [_ent(text, "متولي أبو", "PER", "per:m")]
+    s = text.index("المدرب")
+    e = text.index("سالم") + len("سالم")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:m")]
+    text = "وكتب وزير التجارة خالد بن عبدالله الفهد في حسابه: «اللهم احفظ بلادنا وأمننا من كل سوء»."
+    ents = [_ent(text, "خالد بن عبدالله", "PER", "per:k")]
+    s = text.index("وزير")
+    e = text.index("الفهد") + len("الفهد")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:k")]
+
+
+def test_a_definite_title_after_illa_anna_before_its_verb_is_the_speaker_passed_on():
+    text = ("وخرجت شباك الحارس سامي العلي نظيفة، إلا أن المدرب الفرنسي قال إن العمل الحقيقي يبدأ الآن. "
+            "وقال: «يجب أن نبدأ الموسم بقوة في كل مباراة».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("المدرب")
+    assert _span(text, [_one(text, entities=ents)]) == [("المدرب الفرنسي", s, s + len("المدرب الفرنسي"), None)]
+
+
+def test_whom_ablagha_informs_after_its_subject_is_cut_from_the_speaker():
+    text = "وأبلغ كمال ناصر الحضور بأن «البلاد ستكون مضيفة رائعة للبطولة»."
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k")]
+    s = text.index("كمال ناصر")
+    assert _span(text, [_one(text, entities=ents)]) == [("كمال ناصر", s, s + len("كمال ناصر"), "per:k")]
+    text = "وأبلغ المصدر وكالة الأنباء المحلية بأن «الهجوم بدأ منذ ثلاثة أيام على أطراف المدينة»."
+    ents = [_ent(text, "الأنباء المحلية", "ORG", "org:a")]
+    s = text.index("المصدر")
+    assert _span(text, [_one(text, entities=ents)]) == [("المصدر", s, s + len("المصدر"), None)]
+
+
+def test_a_feeling_with_the_subjects_pronoun_after_the_name_is_the_object_not_the_speaker():
+    text = "وأبدى المدرب التونسي جميل بلقاسم سعادته البالغة بأداء اللاعبين، مضيفا: «اللاعبون يبذلون جهدا كبيرا في التمارين»."
+    s = text.index("المدرب")
+    e = text.index("بلقاسم") + len("بلقاسم")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+    text = "وقالت إحدى بناتها: «أمي كانت تحب العمل التطوعي كثيرا»."
+    s = text.index("إحدى")
+    e = s + len("إحدى بناتها")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_the_writers_own_naqul_is_nobodys_quote_and_opens_no_colon_speech():
+    text = ("ويعمل خادم الحرمين الملك سالم العلي على ملفات المرأة، وهنا لا بد أن نتوقف ونقول: "
+            "«إن التاريخ يحفظ أفعال الشجاعة والإنجازات في صفحاته».")
+    ents = [_ent(text, "سالم العلي", "PER", "per:s")]
+    q = _one(text, entities=ents)
+    assert (q.speaker, q.speaker_entity_id, q.verb) == (None, None, "نقول")
+    text = "وقد طال انتظار الحلول في الحي. أقول: إذا لم يؤخذ ذلك في الحسبان فستتكرر المشكلة كل عام."
+    assert find_quotes(text) == []
+
+
+def test_a_list_of_sayings_name_colon_and_inner_marks_gives_each_its_name():
+    text = ("وعبر الفنانون عن حزنهم لرحيله.\n«ليلى سالم: «رحم الله الفقيد وألهم أهله الصبر والسلوان».\n"
+            "«كمال ناصر: «إنا لله وإنا إليه راجعون، لن ننساك أبدا».")
+    ents = [_ent(text, "ليلى سالم", "PER", "per:l"), _ent(text, "كمال ناصر", "PER", "per:k")]
+    assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("ليلى سالم", "per:l"), ("كمال ناصر", "per:k")]
+    _check_offsets(text, find_quotes(text, ents))
+
+
+def test_kana_then_a_subject_then_a_past_verb_without_qad_gives_that_subject():
+    text = "وكان السفير سامي العلي دعا الحكومة الجمعة إلى أن «تكون أكثر جرأة في خطواتها الإصلاحية المقبلة»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    s = text.index("السفير")
+    e = text.index("العلي") + len("العلي")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "per:s")]
+
+
+def test_whom_an_unnamed_source_spoke_to_with_lam_is_cut_but_not_a_body_after_fi():
+    text = "وقال دبلوماسي أوروبي لمجموعة من الصحافيين: «المفاوضات ستستمر حتى نهاية الشهر المقبل»."
+    s = text.index("دبلوماسي")
+    e = s + len("دبلوماسي أوروبي")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+    text = "وقال مسؤول لبناني رفيع: «المفاوضات ستستمر حتى نهاية الشهر المقبل»."
+    s = text.index("مسؤول")
+    e = s + len("مسؤول لبناني رفيع")
+    assert _span(text, [_one(text)]) == [(text[s:e], s, e, None)]
+
+
+def test_an_then_a_tagged_name_then_the_verb_makes_the_name_its_subject():
+    text = ("ونقل المرصد عن مصادر موثوقة أن تنظيم داعش أبلغ أصحاب المقاهي في المدينة "
+            "«بوجوب إيقاف عمل الشبكات التي تمد المنازل المحيطة بالإنترنت فورا ومن دون تأخير».")
+    ents = [_ent(text, "داعش", "ORG", "org:d")]
+    s = text.index("تنظيم")
+    e = text.index("داعش") + len("داعش")
+    assert _span(text, [_one(text, entities=ents)]) == [(text[s:e], s, e, "org:d")]
+
+
+def test_a_masculine_verb_does_not_continue_a_body_but_a_statement_goes_on_in_the_masculine():
+    text = ("وقال سامي العلي المتحدث باسم الوزارة: إن وزارة العدل قالت دائما إن «العقوبة يجب أن تنفذ كاملة». "
+            "وأضاف: «لن يطلق سراحه قبل نهاية المدة».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s"), _ent(text, "وزارة العدل", "ORG", "org:j")]
+    assert [q.speaker for q in find_quotes(text, ents)][1] != "وزارة العدل"
+    text = ("وأصدرت هيئة الطيران المدني بيانا أمس. وأكد البيان أن «الرحلات ستعود إلى طبيعتها اليوم». "
+            "وأضاف: «نعتذر للمسافرين عن التأخير الذي حدث».")
+    ents = [_ent(text, "هيئة الطيران المدني", "ORG", "org:h")]
+    assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("هيئة الطيران المدني", "org:h")] * 2
+
+
+def test_a_complementiser_before_a_name_leaves_the_name_as_the_participles_speaker():
+    text = ("ويقال إن زعيم الحزب كمال ناصر كان قد طرح سؤالا هذا العام قال فيه: "
+            "«إذا استعادت البلاد هذه الأموال فما الذي ستفعله بها؟»")
+    ents = [_ent(text, "كمال ناصر", "PER", "per:k")]
+    assert [(q.speaker, q.speaker_entity_id) for q in find_quotes(text, ents)] == [("زعيم الحزب كمال ناصر", "per:k")]
+    text = "ولم يفهم الصديق شيئا مما أقوله وراح ينظر إلي بإشفاق، والاسم يطن في أذني «سامية كمال.. سامية كمال.. سامية كمال»."
+    assert [q.speaker for q in find_quotes(text)] in ([], [None])
+
+
+def test_a_short_phrase_after_the_writers_naqul_is_no_quote():
+    assert find_quotes("وقد نسي الناس تلك العبارة، لنختصر الفكرة ونقول «خلينا في الأهم».") == []
+
+
+def test_a_report_of_a_committee_and_a_name_ending_in_li_keep_their_words():
+    text = "وجاء في تقرير لجنة التحقيق أن «الثقافة السائدة في الشركة منعت أي موظف من الاعتراض على مديريه»."
+    ents = [_ent(text, "لجنة التحقيق", "ORG", "org:l")]
+    assert _one(text, entities=ents).speaker in ("تقرير لجنة التحقيق", "لجنة التحقيق")
+    text = "وكان زعيم الحزب دولت باهجة لي قال: «نفضل التوجه إلى انتخابات مبكرة بدلا من حكومة أقلية»."
+    ents = [_ent(text, "دولت باهجة لي", "PER", "per:d")]
+    q = _one(text, entities=ents)
+    assert (q.speaker, q.speaker_entity_id) == ("دولت باهجة لي", "per:d")
+
+
+def test_marra_after_the_verb_is_an_adverb_and_an_age_ends_no_lineage():
+    text = "دخلت على حساب هذا الرجل فوجدته يغرد مرة عن هاشتاق: «الشرطة تقتل مواطنا في المدينة كل يوم ولا أحد يسأل»."
+    assert [q.speaker for q in find_quotes(text)] == [None]
+    text = "وقال صالح بن أحمد البالغ من العمر 54 عاما: «أتردد على هذا المكان مع أبنائي كل أسبوع»."
+    ents = [_ent(text, "صالح بن أحمد", "PER", "per:s")]
+    s = text.index("صالح")
+    assert _span(text, [_one(text, entities=ents)]) == [("صالح بن أحمد", s, s + len("صالح بن أحمد"), "per:s")]
+
+
+def test_the_writers_aquluha_with_an_object_pronoun_opens_no_colon_speech():
+    text = "قال الطائر الأزرق: توالت مقولتهم «هيا تعال»، وأقولها بمقصد آخر: هيا تعال لعشرة فاضلة من الأيام فهذه إشارة تكفيك."
+    assert [q.speaker for q in find_quotes(text) if q.text.startswith("هيا تعال لعشرة")] == []

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from khabar.errors import UserError
-from khabar.training.recipe import ENSEMBLE, FEATURE_SET, NEURAL, PARAMS, STAGES
+from khabar.training.recipe import ENSEMBLE, FEATURE_SET, NEURAL, PARAMS, STAGE2_FOLDS, STAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +16,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "BiLSTM-CRF (torch; recipe in khabar/training/recipe.py NEURAL, trained on the whole file); ensemble: one "
                         "document-level stage 2 over both taggers' tags (recipe ENSEMBLE; trained on the whole file, into --out's folder)")
     parser.add_argument("--cache", default=None, metavar="DIR", help="ensemble: keep (and reuse) both taggers' stage-1 outputs on the "
-                        "held-out halves and folds in DIR, so that a rerun only fits the stage-2 CRFs")
+                        "held-out halves and folds in DIR, so that a rerun only fits the stage-2 CRFs; crf: keep the held-out "
+                        "stage-1 tags stage 2 learns from (per training set, recipe and --stage2-folds K)")
+    parser.add_argument("--stage2-folds", type=_fold_counts, default=STAGE2_FOLDS, metavar="K[,K...]",
+                        help="crf: stage 2 learns from the stage-1 tags of an inner K-fold of the training documents (each run "
+                        "tagged by a stage-1 model fitted on the other K-1); several K: from each, every document once per K "
+                        f"(default {','.join(map(str, STAGE2_FOLDS))}: the held-out halves)")
     parser.add_argument("--epochs", type=int, default=NEURAL["epochs"], help="neural: training epochs (fixed budget, no early stopping)")
     parser.add_argument("--rebuild-embeddings", action="store_true", help="neural: first rebuild the SaudiNewsNet word vectors "
                         "(embeddings.npy, needs gensim; minutes) from ../shared/data/saudinewsnet next to the model")
@@ -36,6 +41,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "each fold model trained in a temporary folder; prints mean ± sd per label")
     parser.add_argument("--json", default=None, metavar="PATH", help="with --cv: also write the per-fold scores and the summary to PATH")
     parser.add_argument("--jobs", type=int, default=1, help="with --cv: folds trained in this many processes at once (~0.65 GB each; default 1)")
+
+
+def _fold_counts(text: str) -> tuple[int, ...]:
+    """``--stage2-folds``: "5" or "2,5" -> (5,) or (2, 5); each K at least 2."""
+    try:
+        counts = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected K or K,K,... (whole numbers), got {text!r}") from None
+    if not counts or min(counts) < 2:
+        raise argparse.ArgumentTypeError(f"each K needs at least 2 folds, got {text!r}")
+    return counts
 
 
 def main(args: argparse.Namespace) -> int:
@@ -136,7 +152,8 @@ def _train(args: argparse.Namespace, sentences: list, params: dict) -> int:
         from khabar.training.name_lists import write_gazetteer
 
         write_gazetteer(out.parent / "name_lists.tsv")
-    meta = train(train_sents, out, args.feature_set, params, args.stages, _swap_names(args))
+    meta = train(train_sents, out, args.feature_set, params, args.stages, _swap_names(args), args.stage2_folds,
+                 Path(args.cache) if args.cache else None)
     dev = evaluate_words(out, dev_sents)
     meta["dev"] = dev
     meta["dev_sentences"] = len(dev_sents)
@@ -166,7 +183,8 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
     elif args.backend == "ensemble":
         recipe = _ensemble_recipe(args, params)
     else:
-        recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args)}
+        recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args),
+                  "stage2_folds": list(args.stage2_folds), "cache": args.cache}
     print(f"{args.cv}-fold cross-validation of the recipe over {len(sentences)} sentences of {data} "
           f"(folds of whole {DOC_SENTENCES}-sentence pseudo-articles, in file order)", flush=True)
     started = time.perf_counter()

@@ -72,10 +72,24 @@ def speaker_gender(words: list[str]) -> str | None:
     return "f" if w in _FEMALE else "m" if w in _MALE else None
 
 
+# bodies whose head is a feminine noun: a masculine verb never continues them (وأضاف after وزارة العدل قالت)
+_FEMININE_BODIES = {fold_word(w) for w in """وزارة هيئة حكومة شركة جامعة منظمة وكالة صحيفة جريدة مجلة قناة إذاعة
+لجنة رابطة جمعية مؤسسة بلدية أمانة إدارة مديرية رئاسة نيابة محكمة سفارة قيادة""".split()}
+
+
 def disagree(verb: str, words: list[str]) -> bool:
     """Whether the verb's gender and the speaker's are both known and differ."""
     v = verb_gender(verb)
     return v is not None and speaker_gender(words) not in (None, v)
+
+
+def body_disagrees(verb: str, words: list[str]) -> bool:
+    """A masculine finite verb (وأضاف، وقال) after a body whose head is a
+    feminine noun (وزارة العدل قالت): the verb is not hers. Participles
+    (مضيفا after الحكومة) are written masculine for bodies too often to count."""
+    w = verb[1:] if verb[:1] in "وف" and verb[1:] in _VERBS else verb
+    return (verb_gender(verb) == "m" and w not in _PARTICIPLES and bool(words)
+            and (words[0][2:] if words[0].startswith("ال") else words[0]) in _FEMININE_BODIES)
 
 
 def is_given_name(w: str) -> bool:

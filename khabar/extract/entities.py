@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import groupby
+from itertools import compress, groupby
 
 import pyarrow as pa
 
@@ -134,7 +134,7 @@ def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, na
 _SAYING = frozenset(fold_word(v) for v in lexicon.REPORTING_VERBS)
 
 
-@lru_cache(maxsize=1 << 16)  # asked of every token of the documents that name a person in full
+@lru_cache(maxsize=1 << 18)  # asked of every token of the documents that name a person in full; a day has ~110k types (1 << 16 thrashed)
 def _says(word: str) -> bool:
     return fold_word(word) in _SAYING or (len(word) > 3 and word[0] in "وف" and fold_word(word[1:]) in _SAYING)
 
@@ -150,8 +150,12 @@ def surnames_after_saying(sents: list[list[int]], found: list[list[tuple]], form
         return found
     out = []
     for sent, spans in zip(sents, found):
-        covered = {i for a, b, _ in spans for i in range(a, b)}
-        added = [(i, i + 1, "PER") for i in range(1, len(sent)) if i not in covered and i - 1 not in covered and _says(forms[sent[i - 1]]) and canon.norm(forms[sent[i]]) in surnames]
+        # the words right after a verb of saying, found at C speed (map, compress): few sentences have one
+        after = [i + 1 for i in compress(range(len(sent) - 1), map(_says, map(forms.__getitem__, sent[:-1])))]
+        added = []
+        if after:
+            covered = {i for a, b, _ in spans for i in range(a, b)}
+            added = [(i, i + 1, "PER") for i in after if i not in covered and i - 1 not in covered and canon.norm(forms[sent[i]]) in surnames]
         out.append(sorted(spans + added) if added else spans)
     return out
 

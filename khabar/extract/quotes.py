@@ -75,6 +75,19 @@
    its sole speaker so far. Not quotes: one word without a cue right before
    it, a few words after an announcing verb before a comma (أعلنت «طيران
    الإمارات»،) or after a copula (هي «…»), ordinals before a colon.
+9. **Fourth pass** (issue 13). Not quotes: a few words in marks that only
+   name (لـ«الشرق الأوسط»، حسبما نقلت «رويترز»، one tagged name alone). More
+   speakers: an honorific pronoun (وقال معاليه، ورحب سموه … وقال) is the one
+   titled so earlier; أما X، apposition، فقال; the holder after المشرف العام
+   على …; غرد reports; أن النبي ﷺ قال; أعلن X في بيان. وقال: X; ونقل موقع X
+   عنه قوله; وقد كتب; ويقال إن X; كان X قال (no قد); أن + a tagged name +
+   verb; a list of sayings «X: «…»»; the one presiding (برئاسة X، الذي قال);
+   بيان لـX. Spans cut: an addressee with ل after the name, a manner phrase
+   or بما يلي, a feeling with the subject's pronoun (سعادته), whom أبلغ
+   informs; a lineage the tagger cut (متولي أبو | سالم) runs on. No subject:
+   a verb right after أنه/إنها (its pronoun is), a participle after ونفى أن
+   يكون X; a masculine finite verb never continues a body with a feminine
+   head; the writer's أقول/نقول is nobody's quote and opens no colon speech.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
@@ -88,7 +101,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
 from khabar.extract import lexicon as L
-from khabar.extract.agreement import disagree, is_given_name, speaker_gender, verb_gender
+from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 
@@ -96,7 +109,8 @@ _COLON_BREAK = re.compile(r"[^.!?؟\n«»\"“”]{0,120}:\s{0,6}")  # وكتب�
 
 # first-person verbs of saying: the narrator of a memoir speaks (فقلت: «…»),
 # who is named nowhere in the text (قلت، أجبت are never third person)
-_FIRST_PERSON = {fold_word(w) for w in "قلت أجبت أضفت رددت أجبته أجبتها".split()}
+_WRITER_SAYS = {fold_word(w) for w in "أقول نقول قلنا".split()}  # the writer's own voice: «…» after it is nobody's quote
+_FIRST_PERSON = {fold_word(w) for w in "قلت أجبت أضفت رددت أجبته أجبتها".split()} | _WRITER_SAYS
 _VERBS = {fold_word(v) for v in L.REPORTING_VERBS} | {w for w in _FIRST_PERSON if not w.endswith(("ه", "ها"))}
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
 _NAME_NOUNS = {fold_word(w) for w in L.NAME_NOUNS}
@@ -206,6 +220,9 @@ _DIVINE = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>(?:(?:الله|الحق|ا�
 _BLESSING = rf"(?:ﷺ|صلي{SP}الله{SP}عليه{SP}وسلم|عليه{SP}(?:افضل{SP})?الصلاه{SP}والسلام|\(ص\))"
 _PROPHET = re.compile(rf"(?<!\w){_SAY_FORMS}{SP}(?P<s>رسول{SP}الله|النبي|الرسول|الحبيب|المصطفي)(?:{SP}محمد)?"
                       rf"{OSP}{_BLESSING}{OSP}[:،]?{OSP}$")
+# (روى مسلم أن) النبي ﷺ قال: «…»: the Prophet named before the verb, the blessing between
+_PROPHET_SAID = re.compile(rf"(?<!\w)(?P<s>رسول{SP}الله|النبي|الرسول|المصطفي)(?:{SP}محمد)?{OSP}{_BLESSING}{OSP}"
+                           rf"(?:كان{SP})?(?P<v>قال|يقول){OSP}[:،]?{OSP}$")
 _SCRIPTURE_WINDOW = 90
 # قال عليه (الصلاة و)السلام: «…»: the blessing stands for the Prophet the text named before
 _SAID_BLESSED = re.compile(rf"(?<!\w)[وف]?(?P<v>قال|يقول){SP}عليه{SP}(?:افضل{SP})?(?:الصلاه{SP}و)?السلام{OSP}[:،]?{OSP}$")
@@ -272,6 +289,10 @@ def _scripture(r: "_Reading", o: int) -> "_Attribution | None":
     window = r.t[lo:o]
     m = _DIVINE.search(window) or _PROPHET.search(window)
     if not m:
+        said = _PROPHET_SAID.search(window)
+        if said:
+            vs, ve = lo + said.start("v"), lo + said.end("v")
+            return (vs, ve), _Speaker(lo + said.start("s"), lo + said.end("s"), vs, ve)
         return _blessed_speaker(r, o)
     vs, ve = _strip_spaces(r.t, lo + m.start(), lo + m.start("s"))
     if r.t[vs] in "وف" and r.t[vs + 1 : ve] in ("قال", "يقول"):
@@ -548,6 +569,21 @@ def _verb_in_sentence(t: str, o: int) -> bool:
     return any(_is_verb(w) for w in _WORDS_BACK.findall(seg))
 
 
+def _writer_says(w: str) -> bool:
+    """The writer's own أقول/نقول/قلنا, with و/ف and an object pronoun (وأقولها، مما أقوله)."""
+    w = w[1:] if w[:1] in "وف" else w
+    for suffix in ("ها", "هم", "ه", ""):
+        if w.endswith(suffix) and w[: len(w) - len(suffix)] in _WRITER_SAYS:
+            return True
+    return False
+
+
+def _reported_by(w: str) -> bool:
+    """A reporting verb before a few words in marks makes them speech, but
+    not the writer's own نقول/أقول (ونقول «خلينا في الأهم»: a phrase)."""
+    return _is_verb(w) and not _writer_says(w)
+
+
 def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     content = t[cs:ce]
     nwords = len(content.split(None, _NAME_MAX_WORDS + 1))
@@ -604,9 +640,9 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     if attached in ("ب", "ل") or prev in _PREPOSITIONS:
         cue = any(w in _VERBS for w in words[-3:]) or prev in _COMPLEMENTISERS
     elif nwords == 1:  # one word: a cue right before it (بأنه «جبان»), not أن further back (أنها حراب من عيدان «المعكرونا»)
-        cue = colon or prev in _COMPLEMENTISERS or _is_verb(prev) or prev in _QUOTE_INTRO
+        cue = colon or prev in _COMPLEMENTISERS or _reported_by(prev) or prev in _QUOTE_INTRO
     else:
-        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _is_verb(prev) or prev in _QUOTE_INTRO
+        cue = colon or any(w in _COMPLEMENTISERS for w in words[-4:]) or _reported_by(prev) or prev in _QUOTE_INTRO
     if (cue and not colon and _is_verb(prev) and nwords <= 3 and _NAME_THEN_COMMA.match(t, after)
             and (prev[1:] if prev[:1] in "وف" and prev[1:] in _VERBS else prev) not in _SAY_SPEECH
             and not _SPEECHLIKE.search(content) and "يا" not in content.split()):
@@ -726,6 +762,7 @@ _TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _
 _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
 _HOLDER_GAP_WORDS = 8
 _DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
+_OVERSEERS = {fold_word(w) for w in "مشرف مشرفة قائم قائمة".split()}  # (المشرف على: the supervisor of)
 
 
 def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None = None, fd=None) -> int:
@@ -751,9 +788,13 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
         return end
     words = gap.split()
     deputy = (head[2:] if head.startswith("ال") else head) in _DEPUTIES  # النائبة عن التحالف المدني … شروق العبايجي
-    if len(words) > _HOLDER_GAP_WORDS or any(
-            (w in _NOT_HOLDER and not (deputy and w == "عن")) or _is_verb(w) or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA
-            or w in _ADDRESSEE or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS) for w in words):
+    # (المشرف العام على العلاقات العامة والإعلام بالوزارة X: على and what he oversees are the title's)
+    oversees = bool(words) and words[0] == "علي" and (head[2:] if head.startswith("ال") else head) in _OVERSEERS
+    if len(words) > _HOLDER_GAP_WORDS + 4 * oversees or any(
+            (w in _NOT_HOLDER and not (deputy and w == "عن") and not (oversees and k == 0)) or _is_verb(w)
+            or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA or w in _ADDRESSEE
+            or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال"))
+            for k, w in enumerate(words)):
         return end
     return per[1]
 
@@ -1009,6 +1050,7 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
     return start, words[-1].end()
 
 
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "ني", "نا")  # (أنه، إنها، بأنهم، أنني، إننا)
 _DEMONSTRATIVES = {fold_word(w) for w in "هذا وهذا فهذا هذه وهذه فهذه".split()}
 _FA_INNA = {fold_word(w) for w in "فإن وإن".split()}  # (فإن X يقول: إن's noun is the verb's subject)
 _STATE_PRONOUNS = {fold_word(w) for w in "وهو وهي وهم وهما".split()}
@@ -1038,9 +1080,13 @@ _AMMA = re.compile(r"\s{0,3}و?اما\s{1,3}")
 
 def _amma_subject(t: str, comma: int) -> tuple[int, int] | None:
     """`أما الشاعر عبد الإله الصالحي، فيرى`: the words between أما and the
-    comma right before the verb's ف."""
-    lo = max(0, comma - 120)
+    comma right before the verb's ف, or before an apposition set off by
+    commas (أما خلف داهود، عضو المكتب التنفيذي، فقال)."""
+    lo = max(0, comma - 200)
     strong = max(t.rfind(c, lo, comma) for c in ".!?؟\n:«»\"“”()،,")
+    if strong >= 0 and t[strong] in "،,":
+        comma = strong  # (an apposition: the name is before its comma)
+        strong = max(t.rfind(c, lo, comma) for c in ".!?؟\n:«»\"“”()،,")
     if (strong < 0 and lo > 0) or (strong >= 0 and t[strong] not in ".!?؟\n"):
         return None  # أما opens its sentence
     m = _AMMA.match(t, strong + 1)
@@ -1062,8 +1108,8 @@ def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
     words = _WORDS_BACK.findall(t[max(0, end_ - 110) : end_])
     taken = []
     for w in reversed(words[-8:]):
-        if w in _STOPS or not _plain_word(w) or (w[0] in "وف" and w[1:] in _AND_STOPS):
-            break
+        if w in _STOPS or w in _LED_BY or not _plain_word(w) or (w[0] in "وف" and w[1:] in _AND_STOPS):
+            break  # (نادي الطلاب برئاسة X، الذي قال: the one who presides)
         taken.append(w)
     if not taken:
         return None
@@ -1076,6 +1122,7 @@ def _antecedent(t: str, rel: int) -> tuple[int, int] | None:
     return start, start + len(seg2)
 
 
+_LED_BY = {fold_word(w) for w in "برئاسة بقيادة بإدارة برعاية بحضور".split()}
 _APPOSITION_GAP = re.compile(r"[^.!?؟\n:()]{0,80}")
 
 
@@ -1171,6 +1218,8 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
     nxt = _WORD.match(t, subj_start)
     if not nxt:
         return None
+    if nxt.group("w") in _COMPLEMENTISERS and first.group("w") not in _IT_IS_SAID:
+        return None  # ونفى أن يكون حزب الله قد …، قائلا: what follows is its clause, not its subject (ويقال إن زعيم X: X)
     s0 = nxt.start("w")
     if not ents:
         stem = first.group("w")[1:]
@@ -1201,6 +1250,9 @@ def _clause_subject(t: str, vs: int, ents) -> _Speaker | None:
         return None
     ee = min((e for e in inside if e[2] == "PER"), default=inside[0], key=lambda e: e[0])[1]
     return _Speaker(s0, ee, vs, vs)
+
+
+_IT_IS_SAID = {fold_word(w) for w in "ويقال ويُقال وقيل ويذكر يقال قيل".split()}  # (the clause after إن is the sentence's own)
 
 
 # a negation or particle between the sentence's و/ف and its verb
@@ -1263,6 +1315,8 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
         if es < e and ee > s and label in ("PER", "ORG"):
             if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
                 continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
+            if label == "PER" and ee > e and _to_whom(t[e:ee].split()[:1]):
+                continue  # (أوباما | لنظيره الكيني tagged as one: the name's id is another person's)
             if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
                 head = t[es:ee].split()[0]
                 best = (label, eid, label == "PER" and (head[2:] if head.startswith("ال") else head) in _TITLE_HEADS)
@@ -1284,8 +1338,8 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
         name = t[es:ee].split()
         if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase and "باسم" not in words:
             orgs.add(eid)  # وزارة الداخلية التركية ⊃ وزارة الداخلية, tagged elsewhere
-        if label != "PER":
-            continue
+        if label != "PER" or any(_to_whom([w]) for w in name[1:]):
+            continue  # (نظيره الكيني in أوباما لنظيره الكيني names someone else)
         if len(name) >= 2 and " " + " ".join(name) + " " in phrase:
             inside.add(eid)
         elif len(name) >= 2 and len(words) <= 3 and (name[-1] == words[-1] or (len(words) == 1 and name[0] == words[0])):
@@ -1387,7 +1441,7 @@ class _Reading:
         self.t = _mask_abbreviations(self.fd.text)
         self.ents = _folded_entities(self.fd, entities)
         pairs = _pairs(self.t)
-        self.speech, self.names = _speech_and_names(self.t, pairs)
+        self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
                       and not _considered_after_relative(self.t, v)]
         self.verb_starts = [v[0] for v in self.verbs]
@@ -1450,8 +1504,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     marks = sorted(p[0] for p in pairs)
     out = []
     for vs, ve in r.verbs:
-        m = _COLON_AFTER_VERB.match(t, ve)
-        if m and (not out or out[-1].raw_end <= m.end()):
+        m = _COLON_AFTER_VERB.match(t, ve) if not _writer_says(t[vs:ve]) else None
+        if m and (not out or out[-1].raw_end <= m.end()):  # (أقول: a column's own words, no one's quote)
             colon = t.rfind(":", ve, m.end())
             q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
             if q and _enumerates(_words_before(t, colon), t[q.start : q.end]):
@@ -1525,7 +1579,7 @@ def _strip_spaces(t: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _speech_and_names(t: str, pairs) -> tuple[list[_Speech], dict[int, int]]:
+def _speech_and_names(t: str, pairs, ents=None) -> tuple[list[_Speech], dict[int, int]]:
     """Pairs read as speech (the decision needs no speaker), and the closed
     name pairs as opening mark -> closing mark."""
     speech = []
@@ -1535,7 +1589,7 @@ def _speech_and_names(t: str, pairs) -> tuple[list[_Speech], dict[int, int]]:
         after = c + 1 if closed else c
         if e <= cs:
             continue
-        if _is_name(t, o, cs, e, after):
+        if _is_name(t, o, cs, e, after) or _named_alone(t, o, cs, e, ents):
             if closed:
                 names[o] = c
             continue
@@ -1543,6 +1597,28 @@ def _speech_and_names(t: str, pairs) -> tuple[list[_Speech], dict[int, int]]:
             continue  # a few words after a mark never closed: a stray mark, not a quote
         speech.append(_Speech(o, cs, e, ce, after, closed))
     return speech, names
+
+
+_NAMED_BY = {fold_word(w) for w in "نقلت نقل ذكرت ذكر أوردت أورد أفادت بثت نشرت أوضحت".split()}
+
+
+def _named_alone(t: str, o: int, cs: int, ce: int, ents) -> bool:
+    """A few words in marks that only name: whom one speaks to after ل
+    (قال مصدر لـ«الشرق الأوسط»، أكد متخصصون لـ"الرياض"), the outlet a text
+    is credited to (حسبما نقلت «رويترز»), or one tagged name and nothing
+    else, not after a colon (دعمت «الورفلي»، واختتم "الخازم" حديثه)."""
+    content = t[cs:ce].split()
+    before = t[max(0, o - 30) : o].rstrip()
+    if not content or len(content) > 3 or before.endswith(":"):
+        return False
+    if any(es == cs and ee == ce and label in ("PER", "ORG") for es, ee, label, _ in (ents.starting(cs, cs + 1) if ents else ())):
+        return True
+    if _SPEECHLIKE.search(t, cs, ce):
+        return False
+    if before[-1:] == "ل" and (len(before) < 2 or not before[-2].isalpha()):
+        return True
+    words = _WORDS_BACK.findall(before)
+    return bool(words) and words[-1] in _NAMED_BY and content[0] in _MEDIA
 
 
 def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
@@ -1606,6 +1682,35 @@ def _kana_present(before: str) -> re.Match | None:
     return None if any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words) else m
 
 
+def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """أن + a tagged person or body + the verb (نقل المرصد أن تنظيم داعش أبلغ
+    أصحاب المقاهي، وأكد أن الرئيس أوباما قال): the name is the verb's
+    subject; what follows the verb is its object."""
+    ent = next((e for e in reversed(r.ents.starting(max(0, vs - _MAX_ENTITY), vs))
+                if e[2] in ("PER", "ORG") and r.t[e[1] : vs] == " "), None)
+    if ent is None:
+        return None
+    words = _WORDS_BACK.findall(r.t[max(0, ent[0] - 30) : ent[0]])[-2:]
+    if words[-1:] and words[-1] in _NAME_NOUNS | _TITLE_HEADS | {"ال" + w for w in _TITLE_HEADS}:
+        words = words[:-1]  # (أن تنظيم | داعش، أن الرئيس | أوباما)
+        start = r.t.rfind(" ", 0, ent[0] - 1) + 1
+    else:
+        start = ent[0]
+    return (start, ent[1]) if words[-1:] and words[-1] in ("ان", "بان", "وان") else None
+
+
+def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
+    """كانت X قالت (a past verb, no قد): a short X opening like a subject or
+    a body or person tagged there (وكانت مصلحة الجمارك العامة قالت في بيان)."""
+    m = _KANA_PRESENT.search(before)
+    words = m.group("s").split() if m else []
+    if not 1 <= len(words) <= 5 or any(w in _STOPS or w in _PREPOSITIONS or _is_verb(w) for w in words):
+        return None
+    start = vs - len(before) + m.start("s")
+    tagged = any(e[2] in ("PER", "ORG") for e in r.ents.starting(start, start + 1))
+    return m if tagged or words[0].startswith("ال") or words[0] in _SUBJECT_HEADS else None
+
+
 def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     """The subject after a verb whose relative pronoun is its object (التي صرح
     رئيس الوزراء X): kept only when it holds a tagged person."""
@@ -1624,6 +1729,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     prev_words = _WORDS_BACK.findall(t[max(0, vs - 30) : vs])
     if prev_words and prev_words[-1] in _STATE_PRONOUNS:
         return None  # ويضيف وهو يشرح السبب: «and he explaining» — the pronoun is the subject, السبب the object
+    if prev_words and prev_words[-1] in _COMPLEMENTISERS and prev_words[-1].endswith(_PRONOUN_SUFFIXES):
+        return None  # وقال إنه يرى أسامة هوساوي أفضل اللاعبين: إنه's pronoun is the subject, the name the object
     if prev_words and prev_words[-1] in _RELATIVES:
         rel = vs - len(prev_words[-1]) - 1
         ante = _antecedent(t, rel) or _person_antecedent(r, rel)  # خبير … أحمد عبد الحميد، الذي يقول
@@ -1634,8 +1741,11 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         ante = ante or _written_after_relative(r, ve)
         if ante or not _WORD.match(t, ve) or _WORD.match(t, ve).group("w") not in _ADDRESSEE:
             return ante  # (الوضع الذي قالت عنه المستشارة: the subject is written after the verb)
+    after_an = _subject_after_an(r, vs)
+    if after_an:
+        return after_an
     before = t[max(0, vs - 100) : vs]
-    kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before))
+    kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before)) or _kana_past(r, before, vs)
     if kana:  # وكان X قد قال
         base = vs - len(before)
         return base + kana.start("s"), base + kana.end("s")
@@ -1656,6 +1766,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     subj = r.subject(ve) or _comma_subject(r, ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
+    if subj and t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, subj[1]):
+        return None  # ونقل موقع النادي عنه قوله: the site reports; "him", named before, speaks
     if subj and _OWN_WORDS.match(t, subj[0]):
         return None  # ثم يختم مقاله بهذه العبارة: his article is the object; he was named before
     if subj and t[subj[0] - 1 : subj[0]] == "و" and t[vs:ve] in _PLURAL_VERBS:
@@ -1715,7 +1827,8 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     # right before the verb: a person or organisation tagged to its end, or a short title
     end = words[-1].end()
     named = any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(words[0].start(), end))
-    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS or head[2:] in _UNNAMED)):
+    if named or (len(words) <= 3 and (stem in _UNNAMED or head in _SUBJECT_HEADS or head[2:] in _UNNAMED
+                                      or (head.startswith("ال") and head[2:] in _SUBJECT_HEADS))):  # (إلا أن المدرب الفرنسي قال)
         return words[0].start(), end
     verb = _WORDS_BACK.match(t, vs)
     if len(words) <= 3 and verb and verb.group() in _PLURAL_VERBS and _plural_noun(head):
@@ -1751,7 +1864,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     for q in r.speech:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
-        found = ((None, q.speaker) if q.speaker else _scripture(r, q.mark) or _writing_of(r, q.mark)
+        found = ((None, q.speaker) if q.speaker else _named_inside(r, q) or _scripture(r, q.mark) or _writing_of(r, q.mark)
                  or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found:
@@ -1787,6 +1900,17 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
 
 
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
+# «نانسي عجرم: «رحم الله …»»: a list of sayings, each a name, a colon and the words in their own marks
+_NAME_THEN_WORDS = re.compile(r"(?P<n>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,2}) ?: ?[«\"“]")
+
+
+def _named_inside(r: _Reading, q: _Speech) -> _Attribution | None:
+    """A quote whose words open with a name and a colon before an inner
+    quote mark (a list of tributes: «لطيفة التونسية: «اللهم …»): that name."""
+    m = _NAME_THEN_WORDS.match(r.t, q.start)
+    if not m or m.end() >= q.end or any(w in _STOPS or _is_verb(w) for w in m.group("n").split()):
+        return None
+    return None, _Speaker(m.start("n"), m.end("n"), q.start, q.start)
 
 
 _CONTINUES_GAP = 120  # the most text between two quotes of one speaker in one sentence
@@ -1875,8 +1999,11 @@ def _agreeing(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> _Speaker
     صحيفة «واشنطن بوست» … وأضافت:), else nobody."""
     vs, ve = verb_span
     verb = r.t[vs:ve]
-    if not disagree(verb, r.t[sp.start : sp.end].split()):
-        return sp
+    # (a statement goes on in the masculine: وأكد البيان … وأضاف, whoever issued it)
+    document = any(w is not None and r.t[w.start : w.end].split()[:1] in (["نص"], *([d] for d in _DOCUMENTS))
+                   for w in (r.subjects.get(vs), r.subjects.get(sp.verb_start)))
+    if not disagree(verb, r.t[sp.start : sp.end].split()) and (document or not body_disagrees(verb, r.t[sp.start : sp.end].split())):
+        return sp  # (وأضاف البيان: the verb agrees with the statement, whoever issued it)
     g = verb_gender(verb)
     for earlier in reversed(r.subject_list(vs)):
         if vs - earlier.verb_start > _CARRY:
@@ -2164,12 +2291,30 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None, re
     return _Speaker(es, ee, vs, vs)
 
 
+def _previous_statement(r: _Reading, vs: int, carried: _Speaker | None) -> _Speaker | None:
+    """A verb opening its sentence with no subject (وقال: «…») after a
+    sentence in which a body announced something in a statement (أعلن جيش X
+    في بيان، عن …): that body, over a speaker carried from further back."""
+    span = _sentence_before(r.t, vs)
+    if span is None or (carried and carried.verb_start >= span[0]) or not _BAYAN.search(r.t, *span):
+        return None
+    k = bisect_left(r.verb_starts, span[0])
+    for ws, _ in r.verbs[k:]:
+        if ws >= span[1]:
+            break
+        sp = r.subjects.get(ws)
+        if sp and not _group(r.t, sp) and r.t[sp.start : sp.end].split()[0] not in _DOCUMENTS:
+            return sp._replace(verb_start=vs, verb_end=vs)
+    return None
+
+
 def _sentence_before(t: str, vs: int, reach: int = 400) -> tuple[int, int] | None:
     """The sentence before the one a verb at ``vs`` opens (only و/ف before
-    the verb), within ``reach`` characters; None when the verb does not open it."""
+    the verb, or the particle قد: وقد كتب), within ``reach`` characters; None
+    when the verb does not open it."""
     lo = max(0, vs - reach)
     ends = list(_SENT_END.finditer(t, lo, vs))
-    if not ends or t[ends[-1].end() : vs].strip(" \t\nوف"):
+    if not ends or t[ends[-1].end() : vs].strip(" \t\nوف") not in ("", "قد", "لقد"):
         return None
     k = len(ends) - 1
     while k >= 0 and not t[(ends[k - 1].end() if k else lo) : ends[k].start()].strip():
@@ -2192,6 +2337,10 @@ def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
     if sp is None:
         return None
     words = r.t[sp.start : sp.end].split()
+    if (len(words) > 1 and words[0] in _DOCUMENTS and words[1][:1] == "ل" and words[1][1:2] not in ("ل", "") and len(words[1]) > 3
+            and not words[1].startswith(_LAM_NOUNS)):
+        # وقال بيان لقوة المهام المشتركة: the body whose statement it is (not للجيش: no الجيش is written)
+        return sp._replace(start=r.t.index(words[1], sp.start) + 1)
     if words and words[0] == "نص":
         words = words[1:]
     if len(words) == 1 and words[0] in _DOCUMENTS:
@@ -2210,6 +2359,7 @@ def _resolve(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
 
 
 _HOLDER_REACH = 3000
+_LAM_NOUNS = tuple(fold_word(w) for w in "لجنة لجان لواء لقاء لائحة".split())  # (تقرير لجنة التحقيق: لجنة is the noun, no ل of)
 
 
 def _title_holder(r: _Reading, stem: str, pos: int) -> tuple[int, int] | None:
@@ -2295,8 +2445,9 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
-                       or _previous_sentence_person(r, vs, speaker) or speaker
-                       or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH)))
+                       or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker) or speaker
+                       or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH))
+                       or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
     return (vs, ve), speaker
@@ -2306,6 +2457,33 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
 # (رفع صاحب السمو الملكي الأمير X أمير منطقة … التهاني لخادم الحرمين الشريفين … . وقال سموه:)
 _HONORIFIC_NEXT = re.compile(r"\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)(?!\w)")
 _HONORIFIC_REACH = 1500
+# the titles an honorific pronoun stands for (سموه: صاحب السمو الأمير X; معاليه: معالي الوزير X)
+_HONOURED_BY = {fold_word(p): {fold_word(w) for w in ws.split()} for ps, ws in (
+    ("سموه سموها", "سمو السمو الأمير الأميرة"), ("معاليه معاليها", "معالي الوزير وزير الوزيرة وزيرة"),
+    ("سعادته سعادتها", "سعادة"), ("فضيلته", "فضيلة الشيخ"), ("سيادته", "سيادة الرئيس"), ("جلالته", "جلالة الملك"),
+    ("دولته", "دولة رئيس")) for p in ps.split()}
+_HONORIFIC = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_HONOURED_BY))})(?!\w)")
+_HONOURED_REACH = 3000
+
+
+def _honoured(r: _Reading, vs: int, ve: int) -> _Speaker | None:
+    """A verb whose subject is an honorific pronoun, after it (وقال معاليه)
+    or opening its sentence (ورحب سموه بالضيوف، وقال), with nobody quoted or
+    named near: the person the article titled so (استقبل معالي وزير الإسكان
+    X … وقال معاليه), the last one tagged after that title."""
+    t = r.t
+    m = _HONORIFIC.match(t, ve + 1) if t[ve : ve + 1] == " " else None
+    if m is None:
+        lo = max((t.rfind(c, max(0, vs - 200), vs) for c in ".!?؟\n:«»\"“”"), default=-1) + 1
+        m = next(_HONORIFIC.finditer(t, lo, vs), None)
+    if m is None:
+        return None
+    titles = _HONOURED_BY[m.group()]
+    for es, ee, label, _ in reversed(r.ents.starting(max(0, vs - _HONOURED_REACH), vs)):
+        if label == "PER" and ee <= vs and not r.in_speech(es) and any(
+                w in titles for w in _WORDS_BACK.findall(t[max(0, es - 60) : es])[-6:]):
+            return _Speaker(es, ee, vs, vs)
+    return None
 
 
 _BROKEN_PLURALS = {fold_word(w) for w in """أهالي خبراء طلاب سكان ناس أطباء علماء شباب عمال أعضاء نشطاء زعماء قادة
@@ -2387,8 +2565,8 @@ def _nobody_speaks(t: str, vs: int, ve: int) -> bool:
     w = t[vs:ve]
     if w[:1] in "وف" and w[1:] in _FIRST_PERSON:
         w = w[1:]
-    if w in _FIRST_PERSON:
-        return True  # (the word before is read only when needed: this runs for every verb)
+    if w in _FIRST_PERSON or _writer_says(w):
+        return True  # (the word before is read only when needed: this runs for every verb; مما أقوله: mine)
     prev = _WORDS_BACK.findall(t[max(0, vs - 12) : vs])
     return bool(prev) and prev[-1] in _WHOEVER
 
@@ -2608,6 +2786,47 @@ def _state_accusative(w: str) -> bool:
         _ADVERBIAL.fullmatch(w) or _FAAIL_ACCUSATIVE.fullmatch(w) or _NISBA_ADVERB.fullmatch(w)))  # (الخيالي هاتفيا)
 
 
+_TO_PEERS = (fold_word("لنظير"), fold_word("لهيئة"))  # (لنظيره، لنظيرته، لهيئة الإذاعة: to whom, after the name)
+
+
+def _to_whom(words: list[str]) -> bool:
+    """Whether the first of ``words`` names whom one speaks to (لنظيره، لهيئة، لوكالة، للصحفيين)."""
+    g = words[0] if words else ""
+    return g[:1] == "ل" and (g in _ADDRESSEE or g in _TO_MEDIA or g.startswith(_TO_PEERS))
+
+
+_FEELINGS = {fold_word(w) for w in """سعادة فرحة ارتياح استياء حزن أسف قلق رغبة حاجة شكر تقدير امتنان اعتزاز
+فخر دهشة غضب تفاؤل تخوف أمل ثقة رضا انزعاج استغراب إعجاب""".split()} | _STANCE_OBJECTS
+
+
+def _own_feeling(w: str) -> bool:
+    """A feeling or stance with the subject's pronoun (سعادته، استياءه، رغبتها، تقديرهم)."""
+    for suffix in ("هم", "ها", "ه"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            return stem in _FEELINGS or (stem.endswith("ت") and stem[:-1] + "ه" in _FEELINGS)
+    return False
+
+
+_SOURCES = {fold_word(w) for w in "مصدر مصادر مسؤول مسؤولة مسؤولون مسؤولين دبلوماسي دبلوماسيون شاهد شهود مواطن مواطنة".split()}
+_INFORM = {fold_word(w) for w in "أبلغ أبلغت أبلغوا يبلغ تبلغ".split()}
+_OUTLET_HEADS = ("وكاله", "صحيفه", "قناه", "اذاعه", "مجله", "موقع")
+
+
+def _informed_cut(r: _Reading, sp: _Speaker) -> _Speaker:
+    """أبلغ takes whom it informs right after its subject (وأبلغ بوتين
+    الحضور بأن، وأبلغ المصدر وكالة الأنباء بأن): the subject ends at the
+    person or body tagged first in it, else before an outlet."""
+    if r.t[sp.verb_start : sp.verb_end] not in _INFORM:
+        return sp
+    first = next((e for e in r.ents.starting(sp.start, sp.start + 1) if e[2] in ("PER", "ORG") and e[1] < sp.end), None)
+    if first:
+        return sp._replace(end=first[1])
+    words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    k = next((i for i, w in enumerate(words) if i and (w.group().startswith(_OUTLET_HEADS) or w.group() in _MEDIA)), None)
+    return sp._replace(end=words[k - 1].end()) if k else sp
+
+
 def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     """A speaker span ends before words glued to the name by the tagger or the
     subject reading: a prepositional phrase right after a tagged name (وطالب
@@ -2615,7 +2834,7 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     trailing «الله» after a surname (سعاد الحربي الله يحفظها; عبد الله، نصر
     الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
     بالمنطقة العميد X)."""
-    sp = _on_behalf_of(r, _person_after_words(r, sp))
+    sp = _on_behalf_of(r, _person_after_words(r, _informed_cut(r, sp)))
     if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):  # (فان بيرسي)
         lead = _drop_complementiser(r.t, (sp.start, sp.end))  # ورغم أن تومسون كان …، أضاف: the person, not أن
         sp = sp._replace(start=lead[0]) if lead else sp
@@ -2629,8 +2848,19 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
         glued = g.startswith("بال") and len(g) > 4 and any(  # (the tagger's span takes it in: قاسم بالتركيز)
             e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end()))
         # (a ب phrase right after the tagged name's end: ووعد محمود بتحقيق «…»)
-        glued = glued or (g.startswith("ب") and len(g) > 3 and not g.startswith("بن") and any(
+        # (… or an addressee with ل right after it: وقال بارتوميو لهيئة الإذاعة، قال أوباما لنظيره الكيني)
+        glued = glued or (g[:1] in ("ب", "ل") and len(g) > 3 and not g.startswith("بن") and any(
             e[2] == "PER" and e[1] == prev.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
+        # (an addressee the tagger took into the name: أوباما لنظيره الكيني)
+        glued = glued or (_to_whom([g]) and len(g) > 2 and any(  # (not لي: دولت باهجة لي is one name)
+            e[2] == "PER" and e[0] <= prev.start() and e[1] >= w.end() for e in r.ents.starting(prev.start() - _MAX_ENTITY, prev.end())))
+        # (what the subject expressed, his: أبدى المحترف X سعادته البالغة، أبدى المدرب X استياءه)
+        glued = glued or _own_feeling(g)
+        # (whom an unnamed source spoke to: دبلوماسي أميركي لمجموعة من الصحافيين; not لبناني, لدى)
+        glued = glued or (g[:1] == "ل" and len(g) > 3 and k <= 2 and g != "لدي" and not g.endswith(("ي", "يه", "يون", "يين"))
+                          and words[0].group().removeprefix("ال") in _SOURCES and prev.group() not in _PREPOSITIONS)
+        # (how or what it was said, glued after an untagged name: عز بلهفة وقلق، أحد المشايخ بما يلي)
+        glued = glued or (g[:1] == "ب" and _manner_adverb(r.t, w.start(), w.end(), None)) or (g == "بما" and nxt == "يلي")
         cut = g in _NICKNAMED or (g in _KNOWN_AS and nxt.startswith("ب")) or (k == len(words) - 1 and g in _TRAILING_VERBS) or glued
         if cut:
             return sp._replace(end=words[k - 1].end())
@@ -2642,6 +2872,28 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     before = words[-2].group() if len(words) >= 3 else ""
     if words[-1:] and words[-1].group() == "الله" and before.startswith("ال") and len(before) > 3 and before != "الا":
         return sp._replace(end=words[-2].end())
+    return sp
+
+
+_NASAB = {fold_word(w) for w in "بن ابن أبو آل عبد".split()}
+_AGED = {fold_word(w) for w in "البالغ المقيم المقيمة المتهم المعروف الملقب".split()}
+_NEXT_NAME_WORD = re.compile(r" (?P<w>[^\W\d]{2,20})(?!\w)")
+
+
+def _complete_name(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A name the tagger cut inside its lineage: one ending in بن/أبو/آل
+    (متولي أبو | سريع) runs on one word, one ending in بن X on to an al-
+    family name (خالد بن عبدالله | العرج، ناصر بن محمد | المطوع)."""
+    words = r.t[sp.start : sp.end].split()
+    m = _NEXT_NAME_WORD.match(r.t, sp.end)
+    if not words or not m or m.group("w") in _STOPS or m.group("w") in _RELATIVES or _is_verb(m.group("w")):
+        return sp
+    w = m.group("w")
+    if words[-1] in _NASAB or (len(words) >= 2 and words[-2] in ("بن", "ابن") and w.startswith("ال") and len(w) > 4
+                                and w[2:] not in _TITLE_HEADS and w not in _ADVERB_WORDS and not w.endswith("ه")
+                                and w not in _AGED):  # (صالح بن أحمد البالغ من العمر: his age, not his family)
+        # (not a feminine adjective of the noun before the name: مقولة ديفيد بن غوريون التاريخية)
+        return sp._replace(end=m.end("w"))
     return sp
 
 
@@ -2663,7 +2915,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     if speaker and _opens_with_preposition(r, speaker.start):
         speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
-        speaker = _trim_speaker(r, speaker)
+        speaker = _complete_name(r, _trim_speaker(r, speaker))
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
         sp_text, ent = text[ss:se], _entity_for(r.t, speaker.start, speaker.end, r.ents)
     else:

@@ -54,6 +54,8 @@ class CrfModel:
         self._local.taggers = (tagger, tagger2)
         self.featurizer.restrict(_attributes(tagger), _attributes(tagger2) if tagger2 else None)
         self.fast = FastTagger(self.featurizer, *self._paths) if fast else None
+        labels = self.fast.w1.labels + (self.fast.w2.labels if self.fast.w2 else []) if fast else []
+        self._khabar_tags = {t: khabar_tag(t) for t in labels}
 
     def _taggers(self):
         taggers = getattr(self._local, "taggers", None)
@@ -81,7 +83,8 @@ class CrfModel:
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
         if self.fast is None:
             return [self.tag_document(sentences) for sentences in documents]
-        return [[([khabar_tag(t) for t in tags], probs) for tags, probs in doc] for doc in self.fast.tag_documents(documents)]
+        as_khabar = self._khabar_tags.__getitem__  # per token a lookup, not a new string
+        return [[(list(map(as_khabar, tags)), probs) for tags, probs in doc] for doc in self.fast.tag_documents(documents)]
 
     def tag(self, words: list[str]) -> tuple[list[str], list[float]]:
         """BIO tags (khabar labels) and marginals of one sentence tagged on its own."""

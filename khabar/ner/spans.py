@@ -526,7 +526,11 @@ def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: li
     of sentence ``s`` are ``forms[k] for k in s``. The hook in :func:`khabar.extract.entities.extract_entities`."""
     get = _WORDS.get
     info = [get(f) or word_info(f) for f in forms]  # once per token of the chunk, not per sentence copy
+    triggers = {k for k, i in enumerate(info) if i.trigger}
+    # Most sentences have no span and no trigger word, which _repair_sentence returns unchanged:
+    # they are passed over without copying their words' info.
     return [
-        [_repair_sentence([info[k] for k in sent], tags, probs, names) for sent, (tags, probs) in zip(sents, doc_tags)]
+        [(tags, probs) if triggers.isdisjoint(sent) and tags.count("O") == len(tags) else _repair_sentence([info[k] for k in sent], tags, probs, names)
+         for sent, (tags, probs) in zip(sents, doc_tags)]
         for sents, doc_tags in zip(doc_sents, tagged)
     ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import struct
 import threading
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,7 @@ import numpy as np
 
 from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, norm
 from khabar.ner.features import _quoted as _quoted_words
+from khabar.ner.type_ids import TypeIds, id_sums
 from khabar.ner.votes import Stage2Codes, document_votes
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crf1d_model.c: header_t
@@ -111,14 +112,17 @@ def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.
         return out
     starts, active = _order(lengths)
     cur = emission[starts]
+    into = np.ascontiguousarray(trans.T)[None]  # into[0, j, i] = trans[i, j]
     backs, finals = [None], {}
     for t in range(1, len(active)):
         k = active[t]
         if k < active[t - 1]:
             finals[t - 1] = cur[k:].argmax(axis=1)
-        score = cur[:k, :, None] + trans[None]
-        backs.append(score.argmax(axis=1))
-        cur = score.max(axis=1) + emission[starts[:k] + t]
+        score = cur[:k, None, :] + into  # (sentence, to, from): the maximum runs along contiguous memory
+        best = score.argmax(axis=2)
+        backs.append(best)
+        # the maximum is the score at its first argmax: read there rather than found again
+        cur = np.take_along_axis(score, best[:, :, None], axis=2)[:, :, 0] + emission[starts[:k] + t]
     finals[len(active) - 1] = cur.argmax(axis=1)
     lab = finals[len(active) - 1]
     for t in range(len(active) - 1, -1, -1):
@@ -205,6 +209,10 @@ class FastTagger:
         self.sport: list[bool] = []  # per key id: a word of football reports (features.SPORT_WORDS)
         self.codes = Stage2Codes(self.w1.labels) if self.w2 else None
         self._bigram_words = _bigram_words(self.w1)
+        # exactly khabar's Featurizer: its lists are known here, as ids (a subclass may add its own strings)
+        plain = type(featurizer) is Featurizer
+        pads = (self.w1.pad, self.w2.pad if self.w2 else 0)
+        self.type_ids = TypeIds(featurizer, self.w1.attrs, self.w2.attrs if self.w2 else None, pads) if plain else None
         self._lock = threading.Lock()  # the tables grow while tagging: one batch at a time
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[tuple[list[str], list[float]]]]:
@@ -230,24 +238,38 @@ class FastTagger:
                 if memo is not None:
                     memo.clear()
         get = table.index.get
-        rows = [[get(w, 0) for w in s] for s in sentences]  # 0: not seen yet (row 0 is the padding)
-        new = list(dict.fromkeys(w for s, r in zip(sentences, rows) if 0 in r for w in s if get(w) is None))
+        rows = [list(map(get, s, repeat(0))) for s in sentences]  # 0: not seen yet (row 0 is the padding)
+        new = list(dict.fromkeys(w for s, r in zip(sentences, rows) if 0 in r for w, i in zip(s, r) if not i))
         if new:
             # Featurizer._type's lists, unrestricted: their weights are looked up once, here, and the
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
             f = self.featurizer
             norms = [norm(w) for w in new]
-            typed = {w: f._type(w) for w in dict.fromkeys(norms)}
-            vectors = segment_sums(self.w1, [part for w in norms for part in (typed[w][0], *typed[w][1])])
-            if self.rows2 is not None:
-                fresh = [w for w in typed if w not in self.rows2.index]
-                self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
+            vectors = self._type_vectors(norms)
             compact = self.rows2.index if self.rows2 is not None else {}
             ints = [(self._key_id(f.key(word)), compact.get(w, 0), self._flags(w)) for word, w in zip(new, norms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
             index = table.index
-            rows = [[index[w] for w in s] if 0 in r else r for s, r in zip(sentences, rows)]
+            rows = [list(map(index.__getitem__, s)) if 0 in r else r for s, r in zip(sentences, rows)]
         return rows
+
+    def _type_vectors(self, norms: list[str]) -> np.ndarray:
+        """Stage 1's score vectors (own, then per offset) of each normalised word; stage 2's compact
+        vectors of those new to its table are added to it on the way."""
+        distinct = list(dict.fromkeys(norms))
+        fresh = [w for w in distinct if w not in self.rows2.index] if self.rows2 is not None else []
+        if self.type_ids is not None:  # the featurizer's lists straight as attribute ids (khabar.ner.type_ids)
+            ids = self.type_ids
+            vectors = id_sums(self.w1.state, list(map(ids.stage1, distinct)))
+            if fresh:
+                self.rows2.add(fresh, fresh, id_sums(self.w2.state, list(map(ids.stage2, fresh))))
+        else:  # a subclass of Featurizer (bench/ner_cluster_experiment.py): its own strings
+            f = self.featurizer
+            typed = {w: f._type(w) for w in distinct}
+            vectors = segment_sums(self.w1, [part for w in distinct for part in (typed[w][0], *typed[w][1])])
+            self._add_compact(fresh, [f._compact_entry(w, typed[w][0]) for w in fresh])
+        at = {w: i for i, w in enumerate(distinct)}
+        return vectors.reshape(len(distinct), -1)[[at[w] for w in norms]]
 
     def _flags(self, w: str) -> int:
         left, right = self._bigram_words
@@ -309,24 +331,24 @@ class FastTagger:
         return out
 
     def _labels(self, weights: CrfWeights, labels: np.ndarray, rows: list) -> list[list[str]]:
-        names = weights.labels
-        it = iter(labels.tolist())
-        return [[names[next(it)] for _ in s] for s in rows]
+        it = iter(list(map(weights.labels.__getitem__, labels.tolist())))
+        return [list(islice(it, len(s))) for s in rows]
 
     def _with_marginals(self, weights: CrfWeights, emission: np.ndarray, rows: list, tags: list, which) -> list:
         """(tags, probs) of the sentences ``which``: the marginal of each non-O tag; O's are not reported (1.0)."""
         lengths = _lengths(rows)
         ends = np.cumsum(lengths)
-        todo = [i for i in which if any(t != "O" for t in tags[i])]
+        todo = [i for i in which if tags[i].count("O") < len(tags[i])]
         out = {i: (tags[i], [1.0] * len(tags[i])) for i in set(which) - set(todo)}
         if todo:
             sub = emission[np.concatenate([np.arange(ends[i] - lengths[i], ends[i]) for i in todo])]
             p = marginals(sub, lengths[todo], weights.trans)
             col = {name: j for j, name in enumerate(weights.labels)}
-            at = 0
+            flat = [t for i in todo for t in tags[i]]
+            # each token's marginal of its own tag, read for all tokens at once
+            chosen = iter(p[np.arange(len(flat)), list(map(col.__getitem__, flat))].tolist())
             for i in todo:
-                out[i] = (tags[i], [float(p[at + j, col[t]]) if t != "O" else 1.0 for j, t in enumerate(tags[i])])
-                at += len(tags[i])
+                out[i] = (tags[i], [c if t != "O" else 1.0 for t, c in zip(tags[i], islice(chosen, len(tags[i])))])
         return [out[i] for i in which]
 
     def _stage2(self, doc_of: list[int], rows: list, labels: np.ndarray, tags: list) -> list:
@@ -398,6 +420,6 @@ def _lengths(rows: list[list[int]]) -> np.ndarray:
 def _positions(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The rows of all tokens in one array, each token's position in its sentence, and its sentence's length."""
     lengths = _lengths(rows)
-    flat = np.fromiter((r for s in rows for r in s), np.int64, int(lengths.sum()))
+    flat = np.fromiter(chain.from_iterable(rows), np.int64, int(lengths.sum()))
     starts = np.cumsum(lengths) - lengths
     return flat, np.arange(len(flat)) - np.repeat(starts, lengths), np.repeat(lengths, lengths)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from khabar.evaluate.scorer import LABEL_ORDER
 from khabar.training.corpus import folds
+from khabar.training.recipe import STAGE2_FOLDS
 
 SUMMARY_ROWS = ("overall",) + LABEL_ORDER
 MEASURES = ("f1", "precision", "recall")
@@ -41,7 +42,8 @@ def run_fold(train_sents: list, test_sents: list, recipe: dict) -> dict:
             return _ensemble_fold(train_sents, test_sents, recipe, Path(tmp), started)
         else:
             out = Path(tmp) / "crf.crfsuite"
-            meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"))
+            meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"),
+                         tuple(recipe.get("stage2_folds") or STAGE2_FOLDS), Path(recipe["cache"]) if recipe.get("cache") else None)
             scores = evaluate_words(out, test_sents)
     return {"scores": scores, "train_seconds": meta["train_seconds"], "seconds": round(time.perf_counter() - started, 1)}
 

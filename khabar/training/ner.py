@@ -8,6 +8,8 @@ JSON sidecar and the model card.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import tempfile
 import time
@@ -23,7 +25,7 @@ from khabar.ner.tags import khabar_tag, spans_from_bio
 from khabar.training.augment import swap_names
 from khabar.training.corpus import DOC_SENTENCES, documents
 from khabar.training.name_lists import write_gazetteer
-from khabar.training.recipe import STAGES
+from khabar.training.recipe import STAGE2_FOLDS, STAGES
 
 
 
@@ -91,14 +93,62 @@ def _stage2_examples(featurizer: Featurizer, docs: list, tags1: list) -> list:
     return examples
 
 
-def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None) -> dict:
-    """Write the model (and its stage-2 companion and JSON sidecar) at ``out``.
+def inner_folds(docs: list, k: int) -> list[tuple[list, list]]:
+    """(fit, tag) documents of stage 2's inner k-fold: ``k`` contiguous runs of documents, each tagged by a
+    stage-1 model fitted on the others (at most one run per document).
 
-    ``swap``: label -> names (``ner_augment.read_training_names``) for the
-    name-swapped training copies; None or empty trains without them.
+    Listed last run first, so that k = 2 is the halves recipe exactly as it
+    was (the second half tagged first, by the model of the first half).
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    gazetteer_path = out.parent / "name_lists.tsv"
+    k = max(1, min(k, len(docs)))
+    bounds = [i * len(docs) // k for i in range(k + 1)]
+    return [(docs[:s] + docs[e:], docs[s:e]) for s, e in reversed(list(zip(bounds[:-1], bounds[1:])))]
+
+
+def heldout_tags(featurizer: Featurizer, docs: list, swap: dict, params: dict, k: int, cache: Path | None = None) -> tuple[list, list, float]:
+    """Stage-1 tags of every document by a stage-1 model that did not see it (:func:`inner_folds`): the
+    documents in the order tagged, their tags, and the seconds the ``k`` fits took.
+
+    Stage 2 learns from these tags and is then applied to those of a stage 1
+    trained on all the data; the larger ``k``, the closer the two (a model on
+    (k-1)/k of the data instead of half). ``cache``: a .json.gz keeping the
+    tags and seconds (read when there).
+    """
+    runs = inner_folds(docs, k)
+    order = [d for _, tag_docs in runs for d in tag_docs]
+    if cache and cache.is_file():
+        with gzip.open(cache, "rt", encoding="utf-8") as f:
+            saved = json.load(f)
+        return order, saved["tags"], saved["seconds"]
+    tags, seconds = [], 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for j, (fit_docs, tag_docs) in enumerate(runs):
+            fold_model = Path(tmp) / f"fold{j}.crfsuite"
+            seconds += _fit(_examples(featurizer, [st for d in fit_docs for st in d], swap), fold_model, params)
+            tags += _stage1_tags(featurizer, fold_model, tag_docs)
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        part = cache.with_suffix(".part")
+        with gzip.open(part, "wt", encoding="utf-8") as f:
+            json.dump({"tags": tags, "seconds": seconds}, f)
+        part.replace(cache)
+    return order, tags, seconds
+
+
+def _cache_key(train_sents, feature_set: str, params: dict, swap: dict, *files) -> str:
+    """What held-out stage-1 tags depend on (sentences, recipe, name lists, clusters), hashed: a cache file's name,
+    so that a changed file or recipe never reads stale tags (a change of the feature code does: clear the folder)."""
+    key = [feature_set, params, {label: sorted(names) for label, names in swap.items()},
+           [w for w, _ in train_sents], [t for _, t in train_sents],
+           [hashlib.sha256(f.read_bytes()).hexdigest() if f else None for f in files]]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False, sort_keys=True, default=sorted).encode("utf-8")).hexdigest()[:16]
+
+
+def model_resources(folder: Path, feature_set: str) -> tuple[Path, Path | None, Featurizer]:
+    """The name lists and word clusters a model in ``folder`` is trained with (copied there from the package
+    when absent), and the featurizer over them; ``clusters_path`` None when the feature set does not use them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    gazetteer_path = folder / "name_lists.tsv"
     if not gazetteer_path.exists():
         packaged = RESOURCES / "name_lists.tsv"
         if packaged.exists():
@@ -106,11 +156,39 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         else:
             write_gazetteer(gazetteer_path)
     # word clusters from unlabeled news (ner_clusters), shipped next to the model like the gazetteer
-    clusters_path = out.parent / "clusters.tsv.gz"
+    clusters_path = folder / "clusters.tsv.gz"
     if not clusters_path.exists() and (RESOURCES / clusters_path.name).exists():
         clusters_path.write_bytes((RESOURCES / clusters_path.name).read_bytes())
     clusters = load_features(clusters_path) if feature_set == "full" and clusters_path.exists() else None
-    featurizer = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters)  # one memo for every fit below
+    featurizer = Featurizer(read_gazetteer(gazetteer_path), feature_set, clusters)  # one memo for every fit of a training
+    return gazetteer_path, clusters_path if clusters else None, featurizer
+
+
+def fit_stage2(featurizer: Featurizer, train_sents, path: Path, params: dict, swap: dict, stage2_folds: tuple[int, ...],
+               cache: Path | None, cache_key: str) -> float:
+    """Stage 2 at ``path``, learnt from held-out stage-1 tags of ``train_sents`` (an inner k-fold per k of
+    ``stage2_folds``, every document once per k); seconds of all the fits."""
+    examples, seconds = [], 0.0
+    for k in stage2_folds:
+        docs, tags1, fold_seconds = heldout_tags(featurizer, documents(train_sents), swap, params, k,
+                                                 cache / f"crf-stage2-{cache_key}-k{k}.json.gz" if cache else None)
+        seconds += fold_seconds
+        examples += _stage2_examples(featurizer, docs, tags1)
+    return seconds + _fit(examples, path, params)
+
+
+def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None,
+          stage2_folds: tuple[int, ...] = STAGE2_FOLDS, cache: Path | None = None) -> dict:
+    """Write the model (and its stage-2 companion and JSON sidecar) at ``out``.
+
+    ``swap``: label -> names (``ner_augment.read_training_names``) for the
+    name-swapped training copies; None or empty trains without them.
+    ``stage2_folds``: stage 2 learns from the held-out stage-1 tags of an inner
+    k-fold for each k listed (:func:`heldout_tags`; (2,): the halves).
+    ``cache``: a folder keeping those held-out tags, so that a rerun on the
+    same sentences and recipe (the CV's folds, a screen) skips their fits.
+    """
+    gazetteer_path, clusters_path, featurizer = model_resources(out.parent, feature_set)
     swap = swap or {}
     seconds = _fit(_examples(featurizer, train_sents, swap), out, params)
     names_path = out.parent / "names.tsv"
@@ -120,7 +198,7 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         "names": names_path.name,
         "params": params,
         "gazetteer": gazetteer_path.name,
-        "clusters": clusters_path.name if clusters else None,
+        "clusters": clusters_path.name if clusters_path else None,
         "swapped_names": {label: len(names) for label, names in swap.items()},
         "doc_sentences": DOC_SENTENCES,
         "train_sentences": len(train_sents),
@@ -129,21 +207,11 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     if stages == 2 and len(documents(train_sents)) < 2:
         stages = 1  # too little data to hold half of it out for stage 2
     if stages == 2:
-        # Stage 2 learns from stage-1 output it has not been trained on: each
-        # half of the documents is tagged by a stage-1 model fitted on the other half.
-        docs = documents(train_sents)
-        half = len(docs) // 2
-        folds = [(docs[:half], docs[half:]), (docs[half:], docs[:half])]
-        tags1 = []
-        with tempfile.TemporaryDirectory() as tmp:
-            for k, (fit_docs, tag_docs) in enumerate(folds):
-                fold_model = Path(tmp) / f"fold{k}.crfsuite"
-                seconds += _fit(_examples(featurizer, [st for d in fit_docs for st in d], swap), fold_model, params)
-                tags1.append(_stage1_tags(featurizer, fold_model, tag_docs))
-        stage2_docs = docs[half:] + docs[:half]
         stage2 = out.with_name(out.stem + ".stage2.crfsuite")
-        seconds += _fit(_stage2_examples(featurizer, stage2_docs, tags1[0] + tags1[1]), stage2, params)
+        cache_key = _cache_key(train_sents, feature_set, params, swap, gazetteer_path, clusters_path)
+        seconds += fit_stage2(featurizer, train_sents, stage2, params, swap, stage2_folds, cache, cache_key)
         meta["stage2"] = stage2.name
+        meta["stage2_folds"] = list(stage2_folds)
     meta["train_seconds"] = round(seconds, 1)
     out.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
     return meta

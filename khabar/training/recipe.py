@@ -6,6 +6,9 @@ loading the trainer.
 """
 
 STAGES = 2
+# Stage 2 learns from stage-1 tags of documents the tagging model did not see: an inner k-fold of the training
+# documents for each k listed, (2,) the halves (khabar train ner --stage2-folds; MODEL_CARD.md, "Cross-validation").
+STAGE2_FOLDS = (2,)
 FEATURE_SET = "full"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
