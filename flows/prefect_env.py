@@ -166,13 +166,13 @@ class TemporaryServer:
             time.sleep(0.1)
         raise RuntimeError(f"Prefect's temporary server did not answer within {timeout:.0f}s")
 
-    def stop(self, grace: float = 5.0) -> None:
+    def stop(self) -> None:
         import subprocess
 
         if self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=grace)
+                self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -285,31 +285,3 @@ def temporary_server() -> Iterator[TemporaryServer | None]:
     os.environ["PREFECT_API_URL"] = _SERVER.api_url  # for this process and the pool workers it starts
     atexit.register(_SERVER.stop)
     yield _SERVER
-
-
-def launch_temporary_server() -> TemporaryServer | None:
-    """Launch the temporary server now (where :func:`temporary_server` would), for the
-    run's own ``temporary_server()`` to find booted or booting. Returns it when launched
-    by this call, None when none is wanted or one was running already.
-
-    ``khabar run`` calls this before it reads the store and looks for new files
-    (~1 s before the flow could start, on a busy machine 2 s): the server's boot
-    (~4 s of CPU) is what a small run waits for.
-    """
-    running = _SERVER
-    with temporary_server() as server:
-        return server if server is not None and server is not running else None
-
-
-def discard_temporary_server(server: TemporaryServer | None) -> None:
-    """Stop ``server``, launched by :func:`launch_temporary_server` for a run that turned out to need
-    none (nothing new, a refused command), and take its address out of the environment: Prefect was
-    not loaded meanwhile, so nothing holds it."""
-    global _SERVER
-    if server is None:
-        return
-    server.stop(grace=1.0)  # still importing, as a rule: SIGTERM ends it at once
-    if os.environ.get("PREFECT_API_URL") == server.api_url:
-        del os.environ["PREFECT_API_URL"]
-    if _SERVER is server:
-        _SERVER = None

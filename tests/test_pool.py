@@ -30,21 +30,3 @@ def test_the_temporary_servers_clients_build_their_tls_context_from_one_certific
     text = open(path, encoding="ascii").read()
     assert text.count("BEGIN CERTIFICATE") == 1 and _loopback_ca_file() == path
     ssl.create_default_context(cafile=path)  # a valid CA file: Prefect's client accepts it
-
-
-def test_a_server_launched_for_a_run_that_needs_none_is_stopped_and_forgotten(monkeypatch):
-    import os
-
-    import pytest
-
-    from flows import prefect_env
-
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    server = prefect_env.launch_temporary_server()
-    if server is None:
-        pytest.skip("this session already has a Prefect API or a temporary server")
-    assert os.environ["PREFECT_API_URL"] == server.api_url
-    prefect_env.discard_temporary_server(server)
-    assert server.process.poll() is not None
-    assert "PREFECT_API_URL" not in os.environ and prefect_env._SERVER is None
-    prefect_env.discard_temporary_server(None)  # none launched: nothing to do

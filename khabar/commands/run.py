@@ -153,27 +153,18 @@ def _say(message: str) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from flows.prefect_env import configure_prefect, discard_temporary_server, launch_temporary_server
+    from flows.prefect_env import configure_prefect
     from khabar.config import load_config
 
     configure_prefect(args.verbose)  # before anything imports prefect
     config = load_config(args.config)
-    # Prefect's server boots while the store is read and the new files are found (pyarrow's import
-    # and the hashing come first); a run that needs none stops it, still importing.
-    server = launch_temporary_server()
-    try:
-        raw, out = resolve_paths(args, config)
-        config_path = str(Path(args.config).resolve()) if args.config else None
-        parameters = {"raw": str(raw), "out": str(out), "config_path": config_path}
-        from khabar.runs import nothing_new, runs_inline
+    raw, out = resolve_paths(args, config)
+    config_path = str(Path(args.config).resolve()) if args.config else None
+    parameters = {"raw": str(raw), "out": str(out), "config_path": config_path}
+    from khabar.runs import nothing_new, runs_inline
 
-        summary = nothing_new(parameters, config, _say)  # decided from the store's manifest: no Prefect, no pool
-    except BaseException:
-        discard_temporary_server(server)
-        raise
-    if summary is not None:
-        discard_temporary_server(server)
-    else:
+    summary = nothing_new(parameters, config, _say)  # decided from the store's manifest: no Prefect, no pool
+    if summary is None:
         runner_config = inline(config) if runs_inline(parameters, config) else config
         summary = run_flow("nightly", runner_config, args.verbose, **parameters)
     if args.json:
