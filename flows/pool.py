@@ -35,12 +35,45 @@ def prepare_worker(config: dict | None = None) -> None:
     the tasks; with the run's ``config`` (a prestarted pool), warm the stages up."""
     die_with_parent()
     route_worker_logs()
+    reuse_settings_context()
     for name in TASK_MODULES:
         importlib.import_module(name)
     if config is not None:
         from tasks.warm import warm_up
 
         warm_up(config)
+
+
+def reuse_settings_context() -> None:
+    """In a pool worker: build the run's Prefect settings once, not once per task.
+
+    Every task the flow submits carries the flow's settings, serialised, and
+    the worker rebuilt them (pydantic validating ~300 settings: ~60 ms of CPU,
+    most of what a task run costs a worker) before running it. The same
+    settings come with every task of a run, so the worker keeps the last ones
+    and enters them again; other settings are built as before.
+    """
+    import prefect.context as context
+
+    original = context.hydrated_context
+    if getattr(original, "reuses_settings", False):
+        return
+    held: list = [None, None]  # the serialised settings, their SettingsContext
+
+    @contextmanager
+    def hydrated_context(serialized_context: dict | None = None, client=None) -> Iterator[None]:  # noqa: ANN001 - as Prefect's
+        settings = (serialized_context or {}).get("settings_context")
+        if not settings:
+            with original(serialized_context, client):
+                yield
+            return
+        if held[0] != settings:
+            held[:] = [settings, context.SettingsContext(**settings)]
+        with held[1], original({**serialized_context, "settings_context": None}, client):
+            yield
+
+    hydrated_context.reuses_settings = True
+    context.hydrated_context = hydrated_context
 
 
 def _spawned() -> None:

@@ -224,6 +224,35 @@ def _wants_temporary_server() -> bool:
         not any(n in os.environ for n in names) and any(_truthy(profile[n]) for n in names if n in profile))
 
 
+def _loopback_ca_file() -> str:
+    """A CA file of one certificate (certifi's first) for Prefect's clients of the temporary server.
+
+    Every Prefect API client builds a TLS context from PREFECT_API_SSL_CERT_FILE,
+    by default certifi's bundle of ~150 certificates: ~35 ms of CPU, and a pool
+    worker made a client or two per task. The temporary server speaks plain
+    HTTP on 127.0.0.1, so the context is never used; one certificate builds it
+    in ~1 ms. Written once per user in the temporary folder.
+    """
+    import re
+    import tempfile
+
+    import certifi
+
+    path = Path(tempfile.gettempdir()) / f"khabar-loopback-ca-{os.getuid()}.pem"
+    bundle = Path(certifi.where()).read_text(encoding="ascii")
+    first = re.search(r"-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----\n", bundle, re.S)
+    if first is None:  # not a PEM bundle: leave Prefect's default
+        return certifi.where()
+    try:
+        if not path.is_file() or path.read_text(encoding="ascii") != first.group(0):
+            partial = path.with_name(f"{path.name}.{os.getpid()}")
+            partial.write_text(first.group(0), encoding="ascii")
+            os.replace(partial, path)
+    except OSError:  # an unwritable temporary folder: the default, only slower
+        return certifi.where()
+    return str(path)
+
+
 # The temporary server of this process, kept for its later runs: Prefect, once loaded, keeps the
 # API URL it read at import (its event and log services too), so a second run in the same process
 # (an embedding program, a benchmark calling cli.main twice) must find the same server there.
@@ -250,6 +279,8 @@ def temporary_server() -> Iterator[TemporaryServer | None]:
         return
     import atexit
 
+    # For this process, the server and the pool workers it starts: plain HTTP, no certificates needed.
+    os.environ.setdefault("PREFECT_API_SSL_CERT_FILE", _loopback_ca_file())
     _SERVER = TemporaryServer()
     os.environ["PREFECT_API_URL"] = _SERVER.api_url  # for this process and the pool workers it starts
     atexit.register(_SERVER.stop)

@@ -1,6 +1,6 @@
 """Warming a worker up: run every per-shard stage once on one short made-up
-article, so that what the stages load on first use (datasketch, the
-segmenter's tables, the NER model and lexicons) is loaded while Prefect's
+article, so that what the stages load on first use (the MinHash
+permutations, the segmenter's tables, the NER model and lexicons) is loaded while Prefect's
 server boots rather than in the run's first tasks. Never raises: a warm-up
 that fails leaves the loading to the first real task, which reports it."""
 
@@ -31,11 +31,11 @@ def warm_up(config: dict) -> None:
 
 
 def warm_up_commit(config: dict) -> None:
-    """What the ingest commit (in the flow's own process) loads on first use: datasketch's LSH."""
+    """What the ingest commit (in the flow's own process) computes on first use: the LSH bands."""
     try:
         if config["ingest"]["near_duplicates"]:
-            from khabar.ingest import NearDuplicateIndex
+            from khabar.ingest.neardup import lsh_bands
 
-            NearDuplicateIndex(config["ingest"]["near_duplicate_threshold"])
+            lsh_bands(config["ingest"]["near_duplicate_threshold"])
     except Exception:  # noqa: BLE001 - see the module docstring
         logging.getLogger(__name__).debug("warm-up failed", exc_info=True)

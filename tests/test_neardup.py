@@ -122,3 +122,31 @@ def test_clustering_on_arrays_equals_the_index_added_row_by_row():
         got = cluster_signatures(rows, threshold)
         assert got == expected
         assert sum(1 for doc_id, c in got.items() if c != doc_id and int(doc_id[1:]) >= 60) > 20  # copies joined earlier rows
+
+
+def test_signature_is_datasketchs_affine32_minhash():
+    """signature() computes with numpy what datasketch's MinHash gives (the stored signatures stay valid)."""
+    from khabar.ingest.neardup import _minhash
+
+    long_text = " ".join(f"{WIRE} {i}" for i in range(60))  # more shingles than one chunk of _CHUNK
+    for text in (WIRE, REPUBLISHED, OTHER, "قال الوزير", "الرياض", long_text):
+        assert signature(text) == _minhash(text).hashvalues.astype("<u4").tobytes()
+
+
+def test_lsh_bands_are_datasketchs():
+    from khabar.ingest.neardup import lsh_bands
+
+    for threshold in [i / 40 for i in range(1, 41)] + [0.8, 0.83, 0.01, 0.99]:
+        lsh_bands.cache_clear()
+        assert lsh_bands(threshold) == NearDuplicateIndex(threshold).bands, threshold
+    assert lsh_bands(0.8) == (16, 8)
+
+
+def test_a_run_does_not_import_datasketch():
+    """Signatures and bands come without datasketch (and scipy): ~0.5 s of CPU in every process of a run."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from khabar.ingest.neardup import signature, lsh_bands; "
+            f"signature({WIRE!r}); lsh_bands(0.8); print('datasketch' in sys.modules, 'scipy' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False", "False"]

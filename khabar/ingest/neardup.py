@@ -1,6 +1,6 @@
 """Near-duplicate story clusters: the same wire story republished with edits.
 
-MinHash (``datasketch``, affine32 scheme) over word 3-gram shingles of a lightly folded text
+MinHash (``datasketch``'s affine32 scheme) over word 3-gram shingles of a lightly folded text
 (diacritics, tatweel, alef/yeh/teh-marbuta variants), LSH to find candidate
 pairs, then the MinHash Jaccard estimate checked against the threshold.
 
@@ -33,8 +33,11 @@ from khabar.arabic import LETTER_FOLD, MINHASH_DELETED, char_class
 if TYPE_CHECKING:
     from datasketch import MinHash
 
-# datasketch is imported where it is used: importing it takes ~0.8 s, which
-# every process that only reads raw files (``khabar.ingest``) would pay.
+# datasketch is imported where it is used: importing it (scipy with it) takes
+# ~0.5 s of CPU, which every process of a run paid (the main one and each
+# worker). The run itself does not use it: :func:`signature` computes
+# datasketch's affine32 MinHash with numpy and :func:`lsh_bands` its LSH
+# banding; tests/test_neardup.py checks both against datasketch.
 
 NUM_PERM = 128
 SEED = 1
@@ -50,6 +53,9 @@ _K1, _K2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)  # odd multipliers: word
 _SIG_DTYPE = "<u4"  # affine32 values; 512 bytes per signature
 SIGNATURE_BYTES = NUM_PERM * 4
 
+
+# LSH weights of NearDuplicateIndex (false positive, false negative): see its __init__.
+_LSH_WEIGHTS = (0.05, 0.95)
 
 _WORD_HASHES: dict[str, int] = {}  # news vocabulary repeats: hash each word once per process
 
@@ -112,10 +118,42 @@ def _minhash(text: str) -> MinHash | None:
     return minhash
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """(a, b) of datasketch's affine32 permutations for NUM_PERM and SEED, drawn as it draws them."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer (datasketch's pre-mix of every input hash), wrapping in uint32."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+_CHUNK = 4096  # shingles permuted at once: 2 MB of uint32 however long the article
+
+
 def signature(text: str) -> bytes:
-    """The serialisable MinHash signature of ``text`` (empty bytes if it has no words)."""
-    minhash = _minhash(text)
-    return b"" if minhash is None else minhash.hashvalues.astype(_SIG_DTYPE).tobytes()
+    """The serialisable MinHash signature of ``text`` (empty bytes if it has no words): the
+    hash values datasketch's ``MinHash(NUM_PERM, SEED, scheme="affine32", hashfunc=int)``
+    gets from ``update_batch`` of the shingle hashes, computed with numpy in one pass
+    (datasketch calls ``hashfunc`` once per shingle in Python)."""
+    hashes = shingle_hashes(text)
+    if hashes.size == 0:
+        return b""
+    a, b = _permutations()
+    mixed = _fmix32(hashes.astype(np.uint32))
+    values = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, mixed.size, _CHUNK):
+        chunk = mixed[start : start + _CHUNK, None]
+        np.minimum(values, (chunk * a + b).min(axis=0), out=values)
+    return values.astype(_SIG_DTYPE).tobytes()
 
 
 def _from_signature(sig: bytes) -> MinHash | None:
@@ -144,7 +182,7 @@ class NearDuplicateIndex:
         # 9x13, which finds a pair at Jaccard 0.8 only 40% of the time; the
         # weights below give 16x8: 95% at 0.8, 99% at 0.85. datasketch cannot
         # band for thresholds near 0 or 1, hence the clamp.
-        self._lsh = MinHashLSH(threshold=min(max(threshold, 0.05), 0.95), num_perm=NUM_PERM, weights=(0.05, 0.95))
+        self._lsh = MinHashLSH(threshold=min(max(threshold, 0.05), 0.95), num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
         self._values: dict[str, np.ndarray] = {}
         self._order: dict[str, int] = {}
         self.clusters: dict[str, str] = {}
@@ -259,8 +297,32 @@ def cluster_signatures(rows: Iterable[tuple[str, str | None, bytes]], threshold:
 
 @lru_cache(maxsize=8)
 def lsh_bands(threshold: float) -> tuple[int, int]:
-    """(bands, rows per band) of :class:`NearDuplicateIndex`'s LSH at ``threshold``."""
-    return NearDuplicateIndex(threshold).bands
+    """(bands, rows per band) of :class:`NearDuplicateIndex`'s LSH at ``threshold``.
+
+    datasketch chooses them by minimising the weighted false positive and
+    negative probabilities, each an integral it takes with scipy's ``quad``
+    for every (b, r) with b * r <= NUM_PERM. The integrands are polynomials
+    of degree b * r <= 128, which Gauss-Legendre quadrature on 80 nodes
+    integrates exactly up to rounding; the same minimum comes out without
+    importing datasketch and scipy. Where two choices come within 1e-7 of
+    each other (quad's tolerance is 1.5e-8: it could then decide otherwise),
+    datasketch decides (8% of thresholds; not 0.8, whose gap is 8e-5).
+    """
+    t = min(max(threshold, 0.05), 0.95)  # NearDuplicateIndex's clamp
+    nodes, weights = np.polynomial.legendre.leggauss(80)
+    pairs = [(b, r) for b in range(1, NUM_PERM + 1) for r in range(1, NUM_PERM // b + 1)]
+    b, r = (np.array(column, dtype=float)[:, None] for column in zip(*pairs))
+
+    def integral(low: float, high: float, candidate: bool) -> np.ndarray:
+        s = (high - low) / 2 * nodes + (high + low) / 2
+        found = 1 - (1 - s**r) ** b  # the probability that a pair of similarity s becomes a candidate
+        return (high - low) / 2 * ((found if candidate else 1 - found) @ weights)
+
+    error = integral(0.0, t, True) * _LSH_WEIGHTS[0] + integral(t, 1.0, False) * _LSH_WEIGHTS[1]
+    best, second = np.argsort(error, kind="stable")[:2]
+    if error[second] - error[best] < 1e-7:
+        return NearDuplicateIndex(threshold).bands
+    return pairs[best]
 
 
 class _Bands:

@@ -1,0 +1,32 @@
+"""The local pool's start-up savings: what each task run and each Prefect client cost a worker."""
+
+from __future__ import annotations
+
+import ssl
+
+import prefect.context
+
+from flows.pool import reuse_settings_context
+from flows.prefect_env import _loopback_ca_file
+
+
+def test_a_worker_builds_the_runs_settings_once_and_enters_them_for_every_task(monkeypatch):
+    monkeypatch.setattr(prefect.context, "hydrated_context", prefect.context.hydrated_context)  # restored after the test
+    reuse_settings_context()
+    reuse_settings_context()  # installed once however often a worker is initialised
+    serialized = {"settings_context": prefect.context.SettingsContext.get().serialize()}
+    entered = []
+    for _ in range(2):
+        with prefect.context.hydrated_context(serialized):
+            entered.append(prefect.context.SettingsContext.get())
+    assert entered[0] is entered[1] and entered[0] is not None
+    assert entered[0].settings == prefect.context.SettingsContext.get().settings
+    with prefect.context.hydrated_context({}):  # no settings: the worker's own, as before
+        assert prefect.context.SettingsContext.get() is not entered[0]
+
+
+def test_the_temporary_servers_clients_build_their_tls_context_from_one_certificate():
+    path = _loopback_ca_file()
+    text = open(path, encoding="ascii").read()
+    assert text.count("BEGIN CERTIFICATE") == 1 and _loopback_ca_file() == path
+    ssl.create_default_context(cafile=path)  # a valid CA file: Prefect's client accepts it
