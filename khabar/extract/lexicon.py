@@ -237,6 +237,10 @@ DOCUMENT_NOUNS = """
 البيان بيان البلاغ التقرير تقرير الرسالة رسالة النص الإعلان التعميم
 """.split()
 
+# Prepositions written as words (and ل/ب written apart): after one, a name is a
+# complement, not a subject (quotes) nor the genitive of a title (title_holders).
+PREPOSITIONS = "في من إلى على عن مع حول ل ب لـ بـ عبر ضد نحو".split()
+
 # Heads of an unnamed source (مصدر أمني، مسؤول أميركي كبير، المصدر): never one
 # speaker across unrelated documents; the definite form points back to the
 # indefinite one introduced earlier in the article.

@@ -104,7 +104,7 @@ from khabar.extract import lexicon as L
 from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
-from khabar.extract.title_holders import holder_before
+from khabar.extract.title_holders import REACH as TITLE_REACH, holder_before
 
 _COLON_BREAK = re.compile(r"[^.!?؟\n«»\"“”]{0,120}:\s{0,6}")  # وكتبت: ⏎ «…»
 
@@ -122,7 +122,7 @@ _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
 _AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
 _COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم لأن فإن "
                     "أنني إنني أننا إننا بأنني بأننا لأنه لأنها وأن وبأن وأنه وأنها".split()}
-_PREPOSITIONS = {fold_word(w) for w in "في من إلى على عن مع حول ل ب لـ بـ عبر ضد نحو".split()}
+_PREPOSITIONS = {fold_word(w) for w in L.PREPOSITIONS}
 # Folded words that are stops in one spelling and names in another.
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
 _RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
@@ -2919,7 +2919,8 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
         speaker = _complete_name(r, _trim_speaker(r, speaker))
         ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
         if ent is None:  # a title alone (وقال وزير الآثار): the one the article named with it
-            held = holder_before(r.t, speaker.start, speaker.end, r.ents.starting(0, speaker.start), r.in_speech)
+            held = holder_before(r.t, speaker.start, speaker.end, r.ents.starting(max(0, speaker.start - TITLE_REACH), speaker.start),
+                                 r.in_speech)
             if held:
                 speaker = speaker._replace(start=held[0], end=held[1])
                 ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)

@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold_word
+from khabar.ner.features import strip_article
 
 # titles that name one person in an article; not unnamed sources (مصدر، مسؤول)
 # nor kin (والدي), which stand for someone new each time
@@ -23,15 +24,12 @@ PERSON_TITLES = {fold_word(w) for w in L.SUBJECT_HEADS + "كاتب كاتبة م
 BODY_TITLES = {fold_word(w) for w in "تنظيم صحيفة وكالة وزارة هيئة شركة منظمة حزب حركة جماعة جبهة قناة تقرير".split()}
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.!?؟:\n]")
-_PREPOSITIONS = {fold_word(w) for w in "في من عن لدى مع على الى إلى ب".split()}
-_REACH = 3000  # characters looked back for the holder
+_PREPOSITIONS = {fold_word(w) for w in L.PREPOSITIONS + ["لدى"]}  # (سفير لدى …)
+REACH = 3000  # characters looked back for the holder (the caller passes the entities that start there)
 _TITLE_BEFORE = 80  # characters before a mention in which its title is written
 _HEAD_WORDS = 5  # a title stands right before its holder (خادم الحرمين الشريفين الملك سلمان)
 _PERSON_TITLE_WORDS = 8
 
-
-def _stem(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 def _is_adjective(word: str) -> bool:
@@ -45,13 +43,13 @@ def title_parts(words: Sequence[str]) -> tuple[str, str, list[str]] | None:
     most four words; kind "PER" or "ORG"."""
     if not 1 <= len(words) <= 4:
         return None
-    head = _stem(words[0])
+    head = strip_article(words[0])
     # definite by its article or by a genitive (وزير الآثار، رئيس إقليم كردستان), not a
     # phrase (مدربة في التنمية، مسؤول من الوزارة): someone new
     definite = words[0].startswith("ال") or (len(words) > 1 and words[1] not in _PREPOSITIONS)
     if not definite:
         return None
-    rest = [_stem(w) for w in words[1:] if not _is_adjective(w)]
+    rest = [strip_article(w) for w in words[1:] if not _is_adjective(w)]
     if head in PERSON_TITLES:
         return "PER", head, rest
     if head in BODY_TITLES and words[0].startswith("ال") and not rest:
@@ -63,14 +61,12 @@ def holder_before(t: str, start: int, end: int, entities: Sequence[tuple[int, in
                   in_speech: Callable[[int], bool]) -> tuple[int, int] | None:
     """The span of the last mention before ``start`` titled like the speaker
     ``t[start:end]`` when that speaker is a title alone; ``entities`` are the
-    text's (start, end, label, id) rows starting before ``start``, in order."""
+    text's (start, end, label, id) rows starting within :data:`REACH` before ``start``, in order."""
     parts = title_parts(t[start:end].split())
     if parts is None:
         return None
     kind, head, rest = parts
     for es, ee, label, _ in reversed(entities):
-        if start - es > _REACH:
-            return None
         if label != kind or ee > start or in_speech(es):
             continue
         if _titled(t, es, ee, kind, head, rest):
@@ -86,9 +82,9 @@ def _words_before(t: str, es: int, head: str, rest: list[str]) -> list[str]:
     words = _WORD.findall(seg)
     if seg.rstrip().endswith(("،", ",")) and words:
         last = words[-1]
-        if not (_stem(last) == head or _stem(last) in rest or _is_adjective(last)):
+        if not (strip_article(last) == head or strip_article(last) in rest or _is_adjective(last)):
             return []
-    return [_stem(w) for w in words]
+    return [strip_article(w) for w in words]
 
 
 def _titled(t: str, es: int, ee: int, kind: str, head: str, rest: list[str]) -> bool:
@@ -96,13 +92,13 @@ def _titled(t: str, es: int, ee: int, kind: str, head: str, rest: list[str]) -> 
     the title has more words, one of them: before it (وزير الآثار ممدوح
     الدماطي، رئيس الإقليم، مسعود بارزاني) or, for a person, right after it in
     apposition (ممدوح الدماطي، وزير الآثار المصري)."""
-    own = [_stem(w) for w in _WORD.findall(t[es:ee])]
+    own = [strip_article(w) for w in _WORD.findall(t[es:ee])]
     before = _words_before(t, es, head, rest)
     if kind == "ORG":
         return own[:1] == [head] or before[-1:] == [head]
     if t[es - 1 : es] == "ل":
         return False  # (لزيد رعد الحسين) the one spoken to
-    after = [_stem(w) for w in _WORD.findall(t[ee : ee + _TITLE_BEFORE])][:_PERSON_TITLE_WORDS]
+    after = [strip_article(w) for w in _WORD.findall(t[ee : ee + _TITLE_BEFORE])][:_PERSON_TITLE_WORDS]
     for heads, near in ((before[-_HEAD_WORDS:] + own[:2], before[-_PERSON_TITLE_WORDS:] + own[:2]), (after[:1], after)):
         if head in heads and (not rest or any(w in near for w in rest)):
             return True
