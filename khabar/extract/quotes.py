@@ -1929,7 +1929,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = (_kin_in_sentence(r, verb_span)
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
                        or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
-                       or _long_lead_person(r, verb_span))
+                       or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -2094,6 +2094,92 @@ def _long_lead_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | Non
             e[2] == "PER" and e[3] != per[3] for e in r.ents.starting(per[1], r.verbs[k][0])):
         return None  # (… بحديث لرئيس النادي إحسان الجشي أوضح من خلاله: another person spoke in the lead)
     return _Speaker(per[0], per[1], vs, vs)
+
+
+_OPENING_PARTICLES = {fold_word(w) for w in "فيما كما ثم بينما".split()}
+_WHAT = {"ما", "مما", "عما", "ماذا"}
+# the longest subject read after a verb that is no verb of saying, unless a tagged name or body ends it
+_ACTION_SUBJECT_WORDS = 2
+
+
+def _opening_verb(t: str, start: int, vs: int) -> re.Match | None:
+    """The word opening a sentence at ``start`` when it looks like a verb
+    (و/ف + a stem that is no noun, particle or reporting verb, maybe after
+    فيما/كما): امتدح، وانتقد، فيما عبرت."""
+    first = _WORDS_BACK.match(t, start, vs)
+    if first and first.group() in _OPENING_PARTICLES:
+        first = _WORD.match(t, first.end(), vs)
+        first = first and _WORDS_BACK.match(t, first.start("w"), vs)
+    if first is None:
+        return None
+    w = first.group()
+    stem = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    if (len(stem) < 3 or stem.startswith("ال") or stem in _STOPS or stem in _AND_STOPS or stem in _PARTICIPLES
+            or stem in _TITLE_HEADS or stem in _ORG_HEADS or stem in _NAME_NOUNS or stem in _HOLDER_TITLES or w in _STOPS):
+        return None
+    return first
+
+
+def _without_document_object(t: str, sub: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The subject without a statement read on as its last word (ونشرت الحكومة الصينية بيانا: the object)."""
+    if not sub:
+        return sub
+    last = _WORDS_BACK.findall(t, sub[0], sub[1])[-1:]
+    if last and sub[1] - len(last[0]) > sub[0] and last[0].endswith("ا") and (
+            last[0][:-1] in _DOCUMENTS or "ال" + last[0][:-1] in _DOCUMENTS):
+        return sub[0], t.rindex(" ", sub[0], sub[1] - len(last[0]) + 1)
+    return sub
+
+
+def _untagged_title_subject(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A speech verb with no speaker found, in (or opening the sentence
+    after) a sentence that opens with a verb and a title or body whose
+    holder the tagger missed (امتدح المدير الفني للفريق ناصيف البياوي
+    المعسكر، وقال:؛ وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي … . وقال):
+    that subject, read as after a reporting verb. Not when a person is
+    tagged in the sentence (the rules above declined them for a reason),
+    nor for a plural verb or one whose gender is not the subject's."""
+    t, (vs, ve) = r.t, verb_span
+    word = t[vs:ve]
+    if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(t, vs, ve):
+        return None
+    if word in _OBJECT_VERBS or word[1:] in _OBJECT_VERBS:
+        return None  # ووصفت الطائرة بأنها «…»: what is described, never who speaks
+    span = _sentence_before(t, vs)
+    if span is None:
+        ends = list(_SENT_END.finditer(t, max(0, vs - 300), vs))
+        if not ends and vs > 300:
+            return None
+        span = (ends[-1].end() if ends else max(0, vs - 300), vs)
+    ps, pe = span
+    while ps < pe and t[ps] in " \t\n":
+        ps += 1
+    verb = _opening_verb(t, ps, pe)
+    if verb is None or any(e[2] == "PER" and not r.in_speech(e[0]) for e in r.ents.starting(ps, vs)):
+        return None
+    head = _WORD.match(t, verb.end())
+    w0 = head.group("w") if head else ""
+    stem = w0[2:] if w0.startswith("ال") else w0
+    if not (stem in _TITLE_HEADS or stem in _ORG_HEADS or w0 in _ORG_HEADS or stem in _HOLDER_TITLES):
+        return None
+    if _is_verb(verb.group()):  # (وانتقد رئيس البلدية … : a reporting verb's written subject, which spoke no quote)
+        written = r.subjects.get(verb.start()) or r.subjects.get(verb.start() + 1)  # (the verb's span starts after و/ف)
+        sub = (written.start, written.end) if written else None
+    else:
+        sub = _without_document_object(t, r.subject(verb.end()))
+        if sub and len(t[sub[0] : sub[1]].split()) > _ACTION_SUBJECT_WORDS and not any(
+                e[1] == sub[1] for e in r.ents.starting(sub[0], sub[1])):
+            return None  # (وخاطب الرئيس التونسي أوروبا: after a verb of action the object may run on)
+    if not sub or sub[0] != head.start("w") or sub[1] > pe or disagree(word, t[sub[0] : sub[1]].split()):
+        return None
+    opening = verb.group()[1:] if verb.group()[:1] in "وف" and len(verb.group()) > 3 else verb.group()
+    opening_gender = verb_gender(opening) or ("f" if opening.endswith("ت") or opening.startswith("ت") else "m")
+    if verb_gender(word) and verb_gender(word) != opening_gender:
+        return None  # (فيما عبرت والدة الطالب …، وقال: the two verbs are not one subject's; ت ends a feminine past)
+    if any(w in _WHAT for w in t[sub[0] : sub[1]].split()) or any(
+            e[2] == "LOC" and e[1] == sub[1] and e[0] > sub[0] for e in r.ents.starting(sub[0], sub[1])):
+        return None  # (نفى الوزير X ما يتم تداوله، وخاطب الرئيس أوروبا: the object read on into the subject)
+    return _Speaker(sub[0], sub[1], vs, vs)
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
