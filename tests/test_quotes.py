@@ -2112,9 +2112,21 @@ def test_a_title_whose_holder_the_tagger_missed_speaks_for_the_next_verb():
     assert [q.speaker for q in find_quotes(text, ents)] == [None]
 
 
+def test_wa_bayyana_before_a_colon_is_a_reporting_verb():
+    text = ("وأوضح مدير المعهد سالم الحربي أن المعهد يقبل الطلاب مرتين كل عام.\n"
+            "وبيّن: «سنفتح قسما جديدا للطاقة الشمسية في العام المقبل بإذن الله».")
+    ents = [_ent(text, "سالم الحربي", "PER", "per:s")]
+    s = text.index("مدير")
+    qs = find_quotes(text, ents)
+    assert _span(text, qs) == [("مدير المعهد سالم الحربي", s, text.index(" أن"), "per:s")] and qs[0].verb == "بيّن"
+    # «between» without a colon stays a preposition
+    text = "وتوزعت المقاعد وبين الطلاب «من حضر المحاضرة الأولى ومن تأخر عنها لأسباب مختلفة» في القاعة."
+    assert [q.verb for q in find_quotes(text)] in ([], [None])
+
+
 @pytest.mark.parametrize("unit", ["وقال مساء أمس ", "قال الأحد الماضي صباح امس ", "كما قال الأسبوع الماضي بدوره ",
                                   "وانتقد رئيس الهيئة ", "فيما عبرت والدة الطالب عن حزنها، وقالت: «كلام». ",
-                                  "ونشرت الحكومة بيانا بيانا. وقال: «كلام». "])
+                                  "ونشرت الحكومة بيانا بيانا. وقال: «كلام». ", "وبين: وبين :"])
 def test_recall_patterns_run_in_linear_time(unit):
     def run(n, unit=unit):
         text = unit * (n // len(unit))

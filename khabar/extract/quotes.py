@@ -1648,8 +1648,14 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
         before = t[max(0, i - 12) : i]
         return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n"
 
-    return [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
-            if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
+    verbs = [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
+             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
+    bayyana = [(m.start("v"), m.end("v")) for m in _BAYYANA_COLON.finditer(t) if not in_pair(m.start())]
+    return sorted(verbs + bayyana) if bayyana else verbs
+
+
+# وبيّن: (and he explained:), folded like بين (between), which REPORTING_VERBS leaves out: a verb only before a colon
+_BAYYANA_COLON = re.compile(r"(?<!\w)[وف](?P<v>بين)[ \t]{0,3}:")
 
 
 _AS_SAID = [[fold_word(w)] for w in "كما وكما حسبما".split()]
