@@ -2023,3 +2023,47 @@ def test_marra_after_the_verb_is_an_adverb_and_an_age_ends_no_lineage():
 def test_the_writers_aquluha_with_an_object_pronoun_opens_no_colon_speech():
     text = "قال الطائر الأزرق: توالت مقولتهم «هيا تعال»، وأقولها بمقصد آخر: هيا تعال لعشرة فاضلة من الأيام فهذه إشارة تكفيك."
     assert [q.speaker for q in find_quotes(text) if q.text.startswith("هيا تعال لعشرة")] == []
+
+
+# --- runaway quotes: a lost closing mark never takes the rest of the article (issue 13, precision)
+
+def test_an_unclosed_quote_ends_where_the_narration_resumes_and_the_next_speech_is_found():
+    text = ("وقال المدير العام خالد الراشد: «اطلعنا على كل الاستعدادات ورأينا أن العمل جيد في كل الأقسام.. "
+            "وأضاف الراشد: نأمل أن يكون الموسم القادم أفضل من هذا الموسم بكثير. وختم الحفل بتوزيع الجوائز على الفائزين.")
+    ents = [_ent(text, "خالد الراشد", "PER", "per:r")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.text for q in qs] == ["اطلعنا على كل الاستعدادات ورأينا أن العمل جيد في كل الأقسام..",
+                                    "نأمل أن يكون الموسم القادم أفضل من هذا الموسم بكثير"]
+    s1, s2 = text.index("المدير"), text.rindex("الراشد:")
+    assert _span(text, qs) == [("المدير العام خالد الراشد", s1, s1 + len("المدير العام خالد الراشد"), "per:r"),
+                               ("الراشد", s2, s2 + len("الراشد"), "per:r")]
+
+
+def test_a_long_closed_pair_across_narration_is_cut_and_the_next_speaker_keeps_his_words():
+    # a " opened and a » closed: the pair ran over the narration to the next "
+    body = "إن المتهمين سيحالون إلى القضاء لينالوا أقسى العقوبات على ما ارتكبوه في حق المدنيين الأبرياء، " * 6
+    text = ('وقالت وزارة الداخلية في بيان إن "' + body.strip() + '». وأضاف وزير الخارجية سامي العلي أمام الصحفيين إن "الحوار '
+            'هو الطريق الوحيد لحل الأزمة".')
+    ents = [_ent(text, "وزارة الداخلية", "ORG", "org:i"), _ent(text, "سامي العلي", "PER", "per:a")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.text for q in qs] == [body.strip(), "الحوار هو الطريق الوحيد لحل الأزمة"]
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("وزارة الداخلية", "org:i"),
+                                                              ("وزير الخارجية سامي العلي", "per:a")]
+
+
+def test_an_unclosed_quote_in_an_article_without_line_breaks_stops_at_a_sentence_end():
+    sentence = "وتواصل الفرق عملها في الميدان منذ الصباح الباكر دون توقف حتى تنتهي من المهمة كاملة. "
+    text = "وقال مدير الدفاع المدني فهد الزهراني: «" + sentence * 40
+    q = _one(text, entities=[_ent(text, "فهد الزهراني", "PER", "per:z")])
+    assert len(q.text) <= 600 and q.text.endswith("كاملة.") and q.text.startswith("وتواصل الفرق")
+    assert (q.speaker, q.speaker_entity_id) == ("مدير الدفاع المدني فهد الزهراني", "per:z")
+
+
+@pytest.mark.parametrize("unit", ["قال: «كلام كثير هنا. وأضاف ", "«" + "كلمة " * 50, "\"كلام. وقال " * 3 + "» "])
+def test_capping_runaway_quotes_runs_in_linear_time(unit):
+    def run(n, unit=unit):
+        text = unit * (n // len(unit))
+        t0 = time.process_time()
+        find_quotes(text)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)

@@ -423,6 +423,57 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
     return out
 
 
+# A quote that runs on past a sentence end into narration lost its closing
+# mark: a sentence opening with «و/ف + reporting verb» (… السياحية.. وأضاف
+# سموه: …; after ".." too, a pause elsewhere) is the writer again, so the quote ends before it. Closed quotes are
+# cut so only when long: a short one with «فقال» inside is a story told.
+_NARRATION_RESUMES = re.compile(rf"(?:\.(?!\d)|[!?؟\n])[^\S\n]{{0,6}}[وف](?:{alternation(_VERBS)})(?:ه|ها|هم)?{E}")
+_CUT_CLOSED_FROM = 500  # a closed quote this long may hide a lost closing mark
+_UNCLOSED_MAX = 600  # an unclosed quote in a paragraph without line breaks ends within this
+_QUOTE_MAX = 1500  # no quote runs longer: a mark paired across half an article
+
+
+def _capped(t: str, pairs: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+    """``pairs`` with runaway quotes ended: at the sentence where narration
+    resumes, else an unclosed one within _UNCLOSED_MAX and any within _QUOTE_MAX
+    characters, at the last sentence end before the limit. The quote is then
+    unclosed and stops at the sentence end, so the verb that resumes the
+    narration is not read as its attribution (… . وأضاف X)."""
+    out = []
+    for o, c, ce, closed in pairs:
+        cut = None
+        if not closed or ce - o > _CUT_CLOSED_FROM:
+            m = _NARRATION_RESUMES.search(t, o + 1, ce)
+            cut = m.start() if m else None
+        if cut is None and ce - o > (_QUOTE_MAX if closed else _UNCLOSED_MAX):
+            cut = _sentence_end_before(t, o + 1, o + (_QUOTE_MAX if closed else _UNCLOSED_MAX))
+        out.append((o, cut, _content_end(t, o, cut), False) if cut is not None else (o, c, ce, closed))
+    return out
+
+
+def _content_end(t: str, o: int, cut: int) -> int:
+    """Where the content of a quote cut at ``cut`` ends: with its full stop,
+    or before a closing mark of another kind just before it (إن "…بحقهم». وأضاف)."""
+    k = cut
+    while k > o + 1 and t[k - 1] in " \t.!?؟":
+        k -= 1
+    if _MARKS.match(t, k - 1):
+        return k - 1
+    return cut + (t[cut] in ".!?؟")
+
+
+def _sentence_end_before(t: str, lo: int, hi: int) -> int:
+    """The last sentence end in ``t[lo:hi]``, else the last space there (a
+    word is never cut), else ``hi``."""
+    last = None
+    for m in _SENT_END.finditer(t, lo, hi):
+        last = m
+    if last:
+        return last.start()
+    space = t.rfind(" ", lo, hi)
+    return space if space > lo else hi
+
+
 def _last_of(chars: str):
     """A matcher of the last of ``chars`` in a string: ``m.end() - 1`` is where
     ``max(s.rfind(c) for c in chars)`` is, in one C pass (greedy ``.*``
@@ -1441,7 +1492,7 @@ class _Reading:
         self.fd = fold(text)
         self.t = _mask_abbreviations(self.fd.text)
         self.ents = _folded_entities(self.fd, entities)
-        pairs = _pairs(self.t)
+        pairs = _capped(self.t, _pairs(self.t))
         self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
                       and not _considered_after_relative(self.t, v)]
