@@ -2067,3 +2067,54 @@ def test_capping_runaway_quotes_runs_in_linear_time(unit):
         find_quotes(text)
         return time.process_time() - t0
     assert_linear(run, 30_000)
+
+
+# --- a speaker names someone: a phrase of the clause is no speaker (issue 13, precision)
+
+def test_a_phrase_that_names_nobody_is_no_speaker():
+    # a preposition opening the span, an accusative, a noun with a possessive that is no person's
+    for text in ("وطالما تحدث عنه بين زملائه «سنبقى أوفياء لهذا الوطن مهما طال الزمن».",
+                 "ولم يفهم الرجل شيئاً فقال «لا أعرف عن هذا الأمر أي شيء على الإطلاق».",
+                 "وكان الهجوم عنيفا، وجدد هجومه قائلا «هؤلاء لن يجلبوا إلى المنطقة غير الفوضى والخراب»."):
+        q = _one(text)
+        assert (q.speaker, q.speaker_start, q.speaker_entity_id) == (None, None, None), text
+
+
+def test_persons_with_a_possessive_and_foreign_names_ending_in_ha_stay_speakers():
+    text = "واستقبل الوزير نظيره الفرنسي، وقال نظيره «نحن سعداء بهذه الزيارة التاريخية بين البلدين»."
+    q = _one(text)
+    s = text.rindex("نظيره")
+    assert _span(text, [q]) == [("نظيره", s, s + len("نظيره"), None)]
+    text = "وعلق بيليه على خروجه من المستشفى قائلا «لم أكن خائفا أبدا لأنني رجل قوي جدا»."
+    s = text.index("بيليه")
+    assert _span(text, [_one(text)]) == [("بيليه", s, s + len("بيليه"), None)]
+    text = "وقال أحدهم «إن الأمير كان أدهى من قابلت في حياتي كلها»."
+    s = text.index("أحدهم")
+    assert _span(text, [_one(text)]) == [("أحدهم", s, s + len("أحدهم"), None)]
+    text = "لكن مصدراً بارزاً في الجيش، أكد لـ«الشرق» أن «الرجل كان من أبرز المقربين من القائد السابق»."
+    s = text.index("مصدراً")
+    assert _span(text, [_one(text)]) == [("مصدراً بارزاً", s, s + len("مصدراً بارزاً"), None)]
+
+
+def test_glued_words_leave_the_speaker_span():
+    text = "وأقيم حفل تأبين للشرطيين قال خلاله قائد الشرطة أيوب كمال «سنواصل معركتنا حتى النهاية مهما كلف الأمر»."
+    ents = [_ent(text, "أيوب كمال", "PER", "per:a")]
+    s = text.index("قائد")
+    assert _span(text, [_one(text, entities=ents)]) == [("قائد الشرطة أيوب كمال", s, s + len("قائد الشرطة أيوب كمال"), "per:a")]
+    text = "وقال المتحدث سامر الهادي حين سئل عن القاعدة «لا يمكنني الحديث عن هذه القضايا لأسباب أمنية»."
+    ents = [_ent(text, "سامر الهادي", "PER", "per:h")]
+    s = text.index("المتحدث")
+    assert _span(text, [_one(text, entities=ents)]) == [("المتحدث سامر الهادي", s, s + len("المتحدث سامر الهادي"), "per:h")]
+    text = "وتصف الصحيفة نفسها على صفحتها الأولى بأنها «صحيفة اقتصادية عالمية لا تنحاز لأحد»."
+    s = text.index("الصحيفة")
+    assert _span(text, [_one(text)]) == [("الصحيفة", s, s + len("الصحيفة"), None)]
+
+
+def test_a_persons_tagged_name_in_marks_after_a_title_is_the_speaker_but_a_book_title_is_not():
+    text = "وقال مدير الجهاز الفني «جوريجوس دونيس» في حديثه: «التغذية السليمة تلعب دورا مهما في أداء اللاعب»."
+    ents = [_ent(text, "جوريجوس دونيس", "PER", "per:d")]
+    s = text.index("جوريجوس")
+    assert _span(text, [_one(text, entities=ents)]) == [("جوريجوس دونيس", s, s + len("جوريجوس دونيس"), "per:d")]
+    text = "ويقول غودمان مؤلف الكتاب الجديد «جرائم المستقبل»: «إن كل جهاز متصل بالإنترنت قابل للاختراق»."
+    ents = [_ent(text, "غودمان", "PER", "per:g")]
+    assert _one(text, entities=ents).speaker_entity_id == "per:g"

@@ -2960,6 +2960,78 @@ def _opens_with_preposition(r: _Reading, pos: int) -> bool:
     return w.group() != "علي" or keep_letters(r.text[r.fd.orig(w.start()) : r.fd.orig(w.end())]) == "على"
 
 
+# Words glued to a speaker by the subject reading: a preposition with a
+# pronoun before it (قال خلاله القائد X), a reflexive after it (وتصف الصحيفة
+# نفسها), a time clause after it (وقال إيرنست حين سئل).
+_LEADING_GLUE = {fold_word(w) for w in "خلاله خلالها أثناءه أثناءها فيه فيها حينها حينه بعدها بعده عندها عندئذ".split()}
+_TRAILING_GLUE = {fold_word(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split()}
+_CLAUSE_GLUE = {fold_word(w) for w in "حين حينما عندما أثناء وهو وهي".split()}  # (not لدى: السفير لدى الأمم المتحدة)
+_OPEN_MARKS = "«“„‹\""
+
+
+def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
+    """``sp`` without glued words; a person's tagged name in marks that ends
+    the span is the name (مدير الجهاز الفني «جوريجوس دونيس»)."""
+    words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    if len(words) >= 2 and words[0].group() in _LEADING_GLUE:
+        sp = sp._replace(start=words[1].start())
+        words = words[1:]
+    for k, w in enumerate(words[1:], 1):
+        if w.group() in _CLAUSE_GLUE or (w.group() in _TRAILING_GLUE and k == len(words) - 1):
+            return sp._replace(end=words[k - 1].end())
+    mark = max(r.t.rfind(c, sp.start, sp.end) for c in _OPEN_MARKS)
+    end = sp.end - 1 if _MARKS.match(r.t, sp.end - 1) else sp.end  # (… «جوريجوس دونيس»)
+    title = r.t[sp.start : mark].split()
+    if mark > sp.start and len(title) <= 5 and title[0] not in _DESCRIBED | _UNNAMED and not _MARKS.search(r.t, mark + 1, end) and any(
+            e[2] == "PER" and e[0] == mark + 1 and e[1] <= end for e in r.ents.starting(mark + 1, mark + 2)) and (
+            end < sp.end or _MARKS.match(r.t, sp.end) or r.t[sp.end : sp.end + 1].isspace() and _MARKS.match(r.t, sp.end + 1)):
+        return sp._replace(start=mark + 1, end=end)  # (a person's name in marks, not a book or a paper: مؤلف كتاب «…»)
+    return sp
+
+
+# A speaker is a name, a title or role, a body, a pronoun resolved to a
+# person or a described source. A span the tagger did not take that opens
+# with a particle or preposition, an accusative, or a noun with a possessive
+# that is no person's (كلامه، أسفه، تعبيره; not نظيره، زوجته، سموه) names nobody.
+_NOBODY_HEADS = {fold_word(w) for w in """بين إلا لذلك لهذا لكي كي حيث عند بعد قبل خلال منذ حتى بشكل بصورة بكل كل ما مما
+لما عن في من إلى مع لدى ضمن عبر حول جراء إثر أيضا فقط معي معه معها معهم معنا عنه عنها منه منها فيه فيها به بها
+عليه عليها إليه إليها وبين ومع وفي ومن""".split()} | _ACCUSATIVES | _ADVERB_WORDS
+_PERSON_NOUNS = _TITLE_HEADS | _HOLDER_TITLES | _DESCRIBED | _UNNAMED | _SOME_OF | {k[:-1] for k in _KIN} | {
+    fold_word(w) for w in """نظير زميل والد شقيق نجل ابن بنت زوج أب أم أخ أخت عم خال جد صديق رفيق محامي مدرب مساعد
+مدير رئيس قائد أمير ملك شيخ مقدم""".split()}
+_DIVINE_WORDS = {fold_word(w) for w in "سبحانه تعالى جل عز".split()}  # (قال سبحانه وتعالى: God)
+_POSSESSIVE = re.compile(r"(?:ته|تها|تهم|ها|هم|هما|كم|ه)$")
+
+
+def _names_nobody(r: _Reading, sp: _Speaker) -> bool:
+    """Whether an untagged speaker span is a phrase that names no one."""
+    words = r.t[sp.start : sp.end].split()
+    if not words:
+        return True
+    head = words[0]
+    if head in _DIVINE_WORDS:
+        return False
+    if head in _NOBODY_HEADS or head.startswith(("بال", "لل", "كال")):
+        return True
+    orig = r.text[r.fd.orig(sp.start) : r.fd.orig(sp.start + len(head))]
+    if orig.endswith(("ً", "اً", "ًا")) and head.removesuffix("ا") not in _PERSON_NOUNS:
+        return True  # (شيئاً، جانباً مضيئاً: an object or adverb; not لكن مصدراً بارزاً)
+    return len(words) <= 2 and _possessed_noun(r, head, orig)
+
+
+def _possessed_noun(r: _Reading, head: str, orig: str) -> bool:
+    """A noun with a possessive suffix (written ه، not ة) that is not a
+    person's; after a bare ه only when the noun is in the text with ال too
+    (هجومه … الهجوم), since foreign names end in ه (بيليه، نيتشه)."""
+    m = _POSSESSIVE.search(head)
+    if not m or head.startswith("ال") or orig.endswith("ة") or "الله" in head or is_given_name(head) or head in _HONOURED_BY:
+        return False
+    stem = head[: m.start()]
+    if len(stem) < 3 or stem.endswith("و") or {stem, stem + "ه", stem.removeprefix("ل")} & _PERSON_NOUNS:
+        return False  # (a plural of persons before its possessive: منتقدوه، مسؤولوها)
+    return m.group() != "ه" or re.search(rf"(?<!\w)ال{re.escape(stem.removeprefix('ل'))}(?!\w)", r.t) is not None
+
+
 def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[int, int] | None) -> Quote:
     """The quote in original offsets."""
     fd, text = r.fd, r.text
@@ -2967,7 +3039,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     if speaker and _opens_with_preposition(r, speaker.start):
         speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
-        speaker = _complete_name(r, _trim_speaker(r, speaker))
+        speaker = _complete_name(r, _unglued(r, _trim_speaker(r, speaker)))
         ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
         if ent is None:  # a title alone (وقال وزير الآثار): the one the article named with it
             held = holder_before(r.t, speaker.start, speaker.end, r.ents.starting(max(0, speaker.start - TITLE_REACH), speaker.start),
@@ -2975,6 +3047,9 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
             if held:
                 speaker = speaker._replace(start=held[0], end=held[1])
                 ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
+        if ent is None and _names_nobody(r, speaker):
+            speaker = None  # (… بين زملائه، شيئا، تعبيره: a phrase of the clause, no one who speaks)
+    if speaker:
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
         sp_text = text[ss:se]
     else:
