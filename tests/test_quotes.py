@@ -2118,3 +2118,18 @@ def test_a_persons_tagged_name_in_marks_after_a_title_is_the_speaker_but_a_book_
     text = "ويقول غودمان مؤلف الكتاب الجديد «جرائم المستقبل»: «إن كل جهاز متصل بالإنترنت قابل للاختراق»."
     ents = [_ent(text, "غودمان", "PER", "per:g")]
     assert _one(text, entities=ents).speaker_entity_id == "per:g"
+
+
+def test_a_person_named_as_the_subject_after_a_quote_ends_the_carry_in_the_sentence():
+    text = ('وغرد الشيخ سعد الراشد عبر حسابه قائلا: "الإرهاب لا دين له ولا وطن" كما تفاعل الوزير عادل الجبير مع الوسم '
+            'وكتب "لن يزيد الإرهاب المملكة إلا عزما".')
+    ents = [_ent(text, "سعد الراشد", "PER", "per:r"), _ent(text, "عادل الجبير", "PER", "per:j")]
+    qs = find_quotes(text, entities=ents)
+    s1, s2 = text.index("الشيخ"), text.index("عادل")
+    assert _span(text, qs) == [("الشيخ سعد الراشد", s1, s1 + len("الشيخ سعد الراشد"), "per:r"),
+                               ("عادل الجبير", s2, s2 + len("عادل الجبير"), "per:j")]
+    # a verbal noun before the person: Y is its object, the carry stands
+    text = ('وقال المتحدث سعد الراشد: «الحوار هو الحل الوحيد أمامنا» واعتبار عادل الجبير الخطوة مهمة '
+            'وأضاف «لن نتراجع عن موقفنا أبدا مهما كانت الضغوط».')
+    ents = [_ent(text, "سعد الراشد", "PER", "per:r"), _ent(text, "عادل الجبير", "PER", "per:j")]
+    assert [q.speaker_entity_id for q in find_quotes(text, entities=ents)] == ["per:r", "per:r"]

@@ -2502,7 +2502,43 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
                        or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
+        else:
+            speaker = _newer_person(r, vs, prev_end, speaker) or speaker
     return (vs, ve), speaker
+
+
+_NEWER_GAP = 300
+_CLAUSE_OPENERS = {fold_word(w) for w in "كما ثم".split()}
+
+
+def _newer_person(r: _Reading, vs: int, prev_end: int, carried: _Speaker) -> _Speaker | None:
+    """A verb without subject after the quote of the speaker it would carry,
+    in the same sentence, when a person was named between as the subject of
+    another verb (قال X: «…» كما تفاعل الوزير Y مع الوسم وكتب «…»): Y speaks
+    now, unless a preposition, noun or complementiser takes Y in."""
+    t = r.t
+    if not r.ents or carried.verb_start >= prev_end or vs - prev_end > _NEWER_GAP or _SENT_END.search(t, prev_end, vs):
+        return None
+    per = next((e for e in r.ents.starting(prev_end, vs) if e[2] == "PER" and e[1] <= vs and not r.in_speech(e[0])), None)
+    if per is None or (per[0] < carried.end and per[1] > carried.start):
+        return None
+    before = _WORDS_BACK.findall(t[prev_end : per[0]])
+    attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and t[per[0] - 2 : per[0] - 1].isspace()
+    if not before or len(before) > 3 or not (before[0] in _CLAUSE_OPENERS or before[0][:1] in "وف") or attached \
+            or any(_governs(w) for w in before) or any(w in _COMPLEMENTISERS for w in before):
+        return None  # (only a clause of its own right after the quote: كما تفاعل [الوزير] Y، وتفاعل Y)
+    head = before[1] if before[0] in _CLAUSE_OPENERS and len(before) > 1 else before[0].removeprefix("و").removeprefix("ف")
+    if len(head) >= 5 and head[-2] == "ا":
+        return None  # (واعتبار Y، واستقبال Y: a verbal noun, Y its object)
+    if _same_name(t, per, carried):
+        return None
+    return _Speaker(per[0], per[1], vs, vs)
+
+
+def _same_name(t: str, per: tuple, sp: _Speaker) -> bool:
+    """Whether the tagged person ``per`` shares a name word with the speaker span (الوزير X … X)."""
+    words = set(t[per[0] : per[1]].split())
+    return bool(words & set(t[sp.start : sp.end].split()))
 
 
 # وقال سموه / معاليه: the honoured person the lead sentence is about, however long that sentence
