@@ -2133,3 +2133,13 @@ def test_a_person_named_as_the_subject_after_a_quote_ends_the_carry_in_the_sente
             'وأضاف «لن نتراجع عن موقفنا أبدا مهما كانت الضغوط».')
     ents = [_ent(text, "سعد الراشد", "PER", "per:r"), _ent(text, "عادل الجبير", "PER", "per:j")]
     assert [q.speaker_entity_id for q in find_quotes(text, entities=ents)] == ["per:r", "per:r"]
+
+
+def test_a_verb_of_saying_after_without_reports_nothing_and_its_object_is_no_speaker():
+    text = ("وكان الصحفي كمال داود ندد أمس بتعازي بعض القادة إلى الرئيس فؤاد سالم. "
+            "وكتب دون أن يذكر سالم صراحة: «من المخجل أن يتصل مسؤولون أجانب بالرجل الأول عن هذا الإرهاب».")
+    ents = [_ent(text, "كمال داود", "PER", "per:k"), _ent(text, "فؤاد سالم", "PER", "per:f"),
+            _ent(text, "سالم", "PER", "per:f", n=2)]
+    q = _one(text, entities=ents)
+    s = text.index("كمال")
+    assert _span(text, [q]) == [("كمال داود", s, s + len("كمال داود"), "per:k")]

@@ -1483,6 +1483,12 @@ def _considered_after_relative(t: str, verb: tuple[int, int]) -> bool:
     return bool(prev) and prev[-1] in _RELATIVES
 
 
+# «دون أن يذكر X»: a verb of saying negated by «without» reports nothing,
+# and X, its subject or object, is no speaker (وكتب دون أن يذكر إردوغان «…»)
+_WITHOUT_WORD = re.compile(r"(?:من\s{1,3})?ب?دون\s{1,3}(?:ان|أن)(?!\w)")
+_WITHOUT_SAYING = re.compile(r"(?<!\w)(?:من\s{1,3})?ب?دون\s{1,3}(?:ان|أن)\s{1,3}$")
+
+
 class _Reading:
     """One text read for quotes: its folded form, entities, speech and name
     pairs, and reporting verbs with their written subjects."""
@@ -1495,7 +1501,7 @@ class _Reading:
         pairs = _capped(self.t, _pairs(self.t))
         self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
-                      and not _considered_after_relative(self.t, v)]
+                      and not _considered_after_relative(self.t, v) and not _WITHOUT_SAYING.search(self.t, max(0, v[0] - 12), v[0])]
         self.verb_starts = [v[0] for v in self.verbs]
         colon = _colon_speech(self, pairs)
         if colon:
@@ -1700,6 +1706,8 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
     spoken = _SpokenSubjects()
     for vs, ve in r.verbs:
         subj = _written_subject(r, vs, ve)
+        if subj and _WITHOUT_WORD.match(r.t, subj[0]):
+            subj = None  # (وكتب دون أن يذكر X «…»: no subject written; the writer named before)
         if subj:
             sp = _Speaker(subj[0], subj[1], vs, ve)
             subjects[vs] = sp
@@ -2311,6 +2319,7 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
             return None
         return _Speaker(per[0], per[1], vs, vs)
     return None
+
 
 
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
