@@ -2143,3 +2143,14 @@ def test_a_verb_of_saying_after_without_reports_nothing_and_its_object_is_no_spe
     q = _one(text, entities=ents)
     s = text.index("كمال")
     assert _span(text, [q]) == [("كمال داود", s, s + len("كمال داود"), "per:k")]
+
+
+def test_a_verb_before_adam_and_a_closing_mark_end_the_speaker_and_ghayr_names_nobody():
+    text = "وقال مصدر من المقاومة الشعبية فضل عدم الكشف عن اسمه: إن المسلحين شنوا هجوما على مواقع المقاومة في الجبهة."
+    s = text.index("مصدر")
+    assert _span(text, [_one(text)]) == [("مصدر من المقاومة الشعبية", s, s + len("مصدر من المقاومة الشعبية"), None)]
+    text = 'وقالت "أم فاطمة" معلمة: نعيش قلقا نفسيا كبيرا ناتجا عن بعد المسافة كل يوم.'
+    s = text.index("أم")
+    assert _span(text, [_one(text)]) == [("أم فاطمة", s, s + len("أم فاطمة"), None)]
+    text = 'لكن أحدث تقييم يقول غير ذلك، إذ يعتبر أن "الوضع وصل إلى طريق مسدود تماما في هذه المرحلة".'
+    assert [q.speaker for q in find_quotes(text)] == [None]

@@ -3011,6 +3011,7 @@ def _opens_with_preposition(r: _Reading, pos: int) -> bool:
 _LEADING_GLUE = {fold_word(w) for w in "خلاله خلالها أثناءه أثناءها فيه فيها حينها حينه بعدها بعده عندها عندئذ".split()}
 _TRAILING_GLUE = {fold_word(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split()}
 _CLAUSE_GLUE = {fold_word(w) for w in "حين حينما عندما أثناء وهو وهي".split()}  # (not لدى: السفير لدى الأمم المتحدة)
+_THEN_NOT = re.compile(r"\s{1,3}عدم(?!\w)")
 _OPEN_MARKS = "«“„‹\""
 
 
@@ -3024,6 +3025,12 @@ def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
     for k, w in enumerate(words[1:], 1):
         if w.group() in _CLAUSE_GLUE or (w.group() in _TRAILING_GLUE and k == len(words) - 1):
             return sp._replace(end=words[k - 1].end())
+    if len(words) >= 3 and _THEN_NOT.match(r.t, sp.end):
+        return sp._replace(end=words[-2].end())  # (مصدر من المقاومة فضل عدم الكشف عن اسمه: فضل is his verb)
+    if sp.start and _MARKS.match(r.t, sp.start - 1):
+        inner = _MARKS.search(r.t, sp.start, sp.end)
+        if inner and len(r.t[sp.start : inner.start()].split()) >= 2:
+            return sp._replace(end=inner.start())  # («أم فاطمة» معلمة: the name in its marks)
     mark = max(r.t.rfind(c, sp.start, sp.end) for c in _OPEN_MARKS)
     end = sp.end - 1 if _MARKS.match(r.t, sp.end - 1) else sp.end  # (… «جوريجوس دونيس»)
     title = r.t[sp.start : mark].split()
@@ -3038,7 +3045,7 @@ def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
 # person or a described source. A span the tagger did not take that opens
 # with a particle or preposition, an accusative, or a noun with a possessive
 # that is no person's (كلامه، أسفه، تعبيره; not نظيره، زوجته، سموه) names nobody.
-_NOBODY_HEADS = {fold_word(w) for w in """بين إلا لذلك لهذا لكي كي حيث عند بعد قبل خلال منذ حتى بشكل بصورة بكل كل ما مما
+_NOBODY_HEADS = {fold_word(w) for w in """غير بين إلا لذلك لهذا لكي كي حيث عند بعد قبل خلال منذ حتى بشكل بصورة بكل كل ما مما
 لما عن في من إلى مع لدى ضمن عبر حول جراء إثر أيضا فقط معي معه معها معهم معنا عنه عنها منه منها فيه فيها به بها
 عليه عليها إليه إليها وبين ومع وفي ومن""".split()} | _ACCUSATIVES | _ADVERB_WORDS
 _PERSON_NOUNS = _TITLE_HEADS | _HOLDER_TITLES | _DESCRIBED | _UNNAMED | _SOME_OF | {k[:-1] for k in _KIN} | {
