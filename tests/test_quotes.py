@@ -2154,3 +2154,9 @@ def test_a_verb_before_adam_and_a_closing_mark_end_the_speaker_and_ghayr_names_n
     assert _span(text, [_one(text)]) == [("أم فاطمة", s, s + len("أم فاطمة"), None)]
     text = 'لكن أحدث تقييم يقول غير ذلك، إذ يعتبر أن "الوضع وصل إلى طريق مسدود تماما في هذه المرحلة".'
     assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_a_list_after_kull_min_and_a_colon_is_no_quote():
+    text = ("وأضاف المنتخب أربع ميداليات فضية بتحقيق كل من: سامي النخلي المركز الثاني في رمي الرمح، "
+            "وراضي الحربي المركز الثاني في دفع الجلة.")
+    assert find_quotes(text) == []

@@ -602,11 +602,16 @@ _HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنو
 _ANOTHER_ITEM = re.compile(r"[ \t]{0,2}[،,]?[ \t]{0,2}(?:و|او|أو)[ \t]?[«\"“]")
 
 
+_EACH_OF_WORDS = ["كل", "من"]
+
+
 def _enumerates(words: list[str], content: str) -> bool:
     """The words before a colon introduce a list (and ``content`` reads as
     one: منها: «إنهما قد تناولا…» after وقالوا لاثنين is speech) or a headline."""
     if _LINK in words[-5:]:
         return True  # (رابط الخبر بصحيفة X: «…»: the linked story's title)
+    if words[-2:] == _EACH_OF_WORDS:
+        return True  # (بتحقيق كل من: X (…) المركز الثاني، وY …; في كل من: «ثادق والدائر…»: whom or where, not words)
     if words[-1:] and words[-1] in _LIST_INTROS:
         return _is_list(content) or (len(content.split(None, _TERM_SHORT + 1)) <= _TERM_SHORT
                                      and not _SPEECHLIKE.search(content))
