@@ -2518,7 +2518,30 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
         else:
             speaker = _newer_person(r, vs, prev_end, speaker) or speaker
+        if speaker is not None:
+            speaker = _paragraph_person(r, vs, speaker) or speaker
     return (vs, ve), speaker
+
+
+_ASKING = {fold_word(w) for w in "سأل سألت يسأل تسأل سألوا وسأل وسألت".split()}
+
+
+def _paragraph_person(r: _Reading, vs: int, carried: _Speaker) -> _Speaker | None:
+    """A speaker carried from an earlier paragraph gives way to a person the
+    verb's own paragraph made the subject of a verb of saying before it
+    (⏎ فيما اعتبر الدكتور Y الاتفاقية … ⏎ «…»، قائلا: Y), however long its sentence."""
+    para = r.t.rfind("\n", 0, vs) + 1
+    if carried.verb_start >= para or carried.start >= para:
+        return None
+    for sp in reversed(r.subject_list(vs)):
+        if sp.verb_start < para:
+            return None
+        if r.t[sp.verb_start : sp.verb_end] in _ASKING:
+            continue  # (سألت الدورية X عن …: the asker is not who answers)
+        if any(e[2] == "PER" and e[0] < sp.end and e[1] > sp.start for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end)) \
+                and not _same_name(r.t, (sp.start, sp.end), carried):
+            return sp._replace(verb_start=vs, verb_end=vs)
+    return None
 
 
 _NEWER_GAP = 300
