@@ -2173,3 +2173,17 @@ def test_a_speaker_carried_from_an_earlier_paragraph_gives_way_to_the_person_thi
     assert [q.speaker_entity_id for q in qs] == ["per:s", "per:g"]
     s = text.index("وكيل")
     assert _span(text, qs[1:]) == [("وكيل الجامعة الدكتور محروس غبان", s, s + len("وكيل الجامعة الدكتور محروس غبان"), "per:g")]
+
+
+def test_who_answers_is_the_person_the_question_was_put_to():
+    text = ("وقال المدير سعد الحربي إن «العمل مستمر في كل المواقع». "
+            "وسألت الصحيفة الوزير خالد العمر عن الخطة الجديدة، فأجاب: «نحن نعمل على تنفيذها منذ أشهر طويلة».")
+    ents = [_ent(text, "سعد الحربي", "PER", "per:h"), _ent(text, "خالد العمر", "PER", "per:o")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("خالد")
+    assert _span(text, qs[1:]) == [("خالد العمر", s, s + len("خالد العمر"), "per:o")]
+    # asked about someone: that one does not answer
+    text = ("وقال الوزير خالد العمر إن «العمل مستمر في كل المواقع». "
+            "وسألناه عن المدير سعد الحربي، فأجاب: «إنه يعمل معنا منذ سنوات طويلة».")
+    ents = [_ent(text, "خالد العمر", "PER", "per:o"), _ent(text, "سعد الحربي", "PER", "per:h")]
+    assert [q.speaker_entity_id for q in find_quotes(text, entities=ents)][1] != "per:h"

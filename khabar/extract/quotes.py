@@ -2503,6 +2503,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return (vs, ve), carried if carried and _group(r.t, carried) else None
     if speaker is None and _MEMOIR_ASKED.fullmatch(r.t, vs, ve) and _memoir_narrator(r):
         return (vs, ve), _memoir_narrator(r)._replace(verb_start=vs, verb_end=vs)  # فسألته بدهشة: she who writes
+    if speaker is None and r.t[vs:ve].removeprefix("ف") in _ANSWERS:
+        speaker = _asked_person(r, vs)  # وسألت الصحيفة الوزير X عن …، فأجاب: «…»: X answers
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -2524,6 +2526,31 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
 
 
 _ASKING = {fold_word(w) for w in "سأل سألت يسأل تسأل سألوا وسأل وسألت".split()}
+_ANSWERS = {fold_word(w) for w in "أجاب أجابت يجيب تجيب رد ردت".split()}
+_ASKED = re.compile(r"(?<!\w)[وف]?(?:سال|سالت|يسال|تسال|سالوا)(?!\w)")
+_ASKED_REACH = 300
+_ABOUT = re.compile(r"(?<!\w)(?:عن|حول)(?!\w)")
+
+
+def _asked_person(r: _Reading, vs: int) -> _Speaker | None:
+    """Who answers (فأجاب، ردت) without a subject: the person a verb of asking
+    just before took as its object (وسألت الصحيفة الوزير X عن …)، the last
+    one tagged before what was asked about (عن/حول …) and not after a
+    preposition. None when the question was put to a pronoun (سألته)."""
+    lo = max(0, vs - _ASKED_REACH)
+    asked = None
+    for m in _ASKED.finditer(r.t, lo, vs):
+        asked = m
+    if asked is None or len(_SENT_END.findall(r.t, asked.end(), vs)) > 1:
+        return None
+    about = _ABOUT.search(r.t, asked.end(), vs)
+    hi = about.start() if about else vs
+    for e in reversed(r.ents.starting(asked.end(), hi)):
+        if e[2] == "PER" and e[1] <= hi and not r.in_speech(e[0]):
+            before = _WORDS_BACK.findall(r.t[asked.end() : e[0]])
+            if not (before and _governs(before[-1])) and r.t[e[0] - 1 : e[0]] not in ("ل", "ب"):
+                return _Speaker(e[0], e[1], vs, vs)
+    return None
 
 
 def _paragraph_person(r: _Reading, vs: int, carried: _Speaker) -> _Speaker | None:
