@@ -2187,3 +2187,24 @@ def test_who_answers_is_the_person_the_question_was_put_to():
             "وسألناه عن المدير سعد الحربي، فأجاب: «إنه يعمل معنا منذ سنوات طويلة».")
     ents = [_ent(text, "خالد العمر", "PER", "per:o"), _ent(text, "سعد الحربي", "PER", "per:h")]
     assert [q.speaker_entity_id for q in find_quotes(text, entities=ents)][1] != "per:h"
+
+
+def test_a_list_after_a_copula_and_a_colon_is_no_quote():
+    text = "وأوضح المدير سامي العلي أن المناطق المستفيدة هي: المنصورة والشيخ عثمان والبريقة ودار سعد وخور مكسر والمعلا."
+    assert find_quotes(text, entities=[_ent(text, "سامي العلي", "PER", "per:s")]) == []
+
+
+def test_a_saying_of_another_person_is_that_persons():
+    text = ("وقال المدير عائض الزهراني إن الراحل كان سندا للعرب، واستطرد ذاكراً قول الفيصل في البيت الأبيض "
+            "«نريد عالماً تسوده الحرية ويسوده السلام ويسوده التعاون».")
+    ents = [_ent(text, "عائض الزهراني", "PER", "per:z"), _ent(text, "الفيصل", "PER", "per:f")]
+    s = text.index("الفيصل")
+    assert _span(text, [_one(text, entities=ents)]) == [("الفيصل", s, s + len("الفيصل"), "per:f")]
+    text = "لذا كن شكاكا، وتذكر المقولة المشهورة للروائي الإنجليزي سومرست موم: «إذا قال الملايين شيئا أحمق فإنه لا يصبح حكيما»."
+    ents = [_ent(text, "سومرست موم", "PER", "per:m")]
+    s = text.index("سومرست")
+    assert _span(text, [_one(text, entities=ents)]) == [("سومرست موم", s, s + len("سومرست موم"), "per:m")]
+    # his own saying: قوله is the subject's words
+    text = "ونقلت الوكالة عن الوزير سامي العلي قوله «إن العمل مستمر في كل المواقع دون توقف»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    assert _one(text, entities=ents).speaker_entity_id == "per:s"

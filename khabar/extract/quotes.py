@@ -603,6 +603,7 @@ _ANOTHER_ITEM = re.compile(r"[ \t]{0,2}[،,]?[ \t]{0,2}(?:و|او|أو)[ \t]?[«
 
 
 _EACH_OF_WORDS = ["كل", "من"]
+_LIST_COPULAS = {fold_word(w) for w in "هم هي هما وهم وهي".split()}  # (الحكام المشاركون هم: X، Y …)
 
 
 def _enumerates(words: list[str], content: str) -> bool:
@@ -610,7 +611,7 @@ def _enumerates(words: list[str], content: str) -> bool:
     one: منها: «إنهما قد تناولا…» after وقالوا لاثنين is speech) or a headline."""
     if _LINK in words[-5:]:
         return True  # (رابط الخبر بصحيفة X: «…»: the linked story's title)
-    if words[-2:] == _EACH_OF_WORDS:
+    if words[-2:] == _EACH_OF_WORDS or words[-1:] and words[-1] in _LIST_COPULAS:
         return True  # (بتحقيق كل من: X (…) المركز الثاني، وY …; في كل من: «ثادق والدائر…»: whom or where, not words)
     if words[-1:] and words[-1] in _LIST_INTROS:
         return _is_list(content) or (len(content.split(None, _TERM_SHORT + 1)) <= _TERM_SHORT
@@ -1932,6 +1933,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         found = ((None, q.speaker) if q.speaker else _named_inside(r, q) or _scripture(r, q.mark) or _writing_of(r, q.mark)
                  or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
+        if found and found[0]:
+            found = (found[0], _quoted_saying(r, found[0], q.mark) or found[1])  # (ذاكراً قول الفيصل «…»: the king's)
         if found:
             verb_span, speaker = found
         else:
@@ -1962,6 +1965,37 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+# «قول X» / «مقولة X» between the verb and the quote: the words are X's,
+# cited by the verb's subject (واستطرد ذاكراً قول الفيصل: «…»)
+_SAYING_OF = re.compile(r"(?<!\w)(?:[وب]?قول|[وب]?(?:ال)?مقوله|كلمات|عباره|(?:ال)?مقولات)\s{1,3}")
+_SAYING_NOUNS = {fold_word(w) for w in "قول مقولة المقولة مقولات المقولات عبارة العبارة كلمات".split()}
+
+
+def _quoted_saying(r: _Reading, verb_span: tuple[int, int], o: int) -> _Speaker | None:
+    """The person whose saying the clause between the verb and the quote at
+    ``o`` names: a tagged person right after قول/مقولة (and its adjectives and
+    title), never a pronoun (قوله: the verb's subject's own words)."""
+    vs, ve = verb_span
+    m = None
+    for m in _SAYING_OF.finditer(r.t, ve, o):
+        pass
+    if m is None or _SENT_END.search(r.t, m.end(), o):
+        return None
+    per = next((e for e in r.ents.starting(m.end(), o) if e[2] == "PER" and e[1] <= o and not r.in_speech(e[0])), None)
+    if per is None or len(r.t[m.end() : per[0]].split()) > 3:
+        return None
+    return _Speaker(per[0], per[1], vs, ve)
+
+
+def _saying_holder(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A speaker span that is a saying (المقولة المشهورة للروائي X): the person tagged in it."""
+    words = r.t[sp.start : sp.end].split()
+    if not words or words[0] not in _SAYING_NOUNS:
+        return sp
+    per = next((e for e in r.ents.starting(sp.start + 1, sp.end) if e[2] == "PER" and e[1] <= sp.end), None)
+    return sp._replace(start=per[0]) if per else sp
 
 
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
@@ -3146,7 +3180,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     if speaker and _opens_with_preposition(r, speaker.start):
         speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
-        speaker = _complete_name(r, _unglued(r, _trim_speaker(r, speaker)))
+        speaker = _complete_name(r, _saying_holder(r, _unglued(r, _trim_speaker(r, speaker))))
         ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
         if ent is None:  # a title alone (وقال وزير الآثار): the one the article named with it
             held = holder_before(r.t, speaker.start, speaker.end, r.ents.starting(max(0, speaker.start - TITLE_REACH), speaker.start),
