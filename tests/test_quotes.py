@@ -2208,3 +2208,17 @@ def test_a_saying_of_another_person_is_that_persons():
     text = "ونقلت الوكالة عن الوزير سامي العلي قوله «إن العمل مستمر في كل المواقع دون توقف»."
     ents = [_ent(text, "سامي العلي", "PER", "per:s")]
     assert _one(text, entities=ents).speaker_entity_id == "per:s"
+
+
+def test_reported_from_a_source_with_a_name_in_marks_is_the_sources():
+    text = ("وقال القائد سامي العلي إن القوة الهجومية «يتولاها الحزب». "
+            "ونقل عن قيادي في كتائب «حمزة» الفاعلة في المدينة، أن قوات الاقتحام «بأكملها تابعة للحزب».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("قيادي")
+    span = "قيادي في كتائب «حمزة» الفاعلة في المدينة"
+    assert _span(text, qs[1:]) == [(span, s, s + len(span), None)]
+    text = "ونقل المحامي عن الأسير أحمد سالم الذي زاره أمس في السجن، قوله: «إن الإضراب سيستمر حتى تتحقق المطالب»."
+    ents = [_ent(text, "أحمد سالم", "PER", "per:a")]
+    s = text.index("الأسير")
+    assert _span(text, [_one(text, entities=ents)]) == [("الأسير أحمد سالم", s, s + len("الأسير أحمد سالم"), "per:a")]

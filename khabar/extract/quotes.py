@@ -201,6 +201,17 @@ _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{
 _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
+# ... and X with a short name in marks inside (عن قيادي في كتائب «حمزة» الفاعلة …، أن)
+_NAQL_COMMA_NAMED = re.compile(rf"(?<!\w)عن{SP}(?P<s>(?:[^.\n«»\"“”:،]|[«\"“][^.\n«»\"“”:،]{{1,40}}[»\"”]){{2,80}}?){OSP}،"
+                               rf"[^.\n«»\"“”:]{{0,120}}?(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
+
+
+def _naql_named(t: str, ve: int) -> re.Match | None:
+    """_NAQL_COMMA_NAMED after ``ve``, only when the source has a name in marks (else _NAQL_COMMA read it)."""
+    m = _NAQL_COMMA_NAMED.search(t, ve, min(len(t), ve + 240))
+    return m if m and _MARKS.search(t, m.start("s"), m.end("s")) else None
+
+
 # one's own words with a possessive pronoun (مقاله، كلمتها، تصريحاته، يروي حكايته): the object of the verb, never its subject
 _OWN_WORDS = re.compile(r"(?:مقال|كلمت|حديث|تصريح|تصريحات|رسالت|خطاب|تغريدت|تغريدات|بيان|جواب|اجابت|رد|تعليق|كتاب"
                         r"|مداخلت|قصيدت|كلمات|حوار|حكايت|قصت|روايت|تجربت)(?:ه|ها|هم)(?!\w)"
@@ -1824,7 +1835,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, ve):
         return None  # ونقلت عنه وكالة الصحافة الفرنسية قوله: the agency reports; "him", named before, speaks
     if t[vs:ve] in _NAQL_VERBS:
-        naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240))
+        naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240)) or _naql_named(t, ve)
         if naql and not _SENT_END.search(t, ve, naql.start()):
             return naql.start("s"), naql.end("s")
     if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
@@ -3099,7 +3110,7 @@ def _opens_with_preposition(r: _Reading, pos: int) -> bool:
 # نفسها), a time clause after it (وقال إيرنست حين سئل).
 _LEADING_GLUE = {fold_word(w) for w in "خلاله خلالها أثناءه أثناءها فيه فيها حينها حينه بعدها بعده عندها عندئذ".split()}
 _TRAILING_GLUE = {fold_word(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split()}
-_CLAUSE_GLUE = {fold_word(w) for w in "حين حينما عندما أثناء وهو وهي".split()}  # (not لدى: السفير لدى الأمم المتحدة)
+_CLAUSE_GLUE = {fold_word(w) for w in "حين حينما عندما أثناء وهو وهي الذي التي الذين".split()}  # (not لدى: السفير لدى الأمم المتحدة)
 _THEN_NOT = re.compile(r"\s{1,3}عدم(?!\w)")
 _OPEN_MARKS = "«“„‹\""
 
