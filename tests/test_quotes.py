@@ -2222,3 +2222,25 @@ def test_reported_from_a_source_with_a_name_in_marks_is_the_sources():
     ents = [_ent(text, "أحمد سالم", "PER", "per:a")]
     s = text.index("الأسير")
     assert _span(text, [_one(text, entities=ents)]) == [("الأسير أحمد سالم", s, s + len("الأسير أحمد سالم"), "per:a")]
+
+
+def test_a_long_list_after_a_colon_is_no_speech_but_short_spoken_clauses_are():
+    text = "وأشار الأمير إلى أن المؤسسة ساعدت المحتاجين كما تم مع دول: الصومال، والنيجر، ومالي، وسيراليون، وغينيا، وإندونيسيا."
+    assert find_quotes(text) == []
+    text = "فقال لي وهو يحاول الإفلات من السؤال: لا، لا أبدا، أبدا."
+    assert [q.text for q in find_quotes(text)] == ["لا، لا أبدا، أبدا"]
+
+
+def test_who_is_urged_and_what_is_deemed_are_not_the_speaker():
+    text = ('وقال الشيخ حسن الحسيني إن الوطن للجميع. ودعا إخوانه من أبناء المنطقة بقوله: '
+            '"فلننظر إلى عيوبنا أولا وإلى ما يفعله بعض السفهاء منا".')
+    ents = [_ent(text, "حسن الحسيني", "PER", "per:h")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.speaker_entity_id for q in qs] == ["per:h"]
+    s = text.index("الشيخ")
+    assert _span(text, qs) == [("الشيخ حسن الحسيني", s, s + len("الشيخ حسن الحسيني"), "per:h")]
+    text = ("واعتبر عبد الملك الحوثي نجاح المقاومة في استعادة المدينة الشهر الماضي “إنجازا محدودا لم يتيسر لهم إلا في "
+            "ظروف شهر رمضان”، مضيفا أن الحرب مستمرة.")
+    ents = [_ent(text, "عبد الملك الحوثي", "PER", "per:o")]
+    s = text.index("عبد")
+    assert _span(text, [_one(text, entities=ents)]) == [("عبد الملك الحوثي", s, s + len("عبد الملك الحوثي"), "per:o")]

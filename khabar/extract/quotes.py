@@ -535,6 +535,16 @@ def _is_list(content: str) -> bool:
             and not _SENT_END.search(content) and not _SPEECHLIKE.search(content))  # (لا يعترف … ولا … ولا: speech)
 
 
+_LONG_LIST_ITEMS = 5  # (not «لا، لا أبدا، أبدا» or «تميزت بتواضعك، أبهرت…، وأقنعت…»: short spoken clauses)
+
+
+def _long_list(content: str) -> bool:
+    """A list of at least _LONG_LIST_ITEMS short items with nothing speech-like in it."""
+    if content.startswith("(") or ":" in content:
+        return False  # (قال الفيروز أبادي: (المشخان، ويكسر: الديوث، …): a citation)
+    return len(_LIST_SEP.split(content)) >= _LONG_LIST_ITEMS and _is_list(content) and not _SPEECHLIKE.search(content)
+
+
 def _mostly_latin(content: str) -> bool:
     return len(_LATIN.findall(content)) > len(_ARABIC.findall(content))
 
@@ -1587,6 +1597,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
                 continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
             if q and _SAID_COLON.match(t, q.start):
                 continue  # بيانا جاء فيه: قال الله تعالى: ((…)): the inner verb's colon opens the words
+            if q and _long_list(t[q.start : q.end]):
+                continue  # (كما تم مع دول: الصومال، والنيجر، ومالي …: names, not what was said)
             if q:
                 out.append(q)
     if r.ents:
@@ -1714,6 +1726,24 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
 
 
+_URGING = {fold_word(w) for w in "دعا دعت حث حثت ناشد ناشدت طالب طالبت".split()}
+
+
+def _urged(r: _Reading, vs: int, ve: int, subj: tuple[int, int]) -> bool:
+    """The subject read after a verb of urging is its object when it is a
+    noun with a possessive (ودعا أنصاره، حث لاعبيه، ناشد أبناءه)."""
+    if r.t[vs:ve] not in _URGING:
+        return False
+    head = r.t[subj[0] : subj[1]].split()[0]
+    orig = r.text[r.fd.orig(subj[0]) : r.fd.orig(subj[0] + len(head))]
+    return bool(_POSSESSIVE.search(head)) and not head.startswith("ال") and not orig.endswith("ة") \
+        and head not in _HONOURED_BY and "الله" not in head and not is_given_name(head) and not _entity_at(r, subj[0])
+
+
+def _entity_at(r: _Reading, pos: int) -> bool:
+    return any(e[0] <= pos < e[1] for e in r.ents.starting(pos - _MAX_ENTITY, pos + 1))
+
+
 _AS_SAID = [[fold_word(w)] for w in "كما وكما حسبما".split()]
 
 
@@ -1725,6 +1755,8 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
         subj = _written_subject(r, vs, ve)
         if subj and _WITHOUT_WORD.match(r.t, subj[0]):
             subj = None  # (وكتب دون أن يذكر X «…»: no subject written; the writer named before)
+        if subj and _urged(r, vs, ve, subj):
+            subj = None  # (ودعا إخوانه من … بقوله: «…»: those urged, the object; the subject was named before)
         if subj:
             sp = _Speaker(subj[0], subj[1], vs, ve)
             subjects[vs] = sp
@@ -3125,6 +3157,10 @@ def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
     for k, w in enumerate(words[1:], 1):
         if w.group() in _CLAUSE_GLUE or (w.group() in _TRAILING_GLUE and k == len(words) - 1):
             return sp._replace(end=words[k - 1].end())
+    if r.t[sp.verb_start : sp.verb_end].removeprefix("و") in _OBJECT_VERBS:
+        per = next((e for e in r.ents.starting(sp.start, sp.end) if e[2] == "PER" and e[1] < sp.end), None)
+        if per and r.t[per[1] : sp.end].strip():
+            return sp._replace(end=per[1])  # (واعتبر الحوثي نجاح المقاومة «…»: what he deemed follows the name)
     if len(words) >= 3 and _THEN_NOT.match(r.t, sp.end):
         return sp._replace(end=words[-2].end())  # (مصدر من المقاومة فضل عدم الكشف عن اسمه: فضل is his verb)
     if sp.start and _MARKS.match(r.t, sp.start - 1):
