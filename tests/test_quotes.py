@@ -2244,3 +2244,13 @@ def test_who_is_urged_and_what_is_deemed_are_not_the_speaker():
     ents = [_ent(text, "عبد الملك الحوثي", "PER", "per:o")]
     s = text.index("عبد")
     assert _span(text, [_one(text, entities=ents)]) == [("عبد الملك الحوثي", s, s + len("عبد الملك الحوثي"), "per:o")]
+
+
+def test_a_named_subject_after_ghayr_anna_and_a_comma_is_the_speaker():
+    text = ("وقال الجيش في بيان إن «الغارات استهدفت مخابئ المسلحين فقط». غير أن مكتب رئيس الوزراء أحمد داود أوغلو، "
+            "أكد بعد قليل في بيان أن «المعركة ضد المنظمات الإرهابية ستتواصل من دون توقف».")
+    ents = [_ent(text, "أحمد داود أوغلو", "PER", "per:d")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("مكتب")
+    span = "مكتب رئيس الوزراء أحمد داود أوغلو"
+    assert _span(text, qs[1:]) == [(span, s, s + len(span), "per:d")]

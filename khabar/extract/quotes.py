@@ -1928,6 +1928,8 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     stem = head[:-1] if head.endswith("ا") and len(head) > 3 else head
     comma = t.find("،", words[0].start(), vs)
     if comma >= 0:
+        if stem not in _UNNAMED and not t[comma + 1 : vs].strip() and _named_before_comma(r, words[0].start(), comma):
+            return words[0].start(), _strip_spaces(t, words[0].start(), comma)[1]  # (غير أن مكتب رئيس الوزراء X، أكد)
         # a described source and where it is from, then a comma: لكن مصدرًا بارزًا في الجيش الحر، أكد
         if stem not in _UNNAMED or t[comma + 1 : vs].strip():
             return None
@@ -1943,6 +1945,12 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     if len(words) <= 3 and verb and verb.group() in _PLURAL_VERBS and _plural_noun(head):
         return words[0].start(), end  # غير أن مختصين آخرين يقولون: a group speaks with a plural verb
     return None
+
+
+def _named_before_comma(r: _Reading, start: int, comma: int) -> bool:
+    """A person or organisation tagged to the end of the words before the comma."""
+    end = _strip_spaces(r.t, start, comma)[1]
+    return any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(start, end))
 
 
 def _plural_noun(w: str) -> bool:
