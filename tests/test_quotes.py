@@ -2254,3 +2254,10 @@ def test_a_named_subject_after_ghayr_anna_and_a_comma_is_the_speaker():
     s = text.index("مكتب")
     span = "مكتب رئيس الوزراء أحمد داود أوغلو"
     assert _span(text, qs[1:]) == [(span, s, s + len(span), "per:d")]
+
+
+def test_a_phrase_that_names_nobody_gives_way_to_the_person_the_sentence_is_about():
+    text = "من جهته أعرب الأستاذ أنس الأهدل عن فخره بهذا الإنجاز وطالما تحدث عنه بين زملائه «عاشت مملكتنا الحبيبة وخاب كل من يعاديها»."
+    ents = [_ent(text, "أنس الأهدل", "PER", "per:a")]
+    s = text.index("أنس")
+    assert _span(text, [_one(text, entities=ents)]) == [("أنس الأهدل", s, s + len("أنس الأهدل"), "per:a")]

@@ -1999,6 +1999,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
                 or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
+        if speaker and _entity_for(r.t, speaker.start, speaker.end, r.ents) is None and _names_nobody(r, speaker):
+            speaker = None  # (فكرتها، بين زملائه: no one; the person the sentence is about, if any, below)
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
         if speaker is None and verb_span and not _nobody_speaks(r.t, *verb_span):
