@@ -2261,3 +2261,16 @@ def test_a_phrase_that_names_nobody_gives_way_to_the_person_the_sentence_is_abou
     ents = [_ent(text, "أنس الأهدل", "PER", "per:a")]
     s = text.index("أنس")
     assert _span(text, [_one(text, entities=ents)]) == [("أنس الأهدل", s, s + len("أنس الأهدل"), "per:a")]
+
+
+def test_a_verb_with_its_conjunction_is_not_part_of_the_speaker_and_bisual_x_answers():
+    text = "وبين السهلي: إن قرى المركز تفتقر لموارد المياه منذ سنوات طويلة."
+    ents = [_ent(text, "السهلي", "PER", "per:s")]
+    s = text.index("السهلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("السهلي", s, s + len("السهلي"), "per:s")]
+    text = ("وقال المدير حسن بونتروي إن «الساعات المعروضة أصلية كلها». "
+            "وبسؤال مروان شباط إن كانت الشبكة موثوقة، يقول: «بات التسوق عبر الإنترنت أكثر أمنا وسهولة».")
+    ents = [_ent(text, "حسن بونتروي", "PER", "per:b"), _ent(text, "مروان شباط", "PER", "per:m")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("مروان")
+    assert _span(text, qs[1:]) == [("مروان شباط", s, s + len("مروان شباط"), "per:m")]

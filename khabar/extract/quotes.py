@@ -169,7 +169,7 @@ _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can b
 # a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
 _LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
 _COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته توقع".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
@@ -2592,6 +2592,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return (vs, ve), _memoir_narrator(r)._replace(verb_start=vs, verb_end=vs)  # فسألته بدهشة: she who writes
     if speaker is None and r.t[vs:ve].removeprefix("ف") in _ANSWERS:
         speaker = _asked_person(r, vs)  # وسألت الصحيفة الوزير X عن …، فأجاب: «…»: X answers
+    if speaker is None:
+        speaker = _asked_before(r, vs)  # وبسؤال X إن كان …، يقول: «…»: X answers
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -2617,6 +2619,24 @@ _ANSWERS = {fold_word(w) for w in "أجاب أجابت يجيب تجيب رد ر
 _ASKED = re.compile(r"(?<!\w)[وف]?(?:سال|سالت|يسال|تسال|سالوا)(?!\w)")
 _ASKED_REACH = 300
 _ABOUT = re.compile(r"(?<!\w)(?:عن|حول)(?!\w)")
+
+
+_ASKED_NOUN = re.compile(r"(?<!\w)(?:وب|ب|ول|ل)سوال(?=\s)")
+
+
+def _asked_before(r: _Reading, vs: int) -> _Speaker | None:
+    """A verb of saying without subject in the sentence of «بسؤال X»: X,
+    tagged right after (at most a title between), answers."""
+    lo = max(0, vs - _ASKED_REACH)
+    asked = None
+    for m in _ASKED_NOUN.finditer(r.t, lo, vs):
+        asked = m
+    if asked is None or _SENT_END.search(r.t, asked.end(), vs):
+        return None
+    per = next((e for e in r.ents.starting(asked.end(), vs) if e[2] == "PER" and e[1] <= vs), None)
+    if per is None or len(r.t[asked.end() : per[0]].split()) > 1:
+        return None
+    return _Speaker(per[0], per[1], vs, vs)
 
 
 def _asked_person(r: _Reading, vs: int) -> _Speaker | None:
@@ -3153,6 +3173,7 @@ def _opens_with_preposition(r: _Reading, pos: int) -> bool:
 _LEADING_GLUE = {fold_word(w) for w in "خلاله خلالها أثناءه أثناءها فيه فيها حينها حينه بعدها بعده عندها عندئذ".split()}
 _TRAILING_GLUE = {fold_word(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split()}
 _CLAUSE_GLUE = {fold_word(w) for w in "حين حينما عندما أثناء وهو وهي الذي التي الذين".split()}  # (not لدى: السفير لدى الأمم المتحدة)
+_COLON_VERBS = {fold_word(w) for w in "بين بينت".split()}  # (وبين X: …, explained; not in the verb list: بين is "between")
 _THEN_NOT = re.compile(r"\s{1,3}عدم(?!\w)")
 _OPEN_MARKS = "«“„‹\""
 
@@ -3161,6 +3182,10 @@ def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
     """``sp`` without glued words; a person's tagged name in marks that ends
     the span is the name (مدير الجهاز الفني «جوريجوس دونيس»)."""
     words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    if len(words) >= 2 and words[0].group()[:1] in "وف" and words[0].group()[1:] in _VERBS | _COLON_VERBS \
+            and not _entity_at(r, sp.start):
+        sp = sp._replace(start=words[1].start())  # (وبين السهلي: …: the verb is not the name)
+        words = words[1:]
     if len(words) >= 2 and words[0].group() in _LEADING_GLUE:
         sp = sp._replace(start=words[1].start())
         words = words[1:]
