@@ -3175,6 +3175,7 @@ _TRAILING_GLUE = {fold_word(w) for w in "نفسه نفسها نفسهم أنفس
 _CLAUSE_GLUE = {fold_word(w) for w in "حين حينما عندما أثناء وهو وهي الذي التي الذين".split()}  # (not لدى: السفير لدى الأمم المتحدة)
 _COLON_VERBS = {fold_word(w) for w in "بين بينت".split()}  # (وبين X: …, explained; not in the verb list: بين is "between")
 _THEN_NOT = re.compile(r"\s{1,3}عدم(?!\w)")
+_SOURCE_HEADS = _DESCRIBED | _UNNAMED
 _OPEN_MARKS = "«“„‹\""
 
 
@@ -3204,8 +3205,8 @@ def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
             return sp._replace(end=inner.start())  # («أم فاطمة» معلمة: the name in its marks)
     mark = max(r.t.rfind(c, sp.start, sp.end) for c in _OPEN_MARKS)
     end = sp.end - 1 if _MARKS.match(r.t, sp.end - 1) else sp.end  # (… «جوريجوس دونيس»)
-    title = r.t[sp.start : mark].split()
-    if mark > sp.start and len(title) <= 5 and title[0] not in _DESCRIBED | _UNNAMED and not _MARKS.search(r.t, mark + 1, end) and any(
+    title = r.t[sp.start : mark].split() if mark > sp.start else []
+    if title and len(title) <= 5 and title[0] not in _SOURCE_HEADS and not _MARKS.search(r.t, mark + 1, end) and any(
             e[2] == "PER" and e[0] == mark + 1 and e[1] <= end for e in r.ents.starting(mark + 1, mark + 2)) and (
             end < sp.end or _MARKS.match(r.t, sp.end) or r.t[sp.end : sp.end + 1].isspace() and _MARKS.match(r.t, sp.end + 1)):
         return sp._replace(start=mark + 1, end=end)  # (a person's name in marks, not a book or a paper: مؤلف كتاب «…»)
