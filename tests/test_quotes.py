@@ -2274,3 +2274,11 @@ def test_a_verb_with_its_conjunction_is_not_part_of_the_speaker_and_bisual_x_ans
     qs = find_quotes(text, entities=ents)
     s = text.index("مروان")
     assert _span(text, qs[1:]) == [("مروان شباط", s, s + len("مروان شباط"), "per:m")]
+
+
+def test_numbered_points_after_a_copula_stay_speech():
+    text = ("وأشار الخبير سامي العلي إلى أن التهديدات فعالة من خلال محورين هما: أولا المنطقة الجغرافية التي يتمركز "
+            "فيها التنظيم وهي واسعة جدا. وثانيا الشبكة التي كونها من خلال التجنيد.")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.speaker_entity_id for q in qs] == ["per:s"] and qs[0].text.startswith("أولا المنطقة")

@@ -627,12 +627,21 @@ _EACH_OF_WORDS = ["كل", "من"]
 _LIST_COPULAS = {fold_word(w) for w in "هم هي هما وهم وهي".split()}  # (الحكام المشاركون هم: X، Y …)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _numbered_points(content: str) -> bool:
+    """Content opening with an ordinal (الأول/ …، أولا …): points someone argues, not a list of names."""
+    first = _LETTERS.match(content.lstrip())
+    return bool(first) and first.group() in _ORDINALS
+
+
 def _enumerates(words: list[str], content: str) -> bool:
     """The words before a colon introduce a list (and ``content`` reads as
     one: منها: «إنهما قد تناولا…» after وقالوا لاثنين is speech) or a headline."""
     if _LINK in words[-5:]:
         return True  # (رابط الخبر بصحيفة X: «…»: the linked story's title)
-    if words[-2:] == _EACH_OF_WORDS or words[-1:] and words[-1] in _LIST_COPULAS:
+    if words[-2:] == _EACH_OF_WORDS or (words[-1:] and words[-1] in _LIST_COPULAS and not _numbered_points(content)):
         return True  # (بتحقيق كل من: X (…) المركز الثاني، وY …; في كل من: «ثادق والدائر…»: whom or where, not words)
     if words[-1:] and words[-1] in _LIST_INTROS:
         return _is_list(content) or (len(content.split(None, _TERM_SHORT + 1)) <= _TERM_SHORT
