@@ -2008,7 +2008,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
                 or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
-        if speaker and _entity_for(r.t, speaker.start, speaker.end, r.ents) is None and _names_nobody(r, speaker):
+        if speaker and _names_nobody(r, speaker) and _entity_for(r.t, speaker.start, speaker.end, r.ents) is None:
             speaker = None  # (فكرتها، بين زملائه: no one; the person the sentence is about, if any, below)
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
@@ -3280,7 +3280,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
             if held:
                 speaker = speaker._replace(start=held[0], end=held[1])
                 ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
-        if ent is None and _names_nobody(r, speaker):
+        if ent is None and _names_nobody(r, speaker):  # (ent first: it is known here)
             speaker = None  # (… بين زملائه، شيئا، تعبيره: a phrase of the clause, no one who speaks)
     if speaker:
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
