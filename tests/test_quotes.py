@@ -2134,3 +2134,262 @@ def test_recall_patterns_run_in_linear_time(unit):
         find_quotes(text)
         return time.process_time() - t0
     assert_linear(run, 30_000)
+
+
+# --- runaway quotes: a lost closing mark never takes the rest of the article (issue 13, precision)
+
+def test_an_unclosed_quote_ends_where_the_narration_resumes_and_the_next_speech_is_found():
+    text = ("وقال المدير العام خالد الراشد: «اطلعنا على كل الاستعدادات ورأينا أن العمل جيد في كل الأقسام.. "
+            "وأضاف الراشد: نأمل أن يكون الموسم القادم أفضل من هذا الموسم بكثير. وختم الحفل بتوزيع الجوائز على الفائزين.")
+    ents = [_ent(text, "خالد الراشد", "PER", "per:r")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.text for q in qs] == ["اطلعنا على كل الاستعدادات ورأينا أن العمل جيد في كل الأقسام..",
+                                    "نأمل أن يكون الموسم القادم أفضل من هذا الموسم بكثير"]
+    s1, s2 = text.index("المدير"), text.rindex("الراشد:")
+    assert _span(text, qs) == [("المدير العام خالد الراشد", s1, s1 + len("المدير العام خالد الراشد"), "per:r"),
+                               ("الراشد", s2, s2 + len("الراشد"), "per:r")]
+
+
+def test_a_long_closed_pair_across_narration_is_cut_and_the_next_speaker_keeps_his_words():
+    # a " opened and a » closed: the pair ran over the narration to the next "
+    body = "إن المتهمين سيحالون إلى القضاء لينالوا أقسى العقوبات على ما ارتكبوه في حق المدنيين الأبرياء، " * 6
+    text = ('وقالت وزارة الداخلية في بيان إن "' + body.strip() + '». وأضاف وزير الخارجية سامي العلي أمام الصحفيين إن "الحوار '
+            'هو الطريق الوحيد لحل الأزمة".')
+    ents = [_ent(text, "وزارة الداخلية", "ORG", "org:i"), _ent(text, "سامي العلي", "PER", "per:a")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.text for q in qs] == [body.strip(), "الحوار هو الطريق الوحيد لحل الأزمة"]
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("وزارة الداخلية", "org:i"),
+                                                              ("وزير الخارجية سامي العلي", "per:a")]
+
+
+def test_an_unclosed_quote_in_an_article_without_line_breaks_stops_at_a_sentence_end():
+    sentence = "وتواصل الفرق عملها في الميدان منذ الصباح الباكر دون توقف حتى تنتهي من المهمة كاملة. "
+    text = "وقال مدير الدفاع المدني فهد الزهراني: «" + sentence * 40
+    q = _one(text, entities=[_ent(text, "فهد الزهراني", "PER", "per:z")])
+    assert len(q.text) <= 600 and q.text.endswith("كاملة.") and q.text.startswith("وتواصل الفرق")
+    assert (q.speaker, q.speaker_entity_id) == ("مدير الدفاع المدني فهد الزهراني", "per:z")
+
+
+@pytest.mark.parametrize("unit", ["قال: «كلام كثير هنا. وأضاف ", "«" + "كلمة " * 50, "\"كلام. وقال " * 3 + "» "])
+def test_capping_runaway_quotes_runs_in_linear_time(unit):
+    def run(n, unit=unit):
+        text = unit * (n // len(unit))
+        t0 = time.process_time()
+        find_quotes(text)
+        return time.process_time() - t0
+    assert_linear(run, 30_000)
+
+
+# --- a speaker names someone: a phrase of the clause is no speaker (issue 13, precision)
+
+def test_a_phrase_that_names_nobody_is_no_speaker():
+    # a preposition opening the span, an accusative, a noun with a possessive that is no person's
+    for text in ("وطالما تحدث عنه بين زملائه «سنبقى أوفياء لهذا الوطن مهما طال الزمن».",
+                 "ولم يفهم الرجل شيئاً فقال «لا أعرف عن هذا الأمر أي شيء على الإطلاق».",
+                 "وكان الهجوم عنيفا، وجدد هجومه قائلا «هؤلاء لن يجلبوا إلى المنطقة غير الفوضى والخراب»."):
+        q = _one(text)
+        assert (q.speaker, q.speaker_start, q.speaker_entity_id) == (None, None, None), text
+
+
+def test_persons_with_a_possessive_and_foreign_names_ending_in_ha_stay_speakers():
+    text = "واستقبل الوزير نظيره الفرنسي، وقال نظيره «نحن سعداء بهذه الزيارة التاريخية بين البلدين»."
+    q = _one(text)
+    s = text.rindex("نظيره")
+    assert _span(text, [q]) == [("نظيره", s, s + len("نظيره"), None)]
+    text = "وعلق بيليه على خروجه من المستشفى قائلا «لم أكن خائفا أبدا لأنني رجل قوي جدا»."
+    s = text.index("بيليه")
+    assert _span(text, [_one(text)]) == [("بيليه", s, s + len("بيليه"), None)]
+    text = "وقال أحدهم «إن الأمير كان أدهى من قابلت في حياتي كلها»."
+    s = text.index("أحدهم")
+    assert _span(text, [_one(text)]) == [("أحدهم", s, s + len("أحدهم"), None)]
+    text = "لكن مصدراً بارزاً في الجيش، أكد لـ«الشرق» أن «الرجل كان من أبرز المقربين من القائد السابق»."
+    s = text.index("مصدراً")
+    assert _span(text, [_one(text)]) == [("مصدراً بارزاً", s, s + len("مصدراً بارزاً"), None)]
+
+
+def test_glued_words_leave_the_speaker_span():
+    text = "وأقيم حفل تأبين للشرطيين قال خلاله قائد الشرطة أيوب كمال «سنواصل معركتنا حتى النهاية مهما كلف الأمر»."
+    ents = [_ent(text, "أيوب كمال", "PER", "per:a")]
+    s = text.index("قائد")
+    assert _span(text, [_one(text, entities=ents)]) == [("قائد الشرطة أيوب كمال", s, s + len("قائد الشرطة أيوب كمال"), "per:a")]
+    text = "وقال المتحدث سامر الهادي حين سئل عن القاعدة «لا يمكنني الحديث عن هذه القضايا لأسباب أمنية»."
+    ents = [_ent(text, "سامر الهادي", "PER", "per:h")]
+    s = text.index("المتحدث")
+    assert _span(text, [_one(text, entities=ents)]) == [("المتحدث سامر الهادي", s, s + len("المتحدث سامر الهادي"), "per:h")]
+    text = "وتصف الصحيفة نفسها على صفحتها الأولى بأنها «صحيفة اقتصادية عالمية لا تنحاز لأحد»."
+    s = text.index("الصحيفة")
+    assert _span(text, [_one(text)]) == [("الصحيفة", s, s + len("الصحيفة"), None)]
+
+
+def test_a_persons_tagged_name_in_marks_after_a_title_is_the_speaker_but_a_book_title_is_not():
+    text = "وقال مدير الجهاز الفني «جوريجوس دونيس» في حديثه: «التغذية السليمة تلعب دورا مهما في أداء اللاعب»."
+    ents = [_ent(text, "جوريجوس دونيس", "PER", "per:d")]
+    s = text.index("جوريجوس")
+    assert _span(text, [_one(text, entities=ents)]) == [("جوريجوس دونيس", s, s + len("جوريجوس دونيس"), "per:d")]
+    text = "ويقول غودمان مؤلف الكتاب الجديد «جرائم المستقبل»: «إن كل جهاز متصل بالإنترنت قابل للاختراق»."
+    ents = [_ent(text, "غودمان", "PER", "per:g")]
+    assert _one(text, entities=ents).speaker_entity_id == "per:g"
+
+
+def test_a_person_named_as_the_subject_after_a_quote_ends_the_carry_in_the_sentence():
+    text = ('وغرد الشيخ سعد الراشد عبر حسابه قائلا: "الإرهاب لا دين له ولا وطن" كما تفاعل الوزير عادل الجبير مع الوسم '
+            'وكتب "لن يزيد الإرهاب المملكة إلا عزما".')
+    ents = [_ent(text, "سعد الراشد", "PER", "per:r"), _ent(text, "عادل الجبير", "PER", "per:j")]
+    qs = find_quotes(text, entities=ents)
+    s1, s2 = text.index("الشيخ"), text.index("عادل")
+    assert _span(text, qs) == [("الشيخ سعد الراشد", s1, s1 + len("الشيخ سعد الراشد"), "per:r"),
+                               ("عادل الجبير", s2, s2 + len("عادل الجبير"), "per:j")]
+    # a verbal noun before the person: Y is its object, the carry stands
+    text = ('وقال المتحدث سعد الراشد: «الحوار هو الحل الوحيد أمامنا» واعتبار عادل الجبير الخطوة مهمة '
+            'وأضاف «لن نتراجع عن موقفنا أبدا مهما كانت الضغوط».')
+    ents = [_ent(text, "سعد الراشد", "PER", "per:r"), _ent(text, "عادل الجبير", "PER", "per:j")]
+    assert [q.speaker_entity_id for q in find_quotes(text, entities=ents)] == ["per:r", "per:r"]
+
+
+def test_a_verb_of_saying_after_without_reports_nothing_and_its_object_is_no_speaker():
+    text = ("وكان الصحفي كمال داود ندد أمس بتعازي بعض القادة إلى الرئيس فؤاد سالم. "
+            "وكتب دون أن يذكر سالم صراحة: «من المخجل أن يتصل مسؤولون أجانب بالرجل الأول عن هذا الإرهاب».")
+    ents = [_ent(text, "كمال داود", "PER", "per:k"), _ent(text, "فؤاد سالم", "PER", "per:f"),
+            _ent(text, "سالم", "PER", "per:f", n=2)]
+    q = _one(text, entities=ents)
+    s = text.index("كمال")
+    assert _span(text, [q]) == [("كمال داود", s, s + len("كمال داود"), "per:k")]
+
+
+def test_a_verb_before_adam_and_a_closing_mark_end_the_speaker_and_ghayr_names_nobody():
+    text = "وقال مصدر من المقاومة الشعبية فضل عدم الكشف عن اسمه: إن المسلحين شنوا هجوما على مواقع المقاومة في الجبهة."
+    s = text.index("مصدر")
+    assert _span(text, [_one(text)]) == [("مصدر من المقاومة الشعبية", s, s + len("مصدر من المقاومة الشعبية"), None)]
+    text = 'وقالت "أم فاطمة" معلمة: نعيش قلقا نفسيا كبيرا ناتجا عن بعد المسافة كل يوم.'
+    s = text.index("أم")
+    assert _span(text, [_one(text)]) == [("أم فاطمة", s, s + len("أم فاطمة"), None)]
+    text = 'لكن أحدث تقييم يقول غير ذلك، إذ يعتبر أن "الوضع وصل إلى طريق مسدود تماما في هذه المرحلة".'
+    assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_a_list_after_kull_min_and_a_colon_is_no_quote():
+    text = ("وأضاف المنتخب أربع ميداليات فضية بتحقيق كل من: سامي النخلي المركز الثاني في رمي الرمح، "
+            "وراضي الحربي المركز الثاني في دفع الجلة.")
+    assert find_quotes(text) == []
+
+
+def test_a_speaker_carried_from_an_earlier_paragraph_gives_way_to_the_person_this_paragraph_names():
+    text = ("وقال المدير سهل الجواد: «إن البرنامج طال انتظاره وسيكون له دور فعال في سوق العمل».\n"
+            "فيما اعتبر وكيل الجامعة الدكتور محروس غبان الاتفاقية المبرمة مع الصندوق إطار عمل يرسم معالم علاقة عملية "
+            "بين الطرفين ويؤكد استعداد الجامعة للمساهمة في تقديم دورات لخريجي مؤسسات التعليم العالي الذين يواجهون عادة "
+            "صعوبة في الدخول إلى سوق العمل بعد التخرج مباشرة وفي السنوات الأولى من حياتهم المهنية، "
+            "قائلا: «هذه الاتفاقيات تفعيل لدور الجامعة في المجتمع».")
+    ents = [_ent(text, "سهل الجواد", "PER", "per:s"), _ent(text, "محروس غبان", "PER", "per:g")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.speaker_entity_id for q in qs] == ["per:s", "per:g"]
+    s = text.index("وكيل")
+    assert _span(text, qs[1:]) == [("وكيل الجامعة الدكتور محروس غبان", s, s + len("وكيل الجامعة الدكتور محروس غبان"), "per:g")]
+
+
+def test_who_answers_is_the_person_the_question_was_put_to():
+    text = ("وقال المدير سعد الحربي إن «العمل مستمر في كل المواقع». "
+            "وسألت الصحيفة الوزير خالد العمر عن الخطة الجديدة، فأجاب: «نحن نعمل على تنفيذها منذ أشهر طويلة».")
+    ents = [_ent(text, "سعد الحربي", "PER", "per:h"), _ent(text, "خالد العمر", "PER", "per:o")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("خالد")
+    assert _span(text, qs[1:]) == [("خالد العمر", s, s + len("خالد العمر"), "per:o")]
+    # asked about someone: that one does not answer
+    text = ("وقال الوزير خالد العمر إن «العمل مستمر في كل المواقع». "
+            "وسألناه عن المدير سعد الحربي، فأجاب: «إنه يعمل معنا منذ سنوات طويلة».")
+    ents = [_ent(text, "خالد العمر", "PER", "per:o"), _ent(text, "سعد الحربي", "PER", "per:h")]
+    assert [q.speaker_entity_id for q in find_quotes(text, entities=ents)][1] != "per:h"
+
+
+def test_a_list_after_a_copula_and_a_colon_is_no_quote():
+    text = "وأوضح المدير سامي العلي أن المناطق المستفيدة هي: المنصورة والشيخ عثمان والبريقة ودار سعد وخور مكسر والمعلا."
+    assert find_quotes(text, entities=[_ent(text, "سامي العلي", "PER", "per:s")]) == []
+
+
+def test_a_saying_of_another_person_is_that_persons():
+    text = ("وقال المدير عائض الزهراني إن الراحل كان سندا للعرب، واستطرد ذاكراً قول الفيصل في البيت الأبيض "
+            "«نريد عالماً تسوده الحرية ويسوده السلام ويسوده التعاون».")
+    ents = [_ent(text, "عائض الزهراني", "PER", "per:z"), _ent(text, "الفيصل", "PER", "per:f")]
+    s = text.index("الفيصل")
+    assert _span(text, [_one(text, entities=ents)]) == [("الفيصل", s, s + len("الفيصل"), "per:f")]
+    text = "لذا كن شكاكا، وتذكر المقولة المشهورة للروائي الإنجليزي سومرست موم: «إذا قال الملايين شيئا أحمق فإنه لا يصبح حكيما»."
+    ents = [_ent(text, "سومرست موم", "PER", "per:m")]
+    s = text.index("سومرست")
+    assert _span(text, [_one(text, entities=ents)]) == [("سومرست موم", s, s + len("سومرست موم"), "per:m")]
+    # his own saying: قوله is the subject's words
+    text = "ونقلت الوكالة عن الوزير سامي العلي قوله «إن العمل مستمر في كل المواقع دون توقف»."
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    assert _one(text, entities=ents).speaker_entity_id == "per:s"
+
+
+def test_reported_from_a_source_with_a_name_in_marks_is_the_sources():
+    text = ("وقال القائد سامي العلي إن القوة الهجومية «يتولاها الحزب». "
+            "ونقل عن قيادي في كتائب «حمزة» الفاعلة في المدينة، أن قوات الاقتحام «بأكملها تابعة للحزب».")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("قيادي")
+    span = "قيادي في كتائب «حمزة» الفاعلة في المدينة"
+    assert _span(text, qs[1:]) == [(span, s, s + len(span), None)]
+    text = "ونقل المحامي عن الأسير أحمد سالم الذي زاره أمس في السجن، قوله: «إن الإضراب سيستمر حتى تتحقق المطالب»."
+    ents = [_ent(text, "أحمد سالم", "PER", "per:a")]
+    s = text.index("الأسير")
+    assert _span(text, [_one(text, entities=ents)]) == [("الأسير أحمد سالم", s, s + len("الأسير أحمد سالم"), "per:a")]
+
+
+def test_a_long_list_after_a_colon_is_no_speech_but_short_spoken_clauses_are():
+    text = "وأشار الأمير إلى أن المؤسسة ساعدت المحتاجين كما تم مع دول: الصومال، والنيجر، ومالي، وسيراليون، وغينيا، وإندونيسيا."
+    assert find_quotes(text) == []
+    text = "فقال لي وهو يحاول الإفلات من السؤال: لا، لا أبدا، أبدا."
+    assert [q.text for q in find_quotes(text)] == ["لا، لا أبدا، أبدا"]
+
+
+def test_who_is_urged_and_what_is_deemed_are_not_the_speaker():
+    text = ('وقال الشيخ حسن الحسيني إن الوطن للجميع. ودعا إخوانه من أبناء المنطقة بقوله: '
+            '"فلننظر إلى عيوبنا أولا وإلى ما يفعله بعض السفهاء منا".')
+    ents = [_ent(text, "حسن الحسيني", "PER", "per:h")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.speaker_entity_id for q in qs] == ["per:h"]
+    s = text.index("الشيخ")
+    assert _span(text, qs) == [("الشيخ حسن الحسيني", s, s + len("الشيخ حسن الحسيني"), "per:h")]
+    text = ("واعتبر عبد الملك الحوثي نجاح المقاومة في استعادة المدينة الشهر الماضي “إنجازا محدودا لم يتيسر لهم إلا في "
+            "ظروف شهر رمضان”، مضيفا أن الحرب مستمرة.")
+    ents = [_ent(text, "عبد الملك الحوثي", "PER", "per:o")]
+    s = text.index("عبد")
+    assert _span(text, [_one(text, entities=ents)]) == [("عبد الملك الحوثي", s, s + len("عبد الملك الحوثي"), "per:o")]
+
+
+def test_a_named_subject_after_ghayr_anna_and_a_comma_is_the_speaker():
+    text = ("وقال الجيش في بيان إن «الغارات استهدفت مخابئ المسلحين فقط». غير أن مكتب رئيس الوزراء أحمد داود أوغلو، "
+            "أكد بعد قليل في بيان أن «المعركة ضد المنظمات الإرهابية ستتواصل من دون توقف».")
+    ents = [_ent(text, "أحمد داود أوغلو", "PER", "per:d")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("مكتب")
+    span = "مكتب رئيس الوزراء أحمد داود أوغلو"
+    assert _span(text, qs[1:]) == [(span, s, s + len(span), "per:d")]
+
+
+def test_a_phrase_that_names_nobody_gives_way_to_the_person_the_sentence_is_about():
+    text = "من جهته أعرب الأستاذ أنس الأهدل عن فخره بهذا الإنجاز وطالما تحدث عنه بين زملائه «عاشت مملكتنا الحبيبة وخاب كل من يعاديها»."
+    ents = [_ent(text, "أنس الأهدل", "PER", "per:a")]
+    s = text.index("أنس")
+    assert _span(text, [_one(text, entities=ents)]) == [("أنس الأهدل", s, s + len("أنس الأهدل"), "per:a")]
+
+
+def test_a_verb_with_its_conjunction_is_not_part_of_the_speaker_and_bisual_x_answers():
+    text = "وبين السهلي: إن قرى المركز تفتقر لموارد المياه منذ سنوات طويلة."
+    ents = [_ent(text, "السهلي", "PER", "per:s")]
+    s = text.index("السهلي")
+    assert _span(text, [_one(text, entities=ents)]) == [("السهلي", s, s + len("السهلي"), "per:s")]
+    text = ("وقال المدير حسن بونتروي إن «الساعات المعروضة أصلية كلها». "
+            "وبسؤال مروان شباط إن كانت الشبكة موثوقة، يقول: «بات التسوق عبر الإنترنت أكثر أمنا وسهولة».")
+    ents = [_ent(text, "حسن بونتروي", "PER", "per:b"), _ent(text, "مروان شباط", "PER", "per:m")]
+    qs = find_quotes(text, entities=ents)
+    s = text.index("مروان")
+    assert _span(text, qs[1:]) == [("مروان شباط", s, s + len("مروان شباط"), "per:m")]
+
+
+def test_numbered_points_after_a_copula_stay_speech():
+    text = ("وأشار الخبير سامي العلي إلى أن التهديدات فعالة من خلال محورين هما: أولا المنطقة الجغرافية التي يتمركز "
+            "فيها التنظيم وهي واسعة جدا. وثانيا الشبكة التي كونها من خلال التجنيد.")
+    ents = [_ent(text, "سامي العلي", "PER", "per:s")]
+    qs = find_quotes(text, entities=ents)
+    assert [q.speaker_entity_id for q in qs] == ["per:s"] and qs[0].text.startswith("أولا المنطقة")

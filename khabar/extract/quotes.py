@@ -169,7 +169,7 @@ _TITLE_MAX_WORDS = 20  # a report's or campaign's title after بعنوان can b
 # a copula before the colon introduces a name or list, not speech (رواية جديدة هي: «…»)
 _LIKE = {fold_word(w) for w in "مثل ومثل".split()}  # examples are names: مثل «دوار هيشر»
 _COPULAS = {fold_word(w) for w in "هي هو وهي وهو هما".split()}
-_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
+_NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته توقع".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
 # (only after و/ف: "بيان نقلته وكالة" is a relative clause, not the attribution)
 # ... and after ما with its object pronoun: (م)ما قاله الوزير
@@ -201,6 +201,17 @@ _NAQL_AN = re.compile(rf"(?<!\w)(?:عن|الي){SP}(?P<s>[^.\n«»\"“”:،]{{
 _NAQL_VERBS = {fold_word(w) for w in "نقل نقلت نقلوا ينقل تنقل ناقلا".split()}
 _NAQL_COMMA = re.compile(rf"(?<!\w)عن{SP}(?P<s>[^.\n«»\"“”:،]{{2,60}}?){OSP}،[^.\n«»\"“”:]{{0,120}}?"
                          rf"(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
+# ... and X with a short name in marks inside (عن قيادي في كتائب «حمزة» الفاعلة …، أن)
+_NAQL_COMMA_NAMED = re.compile(rf"(?<!\w)عن{SP}(?P<s>(?:[^.\n«»\"“”:،]|[«\"“][^.\n«»\"“”:،]{{1,40}}[»\"”]){{2,80}}?){OSP}،"
+                               rf"[^.\n«»\"“”:]{{0,120}}?(?:{alternation(_QUOTE_INTRO)}|ان|انه|انها|بان|بانه|بانها)(?!\w)")
+
+
+def _naql_named(t: str, ve: int) -> re.Match | None:
+    """_NAQL_COMMA_NAMED after ``ve``, only when the source has a name in marks (else _NAQL_COMMA read it)."""
+    m = _NAQL_COMMA_NAMED.search(t, ve, min(len(t), ve + 240))
+    return m if m and _MARKS.search(t, m.start("s"), m.end("s")) else None
+
+
 # one's own words with a possessive pronoun (مقاله، كلمتها، تصريحاته، يروي حكايته): the object of the verb, never its subject
 _OWN_WORDS = re.compile(r"(?:مقال|كلمت|حديث|تصريح|تصريحات|رسالت|خطاب|تغريدت|تغريدات|بيان|جواب|اجابت|رد|تعليق|كتاب"
                         r"|مداخلت|قصيدت|كلمات|حوار|حكايت|قصت|روايت|تجربت)(?:ه|ها|هم)(?!\w)"
@@ -423,6 +434,57 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
     return out
 
 
+# A quote that runs on past a sentence end into narration lost its closing
+# mark: a sentence opening with «و/ف + reporting verb» (… السياحية.. وأضاف
+# سموه: …; after ".." too, a pause elsewhere) is the writer again, so the quote ends before it. Closed quotes are
+# cut so only when long: a short one with «فقال» inside is a story told.
+_NARRATION_RESUMES = re.compile(rf"(?:\.(?!\d)|[!?؟\n])[^\S\n]{{0,6}}[وف](?:{alternation(_VERBS)})(?:ه|ها|هم)?{E}")
+_CUT_CLOSED_FROM = 500  # a closed quote this long may hide a lost closing mark
+_UNCLOSED_MAX = 600  # an unclosed quote in a paragraph without line breaks ends within this
+_QUOTE_MAX = 1500  # no quote runs longer: a mark paired across half an article
+
+
+def _capped(t: str, pairs: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+    """``pairs`` with runaway quotes ended: at the sentence where narration
+    resumes, else an unclosed one within _UNCLOSED_MAX and any within _QUOTE_MAX
+    characters, at the last sentence end before the limit. The quote is then
+    unclosed and stops at the sentence end, so the verb that resumes the
+    narration is not read as its attribution (… . وأضاف X)."""
+    out = []
+    for o, c, ce, closed in pairs:
+        cut = None
+        if not closed or ce - o > _CUT_CLOSED_FROM:
+            m = _NARRATION_RESUMES.search(t, o + 1, ce)
+            cut = m.start() if m else None
+        if cut is None and ce - o > (_QUOTE_MAX if closed else _UNCLOSED_MAX):
+            cut = _sentence_end_before(t, o + 1, o + (_QUOTE_MAX if closed else _UNCLOSED_MAX))
+        out.append((o, cut, _content_end(t, o, cut), False) if cut is not None else (o, c, ce, closed))
+    return out
+
+
+def _content_end(t: str, o: int, cut: int) -> int:
+    """Where the content of a quote cut at ``cut`` ends: with its full stop,
+    or before a closing mark of another kind just before it (إن "…بحقهم». وأضاف)."""
+    k = cut
+    while k > o + 1 and t[k - 1] in " \t.!?؟":
+        k -= 1
+    if _MARKS.match(t, k - 1):
+        return k - 1
+    return cut + (t[cut] in ".!?؟")
+
+
+def _sentence_end_before(t: str, lo: int, hi: int) -> int:
+    """The last sentence end in ``t[lo:hi]``, else the last space there (a
+    word is never cut), else ``hi``."""
+    last = None
+    for m in _SENT_END.finditer(t, lo, hi):
+        last = m
+    if last:
+        return last.start()
+    space = t.rfind(" ", lo, hi)
+    return space if space > lo else hi
+
+
 def _last_of(chars: str):
     """A matcher of the last of ``chars`` in a string: ``m.end() - 1`` is where
     ``max(s.rfind(c) for c in chars)`` is, in one C pass (greedy ``.*``
@@ -471,6 +533,16 @@ def _is_list(content: str) -> bool:
     words = content.split()
     return (len(words) >= 4 and len(words[0]) > 2 and sum(w == "و" + words[0] for w in words) >= 2
             and not _SENT_END.search(content) and not _SPEECHLIKE.search(content))  # (لا يعترف … ولا … ولا: speech)
+
+
+_LONG_LIST_ITEMS = 5  # (not «لا، لا أبدا، أبدا» or «تميزت بتواضعك، أبهرت…، وأقنعت…»: short spoken clauses)
+
+
+def _long_list(content: str) -> bool:
+    """A list of at least _LONG_LIST_ITEMS short items with nothing speech-like in it."""
+    if content.startswith("(") or ":" in content:
+        return False  # (قال الفيروز أبادي: (المشخان، ويكسر: الديوث، …): a citation)
+    return len(_LIST_SEP.split(content)) >= _LONG_LIST_ITEMS and _is_list(content) and not _SPEECHLIKE.search(content)
 
 
 def _mostly_latin(content: str) -> bool:
@@ -551,11 +623,26 @@ _HEADLINE_NOUNS = {fold_word(w) for w in "العنوان بالعنوان عنو
 _ANOTHER_ITEM = re.compile(r"[ \t]{0,2}[،,]?[ \t]{0,2}(?:و|او|أو)[ \t]?[«\"“]")
 
 
+_EACH_OF_WORDS = ["كل", "من"]
+_LIST_COPULAS = {fold_word(w) for w in "هم هي هما وهم وهي".split()}  # (الحكام المشاركون هم: X، Y …)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _numbered_points(content: str) -> bool:
+    """Content opening with an ordinal (الأول/ …، أولا …): points someone argues, not a list of names."""
+    first = _LETTERS.match(content.lstrip())
+    return bool(first) and first.group() in _ORDINALS
+
+
 def _enumerates(words: list[str], content: str) -> bool:
     """The words before a colon introduce a list (and ``content`` reads as
     one: منها: «إنهما قد تناولا…» after وقالوا لاثنين is speech) or a headline."""
     if _LINK in words[-5:]:
         return True  # (رابط الخبر بصحيفة X: «…»: the linked story's title)
+    if words[-2:] == _EACH_OF_WORDS or (words[-1:] and words[-1] in _LIST_COPULAS and not _numbered_points(content)):
+        return True  # (بتحقيق كل من: X (…) المركز الثاني، وY …; في كل من: «ثادق والدائر…»: whom or where, not words)
     if words[-1:] and words[-1] in _LIST_INTROS:
         return _is_list(content) or (len(content.split(None, _TERM_SHORT + 1)) <= _TERM_SHORT
                                      and not _SPEECHLIKE.search(content))
@@ -1444,6 +1531,12 @@ def _considered_after_relative(t: str, verb: tuple[int, int]) -> bool:
     return bool(prev) and prev[-1] in _RELATIVES
 
 
+# «دون أن يذكر X»: a verb of saying negated by «without» reports nothing,
+# and X, its subject or object, is no speaker (وكتب دون أن يذكر إردوغان «…»)
+_WITHOUT_WORD = re.compile(r"(?:من\s{1,3})?ب?دون\s{1,3}(?:ان|أن)(?!\w)")
+_WITHOUT_SAYING = re.compile(r"(?<!\w)(?:من\s{1,3})?ب?دون\s{1,3}(?:ان|أن)\s{1,3}$")
+
+
 class _Reading:
     """One text read for quotes: its folded form, entities, speech and name
     pairs, and reporting verbs with their written subjects."""
@@ -1453,10 +1546,10 @@ class _Reading:
         self.fd = fold(text)
         self.t = _mask_abbreviations(self.fd.text)
         self.ents = _folded_entities(self.fd, entities)
-        pairs = _pairs(self.t)
+        pairs = _capped(self.t, _pairs(self.t))
         self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
-                      and not _considered_after_relative(self.t, v)]
+                      and not _considered_after_relative(self.t, v) and not _WITHOUT_SAYING.search(self.t, max(0, v[0] - 12), v[0])]
         self.verb_starts = [v[0] for v in self.verbs]
         colon = _colon_speech(self, pairs)
         if colon:
@@ -1525,6 +1618,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
                 continue  # يضم أقساما منها: شروط …: a list, not what the verb reports
             if q and _SAID_COLON.match(t, q.start):
                 continue  # بيانا جاء فيه: قال الله تعالى: ((…)): the inner verb's colon opens the words
+            if q and _long_list(t[q.start : q.end]):
+                continue  # (كما تم مع دول: الصومال، والنيجر، ومالي …: names, not what was said)
             if q:
                 out.append(q)
     if r.ents:
@@ -1658,6 +1753,24 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
 _BAYYANA_COLON = re.compile(r"(?<!\w)[وف](?P<v>بين)[ \t]{0,3}:")
 
 
+_URGING = {fold_word(w) for w in "دعا دعت حث حثت ناشد ناشدت طالب طالبت".split()}
+
+
+def _urged(r: _Reading, vs: int, ve: int, subj: tuple[int, int]) -> bool:
+    """The subject read after a verb of urging is its object when it is a
+    noun with a possessive (ودعا أنصاره، حث لاعبيه، ناشد أبناءه)."""
+    if r.t[vs:ve] not in _URGING:
+        return False
+    head = r.t[subj[0] : subj[1]].split()[0]
+    orig = r.text[r.fd.orig(subj[0]) : r.fd.orig(subj[0] + len(head))]
+    return bool(_POSSESSIVE.search(head)) and not head.startswith("ال") and not orig.endswith("ة") \
+        and head not in _HONOURED_BY and "الله" not in head and not is_given_name(head) and not _entity_at(r, subj[0])
+
+
+def _entity_at(r: _Reading, pos: int) -> bool:
+    return any(e[0] <= pos < e[1] for e in r.ents.starting(pos - _MAX_ENTITY, pos + 1))
+
+
 _AS_SAID = [[fold_word(w)] for w in "كما وكما حسبما".split()]
 
 
@@ -1667,6 +1780,10 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
     spoken = _SpokenSubjects()
     for vs, ve in r.verbs:
         subj = _written_subject(r, vs, ve)
+        if subj and _WITHOUT_WORD.match(r.t, subj[0]):
+            subj = None  # (وكتب دون أن يذكر X «…»: no subject written; the writer named before)
+        if subj and _urged(r, vs, ve, subj):
+            subj = None  # (ودعا إخوانه من … بقوله: «…»: those urged, the object; the subject was named before)
         if subj:
             sp = _Speaker(subj[0], subj[1], vs, ve)
             subjects[vs] = sp
@@ -1777,7 +1894,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, ve):
         return None  # ونقلت عنه وكالة الصحافة الفرنسية قوله: the agency reports; "him", named before, speaks
     if t[vs:ve] in _NAQL_VERBS:
-        naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240))
+        naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240)) or _naql_named(t, ve)
         if naql and not _SENT_END.search(t, ve, naql.start()):
             return naql.start("s"), naql.end("s")
     if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
@@ -1868,6 +1985,8 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     stem = head[:-1] if head.endswith("ا") and len(head) > 3 else head
     comma = t.find("،", words[0].start(), vs)
     if comma >= 0:
+        if stem not in _UNNAMED and not t[comma + 1 : vs].strip() and _named_before_comma(r, words[0].start(), comma):
+            return words[0].start(), _strip_spaces(t, words[0].start(), comma)[1]  # (غير أن مكتب رئيس الوزراء X، أكد)
         # a described source and where it is from, then a comma: لكن مصدرًا بارزًا في الجيش الحر، أكد
         if stem not in _UNNAMED or t[comma + 1 : vs].strip():
             return None
@@ -1883,6 +2002,12 @@ def _particle_subject(r: _Reading, vs: int) -> tuple[int, int] | None:
     if len(words) <= 3 and verb and verb.group() in _PLURAL_VERBS and _plural_noun(head):
         return words[0].start(), end  # غير أن مختصين آخرين يقولون: a group speaks with a plural verb
     return None
+
+
+def _named_before_comma(r: _Reading, start: int, comma: int) -> bool:
+    """A person or organisation tagged to the end of the words before the comma."""
+    end = _strip_spaces(r.t, start, comma)[1]
+    return any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(start, end))
 
 
 def _plural_noun(w: str) -> bool:
@@ -1916,6 +2041,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         found = ((None, q.speaker) if q.speaker else _named_inside(r, q) or _scripture(r, q.mark) or _writing_of(r, q.mark)
                  or _verb_before(r, q.mark, prev_end)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
+        if found and found[0]:
+            found = (found[0], _quoted_saying(r, found[0], q.mark) or found[1])  # (ذاكراً قول الفيصل «…»: the king's)
         if found:
             verb_span, speaker = found
         else:
@@ -1929,6 +2056,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
                 or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
+        if speaker and _names_nobody(r, speaker) and _entity_for(r.t, speaker.start, speaker.end, r.ents) is None:
+            speaker = None  # (فكرتها، بين زملائه: no one; the person the sentence is about, if any, below)
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
         if speaker is None and verb_span and not _nobody_speaks(r.t, *verb_span):
@@ -1947,6 +2076,37 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+# «قول X» / «مقولة X» between the verb and the quote: the words are X's,
+# cited by the verb's subject (واستطرد ذاكراً قول الفيصل: «…»)
+_SAYING_OF = re.compile(r"(?<!\w)(?:[وب]?قول|[وب]?(?:ال)?مقوله|كلمات|عباره|(?:ال)?مقولات)\s{1,3}")
+_SAYING_NOUNS = {fold_word(w) for w in "قول مقولة المقولة مقولات المقولات عبارة العبارة كلمات".split()}
+
+
+def _quoted_saying(r: _Reading, verb_span: tuple[int, int], o: int) -> _Speaker | None:
+    """The person whose saying the clause between the verb and the quote at
+    ``o`` names: a tagged person right after قول/مقولة (and its adjectives and
+    title), never a pronoun (قوله: the verb's subject's own words)."""
+    vs, ve = verb_span
+    m = None
+    for m in _SAYING_OF.finditer(r.t, ve, o):
+        pass
+    if m is None or _SENT_END.search(r.t, m.end(), o):
+        return None
+    per = next((e for e in r.ents.starting(m.end(), o) if e[2] == "PER" and e[1] <= o and not r.in_speech(e[0])), None)
+    if per is None or len(r.t[m.end() : per[0]].split()) > 3:
+        return None
+    return _Speaker(per[0], per[1], vs, ve)
+
+
+def _saying_holder(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A speaker span that is a saying (المقولة المشهورة للروائي X): the person tagged in it."""
+    words = r.t[sp.start : sp.end].split()
+    if not words or words[0] not in _SAYING_NOUNS:
+        return sp
+    per = next((e for e in r.ents.starting(sp.start + 1, sp.end) if e[2] == "PER" and e[1] <= sp.end), None)
+    return sp._replace(start=per[0]) if per else sp
 
 
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
@@ -2474,6 +2634,7 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
     return None
 
 
+
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
 
 
@@ -2650,6 +2811,10 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return (vs, ve), carried if carried and _group(r.t, carried) else None
     if speaker is None and _MEMOIR_ASKED.fullmatch(r.t, vs, ve) and _memoir_narrator(r):
         return (vs, ve), _memoir_narrator(r)._replace(verb_start=vs, verb_end=vs)  # فسألته بدهشة: she who writes
+    if speaker is None and r.t[vs:ve].removeprefix("ف") in _ANSWERS:
+        speaker = _asked_person(r, vs)  # وسألت الصحيفة الوزير X عن …، فأجاب: «…»: X answers
+    if speaker is None:
+        speaker = _asked_before(r, vs)  # وبسؤال X إن كان …، يقول: «…»: X answers
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
     if speaker is None:
@@ -2663,7 +2828,109 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
                        or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
+        else:
+            speaker = _newer_person(r, vs, prev_end, speaker) or speaker
+        if speaker is not None:
+            speaker = _paragraph_person(r, vs, speaker) or speaker
     return (vs, ve), speaker
+
+
+_ASKING = {fold_word(w) for w in "سأل سألت يسأل تسأل سألوا وسأل وسألت".split()}
+_ANSWERS = {fold_word(w) for w in "أجاب أجابت يجيب تجيب رد ردت".split()}
+_ASKED = re.compile(r"(?<!\w)[وف]?(?:سال|سالت|يسال|تسال|سالوا)(?!\w)")
+_ASKED_REACH = 300
+_ABOUT = re.compile(r"(?<!\w)(?:عن|حول)(?!\w)")
+
+
+_ASKED_NOUN = re.compile(r"(?<!\w)(?:وب|ب|ول|ل)سوال(?=\s)")
+
+
+def _asked_before(r: _Reading, vs: int) -> _Speaker | None:
+    """A verb of saying without subject in the sentence of «بسؤال X»: X,
+    tagged right after (at most a title between), answers."""
+    lo = max(0, vs - _ASKED_REACH)
+    asked = None
+    for m in _ASKED_NOUN.finditer(r.t, lo, vs):
+        asked = m
+    if asked is None or _SENT_END.search(r.t, asked.end(), vs):
+        return None
+    per = next((e for e in r.ents.starting(asked.end(), vs) if e[2] == "PER" and e[1] <= vs), None)
+    if per is None or len(r.t[asked.end() : per[0]].split()) > 1:
+        return None
+    return _Speaker(per[0], per[1], vs, vs)
+
+
+def _asked_person(r: _Reading, vs: int) -> _Speaker | None:
+    """Who answers (فأجاب، ردت) without a subject: the person a verb of asking
+    just before took as its object (وسألت الصحيفة الوزير X عن …)، the last
+    one tagged before what was asked about (عن/حول …) and not after a
+    preposition. None when the question was put to a pronoun (سألته)."""
+    lo = max(0, vs - _ASKED_REACH)
+    asked = None
+    for m in _ASKED.finditer(r.t, lo, vs):
+        asked = m
+    if asked is None or len(_SENT_END.findall(r.t, asked.end(), vs)) > 1:
+        return None
+    about = _ABOUT.search(r.t, asked.end(), vs)
+    hi = about.start() if about else vs
+    for e in reversed(r.ents.starting(asked.end(), hi)):
+        if e[2] == "PER" and e[1] <= hi and not r.in_speech(e[0]):
+            before = _WORDS_BACK.findall(r.t[asked.end() : e[0]])
+            if not (before and _governs(before[-1])) and r.t[e[0] - 1 : e[0]] not in ("ل", "ب"):
+                return _Speaker(e[0], e[1], vs, vs)
+    return None
+
+
+def _paragraph_person(r: _Reading, vs: int, carried: _Speaker) -> _Speaker | None:
+    """A speaker carried from an earlier paragraph gives way to a person the
+    verb's own paragraph made the subject of a verb of saying before it
+    (⏎ فيما اعتبر الدكتور Y الاتفاقية … ⏎ «…»، قائلا: Y), however long its sentence."""
+    para = r.t.rfind("\n", 0, vs) + 1
+    if carried.verb_start >= para or carried.start >= para:
+        return None
+    for sp in reversed(r.subject_list(vs)):
+        if sp.verb_start < para:
+            return None
+        if r.t[sp.verb_start : sp.verb_end] in _ASKING:
+            continue  # (سألت الدورية X عن …: the asker is not who answers)
+        if any(e[2] == "PER" and e[0] < sp.end and e[1] > sp.start for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end)) \
+                and not _same_name(r.t, (sp.start, sp.end), carried):
+            return sp._replace(verb_start=vs, verb_end=vs)
+    return None
+
+
+_NEWER_GAP = 300
+_CLAUSE_OPENERS = {fold_word(w) for w in "كما ثم".split()}
+
+
+def _newer_person(r: _Reading, vs: int, prev_end: int, carried: _Speaker) -> _Speaker | None:
+    """A verb without subject after the quote of the speaker it would carry,
+    in the same sentence, when a person was named between as the subject of
+    another verb (قال X: «…» كما تفاعل الوزير Y مع الوسم وكتب «…»): Y speaks
+    now, unless a preposition, noun or complementiser takes Y in."""
+    t = r.t
+    if not r.ents or carried.verb_start >= prev_end or vs - prev_end > _NEWER_GAP or _SENT_END.search(t, prev_end, vs):
+        return None
+    per = next((e for e in r.ents.starting(prev_end, vs) if e[2] == "PER" and e[1] <= vs and not r.in_speech(e[0])), None)
+    if per is None or (per[0] < carried.end and per[1] > carried.start):
+        return None
+    before = _WORDS_BACK.findall(t[prev_end : per[0]])
+    attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and t[per[0] - 2 : per[0] - 1].isspace()
+    if not before or len(before) > 3 or not (before[0] in _CLAUSE_OPENERS or before[0][:1] in "وف") or attached \
+            or any(_governs(w) for w in before) or any(w in _COMPLEMENTISERS for w in before):
+        return None  # (only a clause of its own right after the quote: كما تفاعل [الوزير] Y، وتفاعل Y)
+    head = before[1] if before[0] in _CLAUSE_OPENERS and len(before) > 1 else before[0].removeprefix("و").removeprefix("ف")
+    if len(head) >= 5 and head[-2] == "ا":
+        return None  # (واعتبار Y، واستقبال Y: a verbal noun, Y its object)
+    if _same_name(t, per, carried):
+        return None
+    return _Speaker(per[0], per[1], vs, vs)
+
+
+def _same_name(t: str, per: tuple, sp: _Speaker) -> bool:
+    """Whether the tagged person ``per`` shares a name word with the speaker span (الوزير X … X)."""
+    words = set(t[per[0] : per[1]].split())
+    return bool(words & set(t[sp.start : sp.end].split()))
 
 
 # وقال سموه / معاليه: the honoured person the lead sentence is about, however long that sentence
@@ -3121,6 +3388,95 @@ def _opens_with_preposition(r: _Reading, pos: int) -> bool:
     return w.group() != "علي" or keep_letters(r.text[r.fd.orig(w.start()) : r.fd.orig(w.end())]) == "على"
 
 
+# Words glued to a speaker by the subject reading: a preposition with a
+# pronoun before it (قال خلاله القائد X), a reflexive after it (وتصف الصحيفة
+# نفسها), a time clause after it (وقال إيرنست حين سئل).
+_LEADING_GLUE = {fold_word(w) for w in "خلاله خلالها أثناءه أثناءها فيه فيها حينها حينه بعدها بعده عندها عندئذ".split()}
+_TRAILING_GLUE = {fold_word(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split()}
+_CLAUSE_GLUE = {fold_word(w) for w in "حين حينما عندما أثناء وهو وهي الذي التي الذين".split()}  # (not لدى: السفير لدى الأمم المتحدة)
+_COLON_VERBS = {fold_word(w) for w in "بين بينت".split()}  # (وبين X: …, explained; not in the verb list: بين is "between")
+_THEN_NOT = re.compile(r"\s{1,3}عدم(?!\w)")
+_SOURCE_HEADS = _DESCRIBED | _UNNAMED
+_OPEN_MARKS = "«“„‹\""
+
+
+def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
+    """``sp`` without glued words; a person's tagged name in marks that ends
+    the span is the name (مدير الجهاز الفني «جوريجوس دونيس»)."""
+    words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
+    if len(words) >= 2 and words[0].group()[:1] in "وف" and words[0].group()[1:] in _VERBS | _COLON_VERBS \
+            and not _entity_at(r, sp.start):
+        sp = sp._replace(start=words[1].start())  # (وبين السهلي: …: the verb is not the name)
+        words = words[1:]
+    if len(words) >= 2 and words[0].group() in _LEADING_GLUE:
+        sp = sp._replace(start=words[1].start())
+        words = words[1:]
+    for k, w in enumerate(words[1:], 1):
+        if w.group() in _CLAUSE_GLUE or (w.group() in _TRAILING_GLUE and k == len(words) - 1):
+            return sp._replace(end=words[k - 1].end())
+    if r.t[sp.verb_start : sp.verb_end].removeprefix("و") in _OBJECT_VERBS:
+        per = next((e for e in r.ents.starting(sp.start, sp.end) if e[2] == "PER" and e[1] < sp.end), None)
+        if per and r.t[per[1] : sp.end].strip():
+            return sp._replace(end=per[1])  # (واعتبر الحوثي نجاح المقاومة «…»: what he deemed follows the name)
+    if len(words) >= 3 and _THEN_NOT.match(r.t, sp.end):
+        return sp._replace(end=words[-2].end())  # (مصدر من المقاومة فضل عدم الكشف عن اسمه: فضل is his verb)
+    if sp.start and _MARKS.match(r.t, sp.start - 1):
+        inner = _MARKS.search(r.t, sp.start, sp.end)
+        if inner and len(r.t[sp.start : inner.start()].split()) >= 2:
+            return sp._replace(end=inner.start())  # («أم فاطمة» معلمة: the name in its marks)
+    mark = max(r.t.rfind(c, sp.start, sp.end) for c in _OPEN_MARKS)
+    end = sp.end - 1 if _MARKS.match(r.t, sp.end - 1) else sp.end  # (… «جوريجوس دونيس»)
+    title = r.t[sp.start : mark].split() if mark > sp.start else []
+    if title and len(title) <= 5 and title[0] not in _SOURCE_HEADS and not _MARKS.search(r.t, mark + 1, end) and any(
+            e[2] == "PER" and e[0] == mark + 1 and e[1] <= end for e in r.ents.starting(mark + 1, mark + 2)) and (
+            end < sp.end or _MARKS.match(r.t, sp.end) or r.t[sp.end : sp.end + 1].isspace() and _MARKS.match(r.t, sp.end + 1)):
+        return sp._replace(start=mark + 1, end=end)  # (a person's name in marks, not a book or a paper: مؤلف كتاب «…»)
+    return sp
+
+
+# A speaker is a name, a title or role, a body, a pronoun resolved to a
+# person or a described source. A span the tagger did not take that opens
+# with a particle or preposition, an accusative, or a noun with a possessive
+# that is no person's (كلامه، أسفه، تعبيره; not نظيره، زوجته، سموه) names nobody.
+_NOBODY_HEADS = {fold_word(w) for w in """غير بين إلا لذلك لهذا لكي كي حيث عند بعد قبل خلال منذ حتى بشكل بصورة بكل كل ما مما
+لما عن في من إلى مع لدى ضمن عبر حول جراء إثر أيضا فقط معي معه معها معهم معنا عنه عنها منه منها فيه فيها به بها
+عليه عليها إليه إليها وبين ومع وفي ومن""".split()} | _ACCUSATIVES | _ADVERB_WORDS
+_PERSON_NOUNS = _TITLE_HEADS | _HOLDER_TITLES | _DESCRIBED | _UNNAMED | _SOME_OF | {k[:-1] for k in _KIN} | {
+    fold_word(w) for w in """نظير زميل والد شقيق نجل ابن بنت زوج أب أم أخ أخت عم خال جد صديق رفيق محامي مدرب مساعد
+مدير رئيس قائد أمير ملك شيخ مقدم""".split()}
+_DIVINE_WORDS = {fold_word(w) for w in "سبحانه تعالى جل عز".split()}  # (قال سبحانه وتعالى: God)
+_POSSESSIVE = re.compile(r"(?:ته|تها|تهم|ها|هم|هما|كم|ه)$")
+
+
+def _names_nobody(r: _Reading, sp: _Speaker) -> bool:
+    """Whether an untagged speaker span is a phrase that names no one."""
+    words = r.t[sp.start : sp.end].split()
+    if not words:
+        return True
+    head = words[0]
+    if head in _DIVINE_WORDS:
+        return False
+    if head in _NOBODY_HEADS or head.startswith(("بال", "لل", "كال")):
+        return True
+    orig = r.text[r.fd.orig(sp.start) : r.fd.orig(sp.start + len(head))]
+    if orig.endswith(("ً", "اً", "ًا")) and head.removesuffix("ا") not in _PERSON_NOUNS:
+        return True  # (شيئاً، جانباً مضيئاً: an object or adverb; not لكن مصدراً بارزاً)
+    return len(words) <= 2 and _possessed_noun(r, head, orig)
+
+
+def _possessed_noun(r: _Reading, head: str, orig: str) -> bool:
+    """A noun with a possessive suffix (written ه، not ة) that is not a
+    person's; after a bare ه only when the noun is in the text with ال too
+    (هجومه … الهجوم), since foreign names end in ه (بيليه، نيتشه)."""
+    m = _POSSESSIVE.search(head)
+    if not m or head.startswith("ال") or orig.endswith("ة") or "الله" in head or is_given_name(head) or head in _HONOURED_BY:
+        return False
+    stem = head[: m.start()]
+    if len(stem) < 3 or stem.endswith("و") or {stem, stem + "ه", stem.removeprefix("ل")} & _PERSON_NOUNS:
+        return False  # (a plural of persons before its possessive: منتقدوه، مسؤولوها)
+    return m.group() != "ه" or re.search(rf"(?<!\w)ال{re.escape(stem.removeprefix('ل'))}(?!\w)", r.t) is not None
+
+
 def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[int, int] | None) -> Quote:
     """The quote in original offsets."""
     fd, text = r.fd, r.text
@@ -3128,7 +3484,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     if speaker and _opens_with_preposition(r, speaker.start):
         speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
-        speaker = _complete_name(r, _trim_speaker(r, speaker))
+        speaker = _complete_name(r, _saying_holder(r, _unglued(r, _trim_speaker(r, speaker))))
         ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
         if ent is None:  # a title alone (وقال وزير الآثار): the one the article named with it
             held = holder_before(r.t, speaker.start, speaker.end, r.ents.starting(max(0, speaker.start - TITLE_REACH), speaker.start),
@@ -3136,6 +3492,9 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
             if held:
                 speaker = speaker._replace(start=held[0], end=held[1])
                 ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
+        if ent is None and _names_nobody(r, speaker):  # (ent first: it is known here)
+            speaker = None  # (… بين زملائه، شيئا، تعبيره: a phrase of the clause, no one who speaks)
+    if speaker:
         ss, se = fd.orig(speaker.start), fd.orig(speaker.end)
         sp_text = text[ss:se]
     else:
