@@ -134,20 +134,51 @@ def _quotes_dates_amounts(documents: pa.Table, entities: pa.Table, cfg: dict) ->
 
 
 # The extract stage's work units. A shard's extract costs ~10x its segment, and the shards of a run
-# differ in size (a day's last shard is a remainder): four shards of 2000, 972, 1700 and 1000
+# differ in size (a day's last shard is a remainder): four shards of 1398, 1397, 1963 and 1284
 # documents on two workers left one of them idle for the last 3 of 16 s. So extract cuts shards
-# into pieces of about equal text, several per worker, and hands the largest out first.
-UNITS_PER_WORKER = 4  # the last piece to finish runs alone for at most ~1/4 of a worker's share
-MIN_PIECE_DOCS = 100  # smaller pieces cost more (each reads its whole shard, is one task run) than they balance
+# into pieces of about equal text and hands the largest out first; how many pieces each shard gets
+# is chosen by simulating that hand-out (the workers take the next piece as they free up).
+MAX_PIECES = 8  # of one shard
+MIN_PIECE_DOCS = 100  # documents of a piece, at least (unless its shard has fewer)
+UNIT_OVERHEAD = 200_000  # a piece's fixed cost (a task run, reading its whole shard: ~0.2 s) in bytes of text extracted
 
 
-def extract_pieces(doc_counts: list[int], workers: int) -> list[tuple[int, int, int]]:
-    """How the extract stage cuts shards of ``doc_counts`` documents for ``workers`` workers:
-    (shard index, piece, pieces of that shard) per unit, largest unit first (ties in shard order)."""
-    total = sum(doc_counts)
-    size = max(MIN_PIECE_DOCS, -(-total // (UNITS_PER_WORKER * workers))) if workers > 1 else max(total, 1)
-    units = [(i, k, n) for i, count in enumerate(doc_counts) for n in [max(1, -(-count // size))] for k in range(n)]
-    return sorted(units, key=lambda u: -doc_counts[u[0]] / u[2])
+def extract_pieces(shards: list[tuple[int, int]], workers: int) -> list[tuple[int, int, int]]:
+    """How the extract stage cuts shards of (documents, bytes of text) for ``workers`` workers:
+    (shard index, piece, pieces of that shard) per unit, largest unit first (ties in shard order).
+
+    Of the cuts that give every shard's pieces about one size (:func:`_cuts`), the one whose
+    largest-first hand-out (:func:`_makespan`) ends soonest, a piece's overhead counted."""
+    best = [1] * len(shards)
+    if workers > 1:
+        def span(cut: list[int]) -> float:
+            return _makespan([b / n + UNIT_OVERHEAD for (_, b), n in zip(shards, cut) for _ in range(n)], workers)
+
+        for cut in _cuts(shards):
+            if span(cut) < span(best):
+                best = cut
+    units = [(i, k, n) for i, n in enumerate(best) for k in range(n)]
+    return sorted(units, key=lambda u: -shards[u[0]][1] / u[2])
+
+
+def _cuts(shards: list[tuple[int, int]]) -> list[list[int]]:
+    """Pieces per shard for each piece size that cuts some shard into 1..MAX_PIECES equal parts."""
+    out: list[list[int]] = []
+    for size in sorted({-(-b // n) for _, b in shards for n in range(1, MAX_PIECES + 1) if b}, reverse=True):
+        cut = [max(1, min(-(-b // size), MAX_PIECES, docs // MIN_PIECE_DOCS)) for docs, b in shards]
+        if cut not in out:
+            out.append(cut)
+    return out
+
+
+def _makespan(costs: list[float], workers: int) -> float:
+    """When the last of ``costs`` ends if ``workers`` take them largest first, each the next as it frees up."""
+    import heapq
+
+    loads = [0.0] * workers
+    for cost in sorted(costs, reverse=True):
+        heapq.heappush(loads, heapq.heappop(loads) + cost)
+    return max(loads)
 
 
 def piece_bounds(lengths: list[int], piece: int, pieces: int) -> tuple[int, int]:

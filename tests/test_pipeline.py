@@ -109,7 +109,9 @@ def test_reprocess_reproduces_the_same_rows(sample_store):
 def test_extract_cut_into_pieces_writes_the_rows_of_whole_shards(sample_store, tmp_path, monkeypatch, capsys):
     from khabar import stages
 
-    monkeypatch.setattr(stages, "MIN_PIECE_DOCS", 1)  # the flow, in this process, cuts the sample's shards into pieces of a document
+    # the flow, in this process, cuts the sample's small shards into pieces of a few documents
+    monkeypatch.setattr(stages, "MIN_PIECE_DOCS", 1)
+    monkeypatch.setattr(stages, "UNIT_OVERHEAD", 0)
     out = tmp_path / "pieces"
     assert khabar(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)]) == 0
     assert "shard pieces" in capsys.readouterr().err

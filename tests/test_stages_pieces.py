@@ -8,23 +8,39 @@ import pytest
 
 from khabar import schemas, stages
 from khabar.config import load_config
-from khabar.stages import extract_pieces, piece_bounds
+from khabar.stages import _makespan, extract_pieces, piece_bounds
 
 
-def test_shards_are_cut_into_about_four_pieces_per_worker_largest_first():
-    # 6042 documents on two workers: pieces of at most ceil(6042 / 8) = 756 documents
-    units = extract_pieces([1398, 1397, 1963, 1284], 2)
-    assert sorted(units) == [(0, 0, 2), (0, 1, 2), (1, 0, 2), (1, 1, 2), (2, 0, 3), (2, 1, 3), (2, 2, 3), (3, 0, 2), (3, 1, 2)]
-    sizes = [[1398, 1397, 1963, 1284][i] / n for i, _, n in units]
-    assert sizes == sorted(sizes, reverse=True)
-    assert units[:2] == [(0, 0, 2), (0, 1, 2)]  # ties keep shard order
+# (documents, bytes of text) of the four shards of SaudiNewsNet's 2015-07-21..23 (numbers, no text)
+THREE_DAYS = [(1398, 5_637_923), (1397, 5_623_339), (1963, 6_351_998), (1284, 3_706_150)]
+
+
+def test_three_days_on_two_workers_are_cut_so_that_both_finish_together():
+    units = extract_pieces(THREE_DAYS, 2)
+    assert units == [(2, 0, 2), (2, 1, 2), (0, 0, 2), (0, 1, 2), (1, 0, 2), (1, 1, 2), (3, 0, 2), (3, 1, 2)]  # largest first
+    costs = [THREE_DAYS[i][1] / n + stages.UNIT_OVERHEAD for i, _, n in units]
+    assert _makespan(costs, 2) == pytest.approx(sum(costs) / 2)
+    # the shards whole end later, even largest first: one worker's last shard runs alone
+    assert _makespan([b + stages.UNIT_OVERHEAD for _, b in THREE_DAYS], 2) > 1.015 * sum(costs) / 2
+
+
+def test_makespan_follows_the_largest_first_hand_out():
+    assert _makespan([5, 4, 3, 3, 3], 2) == 10  # 5+3, 4+3+3
+    assert _makespan([], 3) == 0
+    assert _makespan([7], 3) == 7
 
 
 def test_small_shards_and_one_worker_are_not_cut():
-    assert extract_pieces([6, 3], 2) == [(0, 0, 1), (1, 0, 1)]  # under MIN_PIECE_DOCS a piece
-    assert extract_pieces([2000, 972], 1) == [(0, 0, 1), (1, 0, 1)]
+    assert extract_pieces([(6, 9_000), (3, 5_000)], 2) == [(0, 0, 1), (1, 0, 1)]  # under MIN_PIECE_DOCS a piece
+    assert extract_pieces(THREE_DAYS, 1) == [(2, 0, 1), (0, 0, 1), (1, 0, 1), (3, 0, 1)]
     assert extract_pieces([], 2) == []
-    assert extract_pieces([0, 500], 4) == [(1, k, 5) for k in range(5)] + [(0, 0, 1)]  # pieces of MIN_PIECE_DOCS; an empty shard last
+    assert extract_pieces([(0, 0), (0, 0)], 2) == [(0, 0, 1), (1, 0, 1)]
+
+
+def test_one_large_shard_is_cut_for_every_worker():
+    units = extract_pieces([(3000, 9_000_000)], 4)
+    assert len(units) % 4 == 0 and units == [(0, k, len(units)) for k in range(len(units))]
+    assert all(n <= stages.MAX_PIECES for _, _, n in units)
 
 
 @pytest.mark.parametrize("lengths", [[10] * 7, [1, 50, 3, 3, 3, 100, 2, 2], [0, 0, 0], [500], [], [5, 0, 0, 5]])
