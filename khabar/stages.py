@@ -183,11 +183,11 @@ def _makespan(costs: list[float], workers: int) -> float:
 
 def piece_bounds(lengths: list[int], piece: int, pieces: int) -> tuple[int, int]:
     """The documents [lo, hi) of piece ``piece`` of ``pieces`` of a shard whose texts have ``lengths``:
-    a document goes to the piece its text starts in when the shard's texts are laid end to end and
-    cut into ``pieces`` equal lengths, so pieces are contiguous and hold about equal text."""
+    a document goes to the piece its text's middle falls in when the shard's texts are laid end to
+    end and cut into ``pieces`` equal lengths, so pieces are contiguous and hold about equal text."""
     total, start, lo, hi = sum(lengths), 0, len(lengths), len(lengths)
     for j, length in enumerate(lengths):
-        k = start * pieces // total if total else 0
+        k = (2 * start + length) * pieces // (2 * total) if total else 0
         if k >= piece and lo == len(lengths):
             lo = j
         if k > piece:

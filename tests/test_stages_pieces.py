@@ -54,8 +54,9 @@ def test_pieces_cover_the_documents_once_in_order(lengths, pieces):
 
 def test_pieces_hold_about_equal_text():
     assert [piece_bounds([10] * 8, k, 4) for k in range(4)] == [(0, 2), (2, 4), (4, 6), (6, 8)]
-    # a document goes where its text starts: the long one alone fills pieces 1 and 2
-    assert [piece_bounds([10, 60, 10, 20], k, 4) for k in range(4)] == [(0, 2), (2, 2), (2, 3), (3, 4)]
+    # a document goes where the middle of its text falls: the long one to piece 1, which it overfills
+    assert [piece_bounds([10, 60, 10, 20], k, 4) for k in range(4)] == [(0, 1), (1, 2), (2, 2), (2, 4)]
+    assert [piece_bounds([5, 0, 95], k, 2) for k in range(2)] == [(0, 2), (2, 3)]
 
 
 # Written for this test: short made-up news items with people, places, dates, amounts and a quote.
