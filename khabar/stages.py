@@ -42,7 +42,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("ingest", {}, ("documents", "quarantine", "duplicates"), ("ingest", "run")),
     Stage("normalise", {"documents": ("doc_id", "text")}, ("normalised",), ("normalise",)),
     Stage("segment", {"documents": ("doc_id", "text"), "normalised": None}, ("sentences", "tokens"), ("segment", "normalise")),
-    Stage("extract", {"documents": ("doc_id", "text", "published_at", "source"), "sentences": None, "tokens": None},
+    # extract reads the tokens' positions and forms only (a third of reading the whole part, which each piece does)
+    Stage("extract", {"documents": ("doc_id", "text", "published_at", "source"), "sentences": None,
+                      "tokens": ("doc_id", "sent_idx", "tok_idx", "start", "end", "form")},
           ("entities", "quotes", "dates", "amounts"), ("extract",)),
     Stage("aggregate", _aggregate_inputs(), _aggregate_datasets(), ("aggregate",)),
 )
