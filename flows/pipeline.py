@@ -26,7 +26,7 @@ from khabar.store import Store, StoreLock
 from flows.progress import PROGRESS, summary_lines
 from flows.runner import worker_count
 from tasks.aggregate import aggregate_partition
-from tasks.extract import extract_shard
+from tasks.extract import extract_shard, extract_units
 from tasks.faults import fault_point
 from tasks.ingest import commit, read_file
 from tasks.normalise import normalise_shard
@@ -72,6 +72,10 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
         if stage == "aggregate":
             futures = [aggregate_partition.submit(root, run_id, dt, config) for dt in stage_dts]
             results = _wait_all(futures, stage, "partitions")
+        elif stage == "extract":  # pieces of shards, largest first, so that the workers finish together
+            units = extract_units(store, shards, worker_count(config))
+            futures = [extract_shard.submit(root, run_id, shard, config, piece) for shard, piece in units]
+            results = _wait_all(futures, stage, "shards" if len(units) == len(shards) else "shard pieces")
         else:
             futures = [SHARD_TASKS[stage].submit(root, run_id, shard, config) for shard in shards]
             results = _wait_all(futures, stage, "shards")

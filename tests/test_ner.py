@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import random
 
 import pytest
 
@@ -89,6 +90,27 @@ def test_quoted_titles_are_marked():
 def test_spans_from_bio_follows_conlleval():
     tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-MISC"]
     assert spans_from_bio(tags) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG"), (6, 7, "MISC")]
+
+
+def _spans_from_bio_tag_by_tag(tags: list[str]) -> list[tuple[int, int, str]]:
+    """conlleval's reading, every tag in turn (what spans_from_bio did before it skipped the O's)."""
+    spans, start, label = [], None, None
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, lab = (tag[:1], tag[2:]) if tag != "O" else ("O", None)
+        if start is not None and (prefix != "I" or lab != label):
+            spans.append((start, i, label))
+            start, label = None, None
+        if prefix == "B" or (prefix == "I" and start is None):
+            start, label = i, lab
+    return spans
+
+
+def test_spans_from_bio_skipping_the_os_reads_every_sequence_as_conlleval():
+    rng = random.Random(11)
+    tags = ["O", "O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "B", "I", "X-PER", "I-"]
+    for _ in range(20_000):
+        seq = [rng.choice(tags) for _ in range(rng.randint(0, 12))]
+        assert spans_from_bio(seq) == _spans_from_bio_tag_by_tag(seq), seq
 
 
 def test_score_is_exact_match_per_label():

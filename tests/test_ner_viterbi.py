@@ -54,8 +54,18 @@ def test_weights_are_read_exactly_from_the_model_file():
     assert not weights.state[weights.pad].any()
 
 
+def _same_restriction(reference: CrfModel, fast: CrfModel) -> None:
+    """The fast path restricts the featurizer to the attributes of the weights it read, not of crfsuite's
+    info() dump (not parsed there): the same sets, since crfsuite saves only attributes that have a weight."""
+    assert fast.featurizer.known == reference.featurizer.known == {a for a, _ in reference.tagger.info().state_features}
+    assert fast.featurizer.known_compact == reference.featurizer.known_compact
+    if reference.tagger2 is not None:
+        assert fast.featurizer.known_compact == {a for a, _ in reference.tagger2.info().state_features}
+
+
 def test_the_packaged_model_tags_as_crfsuite_does():
     reference, fast = CrfModel(DEFAULT_MODEL, fast=False), CrfModel(DEFAULT_MODEL)
+    _same_restriction(reference, fast)
     _same(reference.tag_documents(DOCUMENTS), fast.tag_documents(DOCUMENTS))
     assert fast.tag_document(DOCUMENTS[0]) == fast.tag_documents(DOCUMENTS)[0]  # batching changes nothing
     assert fast.tag_documents([]) == [] and fast.tag_documents([[[]]]) == [[([], [])]]
@@ -88,6 +98,7 @@ def test_a_model_trained_here_tags_as_crfsuite_does(tmp_path, feature_set, writt
                                              "وأكد علي حسن أن الوفد وافق على حسن الاختيار .", "وعلى الوفد أن يصل إلى جدة .")]]
     reference, fast = CrfModel(path, fast=False), CrfModel(path)
     assert (fast.fast.w2 is None) == (reference.tagger2 is None)
+    _same_restriction(reference, fast)
     tagged = fast.tag_documents(docs)
     _same(reference.tag_documents(docs), tagged)
     assert [tags for tags, _ in tagged[-1][:2]] == [["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"], ["O", "O", "B-ORG", "I-ORG", "O"]]

@@ -106,6 +106,22 @@ def test_reprocess_reproduces_the_same_rows(sample_store):
     assert reprocessed == {last["run_id"]}
 
 
+def test_extract_cut_into_pieces_writes_the_rows_of_whole_shards(sample_store, tmp_path, monkeypatch, capsys):
+    from khabar import stages
+
+    # the flow, in this process, cuts the sample's small shards into pieces of a few documents
+    monkeypatch.setattr(stages, "MIN_PIECE_DOCS", 1)
+    monkeypatch.setattr(stages, "UNIT_OVERHEAD", 0)
+    out = tmp_path / "pieces"
+    assert khabar(["run", "--raw", str(SAMPLE_RAW), "--out", str(out)]) == 0
+    assert "shard pieces" in capsys.readouterr().err
+    whole, pieces = Store(sample_store), Store(out)
+    for name in ("entities", "quotes", "dates", "amounts"):
+        assert _rows_without_run_id(pieces, name) == _rows_without_run_id(whole, name), name
+        assert {dt: pieces.parts(name, dt) for dt in pieces.partitions(name)} == {dt: whole.parts(name, dt) for dt in whole.partitions(name)}
+    assert not (out / "_staging").exists() or not any((out / "_staging").iterdir())
+
+
 def _rows_without_run_id(store: Store, name: str) -> list[tuple]:
     table = store.read_dataset(name).drop_columns(["run_id"])
     return sorted(tuple(row.values()) for row in table.to_pylist())

@@ -3526,15 +3526,25 @@ def extract_quotes(documents, sentences, tokens, entities, cfg) -> "schemas.pa.T
     linked to ``entities`` (PER, else ORG) when that table has rows."""
     if not cfg["quotes"]:
         return schemas.empty("quotes")
-    by_doc: dict[str, list[dict]] = {}
-    if entities is not None and entities.num_rows:
-        cols = entities.select(["doc_id", "start", "end", "label", "entity_id"]).to_pylist()
-        for row in cols:
-            by_doc.setdefault(row["doc_id"], []).append(row)
+    by_doc = entities_by_document(entities)
     rows = []
     for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()):
-        for i, q in enumerate(find_quotes(text or "", by_doc.get(doc_id, ()))):
-            rows.append({"doc_id": doc_id, "quote_idx": i, "start": q.start, "end": q.end, "text": q.text,
-                         "speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id,
-                         "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "verb": q.verb})
+        rows += quote_rows(doc_id, text, by_doc.get(doc_id, ()))
     return schemas.table_from_rows("quotes", rows)
+
+
+def entities_by_document(entities) -> dict[str, list[dict]]:
+    """doc_id -> its entity rows (the columns find_quotes reads), in table order."""
+    by_doc: dict[str, list[dict]] = {}
+    if entities is not None and entities.num_rows:
+        for row in entities.select(["doc_id", "start", "end", "label", "entity_id"]).to_pylist():
+            by_doc.setdefault(row["doc_id"], []).append(row)
+    return by_doc
+
+
+def quote_rows(doc_id: str, text: str | None, ents: Sequence) -> list[dict]:
+    """QUOTES rows of one document."""
+    return [{"doc_id": doc_id, "quote_idx": i, "start": q.start, "end": q.end, "text": q.text,
+             "speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id,
+             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "verb": q.verb}
+            for i, q in enumerate(find_quotes(text or "", ents))]

@@ -28,8 +28,6 @@ class CrfModel:
     def __init__(self, path: Path, fast: bool = True):
         """``fast``: tag with :class:`khabar.ner.viterbi.FastTagger` (numpy, the model's own weights, the
         same tags), else with crfsuite's tagger, sentence by sentence (the reference the tests compare with)."""
-        import pycrfsuite
-
         meta_path = path.with_suffix(".json")
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         gazetteer_path = path.parent / self.meta.get("gazetteer", "name_lists.tsv")
@@ -44,16 +42,18 @@ class CrfModel:
         self._paths = (str(path), str(path.parent / self.meta["stage2"]) if self.meta.get("stage2") else None)
         # A crfsuite tagger holds the sequence between set() and tag(): one per thread,
         # so that a threaded runner sharing this cached model cannot interleave them.
+        # The fast path never tags with crfsuite: its taggers open on first use (_taggers).
         self._local = threading.local()
-        tagger = pycrfsuite.Tagger()
-        tagger.open(self._paths[0])
-        tagger2 = None
-        if self._paths[1]:
-            tagger2 = pycrfsuite.Tagger()
-            tagger2.open(self._paths[1])
-        self._local.taggers = (tagger, tagger2)
-        self.featurizer.restrict(_attributes(tagger), _attributes(tagger2) if tagger2 else None)
         self.fast = FastTagger(self.featurizer, *self._paths) if fast else None
+        if self.fast is not None:
+            # The attributes with weights, from the weights FastTagger read: the same sets as
+            # crfsuite's info() dump (tests/test_ner_viterbi.py), without parsing that text
+            # (~0.5 s of CPU per worker process).
+            w2 = self.fast.w2
+            self.featurizer.restrict(set(self.fast.w1.attrs), set(w2.attrs) if w2 is not None else None)
+        else:
+            tagger, tagger2 = self._taggers()
+            self.featurizer.restrict(_attributes(tagger), _attributes(tagger2) if tagger2 else None)
         labels = self.fast.w1.labels + (self.fast.w2.labels if self.fast.w2 else []) if fast else []
         self._khabar_tags = {t: khabar_tag(t) for t in labels}
 
