@@ -141,7 +141,12 @@ class TemporaryServer:
         self.port = _free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         app_dir = str(Path(importlib.util.find_spec("prefect").origin).parent.parent)
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        # Block types are not registered: no khabar flow uses a block (results are not persisted), and the
+        # check that they are imports every Prefect collection (prefect-dask: dask, distributed) to hash
+        # them, ~0.5 of the boot's ~4 CPU-s, every run. Not memoised either, so the memo store keeps saying
+        # what a server that does register found. A standing server (PREFECT_API_URL) is not ours to change.
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
+               "PREFECT_API_BLOCKS_REGISTER_ON_START": "false", "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
         command = [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory", "prefect.server.api.server:create_app",
                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"]
         # preexec_fn: a `kill -9` of the run must not leave the server behind (Prefect's own relies on atexit).
