@@ -55,6 +55,29 @@ def _say_done(store: Store, run_id: str, dts: list[str], timings: dict) -> None:
         say(line)
 
 
+def _documents_bytes(store: Store, dt: str, parts: list[str]) -> int:
+    sizes = 0
+    for part in parts:
+        try:
+            sizes += os.stat(store.partition_dir("documents", dt) / f"{part}.parquet").st_size
+        except OSError:  # no documents there (a partition of quarantine rows only): no work
+            pass
+    return sizes
+
+
+def largest_first(store: Store, shards: list, dts: list[str]) -> tuple[list, list[str]]:
+    """``shards`` and ``dts`` with the most text first (the size of their documents parts).
+
+    The pool starts tasks in the order they are submitted: the largest first
+    and the small ones filling in after them end a stage sooner than the order
+    of dates did (3 days, 4 shards of 1.1-1.9 MB on 2 workers: the stage waited
+    for the largest, started last). Outputs do not depend on the order.
+    """
+    by_shard = sorted(shards, key=lambda shard: -_documents_bytes(store, shard.dt, [shard.part]))
+    by_dt = sorted(dts, key=lambda dt: -_documents_bytes(store, dt, store.parts("documents", dt)))
+    return by_shard, by_dt
+
+
 def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, config: dict, extra_aggregate_dts: list[str] = ()) -> tuple[dict, dict]:
     """Run every stage from ``from_stage`` on for partitions ``dts``; return (rows, seconds) per stage.
 
@@ -63,14 +86,14 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
     aggregates (corpus_daily) change.
     """
     root, rows, timings = str(store.root), {}, {}
-    shards = store.shards(dts)
+    shards, aggregate_dts = largest_first(store, store.shards(dts), sorted(set(dts) | set(extra_aggregate_dts)))
     for stage in (s.name for s in stages.stages_from(from_stage)):
         if stage == "ingest":
             continue
         started = time.monotonic()
-        stage_dts = sorted(set(dts) | set(extra_aggregate_dts)) if stage == "aggregate" else dts
+        stage_dts = sorted(aggregate_dts) if stage == "aggregate" else dts
         if stage == "aggregate":
-            futures = [aggregate_partition.submit(root, run_id, dt, config) for dt in stage_dts]
+            futures = [aggregate_partition.submit(root, run_id, dt, config) for dt in aggregate_dts]
             results = _wait_all(futures, stage, "partitions")
         else:
             futures = [SHARD_TASKS[stage].submit(root, run_id, shard, config) for shard in shards]
