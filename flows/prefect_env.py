@@ -290,3 +290,24 @@ def temporary_server() -> Iterator[TemporaryServer | None]:
     os.environ["PREFECT_API_URL"] = _SERVER.api_url  # for this process and the pool workers it starts
     atexit.register(_SERVER.stop)
     yield _SERVER
+
+
+@contextmanager
+def without_flow_heartbeats(server: TemporaryServer | None) -> Iterator[None]:
+    """No flow-run heartbeats for a flow run on our temporary server.
+
+    Heartbeats let a standing server mark a flow run whose process died as
+    crashed; the temporary server dies with the process, so no one reads
+    them. And the sync flow engine, at the end of every run, joins its
+    heartbeat thread, which sleeps in one-second steps: 0.5 s of wall time on
+    average, up to 1 s, after the work is done. A configured server
+    (``server`` None) keeps them.
+    """
+    if server is None:
+        yield
+        return
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    # None turns them off (the environment cannot say None: its value must be an integer of at least 30).
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
