@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -80,12 +81,32 @@ def _spawned() -> None:
     """A no-op: submitting one per worker makes the executor start them all now."""
 
 
+def start_method() -> str:
+    """``fork`` on Linux while this process runs no other Python thread, else ``spawn`` (Prefect's).
+
+    A spawned worker imports Prefect and khabar and warms the stages up
+    itself: ~2 CPU-s each, while the temporary server boots on the same
+    cores. Forked from this process once it holds all that, a worker starts
+    with it (and shares its pages). Before the flow run starts, no Prefect
+    thread or client exists yet; the native threads there are (numpy's
+    OpenBLAS, Arrow's jemalloc) handle fork themselves.
+    """
+    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+
+
 def _start_pool(max_workers: int, config: dict) -> tuple:
     """The message queue and executor as ProcessPoolTaskRunner.__enter__ makes them, workers starting."""
-    context = multiprocessing.get_context("spawn")
+    method = start_method()
+    if method == "fork":  # what a spawned worker would load, loaded once here for every worker
+        from tasks.warm import warm_up
+
+        for name in TASK_MODULES:
+            importlib.import_module(name)
+        warm_up(config)
+    context = multiprocessing.get_context(method)
     queue = context.Queue()
     executor = ProcessPoolExecutor(max_workers=max_workers, mp_context=context, initializer=_initialize_process_pool_worker,
-                                   initargs=(queue, prepare_worker, (config,)))
+                                   initargs=(queue, prepare_worker, (None if method == "fork" else config,)))
     for _ in range(max_workers):  # no worker is idle yet, so each submit starts one
         executor.submit(_spawned)
     return queue, executor
