@@ -7,7 +7,9 @@ then runs the task. :func:`prestarted_pool` starts them at the beginning of
 the command instead, while the temporary server boots, and
 :class:`WarmProcessPoolTaskRunner` takes that pool over (the same queue and
 executor Prefect's own ``__enter__`` would make). The same workers then serve
-every stage of the run.
+every stage of the run. On Linux they are forked from this process once it
+has loaded and warmed up what they need (:func:`start_method`), so that it is
+loaded once rather than once per worker.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ _PRESTARTED: dict[int, tuple] = {}  # max_workers -> (message queue, executor), 
 def prepare_worker(config: dict | None = None) -> None:
     """Pool worker initializer: die with the parent, write Prefect's run logs
     where the parent writes them (the run's log file unless --verbose), import
-    the tasks; with the run's ``config`` (a prestarted pool), warm the stages up."""
+    the tasks; with the run's ``config`` (a prestarted pool of spawned workers), warm the
+    stages up (a forked worker comes with its parent's, warmed up by :func:`_start_pool`)."""
     die_with_parent()
     route_worker_logs()
     reuse_settings_context()
