@@ -14,6 +14,7 @@ loaded once rather than once per worker.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import sys
@@ -106,6 +107,9 @@ def _start_pool(max_workers: int, config: dict) -> tuple:
         for name in TASK_MODULES:
             importlib.import_module(name)
         warm_up(config)
+        # What is loaded now lives as long as the processes: kept out of the cycle collector's
+        # scans, in here and in the workers, where a scan would also copy every page it touches.
+        gc.freeze()
     context = multiprocessing.get_context(method)
     queue = context.Queue()
     executor = ProcessPoolExecutor(max_workers=max_workers, mp_context=context, initializer=_initialize_process_pool_worker,
