@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -266,7 +265,6 @@ def _loopback_ca_file() -> str:
 # API URL it read at import (its event and log services too), so a second run in the same process
 # (an embedding program, a benchmark calling cli.main twice) must find the same server there.
 _SERVER: TemporaryServer | None = None
-_EARLY: dict = {}  # a server launched by launch_early() that no flow has used yet: the environment it changed
 
 
 @contextmanager
@@ -280,18 +278,13 @@ def temporary_server() -> Iterator[TemporaryServer | None]:
     settings, or Prefect's own threads (which do not see a settings context)
     start a second server.
     """
+    global _SERVER
     if _SERVER is not None and _SERVER.process.poll() is None and os.environ.get("PREFECT_API_URL") == _SERVER.api_url:
-        _EARLY.clear()  # used now: kept for the process
         yield _SERVER
         return
     if not _wants_temporary_server():
         yield None
         return
-    yield _launch()
-
-
-def _launch() -> TemporaryServer:
-    global _SERVER
     import atexit
 
     # For this process, the server and the pool workers it starts: plain HTTP, no certificates needed.
@@ -299,38 +292,7 @@ def _launch() -> TemporaryServer:
     _SERVER = TemporaryServer()
     os.environ["PREFECT_API_URL"] = _SERVER.api_url  # for this process and the pool workers it starts
     atexit.register(_SERVER.stop)
-    return _SERVER
-
-
-def launch_early() -> None:
-    """Launch the temporary server now, where :func:`temporary_server` would, for it to find running.
-
-    ``khabar run`` calls this before it reads the store to decide whether
-    there is work at all: the server's boot (~3 CPU-s, the longest thing
-    before the first task) then uses the core those reads leave idle. When no
-    flow runs after all, :func:`discard_early` stops it: it is still
-    importing then (a rerun with nothing new decides in ~0.5 s), before it
-    touches its database.
-    """
-    if _SERVER is not None or "prefect.settings" in sys.modules or not _wants_temporary_server():
-        return  # one already, or Prefect loaded (its settings were read): temporary_server decides
-    before = {name: os.environ.get(name) for name in ("PREFECT_API_URL", "PREFECT_API_SSL_CERT_FILE")}
-    _EARLY.update(server=_launch(), environ=before)
-
-
-def discard_early() -> None:
-    """Stop a server :func:`launch_early` started that no flow used, and undo its environment."""
-    global _SERVER
-    if not _EARLY:
-        return
-    server, before = _EARLY.pop("server"), _EARLY.pop("environ")
-    server.stop()
-    for name, value in before.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-    _SERVER = None
+    yield _SERVER
 
 
 @contextmanager

@@ -148,7 +148,18 @@ def inline(config: dict) -> dict:
     return {**config, "runner": {**config["runner"], "workers": 1}}
 
 
-def _nightly(args: argparse.Namespace, config: dict) -> dict:
+def _say(message: str) -> None:
+    from flows.progress import PROGRESS
+
+    PROGRESS.say(message)
+
+
+def main(args: argparse.Namespace) -> int:
+    from flows.prefect_env import configure_prefect
+    from khabar.config import load_config
+
+    configure_prefect(args.verbose)  # before anything imports prefect
+    config = load_config(args.config)
     raw, out = resolve_paths(args, config)
     config_path = str(Path(args.config).resolve()) if args.config else None
     parameters = {"raw": str(raw), "out": str(out), "config_path": config_path}
@@ -158,26 +169,6 @@ def _nightly(args: argparse.Namespace, config: dict) -> dict:
     if summary is None:
         runner_config = inline(config) if runs_inline(parameters, config) else config
         summary = run_flow("nightly", runner_config, args.verbose, **parameters)
-    return summary
-
-
-def _say(message: str) -> None:
-    from flows.progress import PROGRESS
-
-    PROGRESS.say(message)
-
-
-def main(args: argparse.Namespace) -> int:
-    from flows.prefect_env import configure_prefect, discard_early, launch_early
-    from khabar.config import load_config
-
-    configure_prefect(args.verbose)  # before anything imports prefect
-    config = load_config(args.config)
-    launch_early()  # the server boots while the store is read; stopped below if no flow runs
-    try:
-        summary = _nightly(args, config)
-    finally:
-        discard_early()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     return 0
