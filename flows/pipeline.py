@@ -111,13 +111,16 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
 SPLIT_BYTES = 1 << 20  # a raw file this large is read in one part per worker (a day of SaudiNewsNet: 3 MB)
 
 
+def _file_bytes(raw_file) -> int:  # noqa: ANN001 - a RawFile
+    try:
+        return os.stat(raw_file.path).st_size
+    except OSError:  # the read task reports it
+        return 0
+
+
 def _parts_of(raw_file, config: dict) -> int:  # noqa: ANN001 - a RawFile
     """How many read tasks share ``raw_file``: one per worker when it is large and there are several."""
-    try:
-        large = os.stat(raw_file.path).st_size >= SPLIT_BYTES
-    except OSError:  # the read task reports it
-        large = False
-    return worker_count(config) if large else 1
+    return worker_count(config) if _file_bytes(raw_file) >= SPLIT_BYTES else 1
 
 
 def ingest_new_files(store: Store, run: Run, raw: str, config: dict) -> tuple[Committed, dict]:
@@ -131,6 +134,7 @@ def ingest_new_files(store: Store, run: Run, raw: str, config: dict) -> tuple[Co
     started = time.monotonic()
     base = str((raw_root if raw_root.is_dir() else raw_root.parent).resolve())
     reads = [(raw_file, part, parts) for raw_file in files for parts in [_parts_of(raw_file, config)] for part in range(parts)]
+    reads.sort(key=lambda read: -_file_bytes(read[0]) / read[2])  # largest parts first, as in run_stages; the commit sorts them back
     futures = [read_file.submit(str(store.root), run.run_id, raw_file, base, config["ingest"], part, parts) for raw_file, part, parts in reads]
     staged = _wait_all(futures, "ingest", "files" if len(reads) == len(files) else "file parts")
     fault_point("ingest:staged", store.staging_dir(run.run_id) / "ingest")
