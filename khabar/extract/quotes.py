@@ -657,6 +657,15 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     return not ends_clause
 
 
+_DAYS = "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت"
+# a time phrase right after the verb (وقال أمس، قال مساء أمس، صرح الأسبوع الماضي، قال بدوره) comes before the
+# subject, which it must not end; اليوم alone is left out (اليوم الوطني, a noun phrase), and so is a day's
+# name alone (وقال الخميس: a surname)
+_TIME_AFTER_VERB = re.compile(rf"\s{{1,3}}(?:(?:صباح|مساء|ظهر|عصر|فجر|ليله){SP}(?:امس|اليوم|{_DAYS})|امس"
+                              rf"|(?:الاسبوع|الشهر|العام){SP}(?:الماضي|المنصرم)|يوم{SP}(?:{_DAYS})|(?:{_DAYS}){SP}الماضي"
+                              rf"|بدوره|بدورها)(?!\w)(?=\s{{1,3}}[^\W\d])")
+
+
 def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, fd=None,
              names: dict[int, int] | None = None, limit: int = 14) -> tuple[int, int] | None:
     """The subject phrase after a verb ending at ``pos`` (folded offsets).
@@ -672,6 +681,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     if aside and not _WORD.match(t, aside.end()):
         aside = None
     p = _skip_addressee(t, aside.end() if aside else pos, names)
+    when = _TIME_AFTER_VERB.match(t, p)
+    if when:
+        p = _skip_addressee(t, when.end(), names)  # وقال أمس وزير البيئة، كما قال مساء أمس لـ«الوطن» الوزير
     each = _EACH_OF.match(t, p)
     if each:
         p = each.end()  # ويقول كل من مصطفى عثمان وخورشيد خيبر: the first of those named
@@ -1636,8 +1648,14 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
         before = t[max(0, i - 12) : i]
         return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n"
 
-    return [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
-            if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
+    verbs = [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
+             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
+    bayyana = [(m.start("v"), m.end("v")) for m in _BAYYANA_COLON.finditer(t) if not in_pair(m.start())]
+    return sorted(verbs + bayyana) if bayyana else verbs
+
+
+# وبيّن: (and he explained:), folded like بين (between), which REPORTING_VERBS leaves out: a verb only before a colon
+_BAYYANA_COLON = re.compile(r"(?<!\w)[وف](?P<v>بين)[ \t]{0,3}:")
 
 
 _AS_SAID = [[fold_word(w)] for w in "كما وكما حسبما".split()]
@@ -1778,8 +1796,38 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if subj and t[vs:ve] in _OBJECT_VERBS and subj[0] - 1 in r.names and r.names[subj[0] - 1] == subj[1]:
         return None  # اعتُبر «صفعة للحوثيين»: what it was deemed, never who spoke
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
-        subj = _preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
+        subj = (_preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
+                or _named_preverbal(r, vs))
     return _drop_complementiser(t, subj)
+
+
+_NAMED_APPOSITION_WORDS = 8  # the most words of a title after the name: منصور الرسيني نائب رئيس نادي الرائد أكد
+
+
+def _named_preverbal(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """A sentence that opens with a tagged person, maybe a title after the
+    name, then the verb (منصور الرسيني نائب رئيس نادي الرائد أكد أن): the
+    person. _preverbal_subject reads only definite or title heads; a name
+    opens no noun phrase it knows. Nothing between but plain words: no
+    verb, complementiser, relative or stop (… الذي قال: the antecedent's)."""
+    t = r.t
+    lo = max(0, vs - 160)
+    cut = _cut(_LAST_PREVERBAL_BREAK(t[lo:vs]))
+    if (cut < 0 and lo > 0) or (cut >= 0 and t[lo + cut] not in ".!?؟\n:"):
+        return None  # (only a sentence's start: after a mark or comma the name may be inside a clause)
+    first = _WORDS_BACK.search(t, lo + cut + 1, vs)
+    if first is None:
+        return None
+    s0 = first.start() + (t[first.start()] == "و" and not r.ents.starting(first.start(), first.start() + 1))
+    per = next((e for e in r.ents.starting(s0, s0 + 1) if e[2] == "PER" and e[1] < vs), None)
+    if per is None:
+        return None
+    words = _WORDS_BACK.findall(t, per[1], vs)
+    if len(words) > _NAMED_APPOSITION_WORDS or any(not _plain_word(w) or w in _STOPS or _is_verb(w) for w in words):
+        return None
+    if any(w[0] == "و" and w not in _WAW_NAMES for w in words):
+        return None  # خالد وعبدالعزيز شقيقا الشهيد قالا: two speakers, not the first one
+    return per[0], per[1]
 
 
 _COMMA_THEN = re.compile(r"[ \t]{0,2}[،,][ \t]{1,2}")
@@ -1886,7 +1934,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         if speaker is None and verb_span and not _nobody_speaks(r.t, *verb_span):
             speaker = (_kin_in_sentence(r, verb_span)
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
-                       or _continued_after(r, q.after, verb_span))
+                       or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
+                       or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -1974,6 +2023,169 @@ def _continued_after(r: _Reading, after: int, verb_span: tuple[int, int]) -> _Sp
     if g is None or verb_gender(r.t[vs:ve]) != g or speaker_gender(r.t[sp.start : sp.end].split()) not in (None, g):
         return None
     return sp._replace(verb_start=verb_span[0], verb_end=verb_span[1])
+
+
+_PREVIOUS_QUOTE_GAP = 300  # the most text between a quote and the subjectless verb that goes on with it
+
+
+def _previous_quote_speaker(r: _Reading, verb_span: tuple[int, int], prev_end: int,
+                            prev_speaker: _Speaker | None) -> _Speaker | None:
+    """A singular verb with no speaker found, shortly after a quote whose
+    speaker was found (وقال: «…». ⏎ وتابع: «…»): that speaker goes on,
+    unless a person is named between the two (outside quotes) or the verb's
+    gender is not the speaker's. Speakers the text resolved, not written
+    with a verb, are not in ``r.spoken``: this is where they go on."""
+    vs, ve = verb_span
+    if prev_speaker is None or not prev_end or not 0 <= vs - prev_end <= _PREVIOUS_QUOTE_GAP:
+        return None
+    word = r.t[vs:ve]
+    if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _group(r.t, prev_speaker):
+        return None
+    ends = list(_SENT_END.finditer(r.t, prev_end, vs))
+    if r.t[ends[-1].end() if ends else prev_end : vs].strip(" \t\n،,.وف"):
+        return None  # (ولذا نجده يقول: mid-sentence, about someone the tagger missed; only a verb opening its sentence)
+    if any(e[2] == "PER" and not r.in_speech(e[0]) for e in r.ents.starting(prev_end, vs)):
+        return None
+    if not _opens_with_name_or_title(r, prev_speaker):
+        return None  # (a phrase misread as the speaker is not carried on to the next quote)
+    g = verb_gender(word)
+    if g and speaker_gender(r.t[prev_speaker.start : prev_speaker.end].split()) not in (None, g):
+        return None
+    return prev_speaker._replace(verb_start=vs, verb_end=ve)
+
+
+def _opens_with_name_or_title(r: _Reading, sp: _Speaker) -> bool:
+    """A speaker whose first word is a tagged name's, a title (الوزير، مدير)
+    or an unnamed source's (مصدر مطلع): one worth carrying on."""
+    words = r.t[sp.start : sp.end].split()
+    if not words:
+        return False
+    first_end = sp.start + len(words[0])
+    if any(e[2] in ("PER", "ORG") and e[0] < first_end and e[1] > sp.start
+           for e in r.ents.starting(sp.start - _MAX_ENTITY, first_end)):
+        return True
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    return head in _TITLE_HEADS or head in _UNNAMED or words[0] in _HOLDER_TITLES or head in _HOLDER_TITLES
+
+
+_LEAD_REACH = 1200  # a lead sentence can run on for a whole paragraph
+_LEAD_SUBJECT_AT = 100  # ... but its subject comes early in it
+
+
+def _long_lead_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A singular verb opening a paragraph with no speaker found, after a
+    one-sentence paragraph longer than _previous_sentence_person reads
+    (توقع رئيس إقليم كردستان مسعود بارزاني … [400 characters]. ⏎ وقال: «…»):
+    the person tagged in that sentence's first _LEAD_SUBJECT_AT characters,
+    unless a preposition, a noun or a complementiser comes before it."""
+    t, (vs, ve) = r.t, verb_span
+    word = t[vs:ve]
+    if not r.ents or word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS:
+        return None
+    if t[t.rfind("\n", 0, vs) + 1 : vs].strip(" \tوف") != "":
+        return None  # (the verb opens no paragraph)
+    span = _sentence_before(t, vs, _LEAD_REACH)
+    if span is None or t.rfind("\n", 0, span[1]) >= span[0] and t[t.rfind("\n", 0, span[1]) + 1 : span[0]].strip():
+        return None
+    ps, pe = span
+    per = next((e for e in r.ents.starting(ps, min(pe, ps + _LEAD_SUBJECT_AT)) if e[2] == "PER" and not r.in_speech(e[0])), None)
+    if per is None:
+        return None
+    before = _WORDS_BACK.findall(t[ps : per[0]])
+    attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and (per[0] < 2 or t[per[0] - 2].isspace())
+    if attached or (before and _governs(before[-1])) or any(w in _COMPLEMENTISERS for w in before):
+        return None
+    k = bisect_left(r.verb_starts, pe) - 1  # the lead's last reporting verb
+    if k >= 0 and r.verbs[k][0] > per[1] and any(
+            e[2] == "PER" and e[3] != per[3] for e in r.ents.starting(per[1], r.verbs[k][0])):
+        return None  # (… بحديث لرئيس النادي إحسان الجشي أوضح من خلاله: another person spoke in the lead)
+    return _Speaker(per[0], per[1], vs, vs)
+
+
+_OPENING_PARTICLES = {fold_word(w) for w in "فيما كما ثم بينما".split()}
+_WHAT = {"ما", "مما", "عما", "ماذا"}
+# the longest subject read after a verb that is no verb of saying, unless a tagged name or body ends it
+_ACTION_SUBJECT_WORDS = 2
+
+
+def _opening_verb(t: str, start: int, vs: int) -> re.Match | None:
+    """The word opening a sentence at ``start`` when it looks like a verb
+    (و/ف + a stem that is no noun, particle or reporting verb, maybe after
+    فيما/كما): امتدح، وانتقد، فيما عبرت."""
+    first = _WORDS_BACK.match(t, start, vs)
+    if first and first.group() in _OPENING_PARTICLES:
+        first = _WORD.match(t, first.end(), vs)
+        first = first and _WORDS_BACK.match(t, first.start("w"), vs)
+    if first is None:
+        return None
+    w = first.group()
+    stem = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    if (len(stem) < 3 or stem.startswith("ال") or stem in _STOPS or stem in _AND_STOPS or stem in _PARTICIPLES
+            or stem in _TITLE_HEADS or stem in _ORG_HEADS or stem in _NAME_NOUNS or stem in _HOLDER_TITLES or w in _STOPS):
+        return None
+    return first
+
+
+def _without_document_object(t: str, sub: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The subject without a statement read on as its last word (ونشرت الحكومة الصينية بيانا: the object)."""
+    if not sub:
+        return sub
+    last = _WORDS_BACK.findall(t, sub[0], sub[1])[-1:]
+    if last and sub[1] - len(last[0]) > sub[0] and last[0].endswith("ا") and (
+            last[0][:-1] in _DOCUMENTS or "ال" + last[0][:-1] in _DOCUMENTS):
+        return sub[0], t.rindex(" ", sub[0], sub[1] - len(last[0]) + 1)
+    return sub
+
+
+def _untagged_title_subject(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A speech verb with no speaker found, in (or opening the sentence
+    after) a sentence that opens with a verb and a title or body whose
+    holder the tagger missed (امتدح المدير الفني للفريق ناصيف البياوي
+    المعسكر، وقال:؛ وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي … . وقال):
+    that subject, read as after a reporting verb. Not when a person is
+    tagged in the sentence (the rules above declined them for a reason),
+    nor for a plural verb or one whose gender is not the subject's."""
+    t, (vs, ve) = r.t, verb_span
+    word = t[vs:ve]
+    if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(t, vs, ve):
+        return None
+    if word in _OBJECT_VERBS or word[1:] in _OBJECT_VERBS:
+        return None  # ووصفت الطائرة بأنها «…»: what is described, never who speaks
+    span = _sentence_before(t, vs)
+    if span is None:
+        ends = list(_SENT_END.finditer(t, max(0, vs - 300), vs))
+        if not ends and vs > 300:
+            return None
+        span = (ends[-1].end() if ends else max(0, vs - 300), vs)
+    ps, pe = span
+    while ps < pe and t[ps] in " \t\n":
+        ps += 1
+    verb = _opening_verb(t, ps, pe)
+    if verb is None or any(e[2] == "PER" and not r.in_speech(e[0]) for e in r.ents.starting(ps, vs)):
+        return None
+    head = _WORD.match(t, verb.end())
+    w0 = head.group("w") if head else ""
+    stem = w0[2:] if w0.startswith("ال") else w0
+    if not (stem in _TITLE_HEADS or stem in _ORG_HEADS or w0 in _ORG_HEADS or stem in _HOLDER_TITLES):
+        return None
+    if _is_verb(verb.group()):  # (وانتقد رئيس البلدية … : a reporting verb's written subject, which spoke no quote)
+        written = r.subjects.get(verb.start()) or r.subjects.get(verb.start() + 1)  # (the verb's span starts after و/ف)
+        sub = (written.start, written.end) if written else None
+    else:
+        sub = _without_document_object(t, r.subject(verb.end()))
+        if sub and len(t[sub[0] : sub[1]].split()) > _ACTION_SUBJECT_WORDS and not any(
+                e[1] == sub[1] for e in r.ents.starting(sub[0], sub[1])):
+            return None  # (وخاطب الرئيس التونسي أوروبا: after a verb of action the object may run on)
+    if not sub or sub[0] != head.start("w") or sub[1] > pe or disagree(word, t[sub[0] : sub[1]].split()):
+        return None
+    opening = verb.group()[1:] if verb.group()[:1] in "وف" and len(verb.group()) > 3 else verb.group()
+    opening_gender = verb_gender(opening) or ("f" if opening.endswith("ت") or opening.startswith("ت") else "m")
+    if verb_gender(word) and verb_gender(word) != opening_gender:
+        return None  # (فيما عبرت والدة الطالب …، وقال: the two verbs are not one subject's; ت ends a feminine past)
+    if any(w in _WHAT for w in t[sub[0] : sub[1]].split()) or any(
+            e[2] == "LOC" and e[1] == sub[1] and e[0] > sub[0] for e in r.ents.starting(sub[0], sub[1])):
+        return None  # (نفى الوزير X ما يتم تداوله، وخاطب الرئيس أوروبا: the object read on into the subject)
+    return _Speaker(sub[0], sub[1], vs, vs)
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
