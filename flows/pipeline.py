@@ -55,6 +55,29 @@ def _say_done(store: Store, run_id: str, dts: list[str], timings: dict) -> None:
         say(line)
 
 
+def _documents_bytes(store: Store, dt: str, parts: list[str]) -> int:
+    sizes = 0
+    for part in parts:
+        try:
+            sizes += os.stat(store.partition_dir("documents", dt) / f"{part}.parquet").st_size
+        except OSError:  # no documents there (a partition of quarantine rows only): no work
+            pass
+    return sizes
+
+
+def largest_first(store: Store, shards: list, dts: list[str]) -> tuple[list, list[str]]:
+    """``shards`` and ``dts`` with the most text first (the size of their documents parts).
+
+    The pool starts tasks in the order they are submitted: the largest first
+    and the small ones filling in after them end a stage sooner than the order
+    of dates did (3 days, 4 shards of 1.1-1.9 MB on 2 workers: the stage waited
+    for the largest, started last). Outputs do not depend on the order.
+    """
+    by_shard = sorted(shards, key=lambda shard: -_documents_bytes(store, shard.dt, [shard.part]))
+    by_dt = sorted(dts, key=lambda dt: -_documents_bytes(store, dt, store.parts("documents", dt)))
+    return by_shard, by_dt
+
+
 def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, config: dict, extra_aggregate_dts: list[str] = ()) -> tuple[dict, dict]:
     """Run every stage from ``from_stage`` on for partitions ``dts``; return (rows, seconds) per stage.
 
@@ -63,14 +86,14 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
     aggregates (corpus_daily) change.
     """
     root, rows, timings = str(store.root), {}, {}
-    shards = store.shards(dts)
+    shards, aggregate_dts = largest_first(store, store.shards(dts), sorted(set(dts) | set(extra_aggregate_dts)))
     for stage in (s.name for s in stages.stages_from(from_stage)):
         if stage == "ingest":
             continue
         started = time.monotonic()
-        stage_dts = sorted(set(dts) | set(extra_aggregate_dts)) if stage == "aggregate" else dts
+        stage_dts = sorted(aggregate_dts) if stage == "aggregate" else dts
         if stage == "aggregate":
-            futures = [aggregate_partition.submit(root, run_id, dt, config) for dt in stage_dts]
+            futures = [aggregate_partition.submit(root, run_id, dt, config) for dt in aggregate_dts]
             results = _wait_all(futures, stage, "partitions")
         elif stage == "extract":  # pieces of shards, largest first, so that the workers finish together
             units = extract_units(store, shards, worker_count(config))
@@ -92,13 +115,16 @@ def run_stages(store: Store, run_id: str, dts: list[str], from_stage: str, confi
 SPLIT_BYTES = 1 << 20  # a raw file this large is read in one part per worker (a day of SaudiNewsNet: 3 MB)
 
 
+def _file_bytes(raw_file) -> int:  # noqa: ANN001 - a RawFile
+    try:
+        return os.stat(raw_file.path).st_size
+    except OSError:  # the read task reports it
+        return 0
+
+
 def _parts_of(raw_file, config: dict) -> int:  # noqa: ANN001 - a RawFile
     """How many read tasks share ``raw_file``: one per worker when it is large and there are several."""
-    try:
-        large = os.stat(raw_file.path).st_size >= SPLIT_BYTES
-    except OSError:  # the read task reports it
-        large = False
-    return worker_count(config) if large else 1
+    return worker_count(config) if _file_bytes(raw_file) >= SPLIT_BYTES else 1
 
 
 def ingest_new_files(store: Store, run: Run, raw: str, config: dict) -> tuple[Committed, dict]:
@@ -112,6 +138,7 @@ def ingest_new_files(store: Store, run: Run, raw: str, config: dict) -> tuple[Co
     started = time.monotonic()
     base = str((raw_root if raw_root.is_dir() else raw_root.parent).resolve())
     reads = [(raw_file, part, parts) for raw_file in files for parts in [_parts_of(raw_file, config)] for part in range(parts)]
+    reads.sort(key=lambda read: -_file_bytes(read[0]) / read[2])  # largest parts first, as in run_stages; the commit sorts them back
     futures = [read_file.submit(str(store.root), run.run_id, raw_file, base, config["ingest"], part, parts) for raw_file, part, parts in reads]
     staged = _wait_all(futures, "ingest", "files" if len(reads) == len(files) else "file parts")
     fault_point("ingest:staged", store.staging_dir(run.run_id) / "ingest")

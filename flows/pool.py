@@ -7,13 +7,17 @@ then runs the task. :func:`prestarted_pool` starts them at the beginning of
 the command instead, while the temporary server boots, and
 :class:`WarmProcessPoolTaskRunner` takes that pool over (the same queue and
 executor Prefect's own ``__enter__`` would make). The same workers then serve
-every stage of the run.
+every stage of the run. On Linux they are forked from this process once it
+has loaded and warmed up what they need (:func:`start_method`), so that it is
+loaded once rather than once per worker.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -32,7 +36,8 @@ _PRESTARTED: dict[int, tuple] = {}  # max_workers -> (message queue, executor), 
 def prepare_worker(config: dict | None = None) -> None:
     """Pool worker initializer: die with the parent, write Prefect's run logs
     where the parent writes them (the run's log file unless --verbose), import
-    the tasks; with the run's ``config`` (a prestarted pool), warm the stages up."""
+    the tasks; with the run's ``config`` (a prestarted pool of spawned workers), warm the
+    stages up (a forked worker comes with its parent's, warmed up by :func:`_start_pool`)."""
     die_with_parent()
     route_worker_logs()
     reuse_settings_context()
@@ -80,12 +85,35 @@ def _spawned() -> None:
     """A no-op: submitting one per worker makes the executor start them all now."""
 
 
+def start_method() -> str:
+    """``fork`` on Linux while this process runs no other Python thread, else ``spawn`` (Prefect's).
+
+    A spawned worker imports Prefect and khabar and warms the stages up
+    itself: ~2 CPU-s each, while the temporary server boots on the same
+    cores. Forked from this process once it holds all that, a worker starts
+    with it (and shares its pages). Before the flow run starts, no Prefect
+    thread or client exists yet; the native threads there are (numpy's
+    OpenBLAS, Arrow's jemalloc) handle fork themselves.
+    """
+    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+
+
 def _start_pool(max_workers: int, config: dict) -> tuple:
     """The message queue and executor as ProcessPoolTaskRunner.__enter__ makes them, workers starting."""
-    context = multiprocessing.get_context("spawn")
+    method = start_method()
+    if method == "fork":  # what a spawned worker would load, loaded once here for every worker
+        from tasks.warm import warm_up
+
+        for name in TASK_MODULES:
+            importlib.import_module(name)
+        warm_up(config)
+        # What is loaded now lives as long as the processes: kept out of the cycle collector's
+        # scans, in here and in the workers, where a scan would also copy every page it touches.
+        gc.freeze()
+    context = multiprocessing.get_context(method)
     queue = context.Queue()
     executor = ProcessPoolExecutor(max_workers=max_workers, mp_context=context, initializer=_initialize_process_pool_worker,
-                                   initargs=(queue, prepare_worker, (config,)))
+                                   initargs=(queue, prepare_worker, (None if method == "fork" else config,)))
     for _ in range(max_workers):  # no worker is idle yet, so each submit starts one
         executor.submit(_spawned)
     return queue, executor

@@ -78,6 +78,8 @@ def _route(path: str | Path) -> tuple[logging.Handler, dict[str, bool]]:
     from prefect.logging.configuration import ensure_logging_setup
 
     ensure_logging_setup()  # now: Prefect setting up its logging later would drop the handler
+    if any(isinstance(h, _RunLogFile) and h.baseFilename == os.path.abspath(path) for h in logging.getLogger(RUN_LOGGERS[0]).handlers):
+        return None, {}  # a forked pool worker: its parent's handler came with it
     handler = _RunLogFile(path)
     propagated = {}
     for name in RUN_LOGGERS:
@@ -103,7 +105,8 @@ def run_logs_to(path: Path | None) -> Iterator[None]:
         for name, propagate in propagated.items():
             logging.getLogger(name).removeHandler(handler)
             logging.getLogger(name).propagate = propagate
-        handler.close()
+        if handler is not None:
+            handler.close()
 
 
 def route_worker_logs() -> None:
@@ -141,7 +144,12 @@ class TemporaryServer:
         self.port = _free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         app_dir = str(Path(importlib.util.find_spec("prefect").origin).parent.parent)
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        # Block types are not registered: no khabar flow uses a block (results are not persisted), and the
+        # check that they are imports every Prefect collection (prefect-dask: dask, distributed) to hash
+        # them, ~0.5 of the boot's ~4 CPU-s, every run. Not memoised either, so the memo store keeps saying
+        # what a server that does register found. A standing server (PREFECT_API_URL) is not ours to change.
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
+               "PREFECT_API_BLOCKS_REGISTER_ON_START": "false", "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
         command = [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory", "prefect.server.api.server:create_app",
                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"]
         # preexec_fn: a `kill -9` of the run must not leave the server behind (Prefect's own relies on atexit).
@@ -285,3 +293,24 @@ def temporary_server() -> Iterator[TemporaryServer | None]:
     os.environ["PREFECT_API_URL"] = _SERVER.api_url  # for this process and the pool workers it starts
     atexit.register(_SERVER.stop)
     yield _SERVER
+
+
+@contextmanager
+def without_flow_heartbeats(server: TemporaryServer | None) -> Iterator[None]:
+    """No flow-run heartbeats for a flow run on our temporary server.
+
+    Heartbeats let a standing server mark a flow run whose process died as
+    crashed; the temporary server dies with the process, so no one reads
+    them. And the sync flow engine, at the end of every run, joins its
+    heartbeat thread, which sleeps in one-second steps: 0.5 s of wall time on
+    average, up to 1 s, after the work is done. A configured server
+    (``server`` None) keeps them.
+    """
+    if server is None:
+        yield
+        return
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    # None turns them off (the environment cannot say None: its value must be an integer of at least 30).
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield

@@ -88,6 +88,7 @@ def run_flow(flow_name: str, config: dict, verbose: bool, **parameters) -> dict:
 
 def _call_flow(flow_name: str, config: dict, server, parameters: dict, run_id: str) -> dict:  # noqa: ANN001 - server: TemporaryServer | None
     from flows import pipeline
+    from flows.prefect_env import without_flow_heartbeats
     from flows.runner import task_runner_from_config
 
     flow_fn = getattr(pipeline, flow_name)
@@ -97,7 +98,8 @@ def _call_flow(flow_name: str, config: dict, server, parameters: dict, run_id: s
 
         warm_up_main(config)  # while the server boots
         server.wait_ready()
-    return flow_fn.with_options(task_runner=runner)(**parameters, run_id=run_id)
+    with without_flow_heartbeats(server):
+        return flow_fn.with_options(task_runner=runner)(**parameters, run_id=run_id)
 
 
 # Errors of the operating system a person fixes on the output root, and how.
