@@ -18,14 +18,13 @@ import resource
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import pyarrow as pa
-import psutil
 import pyarrow.compute as pc
 from _paths import BENCH_DAY as DEFAULT_RAW
+from _procs import ProcessSampler
 
 
 def main() -> int:
@@ -40,7 +39,7 @@ def main() -> int:
 
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="khabar-bench-"))
     argv = ["run", "--raw", args.raw, "--out", str(out)] + (["--config", args.config] if args.config else [])
-    sampler = PeakRss()
+    sampler = ProcessSampler()
     sampler.start()
     started = time.perf_counter()
     status = khabar(argv)
@@ -75,38 +74,6 @@ def main() -> int:
     if not args.out:
         shutil.rmtree(out, ignore_errors=True)
     return 0
-
-
-class PeakRss:
-    """Peak RSS of every process below this one, by kind, sampled in a thread."""
-
-    def __init__(self, every_s: float = 0.25) -> None:
-        self.every_s = every_s
-        self.peaks: dict[int, tuple[str, int]] = {}
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
-
-    def peak_mib(self, kind: str) -> float:
-        return max((rss for k, rss in self.peaks.values() if k == kind), default=0) / 2**20
-
-    def _run(self) -> None:
-        me = psutil.Process()
-        while not self._done.wait(self.every_s):
-            for child in me.children(recursive=True):
-                try:
-                    rss = child.memory_info().rss
-                    kind = "server" if "prefect" in " ".join(child.cmdline()) else "worker"
-                except psutil.Error:
-                    continue
-                _, peak = self.peaks.get(child.pid, (kind, 0))
-                self.peaks[child.pid] = (kind, max(peak, rss))
 
 
 if __name__ == "__main__":

@@ -38,16 +38,25 @@ from pathlib import Path
 from _paths import REPO, SAUDINEWSNET
 
 BASE = datetime(2016, 1, 1)
-# Run in a fresh child per night, so that its rusage is this night's alone: the command runs in
-# that child (RUSAGE_SELF: the main process); its pool workers and Prefect's server are its children.
+# Run in a fresh child per night, so that its figures are this night's alone: the command runs in
+# that child (RUSAGE_SELF: the main process); its pool workers and Prefect's server are its children,
+# sampled from /proc (bench/_procs.py: forked workers nobody waits for are missing from RUSAGE_CHILDREN).
 MEASURE = r"""
 import json, resource, sys
+sys.path.insert(0, sys.argv[2])
+from _procs import ProcessSampler
 from khabar.cli import main
-rc = main(sys.argv[2:])
+sampler = ProcessSampler()
+sampler.start()
+rc = main(sys.argv[3:])
+sampler.stop()
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+kids_cpu = max(kids.ru_utime + kids.ru_stime, sampler.cpu_seconds())
+# Not kids.ru_maxrss: a child forked then exec'd (the server) reports the parent's size at the fork.
+other_mib = max(sampler.peak_mib("worker"), sampler.peak_mib("server"))
 with open(sys.argv[1], "w") as out:
-    json.dump({"rc": rc, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-               "main_mib": me.ru_maxrss / 1024, "other_mib": kids.ru_maxrss / 1024}, out)
+    json.dump({"rc": rc, "cpu": me.ru_utime + me.ru_stime + kids_cpu,
+               "main_mib": me.ru_maxrss / 1024, "other_mib": other_mib}, out)
 """
 
 
@@ -80,7 +89,7 @@ def run_night(raw: Path, out: Path, config: str | None) -> dict:
     argv = ["run", "--raw", str(raw), "--out", str(out)] + (["--config", config] if config else [])
     result_path = out.parent / "measure.json"
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", MEASURE, str(result_path), *argv], cwd=REPO, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(result_path), str(Path(__file__).parent), *argv], cwd=REPO, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - started
     result = json.loads(result_path.read_text()) if done.returncode == 0 and result_path.exists() else {"rc": done.returncode}
     result_path.unlink(missing_ok=True)
