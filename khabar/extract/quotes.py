@@ -2064,7 +2064,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = (_kin_in_sentence(r, verb_span)
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
                        or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
-                       or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span))
+                       or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span)
+                       or _action_subject(r, verb_span))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -2346,6 +2347,108 @@ def _untagged_title_subject(r: _Reading, verb_span: tuple[int, int]) -> _Speaker
             e[2] == "LOC" and e[1] == sub[1] and e[0] > sub[0] for e in r.ents.starting(sub[0], sub[1])):
         return None  # (نفى الوزير X ما يتم تداوله، وخاطب الرئيس أوروبا: the object read on into the subject)
     return _Speaker(sub[0], sub[1], vs, vs)
+
+
+# what may open a clause before its verb (من جانبه، عبر …؛ ولم تستبعد …)
+_CLAUSE_OPENER = re.compile(r"[ \t]{0,3}(?:(?:[وف]?من[ \t]{1,3}(?:جانب|جهت|ناحيت)(?:ه|ها)|[وف]?بدور(?:ه|ها))[ \t]{0,3}[،,]?"
+                            r"|(?:[وف]?(?:حيث|كما|فيما|بينما|ثم))(?=[ \t])|[وف]?(?:لم|لا|لن|قد|لقد)(?=[ \t]))[ \t]{0,3}")
+_EXPRESSED = re.compile(r"[وف]?عبر(?:ت)?(?=[ \t])")  # عبر X عن سعادته: expressed (عبر is also "via", a stop word)
+_WITH_PERSON = re.compile(r"(?<!\w)مع(?!\w)")
+_ABOUT_NEXT = re.compile(r"[ \t]{1,3}عن(?!\w)")
+_CLAUSE_BREAKS = re.compile(r"[،,؛;]")
+_ACTION_REACH = 400
+
+
+def _clause_starts(t: str, vs: int) -> list[int]:
+    """Starts of the clauses of the sentence before ``vs``, nearest first."""
+    ends = list(_SENT_END.finditer(t, max(0, vs - _ACTION_REACH), vs))
+    if not ends and vs > _ACTION_REACH:
+        return []
+    start = ends[-1].end() if ends else 0
+    return [m.end() for m in reversed(list(_CLAUSE_BREAKS.finditer(t, start, vs)))] + [start]
+
+
+def _action_subject(r: _Reading, verb_span: tuple[int, int], carried: _Speaker | None = None) -> _Speaker | None:
+    """A speech verb with no speaker found, in a sentence whose clause before
+    it opens with a verb of action and its subject, a title, a descriptor or a
+    tagged body (من جانبه، عبر اللاعب البرازيلي X عن سعادته، مضيفا «…»؛ ولم
+    تستبعد الممثلة المغربية X المشاركة … وقالت:): that subject, when the two
+    verbs agree in gender. A bare title (ولوح القيادي في حركة X) does not
+    replace a ``carried`` person who is tagged: it is how the text names them
+    again. Never the one who interviews (أجرى مراسل التلفزيون مقابلة مع X)."""
+    t, (vs, ve) = r.t, verb_span
+    word = t[vs:ve]
+    if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(t, vs, ve):
+        return None
+    if word in _OBJECT_VERBS or word[1:] in _OBJECT_VERBS:
+        return None
+    for cs in _clause_starts(t, vs):
+        while cs < vs and t[cs] in " \t\n":
+            cs += 1
+        opener = _CLAUSE_OPENER.match(t, cs, vs)
+        p = opener.end() if opener and opener.end() > cs else cs
+        verb = _EXPRESSED.match(t, p, vs) or _opening_verb(t, p, vs)
+        if verb is None or _is_verb(verb.group()) or len(verb.group().lstrip("وف")) < 3 or r.text[r.fd.orig(verb.end() - 1)] == "ة":
+            continue  # (وقراءة الجهاز: a verbal noun, no verb)
+        sub = _action_object_cut(r, _without_document_object(t, r.subject(verb.end())))
+        if not sub or sub[1] > vs or not _titled_or_tagged(r, sub):
+            continue
+        if _EXPRESSED.match(t, p, vs) and not _ABOUT_NEXT.match(t, sub[1]):
+            continue  # (عبر الهاتف: via, not expressed)
+        if _WITH_PERSON.search(t, sub[1], vs) and any(e[2] == "PER" for e in r.ents.starting(sub[1], vs)):
+            return None  # (… مقابلة مع أبي مالك، قال فيها: the one met speaks)
+        tagged = [e for e in r.ents.starting(sub[0], sub[1]) if e[2] == "PER" and e[1] <= sub[1]]
+        if tagged:
+            sub = sub[0], tagged[0][1]  # (أحبت الفنانة فاتن حمامة الحب: the name ends the subject)
+        elif carried and any(e[2] == "PER" and e[0] <= carried.start < e[1] for e in r.ents.starting(carried.start - _MAX_ENTITY, carried.end)):
+            return None
+        opening = verb.group()[1:] if verb.group()[:1] in "وف" and len(verb.group()) > 3 else verb.group()
+        opening_gender = verb_gender(opening) or ("f" if opening.endswith("ت") or opening.startswith("ت") else "m")
+        if disagree(word, t[sub[0] : sub[1]].split()) or verb_gender(word) and verb_gender(word) != opening_gender:
+            return None
+        return _Speaker(sub[0], sub[1], vs, vs)
+    return None
+
+
+def _titled_or_tagged(r: _Reading, sub: tuple[int, int]) -> bool:
+    """Whether a subject opens with a title, descriptor or body head, or is a tagged person or organisation."""
+    w0 = r.t[sub[0] : sub[1]].split()[0]
+    stem = w0[2:] if w0.startswith("ال") else w0
+    if stem in _TITLE_HEADS or stem in _ORG_HEADS or w0 in _ORG_HEADS or stem in _HOLDER_TITLES:
+        return True
+    return len(w0) > 2 and any(e[0] == sub[0] and e[2] in ("PER", "ORG") for e in r.ents.starting(sub[0], sub[0] + 1))
+
+
+def _action_object_cut(r: _Reading, sub: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A subject read on into the object of a verb of action cut before it: a
+    place or body tagged after the subject's head (وخاطب الرئيس التونسي أوروبا)."""
+    if not sub:
+        return sub
+    t = r.t
+    for e in r.ents.starting(sub[0] + 1, sub[1]):
+        before = _WORDS_BACK.findall(t[max(0, e[0] - 12) : e[0]])[-1:]
+        if e[2] in ("LOC", "ORG") and t[e[0] - 1 : e[0]].isspace() and before and before[0] not in _SPEAKER_PREPOSITIONS:
+            sub = sub[0], len(t[: e[0]].rstrip())  # (not القيادي في حركة X، أستاذ في جامعة X: where the subject works)
+            break
+    words = [m for m in re.finditer(r"\S+", t[: sub[1]]) if m.start() >= sub[0]]
+    if words and words[0].group() in _DOCUMENTS:
+        return sub[0], words[0].end()  # (وشكر البيان أفراد المقاومة: the statement, read as its issuer later)
+    for k in range(1, len(words)):
+        w = words[k].group()
+        if w.endswith("ا") and (w[:-1] in _DOCUMENTS or "ال" + w[:-1] in _DOCUMENTS):
+            return sub[0], words[k - 1].end()  # (أصدر المتحدث باسم الجيش بيانا جديدا)
+        possessed = _POSSESSED_WORD.fullmatch(w) and not (w[-1] == "ه" and r.text[r.fd.orig(words[k].end() - 1)] == "ة")
+        if possessed or _OBJECT_WORD.fullmatch(w):
+            # (قصارى جهده: an indefinite head before the possessed object goes with it)
+            k -= bool(k > 1 and possessed and not words[k - 1].group().startswith("ال"))
+            return sub[0], words[k - 1].end()
+    return sub
+
+
+# a word no name or title is made of, where the object of an action starts:
+# possessed (جهده; its ه no ة), governed by a preposition (لإقناع، بالتوقيع)، a verbal noun (المشاركة، الاستمرار)
+_POSSESSED_WORD = re.compile(r"[^\W\d]{2,}(?:ه|ها|هم)")
+_OBJECT_WORD = re.compile(r"[لب](?:ال|ا)[^\W\d]{3,}|الم[^\W\d]ا[^\W\d]{2}ه|الاست[^\W\d]{3,}")
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
@@ -2823,7 +2926,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
-                       or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker) or speaker
+                       or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker)
+                       or _action_subject(r, (vs, ve), speaker) or speaker
                        or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH))
                        or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
