@@ -1545,7 +1545,7 @@ class _Reading:
         self.text = text
         self.fd = fold(text)
         self.t = _mask_abbreviations(self.fd.text)
-        self.ents = _folded_entities(self.fd, entities)
+        self.ents = _folded_entities(self.fd, entities, _byline_end(self.t))
         pairs = _capped(self.t, _pairs(self.t))
         self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
@@ -1671,11 +1671,26 @@ def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: 
     return _Speech(colon, s, e, e, e, True)
 
 
-def _folded_entities(fd, entities: Sequence) -> _Entities:
+# the outlet's byline opening an article: «NAME- سبق- CITY:» or «سبق- CITY:»
+_BYLINE = re.compile(r"[ \t\n\u200f\u200e]{0,6}(?:[^\W\d]{2,20}(?:[ \t][^\W\d]{2,20}){0,4}[ \t]{0,2}[-–]+[ \t]{0,2})?"
+                     r"سبق[ \t]{0,2}[-–]+[ \t]{0,2}(?:[^\W\d]{2,20}[ \t]{0,2}){1,3}:")
+
+
+def _byline_end(t: str) -> int:
+    """Where the byline opening ``t`` (folded) ends; 0 when there is none."""
+    m = _BYLINE.match(t)
+    return m.end() if m else 0
+
+
+def _folded_entities(fd, entities: Sequence, after: int = 0) -> _Entities:
+    """Entities in folded offsets; those before ``after`` (the byline: its
+    reporter never speaks in the article) left out."""
     rows = []
     for e in entities:
         get = e.get if isinstance(e, dict) else (lambda k, e=e: getattr(e, k))
-        rows.append((fd.from_orig(get("start")), fd.from_orig(get("end")), get("label"), get("entity_id")))
+        start = fd.from_orig(get("start"))
+        if start >= after:
+            rows.append((start, fd.from_orig(get("end")), get("label"), get("entity_id")))
     return _Entities(rows)
 
 
@@ -2039,7 +2054,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
         found = ((None, q.speaker) if q.speaker else _named_inside(r, q) or _scripture(r, q.mark) or _writing_of(r, q.mark)
-                 or _verb_before(r, q.mark, prev_end)
+                 or _verb_before(r, q.mark, prev_end, prev_speaker)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found and found[0]:
             found = (found[0], _quoted_saying(r, found[0], q.mark) or found[1])  # (ذاكراً قول الفيصل «…»: the king's)
@@ -2065,7 +2080,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
                        or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
                        or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span)
-                       or _action_subject(r, verb_span))
+                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -2390,16 +2405,21 @@ def _action_subject(r: _Reading, verb_span: tuple[int, int], carried: _Speaker |
         verb = _EXPRESSED.match(t, p, vs) or _opening_verb(t, p, vs)
         if verb is None or _is_verb(verb.group()) or len(verb.group().lstrip("وف")) < 3 or r.text[r.fd.orig(verb.end() - 1)] == "ة":
             continue  # (وقراءة الجهاز: a verbal noun, no verb)
-        sub = _action_object_cut(r, _without_document_object(t, r.subject(verb.end())))
-        if not sub or sub[1] > vs or not _titled_or_tagged(r, sub):
+        if _ADVERBIAL.fullmatch(verb.group()):
+            continue  # (مقدما شكره: a participle going on with the clause before)
+        whole = _without_document_object(t, r.subject(verb.end()))
+        if not whole or whole[1] > vs:
             continue
-        if _EXPRESSED.match(t, p, vs) and not _ABOUT_NEXT.match(t, sub[1]):
+        if _EXPRESSED.match(t, p, vs) and not _ABOUT_NEXT.match(t, whole[1]):
             continue  # (عبر الهاتف: via, not expressed)
-        if _WITH_PERSON.search(t, sub[1], vs) and any(e[2] == "PER" for e in r.ents.starting(sub[1], vs)):
+        if _WITH_PERSON.search(t, whole[1], vs) and any(e[2] == "PER" for e in r.ents.starting(whole[1], vs)):
             return None  # (… مقابلة مع أبي مالك، قال فيها: the one met speaks)
-        tagged = [e for e in r.ents.starting(sub[0], sub[1]) if e[2] == "PER" and e[1] <= sub[1]]
+        tagged = next((e for e in r.ents.starting(whole[0], whole[1]) if e[2] == "PER" and e[1] <= whole[1]), None)
+        sub = _action_object_cut(r, whole)
         if tagged:
-            sub = sub[0], tagged[0][1]  # (أحبت الفنانة فاتن حمامة الحب: the name ends the subject)
+            sub = tagged[0], tagged[1]  # (مدير الكرة بالنادي X، أحبت الفنانة X الحب: the name, as after a reporting verb)
+        elif not _titled_or_tagged(r, sub):
+            return None  # (the nearest clause's subject is no one who speaks)
         elif carried and any(e[2] == "PER" and e[0] <= carried.start < e[1] for e in r.ents.starting(carried.start - _MAX_ENTITY, carried.end)):
             return None
         opening = verb.group()[1:] if verb.group()[:1] in "وف" and len(verb.group()) > 3 else verb.group()
@@ -2426,15 +2446,20 @@ def _action_object_cut(r: _Reading, sub: tuple[int, int] | None) -> tuple[int, i
         return sub
     t = r.t
     for e in r.ents.starting(sub[0] + 1, sub[1]):
-        before = _WORDS_BACK.findall(t[max(0, e[0] - 12) : e[0]])[-1:]
-        if e[2] in ("LOC", "ORG") and t[e[0] - 1 : e[0]].isspace() and before and before[0] not in _SPEAKER_PREPOSITIONS:
-            sub = sub[0], len(t[: e[0]].rstrip())  # (not القيادي في حركة X، أستاذ في جامعة X: where the subject works)
+        between = _WORDS_BACK.findall(t, sub[0], e[0])
+        if e[2] in ("LOC", "ORG") and t[e[0] - 1 : e[0]].isspace() and not any(w in _SPEAKER_PREPOSITIONS for w in between):
+            sub = sub[0], sub[0] + len(t[sub[0] : e[0]].rstrip())  # (not القيادي في حركة X، أستاذ في جامعة X: where the subject works)
             break
-    words = [m for m in re.finditer(r"\S+", t[: sub[1]]) if m.start() >= sub[0]]
+    words = list(_NON_SPACE.finditer(t, sub[0], sub[1]))
     if words and words[0].group() in _DOCUMENTS:
         return sub[0], words[0].end()  # (وشكر البيان أفراد المقاومة: the statement, read as its issuer later)
+    named = 0  # name-like words in a row after a definite one (محافظ المدينة مروان عبود)
     for k in range(1, len(words)):
         w = words[k].group()
+        if w.startswith("ال") and named >= 2:
+            return sub[0], words[k - 1].end()  # (وقدر محافظ المدينة مروان عبود الخسائر: a name is whole, then the object)
+        definite_before = words[k - 1].group().startswith("ال") or named
+        named = named + 1 if definite_before and not w.startswith(("ال", "ب", "ل", "ك")) and w not in _CONSTRUCT_HEADS and w not in _ORG_HEADS else 0
         if w.endswith("ا") and (w[:-1] in _DOCUMENTS or "ال" + w[:-1] in _DOCUMENTS):
             return sub[0], words[k - 1].end()  # (أصدر المتحدث باسم الجيش بيانا جديدا)
         possessed = _POSSESSED_WORD.fullmatch(w) and not (w[-1] == "ه" and r.text[r.fd.orig(words[k].end() - 1)] == "ة")
@@ -2447,8 +2472,9 @@ def _action_object_cut(r: _Reading, sub: tuple[int, int] | None) -> tuple[int, i
 
 # a word no name or title is made of, where the object of an action starts:
 # possessed (جهده; its ه no ة), governed by a preposition (لإقناع، بالتوقيع)، a verbal noun (المشاركة، الاستمرار)
+_NON_SPACE = re.compile(r"\S+")
 _POSSESSED_WORD = re.compile(r"[^\W\d]{2,}(?:ه|ها|هم)")
-_OBJECT_WORD = re.compile(r"[لب](?:ال|ا)[^\W\d]{3,}|الم[^\W\d]ا[^\W\d]{2}ه|الاست[^\W\d]{3,}")
+_OBJECT_WORD = re.compile(r"[لب]ا(?!ل)[^\W\d]{3,}|الم[^\W\d]ا[^\W\d]{2}ه|الاست[^\W\d]{3,}")
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
@@ -2896,9 +2922,10 @@ def _issuer(r: _Reading, pos: int) -> _Speaker | None:
 _Attribution = tuple[tuple[int, int], _Speaker | None]
 
 
-def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
+def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None = None) -> _Attribution | None:
     """The nearest reporting verb before the quote opening at ``o``, in the
-    same sentence and after the previous quote."""
+    same sentence and after the previous quote (``prev_speaker``: that
+    quote's speaker, whom a bare title may name again)."""
     k = bisect_left(r.verb_starts, o) - 1
     if k < 0:
         return None
@@ -2927,7 +2954,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
                        or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker)
-                       or _action_subject(r, (vs, ve), speaker) or speaker
+                       or _action_subject(r, (vs, ve), speaker or r.spoken.before(vs) or prev_speaker) or speaker
                        or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH))
                        or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
