@@ -2456,3 +2456,24 @@ def test_a_sabq_byline_reporter_is_never_the_speaker():
     text = "سامي الحربي- سبق- جدة: افتتح المهرجان أمس. وقال: «قدمنا خمس عشرة مبادرة»."
     qs = find_quotes(text, [_ent(text, "سامي الحربي", "PER", "per:byline")])
     assert [q.speaker_entity_id for q in qs] == [None]
+
+
+def test_an_untagged_title_after_anna_is_the_subject_of_the_verb_after_it():
+    text = "وأصدرت الوزارة بيانا عن التقريرين. وأفاد البيان أن سمو أمير منطقة القصيم قال في خطابه: نشكر معاليكم على هذين التقريرين."
+    s = text.index("سمو")
+    span = "سمو أمير منطقة القصيم"
+    assert _span(text, [_one(text, entities=[_ent(text, "القصيم", "LOC", "loc:q")])]) == [(span, s, s + len(span), None)]
+
+
+def test_the_reporter_goes_on_not_the_one_inside_the_reported_clause():
+    text = ("وذكر المتحدث باسم المحكمة مارسيل مندي أن الاتحاد الأفريقي يعتبر أن المحكمة لا تحاكم إلا الأفارقة.\n\n"
+            "وأضاف: «لذلك فإن الرهان الآخر لهذه المحاكمة كبير».")
+    ents = [_ent(text, "مارسيل مندي", "PER", "per:m"), _ent(text, "الاتحاد الأفريقي", "ORG", "org:au")]
+    s = text.index("المتحدث")
+    span = "المتحدث باسم المحكمة مارسيل مندي"
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:m")]
+    # a subject after its own verb is no reported one: the spokesman quoted last goes on
+    text = ("أكد الصندوق في بيان أن اليونان سددت ديونها، وقال جيري رايس المتحدث باسم الصندوق: «لم تعد اليونان متأخرة». "
+            "وأضاف: «الصندوق يقف على أهبة الاستعداد».")
+    ents = [_ent(text, "الصندوق", "ORG", "org:f"), _ent(text, "جيري رايس", "PER", "per:r")]
+    assert [q.speaker_entity_id for q in find_quotes(text, ents)] == ["per:r", "per:r"]

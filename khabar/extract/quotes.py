@@ -1840,7 +1840,7 @@ def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
     ent = next((e for e in reversed(r.ents.starting(max(0, vs - _MAX_ENTITY), vs))
                 if e[2] in ("PER", "ORG") and r.t[e[1] : vs] == " "), None)
     if ent is None:
-        return None
+        return _title_after_an(r, vs)
     words = _WORDS_BACK.findall(r.t[max(0, ent[0] - 30) : ent[0]])[-2:]
     if words[-1:] and words[-1] in _NAME_NOUNS | _TITLE_HEADS | {"ال" + w for w in _TITLE_HEADS}:
         words = words[:-1]  # (أن تنظيم | داعش، أن الرئيس | أوباما)
@@ -1848,6 +1848,28 @@ def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
     else:
         start = ent[0]
     return (start, ent[1]) if words[-1:] and words[-1] in ("ان", "بان", "وان") else None
+
+
+_TITLE_AFTER_AN = re.compile(r"(?<!\w)[وب]?ان[ \t]{1,3}(?P<s>(?:(?:سمو|معالي|فضيله|سعاده)[ \t]{1,3})?[^\W\d]{2,20}(?:[ \t]{1,3}[^\W\d]{2,20}){0,5})[ \t]{1,3}$")
+_HONOURED_TITLE = re.compile(r"(?:سمو|معالي|فضيله|سعاده)[ \t]{1,3}")
+
+
+def _title_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """أن + a title phrase the tagger left untagged + the verb (وأفاد البيان
+    أن سمو أمير منطقة القصيم قال): the title phrase, when no verb, place
+    word or preposition is in it."""
+    m = _TITLE_AFTER_AN.search(r.t, max(0, vs - 120), vs)
+    if m is None:
+        return None
+    head = r.t[m.start("s") : m.end("s")]
+    honour = _HONOURED_TITLE.match(head)
+    words = head[honour.end() if honour else 0 :].split()
+    w0 = words[0][2:] if words[0].startswith("ال") else words[0]
+    if not (w0 in _TITLE_HEADS or w0 in _HOLDER_TITLES or words[0] in _ORG_HEADS):
+        return None
+    if any(_is_verb(w) or w in _SPEAKER_PREPOSITIONS or w in _STOPS for w in words[1:]):
+        return None
+    return m.start("s"), m.end("s")
 
 
 def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
@@ -2922,6 +2944,29 @@ def _issuer(r: _Reading, pos: int) -> _Speaker | None:
 _Attribution = tuple[tuple[int, int], _Speaker | None]
 
 
+_OUTER_GAP = 300
+
+
+def _outer_speaker(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
+    """A speaker carried to a later sentence who was the subject inside
+    another's reported clause (وذكر المتحدث X أن الاتحاد الأفريقي يعتبر أن …
+    ⏎ وأضاف): the one who reported it goes on, not the one reported."""
+    if sp is None:
+        return None
+    own = next((e for e in reversed(r.subject_list(sp.verb_start + 1)) if (e.start, e.end) == (sp.start, sp.end)), None)
+    if own is None or own.verb_start < own.start:
+        return sp  # (وقال X: a subject after its own verb opens a clause of the text, not of another's speech)
+    for earlier in reversed(r.subject_list(own.verb_start)):
+        if sp.start - earlier.end > _OUTER_GAP or _SENT_END.search(r.t, earlier.end, sp.start):
+            break
+        if earlier.end <= sp.start and any(w in _COMPLEMENTISERS for w in _WORDS_BACK.findall(r.t, earlier.end, sp.start)):
+            named = any(e[2] == "PER" and e[1] <= earlier.end for e in r.ents.starting(earlier.start, earlier.end))
+            if named or _titled_or_tagged(r, (earlier.start, earlier.end)):
+                return earlier._replace(verb_start=sp.verb_start, verb_end=sp.verb_end)
+            return sp
+    return sp
+
+
 def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None = None) -> _Attribution | None:
     """The nearest reporting verb before the quote opening at ``o``, in the
     same sentence and after the previous quote (``prev_speaker``: that
@@ -2954,7 +2999,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
                        or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker)
-                       or _action_subject(r, (vs, ve), speaker or r.spoken.before(vs) or prev_speaker) or speaker
+                       or _action_subject(r, (vs, ve), speaker or r.spoken.before(vs) or prev_speaker)
+                       or _outer_speaker(r, speaker)
                        or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH))
                        or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
