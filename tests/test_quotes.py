@@ -2477,3 +2477,12 @@ def test_the_reporter_goes_on_not_the_one_inside_the_reported_clause():
             "وأضاف: «الصندوق يقف على أهبة الاستعداد».")
     ents = [_ent(text, "الصندوق", "ORG", "org:f"), _ent(text, "جيري رايس", "PER", "per:r")]
     assert [q.speaker_entity_id for q in find_quotes(text, ents)] == ["per:r", "per:r"]
+
+
+def test_a_spelled_out_initial_ends_no_sentence_and_stays_in_the_name():
+    text = "في هذا السياق، تساءلت سارة جيه. ميتشيل، الباحثة لدى المعهد الوطني: «من منا يملك سبعين عاما للدراسة؟»."
+    name = "سارة جيه. ميتشيل"
+    s = text.index(name)
+    # the tagger cut the name at the initial: the surname after it completes it
+    ents = [_ent(text, "سارة جيه", "PER", "per:s")]
+    assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:s")]

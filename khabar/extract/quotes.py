@@ -1498,12 +1498,19 @@ _TITLE_DOT_AT_DOT = re.compile(r"\.(?<=(?<![\w.])[^\W\d]\.)(?=[ \t]{1,3}[^\W\d])
 _WORD_DOT = re.compile(r"\.(?<=\w\.)(?=\w)")  # the dot of every abbreviation's first \w{1,3}\.
 
 
+# Latin initials spelled out before a surname (سارة جيه. ميتشيل، مايكل إف. هيل), folded
+_SPELLED_INITIALS = ("جيه", "كيه", "اتش", "دبليو", "ايه", "اف", "اس", "ار")
+_SPELLED_INITIAL_DOT = re.compile(rf"(?<=[^\W\d] )(?:{'|'.join(_SPELLED_INITIALS)})\.(?=[ \t]{{1,3}}[^\W\d])")
+
+
 def _mask_abbreviations(t: str) -> str:
     """The folded text with the dots of abbreviations (إن.بي.سي، بي.سي، د.
-    علي) made middle dots, so they end no sentence; same length, so offsets hold."""
+    علي، جيه. ميتشيل) made middle dots, so they end no sentence; same length, so offsets hold."""
     if "." not in t:
         return t
     t = _TITLE_DOT_AT_DOT.sub("·", t)  # (the letter before the dot is kept as it is)
+    if any(f" {w}." in t for w in _SPELLED_INITIALS):  # (rare: a substring scan before the regex)
+        t = _SPELLED_INITIAL_DOT.sub(lambda m: m.group()[:-1] + "·", t)
     pieces, done, tried = [], 0, 0  # done: end of the last abbreviation; tried: starts tried up to
     for d in _WORD_DOT.finditer(t):
         q = d.start()
@@ -3542,6 +3549,9 @@ def _complete_name(r: _Reading, sp: _Speaker) -> _Speaker:
     (متولي أبو | سريع) runs on one word, one ending in بن X on to an al-
     family name (خالد بن عبدالله | العرج، ناصر بن محمد | المطوع)."""
     words = r.t[sp.start : sp.end].split()
+    if r.t[sp.end : sp.end + 1] == "·" and words and words[-1] in _SPELLED_INITIALS:
+        after = _NEXT_NAME_WORD.match(r.t, sp.end + 1)  # (لورا إيه. | كولانجيلو: the surname after the initial)
+        return sp._replace(end=after.end("w")) if after and not _is_verb(after.group("w")) else sp
     m = _NEXT_NAME_WORD.match(r.t, sp.end)
     if not words or not m or m.group("w") in _STOPS or m.group("w") in _RELATIVES or _is_verb(m.group("w")):
         return sp
