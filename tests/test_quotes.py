@@ -2486,3 +2486,11 @@ def test_a_spelled_out_initial_ends_no_sentence_and_stays_in_the_name():
     # the tagger cut the name at the initial: the surname after it completes it
     ents = [_ent(text, "سارة جيه", "PER", "per:s")]
     assert _span(text, [_one(text, entities=ents)]) == [(name, s, s + len(name), "per:s")]
+
+
+def test_alayya_with_shadda_is_to_me_not_the_name_ali():
+    text = "فسألته عن صديقه الجديد. فرد عليّ قائلا: «إنه صديق قديم من أيام الدراسة»."
+    assert [q.speaker for q in find_quotes(text)] == [None]
+    text = "وفي الاجتماع رد علي قائلا: «لن نوافق على هذا الاقتراح»."
+    s = text.index("علي")
+    assert _span(text, find_quotes(text, [_ent(text, "علي", "PER", "per:ali")])) == [("علي", s, s + 3, "per:ali")]

@@ -99,7 +99,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Sequence
 
 from khabar import schemas
-from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
+from khabar.arabic import FATHATAN, HAMZA_TO_YEH, SHADDA, char_class
 from khabar.extract import lexicon as L
 from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
@@ -948,6 +948,8 @@ def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
         return None  # أول من أمس (the day before yesterday), not the first word of a subject
     if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
         return None  # Egyptian spelling of على before أن: شدد الوزير علي أن
+    if w == "علي" and orig_text is not None and SHADDA in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w")) + 1]:
+        return None  # عليّ: "to me" (فرد عليّ قائلا), never the name Ali
     if w in _AMBIGUOUS and orig_text is not None:
         # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
         ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
