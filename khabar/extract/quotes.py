@@ -1268,12 +1268,39 @@ def _speech_follows(t: str, pos: int, speech_opens: list[int]) -> bool:
 _MAX_ENTITY = 120  # longest mention looked back for when finding overlaps
 
 
+class _NameIndex(NamedTuple):
+    """The entities' names (two words or more) by word, for matching a speaker by name in one look-up per word."""
+    person_first: dict  # first word -> [(name words, id)]
+    person_last: dict  # last word -> [id]
+    person_first_word: dict  # first word -> [id]
+    org_first: dict  # first word -> [(name words, id)]
+
+
 class _Entities:
     """Entity spans (folded offsets) sorted by start, looked up by range."""
 
     def __init__(self, rows: list[tuple[int, int, str, str]]):
         self.items = sorted(rows)
         self.starts = [r[0] for r in self.items]
+        self._names: _NameIndex | None = None
+
+    def name_index(self, t: str) -> _NameIndex:
+        """Built once per text: a speaker per quote looked up against every entity was quadratic."""
+        if self._names is None:
+            index = _NameIndex({}, {}, {}, {})
+            for es, ee, label, eid in self.items:
+                name = tuple(t[es:ee].split())
+                if len(name) < 2:
+                    continue
+                if label == "ORG":
+                    index.org_first.setdefault(name[0], []).append((name, eid))
+                if label != "PER" or any(_to_whom([w]) for w in name[1:]):
+                    continue  # (نظيره الكيني in أوباما لنظيره الكيني names someone else)
+                index.person_first.setdefault(name[0], []).append((name, eid))
+                index.person_last.setdefault(name[-1], []).append(eid)
+                index.person_first_word.setdefault(name[0], []).append(eid)
+            self._names = index
+        return self._names
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -1433,19 +1460,14 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
     words = t[s:e].split()
     if not words or words[-1] in _UNNAMED or words[-1][2:] in _UNNAMED:
         return None
-    phrase = " " + " ".join(words) + " "
-    inside, surname = set(), set()
-    orgs = set()
-    for es, ee, label, eid in ents.items:
-        name = t[es:ee].split()
-        if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase and "باسم" not in words:
-            orgs.add(eid)  # وزارة الداخلية التركية ⊃ وزارة الداخلية, tagged elsewhere
-        if label != "PER" or any(_to_whom([w]) for w in name[1:]):
-            continue  # (نظيره الكيني in أوباما لنظيره الكيني names someone else)
-        if len(name) >= 2 and " " + " ".join(name) + " " in phrase:
-            inside.add(eid)
-        elif len(name) >= 2 and len(words) <= 3 and (name[-1] == words[-1] or (len(words) == 1 and name[0] == words[0])):
-            surname.add(eid)  # وأردف الغانم → مرزوق الغانم; a first name alone (عز → عز الدين)
+    index = ents.name_index(t)
+    inside = {eid for i, w in enumerate(words) for name, eid in index.person_first.get(w, ())
+              if tuple(words[i : i + len(name)]) == name}
+    surname = set()
+    if not inside and len(words) <= 3:
+        surname = set(index.person_last.get(words[-1], ())) | (set(index.person_first_word.get(words[0], ())) if len(words) == 1 else set())
+    orgs = set() if "باسم" in words else {eid for i, w in enumerate(words) for name, eid in index.org_first.get(w, ())
+                                           if tuple(words[i : i + len(name)]) == name}
     pick = inside or surname or orgs
     return next(iter(pick)) if len(pick) == 1 else None
 
