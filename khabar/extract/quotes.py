@@ -88,6 +88,18 @@
    a verb right after أنه/إنها (its pronoun is), a participle after ونفى أن
    يكون X; a masculine finite verb never continues a body with a feminine
    head; the writer's أقول/نقول is nobody's quote and opens no colon speech.
+10. **Fifth pass** (issue 13). A Sabq byline (NAME- سبق- CITY:) names its
+   reporter, never a speaker nor a carried one. A speech verb with no speaker
+   takes the subject of the verb of action opening its clause (من جانبه، عبر
+   اللاعب X عن سعادته، مضيفا؛ ولم تستبعد الممثلة X … وقالت؛ أخلت الشركة …،
+   وقالت), its object cut off (a tagged place, قصارى جهده، المشاركة، a name of
+   two words after a definite title), the tagged name winning over its
+   title; not a verbal noun, not the interviewer (مقابلة مع X)، and a bare
+   title yields to the tagged person quoted before. An untagged title
+   between أن and its verb is its subject (أن سمو أمير منطقة القصيم قال); a
+   carry does not go on with the subject inside another's reported clause
+   (ذكر المتحدث X أن الاتحاد يعتبر … ⏎ وأضاف: X). Spelled initials (سارة جيه.
+   ميتشيل) end no sentence and stay in the name; عليّ is «to me».
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
