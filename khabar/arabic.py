@@ -47,6 +47,7 @@ def char_class(chars) -> str:
 
 FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
 TANWEEN = FATHATAN + DAMMATAN + KASRATAN
+SHADDA = "\u0651"
 # Tanween, fatha, damma, kasra, shadda, sukun.
 TASHKEEL = _span(0x064B, 0x0652)
 DAGGER_ALEF = "\u0670"

@@ -88,6 +88,18 @@
    a verb right after أنه/إنها (its pronoun is), a participle after ونفى أن
    يكون X; a masculine finite verb never continues a body with a feminine
    head; the writer's أقول/نقول is nobody's quote and opens no colon speech.
+10. **Fifth pass** (issue 13). A Sabq byline (NAME- سبق- CITY:) names its
+   reporter, never a speaker nor a carried one. A speech verb with no speaker
+   takes the subject of the verb of action opening its clause (من جانبه، عبر
+   اللاعب X عن سعادته، مضيفا؛ ولم تستبعد الممثلة X … وقالت؛ أخلت الشركة …،
+   وقالت), its object cut off (a tagged place, قصارى جهده، المشاركة، a name of
+   two words after a definite title), the tagged name winning over its
+   title; not a verbal noun, not the interviewer (مقابلة مع X)، and a bare
+   title yields to the tagged person quoted before. An untagged title
+   between أن and its verb is its subject (أن سمو أمير منطقة القصيم قال); a
+   carry does not go on with the subject inside another's reported clause
+   (ذكر المتحدث X أن الاتحاد يعتبر … ⏎ وأضاف: X). Spelled initials (سارة جيه.
+   ميتشيل) end no sentence and stay in the name; عليّ is «to me».
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
@@ -99,7 +111,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Sequence
 
 from khabar import schemas
-from khabar.arabic import FATHATAN, HAMZA_TO_YEH, char_class
+from khabar.arabic import FATHATAN, HAMZA_TO_YEH, SHADDA, char_class
 from khabar.extract import lexicon as L
 from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
@@ -948,6 +960,8 @@ def _subject_word(t: str, m: re.Match, orig_text: str | None, fd) -> str | None:
         return None  # أول من أمس (the day before yesterday), not the first word of a subject
     if w == "علي" and _COMPLEMENT_NEXT.match(t, m.end("w")):
         return None  # Egyptian spelling of على before أن: شدد الوزير علي أن
+    if w == "علي" and orig_text is not None and SHADDA in orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w")) + 1]:
+        return None  # عليّ: "to me" (فرد عليّ قائلا), never the name Ali
     if w in _AMBIGUOUS and orig_text is not None:
         # folding merged على/علي (Ali) and أن/آن (Anne): look at the original
         ow = keep_letters(orig_text[fd.orig(m.start("w")) : fd.orig(m.end("w"))])
@@ -1266,12 +1280,39 @@ def _speech_follows(t: str, pos: int, speech_opens: list[int]) -> bool:
 _MAX_ENTITY = 120  # longest mention looked back for when finding overlaps
 
 
+class _NameIndex(NamedTuple):
+    """The entities' names (two words or more) by word, for matching a speaker by name in one look-up per word."""
+    person_first: dict  # first word -> [(name words, id)]
+    person_last: dict  # last word -> [id]
+    person_first_word: dict  # first word -> [id]
+    org_first: dict  # first word -> [(name words, id)]
+
+
 class _Entities:
     """Entity spans (folded offsets) sorted by start, looked up by range."""
 
     def __init__(self, rows: list[tuple[int, int, str, str]]):
         self.items = sorted(rows)
         self.starts = [r[0] for r in self.items]
+        self._names: _NameIndex | None = None
+
+    def name_index(self, t: str) -> _NameIndex:
+        """Built once per text: a speaker per quote looked up against every entity was quadratic."""
+        if self._names is None:
+            index = _NameIndex({}, {}, {}, {})
+            for es, ee, label, eid in self.items:
+                name = tuple(t[es:ee].split())
+                if len(name) < 2:
+                    continue
+                if label == "ORG":
+                    index.org_first.setdefault(name[0], []).append((name, eid))
+                if label != "PER" or any(_to_whom([w]) for w in name[1:]):
+                    continue  # (نظيره الكيني in أوباما لنظيره الكيني names someone else)
+                index.person_first.setdefault(name[0], []).append((name, eid))
+                index.person_last.setdefault(name[-1], []).append(eid)
+                index.person_first_word.setdefault(name[0], []).append(eid)
+            self._names = index
+        return self._names
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -1431,19 +1472,14 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
     words = t[s:e].split()
     if not words or words[-1] in _UNNAMED or words[-1][2:] in _UNNAMED:
         return None
-    phrase = " " + " ".join(words) + " "
-    inside, surname = set(), set()
-    orgs = set()
-    for es, ee, label, eid in ents.items:
-        name = t[es:ee].split()
-        if label == "ORG" and len(name) >= 2 and " " + " ".join(name) + " " in phrase and "باسم" not in words:
-            orgs.add(eid)  # وزارة الداخلية التركية ⊃ وزارة الداخلية, tagged elsewhere
-        if label != "PER" or any(_to_whom([w]) for w in name[1:]):
-            continue  # (نظيره الكيني in أوباما لنظيره الكيني names someone else)
-        if len(name) >= 2 and " " + " ".join(name) + " " in phrase:
-            inside.add(eid)
-        elif len(name) >= 2 and len(words) <= 3 and (name[-1] == words[-1] or (len(words) == 1 and name[0] == words[0])):
-            surname.add(eid)  # وأردف الغانم → مرزوق الغانم; a first name alone (عز → عز الدين)
+    index = ents.name_index(t)
+    inside = {eid for i, w in enumerate(words) for name, eid in index.person_first.get(w, ())
+              if tuple(words[i : i + len(name)]) == name}
+    surname = set()
+    if not inside and len(words) <= 3:
+        surname = set(index.person_last.get(words[-1], ())) | (set(index.person_first_word.get(words[0], ())) if len(words) == 1 else set())
+    orgs = set() if "باسم" in words else {eid for i, w in enumerate(words) for name, eid in index.org_first.get(w, ())
+                                           if tuple(words[i : i + len(name)]) == name}
     pick = inside or surname or orgs
     return next(iter(pick)) if len(pick) == 1 else None
 
@@ -1498,12 +1534,19 @@ _TITLE_DOT_AT_DOT = re.compile(r"\.(?<=(?<![\w.])[^\W\d]\.)(?=[ \t]{1,3}[^\W\d])
 _WORD_DOT = re.compile(r"\.(?<=\w\.)(?=\w)")  # the dot of every abbreviation's first \w{1,3}\.
 
 
+# Latin initials spelled out before a surname (سارة جيه. ميتشيل، مايكل إف. هيل), folded
+_SPELLED_INITIALS = ("جيه", "كيه", "اتش", "دبليو", "ايه", "اف", "اس", "ار")
+_SPELLED_INITIAL_DOT = re.compile(rf"(?<=[^\W\d] )(?:{'|'.join(_SPELLED_INITIALS)})\.(?=[ \t]{{1,3}}[^\W\d])")
+
+
 def _mask_abbreviations(t: str) -> str:
     """The folded text with the dots of abbreviations (إن.بي.سي، بي.سي، د.
-    علي) made middle dots, so they end no sentence; same length, so offsets hold."""
+    علي، جيه. ميتشيل) made middle dots, so they end no sentence; same length, so offsets hold."""
     if "." not in t:
         return t
     t = _TITLE_DOT_AT_DOT.sub("·", t)  # (the letter before the dot is kept as it is)
+    if any(f" {w}." in t for w in _SPELLED_INITIALS):  # (rare: a substring scan before the regex)
+        t = _SPELLED_INITIAL_DOT.sub(lambda m: m.group()[:-1] + "·", t)
     pieces, done, tried = [], 0, 0  # done: end of the last abbreviation; tried: starts tried up to
     for d in _WORD_DOT.finditer(t):
         q = d.start()
@@ -1545,7 +1588,7 @@ class _Reading:
         self.text = text
         self.fd = fold(text)
         self.t = _mask_abbreviations(self.fd.text)
-        self.ents = _folded_entities(self.fd, entities)
+        self.ents = _folded_entities(self.fd, entities, _byline_end(self.t))
         pairs = _capped(self.t, _pairs(self.t))
         self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
@@ -1671,11 +1714,26 @@ def _speech_from(t: str, colon: int, start: int, marks: list[int], verb_starts: 
     return _Speech(colon, s, e, e, e, True)
 
 
-def _folded_entities(fd, entities: Sequence) -> _Entities:
+# the outlet's byline opening an article: «NAME- سبق- CITY:» or «سبق- CITY:»
+_BYLINE = re.compile(r"[ \t\n\u200f\u200e]{0,6}(?:[^\W\d]{2,20}(?:[ \t][^\W\d]{2,20}){0,4}[ \t]{0,2}[-–]+[ \t]{0,2})?"
+                     r"سبق[ \t]{0,2}[-–]+[ \t]{0,2}(?:[^\W\d]{2,20}[ \t]{0,2}){1,3}:")
+
+
+def _byline_end(t: str) -> int:
+    """Where the byline opening ``t`` (folded) ends; 0 when there is none."""
+    m = _BYLINE.match(t)
+    return m.end() if m else 0
+
+
+def _folded_entities(fd, entities: Sequence, after: int = 0) -> _Entities:
+    """Entities in folded offsets; those before ``after`` (the byline: its
+    reporter never speaks in the article) left out."""
     rows = []
     for e in entities:
         get = e.get if isinstance(e, dict) else (lambda k, e=e: getattr(e, k))
-        rows.append((fd.from_orig(get("start")), fd.from_orig(get("end")), get("label"), get("entity_id")))
+        start = fd.from_orig(get("start"))
+        if start >= after:
+            rows.append((start, fd.from_orig(get("end")), get("label"), get("entity_id")))
     return _Entities(rows)
 
 
@@ -1825,7 +1883,7 @@ def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
     ent = next((e for e in reversed(r.ents.starting(max(0, vs - _MAX_ENTITY), vs))
                 if e[2] in ("PER", "ORG") and r.t[e[1] : vs] == " "), None)
     if ent is None:
-        return None
+        return _title_after_an(r, vs)
     words = _WORDS_BACK.findall(r.t[max(0, ent[0] - 30) : ent[0]])[-2:]
     if words[-1:] and words[-1] in _NAME_NOUNS | _TITLE_HEADS | {"ال" + w for w in _TITLE_HEADS}:
         words = words[:-1]  # (أن تنظيم | داعش، أن الرئيس | أوباما)
@@ -1833,6 +1891,28 @@ def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
     else:
         start = ent[0]
     return (start, ent[1]) if words[-1:] and words[-1] in ("ان", "بان", "وان") else None
+
+
+_TITLE_AFTER_AN = re.compile(r"(?<!\w)[وب]?ان[ \t]{1,3}(?P<s>(?:(?:سمو|معالي|فضيله|سعاده)[ \t]{1,3})?[^\W\d]{2,20}(?:[ \t]{1,3}[^\W\d]{2,20}){0,5})[ \t]{1,3}$")
+_HONOURED_TITLE = re.compile(r"(?:سمو|معالي|فضيله|سعاده)[ \t]{1,3}")
+
+
+def _title_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """أن + a title phrase the tagger left untagged + the verb (وأفاد البيان
+    أن سمو أمير منطقة القصيم قال): the title phrase, when no verb, place
+    word or preposition is in it."""
+    m = _TITLE_AFTER_AN.search(r.t, max(0, vs - 120), vs)
+    if m is None:
+        return None
+    head = r.t[m.start("s") : m.end("s")]
+    honour = _HONOURED_TITLE.match(head)
+    words = head[honour.end() if honour else 0 :].split()
+    w0 = words[0][2:] if words[0].startswith("ال") else words[0]
+    if not (w0 in _TITLE_HEADS or w0 in _HOLDER_TITLES or words[0] in _ORG_HEADS):
+        return None
+    if any(_is_verb(w) or w in _SPEAKER_PREPOSITIONS or w in _STOPS for w in words[1:]):
+        return None
+    return m.start("s"), m.end("s")
 
 
 def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
@@ -2039,7 +2119,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
         found = ((None, q.speaker) if q.speaker else _named_inside(r, q) or _scripture(r, q.mark) or _writing_of(r, q.mark)
-                 or _verb_before(r, q.mark, prev_end)
+                 or _verb_before(r, q.mark, prev_end, prev_speaker)
                  or _source_before(r, q.mark, prev_end) or _attribution_after(r, q.after))
         if found and found[0]:
             found = (found[0], _quoted_saying(r, found[0], q.mark) or found[1])  # (ذاكراً قول الفيصل «…»: the king's)
@@ -2064,7 +2144,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = (_kin_in_sentence(r, verb_span)
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
                        or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
-                       or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span))
+                       or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span)
+                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker))
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -2346,6 +2427,119 @@ def _untagged_title_subject(r: _Reading, verb_span: tuple[int, int]) -> _Speaker
             e[2] == "LOC" and e[1] == sub[1] and e[0] > sub[0] for e in r.ents.starting(sub[0], sub[1])):
         return None  # (نفى الوزير X ما يتم تداوله، وخاطب الرئيس أوروبا: the object read on into the subject)
     return _Speaker(sub[0], sub[1], vs, vs)
+
+
+# what may open a clause before its verb (من جانبه، عبر …؛ ولم تستبعد …)
+_CLAUSE_OPENER = re.compile(r"[ \t]{0,3}(?:(?:[وف]?من[ \t]{1,3}(?:جانب|جهت|ناحيت)(?:ه|ها)|[وف]?بدور(?:ه|ها))[ \t]{0,3}[،,]?"
+                            r"|(?:[وف]?(?:حيث|كما|فيما|بينما|ثم))(?=[ \t])|[وف]?(?:لم|لا|لن|قد|لقد)(?=[ \t]))[ \t]{0,3}")
+_EXPRESSED = re.compile(r"[وف]?عبر(?:ت)?(?=[ \t])")  # عبر X عن سعادته: expressed (عبر is also "via", a stop word)
+_WITH_PERSON = re.compile(r"(?<!\w)مع(?!\w)")
+_ABOUT_NEXT = re.compile(r"[ \t]{1,3}عن(?!\w)")
+_CLAUSE_BREAKS = re.compile(r"[،,؛;]")
+_ACTION_REACH = 400
+
+
+def _clause_starts(t: str, vs: int) -> list[int]:
+    """Starts of the clauses of the sentence before ``vs``, nearest first."""
+    ends = list(_SENT_END.finditer(t, max(0, vs - _ACTION_REACH), vs))
+    if not ends and vs > _ACTION_REACH:
+        return []
+    start = ends[-1].end() if ends else 0
+    return [m.end() for m in reversed(list(_CLAUSE_BREAKS.finditer(t, start, vs)))] + [start]
+
+
+def _action_subject(r: _Reading, verb_span: tuple[int, int], carried: _Speaker | None = None) -> _Speaker | None:
+    """A speech verb with no speaker found, in a sentence whose clause before
+    it opens with a verb of action and its subject, a title, a descriptor or a
+    tagged body (من جانبه، عبر اللاعب البرازيلي X عن سعادته، مضيفا «…»؛ ولم
+    تستبعد الممثلة المغربية X المشاركة … وقالت:): that subject, when the two
+    verbs agree in gender. A bare title (ولوح القيادي في حركة X) does not
+    replace a ``carried`` person who is tagged: it is how the text names them
+    again. Never the one who interviews (أجرى مراسل التلفزيون مقابلة مع X)."""
+    t, (vs, ve) = r.t, verb_span
+    word = t[vs:ve]
+    if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(t, vs, ve):
+        return None
+    if word in _OBJECT_VERBS or word[1:] in _OBJECT_VERBS:
+        return None
+    for cs in _clause_starts(t, vs):
+        while cs < vs and t[cs] in " \t\n":
+            cs += 1
+        opener = _CLAUSE_OPENER.match(t, cs, vs)
+        p = opener.end() if opener and opener.end() > cs else cs
+        verb = _EXPRESSED.match(t, p, vs) or _opening_verb(t, p, vs)
+        if verb is None or _is_verb(verb.group()) or len(verb.group().lstrip("وف")) < 3 or r.text[r.fd.orig(verb.end() - 1)] == "ة":
+            continue  # (وقراءة الجهاز: a verbal noun, no verb)
+        if _ADVERBIAL.fullmatch(verb.group()):
+            continue  # (مقدما شكره: a participle going on with the clause before)
+        whole = _without_document_object(t, r.subject(verb.end()))
+        if not whole or whole[1] > vs:
+            continue
+        if _EXPRESSED.match(t, p, vs) and not _ABOUT_NEXT.match(t, whole[1]):
+            continue  # (عبر الهاتف: via, not expressed)
+        if _WITH_PERSON.search(t, whole[1], vs) and any(e[2] == "PER" for e in r.ents.starting(whole[1], vs)):
+            return None  # (… مقابلة مع أبي مالك، قال فيها: the one met speaks)
+        tagged = next((e for e in r.ents.starting(whole[0], whole[1]) if e[2] == "PER" and e[1] <= whole[1]), None)
+        sub = _action_object_cut(r, whole)
+        if tagged:
+            sub = tagged[0], tagged[1]  # (مدير الكرة بالنادي X، أحبت الفنانة X الحب: the name, as after a reporting verb)
+        elif not _titled_or_tagged(r, sub):
+            return None  # (the nearest clause's subject is no one who speaks)
+        elif carried and any(e[2] == "PER" and e[0] <= carried.start < e[1] for e in r.ents.starting(carried.start - _MAX_ENTITY, carried.end)):
+            return None
+        opening = verb.group()[1:] if verb.group()[:1] in "وف" and len(verb.group()) > 3 else verb.group()
+        opening_gender = verb_gender(opening) or ("f" if opening.endswith("ت") or opening.startswith("ت") else "m")
+        if disagree(word, t[sub[0] : sub[1]].split()) or verb_gender(word) and verb_gender(word) != opening_gender:
+            return None
+        return _Speaker(sub[0], sub[1], vs, vs)
+    return None
+
+
+def _titled_or_tagged(r: _Reading, sub: tuple[int, int]) -> bool:
+    """Whether a subject opens with a title, descriptor or body head, or is a tagged person or organisation."""
+    w0 = r.t[sub[0] : sub[1]].split()[0]
+    stem = w0[2:] if w0.startswith("ال") else w0
+    if stem in _TITLE_HEADS or stem in _ORG_HEADS or w0 in _ORG_HEADS or stem in _HOLDER_TITLES:
+        return True
+    return len(w0) > 2 and any(e[0] == sub[0] and e[2] in ("PER", "ORG") for e in r.ents.starting(sub[0], sub[0] + 1))
+
+
+def _action_object_cut(r: _Reading, sub: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A subject read on into the object of a verb of action cut before it: a
+    place or body tagged after the subject's head (وخاطب الرئيس التونسي أوروبا)."""
+    if not sub:
+        return sub
+    t = r.t
+    for e in r.ents.starting(sub[0] + 1, sub[1]):
+        between = _WORDS_BACK.findall(t, sub[0], e[0])
+        if e[2] in ("LOC", "ORG") and t[e[0] - 1 : e[0]].isspace() and not any(w in _SPEAKER_PREPOSITIONS for w in between):
+            sub = sub[0], sub[0] + len(t[sub[0] : e[0]].rstrip())  # (not القيادي في حركة X، أستاذ في جامعة X: where the subject works)
+            break
+    words = list(_NON_SPACE.finditer(t, sub[0], sub[1]))
+    if words and words[0].group() in _DOCUMENTS:
+        return sub[0], words[0].end()  # (وشكر البيان أفراد المقاومة: the statement, read as its issuer later)
+    named = 0  # name-like words in a row after a definite one (محافظ المدينة مروان عبود)
+    for k in range(1, len(words)):
+        w = words[k].group()
+        if w.startswith("ال") and named >= 2:
+            return sub[0], words[k - 1].end()  # (وقدر محافظ المدينة مروان عبود الخسائر: a name is whole, then the object)
+        definite_before = words[k - 1].group().startswith("ال") or named
+        named = named + 1 if definite_before and not w.startswith(("ال", "ب", "ل", "ك")) and w not in _CONSTRUCT_HEADS and w not in _ORG_HEADS else 0
+        if w.endswith("ا") and (w[:-1] in _DOCUMENTS or "ال" + w[:-1] in _DOCUMENTS):
+            return sub[0], words[k - 1].end()  # (أصدر المتحدث باسم الجيش بيانا جديدا)
+        possessed = _POSSESSED_WORD.fullmatch(w) and not (w[-1] == "ه" and r.text[r.fd.orig(words[k].end() - 1)] == "ة")
+        if possessed or _OBJECT_WORD.fullmatch(w):
+            # (قصارى جهده: an indefinite head before the possessed object goes with it)
+            k -= bool(k > 1 and possessed and not words[k - 1].group().startswith("ال"))
+            return sub[0], words[k - 1].end()
+    return sub
+
+
+# a word no name or title is made of, where the object of an action starts:
+# possessed (جهده; its ه no ة), governed by a preposition (لإقناع، بالتوقيع)، a verbal noun (المشاركة، الاستمرار)
+_NON_SPACE = re.compile(r"\S+")
+_POSSESSED_WORD = re.compile(r"[^\W\d]{2,}(?:ه|ها|هم)")
+_OBJECT_WORD = re.compile(r"[لب]ا(?!ل)[^\W\d]{3,}|الم[^\W\d]ا[^\W\d]{2}ه|الاست[^\W\d]{3,}")
 
 
 _TERM_WORDS = 3  # a label in marks: this many words at most
@@ -2793,9 +2987,33 @@ def _issuer(r: _Reading, pos: int) -> _Speaker | None:
 _Attribution = tuple[tuple[int, int], _Speaker | None]
 
 
-def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
+_OUTER_GAP = 300
+
+
+def _outer_speaker(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
+    """A speaker carried to a later sentence who was the subject inside
+    another's reported clause (وذكر المتحدث X أن الاتحاد الأفريقي يعتبر أن …
+    ⏎ وأضاف): the one who reported it goes on, not the one reported."""
+    if sp is None:
+        return None
+    own = next((e for e in reversed(r.subject_list(sp.verb_start + 1)) if (e.start, e.end) == (sp.start, sp.end)), None)
+    if own is None or own.verb_start < own.start:
+        return sp  # (وقال X: a subject after its own verb opens a clause of the text, not of another's speech)
+    for earlier in reversed(r.subject_list(own.verb_start)):
+        if sp.start - earlier.end > _OUTER_GAP or _SENT_END.search(r.t, earlier.end, sp.start):
+            break
+        if earlier.end <= sp.start and any(w in _COMPLEMENTISERS for w in _WORDS_BACK.findall(r.t, earlier.end, sp.start)):
+            named = any(e[2] == "PER" and e[1] <= earlier.end for e in r.ents.starting(earlier.start, earlier.end))
+            if named or _titled_or_tagged(r, (earlier.start, earlier.end)):
+                return earlier._replace(verb_start=sp.verb_start, verb_end=sp.verb_end)
+            return sp
+    return sp
+
+
+def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None = None) -> _Attribution | None:
     """The nearest reporting verb before the quote opening at ``o``, in the
-    same sentence and after the previous quote."""
+    same sentence and after the previous quote (``prev_speaker``: that
+    quote's speaker, whom a bare title may name again)."""
     k = bisect_left(r.verb_starts, o) - 1
     if k < 0:
         return None
@@ -2823,7 +3041,9 @@ def _verb_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
             speaker = (_clause_subject(r.t, vs, r.ents) or _sentence_person(r, vs)
-                       or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker) or speaker
+                       or _previous_sentence_person(r, vs, speaker) or _previous_statement(r, vs, speaker)
+                       or _action_subject(r, (vs, ve), speaker or r.spoken.before(vs) or prev_speaker)
+                       or _outer_speaker(r, speaker)
                        or (_HONORIFIC_NEXT.match(r.t, ve) and _previous_sentence_person(r, vs, None, _HONORIFIC_REACH))
                        or _honoured(r, vs, ve))
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
@@ -3365,6 +3585,9 @@ def _complete_name(r: _Reading, sp: _Speaker) -> _Speaker:
     (متولي أبو | سريع) runs on one word, one ending in بن X on to an al-
     family name (خالد بن عبدالله | العرج، ناصر بن محمد | المطوع)."""
     words = r.t[sp.start : sp.end].split()
+    if r.t[sp.end : sp.end + 1] == "·" and words and words[-1] in _SPELLED_INITIALS:
+        after = _NEXT_NAME_WORD.match(r.t, sp.end + 1)  # (لورا إيه. | كولانجيلو: the surname after the initial)
+        return sp._replace(end=after.end("w")) if after and not _is_verb(after.group("w")) else sp
     m = _NEXT_NAME_WORD.match(r.t, sp.end)
     if not words or not m or m.group("w") in _STOPS or m.group("w") in _RELATIVES or _is_verb(m.group("w")):
         return sp
