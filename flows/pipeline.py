@@ -22,7 +22,7 @@ from khabar.ingest import list_raw_files
 from khabar.ingest.commit import Committed, IngestBatch
 from khabar.ingest.manifest import new_raw_files
 from khabar.runs import Run, recover_unfinished, run_record
-from khabar.store import Store, StoreLock
+from khabar.store import Shard, Store, StoreLock
 from flows.progress import PROGRESS, summary_lines
 from flows.runner import worker_count
 from tasks.aggregate import aggregate_partition
@@ -31,6 +31,7 @@ from tasks.faults import fault_point
 from tasks.ingest import commit, read_file
 from tasks.normalise import normalise_shard
 from tasks.segment import segment_shard
+from tasks.sizes import shard_size
 
 SHARD_TASKS = {"normalise": normalise_shard, "segment": segment_shard, "extract": extract_shard}
 
@@ -55,26 +56,16 @@ def _say_done(store: Store, run_id: str, dts: list[str], timings: dict) -> None:
         say(line)
 
 
-def _documents_bytes(store: Store, dt: str, parts: list[str]) -> int:
-    sizes = 0
-    for part in parts:
-        try:
-            sizes += os.stat(store.partition_dir("documents", dt) / f"{part}.parquet").st_size
-        except OSError:  # no documents there (a partition of quarantine rows only): no work
-            pass
-    return sizes
-
-
 def largest_first(store: Store, shards: list, dts: list[str]) -> tuple[list, list[str]]:
-    """``shards`` and ``dts`` with the most text first (the size of their documents parts).
+    """``shards`` and ``dts`` with the most text first (:func:`tasks.sizes.shard_size`, as extract cuts by).
 
     The pool starts tasks in the order they are submitted: the largest first
     and the small ones filling in after them end a stage sooner than the order
     of dates did (3 days, 4 shards of 1.1-1.9 MB on 2 workers: the stage waited
     for the largest, started last). Outputs do not depend on the order.
     """
-    by_shard = sorted(shards, key=lambda shard: -_documents_bytes(store, shard.dt, [shard.part]))
-    by_dt = sorted(dts, key=lambda dt: -_documents_bytes(store, dt, store.parts("documents", dt)))
+    by_shard = sorted(shards, key=lambda shard: -shard_size(store, shard)[1])
+    by_dt = sorted(dts, key=lambda dt: -sum(shard_size(store, Shard(dt, part))[1] for part in store.parts("documents", dt)))
     return by_shard, by_dt
 
 

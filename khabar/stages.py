@@ -91,48 +91,33 @@ def extract(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, config: 
             from khabar.extract.latin import add_latin
 
             entities = add_latin(entities)
-        if cfg["quotes"] and cfg["dates"] and cfg["amounts"]:  # all three document by document: a text's fold once
-            quotes, dates, amounts = _quotes_dates_amounts(documents, entities, cfg)
-        else:
-            quotes, dates, amounts = _quotes_dates_amounts_apart(documents, sentences, tokens, entities, cfg)
+        quotes, dates, amounts = _quotes_dates_amounts(documents, entities, cfg)
     return {"entities": entities, "quotes": quotes, "dates": dates, "amounts": amounts}
 
 
-def _quotes_dates_amounts_apart(documents: pa.Table, sentences: pa.Table, tokens: pa.Table, entities: pa.Table, cfg: dict) -> tuple:
-    """QUOTES, DATES and AMOUNTS when some of them are off (each pass over the shard, empty when off)."""
-    from khabar import schemas
-    from khabar.extract.amounts import extract_amounts, extract_dates_and_amounts
-    from khabar.extract.dates import extract_dates
-    from khabar.extract.quotes import extract_quotes
-
-    quotes = extract_quotes(documents, sentences, tokens, entities, cfg) if cfg["quotes"] else schemas.empty("quotes")
-    if cfg["dates"] and cfg["amounts"]:  # together, document by document: they share per-text work
-        dates, amounts = extract_dates_and_amounts(documents, cfg)
-    else:
-        dates = extract_dates(documents, sentences, tokens, cfg) if cfg["dates"] else schemas.empty("dates")
-        amounts = extract_amounts(documents, sentences, tokens, cfg) if cfg["amounts"] else schemas.empty("amounts")
-    return quotes, dates, amounts
-
-
 def _quotes_dates_amounts(documents: pa.Table, entities: pa.Table, cfg: dict) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """QUOTES, DATES and AMOUNTS rows as extract_quotes and extract_dates_and_amounts give them, found
-    document by document: the text's fold (``fold.fold`` keeps the last few) is then made once for the
-    three, where a pass over the shard for quotes evicted it before dates and amounts asked for it."""
+    """QUOTES, DATES and AMOUNTS rows (each empty when off in ``cfg``), found document by document: the
+    text's fold (``fold.fold`` keeps the last few) is then made once for the three, where a pass over
+    the shard for quotes evicted it before dates and amounts asked for it."""
     from khabar import schemas
     from khabar.extract.amounts import amount_rows
     from khabar.extract.dates import date_rows, document_columns
     from khabar.extract.quotes import entities_by_document, quote_rows
 
-    by_doc = entities_by_document(entities)
+    on = {name: cfg[name] for name in ("quotes", "dates", "amounts")}
+    by_doc = entities_by_document(entities) if on["quotes"] else {}
     zone = cfg.get("date_timezone") or None
     ids, texts, pubs = document_columns(documents, "published_at")
     sources = document_columns(documents, "source")[2]
-    quotes, dates, amounts = [], [], []
+    rows: dict[str, list[dict]] = {name: [] for name in on}
     for doc_id, text, pub, source in zip(ids, texts, pubs, sources):
-        quotes += quote_rows(doc_id, text, by_doc.get(doc_id, ()))
-        dates += date_rows(doc_id, text, pub, zone)
-        amounts += amount_rows(doc_id, text, source)
-    return tuple(schemas.table_from_rows(name, rows) for name, rows in (("quotes", quotes), ("dates", dates), ("amounts", amounts)))
+        if on["quotes"]:
+            rows["quotes"] += quote_rows(doc_id, text, by_doc.get(doc_id, ()))
+        if on["dates"]:
+            rows["dates"] += date_rows(doc_id, text, pub, zone)
+        if on["amounts"]:
+            rows["amounts"] += amount_rows(doc_id, text, source)
+    return tuple(schemas.table_from_rows(name, rows[name]) if on[name] else schemas.empty(name) for name in on)
 
 
 # The extract stage's work units. A shard's extract costs ~10x its segment, and the shards of a run

@@ -20,22 +20,13 @@ from prefect.cache_policies import NO_CACHE
 
 from khabar import stages
 from khabar.store import Shard, Store
+from tasks.sizes import shard_size
 
 
 def extract_units(store: Store, shards: list[Shard], workers: int) -> list[tuple[Shard, tuple[int, int]]]:
-    """(shard, (piece, pieces)) per extract task, largest first; sizes from the documents' part footers."""
-    sizes = [_size(store.partition_dir("documents", shard.dt) / f"{shard.part}.parquet") for shard in shards]
+    """(shard, (piece, pieces)) per extract task, largest first (:func:`tasks.sizes.shard_size`)."""
+    sizes = [shard_size(store, shard) for shard in shards]
     return [(shards[i], (k, n)) for i, k, n in stages.extract_pieces(sizes, workers)]
-
-
-def _size(path: Path) -> tuple[int, int]:
-    """(documents, bytes of text) of a documents part file, read from its footer."""
-    try:
-        meta = pq.read_metadata(path)
-        text = meta.schema.to_arrow_schema().get_field_index("text")
-        return meta.num_rows, sum(meta.row_group(g).column(text).total_uncompressed_size for g in range(meta.num_row_groups)) if text >= 0 else 0
-    except OSError:  # the task reports it
-        return 0, 0
 
 
 @task(name="extract-shard", cache_policy=NO_CACHE)

@@ -243,26 +243,38 @@ def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[d
     for parts in by_file.values():
         if not slots:
             break
-        for doc in _texts(parts, slots):
-            slot = slots.pop(doc["doc_id"], None)  # the first of a doc_id is the new one, as in deduplicate
+        docs = _texts(parts, slots)
+        for j, doc_id in enumerate(docs.column("doc_id").to_pylist()):
+            slot = slots.pop(doc_id, None)  # the first of a doc_id is the new one, as in deduplicate
             if slot is None:
                 continue
             shard, i = slot
             rows = pending[shard]
-            rows[i] = decide.document_row(doc, clusters, batch)
+            rows[i] = (docs, j)
             rows[0] -= 1
             if rows[0] == 0:
-                store.stage_part(batch.run_id, "documents", shard, pa.Table.from_pylist(pending.pop(shard)[1:], schema=schema))
+                store.stage_part(batch.run_id, "documents", shard, _shard_table(pending.pop(shard)[1:], clusters, batch, schema))
     if pending or slots:  # cannot happen: every new document came from a staged file
         raise RuntimeError(f"ingest commit: {len(slots)} new document(s) not found again in the staged files")
     return [("documents", dt) for dt in sorted(new_docs)], new_parts
 
 
-def _texts(parts: list[dict], slots: dict[str, tuple]) -> list[dict]:
+def _texts(parts: list[dict], slots: dict[str, tuple]) -> pa.Table:
     """The whole rows of one raw file's documents that have a slot, in record order."""
     docs = _merged(parts)[0]
-    docs = docs.filter(pc.is_in(docs["doc_id"], value_set=pa.array(list(slots), pa.string()))).drop_columns([decide.SEQ])
-    return docs.to_pylist()
+    return docs.filter(pc.is_in(docs["doc_id"], value_set=pa.array(list(slots), pa.string()))).drop_columns([decide.SEQ])
+
+
+def _shard_table(rows: list[tuple[pa.Table, int]], clusters: dict[str, str], batch: IngestBatch, schema: pa.Schema) -> pa.Table:
+    """One shard's rows ((file's table, row) each, in shard order) as stored: ``commit.document_row`` in Arrow,
+    the staged columns taken as they are (no Python dict per document and back: ~0.5 s of a 3-day commit)."""
+    tables = list({id(t): t for t, _ in rows}.values())
+    first = dict(zip(map(id, tables), np.cumsum([0] + [t.num_rows for t in tables]).tolist()))
+    docs = pa.concat_tables(tables).take(pa.array([first[id(t)] + j for t, j in rows], pa.int64()))
+    ids = docs.column("doc_id").to_pylist()
+    added = {"cluster_id": pa.array([clusters.get(i, i) for i in ids], schema.field("cluster_id").type),
+             "ingested_at": pa.array([batch.ingested_at] * len(ids), schema.field("ingested_at").type)}
+    return pa.Table.from_arrays([added[f.name] if f.name in added else docs.column(f.name) for f in schema], schema=schema)
 
 
 def _stage_records(store: Store, run_id: str, rows_by_dataset: dict[str, dict[str, list[dict]]]) -> list[tuple[str, str]]:
