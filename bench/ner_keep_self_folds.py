@@ -87,10 +87,19 @@ def tagged_docs(model: CrfModel, stage1: CrfModel, test_sents, keep: bool):
         yield doc, two
 
 
+def stage1_alone(out: Path) -> Path:
+    """The model at ``out`` without its stage 2 (the same stage-1 file; its tags are those stage 2 reads)."""
+    meta = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    meta.pop("stage2", None)
+    alone = out.with_name("stage1.crfsuite")
+    shutil.copyfile(out, alone)
+    alone.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+    return alone
+
+
 def scores(out: Path, test_sents, keep: bool) -> dict:
     model = CrfModel(out)
-    stage1 = CrfModel(out)
-    stage1.fast.w2 = None  # the same weights, stage 1 alone (its tags are those stage 2 reads)
+    stage1 = CrfModel(stage1_alone(out)) if keep else None
     gold, pred, k = [], [], 0
     for doc, tags in tagged_docs(model, stage1, test_sents, keep):
         for (_, gold_tags), predicted in zip(doc, tags):
