@@ -164,6 +164,13 @@ def model_resources(folder: Path, feature_set: str, written: str = WRITTEN) -> t
     return gazetteer_path, clusters_path if clusters else None, featurizer
 
 
+def fit_stage1(featurizer: Featurizer, train_sents, out: Path, params: dict, swap: dict, extra: list | None = None) -> float:
+    """Stage 1 at ``out`` from ``train_sents`` (with their copies, :func:`_examples`) and ``extra`` sentences as they
+    are (self-training, :mod:`khabar.training.selftrain`: no copies, and stage 2 never learns from them); seconds."""
+    examples = _examples(featurizer, train_sents, swap) + [(featurizer.sentence(words), tags) for words, tags in extra or ()]
+    return _fit(examples, out, params)
+
+
 def fit_stage2(featurizer: Featurizer, train_sents, path: Path, params: dict, swap: dict, stage2_folds: tuple[int, ...],
                cache: Path | None, cache_key: str) -> float:
     """Stage 2 at ``path``, learnt from held-out stage-1 tags of ``train_sents`` (an inner k-fold per k of
@@ -178,7 +185,8 @@ def fit_stage2(featurizer: Featurizer, train_sents, path: Path, params: dict, sw
 
 
 def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None,
-          stage2_folds: tuple[int, ...] = STAGE2_FOLDS, cache: Path | None = None, written: str = WRITTEN) -> dict:
+          stage2_folds: tuple[int, ...] = STAGE2_FOLDS, cache: Path | None = None, written: str = WRITTEN,
+          extra: list | None = None) -> dict:
     """Write the model (and its stage-2 companion and JSON sidecar) at ``out``.
 
     ``swap``: label -> names (``ner_augment.read_training_names``) for the
@@ -188,10 +196,11 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     ``cache``: a folder keeping those held-out tags, so that a rerun on the
     same sentences and recipe (the CV's folds, a screen) skips their fits.
     ``written``: where the written final ى is a feature (``features.WRITTEN``).
+    ``extra``: more (words, tags) sentences for stage 1 only (:func:`fit_stage1`).
     """
     gazetteer_path, clusters_path, featurizer = model_resources(out.parent, feature_set, written)
     swap = swap or {}
-    seconds = _fit(_examples(featurizer, train_sents, swap), out, params)
+    seconds = fit_stage1(featurizer, train_sents, out, params, swap, extra)
     names_path = out.parent / "names.tsv"
     names_path.write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
     meta = {
