@@ -5,7 +5,8 @@
 
 Prints documents, words, seconds and words/s per stage and end to end (wall
 time of the whole command, Prefect start-up included), and peak RSS of the
-main process, of the largest pool worker and of Prefect's server, sampled
+main process, of the largest pool worker and of Prefect's server (and the CPU
+seconds of all of them), sampled
 from /proc every 0.25 s (a forked worker that the pool never waits for is
 missing from ``getrusage(RUSAGE_CHILDREN)``, which then reports the server).
 """
@@ -47,7 +48,9 @@ def main() -> int:
     sampler.stop()
     # Taken before the counting below: reading every token of the store is this script's, not the run's
     # (the kind column of 18 days as Python strings took the main process to 1.3 GB; counted in Arrow below).
-    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    self_rss = me.ru_maxrss / 1024
+    cpu = me.ru_utime + me.ru_stime + sampler.cpu_seconds()
     if status != 0:
         print(f"khabar run failed with status {status}", file=sys.stderr)
         return status
@@ -67,6 +70,7 @@ def main() -> int:
     stages = sum(timings.values())
     print(f"{'stages':<10} {stages:>8.2f} {words / stages:>12,.0f}")
     print(f"{'end to end':<10} {wall:>8.2f} {words / wall:>12,.0f}   (wall time of `khabar run`, Prefect start-up included)")
+    print(f"CPU        {cpu:.1f} s (this process and every process below it; {words / cpu:,.0f} words per CPU-s)")
     print(
         f"peak RSS   main process {self_rss:,.0f} MiB, largest worker {sampler.peak_mib('worker'):,.0f} MiB, "
         f"Prefect server {sampler.peak_mib('server'):,.0f} MiB"
