@@ -4,11 +4,10 @@
     python bench/bench_pipeline.py --raw ../shared/data/saudinewsnet/   # all 18 days
 
 Prints documents, words, seconds and words/s per stage and end to end (wall
-time of the whole command, Prefect start-up included), and peak RSS of the
-main process, of the largest pool worker and of Prefect's server (and the CPU
-seconds of all of them), sampled
-from /proc every 0.25 s (a forked worker that the pool never waits for is
-missing from ``getrusage(RUSAGE_CHILDREN)``, which then reports the server).
+time of the whole command, Prefect start-up included), the CPU seconds of the
+run, and peak RSS of the main process, of the largest pool worker and of
+Prefect's server, sampled from /proc every 0.25 s (a forked worker that the
+pool never waits for is missing from ``getrusage(RUSAGE_CHILDREN)``).
 """
 
 from __future__ import annotations
