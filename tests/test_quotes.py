@@ -2494,3 +2494,20 @@ def test_alayya_with_shadda_is_to_me_not_the_name_ali():
     text = "وفي الاجتماع رد علي قائلا: «لن نوافق على هذا الاقتراح»."
     s = text.index("علي")
     assert _span(text, find_quotes(text, [_ent(text, "علي", "PER", "per:ali")])) == [("علي", s, s + 3, "per:ali")]
+
+
+def test_a_family_name_the_tagger_cut_off_stays_in_the_speaker():
+    text = "وقال العقيد سامي عبد الرحمن قطيش لوكالة الأنباء إن القوات عادت إلى مواقعها. وأضاف: «لقد انتهت المعركة هنا»."
+    span = "العقيد سامي عبد الرحمن قطيش"
+    s = text.index(span)
+    ents = [_ent(text, "سامي عبد الرحمن", "PER", "per:q")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:q")]
+    # before the holder's own title too
+    text = "وقال نادر كريم سالم حاكم مديرية الشرق إن «المياه وصلت إلى كل القرى المجاورة للنهر»."
+    span = "نادر كريم سالم"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, [_ent(text, "نادر كريم", "PER", "per:n")])) == [(span, s, s + len(span), "per:n")]
+    # an object or a title after the name is not its family name
+    text = "وقال سامي قطيش رئيس الوفد في المؤتمر إن «المياه وصلت إلى كل القرى المجاورة للنهر»."
+    s = text.index("سامي")
+    assert _span(text, find_quotes(text, [_ent(text, "سامي قطيش", "PER", "per:q")])) == [("سامي قطيش", s, s + 9, "per:q")]

@@ -1420,8 +1420,43 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
-                return start, min(end, _title_then_name(t, e, ents))
+                return start, min(end, _surname_runs_on(t, _title_then_name(t, e, ents), end, ents) if label == "PER" else
+                                  _title_then_name(t, e, ents))
     return start, end
+
+
+_PARTICLE_FIRST = tuple("بلوفك")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+# what ends a subject right after a name: whom it was said to, a comma, a colon, أن
+_SUBJECT_BOUNDARY = re.compile(r"\s{0,3}(?:[،,:]|ل[^\W\d]|(?:إن|أن|ان|بأن|بان)(?!\w))")
+
+
+def _surname_runs_on(t: str, name_end: int, end: int, ents) -> int:
+    """The end of a tagged name, or of the one untagged word after it that
+    is the family name the tagger cut off: the subject ends right after it
+    (اللواء عبد الله | صبيحي لوكالة …) or the holder's title follows (محمد
+    رحيم | امين حاكم منطقة …). Not an object: an al- noun (مروان عبود
+    الوضع), an accusative in ـا, a word with a particle, a tagged word."""
+    words = t[name_end:end].split()
+    if not words or not _PLAIN_WORD.fullmatch(words[0]):
+        return name_end
+    w = words[0]
+    if len(words) > 1:
+        if _strip_al(words[1]) not in _TITLE_HEADS:
+            return name_end  # (تيم بيل رئيس شركة: رئيس is his title, not his name)
+    elif _strip_al(w) in _TITLE_HEADS or not _SUBJECT_BOUNDARY.match(t, end):
+        return name_end  # (أبو بكر جاء، فاطمة الزهراء عضو: no name ends there)
+    if (w.startswith("ال") or w.endswith(("ا", "ة")) or w.startswith(_PARTICLE_FIRST) or len(w) < 3
+            or w in _STOPS or w in _PREPOSITIONS or w in _COMPLEMENTISERS or w in _RELATIVES or w in _NOT_HOLDER
+            or w in _NASAB or w in _ADVERB_WORDS or _is_verb(w) or _plural_noun(w)):
+        return name_end
+    if ents.starting(name_end, name_end + 4):
+        return name_end
+    return t.index(w, name_end) + len(w)
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") else w
 
 
 def _title_then_name(t: str, e, ents) -> int:
