@@ -2511,3 +2511,11 @@ def test_a_family_name_the_tagger_cut_off_stays_in_the_speaker():
     text = "وقال سامي قطيش رئيس الوفد في المؤتمر إن «المياه وصلت إلى كل القرى المجاورة للنهر»."
     s = text.index("سامي")
     assert _span(text, find_quotes(text, [_ent(text, "سامي قطيش", "PER", "per:q")])) == [("سامي قطيش", s, s + 9, "per:q")]
+
+
+def test_a_feminine_title_before_a_field_still_ends_at_its_holder():
+    text = "وقالت باحثة في علوم البيئة سلمى خالد الراشد لـ«الصحيفة»: «المياه الجوفية تتناقص بسرعة كبيرة كل عام»."
+    span = "باحثة في علوم البيئة سلمى خالد الراشد"
+    s = text.index(span)
+    ents = [_ent(text, "سلمى خالد الراشد", "PER", "per:s")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]

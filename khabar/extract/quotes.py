@@ -868,7 +868,8 @@ _ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)")
 # heads of a title the name of its holder may follow after a place or body
 # (المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة المدينة المنورة خالد السهلي)
 _TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _DESCRIBED} | {
-    fold_word(w) for w in "متحدث ناطق مشرف منسق قيادي رئيس سفير مندوب مبعوث مساعد وكيل".split()}
+    fold_word(w) for w in "متحدث ناطق مشرف منسق قيادي رئيس سفير مندوب مبعوث مساعد وكيل".split()} | {
+    fold_word(w) for w in "مدربة لاعبة قائدة مشرفة منسقة ناشطة ناطقة باحثة مهندسة موظفة مندوبة مبعوثة زعيمة".split()}
 # words that show the name after them is not the title holder's: another
 # party (مع نظيره، عن، إلى), a conjunction, a clause
 _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
