@@ -2519,3 +2519,11 @@ def test_a_feminine_title_before_a_field_still_ends_at_its_holder():
     s = text.index(span)
     ents = [_ent(text, "سلمى خالد الراشد", "PER", "per:s")]
     assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]
+
+
+def test_kana_qad_subject_reads_a_name_in_marks_as_a_word():
+    text = "وكانت جماعة «النصر» المسلحة قد أعلنت مسؤوليتها عن الهجوم، وقالت: «هاجمنا المعسكر ردا على القصف الأخير»."
+    span = "جماعة «النصر» المسلحة"
+    s = text.index(span)
+    ents = [_ent(text, "النصر", "ORG", "org:n")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:n")]

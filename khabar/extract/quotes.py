@@ -1627,6 +1627,7 @@ class _Reading:
         self.ents = _folded_entities(self.fd, entities, _byline_end(self.t))
         pairs = _capped(self.t, _pairs(self.t))
         self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
+        self.name_marks = set(self.names) | set(self.names.values())
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
                       and not _considered_after_relative(self.t, v) and not _WITHOUT_SAYING.search(self.t, max(0, v[0] - 12), v[0])]
         self.verb_starts = [v[0] for v in self.verbs]
@@ -1972,6 +1973,16 @@ def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     return None
 
 
+def _names_unmarked(r: _Reading, lo: int, hi: int) -> str:
+    """The text from ``lo`` to ``hi`` with the marks around names blanked, so
+    that a name in marks reads as a word of the subject (وكانت حركة «الشباب»
+    المتطرفة قد أعلنت): same length, same offsets."""
+    text = r.t[lo:hi]
+    if not _MARKS.search(text):
+        return text
+    return "".join(" " if lo + i in r.name_marks else ch for i, ch in enumerate(text))
+
+
 def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     """The subject written with the verb at ``vs``-``ve``; none for a
     participle (مضيفاً), whose speaker is an earlier verb's."""
@@ -1996,7 +2007,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     after_an = _subject_after_an(r, vs)
     if after_an:
         return after_an
-    before = t[max(0, vs - 100) : vs]
+    before = _names_unmarked(r, max(0, vs - 100), vs)
     kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before)) or _kana_past(r, before, vs)
     if kana:  # وكان X قد قال
         base = vs - len(before)
