@@ -2527,3 +2527,9 @@ def test_kana_qad_subject_reads_a_name_in_marks_as_a_word():
     s = text.index(span)
     ents = [_ent(text, "النصر", "ORG", "org:n")]
     assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:n")]
+
+
+def test_verbs_joined_by_waw_before_a_tagged_name_are_not_the_speaker():
+    text = "وابتسم وسكت ونظر سامر إلى النافذة طويلا، ثم قال لي: «سأحكي لك الحكاية كلها من أولها»."
+    s = text.index("سامر")
+    assert _span(text, find_quotes(text, [_ent(text, "سامر", "PER", "per:s")])) == [("سامر", s, s + 4, "per:s")]

@@ -3582,6 +3582,7 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
     بالمنطقة العميد X)."""
     sp = _on_behalf_of(r, _person_after_words(r, _informed_cut(r, sp)))
+    sp = _after_and_verbs(r, sp)
     if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):  # (فان بيرسي)
         lead = _drop_complementiser(r.t, (sp.start, sp.end))  # ورغم أن تومسون كان …، أضاف: the person, not أن
         sp = sp._replace(start=lead[0]) if lead else sp
@@ -3619,6 +3620,21 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     before = words[-2].group() if len(words) >= 3 else ""
     if words[-1:] and words[-1].group() == "الله" and before.startswith("ال") and len(before) > 3 and before != "الا":
         return sp._replace(end=words[-2].end())
+    return sp
+
+
+_AND_VERB = re.compile(r"و(?!ال)[^\W\d]{3,4}")
+
+
+def _after_and_verbs(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A speaker opening with verbs joined by و before a tagged person
+    (وابتسم وسكت وأرخى عمر عينيه): the person; the verbs are his actions."""
+    per = next((e for e in r.ents.starting(sp.start + 1, sp.end) if e[2] == "PER"), None)
+    if per is None:
+        return sp
+    words = r.t[sp.start : per[0]].split()
+    if words and all(_AND_VERB.fullmatch(w) and w not in _WAW_NAMES and w not in _WAW_NOUNS for w in words):
+        return sp._replace(start=per[0])
     return sp
 
 
