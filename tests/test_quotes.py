@@ -2533,3 +2533,11 @@ def test_verbs_joined_by_waw_before_a_tagged_name_are_not_the_speaker():
     text = "وابتسم وسكت ونظر سامر إلى النافذة طويلا، ثم قال لي: «سأحكي لك الحكاية كلها من أولها»."
     s = text.index("سامر")
     assert _span(text, find_quotes(text, [_ent(text, "سامر", "PER", "per:s")])) == [("سامر", s, s + 4, "per:s")]
+
+
+def test_a_statement_received_by_the_outlet_ends_before_the_receiving_clause():
+    text = "وقال بيان لوزارة النقل تلقت «الصحيفة» نسخة منه إن «الطريق سيفتح أمام السيارات بعد أسبوعين من الآن»."
+    span = "وزارة النقل"  # the statement speaks for its issuer
+    s = text.index(span)
+    ents = [_ent(text, "وزارة النقل", "ORG", "org:t"), _ent(text, "الصحيفة", "ORG", "org:p")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:t")]
