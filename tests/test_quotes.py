@@ -2541,3 +2541,11 @@ def test_a_statement_received_by_the_outlet_ends_before_the_receiving_clause():
     s = text.index(span)
     ents = [_ent(text, "وزارة النقل", "ORG", "org:t"), _ent(text, "الصحيفة", "ORG", "org:p")]
     assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:t")]
+
+
+def test_the_person_whose_act_a_statement_reports_is_the_speaker():
+    text = ("زار وزير النقل سامي الراشد الطريق الجديد أمس. وأوصى الراشد، بحسب البيان، بـ«ضرورة الإسراع في إنجاز "
+            "الطريق والانتهاء منه قبل الشتاء المقبل».")
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    s = text.index("الراشد،")
+    assert _span(text, find_quotes(text, ents)) == [("الراشد", s, s + 6, "per:s")]

@@ -3366,8 +3366,29 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return None  # مقولة شهيرة قلتها: a saying, nobody's name after it
     span = (src.start("v"), src.end("v"))
     speaker = _Speaker(subj[0], subj[1], *span)
+    if t[subj[0] : subj[1]].split()[0] in _DOCUMENTS:
+        speaker = _actor_per_document(r, lo, src.start(), speaker)
     r.spoken.add(speaker)  # بحسب المرصد «…»، مشيرا إلى «…»: the participle goes on with it
     return span, speaker
+
+
+_SET_OFF = re.compile(r"\s{0,3}[،,]\s{0,3}$")
+
+
+def _actor_per_document(r: _Reading, lo: int, src: int, speaker: _Speaker) -> _Speaker:
+    """وأوصى الغبان، بحسب البيان، بـ«…»: the person whose act the statement
+    reports, named right after the sentence's first word, says it; the
+    statement is only where it is read."""
+    if not _SET_OFF.search(r.t, max(lo, src - 6), src):
+        return speaker
+    per_end = _SET_OFF.search(r.t, max(lo, src - 6), src).start()
+    per = next((e for e in r.ents.starting(max(lo, per_end - _MAX_ENTITY), per_end) if e[2] == "PER" and e[1] == per_end), None)
+    words = r.t[lo:per_end].split()
+    if per is None and len(words) == 2 and r.ents.name_index(r.t).person_last.get(words[1]):
+        per = (per_end - len(words[1]), per_end)  # (وأوصى الغبان: the surname of a person named before)
+    if per is None or len(r.t[lo : per[0]].split()) != 1:
+        return speaker
+    return _Speaker(per[0], per[1], speaker.verb_start, speaker.verb_end)
 
 
 # «…». بهذه الكلمات بدأ قائد المنتخب السابق فؤاد أنور حديثه: any verb, its subject the speaker
