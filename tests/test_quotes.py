@@ -2545,7 +2545,7 @@ def test_a_statement_received_by_the_outlet_ends_before_the_receiving_clause():
 
 def test_the_person_whose_act_a_statement_reports_is_the_speaker():
     text = ("زار وزير النقل سامي الراشد الطريق الجديد أمس. وأوصى الراشد، بحسب البيان، بـ«ضرورة الإسراع في إنجاز "
-            "الطريق والانتهاء منه قبل الشتاء المقبل».")
+            "الطريق والانتهاء منه قبل الشتاء المقبل وإلقاء القبض على جميع المتورطين في سرقة معداته».")
     ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
     s = text.index("الراشد،")
     assert _span(text, find_quotes(text, ents)) == [("الراشد", s, s + 6, "per:s")]
