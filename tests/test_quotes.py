@@ -2549,3 +2549,11 @@ def test_the_person_whose_act_a_statement_reports_is_the_speaker():
     ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
     s = text.index("الراشد،")
     assert _span(text, find_quotes(text, ents)) == [("الراشد", s, s + 6, "per:s")]
+
+
+def test_a_name_and_colon_inside_a_quote_opens_no_speech_of_its_own():
+    text = ("وكتب عنه الناقد سامر العلي: «جمع الشاعر بين لغتين وبين عالمين. وبين سلمى: حبيبته الأولى وأمه "
+            "التي ربته في القرية البعيدة».")
+    ents = [_ent(text, "سامر العلي", "PER", "per:s"), _ent(text, "سلمى", "PER", "per:m")]
+    qs = find_quotes(text, ents)
+    assert [(q.text[:8], q.speaker_entity_id) for q in qs] == [("جمع الشا", "per:s")]

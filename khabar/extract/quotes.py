@@ -1693,9 +1693,18 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     up to a sentence that opens with a reporting verb or a quote mark."""
     t = r.t
     marks = sorted(p[0] for p in pairs)
+    spans = sorted((p[0], p[1]) for p in pairs)
+    opens = [s for s, _ in spans]
+
+    def in_quote(pos: int) -> bool:  # (a colon inside a quote: the outer quote holds what follows)
+        k = bisect_right(opens, pos) - 1
+        return k >= 0 and pos < spans[k][1]
+
     out = []
     for vs, ve in r.verbs:
         m = _COLON_AFTER_VERB.match(t, ve) if not _writer_says(t[vs:ve]) else None
+        if m and in_quote(m.end()):
+            continue
         if m and (not out or out[-1].raw_end <= m.end()):  # (أقول: a column's own words, no one's quote)
             colon = t.rfind(":", ve, m.end())
             q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
@@ -1718,7 +1727,7 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             if m.group("n").split()[0] in _ORDINALS:
                 continue  # الأول: العلاقات …: an item of a list, whatever the tagger says
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
-            q = per and not inside_verb_speech(m.end()) and _speech_from(
+            q = per and not inside_verb_speech(m.end()) and not in_quote(m.end()) and _speech_from(
                 t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
             if q:
                 out.append(q._replace(speaker=_Speaker(m.start("n"), m.end("n"), m.start("n"), m.start("n"))))
