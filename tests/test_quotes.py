@@ -2557,3 +2557,11 @@ def test_a_name_and_colon_inside_a_quote_opens_no_speech_of_its_own():
     ents = [_ent(text, "سامر العلي", "PER", "per:s"), _ent(text, "سلمى", "PER", "per:m")]
     qs = find_quotes(text, ents)
     assert [(q.text[:8], q.speaker_entity_id) for q in qs] == [("جمع الشا", "per:s")]
+
+
+def test_after_alladhi_and_a_resumptive_pronoun_the_subject_follows_the_verb():
+    text = ("وطرحت الحكومة مصطلح «الاقتصاد المقاوم» في مواجهة تلك الأزمة، الذي قال عنه سامي الراشد، عضو البرلمان، "
+            "إنه «الطريق الوحيد للخروج من الأزمة الحالية».")
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    s = text.index("سامي الراشد")
+    assert _span(text, find_quotes(text, ents)) == [("سامي الراشد", s, s + 11, "per:s")]

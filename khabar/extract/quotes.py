@@ -1978,6 +1978,21 @@ def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
     return m if tagged or words[0].startswith("ال") or words[0] in _SUBJECT_HEADS else None
 
 
+_RESUMPTIVE = re.compile(r"\s{1,3}(?:عنه|عنها|فيه|فيها)(?!\w)")
+
+
+def _resumed_subject(r: _Reading, ve: int) -> tuple[int, int] | None:
+    """After الذي + verb + a pronoun taking up the relative (قال عنه، كتبت
+    فيها), a tagged person or body written next is the verb's subject."""
+    m = _RESUMPTIVE.match(r.t, ve)
+    if not m:
+        return None
+    subj = r.subject(m.end())
+    if subj and any(e[2] in ("PER", "ORG") and e[0] == subj[0] for e in r.ents.starting(subj[0], subj[0] + 1)):
+        return subj
+    return None
+
+
 def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     """The subject after a verb whose relative pronoun is its object (التي صرح
     رئيس الوزراء X): kept only when it holds a tagged person."""
@@ -2010,6 +2025,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         return None  # وقال إنه يرى أسامة هوساوي أفضل اللاعبين: إنه's pronoun is the subject, the name the object
     if prev_words and prev_words[-1] in _RELATIVES:
         rel = vs - len(prev_words[-1]) - 1
+        resumed = _resumed_subject(r, ve)
+        if resumed:
+            return resumed  # مصطلح «…» الذي قال عنه عباس قائد رحمت إنه: the relative is the object, the subject follows
         ante = _antecedent(t, rel) or _person_antecedent(r, rel)  # خبير … أحمد عبد الحميد، الذي يقول
         if ante and disagree(t[vs:ve], t[ante[0] : ante[1]].split()):
             # (… التي تعتبر after a man: the relative is about something else; الميليشيات التي صرح
