@@ -2565,3 +2565,11 @@ def test_after_alladhi_and_a_resumptive_pronoun_the_subject_follows_the_verb():
     ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
     s = text.index("سامي الراشد")
     assert _span(text, find_quotes(text, ents)) == [("سامي الراشد", s, s + 11, "per:s")]
+
+
+def test_a_title_the_tagger_took_for_a_person_still_ends_at_its_holder():
+    text = "كما شدد القيادي في الحركة سامي الراشد على أن «الاتهامات الأخيرة ليست إلا تغطية على الفشل في وقف العمليات»."
+    ents = [_ent(text, "القيادي", "PER", "per:title"), _ent(text, "سامي الراشد", "PER", "per:s")]
+    span = "القيادي في الحركة سامي الراشد"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]

@@ -889,7 +889,8 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
     head = t[start:end].split()[0]
     if (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
         return end
-    if any(e[2] == "PER" and e[0] < end and e[1] > start for e in ents.starting(start - _MAX_ENTITY, end)):
+    if any(e[2] == "PER" and e[0] < end and e[1] > start and not _tagged_title(t, e)
+           for e in ents.starting(start - _MAX_ENTITY, end)):
         return end
     per = next((e for e in ents.starting(end, end + 120) if e[2] == "PER"), None)
     if per is None or per[0] > end + 60:
@@ -910,6 +911,12 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
             for k, w in enumerate(words)):
         return end
     return per[1]
+
+
+def _tagged_title(t: str, e) -> bool:
+    """A one-word person mention that is a title (the tagger's «القيادي»): no name."""
+    w = t[e[0] : e[1]]
+    return " " not in w and _strip_al(w) in _TITLE_HEADS
 
 
 _APPOSED_TITLE_WORDS = 3
