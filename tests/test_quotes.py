@@ -2573,3 +2573,15 @@ def test_a_title_the_tagger_took_for_a_person_still_ends_at_its_holder():
     span = "القيادي في الحركة سامي الراشد"
     s = text.index(span)
     assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]
+
+
+def test_a_given_name_that_is_also_a_time_of_day_stays_in_the_speaker():
+    text = "وأوضحت المعلمة صباح الخالدي أن العام كان صعبا، قائلة: «نقف مع طالباتنا حتى آخر يوم في العام الدراسي»."
+    ents = [_ent(text, "صباح الخالدي", "PER", "per:s")]
+    span = "المعلمة صباح الخالدي"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]
+    # a time of day that opens no tagged name still ends the subject
+    text = "وقال الوزير صباح أمس للصحافيين: «نقف مع طلابنا حتى آخر يوم في العام الدراسي»."
+    s = text.index("الوزير")
+    assert _span(text, find_quotes(text, [])) == [("الوزير", s, s + 6, None)]

@@ -821,7 +821,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         employer = start is not None and (
             (w == "في" and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w")))
             or (w in ("في", "من") and nwords <= 3 and _unnamed_head(t, start) and _DEFINITE_NEXT.match(t, m.end("w"))))
-        if not employer and (_phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
+        named = start is not None and w in _NAME_STOPS and _names_start_at(t, m.start("w"), ents)
+        if not employer and not named and (
+                _phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
             break
         if start is None:
             # واختتم والعطية: a conjunction glued to the first word of the subject
@@ -837,6 +839,15 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     if holder > end and cut[1] <= end and not any(e[2] == "PER" for e in ents.starting(start, holder)):
         return start, holder  # مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: the holder, untagged, after the body
     return cut
+
+
+_NAME_STOPS = {fold_word(w) for w in "صباح فجر".split()}  # given names that are also times of day
+
+
+def _names_start_at(t: str, pos: int, ents) -> bool:
+    """A tagged name of two words or more opens at ``pos`` (المطوفة صباح
+    بوان: Sabah the name, not «morning»)."""
+    return any(e[2] == "PER" and " " in t[e[0] : e[1]] for e in ents.starting(pos, pos + 1))
 
 
 def _manner_adverb(t: str, start: int, end: int, ents) -> bool:
