@@ -2585,3 +2585,15 @@ def test_a_given_name_that_is_also_a_time_of_day_stays_in_the_speaker():
     text = "وقال الوزير صباح أمس للصحافيين: «نقف مع طلابنا حتى آخر يوم في العام الدراسي»."
     s = text.index("الوزير")
     assert _span(text, find_quotes(text, [])) == [("الوزير", s, s + 6, None)]
+
+
+def test_an_untagged_name_after_a_title_and_its_body_stays_in_the_speaker():
+    text = "وقالت وزيرة خارجية الاتحاد الأفريقي فيرونيكا موراتي للصحافيين في ختام الاجتماع: «نعمل من أجل دعم هذا الاتفاق»."
+    ents = [_ent(text, "الاتحاد الأفريقي", "ORG", "org:au")]
+    span = "وزيرة خارجية الاتحاد الأفريقي فيرونيكا موراتي"
+    s = text.index(span)
+    assert [(q.speaker, q.speaker_start) for q in find_quotes(text, ents)] == [(span, s)]
+    # an object after the body is not its holder's name
+    text = "وانتقد وزير خارجية الاتحاد الأفريقي الوضع الحالي للصحافيين، وقال: «نعمل من أجل دعم هذا الاتفاق»."
+    ents = [_ent(text, "الاتحاد الأفريقي", "ORG", "org:au")]
+    assert [q.speaker for q in find_quotes(text, ents)] == ["وزير خارجية الاتحاد الأفريقي"]

@@ -1444,8 +1444,9 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
-                return start, min(end, _surname_runs_on(t, _title_then_name(t, e, ents), end, ents) if label == "PER" else
-                                  _title_then_name(t, e, ents))
+                if label == "PER":
+                    return start, min(end, _surname_runs_on(t, _title_then_name(t, e, ents), end, ents))
+                return start, _holder_after_body(t, start, min(end, _title_then_name(t, e, ents)), ents)
     return start, end
 
 
@@ -1477,6 +1478,32 @@ def _surname_runs_on(t: str, name_end: int, end: int, ents) -> int:
     if ents.starting(name_end, name_end + 4):
         return name_end
     return t.index(w, name_end) + len(w)
+
+
+def _holder_after_body(t: str, start: int, body_end: int, ents) -> int:
+    """A title, the body it belongs to, then the holder's name untagged
+    before whom it was said to (وزيرة خارجية الاتحاد الأوروبي فيديريكا
+    موغيريني للصحافيين): the subject runs to the name's end; else the
+    body's end."""
+    if not any(e[2] == "ORG" and e[1] == body_end for e in ents.starting(body_end - _MAX_ENTITY, body_end)):
+        return body_end
+    end, p = body_end, body_end
+    for _ in range(3):
+        m = _WORD.match(t, p)
+        if not m:
+            break
+        end = p = m.end("w")
+        if _SUBJECT_BOUNDARY.match(t, p):
+            break
+    words = t[body_end:end].split()
+    if not 2 <= len(words) <= 3 or _strip_al(t[start:end].split()[0]) not in _TITLE_HEADS:
+        return body_end
+    if not _SUBJECT_BOUNDARY.match(t, end) or ents.starting(body_end + 1, end):
+        return body_end
+    if any(not _PLAIN_WORD.fullmatch(w) or w.startswith(("ال", "وال", "بال", "لل")) or len(w) < 3 or w in _STOPS
+           or w in _PREPOSITIONS or w in _NOT_HOLDER or _is_verb(w) or _strip_al(w) in _TITLE_HEADS for w in words):
+        return body_end
+    return end
 
 
 def _strip_al(w: str) -> str:
