@@ -2597,3 +2597,11 @@ def test_an_untagged_name_after_a_title_and_its_body_stays_in_the_speaker():
     text = "وانتقد وزير خارجية الاتحاد الأفريقي الوضع الحالي للصحافيين، وقال: «نعمل من أجل دعم هذا الاتفاق»."
     ents = [_ent(text, "الاتحاد الأفريقي", "ORG", "org:au")]
     assert [q.speaker for q in find_quotes(text, ents)] == ["وزير خارجية الاتحاد الأفريقي"]
+
+
+def test_an_honorific_pronoun_after_an_is_the_one_titled_so_not_the_statement():
+    text = ("وأوضحت الوزارة في بيان أمس أن الخطاب وصل من الأمير سامي الراشد بعد اطلاعه على التقرير. "
+            "وأفاد البيان أن سموه قال في خطابه: «نشكركم على هذا التقرير المتميز وعلى الجهد الكبير فيه».")
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    s = text.index("سامي الراشد")
+    assert _span(text, find_quotes(text, ents)) == [("سامي الراشد", s, s + 11, "per:s")]

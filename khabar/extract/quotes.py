@@ -3159,6 +3159,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
         speaker = _asked_before(r, vs)  # وبسؤال X إن كان …، يقول: «…»: X answers
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
+    if speaker is None and _HONORIFIC_BEFORE.search(r.t, max(0, vs - 12), vs):
+        speaker = _honoured(r, vs, ve)  # وأفاد البيان أن سموه قال: the prince, not the statement carried
     if speaker is None:
         speaker = _later_person(r, vs, r.spoken.before(vs))
         # the sentence's own subject beats one carried from an earlier sentence,
@@ -3281,6 +3283,8 @@ def _same_name(t: str, per: tuple, sp: _Speaker) -> bool:
 # (رفع صاحب السمو الملكي الأمير X أمير منطقة … التهاني لخادم الحرمين الشريفين … . وقال سموه:)
 _HONORIFIC_NEXT = re.compile(r"\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)(?!\w)")
 _HONORIFIC_REACH = 1500
+# an honorific pronoun right before the verb, after أن (أن سموه قال)
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)[وب]?ان\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)\s{1,3}$")
 # the titles an honorific pronoun stands for (سموه: صاحب السمو الأمير X; معاليه: معالي الوزير X)
 _HONOURED_BY = {fold_word(p): {fold_word(w) for w in ws.split()} for ps, ws in (
     ("سموه سموها", "سمو السمو الأمير الأميرة"), ("معاليه معاليها", "معالي الوزير وزير الوزيرة وزيرة"),
