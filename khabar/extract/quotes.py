@@ -3865,23 +3865,6 @@ def _possessed_noun(r: _Reading, head: str, orig: str) -> bool:
     return m.group() != "ه" or re.search(rf"(?<!\w)ال{re.escape(stem.removeprefix('ل'))}(?!\w)", r.t) is not None
 
 
-# titles written right before a name, part of how the text names the speaker (الملك سلمان)
-_NAME_TITLES = {fold_word(w) for w in "الملك الأمير الأميرة الرئيس الشيخ الدكتور الدكتورة المهندس اللواء العميد العقيد الفريق السفير الوزير الوزيرة الإمام".split()}
-_TITLE_WORD_BEFORE = re.compile(r"(?<![^\s])(?P<w>[^\W\d]{3,9})[ \t]$")
-
-
-def _titled(r: _Reading, sp: _Speaker) -> _Speaker:
-    """A speaker that is a tagged name found without its written subject
-    (ففي استقبال الملك سلمان … قال لهم) keeps the title written right before
-    it: الملك سلمان, as the text names him."""
-    if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):
-        return sp
-    m = _TITLE_WORD_BEFORE.search(r.t, max(0, sp.start - 12), sp.start)
-    if m and m.group("w") in _NAME_TITLES:
-        return sp._replace(start=m.start("w"))
-    return sp
-
-
 def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[int, int] | None) -> Quote:
     """The quote in original offsets."""
     fd, text = r.fd, r.text
@@ -3889,7 +3872,7 @@ def _quote(r: _Reading, q: _Speech, speaker: _Speaker | None, verb_span: tuple[i
     if speaker and _opens_with_preposition(r, speaker.start):
         speaker = None  # «إلى الزمالك»: a tagger's span from a prepositional phrase names no speaker
     if speaker:
-        speaker = _titled(r, _complete_name(r, _saying_holder(r, _unglued(r, _trim_speaker(r, speaker)))))
+        speaker = _complete_name(r, _saying_holder(r, _unglued(r, _trim_speaker(r, speaker))))
         ent = _entity_for(r.t, speaker.start, speaker.end, r.ents)
         if ent is None:  # a title alone (وقال وزير الآثار): the one the article named with it
             held = holder_before(r.t, speaker.start, speaker.end, r.ents.starting(max(0, speaker.start - TITLE_REACH), speaker.start),
