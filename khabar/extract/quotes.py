@@ -100,6 +100,17 @@
    carry does not go on with the subject inside another's reported clause
    (ذكر المتحدث X أن الاتحاد يعتبر … ⏎ وأضاف: X). Spelled initials (سارة جيه.
    ميتشيل) end no sentence and stay in the name; عليّ is «to me».
+11. **Sixth pass** (issue 13). Spans: a family name the tagger cut off
+   stays (اللواء عبد الله | صبيحي لوكالة، محمد رحيم | امين حاكم …), and so
+   does an untagged name after a title and its body (وزيرة خارجية الاتحاد
+   الأوروبي فيديريكا موغيريني للصحافيين); feminine titles (مدربة، باحثة)
+   and a title the tagger took for a person (القيادي) end at their holder;
+   صباح opening a tagged name is the name; verbs joined by و before a name
+   (وسكت وأرخى عمر) and «تلقت «X» نسخة منه» after a statement are not in
+   it; وكان X قد قال reads a name in marks as a word of X. Speakers: الذي
+   قال عنه X (the relative is the object); أن سموه قال (the one titled so,
+   not the statement); وأوصى X، بحسب البيان، بـ«…» (X, not the statement).
+   A colon inside a marked quote opens no speech of its own.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
