@@ -2605,3 +2605,11 @@ def test_an_honorific_pronoun_after_an_is_the_one_titled_so_not_the_statement():
     ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
     s = text.index("سامي الراشد")
     assert _span(text, find_quotes(text, ents)) == [("سامي الراشد", s, s + 11, "per:s")]
+
+
+def test_a_speaker_cut_at_a_name_in_marks_keeps_its_closing_mark():
+    text = "وقال تقرير شركة «سامي للاستشارات»: «السوق تمثل أكبر سوق تجزئة في المنطقة كلها هذا العام»."
+    ents = [_ent(text, "سامي للاستشارات", "ORG", "org:s")]
+    span = "تقرير شركة «سامي للاستشارات»"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:s")]

@@ -847,6 +847,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         return None
     holder = _name_after_title(t, start, end, ents, orig_text, fd)
     cut = _cut_at_entity(t, start, holder, ents)
+    if cut[1] < end and t[cut[1] - 1 : cut[1]] != " " and any(
+            names.get(o) == cut[1] for o in range(max(start, cut[1] - 60), cut[1])):
+        cut = cut[0], cut[1] + 1  # تقرير شركة «كي بي إم جي»: the name's closing mark goes with its opening one
     if holder > end and cut[1] <= end and not any(e[2] == "PER" for e in ents.starting(start, holder)):
         return start, holder  # مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: the holder, untagged, after the body
     return cut
