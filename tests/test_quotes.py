@@ -2613,3 +2613,9 @@ def test_a_speaker_cut_at_a_name_in_marks_keeps_its_closing_mark():
     span = "تقرير شركة «سامي للاستشارات»"
     s = text.index(span)
     assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:s")]
+
+
+def test_yawm_before_a_day_ends_the_subject():
+    text = "وكتب السيد سامر يوم الجمعة في رسالة إلى الطلاب يقول إنه «في الساعات الماضية تلقينا رسائل كثيرة من الآباء»."
+    s = text.index("السيد سامر")
+    assert _span(text, find_quotes(text, [])) == [("السيد سامر", s, s + 10, None)]
