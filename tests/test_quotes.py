@@ -2619,3 +2619,10 @@ def test_yawm_before_a_day_ends_the_subject():
     text = "وكتب السيد سامر يوم الجمعة في رسالة إلى الطلاب يقول إنه «في الساعات الماضية تلقينا رسائل كثيرة من الآباء»."
     s = text.index("السيد سامر")
     assert _span(text, find_quotes(text, [])) == [("السيد سامر", s, s + 10, None)]
+
+
+def test_a_stance_with_the_subjects_pronoun_is_no_subject():
+    text = "أما سامر العلي فقد أكد حرصه على الحضور مع ابنه كل يوم، وقال «المكان يعكس الماضي الجميل لهذه المدينة القديمة»."
+    ents = [_ent(text, "سامر العلي", "PER", "per:s")]
+    assert [q.speaker_entity_id for q in find_quotes(text, ents)] == ["per:s"]
+    assert "حرصه" not in (find_quotes(text, ents)[0].speaker or "")

@@ -2120,6 +2120,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     subj = r.subject(ve) or _comma_subject(r, ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
+    if subj and _own_feeling(t[subj[0] : subj[1]].split()[0]):
+        return None  # فقد أكد حرصه على الحضور: his care is the object; he was named before
     if subj and t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, subj[1]):
         return None  # ونقل موقع النادي عنه قوله: the site reports; "him", named before, speaks
     if subj and _OWN_WORDS.match(t, subj[0]):
