@@ -2626,3 +2626,11 @@ def test_a_stance_with_the_subjects_pronoun_is_no_subject():
     ents = [_ent(text, "سامر العلي", "PER", "per:s")]
     assert [q.speaker_entity_id for q in find_quotes(text, ents)] == ["per:s"]
     assert "حرصه" not in (find_quotes(text, ents)[0].speaker or "")
+
+
+def test_a_body_name_with_wal_still_leads_to_its_holder():
+    text = "وأوضح المستشار في إدارة الثقافة والفنون الشعبية الدكتور سامي الراشد أن «المهرجان يستقبل آلاف الزوار كل يوم»."
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    span = "المستشار في إدارة الثقافة والفنون الشعبية الدكتور سامي الراشد"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]

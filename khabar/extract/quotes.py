@@ -932,10 +932,17 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
     if len(words) > _HOLDER_GAP_WORDS + 4 * oversees or any(
             (w in _NOT_HOLDER and not (deputy and w == "عن") and not (oversees and k == 0)) or _is_verb(w)
             or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA or w in _ADDRESSEE
-            or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال"))
+            or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال")
+                and not _conjoined_body_word(w))
             for k, w in enumerate(words)):
         return end
     return per[1]
+
+
+def _conjoined_body_word(w: str) -> bool:
+    """و + a definite noun that is no title (إدارة التفكير والتنمية
+    البشرية): part of the body's name, not a second party."""
+    return w.startswith("وال") and len(w) > 5 and w[3:] not in _TITLE_HEADS and w[3:] not in _HOLDER_TITLES
 
 
 def _tagged_title(t: str, e) -> bool:
