@@ -110,7 +110,11 @@
    it; وكان X قد قال reads a name in marks as a word of X. Speakers: الذي
    قال عنه X (the relative is the object); أن سموه قال (the one titled so,
    not the statement); وأوصى X، بحسب البيان، بـ«…» (X, not the statement).
-   A colon inside a marked quote opens no speech of its own.
+   A colon inside a marked quote opens no speech of its own. A speaker cut
+   at a name in marks keeps its closing mark (تقرير شركة «كي بي إم جي»);
+   يوم ends a subject; a stance with the subject's pronoun (أكد حرصه) is
+   the object; و + a definite noun (والتنمية البشرية) stays in the body
+   between a title and its holder.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
