@@ -2494,3 +2494,143 @@ def test_alayya_with_shadda_is_to_me_not_the_name_ali():
     text = "وفي الاجتماع رد علي قائلا: «لن نوافق على هذا الاقتراح»."
     s = text.index("علي")
     assert _span(text, find_quotes(text, [_ent(text, "علي", "PER", "per:ali")])) == [("علي", s, s + 3, "per:ali")]
+
+
+def test_a_family_name_the_tagger_cut_off_stays_in_the_speaker():
+    text = "وقال العقيد سامي عبد الرحمن قطيش لوكالة الأنباء إن القوات عادت إلى مواقعها. وأضاف: «لقد انتهت المعركة هنا»."
+    span = "العقيد سامي عبد الرحمن قطيش"
+    s = text.index(span)
+    ents = [_ent(text, "سامي عبد الرحمن", "PER", "per:q")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:q")]
+    # before the holder's own title too
+    text = "وقال نادر كريم سالم حاكم مديرية الشرق إن «المياه وصلت إلى كل القرى المجاورة للنهر»."
+    span = "نادر كريم سالم"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, [_ent(text, "نادر كريم", "PER", "per:n")])) == [(span, s, s + len(span), "per:n")]
+    # an object or a title after the name is not its family name
+    text = "وقال سامي قطيش رئيس الوفد في المؤتمر إن «المياه وصلت إلى كل القرى المجاورة للنهر»."
+    s = text.index("سامي")
+    assert _span(text, find_quotes(text, [_ent(text, "سامي قطيش", "PER", "per:q")])) == [("سامي قطيش", s, s + 9, "per:q")]
+
+
+def test_a_feminine_title_before_a_field_still_ends_at_its_holder():
+    text = "وقالت باحثة في علوم البيئة سلمى خالد الراشد لـ«الصحيفة»: «المياه الجوفية تتناقص بسرعة كبيرة كل عام»."
+    span = "باحثة في علوم البيئة سلمى خالد الراشد"
+    s = text.index(span)
+    ents = [_ent(text, "سلمى خالد الراشد", "PER", "per:s")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]
+
+
+def test_kana_qad_subject_reads_a_name_in_marks_as_a_word():
+    text = "وكانت جماعة «النصر» المسلحة قد أعلنت مسؤوليتها عن الهجوم، وقالت: «هاجمنا المعسكر ردا على القصف الأخير»."
+    span = "جماعة «النصر» المسلحة"
+    s = text.index(span)
+    ents = [_ent(text, "النصر", "ORG", "org:n")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:n")]
+
+
+def test_verbs_joined_by_waw_before_a_tagged_name_are_not_the_speaker():
+    text = "وابتسم وسكت ونظر سامر إلى النافذة طويلا، ثم قال لي: «سأحكي لك الحكاية كلها من أولها»."
+    s = text.index("سامر")
+    assert _span(text, find_quotes(text, [_ent(text, "سامر", "PER", "per:s")])) == [("سامر", s, s + 4, "per:s")]
+
+
+def test_a_statement_received_by_the_outlet_ends_before_the_receiving_clause():
+    text = "وقال بيان لوزارة النقل تلقت «الصحيفة» نسخة منه إن «الطريق سيفتح أمام السيارات بعد أسبوعين من الآن»."
+    span = "وزارة النقل"  # the statement speaks for its issuer
+    s = text.index(span)
+    ents = [_ent(text, "وزارة النقل", "ORG", "org:t"), _ent(text, "الصحيفة", "ORG", "org:p")]
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:t")]
+
+
+def test_the_person_whose_act_a_statement_reports_is_the_speaker():
+    text = ("زار وزير النقل سامي الراشد الطريق الجديد أمس. وأوصى الراشد، بحسب البيان، بـ«ضرورة الإسراع في إنجاز "
+            "الطريق والانتهاء منه قبل الشتاء المقبل وإلقاء القبض على جميع المتورطين في سرقة معداته».")
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    s = text.index("الراشد،")
+    assert _span(text, find_quotes(text, ents)) == [("الراشد", s, s + 6, "per:s")]
+
+
+def test_a_name_and_colon_inside_a_quote_opens_no_speech_of_its_own():
+    text = ("وكتب عنه الناقد سامر العلي: «جمع الشاعر بين لغتين وبين عالمين. وبين سلمى: حبيبته الأولى وأمه "
+            "التي ربته في القرية البعيدة».")
+    ents = [_ent(text, "سامر العلي", "PER", "per:s"), _ent(text, "سلمى", "PER", "per:m")]
+    qs = find_quotes(text, ents)
+    assert [(q.text[:8], q.speaker_entity_id) for q in qs] == [("جمع الشا", "per:s")]
+
+
+def test_after_alladhi_and_a_resumptive_pronoun_the_subject_follows_the_verb():
+    text = ("وطرحت الحكومة مصطلح «الاقتصاد المقاوم» في مواجهة تلك الأزمة، الذي قال عنه سامي الراشد، عضو البرلمان، "
+            "إنه «الطريق الوحيد للخروج من الأزمة الحالية».")
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    s = text.index("سامي الراشد")
+    assert _span(text, find_quotes(text, ents)) == [("سامي الراشد", s, s + 11, "per:s")]
+
+
+def test_a_title_the_tagger_took_for_a_person_still_ends_at_its_holder():
+    text = "كما شدد القيادي في الحركة سامي الراشد على أن «الاتهامات الأخيرة ليست إلا تغطية على الفشل في وقف العمليات»."
+    ents = [_ent(text, "القيادي", "PER", "per:title"), _ent(text, "سامي الراشد", "PER", "per:s")]
+    span = "القيادي في الحركة سامي الراشد"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]
+
+
+def test_a_given_name_that_is_also_a_time_of_day_stays_in_the_speaker():
+    text = "وأوضحت المعلمة صباح الخالدي أن العام كان صعبا، قائلة: «نقف مع طالباتنا حتى آخر يوم في العام الدراسي»."
+    ents = [_ent(text, "صباح الخالدي", "PER", "per:s")]
+    span = "المعلمة صباح الخالدي"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]
+    # a time of day that opens no tagged name still ends the subject
+    text = "وقال الوزير صباح أمس للصحافيين: «نقف مع طلابنا حتى آخر يوم في العام الدراسي»."
+    s = text.index("الوزير")
+    assert _span(text, find_quotes(text, [])) == [("الوزير", s, s + 6, None)]
+
+
+def test_an_untagged_name_after_a_title_and_its_body_stays_in_the_speaker():
+    text = "وقالت وزيرة خارجية الاتحاد الأفريقي فيرونيكا موراتي للصحافيين في ختام الاجتماع: «نعمل من أجل دعم هذا الاتفاق»."
+    ents = [_ent(text, "الاتحاد الأفريقي", "ORG", "org:au")]
+    span = "وزيرة خارجية الاتحاد الأفريقي فيرونيكا موراتي"
+    s = text.index(span)
+    assert [(q.speaker, q.speaker_start) for q in find_quotes(text, ents)] == [(span, s)]
+    # an object after the body is not its holder's name
+    text = "وانتقد وزير خارجية الاتحاد الأفريقي الوضع الحالي للصحافيين، وقال: «نعمل من أجل دعم هذا الاتفاق»."
+    ents = [_ent(text, "الاتحاد الأفريقي", "ORG", "org:au")]
+    assert [q.speaker for q in find_quotes(text, ents)] == ["وزير خارجية الاتحاد الأفريقي"]
+
+
+def test_an_honorific_pronoun_after_an_is_the_one_titled_so_not_the_statement():
+    text = ("وأوضحت الوزارة في بيان أمس أن الخطاب وصل من الأمير سامي الراشد بعد اطلاعه على التقرير. "
+            "وأفاد البيان أن سموه قال في خطابه: «نشكركم على هذا التقرير المتميز وعلى الجهد الكبير فيه».")
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    s = text.index("سامي الراشد")
+    assert _span(text, find_quotes(text, ents)) == [("سامي الراشد", s, s + 11, "per:s")]
+
+
+def test_a_speaker_cut_at_a_name_in_marks_keeps_its_closing_mark():
+    text = "وقال تقرير شركة «سامي للاستشارات»: «السوق تمثل أكبر سوق تجزئة في المنطقة كلها هذا العام»."
+    ents = [_ent(text, "سامي للاستشارات", "ORG", "org:s")]
+    span = "تقرير شركة «سامي للاستشارات»"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "org:s")]
+
+
+def test_yawm_before_a_day_ends_the_subject():
+    text = "وكتب السيد سامر يوم الجمعة في رسالة إلى الطلاب يقول إنه «في الساعات الماضية تلقينا رسائل كثيرة من الآباء»."
+    s = text.index("السيد سامر")
+    assert _span(text, find_quotes(text, [])) == [("السيد سامر", s, s + 10, None)]
+
+
+def test_a_stance_with_the_subjects_pronoun_is_no_subject():
+    text = "أما سامر العلي فقد أكد حرصه على الحضور مع ابنه كل يوم، وقال «المكان يعكس الماضي الجميل لهذه المدينة القديمة»."
+    ents = [_ent(text, "سامر العلي", "PER", "per:s")]
+    assert [q.speaker_entity_id for q in find_quotes(text, ents)] == ["per:s"]
+    assert "حرصه" not in (find_quotes(text, ents)[0].speaker or "")
+
+
+def test_a_body_name_with_wal_still_leads_to_its_holder():
+    text = "وأوضح المستشار في إدارة الثقافة والفنون الشعبية الدكتور سامي الراشد أن «المهرجان يستقبل آلاف الزوار كل يوم»."
+    ents = [_ent(text, "سامي الراشد", "PER", "per:s")]
+    span = "المستشار في إدارة الثقافة والفنون الشعبية الدكتور سامي الراشد"
+    s = text.index(span)
+    assert _span(text, find_quotes(text, ents)) == [(span, s, s + len(span), "per:s")]

@@ -100,6 +100,21 @@
    carry does not go on with the subject inside another's reported clause
    (ذكر المتحدث X أن الاتحاد يعتبر … ⏎ وأضاف: X). Spelled initials (سارة جيه.
    ميتشيل) end no sentence and stay in the name; عليّ is «to me».
+11. **Sixth pass** (issue 13). Spans: a family name the tagger cut off
+   stays (اللواء عبد الله | صبيحي لوكالة، محمد رحيم | امين حاكم …), and so
+   does an untagged name after a title and its body (وزيرة خارجية الاتحاد
+   الأوروبي فيديريكا موغيريني للصحافيين); feminine titles (مدربة، باحثة)
+   and a title the tagger took for a person (القيادي) end at their holder;
+   صباح opening a tagged name is the name; verbs joined by و before a name
+   (وسكت وأرخى عمر) and «تلقت «X» نسخة منه» after a statement are not in
+   it; وكان X قد قال reads a name in marks as a word of X. Speakers: الذي
+   قال عنه X (the relative is the object); أن سموه قال (the one titled so,
+   not the statement); وأوصى X، بحسب البيان، بـ«…» (X, not the statement).
+   A colon inside a marked quote opens no speech of its own. A speaker cut
+   at a name in marks keeps its closing mark (تقرير شركة «كي بي إم جي»);
+   يوم ends a subject; a stance with the subject's pronoun (أكد حرصه) is
+   the object; و + a definite noun (والتنمية البشرية) stays in the body
+   between a title and its holder.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 """
@@ -821,7 +836,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         employer = start is not None and (
             (w == "في" and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w")))
             or (w in ("في", "من") and nwords <= 3 and _unnamed_head(t, start) and _DEFINITE_NEXT.match(t, m.end("w"))))
-        if not employer and (_phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
+        named = start is not None and w in _NAME_STOPS and _names_start_at(t, m.start("w"), ents)
+        if not employer and not named and (
+                _phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
             break
         if start is None:
             # واختتم والعطية: a conjunction glued to the first word of the subject
@@ -834,9 +851,21 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         return None
     holder = _name_after_title(t, start, end, ents, orig_text, fd)
     cut = _cut_at_entity(t, start, holder, ents)
+    if cut[1] < end and t[cut[1] - 1 : cut[1]] != " " and any(
+            names.get(o) == cut[1] for o in range(max(start, cut[1] - 60), cut[1])):
+        cut = cut[0], cut[1] + 1  # تقرير شركة «كي بي إم جي»: the name's closing mark goes with its opening one
     if holder > end and cut[1] <= end and not any(e[2] == "PER" for e in ents.starting(start, holder)):
         return start, holder  # مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: the holder, untagged, after the body
     return cut
+
+
+_NAME_STOPS = {fold_word(w) for w in "صباح فجر".split()}  # given names that are also times of day
+
+
+def _names_start_at(t: str, pos: int, ents) -> bool:
+    """A tagged name of two words or more opens at ``pos`` (المطوفة صباح
+    بوان: Sabah the name, not «morning»)."""
+    return any(e[2] == "PER" and " " in t[e[0] : e[1]] for e in ents.starting(pos, pos + 1))
 
 
 def _manner_adverb(t: str, start: int, end: int, ents) -> bool:
@@ -868,7 +897,8 @@ _ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)")
 # heads of a title the name of its holder may follow after a place or body
 # (المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة المدينة المنورة خالد السهلي)
 _TITLE_HEADS = {w[2:] if w.startswith("ال") else w for w in _SUBJECT_HEADS | _DESCRIBED} | {
-    fold_word(w) for w in "متحدث ناطق مشرف منسق قيادي رئيس سفير مندوب مبعوث مساعد وكيل".split()}
+    fold_word(w) for w in "متحدث ناطق مشرف منسق قيادي رئيس سفير مندوب مبعوث مساعد وكيل".split()} | {
+    fold_word(w) for w in "مدربة لاعبة قائدة مشرفة منسقة ناشطة ناطقة باحثة مهندسة موظفة مندوبة مبعوثة زعيمة".split()}
 # words that show the name after them is not the title holder's: another
 # party (مع نظيره، عن، إلى), a conjunction, a clause
 _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام حول ضد بين نحو نظيره نظيرته نظيريه قبل بعد منذ حيث".split()}
@@ -888,7 +918,8 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
     head = t[start:end].split()[0]
     if (head[2:] if head.startswith("ال") else head) not in _TITLE_HEADS:
         return end
-    if any(e[2] == "PER" and e[0] < end and e[1] > start for e in ents.starting(start - _MAX_ENTITY, end)):
+    if any(e[2] == "PER" and e[0] < end and e[1] > start and not _tagged_title(t, e)
+           for e in ents.starting(start - _MAX_ENTITY, end)):
         return end
     per = next((e for e in ents.starting(end, end + 120) if e[2] == "PER"), None)
     if per is None or per[0] > end + 60:
@@ -905,10 +936,23 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
     if len(words) > _HOLDER_GAP_WORDS + 4 * oversees or any(
             (w in _NOT_HOLDER and not (deputy and w == "عن") and not (oversees and k == 0)) or _is_verb(w)
             or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA or w in _ADDRESSEE
-            or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال"))
+            or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال")
+                and not _conjoined_body_word(w))
             for k, w in enumerate(words)):
         return end
     return per[1]
+
+
+def _conjoined_body_word(w: str) -> bool:
+    """و + a definite noun that is no title (إدارة التفكير والتنمية
+    البشرية): part of the body's name, not a second party."""
+    return w.startswith("وال") and len(w) > 5 and w[3:] not in _TITLE_HEADS and w[3:] not in _HOLDER_TITLES
+
+
+def _tagged_title(t: str, e) -> bool:
+    """A one-word person mention that is a title (the tagger's «القيادي»): no name."""
+    w = t[e[0] : e[1]]
+    return " " not in w and _strip_al(w) in _TITLE_HEADS
 
 
 _APPOSED_TITLE_WORDS = 3
@@ -1010,6 +1054,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     """A word that starts what follows the subject (a stop, verb, complementiser,
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
     return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
+                        or (not first and w in _COPY_RECEIVED)  # بيان للوزارة تلقت «الشرق الأوسط» نسخة منه
                         or (not first and w in _ACCUSATIVES)  # وتصف الصحيفة شيئا من سره: the object
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
@@ -1019,6 +1064,10 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                         or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم", "ك", "كم"))
                             and not is_given_name(w)))  # بسببها، لأفرادها، فتقول لنفسك (not بارزاني: a name)
+
+
+# a statement «received» by the outlet: a clause after the statement, never part of who speaks
+_COPY_RECEIVED = {fold_word(w) for w in "تلقت تلقى تلقينا حصلت حصل حصلنا اطلعت اطلع اطلعنا".split()}
 
 
 # what one stresses, supports or rejects (وأكد أهمية، وأكد وجود، جدد رفض): a verb's object, never
@@ -1420,8 +1469,70 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
-                return start, min(end, _title_then_name(t, e, ents))
+                if label == "PER":
+                    return start, min(end, _surname_runs_on(t, _title_then_name(t, e, ents), end, ents))
+                return start, _holder_after_body(t, start, min(end, _title_then_name(t, e, ents)), ents)
     return start, end
+
+
+_PARTICLE_FIRST = tuple("بلوفك")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+# what ends a subject right after a name: whom it was said to, a comma, a colon, أن
+_SUBJECT_BOUNDARY = re.compile(r"\s{0,3}(?:[،,:]|ل[^\W\d]|(?:إن|أن|ان|بأن|بان)(?!\w))")
+
+
+def _surname_runs_on(t: str, name_end: int, end: int, ents) -> int:
+    """The end of a tagged name, or of the one untagged word after it that
+    is the family name the tagger cut off: the subject ends right after it
+    (اللواء عبد الله | صبيحي لوكالة …) or the holder's title follows (محمد
+    رحيم | امين حاكم منطقة …). Not an object: an al- noun (مروان عبود
+    الوضع), an accusative in ـا, a word with a particle, a tagged word."""
+    words = t[name_end:end].split()
+    if not words or not _PLAIN_WORD.fullmatch(words[0]):
+        return name_end
+    w = words[0]
+    if len(words) > 1:
+        if _strip_al(words[1]) not in _TITLE_HEADS:
+            return name_end  # (تيم بيل رئيس شركة: رئيس is his title, not his name)
+    elif _strip_al(w) in _TITLE_HEADS or not _SUBJECT_BOUNDARY.match(t, end):
+        return name_end  # (أبو بكر جاء، فاطمة الزهراء عضو: no name ends there)
+    if (w.startswith("ال") or w.endswith(("ا", "ة")) or w.startswith(_PARTICLE_FIRST) or len(w) < 3
+            or w in _STOPS or w in _PREPOSITIONS or w in _COMPLEMENTISERS or w in _RELATIVES or w in _NOT_HOLDER
+            or w in _NASAB or w in _ADVERB_WORDS or _is_verb(w) or _plural_noun(w)):
+        return name_end
+    if ents.starting(name_end, name_end + 4):
+        return name_end
+    return t.index(w, name_end) + len(w)
+
+
+def _holder_after_body(t: str, start: int, body_end: int, ents) -> int:
+    """A title, the body it belongs to, then the holder's name untagged
+    before whom it was said to (وزيرة خارجية الاتحاد الأوروبي فيديريكا
+    موغيريني للصحافيين): the subject runs to the name's end; else the
+    body's end."""
+    if not any(e[2] == "ORG" and e[1] == body_end for e in ents.starting(body_end - _MAX_ENTITY, body_end)):
+        return body_end
+    end, p = body_end, body_end
+    for _ in range(3):
+        m = _WORD.match(t, p)
+        if not m:
+            break
+        end = p = m.end("w")
+        if _SUBJECT_BOUNDARY.match(t, p):
+            break
+    words = t[body_end:end].split()
+    if not 2 <= len(words) <= 3 or _strip_al(t[start:end].split()[0]) not in _TITLE_HEADS:
+        return body_end
+    if not _SUBJECT_BOUNDARY.match(t, end) or ents.starting(body_end + 1, end):
+        return body_end
+    if any(not _PLAIN_WORD.fullmatch(w) or w.startswith(("ال", "وال", "بال", "لل")) or len(w) < 3 or w in _STOPS
+           or w in _PREPOSITIONS or w in _NOT_HOLDER or _is_verb(w) or _strip_al(w) in _TITLE_HEADS for w in words):
+        return body_end
+    return end
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") else w
 
 
 def _title_then_name(t: str, e, ents) -> int:
@@ -1591,6 +1702,7 @@ class _Reading:
         self.ents = _folded_entities(self.fd, entities, _byline_end(self.t))
         pairs = _capped(self.t, _pairs(self.t))
         self.speech, self.names = _speech_and_names(self.t, pairs, self.ents)
+        self.name_marks = set(self.names) | set(self.names.values())
         self.verbs = [v for v in _reporting_verbs(self.t, pairs) if not self._teh_marbuta_noun(v)
                       and not _considered_after_relative(self.t, v) and not _WITHOUT_SAYING.search(self.t, max(0, v[0] - 12), v[0])]
         self.verb_starts = [v[0] for v in self.verbs]
@@ -1651,9 +1763,18 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
     up to a sentence that opens with a reporting verb or a quote mark."""
     t = r.t
     marks = sorted(p[0] for p in pairs)
+    spans = sorted((p[0], p[1]) for p in pairs)
+    opens = [s for s, _ in spans]
+
+    def in_quote(pos: int) -> bool:  # (a colon inside a quote: the outer quote holds what follows)
+        k = bisect_right(opens, pos) - 1
+        return k >= 0 and pos < spans[k][1]
+
     out = []
     for vs, ve in r.verbs:
         m = _COLON_AFTER_VERB.match(t, ve) if not _writer_says(t[vs:ve]) else None
+        if m and in_quote(m.end()):
+            continue
         if m and (not out or out[-1].raw_end <= m.end()):  # (أقول: a column's own words, no one's quote)
             colon = t.rfind(":", ve, m.end())
             q = _speech_from(t, colon, m.end(), marks, r.verb_starts)
@@ -1676,7 +1797,7 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             if m.group("n").split()[0] in _ORDINALS:
                 continue  # الأول: العلاقات …: an item of a list, whatever the tagger says
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
-            q = per and not inside_verb_speech(m.end()) and _speech_from(
+            q = per and not inside_verb_speech(m.end()) and not in_quote(m.end()) and _speech_from(
                 t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
             if q:
                 out.append(q._replace(speaker=_Speaker(m.start("n"), m.end("n"), m.start("n"), m.start("n"))))
@@ -1927,6 +2048,21 @@ def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
     return m if tagged or words[0].startswith("ال") or words[0] in _SUBJECT_HEADS else None
 
 
+_RESUMPTIVE = re.compile(r"\s{1,3}(?:عنه|عنها|فيه|فيها)(?!\w)")
+
+
+def _resumed_subject(r: _Reading, ve: int) -> tuple[int, int] | None:
+    """After الذي + verb + a pronoun taking up the relative (قال عنه، كتبت
+    فيها), a tagged person or body written next is the verb's subject."""
+    m = _RESUMPTIVE.match(r.t, ve)
+    if not m:
+        return None
+    subj = r.subject(m.end())
+    if subj and any(e[2] in ("PER", "ORG") and e[0] == subj[0] for e in r.ents.starting(subj[0], subj[0] + 1)):
+        return subj
+    return None
+
+
 def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     """The subject after a verb whose relative pronoun is its object (التي صرح
     رئيس الوزراء X): kept only when it holds a tagged person."""
@@ -1934,6 +2070,16 @@ def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     if subj and any(e[2] == "PER" and e[0] < subj[1] and e[1] > subj[0] for e in r.ents.starting(subj[0] - _MAX_ENTITY, subj[1])):
         return subj
     return None
+
+
+def _names_unmarked(r: _Reading, lo: int, hi: int) -> str:
+    """The text from ``lo`` to ``hi`` with the marks around names blanked, so
+    that a name in marks reads as a word of the subject (وكانت حركة «الشباب»
+    المتطرفة قد أعلنت): same length, same offsets."""
+    text = r.t[lo:hi]
+    if not _MARKS.search(text):
+        return text
+    return "".join(" " if lo + i in r.name_marks else ch for i, ch in enumerate(text))
 
 
 def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
@@ -1949,6 +2095,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         return None  # وقال إنه يرى أسامة هوساوي أفضل اللاعبين: إنه's pronoun is the subject, the name the object
     if prev_words and prev_words[-1] in _RELATIVES:
         rel = vs - len(prev_words[-1]) - 1
+        resumed = _resumed_subject(r, ve)
+        if resumed:
+            return resumed  # مصطلح «…» الذي قال عنه عباس قائد رحمت إنه: the relative is the object, the subject follows
         ante = _antecedent(t, rel) or _person_antecedent(r, rel)  # خبير … أحمد عبد الحميد، الذي يقول
         if ante and disagree(t[vs:ve], t[ante[0] : ante[1]].split()):
             # (… التي تعتبر after a man: the relative is about something else; الميليشيات التي صرح
@@ -1960,7 +2109,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     after_an = _subject_after_an(r, vs)
     if after_an:
         return after_an
-    before = t[max(0, vs - 100) : vs]
+    before = _names_unmarked(r, max(0, vs - 100), vs)
     kana = _KANA.search(before) or (t[vs : vs + 1] in ("ي", "ت") and _kana_present(before)) or _kana_past(r, before, vs)
     if kana:  # وكان X قد قال
         base = vs - len(before)
@@ -1982,6 +2131,8 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     subj = r.subject(ve) or _comma_subject(r, ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
+    if subj and _own_feeling(t[subj[0] : subj[1]].split()[0]):
+        return None  # فقد أكد حرصه على الحضور: his care is the object; he was named before
     if subj and t[vs:ve] in _NAQL_VERBS and _NAQL_FROM_HIM.match(t, subj[1]):
         return None  # ونقل موقع النادي عنه قوله: the site reports; "him", named before, speaks
     if subj and _OWN_WORDS.match(t, subj[0]):
@@ -3035,6 +3186,8 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
         speaker = _asked_before(r, vs)  # وبسؤال X إن كان …، يقول: «…»: X answers
     if speaker is None and _WORDS_BACK.findall(r.t[max(0, vs - 12) : vs])[-1:] in _PRONOUN_PARTICLES:
         speaker = _person_before(r, vs)  # وأن محمد بخاري «اعترف…»، لكنه قال: the person just named
+    if speaker is None and _HONORIFIC_BEFORE.search(r.t, max(0, vs - 12), vs):
+        speaker = _honoured(r, vs, ve)  # وأفاد البيان أن سموه قال: the prince, not the statement carried
     if speaker is None:
         speaker = _later_person(r, vs, r.spoken.before(vs))
         # the sentence's own subject beats one carried from an earlier sentence,
@@ -3157,6 +3310,8 @@ def _same_name(t: str, per: tuple, sp: _Speaker) -> bool:
 # (رفع صاحب السمو الملكي الأمير X أمير منطقة … التهاني لخادم الحرمين الشريفين … . وقال سموه:)
 _HONORIFIC_NEXT = re.compile(r"\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)(?!\w)")
 _HONORIFIC_REACH = 1500
+# an honorific pronoun right before the verb, after أن (أن سموه قال)
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)[وب]?ان\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)\s{1,3}$")
 # the titles an honorific pronoun stands for (سموه: صاحب السمو الأمير X; معاليه: معالي الوزير X)
 _HONOURED_BY = {fold_word(p): {fold_word(w) for w in ws.split()} for ps, ws in (
     ("سموه سموها", "سمو السمو الأمير الأميرة"), ("معاليه معاليها", "معالي الوزير وزير الوزيرة وزيرة"),
@@ -3314,8 +3469,29 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
         return None  # مقولة شهيرة قلتها: a saying, nobody's name after it
     span = (src.start("v"), src.end("v"))
     speaker = _Speaker(subj[0], subj[1], *span)
+    if t[subj[0] : subj[1]].split()[0] in _DOCUMENTS:
+        speaker = _actor_per_document(r, lo, src.start(), speaker)
     r.spoken.add(speaker)  # بحسب المرصد «…»، مشيرا إلى «…»: the participle goes on with it
     return span, speaker
+
+
+_SET_OFF = re.compile(r"\s{0,3}[،,]\s{0,3}$")
+
+
+def _actor_per_document(r: _Reading, lo: int, src: int, speaker: _Speaker) -> _Speaker:
+    """وأوصى الغبان، بحسب البيان، بـ«…»: the person whose act the statement
+    reports, named right after the sentence's first word, says it; the
+    statement is only where it is read."""
+    if not _SET_OFF.search(r.t, max(lo, src - 6), src):
+        return speaker
+    per_end = _SET_OFF.search(r.t, max(lo, src - 6), src).start()
+    per = next((e for e in r.ents.starting(max(lo, per_end - _MAX_ENTITY), per_end) if e[2] == "PER" and e[1] == per_end), None)
+    words = r.t[lo:per_end].split()
+    if per is None and len(words) == 2 and r.ents.name_index(r.t).person_last.get(words[1]):
+        per = (per_end - len(words[1]), per_end)  # (وأوصى الغبان: the surname of a person named before)
+    if per is None or len(r.t[lo : per[0]].split()) != 1:
+        return speaker
+    return _Speaker(per[0], per[1], speaker.verb_start, speaker.verb_end)
 
 
 # «…». بهذه الكلمات بدأ قائد المنتخب السابق فؤاد أنور حديثه: any verb, its subject the speaker
@@ -3535,6 +3711,7 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     الله stay), a trailing كان. A بال… place after a title stays (مدير الشرطة
     بالمنطقة العميد X)."""
     sp = _on_behalf_of(r, _person_after_words(r, _informed_cut(r, sp)))
+    sp = _after_and_verbs(r, sp)
     if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):  # (فان بيرسي)
         lead = _drop_complementiser(r.t, (sp.start, sp.end))  # ورغم أن تومسون كان …، أضاف: the person, not أن
         sp = sp._replace(start=lead[0]) if lead else sp
@@ -3572,6 +3749,21 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     before = words[-2].group() if len(words) >= 3 else ""
     if words[-1:] and words[-1].group() == "الله" and before.startswith("ال") and len(before) > 3 and before != "الا":
         return sp._replace(end=words[-2].end())
+    return sp
+
+
+_AND_VERB = re.compile(r"و(?!ال)[^\W\d]{3,4}")
+
+
+def _after_and_verbs(r: _Reading, sp: _Speaker) -> _Speaker:
+    """A speaker opening with verbs joined by و before a tagged person
+    (وابتسم وسكت وأرخى عمر عينيه): the person; the verbs are his actions."""
+    per = next((e for e in r.ents.starting(sp.start + 1, sp.end) if e[2] == "PER"), None)
+    if per is None:
+        return sp
+    words = r.t[sp.start : per[0]].split()
+    if words and all(_AND_VERB.fullmatch(w) and w not in _WAW_NAMES and w not in _WAW_NOUNS for w in words):
+        return sp._replace(start=per[0])
     return sp
 
 
