@@ -357,3 +357,17 @@ def test_currencies_and_the_name_of_god_alone_are_not_entities():
     got = {(r["text"], r["label"]) for r in _run([text]).to_pylist()}
     assert not {t for t, _ in got} & {"الله", "يورو", "ريال", "الدولار", "الريال", "دولار"}
     assert any(t.startswith("عبد الله") for t, label in got if label == "PER")
+
+
+def test_the_identity_free_copy_of_a_rare_name_drops_its_written_form_too():
+    # The copy teaches the context and affix cues a name never seen relies on; a word's written form
+    # (wy=, the written final ى) names it as surely as w= does, so it goes with the other identity features.
+    from khabar.training.ner import _examples
+
+    words, tags = ["وقال", "مصطفى", "إنه", "وافق"], ["O", "B-PERS", "O", "O"]
+    featurizer = Featurizer({}, "full", written="ya12")
+    (full, _), (copy, copy_tags) = _examples(featurizer, [(words, tags)], swap={})
+    assert "wy=مصطفى" in full[1] and "w=مصطفي" in full[1]
+    assert copy_tags == tags
+    assert [f for f in copy[1] if f.startswith(("w=", "wy=", "c="))] == []
+    assert [f for f in full[1] if not f.startswith(("w=", "wy=", "c=", "b-=", "b+="))] == copy[1]

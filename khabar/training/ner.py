@@ -36,7 +36,7 @@ def name_counts(sentences) -> list[tuple[str, int]]:
 
 
 RARE = 2  # words seen at most this often get an identity-free copy of their sentence
-IDENTITY = ("w=", "c=", "b-=", "b+=")
+IDENTITY = ("w=", "c=", "b-=", "b+=", "wy=")  # wy=: the word as written (features.written_form) names it too
 
 
 def _examples(featurizer: Featurizer, sentences, swap: dict) -> list:
