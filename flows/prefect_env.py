@@ -140,6 +140,7 @@ class TemporaryServer:
         import importlib.util
         import subprocess
         import sys
+        import tempfile
 
         self.port = _free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
@@ -152,8 +153,13 @@ class TemporaryServer:
                "PREFECT_API_BLOCKS_REGISTER_ON_START": "false", "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
         command = [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory", "prefect.server.api.server:create_app",
                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"]
-        # preexec_fn: a `kill -9` of the run must not leave the server behind (Prefect's own relies on atexit).
-        self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, preexec_fn=die_with_parent)
+        # Its log goes to a file, not to the user's terminal: when it is stopped, its services log the events
+        # they were still flushing as ERROR with tracebacks (harmless: the run is over and recorded in the store).
+        # The file is read back only if the server fails (wait_ready) and removed by stop().
+        self.log_path = Path(tempfile.mkstemp(prefix="khabar-prefect-server-", suffix=".log")[1])
+        with open(self.log_path, "wb") as log:
+            # preexec_fn: a `kill -9` of the run must not leave the server behind (Prefect's own relies on atexit).
+            self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log, preexec_fn=die_with_parent)
 
     def wait_ready(self, timeout: float = 120.0) -> None:
         """Block until the server answers /health; raise if it died or took too long."""
@@ -164,7 +170,7 @@ class TemporaryServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"Prefect's temporary server exited with code {self.process.returncode}")
+                raise RuntimeError(f"Prefect's temporary server exited with code {self.process.returncode}{self._log_tail()}")
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
                     if response.status == 200:
@@ -172,7 +178,14 @@ class TemporaryServer:
             except (urllib.error.URLError, OSError):
                 pass
             time.sleep(0.1)
-        raise RuntimeError(f"Prefect's temporary server did not answer within {timeout:.0f}s")
+        raise RuntimeError(f"Prefect's temporary server did not answer within {timeout:.0f}s{self._log_tail()}")
+
+    def _log_tail(self, lines: int = 20) -> str:
+        try:
+            tail = self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+        except OSError:
+            return ""
+        return (": its log ends\n" + "\n".join(tail)) if tail else ""
 
     def stop(self) -> None:
         import subprocess
@@ -184,6 +197,7 @@ class TemporaryServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.log_path.unlink(missing_ok=True)
 
 
 def _truthy(value) -> bool:  # noqa: ANN001 - a TOML or environment value

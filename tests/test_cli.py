@@ -120,3 +120,5 @@ def test_runs_of_one_process_share_its_temporary_prefect_server(tmp_path):
     done = subprocess.run([sys.executable, str(script)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert "exit codes 0 0" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
     assert "Connection refused" not in done.stdout + done.stderr
+    # Only khabar speaks on stderr: the server's own log (its services' shutdown tracebacks) goes to its file.
+    assert [line for line in done.stderr.splitlines() if not line.startswith("khabar:")] == [], done.stderr[-2000:]

@@ -30,3 +30,19 @@ def test_the_temporary_servers_clients_build_their_tls_context_from_one_certific
     text = open(path, encoding="ascii").read()
     assert text.count("BEGIN CERTIFICATE") == 1 and _loopback_ca_file() == path
     ssl.create_default_context(cafile=path)  # a valid CA file: Prefect's client accepts it
+
+
+def test_the_temporary_servers_log_goes_to_its_file_and_the_file_goes_with_it():
+    # Stopped at the end of a run, the server's services log the events they were still flushing as ERROR
+    # with tracebacks; on the user's terminal they read as a failed run. Its stderr is a file of its own.
+    import os
+
+    from flows.prefect_env import TemporaryServer
+
+    server = TemporaryServer()
+    try:
+        assert os.readlink(f"/proc/{server.process.pid}/fd/2") == str(server.log_path)
+        server.wait_ready()
+    finally:
+        server.stop()
+    assert server.process.returncode is not None and not server.log_path.exists()
