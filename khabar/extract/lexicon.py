@@ -226,10 +226,8 @@ ADDRESSEE_MEDIA = """
 
 # Honorific and plain pronouns written as a subject (وأضاف سموه، وتابع معاليه):
 # the speaker is the one spoken of before.
-PRONOUN_SUBJECTS = """
-سموه سموها معاليه معاليها سعادته سعادتها فضيلته سيادته جلالته دولته حضرته نيافته غبطته
-هو هي هم هما بدوره بدورها
-""".split()
+HONORIFIC_PRONOUNS = "سموه سموها معاليه معاليها سعادته سعادتها فضيلته سيادته جلالته دولته حضرته نيافته غبطته".split()
+PRONOUN_SUBJECTS = HONORIFIC_PRONOUNS + "هو هي هم هما بدوره بدورها".split()
 
 # Documents that "say" for the organisation that issued them (وأضاف البيان،
 # وجاء في نص البيان): the speaker is the issuer named before.

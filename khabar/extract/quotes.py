@@ -132,6 +132,7 @@ from khabar.extract.agreement import body_disagrees, disagree, is_given_name, sp
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 from khabar.extract.title_holders import REACH as TITLE_REACH, holder_before
+from khabar.ner.features import strip_article
 
 _COLON_BREAK = re.compile(r"[^.!?؟\n«»\"“”]{0,120}:\s{0,6}")  # وكتبت: ⏎ «…»
 
@@ -952,7 +953,7 @@ def _conjoined_body_word(w: str) -> bool:
 def _tagged_title(t: str, e) -> bool:
     """A one-word person mention that is a title (the tagger's «القيادي»): no name."""
     w = t[e[0] : e[1]]
-    return " " not in w and _strip_al(w) in _TITLE_HEADS
+    return " " not in w and strip_article(w) in _TITLE_HEADS
 
 
 _APPOSED_TITLE_WORDS = 3
@@ -1492,9 +1493,9 @@ def _surname_runs_on(t: str, name_end: int, end: int, ents) -> int:
         return name_end
     w = words[0]
     if len(words) > 1:
-        if _strip_al(words[1]) not in _TITLE_HEADS:
+        if strip_article(words[1]) not in _TITLE_HEADS:
             return name_end  # (تيم بيل رئيس شركة: رئيس is his title, not his name)
-    elif _strip_al(w) in _TITLE_HEADS or not _SUBJECT_BOUNDARY.match(t, end):
+    elif strip_article(w) in _TITLE_HEADS or not _SUBJECT_BOUNDARY.match(t, end):
         return name_end  # (أبو بكر جاء، فاطمة الزهراء عضو: no name ends there)
     if (w.startswith("ال") or w.endswith(("ا", "ة")) or w.startswith(_PARTICLE_FIRST) or len(w) < 3
             or w in _STOPS or w in _PREPOSITIONS or w in _COMPLEMENTISERS or w in _RELATIVES or w in _NOT_HOLDER
@@ -1521,18 +1522,14 @@ def _holder_after_body(t: str, start: int, body_end: int, ents) -> int:
         if _SUBJECT_BOUNDARY.match(t, p):
             break
     words = t[body_end:end].split()
-    if not 2 <= len(words) <= 3 or _strip_al(t[start:end].split()[0]) not in _TITLE_HEADS:
+    if not 2 <= len(words) <= 3 or strip_article(t[start:end].split()[0]) not in _TITLE_HEADS:
         return body_end
     if not _SUBJECT_BOUNDARY.match(t, end) or ents.starting(body_end + 1, end):
         return body_end
     if any(not _PLAIN_WORD.fullmatch(w) or w.startswith(("ال", "وال", "بال", "لل")) or len(w) < 3 or w in _STOPS
-           or w in _PREPOSITIONS or w in _NOT_HOLDER or _is_verb(w) or _strip_al(w) in _TITLE_HEADS for w in words):
+           or w in _PREPOSITIONS or w in _NOT_HOLDER or _is_verb(w) or strip_article(w) in _TITLE_HEADS for w in words):
         return body_end
     return end
-
-
-def _strip_al(w: str) -> str:
-    return w[2:] if w.startswith("ال") else w
 
 
 def _title_then_name(t: str, e, ents) -> int:
@@ -3311,7 +3308,7 @@ def _same_name(t: str, per: tuple, sp: _Speaker) -> bool:
 _HONORIFIC_NEXT = re.compile(r"\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)(?!\w)")
 _HONORIFIC_REACH = 1500
 # an honorific pronoun right before the verb, after أن (أن سموه قال)
-_HONORIFIC_BEFORE = re.compile(r"(?<!\w)[وب]?ان\s{1,3}(?:سموه|سموها|معاليه|معاليها|سعادته|سعادتها|فضيلته|سيادته|جلالته|دولته)\s{1,3}$")
+_HONORIFIC_BEFORE = re.compile(rf"(?<!\w)[وب]?ان\s{{1,3}}{alternation(L.HONORIFIC_PRONOUNS)}\s{{1,3}}$")
 # the titles an honorific pronoun stands for (سموه: صاحب السمو الأمير X; معاليه: معالي الوزير X)
 _HONOURED_BY = {fold_word(p): {fold_word(w) for w in ws.split()} for ps, ws in (
     ("سموه سموها", "سمو السمو الأمير الأميرة"), ("معاليه معاليها", "معالي الوزير وزير الوزيرة وزيرة"),
