@@ -64,8 +64,15 @@ def largest_first(store: Store, shards: list, dts: list[str]) -> tuple[list, lis
     of dates did (3 days, 4 shards of 1.1-1.9 MB on 2 workers: the stage waited
     for the largest, started last). Outputs do not depend on the order.
     """
-    by_shard = sorted(shards, key=lambda shard: -shard_size(store, shard)[1])
-    by_dt = sorted(dts, key=lambda dt: -sum(shard_size(store, Shard(dt, part))[1] for part in store.parts("documents", dt)))
+    text_bytes: dict[Shard, int] = {}  # each footer read once: a shard's size counts for its dt too
+
+    def size(shard: Shard) -> int:
+        if shard not in text_bytes:
+            text_bytes[shard] = shard_size(store, shard)[1]
+        return text_bytes[shard]
+
+    by_shard = sorted(shards, key=lambda shard: -size(shard))
+    by_dt = sorted(dts, key=lambda dt: -sum(size(Shard(dt, part)) for part in store.parts("documents", dt)))
     return by_shard, by_dt
 
 
