@@ -8,11 +8,11 @@ four ways with the same fold models:
 
 - ``base``: the recipe as trained (``khabar.training.ner.evaluate_words``);
 - ``keep``: A, stage 2's tags with stage 1's ORG spans put back where stage 2
-  has no ORG span over them (``khabar.ner.tags.keep_spans``);
+  has no ORG span over them (``khabar.training.variants.keep_spans``);
 - ``self``: B, stage 1 refitted on the training folds plus the first
   ``--limit`` sentences of a fixed pool of unlabelled SaudiNewsNet July 2015
   sentences that the fold's own stage 1 tags with an entity and every token's
-  marginal >= ``--threshold`` (``khabar.training.selftrain``); stage 2 is the
+  marginal >= ``--threshold`` (``khabar.training.variants``); stage 2 is the
   fold's own (it learns from the held-out halves' tags, without the pool);
 - ``self+keep``: both.
 
@@ -37,13 +37,13 @@ from pathlib import Path
 from _paths import REPO, SAUDINEWSNET
 from khabar.evaluate.scorer import score
 from khabar.ner.crf import CrfModel
-from khabar.ner.tags import keep_spans, khabar_tag, spans_from_bio
+from khabar.ner.tags import khabar_tag, spans_from_bio
 from khabar.training.augment import default_name_lists, read_training_names
 from khabar.training.corpus import DOC_SENTENCES, default_data, documents, folds, read_conll
 from khabar.training.cv import summarise
 from khabar.training.ner import fit_stage1, model_resources, train
 from khabar.training.recipe import FEATURE_SET, PARAMS, STAGE2_FOLDS, STAGES, WRITTEN
-from khabar.training.selftrain import confident
+from khabar.training.variants import confident, keep_spans
 
 LABELS = ("overall", "PER", "LOC", "ORG", "MISC")
 JULY = ("2015-07-21", "2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27", "2015-07-31")

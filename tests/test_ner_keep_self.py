@@ -1,13 +1,12 @@
-"""Issue 12's variants A and B: stage 1's ORG spans kept over stage 2 (``tags.keep_spans``) and
-self-training of stage 1 on confidently tagged unlabelled sentences (``training.selftrain``)."""
+"""Issue 12's variants A and B: stage 1's ORG spans kept over stage 2 (``training.variants.keep_spans``) and
+self-training of stage 1 on confidently tagged unlabelled sentences (``training.variants.confident``)."""
 
 from __future__ import annotations
 
-from khabar.ner.tags import keep_spans
 from khabar.training import ner
 from khabar.training.ner import fit_stage1, model_resources
 from khabar.training.recipe import PARAMS
-from khabar.training.selftrain import confident
+from khabar.training.variants import confident, keep_spans
 
 
 def test_an_org_span_stage2_dropped_comes_back():

@@ -35,26 +35,3 @@ def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
         spans.append((start, last + 1, label))
     return spans
 
-
-def keep_spans(first: list[str], second: list[str], label: str) -> list[str]:
-    """``second`` with each ``label`` span of ``first`` put back where ``second`` has no ``label`` span
-    overlapping it (dropped or relabelled); ``second``'s spans that overlap a span put back are dropped.
-
-    Stage 2 overrules stage 1 on names it never saw in training (it drops «داعش»); this keeps
-    stage 1's organisations where stage 2 has none there (variant A of issue 12, MODEL_CARD.md).
-    A span of ``second`` with the label that only moves an edge is kept as it is.
-    """
-    theirs = spans_from_bio(second)
-    back = [(s, e) for s, e, lab in spans_from_bio(first) if lab == label
-            and not any(lab2 == label and s2 < e and s < e2 for s2, e2, lab2 in theirs)]
-    if not back:
-        return second
-    out = list(second)
-    for s2, e2, _ in theirs:
-        if any(s2 < e and s < e2 for s, e in back):
-            out[s2:e2] = ["O"] * (e2 - s2)
-    for s, e in back:
-        out[s:e] = [f"B-{label}"] + [f"I-{label}"] * (e - s - 1)
-        if e < len(out) and out[e].startswith("I-"):
-            out[e] = "B-" + out[e][2:]  # a span of ``second`` right after is not glued to the one put back
-    return out

@@ -166,7 +166,7 @@ def model_resources(folder: Path, feature_set: str, written: str = WRITTEN) -> t
 
 def fit_stage1(featurizer: Featurizer, train_sents, out: Path, params: dict, swap: dict, extra: list | None = None) -> float:
     """Stage 1 at ``out`` from ``train_sents`` (with their copies, :func:`_examples`) and ``extra`` sentences as they
-    are (self-training, :mod:`khabar.training.selftrain`: no copies, and stage 2 never learns from them); seconds."""
+    are (self-training, :mod:`khabar.training.variants`: no copies, and stage 2 never learns from them); seconds."""
     examples = _examples(featurizer, train_sents, swap) + [(featurizer.sentence(words), tags) for words, tags in extra or ()]
     return _fit(examples, out, params)
 
