@@ -226,10 +226,9 @@ def state_slices(paths: list[Path], rows: int = 8192):
 def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[dict]], new_docs: dict[str, list[dict]],
                      clusters: dict[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Stage the new documents as parts after the last of each partition
-    (:func:`~khabar.ingest.commit.document_shards`), reading the texts a raw
+    (:func:`~khabar.ingest.commit.shard_slots`, :func:`~khabar.ingest.commit.document_table`), reading the texts a raw
     file at a time and writing each shard once its last row is in.
     Returns the partitions written and the (dt, part) of every new part."""
-    schema = schemas.without_run_id(schemas.DOCUMENTS)
     slots: dict[str, tuple[Shard, int]] = {}
     pending: dict[Shard, list] = {}
     new_parts = []
@@ -253,7 +252,7 @@ def _stage_documents(store: Store, batch: IngestBatch, by_file: dict[str, list[d
             rows[i] = (docs, j)
             rows[0] -= 1
             if rows[0] == 0:
-                store.stage_part(batch.run_id, "documents", shard, _shard_table(pending.pop(shard)[1:], clusters, batch, schema))
+                store.stage_part(batch.run_id, "documents", shard, _shard_table(pending.pop(shard)[1:], clusters, batch))
     if pending or slots:  # cannot happen: every new document came from a staged file
         raise RuntimeError(f"ingest commit: {len(slots)} new document(s) not found again in the staged files")
     return [("documents", dt) for dt in sorted(new_docs)], new_parts
@@ -265,16 +264,13 @@ def _texts(parts: list[dict], slots: dict[str, tuple]) -> pa.Table:
     return docs.filter(pc.is_in(docs["doc_id"], value_set=pa.array(list(slots), pa.string()))).drop_columns([decide.SEQ])
 
 
-def _shard_table(rows: list[tuple[pa.Table, int]], clusters: dict[str, str], batch: IngestBatch, schema: pa.Schema) -> pa.Table:
-    """One shard's rows ((file's table, row) each, in shard order) as stored: ``commit.document_row`` in Arrow,
-    the staged columns taken as they are (no Python dict per document and back: ~0.5 s of a 3-day commit)."""
+def _shard_table(rows: list[tuple[pa.Table, int]], clusters: dict[str, str], batch: IngestBatch) -> pa.Table:
+    """One shard's documents as stored (``commit.document_table``), gathered from its
+    rows: (a raw file's table of texts, row) each, in shard order."""
     tables = list({id(t): t for t, _ in rows}.values())
     first = dict(zip(map(id, tables), np.cumsum([0] + [t.num_rows for t in tables]).tolist()))
     docs = pa.concat_tables(tables).take(pa.array([first[id(t)] + j for t, j in rows], pa.int64()))
-    ids = docs.column("doc_id").to_pylist()
-    added = {"cluster_id": pa.array([clusters.get(i, i) for i in ids], schema.field("cluster_id").type),
-             "ingested_at": pa.array([batch.ingested_at] * len(ids), schema.field("ingested_at").type)}
-    return pa.Table.from_arrays([added[f.name] if f.name in added else docs.column(f.name) for f in schema], schema=schema)
+    return decide.document_table(docs, clusters, batch)
 
 
 def _stage_records(store: Store, run_id: str, rows_by_dataset: dict[str, dict[str, list[dict]]]) -> list[tuple[str, str]]:

@@ -50,7 +50,8 @@ def _whole_run(staged: list[dict], batch: decide.IngestBatch) -> tuple[pa.Table,
                                    [pq.read_table(r["quarantine_path"]).to_pylist() for r in parts])[0]
     new_docs, _ = decide.deduplicate(docs, set(), batch.run_date)
     clusters, added = decide.cluster_against([], new_docs, CFG["near_duplicate_threshold"])
-    return added, {dt: [[(d["doc_id"], d["text"], d["title"], d["cluster_id"]) for d in shard] for shard in decide.document_shards(rows, clusters, batch)]
+    return added, {dt: [[(d["doc_id"], d["text"], d["title"], clusters.get(d["doc_id"], d["doc_id"])) for d in shard]
+                 for shard in decide.even_chunks(rows, batch.shard_size)]
             for dt, rows in new_docs.items()}
 
 

@@ -9,13 +9,16 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pyarrow as pa
+
+from khabar import schemas
 from khabar.commands.run import failure_message, write_traceback
 from khabar.ingest.commit import (
     MINHASH_STATE,
     IngestBatch,
     cluster_documents,
     deduplicate,
-    document_shards,
+    document_table,
     dt_of,
     even_chunks,
 )
@@ -90,12 +93,15 @@ def test_even_chunks_deal_rows_out_in_turn_so_long_and_short_articles_mix():
     assert even_chunks(list(range(7)), 3) == [[0, 3, 6], [1, 4], [2, 5]]
 
 
-def test_document_shards_complete_each_row_with_its_cluster_and_ingest_time():
+def test_document_table_completes_the_staged_rows_with_their_cluster_and_ingest_time():
     batch = IngestBatch("r1", [], {}, shard_size=2, run_date="2026-03-04", ingested_at=NOON)
-    docs = [doc("x", "a", 0), doc("y", "a", 1), doc("z", "a", 2)]
-    shards = document_shards(docs, {"y": "x"}, batch)
-    assert [[(r["doc_id"], r["cluster_id"]) for r in rows] for rows in shards] == [[("x", "x"), ("z", "z")], [("y", "x")]]
-    assert all(r["ingested_at"] == NOON for rows in shards for r in rows)
+    staged_schema = pa.schema([f for f in schemas.DOCUMENTS if f.name not in ("cluster_id", "ingested_at", "run_id")])
+    staged = pa.Table.from_pylist([{**doc("x", "a", 0), "text": "خبر أول"}, {**doc("y", "a", 1), "text": "خبر ثان"}], schema=staged_schema)
+    table = document_table(staged, {"y": "x"}, batch)
+    assert table.schema == schemas.without_run_id(schemas.DOCUMENTS)
+    assert table.column("cluster_id").to_pylist() == ["x", "x"]  # x joined no story: its own id
+    assert table.column("ingested_at").to_pylist() == [NOON, NOON]
+    assert table.column("text").to_pylist() == ["خبر أول", "خبر ثان"]
 
 
 def test_a_republished_story_joins_the_cluster_of_an_earlier_run_through_the_state():

@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..schemas import DOCUMENTS
+from ..schemas import DOCUMENTS, without_run_id
 from .neardup import (
     SIGNATURE_BYTES,
     band_keys,
@@ -157,19 +157,21 @@ def even_chunks(rows: list, shard_size: int) -> list[list]:
     return [rows[k::count] for k in range(count)]
 
 
-def document_row(doc: dict, clusters: dict[str, str], batch: IngestBatch) -> dict:
-    """A new document's row as stored: completed with cluster_id and ingested_at."""
-    return {**doc, "cluster_id": clusters.get(doc["doc_id"], doc["doc_id"]), "ingested_at": batch.ingested_at}
-
-
-def document_shards(docs: list[dict], clusters: dict[str, str], batch: IngestBatch) -> list[list[dict]]:
-    """The rows of each new shard of one partition, completed with cluster_id and ingested_at."""
-    return [[document_row(d, clusters, batch) for d in chunk] for chunk in even_chunks(docs, batch.shard_size)]
+def document_table(docs: pa.Table, clusters: dict[str, str], batch: IngestBatch) -> pa.Table:
+    """A new shard's documents (staged rows, in shard order) as stored: the staged
+    columns as they are, completed with cluster_id (the document's own id when it
+    joined no earlier story) and the batch's ingested_at. Arrow throughout: no
+    Python dict per document and back (~0.5 s of a 3-day commit)."""
+    schema = without_run_id(DOCUMENTS)
+    ids = docs.column("doc_id").to_pylist()
+    added = {"cluster_id": pa.array([clusters.get(i, i) for i in ids], schema.field("cluster_id").type),
+             "ingested_at": pa.array([batch.ingested_at] * len(ids), schema.field("ingested_at").type)}
+    return pa.Table.from_arrays([added[f.name] if f.name in added else docs.column(f.name) for f in schema], schema=schema)
 
 
 def shard_slots(docs: list[dict], shard_size: int) -> list[list[str]]:
-    """The doc_ids of each new shard of one partition, in row order: :func:`document_shards`
-    without the rows, so that a commit can place each row as it streams the texts in."""
+    """The doc_ids of each new shard of one partition, in row order (:func:`even_chunks`
+    of the documents), so that a commit can place each row as it streams the texts in."""
     return even_chunks([d["doc_id"] for d in docs], shard_size)
 
 
