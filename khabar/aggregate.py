@@ -144,7 +144,7 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
 
 
 @_per_entities
-def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> tuple[dict[str, str], dict[str, str], frozenset]:
     """``_person_links``, and the ids of the forms of a name less a given name (``_variant_groups``) -> the id of
     the day's fullest form of it: what ties the day's id for a person to other days' (سيب جوزيف بلاتر behind
     جوزيف بلاتر one day and سيب بلاتر the next), unlike a short form's link (بلاتر, عبدالله بن عبدالعزيز), whose
@@ -153,8 +153,11 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
 
     mentions: Counter = Counter(_column(entities, "entity_id"))
     docs: dict[str, set] = defaultdict(set)
+    doc_people: dict[str, set] = defaultdict(set)
     for eid, doc_id in zip(_column(entities, "entity_id"), _column(entities, "doc_id")):
         docs[eid].add(doc_id)
+        if label[eid] == "PER":
+            doc_people[doc_id].add(eid)
     people = {e: tuple(key(canon[e]).split()) for e in canon if label[e] == "PER"}
     opens: Counter = Counter()
     ends: Counter = Counter()
@@ -168,6 +171,7 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
             by_edge[words[0]].add(e)
             by_edge[words[-1]].add(e)
     given = {w for w, n in opens.items() if n >= ends[w]}
+    contested: set[tuple[str, str]] = set()
     variants = _variant_groups(people, by_edge, mentions, docs, opens)
     links = {e: group[0] for e, group in variants.items() if group and group[0] != e}
     fullest_of = {e: group[1] for e, group in variants.items() if group}
@@ -189,15 +193,25 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
         owns = mentions[best] * 4 >= (mentions[best] + sum(mentions[c] for c in rivals)) * 3
         if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
             links[e] = best
+            contested.update((e, d) for d in _contested_at_home(e, candidates, docs, doc_people))
     for e in list(links):  # follow chains (a -> b -> c) to their end
         seen, target = {e}, links[e]
         while target in links and target not in seen:
             seen.add(target)
             target = links[target]
         links[e] = target
-    return links, fullest_of
+    return links, fullest_of, frozenset(contested)
 
 
+
+
+def _contested_at_home(e: str, candidates: list[str], docs: dict, doc_people: dict) -> list[str]:
+    """The documents where short form ``e`` was left alone though they name one of its full names
+    themselves (بوش next to جيب بوش and جورج بوش): the extractor, reading the article, found no single
+    owner there, so the day does not pick one for those mentions either (they would go to the day's most
+    mentioned namesake); elsewhere the day's link stands."""
+    names = set(candidates)
+    return [d for d in docs[e] if doc_people[d] & names]
 
 
 def _given_name_dropped(short: tuple, full: tuple) -> bool:
@@ -311,19 +325,26 @@ def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dic
     out of entity_daily and cooccurrence (its mentions stay in ``entities``).
     """
     day_id = _day_ids(entities, cfg, canon, label)
-    return [day_id(e) for e in _column(entities, "entity_id")]
+    return [day_id(e, d) for e, d in zip(_column(entities, "entity_id"), _column(entities, "doc_id"))]
 
 
-def _day_ids(
-    entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str], links: dict[str, str] | None = None
-) -> Callable[[str | None], str | None]:
-    """entity_id -> the id it counts under that day (``_linked_ids``), for ids from any dataset (speakers too);
-    ``links``: the day's ``_person_links`` when the caller has them."""
+def _day_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> Callable[..., str | None]:
+    """(entity_id, its doc_id) -> the id it counts under that day (``_linked_ids``), for ids from any dataset
+    (speakers too). A short form keeps its own id in a document where the day's link is contested
+    (``_contested_at_home``); without a doc_id the day's link stands."""
     if not cfg["link_short_names"]:
-        return lambda e: e
-    links = _person_links(entities, canon, label) if links is None else links
+        return lambda e, doc=None: e
+    links, _, contested = _links_and_variants(entities, canon, label)
     alone = _given_names_alone(canon, label, links)
-    return lambda e: None if e in alone else links.get(e, e)
+
+    def day_id(e: str | None, doc: str | None = None) -> str | None:
+        if e in alone:
+            return None
+        if contested and (e, doc) in contested:
+            return e
+        return links.get(e, e)
+
+    return day_id
 
 
 def _given_names_alone(canon: dict[str, str], label: dict[str, str], links: dict[str, str]) -> set[str]:
@@ -390,12 +411,12 @@ def entity_aliases_daily(*, entities: pa.Table, cfg: dict) -> pa.Table:
     from khabar.extract.canonical import light
 
     canon, label = _canonicals(entities)
-    links, fullest_of = _links_and_variants(entities, canon, label) if cfg["link_short_names"] else ({}, {})
-    day_id = _day_ids(entities, cfg, canon, label, links)
+    fullest_of = _links_and_variants(entities, canon, label)[1] if cfg["link_short_names"] else {}
+    day_id = _day_ids(entities, cfg, canon, label)
     mentions: Counter = Counter()
     docs: dict[tuple, set] = defaultdict(set)
     for own, text, doc_id in zip(_column(entities, "entity_id"), _column(entities, "text"), _column(entities, "doc_id")):
-        eid = day_id(own)
+        eid = day_id(own, doc_id)
         if eid is None or not text:
             continue
         k = (eid, light(text), own if own in fullest_of else None, fullest_of.get(own))
@@ -538,7 +559,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
 def _speaker_group(name: str, speaker_id: str | None, doc_id: str, day_id: Callable, canon: dict[str, str]) -> tuple[str | None, str]:
     """The speakers_daily key of one quote (see speakers_daily), None for an anonymous one, and the name it counts."""
     if speaker_id:
-        linked = day_id(speaker_id)
+        linked = day_id(speaker_id, doc_id)
         if linked:
             return linked, name
         # a given name alone is its document's own speaker, like an unnamed source; under its canonical,

@@ -119,7 +119,8 @@ def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, na
                 continue
             mentions.append(_mention(doc_id, text, sent, words, (a, b, label, prev_end), sum(probs[a:b]) / (b - a), cols, names))
             prev_end = b
-    canon.retrim_clitics(mentions, text, person_spans.HEAD_WORDS)
+    canon.retrim_clitics(mentions, text, person_spans.HEAD_WORDS, names)
+    canon.join_split_names(mentions, text, names)
     canon.resolve_titles(mentions)
     canon.link_short_forms(mentions)
     canon.separate_homonyms(mentions)
