@@ -131,7 +131,11 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
     never stands for a name it ends after بن/بنت/آل (فهد المشيقح is not
     تركي بن فهد المشيقح, his father is), and a word that opens the day's
     longer names at least as often (in mentions) as it ends them is a given
-    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل). Forms of one
+    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل). A short form two
+    of its full names share in one article, each named there twice (جيب بوش and
+    جورج بوش), is nobody's that day; where an article names one of its full names
+    but left the short form alone, those mentions keep their own id
+    (``_contested_at_home``, applied by ``_day_ids``). Forms of one
     name less a given name (جوزيف بلاتر, سيب بلاتر, سيب جوزيف بلاتر) count
     under the most mentioned of them (``_variant_groups``).
     """
@@ -153,11 +157,11 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
 
     mentions: Counter = Counter(_column(entities, "entity_id"))
     docs: dict[str, set] = defaultdict(set)
-    doc_people: dict[str, set] = defaultdict(set)
+    doc_people: dict[str, Counter] = defaultdict(Counter)  # doc_id -> its persons' ids and mentions
     for eid, doc_id in zip(_column(entities, "entity_id"), _column(entities, "doc_id")):
         docs[eid].add(doc_id)
         if label[eid] == "PER":
-            doc_people[doc_id].add(eid)
+            doc_people[doc_id][eid] += 1
     people = {e: tuple(key(canon[e]).split()) for e in canon if label[e] == "PER"}
     opens: Counter = Counter()
     ends: Counter = Counter()
@@ -191,7 +195,7 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
         names = [people[d] for d in candidates]
         rivals = [c for c in candidates if not _compatible(people[c], people[best], names)]
         owns = mentions[best] * 4 >= (mentions[best] + sum(mentions[c] for c in rivals)) * 3
-        if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
+        if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e] and not _namesakes_together(best, rivals, docs, doc_people):
             links[e] = best
             contested.update((e, d) for d in _contested_at_home(e, candidates, docs, doc_people))
     for e in list(links):  # follow chains (a -> b -> c) to their end
@@ -210,8 +214,13 @@ def _contested_at_home(e: str, candidates: list[str], docs: dict, doc_people: di
     themselves (بوش next to جيب بوش and جورج بوش): the extractor, reading the article, found no single
     owner there, so the day does not pick one for those mentions either (they would go to the day's most
     mentioned namesake); elsewhere the day's link stands."""
-    names = set(candidates)
-    return [d for d in docs[e] if doc_people[d] & names]
+    return [d for d in docs[e] if any(c in doc_people[d] for c in candidates)]
+
+
+def _namesakes_together(best: str, rivals: list[str], docs: dict, doc_people: dict) -> bool:
+    """Some article of the day names ``best`` and one of its rivals twice each (جيب بوش and جورج بوش): two
+    people share the short form, so it is nobody's that day, however rare the other is elsewhere."""
+    return any(doc_people[d][best] >= 2 and any(doc_people[d][c] >= 2 for c in rivals) for d in docs[best])
 
 
 def _given_name_dropped(short: tuple, full: tuple) -> bool:

@@ -460,3 +460,40 @@ def test_a_compound_given_name_alone_is_nobody_in_particular():
     entities = ents(per("d1", "عز الدين"), per("d1", "عز الدين"), per("d2", "عزالدين"), per("d2", "عز الدين الحسني"), per("d1", "نصر الدين"))
     rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()}
     assert rows == {"عز الدين الحسني": 1}
+
+
+def _bush_day(with_george_twice: bool):
+    """Jeb Bush named in three articles; one of them also names George Bush and keeps a bare «بوش» it could not
+    attribute; another article says only «بوش»."""
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    george = [per("d1", "جورج بوش")] * (2 if with_george_twice else 1)
+    return ents(
+        *[per("d1", "جيب بوش")] * 3, *george, per("d1", "بوش"),
+        *[per("d2", "جيب بوش")] * 3, *[per("d3", "جيب بوش")] * 3, per("d4", "جورج بوش"),
+        per("d5", "بوش"), per("d5", "بوش"),
+    )
+
+
+def test_a_surname_left_alone_beside_its_namesakes_keeps_its_own_id_in_that_article():
+    from khabar.extract.canonical import entity_id
+
+    bush, jeb = entity_id("PER", "بوش"), entity_id("PER", "جيب بوش")
+    entities = _bush_day(with_george_twice=False)
+    canon, label = aggregate._canonicals(entities)
+    day_ids = dict(zip(zip(entities.column("doc_id").to_pylist(), entities.column("entity_id").to_pylist()), aggregate._linked_ids(entities, CFG, canon, label)))
+    # the day's owner of «بوش» is جيب بوش (9 of 11 mentions), but article d1 names جورج بوش too and left «بوش» alone
+    assert day_ids[("d5", bush)] == jeb
+    assert day_ids[("d1", bush)] == bush
+    rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=docs(*((f"d{i}", "spa") for i in range(1, 6))), cfg=CFG).to_pylist()}
+    assert rows == {"جيب بوش": 11, "جورج بوش": 2, "بوش": 1}
+
+
+def test_two_namesakes_named_twice_in_one_article_share_the_surname_that_day():
+    from khabar.extract.canonical import entity_id
+
+    entities = _bush_day(with_george_twice=True)
+    assert entity_id("PER", "بوش") not in aggregate.day_person_links(entities)

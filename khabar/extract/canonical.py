@@ -23,6 +23,10 @@ Rules, each applied to the mentions the tagger found:
    role, never part of a name; a mention that is only such a title takes the
    name of the one person the article gives it (:func:`resolve_titles`).
 
+6. A surname the tagger tagged without its given names (``جيب ⟦بوش⟧``) takes
+   them back when the article names that full name elsewhere
+   (:func:`join_split_names`).
+
 Span repairs over the tagger's output (facilities named after people,
 lineage, words run on) are in :mod:`khabar.extract.person_spans`; a given name
 alone (فهد) is kept here but left out of the daily aggregates
