@@ -528,3 +528,21 @@ def test_a_surname_takes_back_the_given_name_the_tagger_left_outside():
     assert len({canon.entity_id("PER", m["canonical"]) for m in bush}) == 1
     # a tagger's one-off «انتخاب بلاتر» (no given name the lexicon knows) takes no «بلاتر»
     assert [m["canonical"] for m in mentions if m["text"] == "بلاتر"] == ["بلاتر"]
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("تنظيم القاعدة", "القاعدة", True),  # a kind word before a one-word name adds nothing
+        ("منظمة الأوبك", "أوبك", True),
+        ("حزب الله اللبناني", "حزب الله", True),  # the country it is always of
+        ("الكونجرس الأميركي", "الكونغرس", True),
+        ("النصر السعودي", "النصر", True),
+        ("صندوق النقد", "صندوق النقد الدولي", True),
+        ("حزب الله الكويتي", "حزب الله", False),  # another group
+        ("منظمة الصحة العالمية", "الصحة العالمية", False),  # the kind word goes only before one word
+        ("شركة الاتحاد", "الاتحاد", False),  # a company is not the club
+    ],
+)
+def test_an_organisation_is_one_id_however_the_article_qualifies_it(a, b, same):
+    assert (canon.entity_id("ORG", a) == canon.entity_id("ORG", b)) is same

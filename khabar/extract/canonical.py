@@ -99,6 +99,12 @@ ALIASES = {
     "الاهلي السعودي": "الاهلي",
     "النادي الاهلي المصري": "الاهلي المصري",
     "البنك الاهلي التجاري": "البنك الاهلي",
+    "النادي النصر": "النصر",
+    "النصر السعودي": "النصر",
+    # a name and the country it is always of
+    "حزب الله اللبناني": "حزب الله",
+    "الكونغرس الامريكي": "الكونغرس",
+    "صندوق النقد": "صندوق النقد الدولي",
 }
 # Names several organisations share: normalised key -> senses in order of trial, each (sense, its cue
 # words, its rivals' cue words, cues needed). A bare mention takes the first sense whose cues among the
@@ -205,13 +211,22 @@ def key(text: str) -> str:
     return ALIASES.get(joined, joined)
 
 
+# Words that say what kind of body a one-word name is and add nothing to it (تنظيم القاعدة = القاعدة,
+# منظمة أوبك = أوبك), as key() spells them. Not حزب, جبهة, جماعة, شركة: they are part of the name more
+# often than not (حزب الله, جبهة النصرة, شركة الاتحاد is no club).
+KIND_WORDS = frozenset({"تنظيم", "منظمه"})
+
+
 def id_key(label: str, canonical: str) -> str:
     """What the id hashes: the key without spaces (فيس بوك = فيسبوك), and for
     organisations, places and others without the article on each word
-    (الفيفا = فيفا, الشرق الأوسط = شرق أوسط). Persons keep it: حسين and
-    الحسين are usually two people."""
+    (الفيفا = فيفا, الشرق الأوسط = شرق أوسط) and without a kind word before a
+    one-word name (تنظيم القاعدة = القاعدة, ``KIND_WORDS``). Persons keep the
+    article: حسين and الحسين are usually two people."""
     words = key(canonical).split()
     if label != "PER":
+        if len(words) == 2 and words[0] in KIND_WORDS:
+            words = words[1:]
         words = [w[2:] if len(w) >= 4 and w.startswith("ال") else w for w in words]
     return "".join(words)
 
