@@ -131,11 +131,11 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
     never stands for a name it ends after بن/بنت/آل (فهد المشيقح is not
     تركي بن فهد المشيقح, his father is), and a word that opens the day's
     longer names at least as often (in mentions) as it ends them is a given
-    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل). A short form two
-    of its full names share in one article, each named there twice (جيب بوش and
-    جورج بوش), is nobody's that day; where an article names one of its full names
-    but left the short form alone, those mentions keep their own id
-    (``_contested_at_home``, applied by ``_day_ids``). Forms of one
+    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل). Where an article
+    names a rival of the owner twice and left the short form alone, or, when two
+    of its full names share an article the same day (جيب بوش and جورج بوش, twice
+    each), where an article does not name the owner, those mentions keep their
+    own id (``_contested_at_home``, applied by ``_day_ids``). Forms of one
     name less a given name (جوزيف بلاتر, سيب بلاتر, سيب جوزيف بلاتر) count
     under the most mentioned of them (``_variant_groups``).
     """
@@ -179,8 +179,9 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
     variants = _variant_groups(people, by_edge, mentions, docs, opens)
     links = {e: group[0] for e, group in variants.items() if group and group[0] != e}
     fullest_of = {e: group[1] for e, group in variants.items() if group}
+    clitic = _clitic_forms(people, links, mentions, docs)
     for e, words in people.items():
-        if not words:
+        if not words or e in clitic:
             continue
         if len(words) == 1 and words[0] in given:
             continue
@@ -193,11 +194,12 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
         best = min(candidates, key=lambda c: (-mentions[c], c))
         # candidates that are forms of the best one's name (سيب بلاتر, جوزيف بلاتر, سيب جوزيف بلاتر) do not compete
         names = [people[d] for d in candidates]
-        rivals = [c for c in candidates if not _compatible(people[c], people[best], names)]
+        rivals = [c for c in candidates if not _compatible(people[clitic.get(c, c)], people[best], names)]
         owns = mentions[best] * 4 >= (mentions[best] + sum(mentions[c] for c in rivals)) * 3
-        if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e] and not _namesakes_together(best, rivals, docs, doc_people):
+        if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
             links[e] = best
-            contested.update((e, d) for d in _contested_at_home(e, candidates, docs, doc_people))
+            contested.update((e, d) for d in _contested_at_home(e, best, rivals, docs, doc_people))
+    links.update(clitic)
     for e in list(links):  # follow chains (a -> b -> c) to their end
         seen, target = {e}, links[e]
         while target in links and target not in seen:
@@ -209,17 +211,41 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
 
 
 
-def _contested_at_home(e: str, candidates: list[str], docs: dict, doc_people: dict) -> list[str]:
-    """The documents where short form ``e`` was left alone though they name one of its full names
-    themselves (بوش next to جيب بوش and جورج بوش): the extractor, reading the article, found no single
-    owner there, so the day does not pick one for those mentions either (they would go to the day's most
-    mentioned namesake); elsewhere the day's link stands."""
-    return [d for d in docs[e] if any(c in doc_people[d] for c in candidates)]
+# Proclitics the extractor leaves on a first word it cannot tell from a name within one article (وجيب بوش،
+# كسعود الفيصل، لسيب بلاتر، فحبري): the day's names can.
+_CLITIC_LETTERS = frozenset("وفبلك")
+
+
+def _clitic_forms(people: dict, links: dict, mentions: Counter, docs: dict) -> dict[str, str]:
+    """Ids of persons whose first word is a proclitic glued to a name of the day -> that name's id, when the name
+    without it is a person of the day mentioned at least twice as often and in two documents or more."""
+    by_words = {words: e for e, words in people.items()}
+    out = {}
+    for e, words in people.items():
+        if e in links or not words or words[0][0] not in _CLITIC_LETTERS or len(words[0]) < 4:
+            continue
+        target = by_words.get((words[0][1:], *words[1:]))
+        if len(words) == 1 and words[0][1:] in GIVEN_NAMES:
+            continue  # فناصر: a given name alone is nobody in particular, with or without the clitic
+        if target and target != e and mentions[target] >= 2 * mentions[e] and len(docs[target]) >= 2:
+            out[e] = target
+    return out
+
+
+def _contested_at_home(e: str, best: str, rivals: list[str], docs: dict, doc_people: dict) -> list[str]:
+    """The documents where short form ``e`` keeps its own id though the day links it to ``best``: those
+    that name a rival of ``best`` twice or more (بوش in an article on جورج بوش, the day's owner being جيب
+    بوش: the extractor, reading the article, found no single owner there, and the day's would be the wrong
+    man), and, when the day shows two namesakes (:func:`_namesakes_together`), those that do not name
+    ``best`` at all (بوش alone in a story on the father). Elsewhere the day's link stands, also where only a
+    tagger's one-off glued form competed (بلاتر المستقيل)."""
+    shared = _namesakes_together(best, rivals, docs, doc_people)
+    return [d for d in docs[e] if any(doc_people[d][c] >= 2 for c in rivals) or (shared and not doc_people[d][best])]
 
 
 def _namesakes_together(best: str, rivals: list[str], docs: dict, doc_people: dict) -> bool:
     """Some article of the day names ``best`` and one of its rivals twice each (جيب بوش and جورج بوش): two
-    people share the short form, so it is nobody's that day, however rare the other is elsewhere."""
+    people share the short form that day, however rare the other is elsewhere."""
     return any(doc_people[d][best] >= 2 and any(doc_people[d][c] >= 2 for c in rivals) for d in docs[best])
 
 
