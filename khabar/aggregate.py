@@ -180,6 +180,7 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
     links = {e: group[0] for e, group in variants.items() if group and group[0] != e}
     fullest_of = {e: group[1] for e, group in variants.items() if group}
     clitic = _clitic_forms(people, links, mentions, docs)
+    clitic.update(_glued_after(people, links, mentions, docs, given))
     for e, words in people.items():
         if not words or e in clitic:
             continue
@@ -229,6 +230,34 @@ def _clitic_forms(people: dict, links: dict, mentions: Counter, docs: dict) -> d
             continue  # فناصر: a given name alone is nobody in particular, with or without the clitic
         if target and target != e and mentions[target] >= 2 * mentions[e] and len(docs[target]) >= 2:
             out[e] = target
+    return out
+
+
+def _glued_after(people: dict, links: dict, mentions: Counter, docs: dict, given: set) -> dict[str, str]:
+    """Ids of persons that are a name of the day with one or two words the tagger ran on after it
+    (أوباما المرتجف، عبد ربه منصور هادي قرارا جمهوريا، بلاتر المستقيل) -> that name's id. The name must be
+    mentioned five times as often in three documents or more and not end in a given name (محمد حسين مشاط
+    is no محمد حسين); the words after it must be in no other person's name of the day and hold no بن/آل;
+    after a one-word name the run-on form must be mentioned twice (the article linked its surname to it:
+    أوباما المرتجف), a one-off being as often a noun phrase (كريم الزبادي)."""
+    by_words = {words: e for e, words in people.items()}
+    in_names = Counter(w for words in people.values() for w in set(words))
+    out = {}
+    for e, words in people.items():
+        if e in links or len(words) < 2:
+            continue
+        for cut in (len(words) - 1, len(words) - 2):
+            name, after = words[:cut], words[cut:]
+            target = by_words.get(name) if cut >= 1 else None
+            if not target or any(in_names[w] > 1 or w in LINEAGE_KEYS for w in after):
+                continue
+            if name[-1] in GIVEN_NAMES or name[-1] in FOREBEAR_CHAIN_OPENERS or name[-1] in given:
+                continue  # محمد حسين مشاط: after a given name, a word is a surname more often than not
+            if len(name) == 1 and mentions[e] < 2:
+                continue  # كريم الزبادي: one article's one-off after a one-word name is as often a noun phrase
+            if mentions[target] >= 5 * mentions[e] and len(docs[target]) >= 3:
+                out[e] = target
+                break
     return out
 
 

@@ -517,3 +517,23 @@ def test_a_clitic_the_article_could_not_split_off_is_split_by_the_day():
     assert links[entity_id("PER", "كسعود الفيصل")] == entity_id("PER", "سعود الفيصل")
     # وليد is a name, not و + ليد; a given name alone stays nobody's, clitic or not
     assert entity_id("PER", "وليد الفيصل") not in links and entity_id("PER", "فناصر") not in links
+
+
+def test_words_the_tagger_ran_on_after_a_name_of_the_day_do_not_make_another_person():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    entities = ents(
+        *[per(d, "باراك أوباما") for d in ("d1", "d2", "d3") for _ in range(2)], *[per(d, "أوباما") for d in ("d1", "d2", "d3", "d4") for _ in range(3)],
+        per("d5", "أوباما المرتجف"), per("d5", "أوباما المرتجف"),  # the article linked its «أوباما» to the glued form
+        per("d6", "أوباما الزبادي"),  # a one-off after a one-word name: left alone
+        *[per(d, "محمد حسين") for d in ("d1", "d2", "d3") for _ in range(4)], per("d6", "محمد حسين مشاط"),  # a surname after a given name
+    )
+    links = aggregate.day_person_links(entities)
+    obama = entity_id("PER", "باراك أوباما")
+    assert links[entity_id("PER", "أوباما المرتجف")] == obama
+    assert entity_id("PER", "أوباما الزبادي") not in links and entity_id("PER", "محمد حسين مشاط") not in links
+    rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=docs(*((f"d{i}", "spa") for i in range(1, 7))), cfg=CFG).to_pylist()}
+    assert rows["باراك أوباما"] == 20
