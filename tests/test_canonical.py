@@ -546,3 +546,12 @@ def test_a_surname_takes_back_the_given_name_the_tagger_left_outside():
 )
 def test_an_organisation_is_one_id_however_the_article_qualifies_it(a, b, same):
     assert (canon.entity_id("ORG", a) == canon.entity_id("ORG", b)) is same
+
+
+def test_good_neighbourliness_is_not_hassan():
+    from khabar.extract.entities import is_never_a_person
+
+    assert is_never_a_person("علاقات تقوم على مبادئ حسن الجوار".split(), 4, 5, "PER")
+    assert is_never_a_person("أبدت طهران حسن النية".split(), 2, 3, "PER")
+    assert not is_never_a_person("وقال حسن روحاني".split(), 1, 2, "PER")  # حسن the given name
+    assert not is_never_a_person("وقال حسن".split(), 1, 2, "PER")
