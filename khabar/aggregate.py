@@ -402,11 +402,10 @@ def _day_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[s
     alone = _given_names_alone(canon, label, links)
 
     def day_id(e: str | None, doc: str | None = None) -> str | None:
-        if e in alone:
-            return None
         if contested and (e, doc) in contested:
-            return e
-        return links.get(e, e)
+            return None if e in alone else e
+        target = links.get(e, e)
+        return None if e in alone or target in alone else target  # فرضا -> رضا: a given name alone is nobody
 
     return day_id
 
