@@ -239,7 +239,9 @@ def _glued_after(people: dict, links: dict, mentions: Counter, docs: dict, given
     mentioned five times as often in three documents or more and not end in a given name (محمد حسين مشاط
     is no محمد حسين); the words after it must be in no other person's name of the day and hold no بن/آل;
     after a one-word name the run-on form must be mentioned twice (the article linked its surname to it:
-    أوباما المرتجف), a one-off being as often a noun phrase (كريم الزبادي)."""
+    أوباما المرتجف), a one-off being as often a noun phrase (كريم الزبادي). Before a full name of the day, one
+    definite word in no other person's name is an epithet or a glued word (الغالي سعود الفيصل، اليمني عبده
+    الحذيفي); a given name there is a son's (طارق عمر الشريف), so only words with the article count."""
     by_words = {words: e for e, words in people.items()}
     in_names = Counter(w for words in people.values() for w in set(words))
     out = {}
@@ -258,6 +260,13 @@ def _glued_after(people: dict, links: dict, mentions: Counter, docs: dict, given
             if mentions[target] >= 5 * mentions[e] and len(docs[target]) >= 3:
                 out[e] = target
                 break
+        else:
+            # a definite word before a full name is an epithet, not a given name (الغالي سعود الفيصل)
+            first, name = words[0], words[1:]
+            target = by_words.get(name) if len(name) >= 2 else None
+            if target and first.startswith("ال") and in_names[first] == 1 and first not in FOREBEAR_CHAIN_OPENERS and first not in LINEAGE_KEYS:
+                if mentions[target] >= 5 * mentions[e] and len(docs[target]) >= 3:
+                    out[e] = target
     return out
 
 

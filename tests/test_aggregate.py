@@ -537,3 +537,19 @@ def test_words_the_tagger_ran_on_after_a_name_of_the_day_do_not_make_another_per
     assert entity_id("PER", "أوباما الزبادي") not in links and entity_id("PER", "محمد حسين مشاط") not in links
     rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=docs(*((f"d{i}", "spa") for i in range(1, 7))), cfg=CFG).to_pylist()}
     assert rows["باراك أوباما"] == 20
+
+
+def test_a_definite_word_the_tagger_ran_on_before_a_full_name_is_an_epithet():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    entities = ents(
+        *[per(d, "سعود الفيصل") for d in ("d1", "d2", "d3") for _ in range(4)],
+        per("d4", "الغالي سعود الفيصل"), per("d4", "الغالي سعود الفيصل"),  # «الأمير الغالي سعود الفيصل»
+        *[per(d, "عمر الشريف") for d in ("d1", "d2", "d3") for _ in range(4)], per("d5", "طارق عمر الشريف"),  # his son
+    )
+    links = aggregate.day_person_links(entities)
+    assert links[entity_id("PER", "الغالي سعود الفيصل")] == entity_id("PER", "سعود الفيصل")
+    assert entity_id("PER", "طارق عمر الشريف") not in links
