@@ -131,7 +131,11 @@ def day_person_links(entities: pa.Table) -> dict[str, str]:
     never stands for a name it ends after بن/بنت/آل (فهد المشيقح is not
     تركي بن فهد المشيقح, his father is), and a word that opens the day's
     longer names at least as often (in mentions) as it ends them is a given
-    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل). Forms of one
+    name, nobody's surname (عادل of عادل بن زيد is not غادة عادل). Where an article
+    names a rival of the owner twice and left the short form alone, or, when two
+    of its full names share an article the same day (جيب بوش and جورج بوش, twice
+    each), where an article does not name the owner, those mentions keep their
+    own id (``_contested_at_home``, applied by ``_day_ids``). Forms of one
     name less a given name (جوزيف بلاتر, سيب بلاتر, سيب جوزيف بلاتر) count
     under the most mentioned of them (``_variant_groups``).
     """
@@ -144,7 +148,7 @@ def _person_links(entities: pa.Table, canon: dict[str, str], label: dict[str, st
 
 
 @_per_entities
-def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[str, str]) -> tuple[dict[str, str], dict[str, str], frozenset]:
     """``_person_links``, and the ids of the forms of a name less a given name (``_variant_groups``) -> the id of
     the day's fullest form of it: what ties the day's id for a person to other days' (سيب جوزيف بلاتر behind
     جوزيف بلاتر one day and سيب بلاتر the next), unlike a short form's link (بلاتر, عبدالله بن عبدالعزيز), whose
@@ -153,8 +157,11 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
 
     mentions: Counter = Counter(_column(entities, "entity_id"))
     docs: dict[str, set] = defaultdict(set)
+    doc_people: dict[str, Counter] = defaultdict(Counter)  # doc_id -> its persons' ids and mentions
     for eid, doc_id in zip(_column(entities, "entity_id"), _column(entities, "doc_id")):
         docs[eid].add(doc_id)
+        if label[eid] == "PER":
+            doc_people[doc_id][eid] += 1
     people = {e: tuple(key(canon[e]).split()) for e in canon if label[e] == "PER"}
     opens: Counter = Counter()
     ends: Counter = Counter()
@@ -168,11 +175,14 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
             by_edge[words[0]].add(e)
             by_edge[words[-1]].add(e)
     given = {w for w, n in opens.items() if n >= ends[w]}
+    contested: set[tuple[str, str]] = set()
     variants = _variant_groups(people, by_edge, mentions, docs, opens)
     links = {e: group[0] for e, group in variants.items() if group and group[0] != e}
     fullest_of = {e: group[1] for e, group in variants.items() if group}
+    clitic = _clitic_forms(people, links, mentions, docs)
+    clitic.update(_glued_after(people, links, mentions, docs, given))
     for e, words in people.items():
-        if not words:
+        if not words or e in clitic:
             continue
         if len(words) == 1 and words[0] in given:
             continue
@@ -185,19 +195,96 @@ def _links_and_variants(entities: pa.Table, canon: dict[str, str], label: dict[s
         best = min(candidates, key=lambda c: (-mentions[c], c))
         # candidates that are forms of the best one's name (سيب بلاتر, جوزيف بلاتر, سيب جوزيف بلاتر) do not compete
         names = [people[d] for d in candidates]
-        rivals = [c for c in candidates if not _compatible(people[c], people[best], names)]
+        rivals = [c for c in candidates if not _compatible(people[clitic.get(c, c)], people[best], names)]
         owns = mentions[best] * 4 >= (mentions[best] + sum(mentions[c] for c in rivals)) * 3
         if owns and len(docs[best]) >= 2 and mentions[best] * 3 >= mentions[e]:
             links[e] = best
+            contested.update((e, d) for d in _contested_at_home(e, best, rivals, docs, doc_people))
+    links.update(clitic)
     for e in list(links):  # follow chains (a -> b -> c) to their end
         seen, target = {e}, links[e]
         while target in links and target not in seen:
             seen.add(target)
             target = links[target]
         links[e] = target
-    return links, fullest_of
+    return links, fullest_of, frozenset(contested)
 
 
+
+
+# Proclitics the extractor leaves on a first word it cannot tell from a name within one article (وجيب بوش،
+# كسعود الفيصل، لسيب بلاتر، فحبري): the day's names can.
+_CLITIC_LETTERS = frozenset("وفبلك")
+
+
+def _clitic_forms(people: dict, links: dict, mentions: Counter, docs: dict) -> dict[str, str]:
+    """Ids of persons whose first word is a proclitic glued to a name of the day -> that name's id, when the name
+    without it is a person of the day mentioned at least twice as often and in two documents or more."""
+    by_words = {words: e for e, words in people.items()}
+    out = {}
+    for e, words in people.items():
+        if e in links or not words or words[0][0] not in _CLITIC_LETTERS or len(words[0]) < 4:
+            continue
+        target = by_words.get((words[0][1:], *words[1:]))
+        if len(words) == 1 and words[0][1:] in GIVEN_NAMES:
+            continue  # فناصر: a given name alone is nobody in particular, with or without the clitic
+        if target and target != e and mentions[target] >= 2 * mentions[e] and len(docs[target]) >= 2:
+            out[e] = target
+    return out
+
+
+def _glued_after(people: dict, links: dict, mentions: Counter, docs: dict, given: set) -> dict[str, str]:
+    """Ids of persons that are a name of the day with one or two words the tagger ran on after it
+    (أوباما المرتجف، عبد ربه منصور هادي قرارا جمهوريا، بلاتر المستقيل) -> that name's id. The name must be
+    mentioned five times as often in three documents or more and not end in a given name (محمد حسين مشاط
+    is no محمد حسين); the words after it must be in no other person's name of the day and hold no بن/آل;
+    after a one-word name the run-on form must be mentioned twice (the article linked its surname to it:
+    أوباما المرتجف), a one-off being as often a noun phrase (كريم الزبادي). Before a full name of the day, one
+    definite word in no other person's name is an epithet or a glued word (الغالي سعود الفيصل، اليمني عبده
+    الحذيفي); a given name there is a son's (طارق عمر الشريف), so only words with the article count."""
+    by_words = {words: e for e, words in people.items()}
+    in_names = Counter(w for words in people.values() for w in set(words))
+    out = {}
+    for e, words in people.items():
+        if e in links or len(words) < 2:
+            continue
+        for cut in (len(words) - 1, len(words) - 2):
+            name, after = words[:cut], words[cut:]
+            target = by_words.get(name) if cut >= 1 else None
+            if not target or any(in_names[w] > 1 or w in LINEAGE_KEYS for w in after):
+                continue
+            if name[-1] in GIVEN_NAMES or name[-1] in FOREBEAR_CHAIN_OPENERS or name[-1] in given:
+                continue  # محمد حسين مشاط: after a given name, a word is a surname more often than not
+            if len(name) == 1 and mentions[e] < 2:
+                continue  # كريم الزبادي: one article's one-off after a one-word name is as often a noun phrase
+            if mentions[target] >= 5 * mentions[e] and len(docs[target]) >= 3:
+                out[e] = target
+                break
+        else:
+            # a definite word before a full name is an epithet, not a given name (الغالي سعود الفيصل)
+            first, name = words[0], words[1:]
+            target = by_words.get(name) if len(name) >= 2 else None
+            if target and first.startswith("ال") and in_names[first] == 1 and first not in FOREBEAR_CHAIN_OPENERS and first not in LINEAGE_KEYS:
+                if mentions[target] >= 5 * mentions[e] and len(docs[target]) >= 3:
+                    out[e] = target
+    return out
+
+
+def _contested_at_home(e: str, best: str, rivals: list[str], docs: dict, doc_people: dict) -> list[str]:
+    """The documents where short form ``e`` keeps its own id though the day links it to ``best``: those
+    that name a rival of ``best`` twice or more (بوش in an article on جورج بوش, the day's owner being جيب
+    بوش: the extractor, reading the article, found no single owner there, and the day's would be the wrong
+    man), and, when the day shows two namesakes (:func:`_namesakes_together`), those that do not name
+    ``best`` at all (بوش alone in a story on the father). Elsewhere the day's link stands, also where only a
+    tagger's one-off glued form competed (بلاتر المستقيل)."""
+    shared = _namesakes_together(best, rivals, docs, doc_people)
+    return [d for d in docs[e] if any(doc_people[d][c] >= 2 for c in rivals) or (shared and not doc_people[d][best])]
+
+
+def _namesakes_together(best: str, rivals: list[str], docs: dict, doc_people: dict) -> bool:
+    """Some article of the day names ``best`` and one of its rivals twice each (جيب بوش and جورج بوش): two
+    people share the short form that day, however rare the other is elsewhere."""
+    return any(doc_people[d][best] >= 2 and any(doc_people[d][c] >= 2 for c in rivals) for d in docs[best])
 
 
 def _given_name_dropped(short: tuple, full: tuple) -> bool:
@@ -311,19 +398,25 @@ def _linked_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dic
     out of entity_daily and cooccurrence (its mentions stay in ``entities``).
     """
     day_id = _day_ids(entities, cfg, canon, label)
-    return [day_id(e) for e in _column(entities, "entity_id")]
+    return [day_id(e, d) for e, d in zip(_column(entities, "entity_id"), _column(entities, "doc_id"))]
 
 
-def _day_ids(
-    entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str], links: dict[str, str] | None = None
-) -> Callable[[str | None], str | None]:
-    """entity_id -> the id it counts under that day (``_linked_ids``), for ids from any dataset (speakers too);
-    ``links``: the day's ``_person_links`` when the caller has them."""
+def _day_ids(entities: pa.Table, cfg: dict, canon: dict[str, str], label: dict[str, str]) -> Callable[..., str | None]:
+    """(entity_id, its doc_id) -> the id it counts under that day (``_linked_ids``), for ids from any dataset
+    (speakers too). A short form keeps its own id in a document where the day's link is contested
+    (``_contested_at_home``); without a doc_id the day's link stands."""
     if not cfg["link_short_names"]:
-        return lambda e: e
-    links = _person_links(entities, canon, label) if links is None else links
+        return lambda e, doc=None: e
+    links, _, contested = _links_and_variants(entities, canon, label)
     alone = _given_names_alone(canon, label, links)
-    return lambda e: None if e in alone else links.get(e, e)
+
+    def day_id(e: str | None, doc: str | None = None) -> str | None:
+        if contested and (e, doc) in contested:
+            return None if e in alone else e
+        target = links.get(e, e)
+        return None if e in alone or target in alone else target  # فرضا -> رضا: a given name alone is nobody
+
+    return day_id
 
 
 def _given_names_alone(canon: dict[str, str], label: dict[str, str], links: dict[str, str]) -> set[str]:
@@ -390,12 +483,12 @@ def entity_aliases_daily(*, entities: pa.Table, cfg: dict) -> pa.Table:
     from khabar.extract.canonical import light
 
     canon, label = _canonicals(entities)
-    links, fullest_of = _links_and_variants(entities, canon, label) if cfg["link_short_names"] else ({}, {})
-    day_id = _day_ids(entities, cfg, canon, label, links)
+    fullest_of = _links_and_variants(entities, canon, label)[1] if cfg["link_short_names"] else {}
+    day_id = _day_ids(entities, cfg, canon, label)
     mentions: Counter = Counter()
     docs: dict[tuple, set] = defaultdict(set)
     for own, text, doc_id in zip(_column(entities, "entity_id"), _column(entities, "text"), _column(entities, "doc_id")):
-        eid = day_id(own)
+        eid = day_id(own, doc_id)
         if eid is None or not text:
             continue
         k = (eid, light(text), own if own in fullest_of else None, fullest_of.get(own))
@@ -538,7 +631,7 @@ def speakers_daily(*, quotes: pa.Table, documents: pa.Table, cfg: dict, entities
 def _speaker_group(name: str, speaker_id: str | None, doc_id: str, day_id: Callable, canon: dict[str, str]) -> tuple[str | None, str]:
     """The speakers_daily key of one quote (see speakers_daily), None for an anonymous one, and the name it counts."""
     if speaker_id:
-        linked = day_id(speaker_id)
+        linked = day_id(speaker_id, doc_id)
         if linked:
             return linked, name
         # a given name alone is its document's own speaker, like an unnamed source; under its canonical,

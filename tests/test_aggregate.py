@@ -460,3 +460,96 @@ def test_a_compound_given_name_alone_is_nobody_in_particular():
     entities = ents(per("d1", "عز الدين"), per("d1", "عز الدين"), per("d2", "عزالدين"), per("d2", "عز الدين الحسني"), per("d1", "نصر الدين"))
     rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=documents, cfg=CFG).to_pylist()}
     assert rows == {"عز الدين الحسني": 1}
+
+
+def _bush_day(jeb_twice_beside_george: bool):
+    """Jeb Bush named in five articles; d1 is on George Bush and keeps a bare «بوش» it could not attribute;
+    d5 says «بوش» beside a tagger's one-off glued «مستشاري بوش»."""
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    return ents(
+        *[per("d1", "جيب بوش")] * (2 if jeb_twice_beside_george else 1), per("d1", "جورج بوش"), per("d1", "جورج بوش"), per("d1", "بوش"),
+        *[per(d, "جيب بوش") for d in ("d2", "d3", "d4", "d6") for _ in range(3)], per("d4", "جورج بوش"),
+        per("d5", "مستشاري بوش"), per("d5", "بوش"), per("d5", "بوش"),
+    )
+
+
+def test_a_surname_left_alone_beside_its_namesakes_keeps_its_own_id_in_that_article():
+    from khabar.extract.canonical import entity_id
+
+    bush, jeb = entity_id("PER", "بوش"), entity_id("PER", "جيب بوش")
+    entities = _bush_day(jeb_twice_beside_george=False)
+    canon, label = aggregate._canonicals(entities)
+    day_ids = dict(zip(zip(entities.column("doc_id").to_pylist(), entities.column("entity_id").to_pylist()), aggregate._linked_ids(entities, CFG, canon, label)))
+    # the day's owner of «بوش» is جيب بوش (13 of 17 candidates' mentions), but d1 names جورج بوش twice
+    assert day_ids[("d1", bush)] == bush
+    assert day_ids[("d5", bush)] == jeb  # a glued one-off is no rival there
+    rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=docs(*((f"d{i}", "spa") for i in range(1, 7))), cfg=CFG).to_pylist()}
+    assert rows == {"جيب بوش": 15, "جورج بوش": 3, "بوش": 1, "مستشاري بوش": 1}
+
+
+def test_two_namesakes_named_twice_in_one_article_leave_the_surname_alone_where_the_owner_is_not_named():
+    from khabar.extract.canonical import entity_id
+
+    bush, jeb = entity_id("PER", "بوش"), entity_id("PER", "جيب بوش")
+    entities = _bush_day(jeb_twice_beside_george=True)
+    canon, label = aggregate._canonicals(entities)
+    day_ids = dict(zip(zip(entities.column("doc_id").to_pylist(), entities.column("entity_id").to_pylist()), aggregate._linked_ids(entities, CFG, canon, label)))
+    # d1 names جيب بوش and جورج بوش twice each: the day knows two men share «بوش»; d5 names neither
+    assert day_ids[("d1", bush)] == bush and day_ids[("d5", bush)] == bush
+    assert aggregate.day_person_links(entities)[bush] == jeb  # an article naming جيب بوش still counts him
+
+
+def test_a_clitic_the_article_could_not_split_off_is_split_by_the_day():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    entities = ents(
+        per("d1", "سعود الفيصل"), per("d2", "سعود الفيصل"), per("d3", "كسعود الفيصل"),  # «رجل كسعود الفيصل»
+        per("d1", "وليد الفيصل"), per("d4", "ناصر"), per("d4", "ناصر"), per("d5", "فناصر"),
+    )
+    links = aggregate.day_person_links(entities)
+    assert links[entity_id("PER", "كسعود الفيصل")] == entity_id("PER", "سعود الفيصل")
+    # وليد is a name, not و + ليد; a given name alone stays nobody's, clitic or not
+    assert entity_id("PER", "وليد الفيصل") not in links and entity_id("PER", "فناصر") not in links
+
+
+def test_words_the_tagger_ran_on_after_a_name_of_the_day_do_not_make_another_person():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    entities = ents(
+        *[per(d, "باراك أوباما") for d in ("d1", "d2", "d3") for _ in range(2)], *[per(d, "أوباما") for d in ("d1", "d2", "d3", "d4") for _ in range(3)],
+        per("d5", "أوباما المرتجف"), per("d5", "أوباما المرتجف"),  # the article linked its «أوباما» to the glued form
+        per("d6", "أوباما الزبادي"),  # a one-off after a one-word name: left alone
+        *[per(d, "محمد حسين") for d in ("d1", "d2", "d3") for _ in range(4)], per("d6", "محمد حسين مشاط"),  # a surname after a given name
+    )
+    links = aggregate.day_person_links(entities)
+    obama = entity_id("PER", "باراك أوباما")
+    assert links[entity_id("PER", "أوباما المرتجف")] == obama
+    assert entity_id("PER", "أوباما الزبادي") not in links and entity_id("PER", "محمد حسين مشاط") not in links
+    rows = {r["canonical"]: r["mentions"] for r in aggregate.entity_daily(entities=entities, documents=docs(*((f"d{i}", "spa") for i in range(1, 7))), cfg=CFG).to_pylist()}
+    assert rows["باراك أوباما"] == 20
+
+
+def test_a_definite_word_the_tagger_ran_on_before_a_full_name_is_an_epithet():
+    from khabar.extract.canonical import entity_id
+
+    def per(d, name):
+        return (d, 0, entity_id("PER", name), name, "PER")
+
+    entities = ents(
+        *[per(d, "سعود الفيصل") for d in ("d1", "d2", "d3") for _ in range(4)],
+        per("d4", "الغالي سعود الفيصل"), per("d4", "الغالي سعود الفيصل"),  # «الأمير الغالي سعود الفيصل»
+        *[per(d, "عمر الشريف") for d in ("d1", "d2", "d3") for _ in range(4)], per("d5", "طارق عمر الشريف"),  # his son
+    )
+    links = aggregate.day_person_links(entities)
+    assert links[entity_id("PER", "الغالي سعود الفيصل")] == entity_id("PER", "سعود الفيصل")
+    assert entity_id("PER", "طارق عمر الشريف") not in links

@@ -23,6 +23,10 @@ Rules, each applied to the mentions the tagger found:
    role, never part of a name; a mention that is only such a title takes the
    name of the one person the article gives it (:func:`resolve_titles`).
 
+6. A surname the tagger tagged without its given names (``جيب ⟦بوش⟧``) takes
+   them back when the article names that full name elsewhere
+   (:func:`join_split_names`).
+
 Span repairs over the tagger's output (facilities named after people,
 lineage, words run on) are in :mod:`khabar.extract.person_spans`; a given name
 alone (فهد) is kept here but left out of the daily aggregates
@@ -95,6 +99,12 @@ ALIASES = {
     "الاهلي السعودي": "الاهلي",
     "النادي الاهلي المصري": "الاهلي المصري",
     "البنك الاهلي التجاري": "البنك الاهلي",
+    "النادي النصر": "النصر",
+    "النصر السعودي": "النصر",
+    # a name and the country it is always of
+    "حزب الله اللبناني": "حزب الله",
+    "الكونغرس الامريكي": "الكونغرس",
+    "صندوق النقد": "صندوق النقد الدولي",
 }
 # Names several organisations share: normalised key -> senses in order of trial, each (sense, its cue
 # words, its rivals' cue words, cues needed). A bare mention takes the first sense whose cues among the
@@ -201,13 +211,22 @@ def key(text: str) -> str:
     return ALIASES.get(joined, joined)
 
 
+# Words that say what kind of body a one-word name is and add nothing to it (تنظيم القاعدة = القاعدة,
+# منظمة أوبك = أوبك), as key() spells them. Not حزب, جبهة, جماعة, شركة: they are part of the name more
+# often than not (حزب الله, جبهة النصرة, شركة الاتحاد is no club).
+KIND_WORDS = frozenset({"تنظيم", "منظمه"})
+
+
 def id_key(label: str, canonical: str) -> str:
     """What the id hashes: the key without spaces (فيس بوك = فيسبوك), and for
     organisations, places and others without the article on each word
-    (الفيفا = فيفا, الشرق الأوسط = شرق أوسط). Persons keep it: حسين and
-    الحسين are usually two people."""
+    (الفيفا = فيفا, الشرق الأوسط = شرق أوسط) and without a kind word before a
+    one-word name (تنظيم القاعدة = القاعدة, ``KIND_WORDS``). Persons keep the
+    article: حسين and الحسين are usually two people."""
     words = key(canonical).split()
     if label != "PER":
+        if len(words) == 2 and words[0] in KIND_WORDS:
+            words = words[1:]
         words = [w[2:] if len(w) >= 4 and w.startswith("ال") else w for w in words]
     return "".join(words)
 
@@ -266,11 +285,14 @@ def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
     return i, light(form[i:])
 
 
-def retrim_clitics(mentions: list[dict], text: str, known: frozenset = frozenset()) -> None:
+def retrim_clitics(mentions: list[dict], text: str, known: frozenset = frozenset(), names: Mapping[str, int] | None = None) -> None:
     """Split a proclitic off a mention's first word when the rest is a word of the document's other
     mentions more often than the whole word is, or a word in ``known`` (``خلفا لبلاتر`` next to
-    ``جوزيف بلاتر`` -> بلاتر): the lexicon does not know every name the news does.
+    ``جوزيف بلاتر`` -> بلاتر): the lexicon does not know every name the news does. A whole word the
+    lexicon (``names``) knows as a name more often than the rest needs the rest in two more of the
+    document's mentions: ``باراك أوباما`` is not ب + ``أراك`` because the article names the reactor of Arak once.
     ``mentions`` are changed in place (start, text, canonical)."""
+    names = names or {}
     counts: dict[str, int] = {}
     for m in mentions:
         for w in m["canonical"].split():
@@ -282,12 +304,84 @@ def retrim_clitics(mentions: list[dict], text: str, known: frozenset = frozenset
         own = {norm(w) for w in m["canonical"].split()}
         w = norm(parts[0])
         for _, rest in proclitic_splits(w):
-            if rest in known or counts.get(rest, 0) - (rest in own) > counts.get(w, 0) - (w in own):
+            # a whole word the lexicon knows better than the rest needs the rest twice more in the document
+            needed = 2 if names.get(w, 0) > names.get(rest, 0) else 1
+            if rest in known or counts.get(rest, 0) - (rest in own) >= counts.get(w, 0) - (w in own) + needed:
                 n, name = proclitic_length(parts[0], {rest: 1})
                 m["canonical"] = name + m["canonical"][len(light(parts[0])) :]
                 m["start"] += n
                 m["text"] = text[m["start"] : m["end"]]
                 break
+
+
+_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(?:(\w+)\s+)?(\w+)\s+$")
+_MAX_NAME_WORDS_BEFORE = 3
+
+
+def join_split_names(mentions: list[dict], text: str, names: Mapping[str, int] | None = None) -> None:
+    """A person mention whose given names the tagger left outside (``جيب ⟦بوش⟧``, ``لجيب ⟦بوش⟧``, or
+    ``⟦جيب⟧ ⟦بوش⟧`` as two mentions) takes them back when, with them, it is a name of two words or
+    more the document names in full elsewhere: it is that person, not a surname left to be shared
+    with the family (جورج بوش in the same article). Only words right before it, space between, count;
+    a clitic on the first of them stays out. ``mentions`` (in text order) are changed in place; a
+    given-name mention absorbed is removed. The full name must be one the document repeats or whose
+    first word the lexicon (``names``) knows: a tagger's one-off ``انتخاب بلاتر`` takes no surname."""
+    names = names or {}
+    seen: dict[str, list[str]] = {}
+    for m in mentions:
+        if m["label"] == "PER" and len(m["canonical"].split()) > 1:
+            seen.setdefault(key(m["canonical"]), []).append(m["canonical"])
+    full = {k: forms[0] for k, forms in seen.items() if len(forms) > 1 or names.get(norm(forms[0].split()[0]), 0) > 0}
+    if not full:
+        return
+    last_words = {k.split()[-1] for k in full}
+    absorbed = set()
+    for i, m in enumerate(mentions):
+        if m["label"] != "PER" or key(m["canonical"]).split()[-1] not in last_words:
+            continue
+        found = _name_before(text, m, full)
+        if not found:
+            continue
+        start, name = found
+        covered = [j for j in range(i - 1, -1, -1) if mentions[j]["end"] > start]
+        if any(mentions[j]["label"] != "PER" for j in covered):
+            continue  # a place or an organisation before it (كولومبيا بوش): the tagger's call stands
+        for j in covered:
+            absorbed.add(j)
+            m["role"] = m.get("role") or mentions[j].get("role")
+        m["start"], m["canonical"], m["text"] = start, name, text[start : m["end"]]
+    if absorbed:
+        mentions[:] = [m for j, m in enumerate(mentions) if j not in absorbed]
+
+
+def _name_before(text: str, m: dict, full: dict[str, str]) -> tuple[int, str] | None:
+    """(new start, full name) when the words right before mention ``m`` make it one of ``full``'s names."""
+    match = _WORDS_BEFORE.search(text, max(0, m["start"] - 80), m["start"])
+    if not match:
+        return None
+    words = [(match.start(g), match.group(g)) for g in (1, 2, 3) if match.group(g)]
+    own = key(m["canonical"])
+    for n in range(1, min(len(words), _MAX_NAME_WORDS_BEFORE) + 1):
+        (first_at, first), rest = words[-n], [w for _, w in words[-n + 1 :]] if n > 1 else []
+        for trim, given in [(0, first), *((len(p), r) for p, r in proclitic_splits(norm(first)))]:
+            k = key(" ".join([given, *rest, own]))
+            if k in full and k != own:
+                return first_at + _chars_for(first, trim), full[k]
+    return None
+
+
+def _chars_for(form: str, letters: int) -> int:
+    """Characters of ``form`` that its first ``letters`` normalised letters take (diacritics after them too)."""
+    if letters == 0:
+        return 0
+    seen, i = 0, 0
+    while i < len(form) and seen < letters:
+        if not _DIACRITICS.match(form[i]):
+            seen += 1
+        i += 1
+    while i < len(form) and _DIACRITICS.match(form[i]):
+        i += 1
+    return i
 
 
 def role_length(before: list[str]) -> int:

@@ -119,7 +119,8 @@ def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, na
                 continue
             mentions.append(_mention(doc_id, text, sent, words, (a, b, label, prev_end), sum(probs[a:b]) / (b - a), cols, names))
             prev_end = b
-    canon.retrim_clitics(mentions, text, person_spans.HEAD_WORDS)
+    canon.retrim_clitics(mentions, text, person_spans.HEAD_WORDS, names)
+    canon.join_split_names(mentions, text, names)
     canon.resolve_titles(mentions)
     canon.link_short_forms(mentions)
     canon.separate_homonyms(mentions)
@@ -220,9 +221,20 @@ def _mention(doc_id: str, text: str, sent: list[int], words: list[str], span: tu
     return mention
 
 
+# «حسن» before these is "good" (مبادئ حسن الجوار، حسن النية), not the given name: the tagger took 15 of them for
+# a person on 2015-07-21, and the article's حسن روحاني took them in. Normalised as canon.norm spells them.
+_GOOD_MANNERS = frozenset(canon.norm(w) for w in "الجوار الجيرة النية نية الظن التعامل الخلق الأخلاق السير الحظ الأداء الضيافة الاستقبال التدبير السلوك الخاتمة التصرف الإدارة".split())
+
+
 def is_never_a_person(words: list[str], a: int, b: int, label: str) -> bool:
-    """A one-word person of two letters or fewer is a pronoun or particle the tagger took (لي in قال لي)."""
-    return label == "PER" and b - a == 1 and len(canon.norm(words[a])) <= 2
+    """A one-word person of two letters or fewer is a pronoun or particle the tagger took (لي in قال لي);
+    ``حسن`` before a word of manner (حسن الجوار، حسن النية) is "good", no حسن."""
+    if label != "PER" or b - a != 1:
+        return False
+    w = canon.norm(words[a])
+    if len(w) <= 2:
+        return True
+    return strip_proclitics(w)[1] == "حسن" and b < len(words) and canon.norm(words[b]).strip(".،,") in _GOOD_MANNERS
 
 
 # Month names that are also names (نيسان the carmaker, رمضان, رجب, شعبان the men):
