@@ -19,7 +19,7 @@ class ProcessSampler:
     def __init__(self, every_s: float = 0.25) -> None:
         self.every_s = every_s
         self.peaks: dict[int, tuple[str, int]] = {}
-        self.cpu: dict[int, float] = {}
+        self.cpu: dict[int, tuple[str, float]] = {}
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -34,8 +34,9 @@ class ProcessSampler:
     def peak_mib(self, kind: str) -> float:
         return max((rss for k, rss in self.peaks.values() if k == kind), default=0) / 2**20
 
-    def cpu_seconds(self) -> float:
-        return sum(self.cpu.values())
+    def cpu_seconds(self, kind: str | None = None) -> float:
+        """CPU seconds of the processes of ``kind`` (all of them for None)."""
+        return sum(cpu for k, cpu in self.cpu.values() if kind in (None, k))
 
     def _run(self) -> None:
         while not self._done.wait(self.every_s):
@@ -52,4 +53,4 @@ class ProcessSampler:
                 continue
             _, peak = self.peaks.get(child.pid, (kind, 0))
             self.peaks[child.pid] = (kind, max(peak, rss))
-            self.cpu[child.pid] = times.user + times.system
+            self.cpu[child.pid] = (kind, times.user + times.system)

@@ -70,6 +70,7 @@ def main() -> int:
     print(f"{'stages':<10} {stages:>8.2f} {words / stages:>12,.0f}")
     print(f"{'end to end':<10} {wall:>8.2f} {words / wall:>12,.0f}   (wall time of `khabar run`, Prefect start-up included)")
     print(f"CPU        {cpu:.1f} s (this process and every process below it; {words / cpu:,.0f} words per CPU-s)")
+    print(f"CPU by process  main {me.ru_utime + me.ru_stime:.1f} s, workers {sampler.cpu_seconds('worker'):.1f} s, Prefect server {sampler.cpu_seconds('server'):.1f} s")
     print(
         f"peak RSS   main process {self_rss:,.0f} MiB, largest worker {sampler.peak_mib('worker'):,.0f} MiB, "
         f"Prefect server {sampler.peak_mib('server'):,.0f} MiB"

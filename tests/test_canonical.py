@@ -458,6 +458,20 @@ def test_a_surname_alone_after_a_verb_of_saying_is_the_person_named_before():
     assert surnames_after_saying(sents, [[(5, 6, "PER")], []], words) == [[(5, 6, "PER")], []]
 
 
+def test_surnames_after_saying_reads_the_verbs_found_once_for_the_chunk():
+    from khabar.extract.entities import saying_rows, surnames_after_saying
+
+    # the document's sentences are rows 3.. of the chunk: rows 0-2 belong to another document
+    words = "قال خالد العمري . قال وزير المالية خالد العمري إن العجز تراجع . وأضاف العمري أن الميزانية أقرت وقال".split()
+    assert saying_rows(words) == [0, 4, 13, 17, 18]  # قال، قال، وأضاف، أقرت، وقال
+    sents = [list(range(4, 13)), list(range(13, len(words)))]
+    found = [[(3, 5, "PER")], []]
+    # وأضاف العمري: the person; after أقرت comes no surname; the closing وقال has no word after it
+    expected = [[(3, 5, "PER")], [(1, 2, "PER")]]
+    assert surnames_after_saying(sents, found, words, saying_rows(words)) == expected
+    assert surnames_after_saying(sents, found, words) == expected
+
+
 _CACHE_TEXTS = [
     "قال الرئيس الأمريكي باراك أوباما في واشنطن إن الولايات المتحدة ستدعم الأردن. وأكد أوباما أن أمريكا لن تتراجع.",
     "التقى ولي العهد الأمير محمد بن نايف بن عبدالعزيز في الرياض وزير الخارجية الأميركي جون كيري، وقال كيري إن المملكة العربية السعودية شريك.",

@@ -48,6 +48,11 @@ def test_proclitics():
     assert strip_proclitics("للعراق") == ("ل", "العراق")
     assert strip_proclitics("بيت") == ("", "بيت")  # too short to hold a clitic
     assert proclitic_splits("وبيروت") == [("و", "بيروت"), ("وب", "يروت")]
+    # shortest prefix first, the elided alef of لل given back
+    assert proclitic_splits("وللعراق") == [("و", "للعراق"), ("ول", "العراق")]
+    assert proclitic_splits("للعراق") == [("ل", "العراق")]
+    assert proclitic_splits("فكتب") == [("ف", "كتب")]  # ك then leaves too little to split
+    assert proclitic_splits("بيت") == []
 
 
 def test_features_are_memoised_per_type_and_see_the_window():

@@ -11,6 +11,7 @@ part of the mention; they go to ``role`` (see :mod:`khabar.extract.canonical`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import compress, groupby
 
 import pyarrow as pa
@@ -65,6 +66,7 @@ def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table,
             rows = range(bounds[i][0] - lo, bounds[i][1] - lo)
             doc_sents.append([list(g) for _, g in groupby(rows, key=cols["sent_idx"].__getitem__)])
         forms = cols["form"]
+        cols["says"] = saying_rows(forms)
         # the words of each sentence, built once: the tagger and the post-processing both read them
         doc_words = [[[forms[k] for k in sent] for sent in sents] for sents in doc_sents]
         tagged = backend.tag_documents(doc_words)
@@ -108,7 +110,7 @@ def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, na
     mentions = []
     # most sentences are all O: no spans to read or repair (both would return none)
     repaired = [person_spans.repair(words, spans_from_bio(tags), names, facilities) if tags.count("O") < len(tags) else [] for words, (tags, _) in zip(sent_words, doc_tags)]
-    repaired = surnames_after_saying(sents, repaired, cols["form"])
+    repaired = surnames_after_saying(sents, repaired, cols["form"], cols.get("says"))
     known = _person_words(sents, repaired, cols["form"])
     footer_start, footer_end = link_footer(text)
     for sent, (tags, probs), found, words in zip(sents, doc_tags, repaired, sent_words):
@@ -153,19 +155,29 @@ class _SaysMemo(dict):
 _says = _SaysMemo().__getitem__
 
 
-def surnames_after_saying(sents: list[list[int]], found: list[list[tuple]], forms: list[str]) -> list[list[tuple]]:
+def saying_rows(forms: list[str]) -> list[int]:
+    """The positions in ``forms`` of the verbs of saying, ascending: found once for a chunk's tokens, at C speed (map, compress)."""
+    return list(compress(range(len(forms)), map(_says, forms)))
+
+
+def surnames_after_saying(sents: list[list[int]], found: list[list[tuple]], forms: list[str], says: list[int] | None = None) -> list[list[tuple]]:
     """``found`` (spans per sentence) plus the untagged surnames of the document right after a verb of saying.
 
     A surname repeated alone as the subject of قال/أكد (وأكد السوداني after محمد شياع السوداني)
     is that person; a tagger reading the sentence alone misses the ones that are also words
-    (السوداني "the Sudanese"). Only the last word of a person named in two words or more counts."""
+    (السوداني "the Sudanese"). Only the last word of a person named in two words or more counts.
+    ``says``: :func:`saying_rows` of ``forms``, when each sentence is a run of consecutive rows
+    (the verbs of a sentence are then a slice of it); else each sentence's words are looked at."""
     surnames = {canon.norm(forms[sent[b - 1]]) for sent, spans in zip(sents, found) for a, b, label in spans if label == "PER" and b - a >= 2}
     if not surnames:
         return found
     out = []
     for sent, spans in zip(sents, found):
-        # the words right after a verb of saying, found at C speed (map, compress): few sentences have one
-        after = [i + 1 for i in compress(range(len(sent) - 1), map(_says, map(forms.__getitem__, sent[:-1])))]
+        if says is None:  # the words right after a verb of saying, found at C speed (map, compress): few sentences have one
+            after = [i + 1 for i in compress(range(len(sent) - 1), map(_says, map(forms.__getitem__, sent[:-1])))]
+        else:  # the verbs before the sentence's last word
+            first = sent[0] if sent else 0
+            after = [k - first + 1 for k in says[bisect_left(says, first) : bisect_left(says, first + len(sent) - 1)]]
         added = []
         if after:
             covered = {i for a, b, _ in spans for i in range(a, b)}

@@ -91,7 +91,9 @@ def proclitic_splits(w: str) -> list[tuple[str, str]]:
             splits.append((conj + "ل", "ا" + after[1:]))
         elif len(after) >= 4 and after[0] in PREPOSITION_PROCLITICS:
             splits.append((conj + after[0], after[1:]))
-    return sorted(splits, key=lambda s: len(s[0]))
+    # Already shortest prefix first: a word opening with و/ف has no split in the bare pass (neither letter
+    # is a preposition nor opens لل), so the splits come from one pass, the conjunction alone before it with a preposition.
+    return splits
 
 
 def strip_article(w: str) -> str:

@@ -225,7 +225,7 @@ class FastTagger:
             labels = viterbi(emission, _lengths(rows), self.w1.trans)
             tags = self._labels(self.w1, labels, rows)
             if self.w2 is None:
-                results = self._with_marginals(self.w1, emission, rows, tags, range(len(rows)))
+                results = self._with_marginals(self.w1, emission, rows, tags, labels)
             else:
                 results = self._stage2(doc_of, rows, labels, tags)
             it = iter(results)
@@ -335,22 +335,20 @@ class FastTagger:
         it = iter(list(map(weights.labels.__getitem__, labels.tolist())))
         return [list(islice(it, len(s))) for s in rows]
 
-    def _with_marginals(self, weights: CrfWeights, emission: np.ndarray, rows: list, tags: list, which) -> list:
-        """(tags, probs) of the sentences ``which``: the marginal of each non-O tag; O's are not reported (1.0)."""
+    def _with_marginals(self, weights: CrfWeights, emission: np.ndarray, rows: list, tags: list, labels: np.ndarray) -> list:
+        """(tags, probs) of every sentence: the marginal of each non-O tag; O's are not reported (1.0).
+        ``labels``: the label ids of ``tags``, flat. Forward-backward runs only over the sentences with a non-O tag."""
         lengths = _lengths(rows)
-        ends = np.cumsum(lengths)
-        todo = [i for i in which if tags[i].count("O") < len(tags[i])]
-        out = {i: (tags[i], [1.0] * len(tags[i])) for i in set(which) - set(todo)}
-        if todo:
-            sub = emission[np.concatenate([np.arange(ends[i] - lengths[i], ends[i]) for i in todo])]
-            p = marginals(sub, lengths[todo], weights.trans)
-            col = {name: j for j, name in enumerate(weights.labels)}
-            flat = [t for i in todo for t in tags[i]]
+        other = labels != (weights.labels.index("O") if "O" in weights.labels else -1)
+        probs = np.ones(len(labels))
+        if other.any():
+            todo = np.add.reduceat(other, np.cumsum(lengths) - lengths) > 0
+            tokens = np.repeat(todo, lengths)
+            p = marginals(emission[tokens], lengths[todo], weights.trans)
             # each token's marginal of its own tag, read for all tokens at once
-            chosen = iter(p[np.arange(len(flat)), list(map(col.__getitem__, flat))].tolist())
-            for i in todo:
-                out[i] = (tags[i], [c if t != "O" else 1.0 for t, c in zip(tags[i], islice(chosen, len(tags[i])))])
-        return [out[i] for i in which]
+            probs[tokens] = np.where(other[tokens], p[np.arange(len(p)), labels[tokens]], 1.0)
+        it = iter(probs.tolist())
+        return [(t, list(islice(it, len(t)))) for t in tags]
 
     def _stage2(self, doc_of: list[int], rows: list, labels: np.ndarray, tags: list) -> list:
         """crf.stage2_document over every document of the batch at once (votes: khabar.ner.votes)."""
@@ -362,12 +360,12 @@ class FastTagger:
         which = np.flatnonzero(needs).tolist()
         results = [(t, [1.0] * len(t)) for t in tags]  # not retagged: all O (crf._needs_stage2)
         if which:
-            ends = np.cumsum(lengths)
-            codes = codes[np.concatenate([np.arange(ends[j] - lengths[j], ends[j]) for j in which])]
+            codes = codes[np.repeat(needs, lengths)]
             srows = [rows[j] for j in which]
             emission = self._emission2(srows, codes)
-            tags2 = self._labels(self.w2, viterbi(emission, _lengths(srows), self.w2.trans), srows)
-            for j, r in zip(which, self._with_marginals(self.w2, emission, srows, tags2, range(len(srows)))):
+            labels2 = viterbi(emission, _lengths(srows), self.w2.trans)
+            tags2 = self._labels(self.w2, labels2, srows)
+            for j, r in zip(which, self._with_marginals(self.w2, emission, srows, tags2, labels2)):
                 results[j] = r
         return results
 
