@@ -128,7 +128,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.arabic import FATHATAN, HAMZA_TO_YEH, SHADDA, char_class
 from khabar.extract import lexicon as L
-from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
+from khabar.extract.agreement import body_disagrees, disagree, is_given_name, learned_genders, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 from khabar.extract.title_holders import REACH as TITLE_REACH, holder_before
@@ -1707,6 +1707,8 @@ class _Reading:
         if colon:
             self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
+        self.genders = learned_genders([(self.t[s.verb_start : s.verb_end], self.t[s.start : s.end])
+                                        for s in self.subjects.values() if 0 < s.start - s.verb_end <= 2])
         _add_sources(self)
         self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
@@ -2717,15 +2719,21 @@ def _agreeing(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> _Speaker
     # (a statement goes on in the masculine: وأكد البيان … وأضاف, whoever issued it)
     document = any(w is not None and r.t[w.start : w.end].split()[:1] in (["نص"], *([d] for d in _DOCUMENTS))
                    for w in (r.subjects.get(vs), r.subjects.get(sp.verb_start)))
-    if not disagree(verb, r.t[sp.start : sp.end].split()) and (document or not body_disagrees(verb, r.t[sp.start : sp.end].split())):
-        return sp  # (وأضاف البيان: the verb agrees with the statement, whoever issued it)
     g = verb_gender(verb)
+    if not disagree(verb, r.t[sp.start : sp.end].split()) and (g is None or r.genders.get(r.t[sp.start : sp.end], g) == g) and (
+            document or not body_disagrees(verb, r.t[sp.start : sp.end].split())):
+        return sp  # (وأضاف البيان: the verb agrees with the statement, whoever issued it)
     for earlier in reversed(r.subject_list(vs)):
         if vs - earlier.verb_start > _CARRY:
             break
-        if speaker_gender(r.t[earlier.start : earlier.end].split()) == g or (g == "f" and _is_body(r, earlier)):
+        if _gender_of(r, earlier) == g or (g == "f" and _is_body(r, earlier)):
             return _resolve(r, earlier._replace(verb_start=vs, verb_end=ve))
     return _body_before(r, vs) if g == "f" and r.t[max(0, vs - 1) : vs + 1].strip()[:1] in ("و", "ف") else None  # (وأضافت: it goes on; عبارة تقول: a noun says)
+
+
+def _gender_of(r: _Reading, sp: _Speaker) -> str | None:
+    """The speaker's gender from its words, else from the verbs it followed in this text."""
+    return speaker_gender(r.t[sp.start : sp.end].split()) or r.genders.get(r.t[sp.start : sp.end])
 
 
 def _is_body(r: _Reading, sp: _Speaker) -> bool:

@@ -1,0 +1,24 @@
+"""Speaker rules of issue 13, round 5: each on a sentence written for the test."""
+
+from __future__ import annotations
+
+from khabar.extract.agreement import learned_genders
+from khabar.extract.quotes import find_quotes
+
+
+def test_one_word_name_learns_its_gender_from_the_verbs_before_it():
+    # عز alone says nothing of gender; «فقال عز» twice says he is a man, so
+    # «وقالت له» is not his but the woman's quoted before him
+    text = ("قالت الممثلة هند: «أين كنت طوال اليوم؟». فقال عز: «كنت في العمل». "
+            "ثم قال عز: «لماذا تسألين؟». وقالت له بغضب: «لأنك تأخرت كثيرا».")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["الممثلة هند", "عز", "عز", "الممثلة هند"]
+    assert qs[3].verb == "قالت"
+
+
+def test_learned_gender_needs_two_votes_and_a_clear_majority():
+    assert learned_genders([("قال", "عز"), ("فقال", "عز")]) == {"عز": "m"}
+    assert learned_genders([("قال", "عز")]) == {}  # one verb is not enough
+    # a feminine verb before the name (an object: سألت عز) is outvoted three to one
+    assert learned_genders([("قال", "عز")] * 3 + [("قالت", "عز")]) == {"عز": "m"}
+    assert learned_genders([("قال", "عز")] * 2 + [("قالت", "عز")]) == {}
