@@ -22,3 +22,15 @@ def test_learned_gender_needs_two_votes_and_a_clear_majority():
     # a feminine verb before the name (an object: سألت عز) is outvoted three to one
     assert learned_genders([("قال", "عز")] * 3 + [("قالت", "عز")]) == {"عز": "m"}
     assert learned_genders([("قال", "عز")] * 2 + [("قالت", "عز")]) == {}
+
+
+def _per(text, name, eid):
+    s = text.index(name)
+    return [{"start": s, "end": s + len(name), "label": "PER", "entity_id": eid}]
+
+
+def test_title_holder_after_a_place_that_opens_with_waw():
+    # واشنطن opens with و but follows في: a place, not «and»; the tagged holder ends the title
+    text = "ويرى سفير تونس السابق في واشنطن كمال الهادي، أن «الحوار هو الطريق الوحيد للحل»."
+    q = find_quotes(text, entities=_per(text, "كمال الهادي", "per:kamal"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("سفير تونس السابق في واشنطن كمال الهادي", "per:kamal")

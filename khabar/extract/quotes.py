@@ -906,6 +906,7 @@ _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام ح
 _HOLDER_GAP_WORDS = 8
 _DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
 _OVERSEERS = {fold_word(w) for w in "مشرف مشرفة قائم قائمة".split()}  # (المشرف على: the supervisor of)
+_IN_PLACE = {fold_word(w) for w in "في لدى".split()}  # (سفير لبنان في واشنطن X: a place, not «and»)
 
 
 def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None = None, fd=None) -> int:
@@ -938,7 +939,7 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
             (w in _NOT_HOLDER and not (deputy and w == "عن") and not (oversees and k == 0)) or _is_verb(w)
             or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA or w in _ADDRESSEE
             or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال")
-                and not _conjoined_body_word(w))
+                and not _conjoined_body_word(w) and not (k and words[k - 1] in _IN_PLACE))
             for k, w in enumerate(words)):
         return end
     return per[1]
