@@ -34,3 +34,11 @@ def test_title_holder_after_a_place_that_opens_with_waw():
     text = "ويرى سفير تونس السابق في واشنطن كمال الهادي، أن «الحوار هو الطريق الوحيد للحل»."
     q = find_quotes(text, entities=_per(text, "كمال الهادي", "per:kamal"))[0]
     assert (q.speaker, q.speaker_entity_id) == ("سفير تونس السابق في واشنطن كمال الهادي", "per:kamal")
+
+
+def test_state_participle_before_the_speech_is_how_it_was_said_not_who():
+    text = "وقالت الممثلة أمل بوشوشة إن «الدور كان صعبا». وتابعت متحمسة: «أنا ممثلة قبل كل شيء»."
+    assert [q.speaker for q in find_quotes(text)] == ["الممثلة أمل بوشوشة"] * 2
+    # a body whose head word has the same shape is still the subject
+    text2 = "وقالت منظمة العفو إن «الوضع خطير»."
+    assert find_quotes(text2)[0].speaker == "منظمة العفو"

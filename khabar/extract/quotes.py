@@ -1042,11 +1042,21 @@ _ADVERB_WORDS = {fold_word(w) for w in L.ADVERBIAL_ACCUSATIVES}
 _NISBA_ADVERB = re.compile(r"[^\W\d]{3,16}[^\W\dاويى]يا")
 
 
+# a participle of state (متحمسة، مبتسما، مستغربة) right before the speech: how it was said (وتابعت متحمسة: «…»)
+_STATE_PARTICIPLE = re.compile(r"م[^اويى\s]\w{2,7}[اه]")
+_SPEECH_NEXT = re.compile(r"[ \t]{0,3}(?:[:«\"“]|[،,][ \t]{0,3}[«\"“])")
+
+
+def _state_before_speech(t: str, m: re.Match, w: str) -> bool:
+    """A state participle (an organisation's head word never has a colon or a quote right after it)."""
+    return bool(_STATE_PARTICIPLE.fullmatch(w) and _SPEECH_NEXT.match(t, m.end("w")))
+
+
 def _adverb_first(t: str, m: re.Match, w: str, ents) -> bool:
     """An indefinite accusative right after the verb (يكشف سرا، يعتبر طبيعيا،
     وأضاف أيضا): an adverb, stepped over, never the subject, unless the tagger
     names it (أوباما، سيلفيا) or it is a given name."""
-    if not w or w.startswith("ال") or not (w in _ADVERB_WORDS or _NISBA_ADVERB.fullmatch(w)):
+    if not w or w.startswith("ال") or not (w in _ADVERB_WORDS or _NISBA_ADVERB.fullmatch(w) or _state_before_speech(t, m, w)):
         return False
     s = m.start("w")
     return not is_given_name(w) and not any(e[1] > s for e in ents.starting(s - _MAX_ENTITY, m.end("w")))
