@@ -42,3 +42,12 @@ def test_state_participle_before_the_speech_is_how_it_was_said_not_who():
     # a body whose head word has the same shape is still the subject
     text2 = "وقالت منظمة العفو إن «الوضع خطير»."
     assert find_quotes(text2)[0].speaker == "منظمة العفو"
+
+
+def test_untagged_title_subject_ends_before_the_object_opened_by_ma():
+    text = ("نفى وزير الصحة سامي الراشد ما يتم تداوله عن إغلاق المستشفى.\n"
+            "وقال في تغريدة عبر حسابه: «ما يتم تداوله غير صحيح».")
+    assert [q.speaker for q in find_quotes(text)] == ["وزير الصحة سامي الراشد"]
+    # «ما» right after the bare title: the object may be read into it, so no one
+    text2 = "نفى الوزير ما يتم تداوله عن إغلاق المستشفى.\nوقال في تغريدة: «ما يتم تداوله غير صحيح»."
+    assert [q.speaker for q in find_quotes(text2)] == [None]

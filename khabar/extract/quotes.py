@@ -2584,10 +2584,20 @@ def _untagged_title_subject(r: _Reading, verb_span: tuple[int, int]) -> _Speaker
     opening_gender = verb_gender(opening) or ("f" if opening.endswith("ت") or opening.startswith("ت") else "m")
     if verb_gender(word) and verb_gender(word) != opening_gender:
         return None  # (فيما عبرت والدة الطالب …، وقال: the two verbs are not one subject's; ت ends a feminine past)
+    sub = _cut_before_what(t, sub)
     if any(w in _WHAT for w in t[sub[0] : sub[1]].split()) or any(
             e[2] == "LOC" and e[1] == sub[1] and e[0] > sub[0] for e in r.ents.starting(sub[0], sub[1])):
         return None  # (نفى الوزير X ما يتم تداوله، وخاطب الرئيس أوروبا: the object read on into the subject)
     return _Speaker(sub[0], sub[1], vs, vs)
+
+
+def _cut_before_what(t: str, sub: tuple[int, int]) -> tuple[int, int]:
+    """The subject up to a «ما» that opens the object after a title and a name
+    (نفى وزير التعليم سامي الراشد ما يتم تداوله: the minister); a «ما» right
+    after the title is left for the caller to decline (نفى الوزير ما …)."""
+    words = list(_WORDS_BACK.finditer(t, sub[0], sub[1]))
+    k = next((i for i, m in enumerate(words) if m.group() in _WHAT), None)
+    return (sub[0], words[k - 1].end()) if k is not None and k >= 3 else sub
 
 
 # what may open a clause before its verb (من جانبه، عبر …؛ ولم تستبعد …)
