@@ -51,3 +51,18 @@ def test_untagged_title_subject_ends_before_the_object_opened_by_ma():
     # «ما» right after the bare title: the object may be read into it, so no one
     text2 = "نفى الوزير ما يتم تداوله عن إغلاق المستشفى.\nوقال في تغريدة: «ما يتم تداوله غير صحيح»."
     assert [q.speaker for q in find_quotes(text2)] == [None]
+
+
+def test_a_name_inside_a_work_title_is_not_the_speaker_but_a_name_alone_in_marks_is():
+    text = ("قالت الممثلة هند سامي إن «مسلسلها الجديد سيعرض هذا الشهر».\n"
+            "وعن الخلاف مع الشركة المنتجة لمسلسل «ليالي مروان» قالت: «لا أريد الحديث في الموضوع».")
+    ents = [{"start": text.index("هند سامي"), "end": text.index("هند سامي") + len("هند سامي"), "label": "PER", "entity_id": "per:hind"}]
+    for k in (text.index("مروان"), text.rindex("مروان")):
+        ents.append({"start": k, "end": k + len("مروان"), "label": "PER", "entity_id": "per:marwan"})
+    q = find_quotes(text, entities=ents)[-1]
+    assert (q.speaker, q.speaker_entity_id) == ("الممثلة هند سامي", "per:hind")
+    # «مروان» alone in marks is a person (a pseudonym), who may speak
+    text2 = "ويعيش «مروان» في المخيم منذ عامين.\nوقال: «لا نملك شيئا هنا»."
+    k = text2.index("مروان")
+    q2 = find_quotes(text2, entities=[{"start": k, "end": k + 5, "label": "PER", "entity_id": "per:marwan"}])[-1]
+    assert q2.speaker == "مروان"

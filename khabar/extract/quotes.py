@@ -2870,8 +2870,8 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
         return None
     lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
     for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
-        if label != "PER" or ee > vs or r.in_speech(es):
-            continue
+        if label != "PER" or ee > vs or r.in_speech(es) or _in_name_pair(r, es, ee):
+            continue  # (a name inside a work's title, «حق ميت», is no one here)
         prev = _WORDS_BACK.findall(t[max(0, es - 20) : es])[-1:]
         attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
         if attached or (prev and (prev[0] in _PREPOSITIONS or prev[0] in _OF_PERSON)):
@@ -2999,11 +2999,17 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
             continue
         before = _WORDS_BACK.findall(t[start : per[0]])
         attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and (per[0] < 2 or t[per[0] - 2].isspace())
-        if attached or (before and _governs(before[-1])) or any(w in _COMPLEMENTISERS for w in before):
+        if attached or (before and _governs(before[-1])) or any(w in _COMPLEMENTISERS for w in before) or _in_name_pair(r, *per[:2]):
             return None
         return _Speaker(per[0], per[1], vs, vs)
     return None
 
+
+
+def _in_name_pair(r: _Reading, es: int, ee: int) -> bool:
+    """Whether the mention lies inside marks read as a longer name (a work's
+    title: «حق ميت»); a name alone in marks («سليمان», a pseudonym) is the person."""
+    return any(o < es and ee <= c and r.t[o + 1 : c].strip() != r.t[es:ee] for o, c in r.names.items())
 
 
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
