@@ -66,3 +66,15 @@ def test_a_name_inside_a_work_title_is_not_the_speaker_but_a_name_alone_in_marks
     k = text2.index("مروان")
     q2 = find_quotes(text2, entities=[{"start": k, "end": k + 5, "label": "PER", "entity_id": "per:marwan"}])[-1]
     assert q2.speaker == "مروان"
+
+
+def test_a_named_item_of_a_list_of_comments_beats_the_source_that_reports_them():
+    text = ("وحسب صحيفة «الأيام»، أثار القرار تعليقات ساخرة.. منها: سعاد كريم: «هذا قرار غريب جدا».")
+    k = text.index("سعاد كريم")
+    q = find_quotes(text, entities=[{"start": k, "end": k + len("سعاد كريم"), "label": "PER", "entity_id": "per:suad"}])[-1]
+    assert (q.speaker, q.speaker_entity_id) == ("سعاد كريم", "per:suad")
+    # a name governed by a noun before the colon is no list item: the source stays
+    text2 = "وحسب صحيفة «الأيام»، يقول أحد مستشاري الرئيس سامي: «هذا قرار غريب جدا»."
+    k2 = text2.index("سامي")
+    q2 = find_quotes(text2, entities=[{"start": k2, "end": k2 + 4, "label": "PER", "entity_id": "per:sami"}])[-1]
+    assert q2.speaker != "سامي"

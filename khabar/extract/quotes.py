@@ -3475,6 +3475,10 @@ def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | N
     return spoken
 
 
+# a name alone between a break and the colon before the quote: an item of a list of sayings
+_LISTED_NAME = re.compile(r"[:.\n؛][ \t]{0,6}(?P<n>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,3}) ?:[ \t]{0,3}$")
+
+
 def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     """A sourcing phrase before the quote in its sentence: وبحسب المصدر، فإن «…»."""
     t = r.t
@@ -3486,6 +3490,10 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if not sources:
         return None
     src = sources[-1]  # the nearest
+    item = _LISTED_NAME.search(t, src.end(), o)
+    named = item and _colon_person(r, o)
+    if named and named.start >= item.start("n"):
+        return None  # (وحسب الصحيفة، أثار البيان تعليقات، منها: سارة علي: «…»: hers, the source only reports it)
     if src.group("for"):
         per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "PER"), None)
         if per is None and src.group("for")[0] not in "بوف":
