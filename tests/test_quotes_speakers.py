@@ -78,3 +78,14 @@ def test_a_named_item_of_a_list_of_comments_beats_the_source_that_reports_them()
     k2 = text2.index("سامي")
     q2 = find_quotes(text2, entities=[{"start": k2, "end": k2 + 4, "label": "PER", "entity_id": "per:sami"}])[-1]
     assert q2.speaker != "سامي"
+
+
+def test_a_subject_that_is_the_speakers_own_thing_passes_the_carried_speaker_on():
+    # فكرتها (her idea) names no one; the woman who spoke before explains it
+    text = ("وأشارت الكاتبة المغربية إلى أن «النجاح مسألة نسبية». "
+            "وشرحت فكرتها قائلة: «بعض الأعمال تنجز بسرعة كبيرة».")
+    assert [q.speaker for q in find_quotes(text)] == ["الكاتبة المغربية"] * 2
+    # his idea (فكرته) after a feminine participle: the genders disagree, no one
+    text2 = ("وأشارت الكاتبة المغربية إلى أن «النجاح مسألة نسبية». "
+             "وشرح فكرته قائلة: «بعض الأعمال تنجز بسرعة كبيرة».")
+    assert find_quotes(text2)[1].speaker != "الكاتبة المغربية"

@@ -2297,7 +2297,9 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
                 or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
+        owner = None
         if speaker and _names_nobody(r, speaker) and _entity_for(r.t, speaker.start, speaker.end, r.ents) is None:
+            owner = _owner_carried(r, speaker, verb_span)
             speaker = None  # (فكرتها، بين زملائه: no one; the person the sentence is about, if any, below)
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
@@ -2306,7 +2308,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
                        or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
                        or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span)
-                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker))
+                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker) or owner)
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
@@ -2318,6 +2320,25 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+_OWNED_BY = {"ه": "m", "ها": "f"}
+
+
+def _owner_carried(r: _Reading, sp: _Speaker, verb_span: tuple[int, int] | None) -> _Speaker | None:
+    """A subject that is a thing of the speaker's own (وشرحت فكرتها قائلة:
+    her idea): the speaker carried from before, when the pronoun, the verb
+    and that speaker agree in gender."""
+    if verb_span is None:
+        return None
+    words = r.t[sp.start : sp.end].split()
+    suffix = "ها" if words[0].endswith("ها") else "ه" if words[0].endswith("ه") else None
+    carried = r.spoken.before(sp.verb_start)  # (not the owner's own verb: وشرحت فكرتها)
+    if len(words) != 1 or suffix is None or carried is None or verb_gender(r.t[verb_span[0] : verb_span[1]]) != _OWNED_BY[suffix]:
+        return None
+    if not _titled_or_tagged(r, (carried.start, carried.end)):
+        return None  # (a carried subject that is itself no one: الأبرز)
+    return _agreeing(r, carried._replace(verb_start=verb_span[0], verb_end=verb_span[0]), verb_span)
 
 
 # «قول X» / «مقولة X» between the verb and the quote: the words are X's,
