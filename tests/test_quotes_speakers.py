@@ -89,3 +89,12 @@ def test_a_subject_that_is_the_speakers_own_thing_passes_the_carried_speaker_on(
     text2 = ("وأشارت الكاتبة المغربية إلى أن «النجاح مسألة نسبية». "
              "وشرح فكرته قائلة: «بعض الأعمال تنجز بسرعة كبيرة».")
     assert find_quotes(text2)[1].speaker != "الكاتبة المغربية"
+
+
+def test_a_verb_spelled_like_a_noun_is_a_verb_before_a_complementiser():
+    # ذكر is also «mention»; before أن it is the verb whose subject comes before it
+    text = "وكان مسؤول في الدفاع المدني ذكر أن «الحريق لم يسفر عن إصابات»، وأكد المصدر نفسه أن «الأضرار محدودة»."
+    qs = find_quotes(text)
+    # (the phrase after the head is left out here without قد: a known limitation of the past after كان)
+    assert (qs[0].speaker, qs[0].verb) == ("مسؤول", "ذكر")
+    assert (qs[1].speaker, qs[1].verb) == ("المصدر", "أكد")

@@ -1918,6 +1918,9 @@ def _named_alone(t: str, o: int, cs: int, ce: int, ents) -> bool:
     return bool(words) and words[-1] in _NAMED_BY and content[0] in _MEDIA
 
 
+_COMPLEMENTISER_NEXT = re.compile(r"[ \t]{1,3}(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)")  # (وكان مسؤول ذكر أن: a verb)
+
+
 def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
     """Spans of reporting verbs outside quotes (a verb inside a quote is not
     the attribution); one spelled like a frequent noun only after و/ف or an
@@ -1933,7 +1936,8 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
         return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n"
 
     verbs = [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
-             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
+             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start())
+                                            or _COMPLEMENTISER_NEXT.match(t, m.end()))]
     bayyana = [(m.start("v"), m.end("v")) for m in _BAYYANA_COLON.finditer(t) if not in_pair(m.start())]
     return sorted(verbs + bayyana) if bayyana else verbs
 
