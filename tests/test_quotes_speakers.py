@@ -98,3 +98,14 @@ def test_a_verb_spelled_like_a_noun_is_a_verb_before_a_complementiser():
     # (the phrase after the head is left out here without قد: a known limitation of the past after كان)
     assert (qs[0].speaker, qs[0].verb) == ("مسؤول", "ذكر")
     assert (qs[1].speaker, qs[1].verb) == ("المصدر", "أكد")
+
+
+def test_a_two_word_given_name_runs_on_to_the_family_name_the_tagger_left_out():
+    text = "وقال نور الدين الحلبي رئيس الجمعية إن «الحوار هو الحل»."
+    q = find_quotes(text, entities=_per(text, "نور الدين", "per:nour"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("نور الدين الحلبي", "per:nour")
+    # an organisation after the name is the object, not the family name
+    text2 = "واتهم عبد الله الأمم المتحدة بالتقصير. وقال إن «الوضع لا يحتمل»."
+    ents = _per(text2, "عبد الله", "per:abd") + [
+        {"start": text2.index("الأمم"), "end": text2.index("الأمم") + len("الأمم المتحدة"), "label": "ORG", "entity_id": "org:un"}]
+    assert find_quotes(text2, entities=ents)[0].speaker == "عبد الله"

@@ -3854,7 +3854,20 @@ def _complete_name(r: _Reading, sp: _Speaker) -> _Speaker:
                                 and w not in _AGED):  # (صالح بن أحمد البالغ من العمر: his age, not his family)
         # (not a feminine adjective of the noun before the name: مقولة ديفيد بن غوريون التاريخية)
         return sp._replace(end=m.end("w"))
+    if _family_name_after(words, w) and not any(e[2] != "PER" for e in r.ents.starting(m.start("w"), m.start("w") + 1)):
+        return sp._replace(end=m.end("w"))  # (نور الدين | الطويل: the tagger stopped before the family name)
     return sp
+
+
+_DAY_WORDS = set(_DAYS.split("|"))
+
+
+def _family_name_after(words: list[str], w: str) -> bool:
+    """A two-word given name (نور الدين، عبد الله) tagged without the al- family name right after it."""
+    return (len(words) == 2 and (is_given_name(words[0] + words[1]) or words[1] in ("الدين", "الله", "الرحمن"))
+            and w.startswith("ال") and len(w) > 4 and w[2:] not in _TITLE_HEADS and w[2:] not in _HOLDER_TITLES
+            and w not in _ADVERB_WORDS and not w.endswith("ه") and w not in _AGED and w not in _DAY_WORDS
+            and w not in _STOPS and w not in _RELATIVES)
 
 
 _SPEAKER_PREPOSITIONS = {fold_word(w) for w in "في من إلى الى على عن مع حول ضد".split()}
