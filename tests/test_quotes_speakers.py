@@ -109,3 +109,12 @@ def test_a_two_word_given_name_runs_on_to_the_family_name_the_tagger_left_out():
     ents = _per(text2, "عبد الله", "per:abd") + [
         {"start": text2.index("الأمم"), "end": text2.index("الأمم") + len("الأمم المتحدة"), "label": "ORG", "entity_id": "org:un"}]
     assert find_quotes(text2, entities=ents)[0].speaker == "عبد الله"
+
+
+def test_speaker_two_sentences_back_over_a_short_aside_without_a_person():
+    text = ("وقال المعتقل السابق كمال يوسف: «كان التعذيب يوميا».\n\n"
+            "وأمضى سامر الخطيب المحامي المعروف ثلاث سنوات في السجن. بتهمة أنه «عميل للخارج» في تلك الفترة.\n\n"
+            "وقال: «كانت الزنزانة ضيقة جدا».")
+    ents = _per(text, "كمال يوسف", "per:kamal") + _per(text, "سامر الخطيب", "per:samer")
+    qs = [q for q in find_quotes(text, entities=ents) if q.text.startswith("كانت")]
+    assert (qs[0].speaker, qs[0].speaker_entity_id) == ("سامر الخطيب", "per:samer")

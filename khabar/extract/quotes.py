@@ -3055,6 +3055,12 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None, re
         return None
     ps, pe = span
     per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER" and not r.in_speech(e[0])), None)
+    if per is None and pe - ps <= _ASIDE_SENTENCE and not any(ps <= v < pe for v in r.verb_starts):
+        span = _sentence_ending_before(t, ps, reach)  # (X أمضى … . بتهمة أنه «…». ⏎ وقال: X, two sentences back)
+        if span is None or (carried and carried.verb_start >= span[0]):
+            return None
+        ps, pe = span
+        per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER" and not r.in_speech(e[0])), None)
     if per is None:
         return None
     es, ee = per[0], per[1]
@@ -3101,6 +3107,19 @@ def _sentence_before(t: str, vs: int, reach: int = 400) -> tuple[int, int] | Non
     if k == 0 and lo > 0:
         return None  # its start lies beyond the window
     return ps, ends[k].start()
+
+
+_ASIDE_SENTENCE = 200  # a short sentence with no person nor reporting verb in it, said of the person before
+
+
+def _sentence_ending_before(t: str, ps: int, reach: int) -> tuple[int, int] | None:
+    """The sentence just before the one that starts at ``ps``, in the same paragraph."""
+    lo = max(0, ps - reach)
+    ends = list(_SENT_END.finditer(t, lo, ps))
+    if not ends or "\n" in t[ends[-1].start() : ps].strip(" \t"):
+        return None  # (a paragraph break: the sentence before belongs to another paragraph)
+    start = ends[-2].end() if len(ends) > 1 else (lo if lo == 0 else None)
+    return (start, ends[-1].start()) if start is not None else None
 
 
 _BAYAN = re.compile(r"(?<!\w)[وبف]?(?:ال)?بيان(?:ا|ه|ها)?(?!\w)")
