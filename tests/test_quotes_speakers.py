@@ -118,3 +118,12 @@ def test_speaker_two_sentences_back_over_a_short_aside_without_a_person():
     ents = _per(text, "كمال يوسف", "per:kamal") + _per(text, "سامر الخطيب", "per:samer")
     qs = [q for q in find_quotes(text, entities=ents) if q.text.startswith("كانت")]
     assert (qs[0].speaker, qs[0].speaker_entity_id) == ("سامر الخطيب", "per:samer")
+
+
+def test_subjectless_adaf_right_after_a_quote_goes_on_with_that_quotes_speaker():
+    # «تعرب شخصيات … عن مخاوفها من أن» is a written subject with speech; سامر found by the
+    # sentence fallback for «ويقول» is the one who goes on after his quote
+    text = ("وتعرب شخصيات معارضة عن مخاوفها من أن يفشل المشروع. "
+            "ويشرح عضو الائتلاف سامر الخطيب أسباب الإخفاق. ويقول: «تأخرنا كثيرا في الحوار». وأضاف: «نعترف بالخطأ».")
+    qs = find_quotes(text, entities=_per(text, "سامر الخطيب", "per:samer"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("عضو الائتلاف سامر الخطيب", "per:samer")] * 2

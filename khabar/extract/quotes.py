@@ -2290,6 +2290,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             found = (found[0], _quoted_saying(r, found[0], q.mark) or found[1])  # (ذاكراً قول الفيصل «…»: the king's)
         if found:
             verb_span, speaker = found
+            speaker = _goes_on_from_quote(r, verb_span, prev_end, prev_speaker) or speaker
         else:
             verb_span = None
             # a quote opening the paragraph after an unclosed one continues it,
@@ -2343,6 +2344,27 @@ def _owner_carried(r: _Reading, sp: _Speaker, verb_span: tuple[int, int] | None)
     if not _titled_or_tagged(r, (carried.start, carried.end)):
         return None  # (a carried subject that is itself no one: الأبرز)
     return _agreeing(r, carried._replace(verb_start=verb_span[0], verb_end=verb_span[0]), verb_span)
+
+
+_RIGHT_AFTER = re.compile(r"[\s.،,]{0,6}[وف]?$")
+
+
+def _goes_on_from_quote(r: _Reading, verb_span: tuple[int, int] | None, prev_end: int,
+                        prev_speaker: _Speaker | None) -> _Speaker | None:
+    """وأضاف with no subject right after a quote («…». وأضاف: «…»): the
+    speaker of that quote, however it was found, over a subject carried from
+    further back (وتعرب شخصيات … ويقول X: «…». وأضاف:)."""
+    if not verb_span or prev_speaker is None or not prev_end or r.subjects.get(verb_span[0]) is not None:
+        return None
+    vs, ve = verb_span
+    verb = r.t[vs:ve]
+    if (verb[1:] if verb[:1] in "وف" else verb) not in _GOES_ON or not _RIGHT_AFTER.match(r.t[prev_end:vs]):
+        return None
+    words = r.t[prev_speaker.start : prev_speaker.end].split()
+    if disagree(verb, words) or body_disagrees(verb, words) or r.genders.get(
+            r.t[prev_speaker.start : prev_speaker.end], verb_gender(verb)) != verb_gender(verb):
+        return None
+    return prev_speaker._replace(verb_start=vs, verb_end=vs)
 
 
 # «قول X» / «مقولة X» between the verb and the quote: the words are X's,
