@@ -127,3 +127,9 @@ def test_subjectless_adaf_right_after_a_quote_goes_on_with_that_quotes_speaker()
             "ويشرح عضو الائتلاف سامر الخطيب أسباب الإخفاق. ويقول: «تأخرنا كثيرا في الحوار». وأضاف: «نعترف بالخطأ».")
     qs = find_quotes(text, entities=_per(text, "سامر الخطيب", "per:samer"))
     assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("عضو الائتلاف سامر الخطيب", "per:samer")] * 2
+
+
+def test_bihatha_after_the_verb_is_about_this_not_who_speaks():
+    text = ("وأوضح الخبير الأمني سامي الراشد أن «المكافحة مسؤولية الجميع». "
+            "وقال بهذا الخصوص: «المؤسسات المدنية عليها دور كبير».")
+    assert [q.speaker for q in find_quotes(text)] == ["الخبير الأمني سامي الراشد"] * 2
