@@ -133,3 +133,12 @@ def test_bihatha_after_the_verb_is_about_this_not_who_speaks():
     text = ("وأوضح الخبير الأمني سامي الراشد أن «المكافحة مسؤولية الجميع». "
             "وقال بهذا الخصوص: «المؤسسات المدنية عليها دور كبير».")
     assert [q.speaker for q in find_quotes(text)] == ["الخبير الأمني سامي الراشد"] * 2
+
+
+def test_yutabar_is_considered_passes_no_speaker_on():
+    # «يعتبر فترة إغلاق»: the month is considered a closing period; it says nothing, the man before goes on
+    text = ("وهدأت حركة السوق العقارية خلال الشهر.\nأكد ذلك سامي الراشد رئيس مجلس إدارة شركة الأفق العقارية، "
+            "الذي أشار إلى أن الشهر الفضيل يعتبر فترة إغلاق المحافظ الاستثمارية كافة، وليس العقارية فقط، حيث يقضي "
+            "المستثمرون الإجازة مع العائلة، وأن العمل يقتصر على الصفقات السابقة.\nوزاد: «الحركة تعود بعد العيد».")
+    q = find_quotes(text, entities=_per(text, "سامي الراشد", "per:sami"))[-1]
+    assert (q.speaker, q.speaker_entity_id) == ("سامي الراشد رئيس مجلس إدارة شركة الأفق العقارية", "per:sami")

@@ -1983,9 +1983,21 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
             subjects[vs] = sp
             # only speech (a complementiser, colon or quote follows in the
             # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
+            if _considered_as(r.t, vs, ve, subj):
+                continue  # (أن الشهر يعتبر فترة إغلاق: «is considered», no one speaks)
             if _speech_follows(r.t, subj[1], speech_opens) or _WORDS_BACK.findall(r.t[max(0, vs - 8) : vs])[-1:] in _AS_SAID:
                 spoken.add(sp)  # (… ، كما قال مسؤول الجمعة: an attribution of what precedes)
     return subjects, spoken
+
+
+_SAID_NEXT = re.compile(r"[ \t]{0,3}(?:[:«\"“]|(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w))")
+
+
+def _considered_as(t: str, vs: int, ve: int, subj: tuple[int, int]) -> bool:
+    """يعتبر/يعد X Y with neither a complementiser, colon nor quote right
+    after X: «X is considered Y», whose X says nothing (يعتبر فترة إغلاق)."""
+    verb = t[vs:ve]
+    return (verb[1:] if verb[:1] in "وف" else verb) in _CONSIDERED and not _SAID_NEXT.match(t, subj[1])
 
 
 # a source named without a quote of its own (… على حد قول برونهولتز. وأضاف قائلا: «…»): a later
