@@ -142,3 +142,13 @@ def test_yutabar_is_considered_passes_no_speaker_on():
             "المستثمرون الإجازة مع العائلة، وأن العمل يقتصر على الصفقات السابقة.\nوزاد: «الحركة تعود بعد العيد».")
     q = find_quotes(text, entities=_per(text, "سامي الراشد", "per:sami"))[-1]
     assert (q.speaker, q.speaker_entity_id) == ("سامي الراشد رئيس مجلس إدارة شركة الأفق العقارية", "per:sami")
+
+
+def test_dots_inside_a_channels_name_do_not_end_the_sentence_of_the_verb():
+    text = ("وكان وزير الخارجية كمال يوسف أعلن في حديث إلى قناة «إم. بي. سي» المملوكة لرجل أعمال "
+            "«إنني لا أرى حلا من دون الحوار».")
+    q = find_quotes(text, entities=_per(text, "كمال يوسف", "per:kamal"))[-1]
+    assert (q.speaker, q.verb) == ("وزير الخارجية كمال يوسف", "أعلن")
+    # a question mark in a title still ends the sentence: the verb before it is not the quote's
+    text2 = "وقال الكاتب سامي الراشد إن القصة جميلة. تحكي قصة «من أنت؟!» عن رجل بائس: «كان الأمر فوق طاقتي»."
+    assert find_quotes(text2)[-1].verb is None

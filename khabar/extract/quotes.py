@@ -3272,6 +3272,12 @@ def _outer_speaker(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
     return sp
 
 
+def _sentence_ends_between(r: _Reading, lo: int, hi: int) -> bool:
+    """A sentence end in [lo, hi) other than a dot in the marks of a name (قناة «آر. بي. كا»: the dots are the name's)."""
+    return any(m.group() != "." or not any(o < m.start() < c for o, c in r.names.items())
+               for m in _SENT_END.finditer(r.t, lo, hi))  # (a ? or ! in a title, «من أنت؟!», still ends the sentence)
+
+
 def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None = None) -> _Attribution | None:
     """The nearest reporting verb before the quote opening at ``o``, in the
     same sentence and after the previous quote (``prev_speaker``: that
@@ -3280,7 +3286,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
     if k < 0:
         return None
     vs, ve = r.verbs[k]
-    if vs < prev_end or vs < o - 300 or (_SENT_END.search(r.t, ve, o) and not _COLON_BREAK.fullmatch(r.t, ve, o)):
+    if vs < prev_end or vs < o - 300 or (_sentence_ends_between(r, ve, o) and not _COLON_BREAK.fullmatch(r.t, ve, o)):
         return None
     if _nobody_speaks(r.t, vs, ve):
         return (vs, ve), _narrator(r, vs, ve)
