@@ -152,3 +152,13 @@ def test_dots_inside_a_channels_name_do_not_end_the_sentence_of_the_verb():
     # a question mark in a title still ends the sentence: the verb before it is not the quote's
     text2 = "وقال الكاتب سامي الراشد إن القصة جميلة. تحكي قصة «من أنت؟!» عن رجل بائس: «كان الأمر فوق طاقتي»."
     assert find_quotes(text2)[-1].verb is None
+
+
+def test_interview_answers_after_a_topic_go_on_with_the_previous_quotes_speaker():
+    # the club (a body) is carried as a written subject; a masculine قال is not hers, and the
+    # answer «وعن الفريق، قال:» goes on with the player quoted just before
+    text = ("وقالت إدارة النادي إن «الصفقة مهمة للموسم». "
+            "من جانبه، عبر اللاعب البرازيلي كارلوس سيلفا عن سعادته، مضيفا «كنت متشوقا للقاء الفريق». "
+            "وعن الفريق الجديد، قال: «الأخبار التي وصلتني تبشر بالخير».")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["إدارة النادي", "اللاعب البرازيلي كارلوس سيلفا", "اللاعب البرازيلي كارلوس سيلفا"]

@@ -2330,7 +2330,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
-            speaker = _agreeing(r, speaker, verb_span)
+            speaker = _agreeing(r, speaker, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
         if speaker is None and verb_span is None and _unattributed_term(r.t[q.start : q.end]):
             continue  # (وصفها بأنها «رجعية»، اسم المقهى بأنه «مقهى المعقدين»: a label, no one's words)
         prev_end = q.after
@@ -2490,6 +2490,10 @@ def _continued_after(r: _Reading, after: int, verb_span: tuple[int, int]) -> _Sp
 _PREVIOUS_QUOTE_GAP = 300  # the most text between a quote and the subjectless verb that goes on with it
 
 
+# the topic an interview's next answer is about, before its verb (وعن الفريق الجديد، قال: «…»)
+_TOPIC_LEAD = re.compile(r"[\s.،,]*[وف]?(?:عن|حول|بخصوص)[ \t][^.!?؟\n:«»\"“”()]{1,120}?[،,]?[ \t]*")
+
+
 def _previous_quote_speaker(r: _Reading, verb_span: tuple[int, int], prev_end: int,
                             prev_speaker: _Speaker | None) -> _Speaker | None:
     """A singular verb with no speaker found, shortly after a quote whose
@@ -2504,7 +2508,8 @@ def _previous_quote_speaker(r: _Reading, verb_span: tuple[int, int], prev_end: i
     if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _group(r.t, prev_speaker):
         return None
     ends = list(_SENT_END.finditer(r.t, prev_end, vs))
-    if r.t[ends[-1].end() if ends else prev_end : vs].strip(" \t\n،,.وف"):
+    lead = r.t[ends[-1].end() if ends else prev_end : vs]
+    if lead.strip(" \t\n،,.وف") and not _TOPIC_LEAD.fullmatch(lead):
         return None  # (ولذا نجده يقول: mid-sentence, about someone the tagger missed; only a verb opening its sentence)
     if any(e[2] == "PER" and not r.in_speech(e[0]) for e in r.ents.starting(prev_end, vs)):
         return None
