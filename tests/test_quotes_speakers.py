@@ -162,3 +162,16 @@ def test_interview_answers_after_a_topic_go_on_with_the_previous_quotes_speaker(
             "وعن الفريق الجديد، قال: «الأخبار التي وصلتني تبشر بالخير».")
     qs = find_quotes(text)
     assert [q.speaker for q in qs] == ["إدارة النادي", "اللاعب البرازيلي كارلوس سيلفا", "اللاعب البرازيلي كارلوس سيلفا"]
+
+
+def test_a_person_titled_by_a_body_does_not_get_the_bodys_id():
+    text = "وقالت وزيرة خارجية الاتحاد الأفريقي سارة موسى إن «الحوار هو الحل الوحيد»."
+    k = text.index("الاتحاد الأفريقي")
+    org = [{"start": k, "end": k + len("الاتحاد الأفريقي"), "label": "ORG", "entity_id": "org:au"}]
+    q = find_quotes(text, entities=org)[0]
+    assert (q.speaker, q.speaker_entity_id) == ("وزيرة خارجية الاتحاد الأفريقي سارة موسى", None)
+    # the body speaking itself keeps its id
+    text2 = "وقال الاتحاد الأفريقي إن «الحوار هو الحل الوحيد»."
+    k2 = text2.index("الاتحاد الأفريقي")
+    q2 = find_quotes(text2, entities=[{"start": k2, "end": k2 + len("الاتحاد الأفريقي"), "label": "ORG", "entity_id": "org:au"}])[0]
+    assert (q2.speaker, q2.speaker_entity_id) == ("الاتحاد الأفريقي", "org:au")

@@ -1574,14 +1574,20 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
     for ent in ents.starting(s - _MAX_ENTITY, e):
         es, ee, label, eid = ent
         if es < e and ee > s and label in ("PER", "ORG"):
-            if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
-                continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
+            if label == "ORG" and (_is_role(t, ent) or _titled_before(t, s, es)) and _WORD.match(t, ee) and ee < e:
+                continue  # المتحدث باسم الوزارة منصور التركي، وزيرة خارجية الاتحاد X: the words after the body are the person
             if label == "PER" and ee > e and _to_whom(t[e:ee].split()[:1]):
                 continue  # (أوباما | لنظيره الكيني tagged as one: the name's id is another person's)
             if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
                 head = t[es:ee].split()[0]
                 best = (label, eid, label == "PER" and (head[2:] if head.startswith("ال") else head) in _TITLE_HEADS)
     return best[1] if best else _entity_by_name(t, s, e, ents)  # (a person tagged after a title tagged as one: his)
+
+
+def _titled_before(t: str, s: int, es: int) -> bool:
+    """A person's title opens the speaker before the organisation at ``es`` (وزيرة خارجية الاتحاد الأوروبي)."""
+    head = t[s:es].split()[:1]
+    return bool(head) and (head[0][2:] if head[0].startswith("ال") else head[0]) in _TITLE_HEADS | _HOLDER_TITLES
 
 
 def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
@@ -1598,8 +1604,10 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
     surname = set()
     if not inside and len(words) <= 3:
         surname = set(index.person_last.get(words[-1], ())) | (set(index.person_first_word.get(words[0], ())) if len(words) == 1 else set())
+    titled = (words[0][2:] if words[0].startswith("ال") else words[0]) in _TITLE_HEADS | _HOLDER_TITLES
     orgs = set() if "باسم" in words else {eid for i, w in enumerate(words) for name, eid in index.org_first.get(w, ())
-                                           if tuple(words[i : i + len(name)]) == name}
+                                           if tuple(words[i : i + len(name)]) == name
+                                           and not (titled and i + len(name) < len(words))}  # (وزيرة خارجية الاتحاد X: hers, not the body's)
     pick = inside or surname or orgs
     return next(iter(pick)) if len(pick) == 1 else None
 
