@@ -95,3 +95,22 @@ def body_disagrees(verb: str, words: list[str]) -> bool:
 def is_given_name(w: str) -> bool:
     """A folded word that is a given name of either list (علي، سارة)."""
     return w in _FEMALE or w in _MALE
+
+
+def learned_genders(said: list[tuple[str, str]]) -> dict[str, str]:
+    """Speaker phrase -> gender, learned from the verbs written just before it
+    in one text (قال عز … فقال عز … وأضاف عز: a man, though a one-word name
+    says nothing by itself). ``said``: (folded verb, folded speaker phrase).
+    A phrase counts once it followed two verbs of one gender and at least
+    three times as many as of the other (سألت عز: عز is the object there)."""
+    votes: dict[str, dict[str, int]] = {}
+    for verb, phrase in said:
+        g = verb_gender(verb)
+        if g:
+            votes.setdefault(phrase, {"m": 0, "f": 0})[g] += 1
+    out = {}
+    for phrase, v in votes.items():
+        for g, other in (("m", "f"), ("f", "m")):
+            if v[g] >= 2 and v[g] >= 3 * v[other]:
+                out[phrase] = g
+    return out

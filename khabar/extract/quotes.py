@@ -128,7 +128,7 @@ from typing import NamedTuple, Sequence
 from khabar import schemas
 from khabar.arabic import FATHATAN, HAMZA_TO_YEH, SHADDA, char_class
 from khabar.extract import lexicon as L
-from khabar.extract.agreement import body_disagrees, disagree, is_given_name, speaker_gender, verb_gender
+from khabar.extract.agreement import body_disagrees, disagree, is_given_name, learned_genders, speaker_gender, verb_gender
 from khabar.extract.fold import fold, fold_word, keep_letters
 from khabar.extract.lexicon import B, E, OSP, SP, alternation
 from khabar.extract.title_holders import REACH as TITLE_REACH, holder_before
@@ -144,7 +144,8 @@ _VERBS = {fold_word(v) for v in L.REPORTING_VERBS} | {w for w in _FIRST_PERSON i
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
 _NAME_NOUNS = {fold_word(w) for w in L.NAME_NOUNS}
 _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
-    fold_word(w) for w in "فيه فيها عليه عليها منه منها عنه عنها له لها إليه إليها به بها لهم معه".split()}
+    fold_word(w) for w in "فيه فيها عليه عليها منه منها عنه عنها له لها إليه إليها به بها لهم معه".split()} | {
+    fold_word(w) for w in "بهذا بهذه".split()}  # (وقال بهذا الخصوص، ويقول بهذا الصدد: about this, no one)
 # stops that also end a subject with a conjunction attached (وفي، وخلال); not
 # all stops: والي (governor) is و + إلى once folded.
 _AND_STOPS = {fold_word(w) for w in "في خلال ذلك أمس اليوم من عن مع أمام عبر".split()}
@@ -906,6 +907,7 @@ _NOT_HOLDER = {fold_word(w) for w in "مع عن إلى الى على أمام ح
 _HOLDER_GAP_WORDS = 8
 _DEPUTIES = {fold_word(w) for w in "نائب نائبة ممثل ممثلة".split()}
 _OVERSEERS = {fold_word(w) for w in "مشرف مشرفة قائم قائمة".split()}  # (المشرف على: the supervisor of)
+_IN_PLACE = {fold_word(w) for w in "في لدى".split()}  # (سفير لبنان في واشنطن X: a place, not «and»)
 
 
 def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None = None, fd=None) -> int:
@@ -938,7 +940,7 @@ def _name_after_title(t: str, start: int, end: int, ents, orig_text: str | None 
             (w in _NOT_HOLDER and not (deputy and w == "عن") and not (oversees and k == 0)) or _is_verb(w)
             or w in _COMPLEMENTISERS or w in _RELATIVES or w in _TO_MEDIA or w in _ADDRESSEE
             or (w[0] == "و" and w not in _WAW_NAMES and w[1:] not in _TITLE_HEADS and not (oversees and w[1:3] == "ال")
-                and not _conjoined_body_word(w))
+                and not _conjoined_body_word(w) and not (k and words[k - 1] in _IN_PLACE))
             for k, w in enumerate(words)):
         return end
     return per[1]
@@ -1041,11 +1043,21 @@ _ADVERB_WORDS = {fold_word(w) for w in L.ADVERBIAL_ACCUSATIVES}
 _NISBA_ADVERB = re.compile(r"[^\W\d]{3,16}[^\W\dاويى]يا")
 
 
+# a participle of state (متحمسة، مبتسما، مستغربة) right before the speech: how it was said (وتابعت متحمسة: «…»)
+_STATE_PARTICIPLE = re.compile(r"م[^اويى\s]\w{2,7}[اه]")
+_SPEECH_NEXT = re.compile(r"[ \t]{0,3}(?:[:«\"“]|[،,][ \t]{0,3}[«\"“])")
+
+
+def _state_before_speech(t: str, m: re.Match, w: str) -> bool:
+    """A state participle (an organisation's head word never has a colon or a quote right after it)."""
+    return bool(_STATE_PARTICIPLE.fullmatch(w) and _SPEECH_NEXT.match(t, m.end("w")))
+
+
 def _adverb_first(t: str, m: re.Match, w: str, ents) -> bool:
     """An indefinite accusative right after the verb (يكشف سرا، يعتبر طبيعيا،
     وأضاف أيضا): an adverb, stepped over, never the subject, unless the tagger
     names it (أوباما، سيلفيا) or it is a given name."""
-    if not w or w.startswith("ال") or not (w in _ADVERB_WORDS or _NISBA_ADVERB.fullmatch(w)):
+    if not w or w.startswith("ال") or not (w in _ADVERB_WORDS or _NISBA_ADVERB.fullmatch(w) or _state_before_speech(t, m, w)):
         return False
     s = m.start("w")
     return not is_given_name(w) and not any(e[1] > s for e in ents.starting(s - _MAX_ENTITY, m.end("w")))
@@ -1562,14 +1574,20 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
     for ent in ents.starting(s - _MAX_ENTITY, e):
         es, ee, label, eid = ent
         if es < e and ee > s and label in ("PER", "ORG"):
-            if label == "ORG" and _is_role(t, ent) and _WORD.match(t, ee) and ee < e:
-                continue  # المتحدث باسم الوزارة منصور التركي: the words after X are the person
+            if label == "ORG" and (_is_role(t, ent) or _titled_before(t, s, es)) and _WORD.match(t, ee) and ee < e:
+                continue  # المتحدث باسم الوزارة منصور التركي، وزيرة خارجية الاتحاد X: the words after the body are the person
             if label == "PER" and ee > e and _to_whom(t[e:ee].split()[:1]):
                 continue  # (أوباما | لنظيره الكيني tagged as one: the name's id is another person's)
             if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
                 head = t[es:ee].split()[0]
                 best = (label, eid, label == "PER" and (head[2:] if head.startswith("ال") else head) in _TITLE_HEADS)
     return best[1] if best else _entity_by_name(t, s, e, ents)  # (a person tagged after a title tagged as one: his)
+
+
+def _titled_before(t: str, s: int, es: int) -> bool:
+    """A person's title opens the speaker before the organisation at ``es`` (وزيرة خارجية الاتحاد الأوروبي)."""
+    head = t[s:es].split()[:1]
+    return bool(head) and (head[0][2:] if head[0].startswith("ال") else head[0]) in _TITLE_HEADS | _HOLDER_TITLES
 
 
 def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
@@ -1586,8 +1604,10 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
     surname = set()
     if not inside and len(words) <= 3:
         surname = set(index.person_last.get(words[-1], ())) | (set(index.person_first_word.get(words[0], ())) if len(words) == 1 else set())
+    titled = (words[0][2:] if words[0].startswith("ال") else words[0]) in _TITLE_HEADS | _HOLDER_TITLES
     orgs = set() if "باسم" in words else {eid for i, w in enumerate(words) for name, eid in index.org_first.get(w, ())
-                                           if tuple(words[i : i + len(name)]) == name}
+                                           if tuple(words[i : i + len(name)]) == name
+                                           and not (titled and i + len(name) < len(words))}  # (وزيرة خارجية الاتحاد X: hers, not the body's)
     pick = inside or surname or orgs
     return next(iter(pick)) if len(pick) == 1 else None
 
@@ -1707,6 +1727,8 @@ class _Reading:
         if colon:
             self.speech = sorted(self.speech + colon)
         self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
+        self.genders = learned_genders([(self.t[s.verb_start : s.verb_end], self.t[s.start : s.end])
+                                        for s in self.subjects.values() if 0 < s.start - s.verb_end <= 2])
         _add_sources(self)
         self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
@@ -1905,6 +1927,9 @@ def _named_alone(t: str, o: int, cs: int, ce: int, ents) -> bool:
     return bool(words) and words[-1] in _NAMED_BY and content[0] in _MEDIA
 
 
+_COMPLEMENTISER_NEXT = re.compile(r"[ \t]{1,3}(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)")  # (وكان مسؤول ذكر أن: a verb)
+
+
 def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
     """Spans of reporting verbs outside quotes (a verb inside a quote is not
     the attribution); one spelled like a frequent noun only after و/ف or an
@@ -1920,7 +1945,8 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
         return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n"
 
     verbs = [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
-             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start()))]
+             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start())
+                                            or _COMPLEMENTISER_NEXT.match(t, m.end()))]
     bayyana = [(m.start("v"), m.end("v")) for m in _BAYYANA_COLON.finditer(t) if not in_pair(m.start())]
     return sorted(verbs + bayyana) if bayyana else verbs
 
@@ -1965,9 +1991,21 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
             subjects[vs] = sp
             # only speech (a complementiser, colon or quote follows in the
             # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
+            if _considered_as(r.t, vs, ve, subj):
+                continue  # (أن الشهر يعتبر فترة إغلاق: «is considered», no one speaks)
             if _speech_follows(r.t, subj[1], speech_opens) or _WORDS_BACK.findall(r.t[max(0, vs - 8) : vs])[-1:] in _AS_SAID:
                 spoken.add(sp)  # (… ، كما قال مسؤول الجمعة: an attribution of what precedes)
     return subjects, spoken
+
+
+_SAID_NEXT = re.compile(r"[ \t]{0,3}(?:[:«\"“]|(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w))")
+
+
+def _considered_as(t: str, vs: int, ve: int, subj: tuple[int, int]) -> bool:
+    """يعتبر/يعد X Y with neither a complementiser, colon nor quote right
+    after X: «X is considered Y», whose X says nothing (يعتبر فترة إغلاق)."""
+    verb = t[vs:ve]
+    return (verb[1:] if verb[:1] in "وف" else verb) in _CONSIDERED and not _SAID_NEXT.match(t, subj[1])
 
 
 # a source named without a quote of its own (… على حد قول برونهولتز. وأضاف قائلا: «…»): a later
@@ -2273,6 +2311,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             found = (found[0], _quoted_saying(r, found[0], q.mark) or found[1])  # (ذاكراً قول الفيصل «…»: the king's)
         if found:
             verb_span, speaker = found
+            speaker = _goes_on_from_quote(r, verb_span, prev_end, prev_speaker) or speaker
         else:
             verb_span = None
             # a quote opening the paragraph after an unclosed one continues it,
@@ -2284,7 +2323,9 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
                 or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
         speaker = _resolve(r, speaker)
+        owner = None
         if speaker and _names_nobody(r, speaker) and _entity_for(r.t, speaker.start, speaker.end, r.ents) is None:
+            owner = _owner_carried(r, speaker, verb_span)
             speaker = None  # (فكرتها، بين زملائه: no one; the person the sentence is about, if any, below)
         if speaker is None and verb_span:
             speaker = _resolve(r, _person_before(r, verb_span[0]) or _topic_person(r, verb_span))
@@ -2293,11 +2334,11 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
                        or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
                        or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span)
-                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker))
+                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker) or owner)
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
-            speaker = _agreeing(r, speaker, verb_span)
+            speaker = _agreeing(r, speaker, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
         if speaker is None and verb_span is None and _unattributed_term(r.t[q.start : q.end]):
             continue  # (وصفها بأنها «رجعية»، اسم المقهى بأنه «مقهى المعقدين»: a label, no one's words)
         prev_end = q.after
@@ -2305,6 +2346,46 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
         prev_unclosed_end = q.raw_end if not q.closed else -1
         out.append(_quote(r, q, speaker, verb_span))
     return out
+
+
+_OWNED_BY = {"ه": "m", "ها": "f"}
+
+
+def _owner_carried(r: _Reading, sp: _Speaker, verb_span: tuple[int, int] | None) -> _Speaker | None:
+    """A subject that is a thing of the speaker's own (وشرحت فكرتها قائلة:
+    her idea): the speaker carried from before, when the pronoun, the verb
+    and that speaker agree in gender."""
+    if verb_span is None:
+        return None
+    words = r.t[sp.start : sp.end].split()
+    suffix = "ها" if words[0].endswith("ها") else "ه" if words[0].endswith("ه") else None
+    carried = r.spoken.before(sp.verb_start)  # (not the owner's own verb: وشرحت فكرتها)
+    if len(words) != 1 or suffix is None or carried is None or verb_gender(r.t[verb_span[0] : verb_span[1]]) != _OWNED_BY[suffix]:
+        return None
+    if not _titled_or_tagged(r, (carried.start, carried.end)):
+        return None  # (a carried subject that is itself no one: الأبرز)
+    return _agreeing(r, carried._replace(verb_start=verb_span[0], verb_end=verb_span[0]), verb_span)
+
+
+_RIGHT_AFTER = re.compile(r"[\s.،,]{0,6}[وف]?$")
+
+
+def _goes_on_from_quote(r: _Reading, verb_span: tuple[int, int] | None, prev_end: int,
+                        prev_speaker: _Speaker | None) -> _Speaker | None:
+    """وأضاف with no subject right after a quote («…». وأضاف: «…»): the
+    speaker of that quote, however it was found, over a subject carried from
+    further back (وتعرب شخصيات … ويقول X: «…». وأضاف:)."""
+    if not verb_span or prev_speaker is None or not prev_end or r.subjects.get(verb_span[0]) is not None:
+        return None
+    vs, ve = verb_span
+    verb = r.t[vs:ve]
+    if (verb[1:] if verb[:1] in "وف" else verb) not in _GOES_ON or not _RIGHT_AFTER.match(r.t[prev_end:vs]):
+        return None
+    words = r.t[prev_speaker.start : prev_speaker.end].split()
+    if disagree(verb, words) or body_disagrees(verb, words) or r.genders.get(
+            r.t[prev_speaker.start : prev_speaker.end], verb_gender(verb)) != verb_gender(verb):
+        return None
+    return prev_speaker._replace(verb_start=vs, verb_end=vs)
 
 
 # «قول X» / «مقولة X» between the verb and the quote: the words are X's,
@@ -2417,6 +2498,10 @@ def _continued_after(r: _Reading, after: int, verb_span: tuple[int, int]) -> _Sp
 _PREVIOUS_QUOTE_GAP = 300  # the most text between a quote and the subjectless verb that goes on with it
 
 
+# the topic an interview's next answer is about, before its verb (وعن الفريق الجديد، قال: «…»)
+_TOPIC_LEAD = re.compile(r"[\s.،,]*[وف]?(?:عن|حول|بخصوص)[ \t][^.!?؟\n:«»\"“”()]{1,120}?[،,]?[ \t]*")
+
+
 def _previous_quote_speaker(r: _Reading, verb_span: tuple[int, int], prev_end: int,
                             prev_speaker: _Speaker | None) -> _Speaker | None:
     """A singular verb with no speaker found, shortly after a quote whose
@@ -2431,7 +2516,8 @@ def _previous_quote_speaker(r: _Reading, verb_span: tuple[int, int], prev_end: i
     if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _group(r.t, prev_speaker):
         return None
     ends = list(_SENT_END.finditer(r.t, prev_end, vs))
-    if r.t[ends[-1].end() if ends else prev_end : vs].strip(" \t\n،,.وف"):
+    lead = r.t[ends[-1].end() if ends else prev_end : vs]
+    if lead.strip(" \t\n،,.وف") and not _TOPIC_LEAD.fullmatch(lead):
         return None  # (ولذا نجده يقول: mid-sentence, about someone the tagger missed; only a verb opening its sentence)
     if any(e[2] == "PER" and not r.in_speech(e[0]) for e in r.ents.starting(prev_end, vs)):
         return None
@@ -2571,10 +2657,20 @@ def _untagged_title_subject(r: _Reading, verb_span: tuple[int, int]) -> _Speaker
     opening_gender = verb_gender(opening) or ("f" if opening.endswith("ت") or opening.startswith("ت") else "m")
     if verb_gender(word) and verb_gender(word) != opening_gender:
         return None  # (فيما عبرت والدة الطالب …، وقال: the two verbs are not one subject's; ت ends a feminine past)
+    sub = _cut_before_what(t, sub)
     if any(w in _WHAT for w in t[sub[0] : sub[1]].split()) or any(
             e[2] == "LOC" and e[1] == sub[1] and e[0] > sub[0] for e in r.ents.starting(sub[0], sub[1])):
         return None  # (نفى الوزير X ما يتم تداوله، وخاطب الرئيس أوروبا: the object read on into the subject)
     return _Speaker(sub[0], sub[1], vs, vs)
+
+
+def _cut_before_what(t: str, sub: tuple[int, int]) -> tuple[int, int]:
+    """The subject up to a «ما» that opens the object after a title and a name
+    (نفى وزير التعليم سامي الراشد ما يتم تداوله: the minister); a «ما» right
+    after the title is left for the caller to decline (نفى الوزير ما …)."""
+    words = list(_WORDS_BACK.finditer(t, sub[0], sub[1]))
+    k = next((i for i, m in enumerate(words) if m.group() in _WHAT), None)
+    return (sub[0], words[k - 1].end()) if k is not None and k >= 3 else sub
 
 
 # what may open a clause before its verb (من جانبه، عبر …؛ ولم تستبعد …)
@@ -2717,15 +2813,21 @@ def _agreeing(r: _Reading, sp: _Speaker, verb_span: tuple[int, int]) -> _Speaker
     # (a statement goes on in the masculine: وأكد البيان … وأضاف, whoever issued it)
     document = any(w is not None and r.t[w.start : w.end].split()[:1] in (["نص"], *([d] for d in _DOCUMENTS))
                    for w in (r.subjects.get(vs), r.subjects.get(sp.verb_start)))
-    if not disagree(verb, r.t[sp.start : sp.end].split()) and (document or not body_disagrees(verb, r.t[sp.start : sp.end].split())):
-        return sp  # (وأضاف البيان: the verb agrees with the statement, whoever issued it)
     g = verb_gender(verb)
+    if not disagree(verb, r.t[sp.start : sp.end].split()) and (g is None or r.genders.get(r.t[sp.start : sp.end], g) == g) and (
+            document or not body_disagrees(verb, r.t[sp.start : sp.end].split())):
+        return sp  # (وأضاف البيان: the verb agrees with the statement, whoever issued it)
     for earlier in reversed(r.subject_list(vs)):
         if vs - earlier.verb_start > _CARRY:
             break
-        if speaker_gender(r.t[earlier.start : earlier.end].split()) == g or (g == "f" and _is_body(r, earlier)):
+        if _gender_of(r, earlier) == g or (g == "f" and _is_body(r, earlier)):
             return _resolve(r, earlier._replace(verb_start=vs, verb_end=ve))
     return _body_before(r, vs) if g == "f" and r.t[max(0, vs - 1) : vs + 1].strip()[:1] in ("و", "ف") else None  # (وأضافت: it goes on; عبارة تقول: a noun says)
+
+
+def _gender_of(r: _Reading, sp: _Speaker) -> str | None:
+    """The speaker's gender from its words, else from the verbs it followed in this text."""
+    return speaker_gender(r.t[sp.start : sp.end].split()) or r.genders.get(r.t[sp.start : sp.end])
 
 
 def _is_body(r: _Reading, sp: _Speaker) -> bool:
@@ -2841,8 +2943,8 @@ def _person_before(r: _Reading, vs: int) -> _Speaker | None:
         return None
     lo = max(0, vs - 400, t.rfind("\n", 0, vs) + 1)
     for es, ee, label, _ in reversed(r.ents.starting(lo, vs)):
-        if label != "PER" or ee > vs or r.in_speech(es):
-            continue
+        if label != "PER" or ee > vs or r.in_speech(es) or _in_name_pair(r, es, ee):
+            continue  # (a name inside a work's title, «حق ميت», is no one here)
         prev = _WORDS_BACK.findall(t[max(0, es - 20) : es])[-1:]
         attached = t[es - 1 : es] in ("ل", "ب") and (es < 2 or t[es - 2].isspace())
         if attached or (prev and (prev[0] in _PREPOSITIONS or prev[0] in _OF_PERSON)):
@@ -2970,11 +3072,17 @@ def _sentence_person(r: _Reading, vs: int) -> _Speaker | None:
             continue
         before = _WORDS_BACK.findall(t[start : per[0]])
         attached = t[per[0] - 1 : per[0]] in ("ل", "ب") and (per[0] < 2 or t[per[0] - 2].isspace())
-        if attached or (before and _governs(before[-1])) or any(w in _COMPLEMENTISERS for w in before):
+        if attached or (before and _governs(before[-1])) or any(w in _COMPLEMENTISERS for w in before) or _in_name_pair(r, *per[:2]):
             return None
         return _Speaker(per[0], per[1], vs, vs)
     return None
 
+
+
+def _in_name_pair(r: _Reading, es: int, ee: int) -> bool:
+    """Whether the mention lies inside marks read as a longer name (a work's
+    title: «حق ميت»); a name alone in marks («سليمان», a pseudonym) is the person."""
+    return any(o < es and ee <= c and r.t[o + 1 : c].strip() != r.t[es:ee] for o, c in r.names.items())
 
 
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?:فيما|بينما|وفيما|وبينما)(?!\w)")
@@ -2995,6 +3103,12 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None, re
         return None
     ps, pe = span
     per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER" and not r.in_speech(e[0])), None)
+    if per is None and pe - ps <= _ASIDE_SENTENCE and not any(ps <= v < pe for v in r.verb_starts):
+        span = _sentence_ending_before(t, ps, reach)  # (X أمضى … . بتهمة أنه «…». ⏎ وقال: X, two sentences back)
+        if span is None or (carried and carried.verb_start >= span[0]):
+            return None
+        ps, pe = span
+        per = next((e for e in r.ents.starting(ps, pe) if e[2] == "PER" and not r.in_speech(e[0])), None)
     if per is None:
         return None
     es, ee = per[0], per[1]
@@ -3041,6 +3155,19 @@ def _sentence_before(t: str, vs: int, reach: int = 400) -> tuple[int, int] | Non
     if k == 0 and lo > 0:
         return None  # its start lies beyond the window
     return ps, ends[k].start()
+
+
+_ASIDE_SENTENCE = 200  # a short sentence with no person nor reporting verb in it, said of the person before
+
+
+def _sentence_ending_before(t: str, ps: int, reach: int) -> tuple[int, int] | None:
+    """The sentence just before the one that starts at ``ps``, in the same paragraph."""
+    lo = max(0, ps - reach)
+    ends = list(_SENT_END.finditer(t, lo, ps))
+    if not ends or "\n" in t[ends[-1].start() : ps].strip(" \t"):
+        return None  # (a paragraph break: the sentence before belongs to another paragraph)
+    start = ends[-2].end() if len(ends) > 1 else (lo if lo == 0 else None)
+    return (start, ends[-1].start()) if start is not None else None
 
 
 _BAYAN = re.compile(r"(?<!\w)[وبف]?(?:ال)?بيان(?:ا|ه|ها)?(?!\w)")
@@ -3158,6 +3285,12 @@ def _outer_speaker(r: _Reading, sp: _Speaker | None) -> _Speaker | None:
     return sp
 
 
+def _sentence_ends_between(r: _Reading, lo: int, hi: int) -> bool:
+    """A sentence end in [lo, hi) other than a dot in the marks of a name (قناة «آر. بي. كا»: the dots are the name's)."""
+    return any(m.group() != "." or not any(o < m.start() < c for o, c in r.names.items())
+               for m in _SENT_END.finditer(r.t, lo, hi))  # (a ? or ! in a title, «من أنت؟!», still ends the sentence)
+
+
 def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None = None) -> _Attribution | None:
     """The nearest reporting verb before the quote opening at ``o``, in the
     same sentence and after the previous quote (``prev_speaker``: that
@@ -3166,7 +3299,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
     if k < 0:
         return None
     vs, ve = r.verbs[k]
-    if vs < prev_end or vs < o - 300 or (_SENT_END.search(r.t, ve, o) and not _COLON_BREAK.fullmatch(r.t, ve, o)):
+    if vs < prev_end or vs < o - 300 or (_sentence_ends_between(r, ve, o) and not _COLON_BREAK.fullmatch(r.t, ve, o)):
         return None
     if _nobody_speaks(r.t, vs, ve):
         return (vs, ve), _narrator(r, vs, ve)
@@ -3440,6 +3573,10 @@ def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | N
     return spoken
 
 
+# a name alone between a break and the colon before the quote: an item of a list of sayings
+_LISTED_NAME = re.compile(r"[:.\n؛][ \t]{0,6}(?P<n>[^\W\d]{2,20}(?: [^\W\d]{2,20}){0,3}) ?:[ \t]{0,3}$")
+
+
 def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     """A sourcing phrase before the quote in its sentence: وبحسب المصدر، فإن «…»."""
     t = r.t
@@ -3451,6 +3588,10 @@ def _source_before(r: _Reading, o: int, prev_end: int) -> _Attribution | None:
     if not sources:
         return None
     src = sources[-1]  # the nearest
+    item = _LISTED_NAME.search(t, src.end(), o)
+    named = item and _colon_person(r, o)
+    if named and named.start >= item.start("n"):
+        return None  # (وحسب الصحيفة، أثار البيان تعليقات، منها: سارة علي: «…»: hers, the source only reports it)
     if src.group("for"):
         per = next((e for e in r.ents.starting(src.end(), src.end() + 1) if e[2] == "PER"), None)
         if per is None and src.group("for")[0] not in "بوف":
@@ -3786,7 +3927,20 @@ def _complete_name(r: _Reading, sp: _Speaker) -> _Speaker:
                                 and w not in _AGED):  # (صالح بن أحمد البالغ من العمر: his age, not his family)
         # (not a feminine adjective of the noun before the name: مقولة ديفيد بن غوريون التاريخية)
         return sp._replace(end=m.end("w"))
+    if _family_name_after(words, w) and not any(e[2] != "PER" for e in r.ents.starting(m.start("w"), m.start("w") + 1)):
+        return sp._replace(end=m.end("w"))  # (نور الدين | الطويل: the tagger stopped before the family name)
     return sp
+
+
+_DAY_WORDS = set(_DAYS.split("|"))
+
+
+def _family_name_after(words: list[str], w: str) -> bool:
+    """A two-word given name (نور الدين، عبد الله) tagged without the al- family name right after it."""
+    return (len(words) == 2 and (is_given_name(words[0] + words[1]) or words[1] in ("الدين", "الله", "الرحمن"))
+            and w.startswith("ال") and len(w) > 4 and w[2:] not in _TITLE_HEADS and w[2:] not in _HOLDER_TITLES
+            and w not in _ADVERB_WORDS and not w.endswith("ه") and w not in _AGED and w not in _DAY_WORDS
+            and w not in _STOPS and w not in _RELATIVES)
 
 
 _SPEAKER_PREPOSITIONS = {fold_word(w) for w in "في من إلى الى على عن مع حول ضد".split()}
