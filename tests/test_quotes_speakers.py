@@ -175,3 +175,11 @@ def test_a_person_titled_by_a_body_does_not_get_the_bodys_id():
     k2 = text2.index("الاتحاد الأفريقي")
     q2 = find_quotes(text2, entities=[{"start": k2, "end": k2 + len("الاتحاد الأفريقي"), "label": "ORG", "entity_id": "org:au"}])[0]
     assert (q2.speaker, q2.speaker_entity_id) == ("الاتحاد الأفريقي", "org:au")
+
+
+def test_a_masdar_of_reply_after_the_name_is_how_he_spoke_not_who():
+    # «ردا على الأسئلة»: in reply; the speaker is the name before it, linked to the full name
+    text = ("وقال السيد فريد قنديل في رده على الأسئلة إن «النظام ينفق مبالغ كبيرة». "
+            "وقال السيد قنديل ردا على الأسئلة: «في العام الماضي جرى الكشف عن الأمر».")
+    qs = find_quotes(text, entities=_per(text, "فريد قنديل", "per:qandil"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("السيد فريد قنديل", "per:qandil"), ("السيد قنديل", "per:qandil")]
