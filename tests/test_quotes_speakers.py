@@ -183,3 +183,11 @@ def test_a_masdar_of_reply_after_the_name_is_how_he_spoke_not_who():
             "وقال السيد قنديل ردا على الأسئلة: «في العام الماضي جرى الكشف عن الأمر».")
     qs = find_quotes(text, entities=_per(text, "فريد قنديل", "per:qandil"))
     assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("السيد فريد قنديل", "per:qandil"), ("السيد قنديل", "per:qandil")]
+
+
+def test_a_verbal_noun_after_bi_is_what_the_subject_pledged_not_part_of_him():
+    # تعهد … بإحداث: the pledge; the subject is the title, which the minister named before holds
+    text = ("وأعلن وزير الخارجية سامي الكردي تراجع الوزارة عن قرارها. وتعهد وزير الخارجية التونسي بإحداث قنصلية "
+            "جديدة على الحدود «بالتنسيق مع مجموعة من الدول الشقيقة والصديقة التي لديها مصالح».")
+    q = find_quotes(text, entities=_per(text, "سامي الكردي", "per:kurdi"))[0]
+    assert (q.speaker, q.speaker_entity_id, q.verb) == ("سامي الكردي", "per:kurdi", "تعهد")

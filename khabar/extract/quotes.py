@@ -1101,7 +1101,13 @@ def _object_after_subject(t: str, m: re.Match, w: str, nwords: int, prev_w: str)
     if not w or nwords < 2 or prev_w in _CONSTRUCT_HEADS:
         return False
     return w in _OBJECT_HEADS or bool(w[0] == "ب" and len(w) >= 4 and w[1] in "اتم" and w != "باسم"
-                                      and _DEFINITE_NEXT.match(t, m.end("w")))
+                                      and _DEFINITE_NEXT.match(t, m.end("w"))) or bool(_BI_MASDAR.fullmatch(w))
+
+
+# ب + a verbal noun of the shapes إفعال/افتعال and تفعيل (بإحداث، باتخاذ، بتقديم), folded: what the subject
+# pledged or called for (وتعهد وزير الخارجية التونسي بإحداث قنصلية), never part of who; the shapes
+# leave out names and places (باكستان has seven letters, باسم is not one of them)
+_BI_MASDAR = re.compile(r"ب(?:ا\w\wا\w|ت\w\wي\w)")
 
 
 _COMPLEMENT_NEXT = re.compile(r"\s{1,3}(?:ان|انه|انها|انهم|بان|ضروره|اهميه)(?!\w)")
