@@ -191,3 +191,11 @@ def test_a_verbal_noun_after_bi_is_what_the_subject_pledged_not_part_of_him():
             "جديدة على الحدود «بالتنسيق مع مجموعة من الدول الشقيقة والصديقة التي لديها مصالح».")
     q = find_quotes(text, entities=_per(text, "سامي الكردي", "per:kurdi"))[0]
     assert (q.speaker, q.speaker_entity_id, q.verb) == ("سامي الكردي", "per:kurdi", "تعهد")
+
+
+def test_a_name_set_off_by_commas_after_an_and_a_title_is_the_verbs_subject():
+    # «إلا أن رئيس اللجنة، NAME، قال»: the name between commas, not the spokesman of the paragraph before
+    text = ("وأعلن المتحدث باسم البحرية، أمس، أن «عنصرا في البحرية توفي متأثرا بإصابته».\n"
+            "إلا أن رئيس لجنة الأمن الداخلي في مجلس النواب، مايكل ماكول، قال إن «الأهداف هي نفسها».")
+    qs = find_quotes(text, entities=_per(text, "مايكل ماكول", "per:mccaul"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("المتحدث باسم البحرية", None), ("مايكل ماكول", "per:mccaul")]

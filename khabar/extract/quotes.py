@@ -2045,7 +2045,7 @@ def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
     ent = next((e for e in reversed(r.ents.starting(max(0, vs - _MAX_ENTITY), vs))
                 if e[2] in ("PER", "ORG") and r.t[e[1] : vs] == " "), None)
     if ent is None:
-        return _title_after_an(r, vs)
+        return _title_after_an(r, vs) or _apposed_after_an(r, vs)
     words = _WORDS_BACK.findall(r.t[max(0, ent[0] - 30) : ent[0]])[-2:]
     if words[-1:] and words[-1] in _NAME_NOUNS | _TITLE_HEADS | {"ال" + w for w in _TITLE_HEADS}:
         words = words[:-1]  # (أن تنظيم | داعش، أن الرئيس | أوباما)
@@ -2053,6 +2053,31 @@ def _subject_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
     else:
         start = ent[0]
     return (start, ent[1]) if words[-1:] and words[-1] in ("ان", "بان", "وان") else None
+
+
+# أن + a title + «، NAME،» + the verb: the name set off by commas is the verb's subject
+_APPOSED_AFTER_AN = re.compile(r"(?<!\w)[وب]?ان[ \t]{1,3}(?P<title>[^\W\d]{2,20}(?:[ \t]{1,3}[^\W\d]{2,20}){0,6})[ \t]{0,2}[،,][ \t]{1,2}$")
+
+
+def _apposed_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """أن + a title + a tagged person between commas + the verb (إلا أن رئيس
+    لجنة الأمن الداخلي، مايكل ماكول، قال إن «…»): the person, when the title
+    opens with a title word and holds no verb or stop."""
+    per = next((e for e in reversed(r.ents.starting(max(0, vs - _MAX_ENTITY), vs))
+                if e[2] == "PER" and _COMMA_THEN.fullmatch(r.t, e[1], vs)), None)
+    if per is None:
+        return None
+    m = _APPOSED_AFTER_AN.search(r.t, max(0, per[0] - 120), per[0])
+    if m is None:
+        return None
+    words = m.group("title").split()
+    w0 = words[0][2:] if words[0].startswith("ال") else words[0]
+    if w0 not in _TITLE_HEADS or any(_is_verb(w) or (w in _STOPS and w not in _WORKS_IN) for w in words[1:]):
+        return None
+    return per[0], per[1]
+
+
+_WORKS_IN = {"في", "من"}  # (رئيس لجنة الأمن في مجلس النواب: where the title holder serves)
 
 
 _TITLE_AFTER_AN = re.compile(r"(?<!\w)[وب]?ان[ \t]{1,3}(?P<s>(?:(?:سمو|معالي|فضيله|سعاده)[ \t]{1,3})?[^\W\d]{2,20}(?:[ \t]{1,3}[^\W\d]{2,20}){0,5})[ \t]{1,3}$")
