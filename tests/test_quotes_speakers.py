@@ -199,3 +199,20 @@ def test_a_name_set_off_by_commas_after_an_and_a_title_is_the_verbs_subject():
             "إلا أن رئيس لجنة الأمن الداخلي في مجلس النواب، مايكل ماكول، قال إن «الأهداف هي نفسها».")
     qs = find_quotes(text, entities=_per(text, "مايكل ماكول", "per:mccaul"))
     assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("المتحدث باسم البحرية", None), ("مايكل ماكول", "per:mccaul")]
+
+
+def test_a_participle_goes_on_with_the_person_of_the_newer_clause_of_action():
+    # أوضح X أن …، ويؤيد المواطن Y الرأي …، مضيفاً: Y, who opened the nearer clause, goes on
+    text = ("وأوضح المواطن مبارك الكاظمي ، أن الشاليهات من المواقع الجميلة ولكن يجب أن تكون الأسعار محددة، "
+            "ويؤيد المواطن زامل الحربي الرأي السابق بأن هناك تفاوتا في الأسعار، مضيفاً: أفضل قضاء الإجازات في الشاليهات.\n")
+    ents = _per(text, "مبارك الكاظمي", "per:kazimi") + _per(text, "زامل الحربي", "per:harbi")
+    q = find_quotes(text, entities=ents)[0]
+    assert (q.speaker, q.speaker_entity_id, q.verb) == ("زامل الحربي", "per:harbi", "مضيفاً")
+
+
+def test_such_as_before_a_name_opens_no_clause_of_action():
+    # «مثل البرلماني X» is «such as», not the verb مثّل: the politicians who consider it go on
+    text = ("واعتبر ساسة من اليسار، مثل البرلماني فتحي الشامي، أن «النموذج مستهدف»، "
+            "معتبرا أن «النتيجة الطبيعية هي دفعها نحو العسكرة».")
+    qs = find_quotes(text, entities=_per(text, "فتحي الشامي", "per:shami"))
+    assert qs[1].speaker == qs[0].speaker and qs[1].speaker_entity_id == qs[0].speaker_entity_id

@@ -3363,10 +3363,25 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
         elif _NEW_CLAUSE.search(r.t, speaker.verb_end, vs):
             speaker = _sentence_person(r, vs) or speaker  # …، فيما حاول الرئيس X … قائلا
         else:
-            speaker = _newer_person(r, vs, prev_end, speaker) or speaker
+            speaker = _newer_person(r, vs, prev_end, speaker) or _acting_since(r, (vs, ve), speaker) or speaker
         if speaker is not None:
             speaker = _paragraph_person(r, vs, speaker) or speaker
     return (vs, ve), speaker
+
+
+# a clause opened by و/ف and its verb after a comma, then at most two words (a title) before the subject
+_AND_VERB_BEFORE = re.compile(r"[،,]\s{0,2}[وف][^\W\d]{3,8}\s{1,3}(?:[^\W\d]{2,20}\s{1,3}){0,2}$")
+
+
+def _acting_since(r: _Reading, verb_span: tuple[int, int], carried: _Speaker) -> _Speaker | None:
+    """A tagged person who opened a clause of action after the carried speaker's
+    verb, in the same sentence (وأوضح المواطن X أن …، ويؤيد المواطن Y الرأي
+    السابق …، مضيفا: «…»): Y goes on, not X."""
+    acting = _action_subject(r, verb_span, carried)
+    if acting is None or acting.start < carried.verb_end or not _AND_VERB_BEFORE.search(r.t, max(0, acting.start - 60), acting.start):
+        return None  # (only a clause of its own: …، مثل البرلماني X is no verb «مثّل» but «such as»)
+    return acting if any(e[2] == "PER" and (e[0], e[1]) == (acting.start, acting.end)
+                         for e in r.ents.starting(acting.start, acting.start + 1)) else None
 
 
 _ASKING = {fold_word(w) for w in "سأل سألت يسأل تسأل سألوا وسأل وسألت".split()}
