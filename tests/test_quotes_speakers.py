@@ -216,3 +216,11 @@ def test_such_as_before_a_name_opens_no_clause_of_action():
             "معتبرا أن «النتيجة الطبيعية هي دفعها نحو العسكرة».")
     qs = find_quotes(text, entities=_per(text, "فتحي الشامي", "per:shami"))
     assert qs[1].speaker == qs[0].speaker and qs[1].speaker_entity_id == qs[0].speaker_entity_id
+
+
+def test_kana_with_an_untagged_surname_of_a_name_written_before_is_that_person():
+    # «وكان خامنئي قال»: the tagger left «علي خامنئي» untagged; the surname after a given name is a person
+    text = ("وصف رئيس الوزراء، بنيامين نتنياهو، خطاب الزعيم الإيراني علي خامنئي بالعدواني، وقال إنه «يثبت أن الاتفاق لن يغير شيئا».\n\n"
+            " وكان خامنئي قال أول من أمس، إن «الاتفاق مع القوى العالمية لا يعني أي تحول».")
+    qs = find_quotes(text, entities=_per(text, "بنيامين نتنياهو", "per:netanyahu"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("رئيس الوزراء، بنيامين نتنياهو", "per:netanyahu"), ("خامنئي", None)]

@@ -2111,7 +2111,14 @@ def _kana_past(r: _Reading, before: str, vs: int) -> re.Match | None:
         return None
     start = vs - len(before) + m.start("s")
     tagged = any(e[2] in ("PER", "ORG") for e in r.ents.starting(start, start + 1))
-    return m if tagged or words[0].startswith("ال") or words[0] in _SUBJECT_HEADS else None
+    named = len(words) == 1 and _surname_of_given(r.t, words[0], start)
+    return m if tagged or named or words[0].startswith("ال") or words[0] in _SUBJECT_HEADS else None
+
+
+def _surname_of_given(t: str, w: str, before: int) -> bool:
+    """Whether ``w`` follows a given name earlier in the text (وكان خامنئي قال
+    after «آية الله علي خامنئي», which the tagger left untagged): a person's surname."""
+    return any(is_given_name(g) for g in re.findall(rf"([^\W\d]{{2,15}}) {re.escape(w)}(?!\w)", t[:before]))
 
 
 _RESUMPTIVE = re.compile(r"\s{1,3}(?:عنه|عنها|فيه|فيها)(?!\w)")
