@@ -224,3 +224,11 @@ def test_kana_with_an_untagged_surname_of_a_name_written_before_is_that_person()
             " وكان خامنئي قال أول من أمس، إن «الاتفاق مع القوى العالمية لا يعني أي تحول».")
     qs = find_quotes(text, entities=_per(text, "بنيامين نتنياهو", "per:netanyahu"))
     assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("رئيس الوزراء، بنيامين نتنياهو", "per:netanyahu"), ("خامنئي", None)]
+
+
+def test_the_words_before_when_and_its_verb_are_not_its_subject():
+    # «… يونيو (حزيران) الماضي عندما قال»: «الماضي» (last) is no speaker; the main clause's subject speaks
+    text = ("لقد أوضح الوزير سامي الكردي الخطوط العامة للسياسة مطلع شهر يونيو (حزيران) الماضي عندما قال: "
+            "«إن السياسة تنطلق من معطيات واضحة».")
+    q = find_quotes(text, entities=_per(text, "سامي الكردي", "per:kurdi"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("الوزير سامي الكردي", "per:kurdi")

@@ -1229,7 +1229,12 @@ def _preverbal_subject(t: str, vs: int) -> tuple[int, int] | None:
         return None  # (after أما the subject is certain: أما استشاري الأمراض … فقال)
     if not all(_plain_word(w.group()) for w in words) or words[-1].group() in _STOPS or words[-1].group() == "ثم":
         return None  # (… لم يتوقع الأمر ثم قال: ثم joins two verbs, no subject before it)
+    if words[-1].group() in _WHEN_WORDS:
+        return None  # (أوضحت الوزارة … يونيو الماضي عندما قالت: the verb's subject is the main clause's)
     return start, words[-1].end()
+
+
+_WHEN_WORDS = {fold_word(w) for w in "عندما حينما حين بعدما كلما لما".split()}
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "ني", "نا")  # (أنه، إنها، بأنهم، أنني، إننا)
