@@ -272,14 +272,7 @@ def proclitic_length(form: str, names: Mapping[str, int]) -> tuple[int, str]:
     if best is None:
         return 0, light(form)
     prefix, rest = best
-    # Walk the original characters: diacritics and tatweel on the clitic go with it.
-    seen, i = 0, 0
-    while i < len(form) and seen < len(prefix):
-        if not _DIACRITICS.match(form[i]):
-            seen += 1
-        i += 1
-    while i < len(form) and _DIACRITICS.match(form[i]):
-        i += 1
+    i = _chars_for(form, len(prefix))  # diacritics and tatweel on the clitic go with it
     if not w.endswith(rest):  # لل + name: the article's alef was elided
         return i, "ال" + light(form[i:])[1:]
     return i, light(form[i:])
@@ -373,7 +366,7 @@ def _name_before(text: str, m: dict, full: dict[str, str]) -> tuple[int, str] | 
 def _chars_for(form: str, letters: int) -> int:
     """Characters of ``form`` that its first ``letters`` normalised letters take (diacritics after them too)."""
     if letters == 0:
-        return 0
+        return 0  # (diacritics at the word's start stay with the name)
     seen, i = 0, 0
     while i < len(form) and seen < letters:
         if not _DIACRITICS.match(form[i]):

@@ -166,18 +166,16 @@ def surnames_after_saying(sents: list[list[int]], found: list[list[tuple]], form
     A surname repeated alone as the subject of قال/أكد (وأكد السوداني after محمد شياع السوداني)
     is that person; a tagger reading the sentence alone misses the ones that are also words
     (السوداني "the Sudanese"). Only the last word of a person named in two words or more counts.
-    ``says``: :func:`saying_rows` of ``forms``, when each sentence is a run of consecutive rows
-    (the verbs of a sentence are then a slice of it); else each sentence's words are looked at."""
+    Each sentence is a run of consecutive rows, so its verbs are a slice of ``says``
+    (:func:`saying_rows` of ``forms``: the caller finds them once per chunk)."""
     surnames = {canon.norm(forms[sent[b - 1]]) for sent, spans in zip(sents, found) for a, b, label in spans if label == "PER" and b - a >= 2}
     if not surnames:
         return found
+    says = saying_rows(forms) if says is None else says
     out = []
     for sent, spans in zip(sents, found):
-        if says is None:  # the words right after a verb of saying, found at C speed (map, compress): few sentences have one
-            after = [i + 1 for i in compress(range(len(sent) - 1), map(_says, map(forms.__getitem__, sent[:-1])))]
-        else:  # the verbs before the sentence's last word
-            first = sent[0] if sent else 0
-            after = [k - first + 1 for k in says[bisect_left(says, first) : bisect_left(says, first + len(sent) - 1)]]
+        first = sent[0] if sent else 0  # the words right after the verbs before the sentence's last word
+        after = [k - first + 1 for k in says[bisect_left(says, first) : bisect_left(says, first + len(sent) - 1)]]
         added = []
         if after:
             covered = {i for a, b, _ in spans for i in range(a, b)}

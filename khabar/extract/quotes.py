@@ -1598,7 +1598,7 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
 def _titled_before(t: str, s: int, es: int) -> bool:
     """A person's title opens the speaker before the organisation at ``es`` (وزيرة خارجية الاتحاد الأوروبي)."""
     head = t[s:es].split()[:1]
-    return bool(head) and (head[0][2:] if head[0].startswith("ال") else head[0]) in _TITLE_HEADS | _HOLDER_TITLES
+    return bool(head) and strip_article(head[0]) in _TITLE_HEADS | _HOLDER_TITLES
 
 
 def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
@@ -1615,7 +1615,7 @@ def _entity_by_name(t: str, s: int, e: int, ents) -> str | None:
     surname = set()
     if not inside and len(words) <= 3:
         surname = set(index.person_last.get(words[-1], ())) | (set(index.person_first_word.get(words[0], ())) if len(words) == 1 else set())
-    titled = (words[0][2:] if words[0].startswith("ال") else words[0]) in _TITLE_HEADS | _HOLDER_TITLES
+    titled = _titled_before(t, s, e)
     orgs = set() if "باسم" in words else {eid for i, w in enumerate(words) for name, eid in index.org_first.get(w, ())
                                            if tuple(words[i : i + len(name)]) == name
                                            and not (titled and i + len(name) < len(words))}  # (وزيرة خارجية الاتحاد X: hers, not the body's)
@@ -1938,7 +1938,8 @@ def _named_alone(t: str, o: int, cs: int, ce: int, ents) -> bool:
     return bool(words) and words[-1] in _NAMED_BY and content[0] in _MEDIA
 
 
-_COMPLEMENTISER_NEXT = re.compile(r"[ \t]{1,3}(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)")  # (وكان مسؤول ذكر أن: a verb)
+_THAT = "(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\\w)"  # أن and its forms, folded: what a verb of saying opens
+_COMPLEMENTISER_NEXT = re.compile(rf"[ \t]{{1,3}}{_THAT}")  # (وكان مسؤول ذكر أن: a verb)
 
 
 def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
@@ -2009,7 +2010,7 @@ def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Spe
     return subjects, spoken
 
 
-_SAID_NEXT = re.compile(r"[ \t]{0,3}(?:[:«\"“]|(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w))")
+_SAID_NEXT = re.compile(rf"[ \t]{{0,3}}(?:[:«\"“]|{_THAT})")
 
 
 def _considered_as(t: str, vs: int, ve: int, subj: tuple[int, int]) -> bool:
@@ -2076,8 +2077,7 @@ def _apposed_after_an(r: _Reading, vs: int) -> tuple[int, int] | None:
     if m is None:
         return None
     words = m.group("title").split()
-    w0 = words[0][2:] if words[0].startswith("ال") else words[0]
-    if w0 not in _TITLE_HEADS or any(_is_verb(w) or (w in _STOPS and w not in _WORKS_IN) for w in words[1:]):
+    if strip_article(words[0]) not in _TITLE_HEADS or any(_is_verb(w) or (w in _STOPS and w not in _WORKS_IN) for w in words[1:]):
         return None
     return per[0], per[1]
 
