@@ -707,7 +707,8 @@ def test_a_subjectless_verb_takes_the_person_its_own_sentence_is_about():
     ents = [_ent(text, "عمر بنغا", "PER", "per:banga"), _ent(text, "ليو ميسا", "PER", "per:messa")]
     qs = find_quotes(text, ents)
     assert _spk(text, qs)[1] == ("عمر بنغا", "per:banga")
-    from khabar.extract.quotes import _Reading, _subject
+    from khabar.extract.quotes.reading import _Reading
+    from khabar.extract.quotes.subjects import _subject
     r = _Reading(text, ents)
     verb = r.t.index("وتحدث") + 1
     s, e = _subject(r.t, verb + len("تحدث"), r.ents)
@@ -1403,7 +1404,7 @@ def test_an_untagged_holder_after_the_body_and_place_ends_the_title():
 
 
 def test_untagged_holder_pattern_runs_in_linear_time():
-    from khabar.extract.quotes import _UNTAGGED_HOLDER
+    from khabar.extract.quotes.subjects import _UNTAGGED_HOLDER
     for unit in (" بالقصيم", " علي", " بالقصيم الراشد", "ب" * 30 + " "):
         def run(n, unit=unit):
             text = unit * (n // len(unit))
@@ -1437,7 +1438,7 @@ def test_hakadha_yaqul_after_a_semicolon_names_the_speaker():
 
 
 def test_written_by_pattern_runs_in_linear_time():
-    from khabar.extract.quotes import _WRITTEN_BY
+    from khabar.extract.quotes.speakers import _WRITTEN_BY
     for unit in ("كتبها سامي، ", "كتبها " + "س" * 30 + " ", "، جاء فيها "):
         def run(n, unit=unit):
             text = unit * (n // len(unit))
@@ -1502,7 +1503,7 @@ def test_a_title_after_a_plural_of_works_with_a_possessive_is_no_quote():
 
 
 def test_before_source_patterns_run_in_linear_time():
-    from khabar.extract.quotes import _BEFORE_SOURCE
+    from khabar.extract.quotes.speakers import _BEFORE_SOURCE
     for unit in ("بالنسبة ل", "جاء على صفحة ", "مقولة ", "جاء "):
         def run(n, unit=unit):
             text = unit * (n // len(unit))
