@@ -1,4 +1,4 @@
-"""Speech without marks (point 5): the colon patterns, one sentence after a colon read as speech, and the Sabq byline that names no speaker."""
+"""Speech without marks (point 5): the colon patterns, one sentence after a colon read as speech, and the Sabq byline that names no speaker; reading._colon_speech applies them to a _Reading."""
 
 from __future__ import annotations
 
