@@ -232,3 +232,35 @@ def test_the_words_before_when_and_its_verb_are_not_its_subject():
             "«إن السياسة تنطلق من معطيات واضحة».")
     q = find_quotes(text, entities=_per(text, "سامي الكردي", "per:kurdi"))[0]
     assert (q.speaker, q.speaker_entity_id) == ("الوزير سامي الكردي", "per:kurdi")
+
+
+def _tagged(text, *names):
+    rows = []
+    for name in names:
+        s = text.index(name)
+        rows.append({"start": s, "end": s + len(name), "label": "PER", "entity_id": "per:" + name.split()[-1]})
+    return rows
+
+
+def test_subjectless_verb_continues_the_speaker_of_its_paragraph_not_one_written_paragraphs_back():
+    # مسؤولون is the last written subject of a speech verb, three paragraphs up;
+    # ألبرايت, found for وأضاف, is who goes on speaking in this paragraph
+    text = ("وأعلن مسؤولون رفيعو المستوى أن «الاتفاق سيسمح للمفتشين بالدخول إلى المواقع».\n"
+            "ولم تعلق طهران على الإعلان حتى مساء أمس.\n"
+            "وتراجعت أسعار النفط في الأسواق العالمية.\n"
+            "أيضا أخبرني ديفيد ألبرايت، المفتش السابق، بأن التنازل جاء مفاجأة. "
+            "وأضاف: «يبدو أنه يفتح الطريق أمام إيران لتوسيع برنامجها». "
+            "وتوقع أن تمكن الأجهزة الجديدة إيران «من تقليل الفترة الزمنية الفاصلة بينها وبين القنبلة».")
+    qs = find_quotes(text, entities=_tagged(text, "ديفيد ألبرايت"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs[1:]] == [
+        ("ديفيد ألبرايت", "per:ألبرايت"), ("ديفيد ألبرايت", "per:ألبرايت")]
+
+
+def test_the_person_a_speaker_describes_does_not_go_on_speaking():
+    # «ووصف الفنانة X بأنها …»: X is described; وقال after it is still the singer who describes her
+    text = ("وقال الفنان راغب علامة إن «التجربة كانت ممتازة».\n"
+            "ووصف الفنانة أليسا بأنها النجمة الأولى حاليا على الساحة. "
+            "وقال: «هي إنسانة صريحة وطبيعية، لا توارب أو تخفي ما تشعر به».")
+    qs = find_quotes(text, entities=_tagged(text, "راغب علامة", "أليسا"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [
+        ("الفنان راغب علامة", "per:علامة"), ("الفنان راغب علامة", "per:علامة")]

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from khabar.extract.agreement import body_disagrees, disagree, speaker_gender, verb_gender
 from khabar.extract.fold import fold_word
 from khabar.extract.quotes.cues import (
-    _CARRY, _COMPLEMENTISERS, _DOCUMENTS, _HOLDER_TITLES, _KIN, _MAX_ENTITY, _OBJECT_VERBS, _ORG_HEADS,
+    _CARRY, _COMPLEMENTISERS, _DOCUMENTS, _HOLDER_TITLES, _KIN, _MAX_ENTITY, _describes, _ORG_HEADS,
     _PLURAL_VERBS, _QUOTE_INTRO, _SENT_END, _SPEECHLIKE, _STOPS, _TITLE_HEADS, _UNNAMED, _WORD, _WORDS_BACK,
     _is_verb,
 )
@@ -261,7 +261,7 @@ def _untagged_title_subject(r: _Reading, verb_span: tuple[int, int]) -> _Speaker
     word = t[vs:ve]
     if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(t, vs, ve):
         return None
-    if word in _OBJECT_VERBS or word[1:] in _OBJECT_VERBS:
+    if _describes(word):
         return None  # ووصفت الطائرة بأنها «…»: what is described, never who speaks
     span = _sentence_before(t, vs)
     if span is None:

@@ -11,8 +11,8 @@ from khabar.extract.fold import fold_word, keep_letters
 from khabar.extract.lexicon import OSP, SP, alternation
 from khabar.extract.quotes.cues import (
     _ADVERBIAL, _AFTER_SOURCE, _AFTER_STOP_VERB, _AFTER_VERB, _AMBIGUOUS, _AND_STOPS, _BROKEN_PLURALS,
-    _COMPLEMENTISERS, _CONSTRUCT_HEADS, _DOCUMENTS, _FIRST_PERSON, _HIS_WORDS, _HOLDER_GAP, _HOLDER_TITLES,
-    _HONOURED_BY, _MAX_ENTITY, _NAME_NOUNS, _OBJECT_VERBS, _ORG_HEADS, _PARTICIPLES, _PLURAL_VERBS, _PREPOSITIONS,
+    _CARRY, _COMPLEMENTISERS, _CONSTRUCT_HEADS, _DOCUMENTS, _FIRST_PERSON, _HIS_WORDS, _HOLDER_GAP, _HOLDER_TITLES,
+    _HONOURED_BY, _MAX_ENTITY, _NAME_NOUNS, _describes, _ORG_HEADS, _PARTICIPLES, _PLURAL_VERBS, _PREPOSITIONS,
     _SENT_END, _SPEAKER_PREPOSITIONS, _STOPS, _TITLE_HEADS, _UNNAMED, _WORD, _WORDS_BACK, _WRITING_OF,
     _WRITING_WINDOW, _is_verb,
 )
@@ -175,7 +175,7 @@ def _action_subject(r: _Reading, verb_span: tuple[int, int], carried: _Speaker |
     word = t[vs:ve]
     if word in _PLURAL_VERBS or word[:1] in "وف" and word[1:] in _PLURAL_VERBS or _nobody_speaks(t, vs, ve):
         return None
-    if word in _OBJECT_VERBS or word[1:] in _OBJECT_VERBS:
+    if _describes(word):
         return None
     for cs in _clause_starts(t, vs):
         while cs < vs and t[cs] in " \t\n":
@@ -471,6 +471,8 @@ def _previous_sentence_person(r: _Reading, vs: int, carried: _Speaker | None, re
         return None
     if any(w in _COMPLEMENTISERS for w in before):
         return None  # (وأشار إلى أن الرئيس Y: Y is spoken of)
+    if any(_describes(w) for w in before[-2:]):
+        return None  # (ووصف الفنانة أليسا بأنها …. وقال: Y is described by the one who goes on)
     return _Speaker(es, ee, vs, vs)
 
 
@@ -668,7 +670,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
     if speaker is None and _HONORIFIC_BEFORE.search(r.t, max(0, vs - 12), vs):
         speaker = _honoured(r, vs, ve)  # وأفاد البيان أن سموه قال: the prince, not the statement carried
     if speaker is None:
-        speaker = _later_person(r, vs, r.spoken.before(vs))
+        speaker = _later_person(r, vs, _last_speaker(r, vs, prev_speaker))
         # the sentence's own subject beats one carried from an earlier sentence,
         # and so does the person the sentence before is about (رفض X القرار. وقال: …)
         if speaker is None or _SENT_END.search(r.t, speaker.verb_end, vs):
@@ -685,6 +687,20 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
         if speaker is not None:
             speaker = _paragraph_person(r, vs, speaker) or speaker
     return (vs, ve), speaker
+
+
+def _last_speaker(r: _Reading, vs: int, prev_speaker: _Speaker | None) -> _Speaker | None:
+    """Whom a verb with no subject continues: the last written speech subject,
+    or the previous quote's speaker when that quote is in the verb's paragraph
+    and the written subject is not (وأخبرني X … . وأضاف: «…». وتوقع أن «…»:
+    X, found for وأضاف, speaks on; a subject written paragraphs back does
+    not). Across paragraphs the written subject stays: a speaker found by a
+    weaker rule is not carried on."""
+    spoken = r.spoken.before(vs)
+    paragraph = r.t.rfind("\n", 0, vs) + 1
+    if prev_speaker is None or not paragraph <= prev_speaker.verb_start < vs or vs - prev_speaker.verb_start > _CARRY:
+        return spoken  # (as far back as a written subject is carried, and no farther)
+    return prev_speaker if spoken is None or spoken.verb_start < paragraph else spoken
 
 
 # a clause opened by و/ف and its verb after a comma, then at most two words (a title) before the subject
