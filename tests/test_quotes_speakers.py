@@ -232,3 +232,12 @@ def test_the_words_before_when_and_its_verb_are_not_its_subject():
             "«إن السياسة تنطلق من معطيات واضحة».")
     q = find_quotes(text, entities=_per(text, "سامي الكردي", "per:kurdi"))[0]
     assert (q.speaker, q.speaker_entity_id) == ("الوزير سامي الكردي", "per:kurdi")
+
+
+def test_what_after_the_subject_is_the_verbs_object():
+    # ما opens what was described or denied: the subject ends before it
+    text = "ووصف الرئيس سامر خليل ما حدث بأنه «عمل إرهابي داخلي محتمل»."
+    q = find_quotes(text, entities=_per(text, "سامر خليل", "per:samer"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("الرئيس سامر خليل", "per:samer")
+    text = "ونفى مسؤول ما تردد عن وقف التصدير، وقال: «ما أعلن في هذا الصدد عار من الصحة»."
+    assert find_quotes(text)[0].speaker == "مسؤول"

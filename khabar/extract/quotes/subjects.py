@@ -309,6 +309,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
     return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or (not first and w in _COPY_RECEIVED)  # بيان للوزارة تلقت «الشرق الأوسط» نسخة منه
+                        or (not first and w in _WHAT)  # ووصف أوباما ما حدث، ونفى مسؤول ما تردد: what, the object
                         or (not first and w in _ACCUSATIVES)  # وتصف الصحيفة شيئا من سره: the object
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
@@ -318,6 +319,10 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                         or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم", "ك", "كم"))
                             and not is_given_name(w)))  # بسببها، لأفرادها، فتقول لنفسك (not بارزاني: a name)
+
+
+# ما / مما after the subject opens the verb's object (what was said or done), never a word of who
+_WHAT = {"ما", "مما"}
 
 
 # a statement «received» by the outlet: a clause after the statement, never part of who speaks
