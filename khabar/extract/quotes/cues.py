@@ -26,6 +26,8 @@ _COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنه
 _PREPOSITIONS = {fold_word(w) for w in L.PREPOSITIONS}
 # Folded words that are stops in one spelling and names in another.
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
+# what (ما، مما، عما، ماذا) after a verb's subject opens its object (ووصف أوباما ما حدث), never a word of who
+_WHAT = {"ما", "مما", "عما", "ماذا"}
 _RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
 _QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
 _ADDRESSEE = {fold_word(w) for w in L.ADDRESSEE_WORDS}

@@ -16,7 +16,7 @@ from khabar.extract.quotes.cues import (
     _CONSTRUCT_HEADS, _DAYS, _DESCRIBED, _FIRST_PERSON, _HOLDER_GAP, _HOLDER_TITLES, _LAST_PREVERBAL_BREAK, _MARKS,
     _MAX_ENTITY, _MEDIA, _NAME_NOUNS, _NASAB, _NISBA_ADVERB, _ORG_HEADS, _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO,
     _RELATIVES, _SENT_END, _SOME_OF, _STOPS, _SUBJECT_HEADS, _TITLE_HEADS, _TO_MEDIA, _UNNAMED, _UTTERANCE_NOUNS,
-    _VERBS, _WAW_NAMES, _WAW_NOUNS, _WORD, _WORDS_BACK, _is_verb, _last_of,
+    _VERBS, _WAW_NAMES, _WAW_NOUNS, _WHAT, _WORD, _WORDS_BACK, _is_verb, _last_of,
 )
 from khabar.extract.quotes.ids import _Entities, _is_role
 from khabar.extract.quotes.marks import _cut, _strip_clitic
@@ -319,10 +319,6 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
                         or (first and len(w) > 4 and w[0] == "و" and (w[1] == "ب" or w[1:4] == "لال"))  # قال لي وبذات الزهو
                         or (first and w[0] in "لب" and len(w) > 4 and w.endswith(("ها", "هم", "ك", "كم"))
                             and not is_given_name(w)))  # بسببها، لأفرادها، فتقول لنفسك (not بارزاني: a name)
-
-
-# ما / مما after the subject opens the verb's object (what was said or done), never a word of who
-_WHAT = {"ما", "مما"}
 
 
 # a statement «received» by the outlet: a clause after the statement, never part of who speaks
