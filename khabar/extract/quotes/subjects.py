@@ -13,10 +13,11 @@ from khabar.extract.lexicon import OSP, SP, alternation
 from khabar.ner.features import strip_article
 from khabar.extract.quotes.cues import (
     _ACCUSATIVES, _ADDRESSEE, _ADVERBIAL, _ADVERB_WORDS, _AMBIGUOUS, _AND_STOPS, _BROKEN_PLURALS, _COMPLEMENTISERS,
-    _CONSTRUCT_HEADS, _DAYS, _DESCRIBED, _FIRST_PERSON, _HOLDER_GAP, _HOLDER_TITLES, _LAST_PREVERBAL_BREAK, _MARKS,
-    _MAX_ENTITY, _MEDIA, _NAME_NOUNS, _NASAB, _NISBA_ADVERB, _ORG_HEADS, _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO,
-    _RELATIVES, _SENT_END, _SOME_OF, _STOPS, _SUBJECT_HEADS, _TITLE_HEADS, _TO_MEDIA, _UNNAMED, _UTTERANCE_NOUNS,
-    _VERBS, _WAW_NAMES, _WAW_NOUNS, _WHAT, _WORD, _WORDS_BACK, _is_verb, _last_of,
+    _CONSTRUCT_HEADS, _DAYS, _DESCRIBED, _FIRST_PERSON, _HOLDER_GAP, _HOLDER_TITLES, _HONOURED_BY, _KIN,
+    _LAST_PREVERBAL_BREAK, _MARKS, _MAX_ENTITY, _MEDIA, _NAME_NOUNS, _NASAB, _NISBA_ADVERB, _ORG_HEADS, _POSSESSIVE,
+    _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO, _RELATIVES, _SENT_END, _SOME_OF, _STOPS, _SUBJECT_HEADS, _TITLE_HEADS,
+    _TO_MEDIA, _UNNAMED, _UTTERANCE_NOUNS, _VERBS, _WAW_NAMES, _WAW_NOUNS, _WHAT, _WORD, _WORDS_BACK, _is_verb,
+    _last_of,
 )
 from khabar.extract.quotes.ids import _Entities, _is_role
 from khabar.extract.quotes.marks import _cut, _strip_clitic
@@ -769,3 +770,45 @@ def _own_feeling(w: str) -> bool:
             stem = w[: -len(suffix)]
             return stem in _FEELINGS or (stem.endswith("ت") and stem[:-1] + "ه" in _FEELINGS)
     return False
+
+
+# A speaker is a name, a title or role, a body, a pronoun resolved to a
+# person or a described source. A span the tagger did not take that opens
+# with a particle or preposition, an accusative, or a noun with a possessive
+# that is no person's (كلامه، أسفه، تعبيره; not نظيره، زوجته، سموه) names nobody.
+_NOBODY_HEADS = {fold_word(w) for w in """غير بين إلا لذلك لهذا لكي كي حيث عند بعد قبل خلال منذ حتى بشكل بصورة بكل كل ما مما
+لما عن في من إلى مع لدى ضمن عبر حول جراء إثر أيضا فقط معي معه معها معهم معنا عنه عنها منه منها فيه فيها به بها
+عليه عليها إليه إليها وبين ومع وفي ومن""".split()} | _ACCUSATIVES | _ADVERB_WORDS
+_PERSON_NOUNS = _TITLE_HEADS | _HOLDER_TITLES | _DESCRIBED | _UNNAMED | _SOME_OF | {k[:-1] for k in _KIN} | {
+    fold_word(w) for w in """نظير زميل والد شقيق نجل ابن بنت زوج أب أم أخ أخت عم خال جد صديق رفيق محامي مدرب مساعد
+مدير رئيس قائد أمير ملك شيخ مقدم""".split()}
+_DIVINE_WORDS = {fold_word(w) for w in "سبحانه تعالى جل عز".split()}  # (قال سبحانه وتعالى: God)
+
+
+def _names_no_one(t: str, text: str, fd, start: int, end: int) -> bool:
+    """Whether an untagged speaker span (folded offsets) is a phrase that names no one."""
+    words = t[start:end].split()
+    if not words:
+        return True
+    head = words[0]
+    if head in _DIVINE_WORDS:
+        return False
+    if head in _NOBODY_HEADS or head.startswith(("بال", "لل", "كال")):
+        return True
+    orig = text[fd.orig(start) : fd.orig(start + len(head))]
+    if orig.endswith(("ً", "اً", "ًا")) and head.removesuffix("ا") not in _PERSON_NOUNS:
+        return True  # (شيئاً، جانباً مضيئاً: an object or adverb; not لكن مصدراً بارزاً)
+    return len(words) <= 2 and _possessed_noun(t, head, orig)
+
+
+def _possessed_noun(t: str, head: str, orig: str) -> bool:
+    """A noun with a possessive suffix (written ه، not ة) that is not a
+    person's; after a bare ه only when the noun is in the text with ال too
+    (هجومه … الهجوم), since foreign names end in ه (بيليه، نيتشه)."""
+    m = _POSSESSIVE.search(head)
+    if not m or head.startswith("ال") or orig.endswith("ة") or "الله" in head or is_given_name(head) or head in _HONOURED_BY:
+        return False
+    stem = head[: m.start()]
+    if len(stem) < 3 or stem.endswith("و") or {stem, stem + "ه", stem.removeprefix("ل")} & _PERSON_NOUNS:
+        return False  # (a plural of persons before its possessive: منتقدوه، مسؤولوها)
+    return m.group() != "ه" or re.search(rf"(?<!\w)ال{re.escape(stem.removeprefix('ل'))}(?!\w)", t) is not None
