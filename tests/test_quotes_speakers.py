@@ -241,3 +241,30 @@ def test_what_after_the_subject_is_the_verbs_object():
     assert (q.speaker, q.speaker_entity_id) == ("الرئيس سامر خليل", "per:samer")
     text = "ونفى مسؤول ما تردد عن وقف التصدير، وقال: «ما أعلن في هذا الصدد عار من الصحة»."
     assert find_quotes(text)[0].speaker == "مسؤول"
+
+
+def test_to_whom_after_the_verb_is_no_subject_and_the_person_before_speaks():
+    # لأصدقائه: ل + a noun with his pronoun, to whom he spoke; the man named before speaks
+    text = "وجد كريم ناصر نفسه وحيدا، وكان يقول لأصدقائه الذين يعاتبونه: «الحياة لا تحتمل كل هذا الجد»."
+    q = find_quotes(text, entities=_per(text, "كريم ناصر", "per:karim"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("كريم ناصر", "per:karim")
+
+
+def test_phrases_of_the_clause_name_no_one():
+    from khabar.extract.fold import fold
+    from khabar.extract.quotes.subjects import _names_no_one
+
+    def nobody(text, span):
+        fd = fold(text)
+        s = fd.text.index(fold(span).text)
+        return _names_no_one(fd.text, text, fd, s, s + len(fold(span).text))
+
+    text = "ويقول عنهم الشيخ: كما روى لأحد الأصدقاء، ثم تابعت كلامي عن الكلام، وذلك لوجود أسباب، والوجود حق."
+    assert nobody(text, "عنهم")  # a preposition and its pronoun
+    assert nobody(text, "لأحد الأصدقاء")  # ل with a hamza after it: to whom
+    assert nobody(text, "لوجود")  # the word stands in the text with ال (الوجود)
+    assert nobody(text, "كلامي")  # mine, and الكلام is in the text
+    text = "قال والدي: «اصبر». وقالت ليلى: «نعم». وقال سامي: «لا»، والسامي من الأسماء."
+    assert not nobody(text, "والدي")  # my father is a person
+    assert not nobody(text, "ليلى")  # a given name, not ل + a word
+    assert not nobody(text, "سامي")  # a given name, though السامي is in the text
