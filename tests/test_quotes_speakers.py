@@ -48,9 +48,9 @@ def test_untagged_title_subject_ends_before_the_object_opened_by_ma():
     text = ("نفى وزير الصحة سامي الراشد ما يتم تداوله عن إغلاق المستشفى.\n"
             "وقال في تغريدة عبر حسابه: «ما يتم تداوله غير صحيح».")
     assert [q.speaker for q in find_quotes(text)] == ["وزير الصحة سامي الراشد"]
-    # «ما» right after the bare title: the object may be read into it, so no one
+    # «ما» right after the bare title ends the subject too: the minister, named by his title only
     text2 = "نفى الوزير ما يتم تداوله عن إغلاق المستشفى.\nوقال في تغريدة: «ما يتم تداوله غير صحيح»."
-    assert [q.speaker for q in find_quotes(text2)] == [None]
+    assert [q.speaker for q in find_quotes(text2)] == ["الوزير"]
 
 
 def test_a_name_inside_a_work_title_is_not_the_speaker_but_a_name_alone_in_marks_is():
@@ -264,3 +264,38 @@ def test_the_person_a_speaker_describes_does_not_go_on_speaking():
     qs = find_quotes(text, entities=_tagged(text, "راغب علامة", "أليسا"))
     assert [(q.speaker, q.speaker_entity_id) for q in qs] == [
         ("الفنان راغب علامة", "per:علامة"), ("الفنان راغب علامة", "per:علامة")]
+
+def test_what_after_the_subject_is_the_verbs_object():
+    # ما opens what was described or denied: the subject ends before it
+    text = "ووصف الرئيس سامر خليل ما حدث بأنه «عمل إرهابي داخلي محتمل»."
+    q = find_quotes(text, entities=_per(text, "سامر خليل", "per:samer"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("الرئيس سامر خليل", "per:samer")
+    text = "ونفى مسؤول ما تردد عن وقف التصدير، وقال: «ما أعلن في هذا الصدد عار من الصحة»."
+    assert find_quotes(text)[0].speaker == "مسؤول"
+
+
+def test_to_whom_after_the_verb_is_no_subject_and_the_person_before_speaks():
+    # لأصدقائه: ل + a noun with his pronoun, to whom he spoke; the man named before speaks
+    text = "وجد كريم ناصر نفسه وحيدا، وكان يقول لأصدقائه الذين يعاتبونه: «الحياة لا تحتمل كل هذا الجد»."
+    q = find_quotes(text, entities=_per(text, "كريم ناصر", "per:karim"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("كريم ناصر", "per:karim")
+
+
+def test_phrases_of_the_clause_name_no_one():
+    from khabar.extract.fold import fold
+    from khabar.extract.quotes.subjects import _names_no_one
+
+    def nobody(text, span):
+        fd = fold(text)
+        s = fd.text.index(fold(span).text)
+        return _names_no_one(fd.text, text, fd, s, s + len(fold(span).text))
+
+    text = "ويقول عنهم الشيخ: كما روى لأحد الأصدقاء، ثم تابعت كلامي عن الكلام، وذلك لوجود أسباب، والوجود حق."
+    assert nobody(text, "عنهم")  # a preposition and its pronoun
+    assert nobody(text, "لأحد الأصدقاء")  # ل with a hamza after it: to whom
+    assert nobody(text, "لوجود")  # the word stands in the text with ال (الوجود)
+    assert nobody(text, "كلامي")  # mine, and الكلام is in the text
+    text = "قال والدي: «اصبر». وقالت ليلى: «نعم». وقال سامي: «لا»، والسامي من الأسماء."
+    assert not nobody(text, "والدي")  # my father is a person
+    assert not nobody(text, "ليلى")  # a given name, not ل + a word
+    assert not nobody(text, "سامي")  # a given name, though السامي is in the text

@@ -115,6 +115,12 @@
    يوم ends a subject; a stance with the subject's pronoun (أكد حرصه) is
    the object; و + a definite noun (والتنمية البشرية) stays in the body
    between a title and its holder.
+12. **Seventh pass** (issue 13). ما/مما after a subject opens its object
+   (ووصف أوباما ما حدث: أوباما). A span names no one when it opens with a
+   preposition and its pronoun (عنهم، فيهم), with ل or ب before a word the
+   text also writes with ال or a hamza (لأحد الأصدقاء، لوجود), or with a noun
+   of mine (كلامي، نظري; not والدي); right after the verb such a word is
+   no subject (وكان يقول لأصدقائه: the man named before speaks).
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 
@@ -122,7 +128,7 @@ Where each part lives (the package's modules, lowest layer first):
 records (Quote, _Speaker, _Speech) · cues (word sets and regexes of saying
 shared by the stages) · marks (1: pairing marks) · speech (2, 7: speech or
 name) · ids (entities folded, speaker_entity_id, is_unnamed_speaker) ·
-subjects (a verb's written subject) · unmarked (5: speech without marks) ·
+subjects (a verb's written subject; spans that name no one) · unmarked (5: speech without marks) ·
 reading (_Reading: a text read once, its verbs and their subjects) · speakers
 (3, 4, 6, 8-11: choosing the speaker) · carry (speakers carried or continued)
 · spans (trimming the speaker's span) · shard (find_quotes, extract_quotes).

@@ -9,8 +9,8 @@ from khabar.extract.agreement import body_disagrees, disagree, speaker_gender, v
 from khabar.extract.fold import fold_word
 from khabar.extract.quotes.cues import (
     _CARRY, _COMPLEMENTISERS, _DOCUMENTS, _HOLDER_TITLES, _KIN, _MAX_ENTITY, _describes, _ORG_HEADS,
-    _PLURAL_VERBS, _QUOTE_INTRO, _SENT_END, _SPEECHLIKE, _STOPS, _TITLE_HEADS, _UNNAMED, _WORD, _WORDS_BACK,
-    _is_verb,
+    _PLURAL_VERBS, _QUOTE_INTRO, _SENT_END, _SPEECHLIKE, _STOPS, _TITLE_HEADS, _UNNAMED, _WHAT, _WORD,
+    _WORDS_BACK, _is_verb,
 )
 from khabar.extract.quotes.marks import _strip_clitic, _words_before
 from khabar.extract.quotes.reading import _Reading
@@ -244,7 +244,6 @@ def _long_lead_person(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | Non
     return _Speaker(per[0], per[1], vs, vs)
 
 
-_WHAT = {"ما", "مما", "عما", "ماذا"}
 # the longest subject read after a verb that is no verb of saying, unless a tagged name or body ends it
 _ACTION_SUBJECT_WORDS = 2
 

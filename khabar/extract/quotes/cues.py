@@ -16,7 +16,7 @@ _VERBS = {fold_word(v) for v in L.REPORTING_VERBS} | {w for w in _FIRST_PERSON i
 _PARTICIPLES = {fold_word(v) for v in L.REPORTING_PARTICIPLES}
 _NAME_NOUNS = {fold_word(w) for w in L.NAME_NOUNS}
 _STOPS = {fold_word(w) for w in L.SUBJECT_STOPS} | {
-    fold_word(w) for w in "فيه فيها عليه عليها منه منها عنه عنها له لها إليه إليها به بها لهم معه".split()} | {
+    fold_word(w) for w in "فيه فيها عليه عليها منه منها عنه عنها له لها إليه إليها به بها لهم معه عنهم منهم فيهم بهم".split()} | {
     fold_word(w) for w in "بهذا بهذه".split()}  # (وقال بهذا الخصوص، ويقول بهذا الصدد: about this, no one)
 # stops that also end a subject with a conjunction attached (وفي، وخلال); not
 # all stops: والي (governor) is و + إلى once folded.
@@ -26,6 +26,8 @@ _COMPLEMENTISERS = {fold_word(w) for w in "أن إن بأن بإن أنه أنه
 _PREPOSITIONS = {fold_word(w) for w in L.PREPOSITIONS}
 # Folded words that are stops in one spelling and names in another.
 _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
+# what (ما، مما، عما، ماذا) after a verb's subject opens its object (ووصف أوباما ما حدث), never a word of who
+_WHAT = {"ما", "مما", "عما", "ماذا"}
 _RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
 _QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
 _ADDRESSEE = {fold_word(w) for w in L.ADDRESSEE_WORDS}

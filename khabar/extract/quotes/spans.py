@@ -7,15 +7,14 @@ import re
 from khabar.extract.agreement import is_given_name
 from khabar.extract.fold import fold_word, keep_letters
 from khabar.extract.quotes.cues import (
-    _ACCUSATIVES, _ADVERBIAL, _ADVERB_WORDS, _AMBIGUOUS, _DAYS, _DESCRIBED, _HOLDER_TITLES, _HONOURED_BY, _KIN,
-    _MARKS, _MAX_ENTITY, _MEDIA, _NASAB, _NISBA_ADVERB, _OBJECT_VERBS, _POSSESSIVE, _PREPOSITIONS, _RELATIVES,
-    _SOME_OF, _SPEAKER_PREPOSITIONS, _SPELLED_INITIALS, _STOPS, _TITLE_HEADS, _UNNAMED, _UTTERANCE_NOUNS, _VERBS,
-    _WAW_NAMES, _WAW_NOUNS, _WORDS_BACK, _is_verb,
+    _ADVERBIAL, _ADVERB_WORDS, _AMBIGUOUS, _DAYS, _DESCRIBED, _HOLDER_TITLES, _MARKS, _MAX_ENTITY, _MEDIA, _NASAB,
+    _NISBA_ADVERB, _OBJECT_VERBS, _PREPOSITIONS, _RELATIVES, _SPEAKER_PREPOSITIONS, _SPELLED_INITIALS, _STOPS,
+    _TITLE_HEADS, _UNNAMED, _UTTERANCE_NOUNS, _VERBS, _WAW_NAMES, _WAW_NOUNS, _WORDS_BACK, _is_verb,
 )
 from khabar.extract.quotes.ids import _to_whom
 from khabar.extract.quotes.reading import _Reading, _drop_complementiser, _entity_at
 from khabar.extract.quotes.records import _Speaker
-from khabar.extract.quotes.subjects import _manner_adverb, _own_feeling
+from khabar.extract.quotes.subjects import _manner_adverb, _names_no_one, _own_feeling
 
 # words that end a name: what follows is a nickname or description (فانينج
 # الملقب بالبرق الأبيض، X المعروف بـ)
@@ -246,43 +245,6 @@ def _unglued(r: _Reading, sp: _Speaker) -> _Speaker:
     return sp
 
 
-# A speaker is a name, a title or role, a body, a pronoun resolved to a
-# person or a described source. A span the tagger did not take that opens
-# with a particle or preposition, an accusative, or a noun with a possessive
-# that is no person's (كلامه، أسفه، تعبيره; not نظيره، زوجته، سموه) names nobody.
-_NOBODY_HEADS = {fold_word(w) for w in """غير بين إلا لذلك لهذا لكي كي حيث عند بعد قبل خلال منذ حتى بشكل بصورة بكل كل ما مما
-لما عن في من إلى مع لدى ضمن عبر حول جراء إثر أيضا فقط معي معه معها معهم معنا عنه عنها منه منها فيه فيها به بها
-عليه عليها إليه إليها وبين ومع وفي ومن""".split()} | _ACCUSATIVES | _ADVERB_WORDS
-_PERSON_NOUNS = _TITLE_HEADS | _HOLDER_TITLES | _DESCRIBED | _UNNAMED | _SOME_OF | {k[:-1] for k in _KIN} | {
-    fold_word(w) for w in """نظير زميل والد شقيق نجل ابن بنت زوج أب أم أخ أخت عم خال جد صديق رفيق محامي مدرب مساعد
-مدير رئيس قائد أمير ملك شيخ مقدم""".split()}
-_DIVINE_WORDS = {fold_word(w) for w in "سبحانه تعالى جل عز".split()}  # (قال سبحانه وتعالى: God)
-
-
 def _names_nobody(r: _Reading, sp: _Speaker) -> bool:
     """Whether an untagged speaker span is a phrase that names no one."""
-    words = r.t[sp.start : sp.end].split()
-    if not words:
-        return True
-    head = words[0]
-    if head in _DIVINE_WORDS:
-        return False
-    if head in _NOBODY_HEADS or head.startswith(("بال", "لل", "كال")):
-        return True
-    orig = r.text[r.fd.orig(sp.start) : r.fd.orig(sp.start + len(head))]
-    if orig.endswith(("ً", "اً", "ًا")) and head.removesuffix("ا") not in _PERSON_NOUNS:
-        return True  # (شيئاً، جانباً مضيئاً: an object or adverb; not لكن مصدراً بارزاً)
-    return len(words) <= 2 and _possessed_noun(r, head, orig)
-
-
-def _possessed_noun(r: _Reading, head: str, orig: str) -> bool:
-    """A noun with a possessive suffix (written ه، not ة) that is not a
-    person's; after a bare ه only when the noun is in the text with ال too
-    (هجومه … الهجوم), since foreign names end in ه (بيليه، نيتشه)."""
-    m = _POSSESSIVE.search(head)
-    if not m or head.startswith("ال") or orig.endswith("ة") or "الله" in head or is_given_name(head) or head in _HONOURED_BY:
-        return False
-    stem = head[: m.start()]
-    if len(stem) < 3 or stem.endswith("و") or {stem, stem + "ه", stem.removeprefix("ل")} & _PERSON_NOUNS:
-        return False  # (a plural of persons before its possessive: منتقدوه، مسؤولوها)
-    return m.group() != "ه" or re.search(rf"(?<!\w)ال{re.escape(stem.removeprefix('ل'))}(?!\w)", r.t) is not None
+    return _names_no_one(r.t, r.text, r.fd, sp.start, sp.end)

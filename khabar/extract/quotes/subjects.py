@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from khabar.arabic import FATHATAN, SHADDA
 from khabar.extract import lexicon as L
@@ -13,10 +14,11 @@ from khabar.extract.lexicon import OSP, SP, alternation
 from khabar.ner.features import strip_article
 from khabar.extract.quotes.cues import (
     _ACCUSATIVES, _ADDRESSEE, _ADVERBIAL, _ADVERB_WORDS, _AMBIGUOUS, _AND_STOPS, _BROKEN_PLURALS, _COMPLEMENTISERS,
-    _CONSTRUCT_HEADS, _DAYS, _DESCRIBED, _FIRST_PERSON, _HOLDER_GAP, _HOLDER_TITLES, _LAST_PREVERBAL_BREAK, _MARKS,
-    _MAX_ENTITY, _MEDIA, _NAME_NOUNS, _NASAB, _NISBA_ADVERB, _ORG_HEADS, _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO,
-    _RELATIVES, _SENT_END, _SOME_OF, _STOPS, _SUBJECT_HEADS, _TITLE_HEADS, _TO_MEDIA, _UNNAMED, _UTTERANCE_NOUNS,
-    _VERBS, _WAW_NAMES, _WAW_NOUNS, _WORD, _WORDS_BACK, _is_verb, _last_of,
+    _CONSTRUCT_HEADS, _DAYS, _DESCRIBED, _FIRST_PERSON, _HOLDER_GAP, _HOLDER_TITLES, _HONOURED_BY, _KIN,
+    _LAST_PREVERBAL_BREAK, _MARKS, _MAX_ENTITY, _MEDIA, _NAME_NOUNS, _NASAB, _NISBA_ADVERB, _ORG_HEADS, _POSSESSIVE,
+    _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO, _RELATIVES, _SENT_END, _SOME_OF, _STOPS, _SUBJECT_HEADS, _TITLE_HEADS,
+    _TO_MEDIA, _UNNAMED, _UTTERANCE_NOUNS, _VERBS, _WAW_NAMES, _WAW_NOUNS, _WHAT, _WORD, _WORDS_BACK, _is_verb,
+    _last_of,
 )
 from khabar.extract.quotes.ids import _Entities, _is_role
 from khabar.extract.quotes.marks import _cut, _strip_clitic
@@ -98,6 +100,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         if start is None and not skipped and _adverb_first(t, m, w, ents):
             p, skipped = m.end(), True  # يكشف سرا من …، وأضاف أيضا الوزير: the adverb is no subject
             continue
+        if start is None and _untagged_object_word(t, m, w, ents, orig_text, fd):
+            break  # (وكان يقول لأصدقائه، وتابعت كلامي: to whom, or what; the speaker was named before)
         # مسؤول في وزارة الطاقة، المحلل في شركة الراجحي المالية فهد الشثري:
         # where the source works, not where it was said (في بيان، في الرياض)
         employer = start is not None and (
@@ -309,6 +313,7 @@ def _phrase_after_subject(w: str, first: bool) -> bool:
     number, بالرياض، بقوله); ``first``: no subject word yet (للصحافيين)."""
     return bool(w) and (w in _STOPS or _is_verb(w) or w in _COMPLEMENTISERS or (w[0] in "وف" and w[1:] in _AND_STOPS)
                         or (not first and w in _COPY_RECEIVED)  # بيان للوزارة تلقت «الشرق الأوسط» نسخة منه
+                        or (not first and w in _WHAT)  # ووصف أوباما ما حدث، ونفى مسؤول ما تردد: what, the object
                         or (not first and w in _ACCUSATIVES)  # وتصف الصحيفة شيئا من سره: the object
                         or w[0].isdigit() or len(w) == 1 or (first and w.startswith("لل"))
                         or w.startswith("بال") or w in _QUOTE_INTRO or w in _TO_MEDIA
@@ -768,3 +773,89 @@ def _own_feeling(w: str) -> bool:
             stem = w[: -len(suffix)]
             return stem in _FEELINGS or (stem.endswith("ت") and stem[:-1] + "ه" in _FEELINGS)
     return False
+
+
+# A speaker is a name, a title or role, a body, a pronoun resolved to a
+# person or a described source. A span the tagger did not take that opens
+# with a particle or preposition, an accusative, or a noun with a possessive
+# that is no person's (كلامه، أسفه، تعبيره; not نظيره، زوجته، سموه) names nobody.
+_NOBODY_HEADS = {fold_word(w) for w in """غير بين إلا لذلك لهذا لكي كي حيث عند بعد قبل خلال منذ حتى بشكل بصورة بكل كل ما مما
+لما عن في من إلى مع لدى ضمن عبر حول جراء إثر أيضا فقط معي معه معها معهم معنا عنه عنها منه منها فيه فيها به بها
+عليه عليها إليه إليها وبين ومع وفي ومن عنهم منهم فيهم بهم عليهم إليهم لديه لديها لديهم لا لم لن""".split()} | _ACCUSATIVES | _ADVERB_WORDS
+_PERSON_NOUNS = _TITLE_HEADS | _HOLDER_TITLES | _DESCRIBED | _UNNAMED | _SOME_OF | {k[:-1] for k in _KIN} | {
+    fold_word(w) for w in """نظير زميل والد شقيق نجل ابن بنت زوج أب أم أخ أخت عم خال جد صديق رفيق محامي مدرب مساعد
+مدير رئيس قائد أمير ملك شيخ مقدم""".split()}
+_DIVINE_WORDS = {fold_word(w) for w in "سبحانه تعالى جل عز".split()}  # (قال سبحانه وتعالى: God)
+
+
+def _names_no_one(t: str, text: str, fd, start: int, end: int) -> bool:
+    """Whether an untagged speaker span (folded offsets) is a phrase that names no one."""
+    words = t[start:end].split()
+    if not words:
+        return True
+    head = words[0]
+    if head in _DIVINE_WORDS:
+        return False
+    if head in _NOBODY_HEADS or head.startswith(("بال", "لل", "كال")):
+        return True
+    orig = text[fd.orig(start) : fd.orig(start + len(head))]
+    if orig.endswith(("ً", "اً", "ًا")) and head.removesuffix("ا") not in _PERSON_NOUNS:
+        return True  # (شيئاً، جانباً مضيئاً: an object or adverb; not لكن مصدراً بارزاً)
+    if len(words) <= 2 and _lam_phrase(t, head, orig):
+        return True  # (كما روى لأحد الأصدقاء، وقالوا لاثنين منها، وردت بقوة: to whom, why or how)
+    return len(words) <= 2 and (_possessed_noun(t, head, orig) or _my_noun(t, head))
+
+
+def _untagged_object_word(t: str, m: re.Match, w: str, ents, orig_text: str | None, fd) -> bool:
+    """The first word after a verb is ل + a noun (لأصدقائه، لأبوه) or a noun
+    of mine (كلامي), with no entity on it: the verb's addressee or object."""
+    s, e = m.start("w"), m.end("w")
+    if orig_text is None or any(x[1] > s for x in ents.starting(s - _MAX_ENTITY, e)):
+        return False
+    return _lam_phrase(t, w, orig_text[fd.orig(s) : fd.orig(e)]) or _my_noun(t, w)
+
+
+def _lam_phrase(t: str, head: str, orig: str) -> bool:
+    """ل or ب + a noun or verb (لأحد، لأستاذه، لتنام، لوجود، بقوة): the
+    preposition, to whom, what for or how, when the word after it carries a
+    hamza (لأ، بإ) or stands in the text with ال; not a given name (ليلى،
+    لطفي، بدر)."""
+    if len(head) < 4 or head[0] not in "لب" or is_given_name(head):
+        return False
+    rest = head[1:]
+    return orig[1:2] in ("أ", "إ") or rest in _definite_words(t)
+
+
+def _my_noun(t: str, head: str) -> bool:
+    """A noun with the first-person ي (جوابي، إجابتي، كلامي) that is not a
+    person (والدي، شقيقي، صديقي) nor a given name or nisba (سامي، الغامدي):
+    the noun is in the text with ال (الجواب، الإجابة) too."""
+    if not head.endswith("ي") or head.startswith("ال") or is_given_name(head):
+        return False
+    stem = head[:-1]
+    noun = stem[:-1] + "ه" if stem.endswith("ت") else stem
+    if len(stem) < 3 or {stem, noun} & _PERSON_NOUNS:
+        return False
+    return noun in _definite_words(t)
+
+
+_DEFINITE = re.compile(r"(?<!\w)[وفب]?ال(\w{2,})")
+
+
+@lru_cache(maxsize=4)
+def _definite_words(t: str) -> frozenset[str]:
+    """The words of ``t`` written with ال (و/ف/ب before it), without it: read once per text."""
+    return frozenset(_DEFINITE.findall(t))
+
+
+def _possessed_noun(t: str, head: str, orig: str) -> bool:
+    """A noun with a possessive suffix (written ه، not ة) that is not a
+    person's; after a bare ه only when the noun is in the text with ال too
+    (هجومه … الهجوم), since foreign names end in ه (بيليه، نيتشه)."""
+    m = _POSSESSIVE.search(head)
+    if not m or head.startswith("ال") or orig.endswith("ة") or "الله" in head or is_given_name(head) or head in _HONOURED_BY:
+        return False
+    stem = head[: m.start()]
+    if len(stem) < 3 or stem.endswith("و") or {stem, stem + "ه", stem.removeprefix("ل")} & _PERSON_NOUNS:
+        return False  # (a plural of persons before its possessive: منتقدوه، مسؤولوها)
+    return m.group() != "ه" or re.search(rf"(?<!\w)ال{re.escape(stem.removeprefix('ل'))}(?!\w)", t) is not None
