@@ -299,3 +299,12 @@ def test_phrases_of_the_clause_name_no_one():
     assert not nobody(text, "والدي")  # my father is a person
     assert not nobody(text, "ليلى")  # a given name, not ل + a word
     assert not nobody(text, "سامي")  # a given name, though السامي is in the text
+
+
+def test_a_paragraph_opened_with_amma_on_a_person_is_that_persons():
+    # «أما «سالم» …، فيبلغ … . يقول … . ويوضح: «…»»: the paragraph is about سالم, not the researcher quoted before
+    text = ("وقال الباحث خالد جدع: «الأسرة بعيدة عن بعضها كل في غرفته اليوم».\n"
+            "أما «سالم» الهارب من اليمن، فيبلغ من العمر 41 عاما. يقول إنه شارك في الثورة. "
+            "ويوضح مبتسما: «ركبنا قطار الربيع العربي».")
+    qs = find_quotes(text, entities=_tagged(text, "خالد جدع", "سالم"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("الباحث خالد جدع", "per:جدع"), ("سالم", "per:سالم")]

@@ -773,13 +773,28 @@ def _paragraph_person(r: _Reading, vs: int, carried: _Speaker) -> _Speaker | Non
         return None
     for sp in reversed(r.subject_list(vs)):
         if sp.verb_start < para:
-            return None
+            break
         if r.t[sp.verb_start : sp.verb_end] in _ASKING:
             continue  # (سألت الدورية X عن …: the asker is not who answers)
         if any(e[2] == "PER" and e[0] < sp.end and e[1] > sp.start for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end)) \
                 and not _same_name(r.t, (sp.start, sp.end), carried):
             return sp._replace(verb_start=vs, verb_end=vs)
-    return None
+    return _paragraph_topic(r, para, vs)
+
+
+# what may stand between أما and the person it makes the paragraph's topic
+_TOPIC_MARK = re.compile(r"[*•\-–\s]{0,6}و?اما\s{1,3}[«\"“]?")
+
+
+def _paragraph_topic(r: _Reading, para: int, vs: int) -> _Speaker | None:
+    """The person a paragraph opens on with أما (⏎ أما «خالد» الهارب من …،
+    فيبلغ … . يقول إنه … . ويوضح مبتسما: «…»): the one it goes on about,
+    so the one who speaks in it."""
+    m = _TOPIC_MARK.match(r.t, para, vs)
+    if m is None:
+        return None
+    per = next((e for e in r.ents.starting(m.end(), m.end() + 1) if e[2] == "PER" and e[0] == m.end()), None)
+    return _Speaker(per[0], per[1], vs, vs) if per else None
 
 
 _NEWER_GAP = 300
