@@ -308,3 +308,12 @@ def test_a_paragraph_opened_with_amma_on_a_person_is_that_persons():
             "ويوضح مبتسما: «ركبنا قطار الربيع العربي».")
     qs = find_quotes(text, entities=_tagged(text, "خالد جدع", "سالم"))
     assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("الباحث خالد جدع", "per:جدع"), ("سالم", "per:سالم")]
+
+
+def test_van_after_the_verb_is_a_name_not_the_complementiser_fa_inna():
+    # فان folds like فإن; right after its verb it opens the name (Van), tagged or not
+    text = ("وقال فان جال في مؤتمر صحفي “لا يمكنني التعليق على هذه الشائعات الآن.” "
+            "وأضاف المدرب المخضرم أن ناديه قد يتعاقد مع مهاجم. وتابع فان جال “علينا الانتظار حتى نرى ما سيحدث.”")
+    assert [q.speaker for q in find_quotes(text)] == ["فان جال", "فان جال"]
+    tagged = find_quotes(text, entities=_tagged(text, "فان جال"))
+    assert (tagged[0].speaker, tagged[0].speaker_entity_id) == ("فان جال", "per:جال")

@@ -22,7 +22,7 @@ from khabar.extract.quotes.records import _Speaker, _Speech
 from khabar.extract.quotes.speech import _enumerates, _long_list, _speech_and_names, _strip_spaces, _writer_says
 from khabar.extract.quotes.subjects import (
     _antecedent, _naql_named, _nobody_speaks, _object_like, _own_feeling, _plain_word, _plural_noun,
-    _preverbal_subject, _quoted_opener, _speech_follows, _subject,
+    _VAN, _preverbal_subject, _quoted_opener, _speech_follows, _subject,
 )
 from khabar.extract.quotes.unmarked import _COLON_AFTER_VERB, _NAME_COLON, _SAID_COLON, _byline_end, _speech_from
 
@@ -506,7 +506,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = (_preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
                 or _named_preverbal(r, vs))
-    return _drop_complementiser(t, subj)
+    return _drop_complementiser(t, subj, ve)
 
 
 _NAMED_APPOSITION_WORDS = 8  # the most words of a title after the name: منصور الرسيني نائب رئيس نادي الرائد أكد
@@ -601,11 +601,13 @@ def _named_before_comma(r: _Reading, start: int, comma: int) -> bool:
     return any(e[2] in ("PER", "ORG") and e[1] == end for e in r.ents.starting(start, end))
 
 
-def _drop_complementiser(t: str, subj: tuple[int, int] | None) -> tuple[int, int] | None:
-    """«إن زعيم الحزب …», «أن الرئيس هولاند»: the complementiser is not the speaker."""
+def _drop_complementiser(t: str, subj: tuple[int, int] | None, verb_end: int | None = None) -> tuple[int, int] | None:
+    """«إن زعيم الحزب …», «أن الرئيس هولاند»: the complementiser is not the
+    speaker. After its verb (``verb_end``) فان is Van (وقال فان جال), not فإن."""
     if subj:
         m = _WORD.match(" " + t[subj[0] : subj[1]])
-        if m and m.group("w") in _COMPLEMENTISERS and m.end() - 1 < subj[1] - subj[0]:
+        van = verb_end is not None and subj[0] > verb_end and m is not None and m.group("w") == _VAN
+        if m and m.group("w") in _COMPLEMENTISERS and m.end() - 1 < subj[1] - subj[0] and not van:
             nxt = _WORD.match(t, subj[0] + m.end() - 1)
             if nxt:
                 return nxt.start("w"), subj[1]

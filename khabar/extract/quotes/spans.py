@@ -100,7 +100,7 @@ def _trim_speaker(r: _Reading, sp: _Speaker) -> _Speaker:
     sp = _on_behalf_of(r, _person_after_words(r, _informed_cut(r, sp)))
     sp = _after_and_verbs(r, sp)
     if not any(e[2] == "PER" and e[0] == sp.start for e in r.ents.starting(sp.start, sp.start + 1)):  # (فان بيرسي)
-        lead = _drop_complementiser(r.t, (sp.start, sp.end))  # ورغم أن تومسون كان …، أضاف: the person, not أن
+        lead = _drop_complementiser(r.t, (sp.start, sp.end), sp.verb_end)  # ورغم أن تومسون كان …، أضاف: the person, not أن
         sp = sp._replace(start=lead[0]) if lead else sp
     words = list(_WORDS_BACK.finditer(r.t, sp.start, sp.end))
     for k, w in enumerate(words[1:], 1):

@@ -107,7 +107,8 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         employer = start is not None and (
             (w == "في" and nwords <= 2 and prev_w in _DESCRIBED and _org_follows(t, m.end("w")))
             or (w in ("في", "من") and nwords <= 3 and _unnamed_head(t, start) and _DEFINITE_NEXT.match(t, m.end("w"))))
-        named = start is not None and w in _NAME_STOPS and _names_start_at(t, m.start("w"), ents)
+        named = (start is not None and w in _NAME_STOPS and _names_start_at(t, m.start("w"), ents)) or (
+            start is None and w == _VAN)  # (وقال فان جال: فإن never opens the subject right after its verb)
         if not employer and not named and (
                 _phrase_after_subject(w, start is None) or _object_after_subject(t, m, w, nwords, prev_w)):
             break
@@ -131,6 +132,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
 
 
 _NAME_STOPS = {fold_word(w) for w in "صباح فجر".split()}  # given names that are also times of day
+_VAN = fold_word("فان")  # Van (فان جال، فان بيرسي), folded as فإن is
 
 
 def _names_start_at(t: str, pos: int, ents) -> bool:
