@@ -317,3 +317,19 @@ def test_van_after_the_verb_is_a_name_not_the_complementiser_fa_inna():
     assert [q.speaker for q in find_quotes(text)] == ["فان جال", "فان جال"]
     tagged = find_quotes(text, entities=_tagged(text, "فان جال"))
     assert (tagged[0].speaker, tagged[0].speaker_entity_id) == ("فان جال", "per:جال")
+
+
+def test_this_is_what_x_says_after_the_quote_names_the_speaker():
+    text = ("أما عنوان المشروع فهو الهدوء. «هنا تشعر بأنك في جزء آخر من العالم، وقد آثرت أن يتمتع المشروع بهذه الصفة» "
+            "هذا ما يقوله رفيق بازرجي صاحب فكرة المشروع.")
+    q = find_quotes(text, entities=_tagged(text, "رفيق بازرجي"))[0]
+    assert (q.speaker, q.speaker_entity_id, q.verb) == ("رفيق بازرجي", "per:بازرجي", "يقول")
+
+
+def test_a_blessing_after_the_verb_is_not_its_subject():
+    text = "وقال رحمه الله الشيخ عبد الله: «نحن نريد المشورة أن تجمع بين السنة وبين ما أمرنا الله به»."
+    assert find_quotes(text)[0].speaker == "الشيخ عبد الله"
+    # with nobody after it, the blessing does not become the speaker
+    text = ("الملك المؤسس مؤمن بالمشورة، وكان يرى طيب الله ثراه أن السير على غير مشورة مجلبة للنقص، "
+            "وقال: «نحن نريد المشورة أن تجمع بين السنة وبين ما أمرنا الله به».")
+    assert find_quotes(text)[0].speaker is None

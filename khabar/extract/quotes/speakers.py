@@ -8,12 +8,12 @@ from bisect import bisect_left, bisect_right
 from khabar.extract import lexicon as L
 from khabar.extract.agreement import disagree, speaker_gender, verb_gender
 from khabar.extract.fold import fold_word, keep_letters
-from khabar.extract.lexicon import OSP, SP, alternation
+from khabar.extract.lexicon import E, OSP, SP, alternation
 from khabar.extract.quotes.cues import (
     _ADVERBIAL, _AFTER_SOURCE, _AFTER_STOP_VERB, _AFTER_VERB, _AMBIGUOUS, _AND_STOPS, _BROKEN_PLURALS,
     _CARRY, _COMPLEMENTISERS, _CONSTRUCT_HEADS, _DOCUMENTS, _FIRST_PERSON, _HIS_WORDS, _HOLDER_GAP, _HOLDER_TITLES,
     _HONOURED_BY, _MAX_ENTITY, _NAME_NOUNS, _describes, _ORG_HEADS, _PARTICIPLES, _PLURAL_VERBS, _PREPOSITIONS,
-    _SENT_END, _SPEAKER_PREPOSITIONS, _STOPS, _TITLE_HEADS, _UNNAMED, _WORD, _WORDS_BACK, _WRITING_OF,
+    _SENT_END, _SPEAKER_PREPOSITIONS, _STOPS, _TITLE_HEADS, _UNNAMED, _VERBS, _WORD, _WORDS_BACK, _WRITING_OF,
     _WRITING_WINDOW, _is_verb,
 )
 from khabar.extract.quotes.ids import _entity_for
@@ -1011,6 +1011,10 @@ _THESE_WORDS = re.compile(r"[ \t]{0,3}[.،,]?[ \t]{0,3}(?:وب|ب)هذه[ \t]{1,
                           r"(?P<v>[^\s«»\"“”،,.:]{2,12})(?=\s)")
 
 
+# «…» هذا ما يقوله X / ذلك ما قالته X: the verb with its object pronoun, then who said it
+_THIS_IS_WHAT = re.compile(rf"[ \t]{{0,3}}[.،,]?[ \t]{{0,3}}(?:هذا|ذلك|هو){SP}ما{SP}(?P<v>{alternation(_VERBS)})(?:ه|ها){E}")
+
+
 # «…». ⏎ (مرشد إيران علي خامنئي في خطبة عيد الفطر): the speaker in parentheses after the quote
 _PAREN_AFTER = re.compile(r"[ \t.،,]{0,4}\n?[ \t]{0,3}\((?P<s>[^()\n]{3,160})\)")
 _PAREN_STOPS = _STOPS | {"اي", "يعني", "مروجا", "معلقا"}
@@ -1077,8 +1081,9 @@ def _stop_then_verb(r: _Reading, after: int) -> _Attribution | None:
 
 def _attribution_after(r: _Reading, after: int) -> _Attribution | None:
     """Right after the quote: «…»، قال X / «…» بحسب (ما كتب) X / «…». بهذه
-    الكلمات بدأ X حديثه."""
-    m = _AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after) or _THESE_WORDS.match(r.t, after)
+    الكلمات بدأ X حديثه / «…» هذا ما يقوله X."""
+    m = (_AFTER_VERB.match(r.t, after) or _AFTER_SOURCE.match(r.t, after) or _THESE_WORDS.match(r.t, after)
+         or _THIS_IS_WHAT.match(r.t, after))
     if not m:
         his = _HIS_WORDS.match(r.t, after)
         if his:  # the pronoun: the last speaker, or a person named since (X، المدير …، يقول "…")

@@ -48,6 +48,11 @@ _TIME_AFTER_VERB = re.compile(rf"\s{{1,3}}(?:(?:صباح|مساء|ظهر|عصر|
                               rf"|(?:الاسبوع|الشهر|العام){SP}(?:الماضي|المنصرم)|يوم{SP}(?:{_DAYS})|(?:{_DAYS}){SP}الماضي"
                               rf"|بدوره|بدورها)(?!\w)(?=\s{{1,3}}[^\W\d])")
 
+# a blessing on the one spoken of right after the verb (وكان يرى طيب الله ثراه أن، قال رحمه الله): never the subject;
+# who it blesses was named before
+_PIOUS_AFTER_VERB = re.compile(rf"\s{{1,3}}(?:طيب{SP}الله{SP}ثراه|يرحمه{SP}الله|رحمه{SP}الله|رحمها{SP}الله|حفظه{SP}الله"
+                               rf"|رعاه{SP}الله|ايده{SP}الله|غفر{SP}الله{SP}له)(?!\w)")
+
 
 def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, fd=None,
              names: dict[int, int] | None = None, limit: int = 14) -> tuple[int, int] | None:
@@ -64,6 +69,9 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     if aside and not _WORD.match(t, aside.end()):
         aside = None
     p = _skip_addressee(t, aside.end() if aside else pos, names)
+    pious = _PIOUS_AFTER_VERB.match(t, p)
+    if pious:
+        p = pious.end()
     when = _TIME_AFTER_VERB.match(t, p)
     if when:
         p = _skip_addressee(t, when.end(), names)  # وقال أمس وزير البيئة، كما قال مساء أمس لـ«الوطن» الوزير
