@@ -333,3 +333,15 @@ def test_a_blessing_after_the_verb_is_not_its_subject():
     text = ("الملك المؤسس مؤمن بالمشورة، وكان يرى طيب الله ثراه أن السير على غير مشورة مجلبة للنقص، "
             "وقال: «نحن نريد المشورة أن تجمع بين السنة وبين ما أمرنا الله به».")
     assert find_quotes(text)[0].speaker is None
+
+
+def test_a_continuation_verb_goes_on_from_a_report_without_speech():
+    # فسر X سبب …: a report whose sentence holds no quote; وأضاف after it is X's
+    text = ("فسر المدير الفني لنادي برشلونة «لويس إنريكي» سبب استبعاد النجم ليونيل ميسي عن بعثة الفريق. "
+            "وافتتح بطل الثلاثية حديثه عن ميسي حين أكد على حاجته للراحة. "
+            "وأضاف «ليس هنا لأنه يحتاج لعطلة، لكن حتى ميسي بحاجة للراحة في بعض الأحيان».")
+    messi = text.index("عن ميسي") + 3
+    ents = _tagged(text, "لويس إنريكي", "ليونيل ميسي") + [
+        {"start": messi, "end": messi + 4, "label": "PER", "entity_id": "per:ميسي"}]
+    q = find_quotes(text, entities=ents)[0]
+    assert (q.speaker, q.speaker_entity_id) == ("لويس إنريكي", "per:إنريكي")

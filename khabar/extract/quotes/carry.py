@@ -162,6 +162,30 @@ def _continued_after(r: _Reading, after: int, verb_span: tuple[int, int]) -> _Sp
     return sp._replace(verb_start=verb_span[0], verb_end=verb_span[1])
 
 
+_REPORTED_REACH = 700  # the most text between a report without speech and the verb that goes on with it
+
+
+def _reported_before(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None:
+    """A continuation verb (وأضاف، وتابع) with no speaker found, after a
+    reporting verb whose written subject names a tagged person but whose
+    sentence held no speech (فسر المدير الفني «لويس إنريكي» سبب استبعاد ميسي.
+    … وأضاف «…»): that person goes on, in the same paragraph and gender."""
+    vs, ve = verb_span
+    word = r.t[vs:ve]
+    if word not in _GOES_ON and word[1:] not in _GOES_ON:
+        return None
+    paragraph = r.t.rfind("\n", 0, vs) + 1
+    for sp in reversed(r.subject_list(vs)):
+        if sp.verb_start < max(paragraph, vs - _REPORTED_REACH):
+            return None
+        if r.in_speech(sp.verb_start):
+            continue
+        if any(e[2] == "PER" and e[0] < sp.end and e[1] > sp.start for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end)):
+            words = r.t[sp.start : sp.end].split()
+            return None if disagree(word, words) else sp._replace(verb_start=vs, verb_end=ve)
+    return None
+
+
 _PREVIOUS_QUOTE_GAP = 300  # the most text between a quote and the subjectless verb that goes on with it
 
 

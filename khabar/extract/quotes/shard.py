@@ -10,7 +10,7 @@ from khabar.extract.agreement import verb_gender
 from khabar.extract.title_holders import REACH as TITLE_REACH, holder_before
 from khabar.extract.quotes.carry import (
     _agreeing, _continued_after, _goes_on_from_quote, _kin_in_sentence, _long_lead_person, _named_inside,
-    _owner_carried, _previous_quote_speaker, _quoted_saying, _reported_clause_speaker, _same_sentence_continues,
+    _owner_carried, _previous_quote_speaker, _quoted_saying, _reported_before, _reported_clause_speaker, _same_sentence_continues,
     _saying_holder, _standalone_continues, _unattributed_term, _untagged_title_subject,
 )
 from khabar.extract.quotes.cues import _NAQL_VERBS
@@ -66,7 +66,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                        or _sole_speaker(r, verb_span[0], verb_gender(r.t[verb_span[0] : verb_span[1]]) or "?")
                        or _continued_after(r, q.after, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
                        or _long_lead_person(r, verb_span) or _untagged_title_subject(r, verb_span)
-                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker) or owner)
+                       or _action_subject(r, verb_span, r.spoken.before(verb_span[0]) or prev_speaker)
+                       or _reported_before(r, verb_span) or owner)
         if speaker and verb_span and _spoken_to(r, speaker, verb_span):
             speaker = None
         if speaker and verb_span and speaker != r.subjects.get(verb_span[0]) and r.t[verb_span[0] : verb_span[1]] not in _NAQL_VERBS:
