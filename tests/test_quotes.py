@@ -740,7 +740,7 @@ def test_unnamed_sources_keep_where_they_are_from_and_governed_persons_are_no_sp
     assert got[0][0] == "مسؤول رفيع في الاتحاد الأوروبي"
     assert got[1] == ("أحد القادة العسكريين من الجيش الليبي", None)
     assert got[2] == ("مسؤول", None)  # not the person whose visit is awaited
-    assert got[3] == ("وائل كريم", "per:karim")
+    assert got[3] == ("المطرب وائل كريم", "per:karim")  # the subject of فتوجه … بالقول, title and name
 
 
 def test_scripture_is_attributed_as_the_text_names_the_speaker():

@@ -345,3 +345,14 @@ def test_a_continuation_verb_goes_on_from_a_report_without_speech():
         {"start": messi, "end": messi + 4, "label": "PER", "entity_id": "per:ميسي"}]
     q = find_quotes(text, entities=ents)[0]
     assert (q.speaker, q.speaker_entity_id) == ("لويس إنريكي", "per:إنريكي")
+
+
+def test_bil_qawl_is_said_by_the_subject_of_the_verb_it_completes():
+    # «ومضت بالقول»: she goes on; «وفي حين يعلق X، العضو …، على …، بالقول»: X, not the minister quoted before
+    text = ("وقالت الممثلة هند صبري \"فكرة المسلسل لمست معظم البيوت المصرية بل العربية أيضا\".\n"
+            "ومضت بالقول \"حتى أقدم العمل بصورة مقنعة، قابلت كثيرا من المتعافيات\".")
+    assert [q.speaker for q in find_quotes(text)] == ["الممثلة هند صبري", "الممثلة هند صبري"]
+    text = ("وتابع الوزير وائل شهيب أن «الدروز جماعة عرقية عربية تنتشر في المنطقة».\n"
+            "وفي حين يعلق جبر الشوفي، العضو القيادي في المعارضة السورية، على مذبحة إدلب، "
+            "بالقول: «إن ما حدث في ريف إدلب عدوان صارخ يعبر عن عنف النصرة»، شدد شهيب على أن «الحادثة فردية».")
+    assert [(q.speaker, q.verb) for q in find_quotes(text)][1] == ("جبر الشوفي", "يعلق")

@@ -654,6 +654,7 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
         return None
     if _nobody_speaks(r.t, vs, ve):
         return (vs, ve), _narrator(r, vs, ve)
+    vs, ve = _verb_said_with(r, k)
     speaker = r.subjects.get(vs)
     if speaker is None and r.t[vs:ve] in _PLURAL_VERBS:
         # فردوا: «…»: a group no one person speaks for; a group named before (ويضيفون after المواطنون) goes on
@@ -687,6 +688,22 @@ def _verb_before(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | No
         if speaker is not None:
             speaker = _paragraph_person(r, vs, speaker) or speaker
     return (vs, ve), speaker
+
+
+_BY_SAYING = fold_word("بالقول")
+
+
+def _verb_said_with(r: _Reading, k: int) -> tuple[int, int]:
+    """Verb ``k``, or for بالقول ("by saying") the reporting verb it completes,
+    when that one has a written subject in the same sentence (وفي حين يعلق X،
+    العضو …، على مذبحة إدلب، بالقول: «…»: X's)."""
+    vs, ve = r.verbs[k]
+    if r.t[vs:ve] != _BY_SAYING or k == 0:
+        return vs, ve
+    before = r.verbs[k - 1]
+    if before[0] in r.subjects and not _sentence_ends_between(r, before[1], vs):
+        return before
+    return vs, ve
 
 
 def _last_speaker(r: _Reading, vs: int, prev_speaker: _Speaker | None) -> _Speaker | None:
