@@ -356,3 +356,14 @@ def test_bil_qawl_is_said_by_the_subject_of_the_verb_it_completes():
             "وفي حين يعلق جبر الشوفي، العضو القيادي في المعارضة السورية، على مذبحة إدلب، "
             "بالقول: «إن ما حدث في ريف إدلب عدوان صارخ يعبر عن عنف النصرة»، شدد شهيب على أن «الحادثة فردية».")
     assert [(q.speaker, q.verb) for q in find_quotes(text)][1] == ("جبر الشوفي", "يعلق")
+
+
+def test_a_name_opening_with_ba_after_a_verb_with_its_object_pronoun_is_the_subject():
+    # «ما قاله بوتين»: بوتين opens with ب but is the tagged subject, not a phrase with ب (فوصفها بصاحبة…)
+    text = ("وقال الكاتب ستيفان ليندمان إن «بوتين يفي بوعوده دائما».\n"
+            "وأكد الوزير تأكيدا لما سبق وقاله بوتين حول أن «روسيا عصية على العزلة وستبقى قوية».")
+    putin = text.rindex("بوتين")
+    ents = _tagged(text, "ستيفان ليندمان") + [{"start": putin, "end": putin + 5, "label": "PER", "entity_id": "per:بوتين"}]
+    qs = find_quotes(text, entities=ents)
+    assert [(q.speaker, q.speaker_entity_id, q.verb) for q in qs] == [
+        ("الكاتب ستيفان ليندمان", "per:ليندمان", "قال"), ("بوتين", "per:بوتين", "قاله")]

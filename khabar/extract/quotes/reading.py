@@ -486,8 +486,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         naql = _NAQL_COMMA.search(t, ve, min(len(t), ve + 240)) or _naql_named(t, ve)
         if naql and not _SENT_END.search(t, ve, naql.start()):
             return naql.start("s"), naql.end("s")
-    if t[vs:ve] not in _VERBS and _WORD.match(t, ve) and _WORD.match(t, ve).group("w")[:1] == "ب":
-        return None  # فوصفها بصاحبة…: the verb's object is a pronoun, a phrase with ب follows, no subject
+    after = _WORD.match(t, ve)
+    if t[vs:ve] not in _VERBS and after and after.group("w")[:1] == "ب" and not r.ents.starting(after.start("w"), after.start("w") + 1):
+        return None  # فوصفها بصاحبة…: the verb's object is a pronoun, a phrase with ب follows, no subject (ما قاله بوتين: a name)
     subj = r.subject(ve) or _comma_subject(r, ve)
     if subj and t[subj[0] : subj[1]] in _PRONOUNS:
         return None  # وأضاف سموه: the one spoken of before
