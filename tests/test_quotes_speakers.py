@@ -367,3 +367,16 @@ def test_a_name_opening_with_ba_after_a_verb_with_its_object_pronoun_is_the_subj
     qs = find_quotes(text, entities=ents)
     assert [(q.speaker, q.speaker_entity_id, q.verb) for q in qs] == [
         ("الكاتب ستيفان ليندمان", "per:ليندمان", "قال"), ("بوتين", "per:بوتين", "قاله")]
+
+
+def test_the_person_interviewed_answers_and_a_relative_with_an_aside_keeps_its_antecedent():
+    text = ("وقال الكاتب جيرمي بن عامي: «الاتفاق جيد للجميع».\n"
+            "في مقابلة مع أحمد الفقيه، رئيس النادي السعودي في الجامعة، قال: «استوعبت وتعلمت الكثير من الأمور».\n"
+            "ومن هؤلاء إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، "
+            "قال: «إنه سيتعاون مع نتنياهو لوقف الاتفاق».")
+    qs = find_quotes(text, entities=_tagged(text, "جيرمي بن عامي", "أحمد الفقيه", "إسحاق هرتسوغ"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [
+        ("الكاتب جيرمي بن عامي", "per:عامي"), ("أحمد الفقيه", "per:الفقيه"), ("إسحاق هرتسوغ", "per:هرتسوغ")]
+    # an interview with an outlet is not an interview with a speaker: the one quoted before goes on
+    text = "وقال الكاتب جيرمي بن عامي: «الاتفاق جيد للجميع».\nوفي حديث مع «الشرق الأوسط»، قال: «تعلمت الكثير من الأمور»."
+    assert [q.speaker for q in find_quotes(text, entities=_tagged(text, "جيرمي بن عامي"))] == ["الكاتب جيرمي بن عامي"] * 2

@@ -423,6 +423,10 @@ def _resumed_subject(r: _Reading, ve: int) -> tuple[int, int] | None:
     return None
 
 
+# a relative pronoun, then an aside set off by commas, then the verb (X، زعيم الحزب، الذي، رغم أنه في المعارضة، قال)
+_RELATIVE_ASIDE = re.compile(r"(?<!\w)(?:الذي|التي)[ \t]{0,2}[،,][^،,.!?؟\n«»\"“”:]{3,60}[،,][ \t]{0,2}$")
+
+
 def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     """The subject after a verb whose relative pronoun is its object (التي صرح
     رئيس الوزراء X): kept only when it holds a tagged person."""
@@ -453,8 +457,9 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         return None  # ويضيف وهو يشرح السبب: «and he explaining» — the pronoun is the subject, السبب the object
     if prev_words and prev_words[-1] in _COMPLEMENTISERS and prev_words[-1].endswith(_PRONOUN_SUFFIXES):
         return None  # وقال إنه يرى أسامة هوساوي أفضل اللاعبين: إنه's pronoun is the subject, the name the object
-    if prev_words and prev_words[-1] in _RELATIVES:
-        rel = vs - len(prev_words[-1]) - 1
+    aside = _RELATIVE_ASIDE.search(t, max(0, vs - 90), vs)
+    if (prev_words and prev_words[-1] in _RELATIVES) or aside:
+        rel = aside.start() if aside else vs - len(prev_words[-1]) - 1
         resumed = _resumed_subject(r, ve)
         if resumed:
             return resumed  # مصطلح «…» الذي قال عنه عباس قائد رحمت إنه: the relative is the object, the subject follows

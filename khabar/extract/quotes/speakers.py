@@ -742,12 +742,14 @@ _ASKED_REACH = 300
 _ABOUT = re.compile(r"(?<!\w)(?:عن|حول)(?!\w)")
 
 
-_ASKED_NOUN = re.compile(r"(?<!\w)(?:وب|ب|ول|ل)سوال(?=\s)")
+# بسؤال X / في مقابلة (خاصة) مع X: X, who is asked or interviewed, answers
+_ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:وب|ب|ول|ل)سوال|(?:مقابله|حوار|حديث|لقاء)(?:[ \t]{1,3}(?:خاص|خاصه|صحفي|هاتفي|تلفزيوني))?"
+                         r"[ \t]{1,3}مع)(?=\s)")
 
 
 def _asked_before(r: _Reading, vs: int) -> _Speaker | None:
-    """A verb of saying without subject in the sentence of «بسؤال X»: X,
-    tagged right after (at most a title between), answers."""
+    """A verb of saying without subject in the sentence of «بسؤال X» or «في
+    مقابلة مع X»: X, tagged right after (at most a title between), answers."""
     lo = max(0, vs - _ASKED_REACH)
     asked = None
     for m in _ASKED_NOUN.finditer(r.t, lo, vs):
