@@ -38,6 +38,17 @@ def id_sums(state: np.ndarray, lists: list[list[int]]) -> np.ndarray:
     """Per part of the lists (a part opens with the zero row ``pad``, then its attribute ids), the sum of
     their rows of ``state`` added in list order from zero, exactly as ``viterbi.segment_sums`` adds the rows of
     the same attributes: (parts, labels)."""
+    if not lists:
+        return np.zeros((0, state.shape[1]))
+    # A few thousand lists at a time: the rows gathered at once for a cold day's ~100k types were
+    # ~160 MB (2M ids x 9 labels), and writing and reading them back cost twice the arithmetic.
+    return np.concatenate([_id_sums(state, lists[i : i + ID_SUMS_CHUNK]) for i in range(0, len(lists), ID_SUMS_CHUNK)])
+
+
+ID_SUMS_CHUNK = 2048  # lists summed at once by id_sums: their gathered rows (~3 MB) stay in cache
+
+
+def _id_sums(state: np.ndarray, lists: list[list[int]]) -> np.ndarray:
     pad = state.shape[0] - 1
     flat = np.fromiter(chain.from_iterable(lists), np.int64)
     if not len(flat):
@@ -91,23 +102,31 @@ class TypeIds:
             found.update(g + "~" for g in get(stripped, ()))
         return sorted(found)
 
-    def stage1(self, form: str) -> list[int]:
-        """For a type form: pad, its own ids, then per offset pad and the context ids (``Featurizer._type``)."""
-        pad, one = self.pad1, self._one1
+    def word(self, form: str) -> tuple:
+        """What stage 1 and stage 2 both read of a type form: (folded word, shape, proclitics mark ``pc``,
+        clitic-stripped rest, core, gazetteer classes, cluster ids), found once for the two (a cold
+        type's lists are most of its cost)."""
         w = folded_form(form)
+        if not self.full:
+            return w, shape(w), "", w, w, (), None
+        pre, rest = strip_proclitics(w)
+        core = strip_article(rest)
+        labels = self._labels(w, rest, core) if self.gaz else ()
+        return w, shape(w), pre + ("+ال" if core != rest else ""), rest, core, labels, self.table.get(w) if self.table is not None else None
+
+    def stage1(self, form: str, word: tuple | None = None) -> list[int]:
+        """For a type form: pad, its own ids, then per offset pad and the context ids (``Featurizer._type``);
+        ``word``: :meth:`word` of ``form`` if already found."""
+        pad, one = self.pad1, self._one1
+        w, sh, pc, rest, core, labels, ids = word or self.word(form)
         wy = form if form != w else None
         p0, p1, p2, p3, p4 = self._plain
-        sh = shape(w)
         out = [pad, one["b"], p0.get(w), p1.get(w[-2:]), p2.get(w[-3:]), p3.get(w[:2]), p4.get(w[:3]),
                one["short"] if len(w) <= 2 else None, self._sh.get(sh) if sh != "ar" else None]
         if not self.full:
             for o in self.offsets:
                 out += (pad, self._ctx[o][0].get(w))
             return [i for i in out if i is not None]
-        pre, rest = strip_proclitics(w)
-        core = strip_article(rest)
-        pc = pre + ("+ال" if core != rest else "")
-        labels = self._labels(w, rest, core) if self.gaz else ()
         c0, c1, c2, c3, c4 = self._core
         out += (c0.get(core), c1.get(pc), c2.get(core[-1:]), c3.get(core[-2:]), c4.get(core[:2]))
         out += map(self._g.get, labels)
@@ -115,9 +134,8 @@ class TypeIds:
                 one["nisba"] if sh == "ar" and core.endswith("ي") and len(core) > 4 else None)
         if wy:
             out.append(self._wy.get(wy))
-        ids = cids = None
+        cids = None
         if self.table is not None:  # ClusterFeatures: own ids of the word and (ck) of its core
-            ids = self.table.get(w)
             cids = self.table.get(core) if core != w else None
             if ids:
                 out += map(dict.get, self._k, ids)
@@ -134,23 +152,19 @@ class TypeIds:
                 out += map(dict.get, self._kctx[o], near)
         return [i for i in out if i is not None]
 
-    def stage2(self, form: str) -> list[int]:
-        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for a type form, each opened by pad."""
+    def stage2(self, form: str, word: tuple | None = None) -> list[int]:
+        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for a type form,
+        each opened by pad; ``word``: :meth:`word` of ``form`` if already found."""
         pad, c = self.pad2, self._compact
-        w = folded_form(form)
+        w, sh, pc, _, core, labels, ids = word or self.word(form)
         out = [pad, self._one2["b"], c[0].get(w), c[1].get(w[-2:]), c[2].get(w[-3:]), c[3].get(w[:2])]
-        labels: list[str] | tuple = ()
         if self.full:
-            pre, rest = strip_proclitics(w)
-            core = strip_article(rest)
-            labels = self._labels(w, rest, core) if self.gaz else ()
-            out += (c[4].get(core), c[5].get(pre + ("+ال" if core != rest else "")))
+            out += (c[4].get(core), c[5].get(pc))
             out += map(c[6].get, labels)
-            if shape(w) == "ar" and core.endswith("ي") and len(core) > 4:
+            if sh == "ar" and core.endswith("ي") and len(core) > 4:
                 out.append(self._one2["nisba"])
             if form != w:
                 out.append(self._wy2.get(form))
-            ids = self.table.get(w) if self.table is not None else None
             if ids:
                 out += map(dict.get, self._k2, ids)
         for cw, cg in self._compact_ctx:

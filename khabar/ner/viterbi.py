@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, norm
+from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, key_of, norm
 from khabar.ner.features import _quoted as _quoted_words
 from khabar.ner.type_ids import TypeIds, id_sums
 from khabar.ner.votes import Stage2Codes, document_votes
@@ -234,7 +234,7 @@ class FastTagger:
     def _stage1_rows(self, sentences: list[list[str]]) -> list[list[int]]:
         table = self.rows
         if len(table.index) > MAX_ROWS:
-            for memo in (table, self.rows2, self.keys, self.sport, self.featurizer._key):  # the key memo: only this path fills it
+            for memo in (table, self.rows2, self.keys, self.sport, self.featurizer._key):  # the key memo: bounded with the rest
                 if memo is not None:
                     memo.clear()
         get = table.index.get
@@ -245,10 +245,12 @@ class FastTagger:
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
             f = self.featurizer
             norms = [norm(w) for w in new]
-            forms = [f.type_form(w) for w in new] if f.written else norms  # the memo's keys: a final ى as written (features.WRITTEN)
+            forms = list(map(f.type_form, new, norms)) if f.written else norms  # the memo's keys: a final ى as written (features.WRITTEN)
             vectors = self._type_vectors(forms)
             compact = self.rows2.index if self.rows2 is not None else {}
-            ints = [(self._key_id(f.key(word)), compact.get(t, 0), self._flags(w)) for word, w, t in zip(new, norms, forms)]
+            # Featurizer.key without its memo (each word is new here), from the spellings at hand
+            keys = map(key_of, map(f.key_spelling, new, norms, forms))
+            ints = [(self._key_id(k), compact.get(t, 0), self._flags(w)) for k, w, t in zip(keys, norms, forms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
             index = table.index
             rows = [list(map(index.__getitem__, s)) if 0 in r else r for s, r in zip(sentences, rows)]
@@ -261,9 +263,10 @@ class FastTagger:
         fresh = [w for w in distinct if w not in self.rows2.index] if self.rows2 is not None else []
         if self.type_ids is not None:  # the featurizer's lists straight as attribute ids (khabar.ner.type_ids)
             ids = self.type_ids
-            vectors = id_sums(self.w1.state, list(map(ids.stage1, distinct)))
+            words = dict(zip(distinct, map(ids.word, distinct)))  # what both stages read of a type, found once
+            vectors = id_sums(self.w1.state, list(map(ids.stage1, distinct, words.values())))
             if fresh:
-                self.rows2.add(fresh, fresh, id_sums(self.w2.state, list(map(ids.stage2, fresh))))
+                self.rows2.add(fresh, fresh, id_sums(self.w2.state, [ids.stage2(w, words[w]) for w in fresh]))
         else:  # a subclass of Featurizer (bench/ner_cluster_experiment.py): its own strings
             f = self.featurizer
             typed = {w: f._type(w) for w in distinct}
