@@ -31,7 +31,7 @@ import numpy as np
 
 from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, key_of, norm
 from khabar.ner.features import _quoted as _quoted_words
-from khabar.ner.type_ids import TypeIds, id_sums
+from khabar.ner.type_ids import TypeIds
 from khabar.ner.votes import Stage2Codes, document_votes
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crf1d_model.c: header_t
@@ -264,9 +264,9 @@ class FastTagger:
         if self.type_ids is not None:  # the featurizer's lists straight as attribute ids (khabar.ner.type_ids)
             ids = self.type_ids
             words = dict(zip(distinct, map(ids.word, distinct)))  # what both stages read of a type, found once
-            vectors = id_sums(self.w1.state, list(map(ids.stage1, distinct, words.values())))
+            vectors = ids.vectors1(self.w1.state, distinct, list(words.values()))
             if fresh:
-                self.rows2.add(fresh, fresh, id_sums(self.w2.state, [ids.stage2(w, words[w]) for w in fresh]))
+                self.rows2.add(fresh, fresh, ids.vectors2(self.w2.state, fresh, [words[w] for w in fresh]))
         else:  # a subclass of Featurizer (bench/ner_cluster_experiment.py): its own strings
             f = self.featurizer
             typed = {w: f._type(w) for w in distinct}
