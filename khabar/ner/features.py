@@ -337,7 +337,10 @@ _COMPACT = ("w=", "c=", "s2=", "s3=", "p2=", "pc=", "g=", "k")  # k<n>=: the wor
 _OPEN = {"«": "»", '"': '"', "“": "”", "'": "'", "''": "''", "(": ")"}
 
 
-def _quoted(words: list[str], width: int = 6) -> list[bool]:
+QUOTED_WIDTH = 6  # tokens between a quote and its closing one, at most, for the words between to be quoted
+
+
+def _quoted(words: list[str], width: int = QUOTED_WIDTH) -> list[bool]:
     """Tokens between an opening and its closing quote at most ``width`` tokens apart (titles of works)."""
     inside = [False] * len(words)
     for i, w in enumerate(words):

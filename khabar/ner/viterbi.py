@@ -29,8 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, key_of, norm
-from khabar.ner.features import _quoted as _quoted_words
+from khabar.ner.features import _OPEN, QUOTED_WIDTH, SPORT_WORDS, Featurizer, key_of, norm
 from khabar.ner.type_ids import TypeIds
 from khabar.ner.votes import Stage2Codes, document_votes
 
@@ -112,17 +111,20 @@ def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.
         return out
     starts, active = _order(lengths)
     cur = emission[starts]
+    n_labels = emission.shape[1]
     into = np.ascontiguousarray(trans.T)[None]  # into[0, j, i] = trans[i, j]
+    buffer = np.empty((active[0], n_labels, n_labels))  # each step's scores, written over (no allocation per step)
+    cells = np.arange(active[0] * n_labels)
     backs, finals = [None], {}
     for t in range(1, len(active)):
         k = active[t]
         if k < active[t - 1]:
             finals[t - 1] = cur[k:].argmax(axis=1)
-        score = cur[:k, None, :] + into  # (sentence, to, from): the maximum runs along contiguous memory
+        score = np.add(cur[:k, None, :], into, out=buffer[:k])  # (sentence, to, from): the maximum runs along contiguous memory
         best = score.argmax(axis=2)
         backs.append(best)
         # the maximum is the score at its first argmax: read there rather than found again
-        cur = np.take_along_axis(score, best[:, :, None], axis=2)[:, :, 0] + emission[starts[:k] + t]
+        cur = score.reshape(-1, n_labels)[cells[: k * n_labels], best.ravel()].reshape(k, n_labels) + emission[starts[:k] + t]
     finals[len(active) - 1] = cur.argmax(axis=1)
     lab = finals[len(active) - 1]
     for t in range(len(active) - 1, -1, -1):
@@ -302,7 +304,7 @@ class FastTagger:
             flags = self.rows.ints[flat, 2]
             e += w.state[self._bigrams(flat, pos == 0, flags, "b-=", -1, "BOS")]
             e += w.state[self._bigrams(flat, pos == n - 1, flags, "b+=", 1, "EOS")]
-            e += w.state[self._quoted(rows, flags)]
+            e += w.state[self._quoted(flat, pos, n, flags)]
         return e
 
     @staticmethod
@@ -321,17 +323,22 @@ class FastTagger:
             out[i] = get(prefix + norms[flat[first[i]]] + "|" + norms[flat[second[i]]], pad)
         return out
 
-    def _quoted(self, rows: list[list[int]], flags: np.ndarray) -> np.ndarray:
-        """Per token the row of ``quoted`` if features._quoted marks it (only sentences with an opening quote are looked at)."""
+    def _quoted(self, flat: np.ndarray, pos: np.ndarray, n: np.ndarray, flags: np.ndarray) -> np.ndarray:
+        """Per token the row of ``quoted`` if features._quoted marks it: features._quoted's walk, from each
+        opening mark only (``flat``, ``pos``, ``n``: :func:`_positions`), not over every word of its sentence."""
         w, norms = self.w1, self.rows.norms
         out = np.full(len(flags), w.pad)
-        if not (flags & OPENS).any():
+        opens = np.flatnonzero(flags & OPENS)
+        if not len(opens):
             return out
-        lengths = _lengths(rows)
-        starts = np.cumsum(lengths) - lengths
         quoted = self._attr(w, "quoted")
-        for j in np.unique(np.repeat(np.arange(len(rows)), lengths)[flags & OPENS > 0]).tolist():
-            out[starts[j] + np.flatnonzero(_quoted_words([norms[r] for r in rows[j]]))] = quoted
+        ends = np.minimum(opens - pos[opens] + n[opens], opens + QUOTED_WIDTH + 2)  # the sentence's end, or the width's
+        for i, end in zip(opens.tolist(), ends.tolist()):
+            close = _OPEN[norms[flat[i]]]
+            for j in range(i + 1, end):
+                if norms[flat[j]] == close:
+                    out[i + 1 : j] = quoted
+                    break
         return out
 
     def _labels(self, weights: CrfWeights, labels: np.ndarray, rows: list) -> list[list[str]]:
