@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from khabar.arabic import ARABIC_BLOCK_MARKS, TATWEEL, char_class
 from khabar.ner import features
-from khabar.ner.features import proclitic_splits, strip_proclitics
+from khabar.ner.features import strip_proclitics
 from khabar.ner.heads import OPENING_WORDS
 
 # Entity post-processing normalises the same few words over and over (~350 calls a
@@ -51,6 +51,14 @@ from khabar.ner.heads import OPENING_WORDS
 # bound keeps memory flat on a year's run (~65k words, a few MB); norm is pure.
 NORM_CACHE_WORDS = 1 << 16
 norm = lru_cache(maxsize=NORM_CACHE_WORDS)(features.norm)
+
+
+@lru_cache(maxsize=NORM_CACHE_WORDS)
+def proclitic_splits(w: str) -> tuple[tuple[str, str], ...]:
+    """``features.proclitic_splits`` of ``w``, cached: asked of a mention's first word two or three
+    times (proclitic_length, retrim_clitics, join_split_names); a tuple, since callers share it."""
+    return tuple(features.proclitic_splits(w))
+
 
 _DIACRITICS = re.compile(f"[{char_class(ARABIC_BLOCK_MARKS | {TATWEEL})}]")
 
@@ -418,12 +426,18 @@ TITLE_PHRASES = sorted(
     key=len,
     reverse=True,
 )
+_TITLE_STARTS = frozenset(phrase[0] for phrase in TITLE_PHRASES)
 # Words that complete a one-word title (وزير الخارجية، الأمين العام).
 ROLE_COMPLEMENTS = {norm(w) for w in "الخارجية الداخلية الدفاع العام العهد الوزراء التنفيذي المساعد الأول الثاني".split()}
 
 
 def title_at(words: list[str], k: int) -> int:
     """Words of the title phrase starting at ``words[k]`` (0 when none)."""
+    if 0 <= k < len(words):  # most words open no title: answered from the first word alone
+        first = norm(words[k])
+        core = strip_proclitics(first)[1]
+        if core not in _TITLE_STARTS and first not in ROLE_HEADS and core not in ROLE_HEADS:
+            return 0
     normed = [strip_proclitics(norm(w))[1] if i == 0 else norm(w) for i, w in enumerate(words[k : k + 4])]
     for phrase in TITLE_PHRASES:
         if tuple(normed[: len(phrase)]) == phrase:
