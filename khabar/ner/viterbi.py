@@ -101,6 +101,17 @@ def _order(lengths: np.ndarray) -> tuple[np.ndarray, list[int]]:
     return starts, [int(np.searchsorted(-by_len, -t, side="left")) for t in range(int(by_len[0]) if len(by_len) else 0)]
 
 
+def _by_position(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """The flat token of each sentence (longest first) at each position, position after position: the
+    rows of position t are ``rows[offsets[t] : offsets[t] + active[t]]``; the recursions then read a
+    step's scores as one slice of ``emission[rows]`` (gathered once) instead of gathering them each step."""
+    starts, active = _order(lengths)
+    offsets = np.concatenate(([0], np.cumsum(active))).astype(np.int64)
+    rank = np.arange(int(offsets[-1])) - np.repeat(offsets[:-1], active)  # the sentence's place among those still running
+    rows = starts[rank] + np.repeat(np.arange(len(active)), active)
+    return rows, offsets, active
+
+
 def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarray:
     """Best label id of every token of a batch of sentences (``emission``: tokens × labels, sentence after sentence).
 
@@ -109,8 +120,9 @@ def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.
     out = np.zeros(len(emission), dtype=np.int64)
     if not len(emission):
         return out
-    starts, active = _order(lengths)
-    cur = emission[starts]
+    rows, offsets, active = _by_position(lengths)
+    em = emission[rows]
+    cur = em[: active[0]]
     n_labels = emission.shape[1]
     into = np.ascontiguousarray(trans.T)[None]  # into[0, j, i] = trans[i, j]
     buffer = np.empty((active[0], n_labels, n_labels))  # each step's scores, written over (no allocation per step)
@@ -124,15 +136,17 @@ def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.
         best = score.argmax(axis=2)
         backs.append(best)
         # the maximum is the score at its first argmax: read there rather than found again
-        cur = score.reshape(-1, n_labels)[cells[: k * n_labels], best.ravel()].reshape(k, n_labels) + emission[starts[:k] + t]
+        cur = score.reshape(-1, n_labels)[cells[: k * n_labels], best.ravel()].reshape(k, n_labels) + em[offsets[t] : offsets[t] + k]
     finals[len(active) - 1] = cur.argmax(axis=1)
     lab = finals[len(active) - 1]
+    labels = np.empty(len(rows), dtype=np.int64)
     for t in range(len(active) - 1, -1, -1):
-        out[starts[: active[t]] + t] = lab
+        labels[offsets[t] : offsets[t + 1]] = lab
         if t:
             lab = backs[t][np.arange(len(lab)), lab]
             if t - 1 in finals:
                 lab = np.concatenate((lab, finals[t - 1]))
+    out[rows] = labels
     return out
 
 
@@ -141,22 +155,24 @@ def marginals(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> n
     out = np.zeros_like(emission)
     if not len(emission):
         return out
-    starts, active = _order(lengths)
-    e, et = np.exp(emission), np.exp(trans)
-    alphas = [e[starts] / e[starts].sum(axis=1, keepdims=True)]
+    rows, offsets, active = _by_position(lengths)
+    e, et = np.exp(emission)[rows], np.exp(trans)
+    alphas = [e[: active[0]] / e[: active[0]].sum(axis=1, keepdims=True)]
     for t in range(1, len(active)):
-        a = (alphas[-1][: active[t]] @ et) * e[starts[: active[t]] + t]
+        a = (alphas[-1][: active[t]] @ et) * e[offsets[t] : offsets[t + 1]]
         alphas.append(a / a.sum(axis=1, keepdims=True))
     beta = np.ones((active[-1], emission.shape[1]))
+    by_position = np.empty_like(e)
     for t in range(len(active) - 1, -1, -1):
         k = active[t]
         if len(beta) < k:  # sentences that end at t: beta is one
             beta = np.concatenate((beta, np.ones((k - len(beta), emission.shape[1]))))
         p = alphas[t] * beta
-        out[starts[:k] + t] = p / p.sum(axis=1, keepdims=True)
+        by_position[offsets[t] : offsets[t + 1]] = p / p.sum(axis=1, keepdims=True)
         if t:
-            b = (beta * e[starts[:k] + t]) @ et.T
+            b = (beta * e[offsets[t] : offsets[t + 1]]) @ et.T
             beta = b / b.sum(axis=1, keepdims=True)
+    out[rows] = by_position
     return out
 
 
