@@ -569,3 +569,14 @@ def test_good_neighbourliness_is_not_hassan():
     assert is_never_a_person("أبدت طهران حسن النية".split(), 2, 3, "PER")
     assert not is_never_a_person("وقال حسن روحاني".split(), 1, 2, "PER")  # حسن the given name
     assert not is_never_a_person("وقال حسن".split(), 1, 2, "PER")
+
+
+
+def test_words_before_reads_the_last_three_words_spaced_before_the_mention():
+    text = "زار أمس وزير الخارجية جون كيري"
+    assert canon.words_before(text, text.index("كيري")) == [(8, "وزير"), (13, "الخارجية"), (22, "جون")]
+    text = "قال الرئيس، جورج ووكر بوش"  # the comma ends the run: الرئيس is not followed by a space
+    assert canon.words_before(text, text.index("بوش")) == [(12, "جورج"), (17, "ووكر")]
+    assert canon.words_before("الرئيس بوش", 6) == []  # no space before the end
+    long = "ب" * 100 + " بوش"  # a word the 80-character window cuts is read cut
+    assert canon.words_before(long, 101) == [(21, "ب" * 79)]

@@ -9,7 +9,8 @@ import pytest
 
 from khabar.ner.crf import DEFAULT_MODEL, CrfModel
 from khabar.ner.features import Featurizer, norm
-from khabar.ner.type_ids import TypeIds, id_sums, templates
+from khabar.ner import type_ids
+from khabar.ner.type_ids import TypeIds, templates
 from khabar.ner.viterbi import segment_sums
 
 # Written for these tests: clitics, the article, nisba adjectives, a gazetteer-like place, digits, Latin, symbols.
@@ -111,13 +112,17 @@ def test_templates_split_at_the_first_equals_sign():
     assert templates({"w=a=b": 0, "b": 1, "pc=": 2, "-1:g=LOC~": 3}) == {"w=": {"a=b": 0}, "b": {"": 1}, "pc=": {"": 2}, "-1:g=": {"LOC~": 3}}
 
 
-def test_id_sums_equal_segment_sums_bit_for_bit(model):
-    w1 = model.fast.w1
-    words = [norm(w) for w in WRITTEN + _random_words(model, 500, seed=1)]
-    strings = [part for w in words for part in (model.featurizer._type(w)[0], *model.featurizer._type(w)[1])]
-    assert np.array_equal(id_sums(w1.state, list(map(model.fast.type_ids.stage1, words))), segment_sums(w1, strings))
-    assert id_sums(w1.state, []).shape == (0, len(w1.labels))
-    assert model.fast.type_ids.pad1 == w1.pad
+def test_vectors_equal_segment_sums_bit_for_bit(model, monkeypatch):
+    monkeypatch.setattr(type_ids, "VECTOR_CHUNK", 100)  # several chunks
+    w1, w2, ids, featurizer = model.fast.w1, model.fast.w2, model.fast.type_ids, model.featurizer
+    forms = list(dict.fromkeys(featurizer.type_form(w) for w in WRITTEN + _random_words(model, 500, seed=1)))
+    words = list(map(ids.word, forms))
+    strings = [part for w in forms for part in (featurizer._type(w)[0], *featurizer._type(w)[1])]
+    assert np.array_equal(ids.vectors1(w1.state, forms, words).reshape(-1, len(w1.labels)), segment_sums(w1, strings))
+    compact = [part for w in forms for part in featurizer._compact_entry(w, featurizer._type(w)[0])]
+    assert np.array_equal(ids.vectors2(w2.state, forms, words).reshape(-1, len(w2.labels)), segment_sums(w2, compact))
+    assert ids.vectors1(w1.state, [], []).shape == (0, 1 + len(featurizer.offsets), len(w1.labels))
+    assert ids.pad1 == w1.pad
 
 
 def test_a_featurizer_subclass_keeps_its_own_strings():

@@ -184,3 +184,25 @@ def test_a_small_memo_changes_no_tag(monkeypatch):
         assert len(model.fast.rows.index) > 5 and len(model.fast.keys) > 0
     assert model.tag_documents(DOCUMENTS[:1]) == expected[:1]
     assert len(model.fast.rows.index) < 30  # emptied, then only the first document's words
+
+
+def test_quoted_marks_the_words_features_quoted_marks():
+    """FastTagger._quoted walks from each opening mark only; the words it marks are features._quoted's."""
+    from khabar.ner.features import _quoted, norm
+    from khabar.ner.viterbi import _positions
+
+    fast = CrfModel(DEFAULT_MODEL).fast
+    assert "quoted" in fast.w1.attrs  # else nothing below could be marked
+    sentences = [
+        "قال « ليالي الحلمية » ثم « عنوان طويل جدا لا يغلق قبل سبع كلمات » .".split(),
+        'بعنوان " الأرض " و " السماء " .'.split(),
+        "( غير مغلق".split(),
+        "«".split(),
+        "لا علامات هنا".split(),
+    ]
+    rows = fast._stage1_rows(sentences)
+    flat, pos, n = _positions(rows)
+    marked = fast._quoted(flat, pos, n, fast.rows.ints[flat, 2]) == fast.w1.attrs["quoted"]
+    expected = [q for words in sentences for q in _quoted([norm(w) for w in words])]
+    assert marked.tolist() == expected
+    assert sum(expected) == 2 + 3  # ليالي الحلمية; الأرض, و and السماء (each " opens as well as closes)

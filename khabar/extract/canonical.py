@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from khabar.arabic import ARABIC_BLOCK_MARKS, TATWEEL, char_class
 from khabar.ner import features
-from khabar.ner.features import proclitic_splits, strip_proclitics
+from khabar.ner.features import strip_proclitics
 from khabar.ner.heads import OPENING_WORDS
 
 # Entity post-processing normalises the same few words over and over (~350 calls a
@@ -51,6 +51,14 @@ from khabar.ner.heads import OPENING_WORDS
 # bound keeps memory flat on a year's run (~65k words, a few MB); norm is pure.
 NORM_CACHE_WORDS = 1 << 16
 norm = lru_cache(maxsize=NORM_CACHE_WORDS)(features.norm)
+
+
+@lru_cache(maxsize=NORM_CACHE_WORDS)
+def proclitic_splits(w: str) -> tuple[tuple[str, str], ...]:
+    """``features.proclitic_splits`` of ``w``, cached: asked of a mention's first word two or three
+    times (proclitic_length, retrim_clitics, join_split_names); a tuple, since callers share it."""
+    return tuple(features.proclitic_splits(w))
+
 
 _DIACRITICS = re.compile(f"[{char_class(ARABIC_BLOCK_MARKS | {TATWEEL})}]")
 
@@ -307,8 +315,23 @@ def retrim_clitics(mentions: list[dict], text: str, known: frozenset = frozenset
                 break
 
 
-_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(?:(\w+)\s+)?(\w+)\s+$")
+# The (up to) three words right before a mention, space after each, matched on the reversed window
+# before it: the forward pattern (?:(\w+)\s+)?(?:(\w+)\s+)?(\w+)\s+$ searched there tried every start
+# of its 80 characters (40 µs a mention, half of join_split_names); read from the end, one match does.
+_WORDS_BEFORE_REVERSED = re.compile(r"\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
+_WORDS_BEFORE_REACH = 80  # characters before the mention the words are read in
 _MAX_NAME_WORDS_BEFORE = 3
+
+
+def words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """(start, word) of the last words (three at most, in text order) before ``end``, each followed
+    by white space and the last right before ``end``; a word cut by the window's start is read cut."""
+    lo = max(0, end - _WORDS_BEFORE_REACH)
+    back = text[lo:end][::-1]
+    match = _WORDS_BEFORE_REVERSED.match(back)
+    if not match:
+        return []
+    return [(end - match.end(g), match.group(g)[::-1]) for g in (3, 2, 1) if match.group(g)]
 
 
 def join_split_names(mentions: list[dict], text: str, names: Mapping[str, int] | None = None) -> None:
@@ -349,10 +372,9 @@ def join_split_names(mentions: list[dict], text: str, names: Mapping[str, int] |
 
 def _name_before(text: str, m: dict, full: dict[str, str]) -> tuple[int, str] | None:
     """(new start, full name) when the words right before mention ``m`` make it one of ``full``'s names."""
-    match = _WORDS_BEFORE.search(text, max(0, m["start"] - 80), m["start"])
-    if not match:
+    words = words_before(text, m["start"])
+    if not words:
         return None
-    words = [(match.start(g), match.group(g)) for g in (1, 2, 3) if match.group(g)]
     own = key(m["canonical"])
     for n in range(1, min(len(words), _MAX_NAME_WORDS_BEFORE) + 1):
         (first_at, first), rest = words[-n], [w for _, w in words[-n + 1 :]] if n > 1 else []
@@ -404,12 +426,18 @@ TITLE_PHRASES = sorted(
     key=len,
     reverse=True,
 )
+_TITLE_STARTS = frozenset(phrase[0] for phrase in TITLE_PHRASES)
 # Words that complete a one-word title (وزير الخارجية، الأمين العام).
 ROLE_COMPLEMENTS = {norm(w) for w in "الخارجية الداخلية الدفاع العام العهد الوزراء التنفيذي المساعد الأول الثاني".split()}
 
 
 def title_at(words: list[str], k: int) -> int:
     """Words of the title phrase starting at ``words[k]`` (0 when none)."""
+    if 0 <= k < len(words):  # most words open no title: answered from the first word alone
+        first = norm(words[k])
+        core = strip_proclitics(first)[1]
+        if core not in _TITLE_STARTS and first not in ROLE_HEADS and core not in ROLE_HEADS:
+            return 0
     normed = [strip_proclitics(norm(w))[1] if i == 0 else norm(w) for i, w in enumerate(words[k : k + 4])]
     for phrase in TITLE_PHRASES:
         if tuple(normed[: len(phrase)]) == phrase:

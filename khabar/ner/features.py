@@ -41,15 +41,15 @@ def norm(word: str) -> str:
     return word.translate(_DROP).translate(_MAP)
 
 
-def written_form(word: str) -> str:
+def written_form(word: str, normed: str | None = None) -> str:
     """``norm(word)`` with a final alef maqsura kept as written: ``على`` stays ``على``, ``علي`` stays ``علي``.
 
     ``norm`` folds ى into ي, so the preposition على and the given name علي
     are one word to every other feature; the written letter tells them apart
     in text that writes ى (ANERcorp mostly does: 1,445 على against 233
-    prepositions written علي; the name is written علي 44 times of 45).
+    prepositions written علي; the name is written علي 44 times of 45). ``normed``: ``norm(word)`` if known.
     """
-    w = norm(word)
+    w = norm(word) if normed is None else normed
     return w[:-1] + ALEF_MAQSURA if w.endswith(YEH) and word.translate(_DROP).endswith(ALEF_MAQSURA) else w
 
 
@@ -94,6 +94,11 @@ def proclitic_splits(w: str) -> list[tuple[str, str]]:
     # Already shortest prefix first: a word opening with و/ف has no split in the bare pass (neither letter
     # is a preposition nor opens لل), so the splits come from one pass, the conjunction alone before it with a preposition.
     return splits
+
+
+def key_of(w: str) -> str:
+    """``Featurizer.key`` of a word spelled ``w`` (``Featurizer.key_spelling``): proclitics off; "" for symbols and single letters."""
+    return strip_proclitics(w)[1] if shape(w) != "sym" and len(w) > 1 else ""
 
 
 def strip_article(w: str) -> str:
@@ -147,10 +152,12 @@ class Featurizer:
     def _gaz(self, w: str) -> list[str]:
         return [label for label, words in self.gazetteer.items() if w in words]
 
-    def type_form(self, word: str) -> str:
+    def type_form(self, word: str, normed: str | None = None) -> str:
         """The form a surface word's features are memoised under: ``norm``, or ``written_form`` when the
-        written ى is a feature (the two differ only in a final ى)."""
-        return written_form(word) if self.written else norm(word)
+        written ى is a feature (the two differ only in a final ى); ``normed``: ``norm(word)`` if known."""
+        if self.written:
+            return written_form(word, normed)
+        return norm(word) if normed is None else normed
 
     def _type(self, form: str) -> tuple[list[str], tuple[list[str], ...]]:
         """Own features and per-offset context features of a word's ``type_form``."""
@@ -211,9 +218,15 @@ class Featurizer:
         """The form under which a word's occurrences are pooled across a document: normalised, proclitics off."""
         k = self._key.get(word)
         if k is None:
-            w = written_form(word) if self.written == "ya12" else norm(word)
-            k = self._key[word] = strip_proclitics(w)[1] if shape(w) != "sym" and len(w) > 1 else ""
+            k = self._key[word] = key_of(self.key_spelling(word))
         return k
+
+    def key_spelling(self, word: str, normed: str | None = None, form: str | None = None) -> str:
+        """The spelling :meth:`key` strips: ``written_form`` with "ya12", else ``norm`` (either given if known:
+        ``normed``, and ``form`` = ``type_form(word)``)."""
+        if self.written == "ya12":
+            return form if form is not None else written_form(word, normed)
+        return norm(word) if normed is None else normed
 
     def _entry(self, word: str) -> tuple[str, list[str], tuple[list[str], ...], str]:
         """(normalised form, own features, context features, type form) of a surface word, memoised.
@@ -324,7 +337,10 @@ _COMPACT = ("w=", "c=", "s2=", "s3=", "p2=", "pc=", "g=", "k")  # k<n>=: the wor
 _OPEN = {"«": "»", '"': '"', "“": "”", "'": "'", "''": "''", "(": ")"}
 
 
-def _quoted(words: list[str], width: int = 6) -> list[bool]:
+QUOTED_WIDTH = 6  # tokens between a quote and its closing one, at most, for the words between to be quoted
+
+
+def _quoted(words: list[str], width: int = QUOTED_WIDTH) -> list[bool]:
     """Tokens between an opening and its closing quote at most ``width`` tokens apart (titles of works)."""
     inside = [False] * len(words)
     for i, w in enumerate(words):

@@ -37,6 +37,8 @@ The proclitic glued to a span's first word is cut later, character-wise, by
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from khabar.ner.tags import spans_from_bio
@@ -148,18 +150,22 @@ class Word(NamedTuple):
     trigger: bool  # some rule may fire on this word even outside a span
 
 
-_WORDS: dict[str, Word] = {}  # form -> Word: news repeats its word types (~9 tokens a type a day)
 MAX_CACHED_WORDS = 1 << 19
 
 
-def word_info(form: str) -> Word:
-    """What the rules need of ``form``, computed once per type."""
-    found = _WORDS.get(form)
-    if found is None:
-        if len(_WORDS) >= MAX_CACHED_WORDS:
-            _WORDS.clear()
-        found = _WORDS[form] = _word_info(form)
-    return found
+class _WordMemo(dict):
+    """form -> Word: news repeats its word types (~9 tokens a type a day). Its ``__getitem__`` mapped
+    over a chunk's tokens runs the hits at C speed; emptied when full."""
+
+    def __missing__(self, form: str) -> Word:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        found = self[form] = _word_info(form)
+        return found
+
+
+_WORDS = _WordMemo()
+word_info = _WORDS.__getitem__  # (form) -> what the rules need of it, computed once per type
 
 
 def _word_info(form: str) -> Word:
@@ -171,19 +177,25 @@ def _word_info(form: str) -> Word:
     adjective = definite and not stop and _adjective_shape(w)
     rest_adjective = rest.startswith("ال") and rest not in STOPS and _adjective_shape(rest)
     head, head_definite = "", False
-    for r in readings:
-        if r in heads.ORG_HEADS or r in heads.EVENT_HEADS:
-            head = r
-            break
-        if r.startswith("ال") and (r[2:] in heads.ORG_HEADS or r[2:] in heads.EVENT_HEADS):
-            head, head_definite = r[2:], True
-            break
-    direction = any(r in heads.DIRECTIONS for r in readings)
-    state = any(r in heads.STATE_HEADS for r in readings)
-    punct = not any(ch.isalnum() for ch in w)
-    trigger = bool(head) or direction or state or w in FIXED or any(r in FIXED for r in readings)
-    return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(ch.isdigit() for ch in w),
+    if not _HEAD_READINGS.isdisjoint(readings):  # most words: none of their readings is a head
+        for r in readings:
+            if r in _HEADS:
+                head = r
+                break
+            if r.startswith("ال") and r[2:] in _HEADS:
+                head, head_definite = r[2:], True
+                break
+    # set operations and map() over the readings and letters, at C speed: this runs once per new type
+    direction = not heads.DIRECTIONS.isdisjoint(readings)
+    state = not heads.STATE_HEADS.isdisjoint(readings)
+    punct = not any(map(str.isalnum, w))
+    trigger = bool(head) or direction or state or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
+    return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(map(str.isdigit, w)),
                 w in TITLES or rest in TITLES, head, head_definite, direction, state, trigger)
+
+
+_HEADS = heads.ORG_HEADS | heads.EVENT_HEADS
+_HEAD_READINGS = _HEADS | {"ال" + h for h in _HEADS}  # a reading that is a head, or the article and one
 
 
 def _adjective_shape(w: str) -> bool:
@@ -502,8 +514,7 @@ def repair(words: list[str], spans: list[Span], names: dict | None = None) -> li
 def repair_tags(words: list[str], tags: list[str], probs: list[float], names: dict) -> tuple[list[str], list[float]]:
     """BIO tags and marginals of one sentence after the rules; a token a rule added to a span gets
     RULE_MARGINAL, one it removed from every span 1.0 (what the tagger reports for O)."""
-    get = _WORDS.get
-    return _repair_sentence([get(w) or word_info(w) for w in words], tags, probs, names)
+    return _repair_sentence(list(map(word_info, words)), tags, probs, names)
 
 
 def _repair_sentence(info: list[Word], tags: list[str], probs: list[float], names: dict) -> tuple[list[str], list[float]]:
@@ -524,9 +535,8 @@ def _repair_sentence(info: list[Word], tags: list[str], probs: list[float], name
 def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: list, names: dict) -> list:
     """``tagged`` (per document, per sentence: tags and marginals) with the rules applied; the words
     of sentence ``s`` are ``forms[k] for k in s``. The hook in :func:`khabar.extract.entities.extract_entities`."""
-    get = _WORDS.get
-    info = [get(f) or word_info(f) for f in forms]  # once per token of the chunk, not per sentence copy
-    triggers = {k for k, i in enumerate(info) if i.trigger}
+    info = list(map(word_info, forms))  # once per token of the chunk, not per sentence copy
+    triggers = set(compress(range(len(info)), map(attrgetter("trigger"), info)))
     # Most sentences have no span and no trigger word, which _repair_sentence returns unchanged:
     # they are passed over without copying their words' info.
     return [

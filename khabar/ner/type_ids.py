@@ -7,16 +7,17 @@ strings (``Featurizer._type``), filter the compact ones for stage 2
 stage (~98k types). The models only have weights for some of those strings.
 Here each template's attributes are split once, at load, into a dict from the
 template's value (a suffix, a core, a cluster id...) to the attribute id, so a
-type costs a few dozen slices and small-dict lookups. The ids come out in the
-order of the featurizer's lists, so the score vectors, summed in that order
-(:func:`id_sums`), are bit for bit those of ``viterbi.segment_sums`` on the
-strings. tests/test_ner_type_ids.py checks the lists against features.py on
+type costs a few dozen slices and small-dict lookups, made a template at a time
+over a batch's new types (:meth:`TypeIds.vectors1`). The ids come out in the
+order of the featurizer's lists, so the score vectors, summed in that order,
+are bit for bit those of ``viterbi.segment_sums`` on the strings. tests/test_ner_type_ids.py checks the lists against features.py on
 written and random words: a change to the features there must be made here too.
 """
 
 from __future__ import annotations
 
-from itertools import chain
+from collections.abc import Iterator
+from itertools import repeat
 
 import numpy as np
 
@@ -32,17 +33,6 @@ def templates(attrs: dict[str, int]) -> dict[str, dict[str, int]]:
         cut = attr.find("=") + 1
         out.setdefault(attr[:cut] if cut else attr, {})[attr[cut:] if cut else ""] = i
     return out
-
-
-def id_sums(state: np.ndarray, lists: list[list[int]]) -> np.ndarray:
-    """Per part of the lists (a part opens with the zero row ``pad``, then its attribute ids), the sum of
-    their rows of ``state`` added in list order from zero, exactly as ``viterbi.segment_sums`` adds the rows of
-    the same attributes: (parts, labels)."""
-    pad = state.shape[0] - 1
-    flat = np.fromiter(chain.from_iterable(lists), np.int64)
-    if not len(flat):
-        return np.zeros((0, state.shape[1]))
-    return np.add.reduceat(state[flat], np.flatnonzero(flat == pad), axis=0)
 
 
 class TypeIds:
@@ -91,69 +81,158 @@ class TypeIds:
             found.update(g + "~" for g in get(stripped, ()))
         return sorted(found)
 
-    def stage1(self, form: str) -> list[int]:
-        """For a type form: pad, its own ids, then per offset pad and the context ids (``Featurizer._type``)."""
-        pad, one = self.pad1, self._one1
+    def word(self, form: str) -> tuple:
+        """What stage 1 and stage 2 both read of a type form: (folded word, shape, proclitics mark ``pc``,
+        clitic-stripped rest, core, gazetteer classes, cluster ids), found once for the two (a cold
+        type's lists are most of its cost)."""
         w = folded_form(form)
-        wy = form if form != w else None
-        p0, p1, p2, p3, p4 = self._plain
-        sh = shape(w)
-        out = [pad, one["b"], p0.get(w), p1.get(w[-2:]), p2.get(w[-3:]), p3.get(w[:2]), p4.get(w[:3]),
-               one["short"] if len(w) <= 2 else None, self._sh.get(sh) if sh != "ar" else None]
         if not self.full:
-            for o in self.offsets:
-                out += (pad, self._ctx[o][0].get(w))
-            return [i for i in out if i is not None]
+            return w, shape(w), "", w, w, (), None
         pre, rest = strip_proclitics(w)
         core = strip_article(rest)
-        pc = pre + ("+ال" if core != rest else "")
         labels = self._labels(w, rest, core) if self.gaz else ()
-        c0, c1, c2, c3, c4 = self._core
-        out += (c0.get(core), c1.get(pc), c2.get(core[-1:]), c3.get(core[-2:]), c4.get(core[:2]))
-        out += map(self._g.get, labels)
-        out += (self._tail[0].get(core[:4]), self._tail[1].get(w[-4:]),
-                one["nisba"] if sh == "ar" and core.endswith("ي") and len(core) > 4 else None)
-        if wy:
-            out.append(self._wy.get(wy))
-        ids = cids = None
-        if self.table is not None:  # ClusterFeatures: own ids of the word and (ck) of its core
-            ids = self.table.get(w)
-            cids = self.table.get(core) if core != w else None
-            if ids:
-                out += map(dict.get, self._k, ids)
-            if cids:
-                out += map(dict.get, self._ck, cids)
-        near = ids or cids  # the ±1 neighbours' coarse ids: the word's, or its core's when it has none
-        for o in self.offsets:
-            cw, cc, cpc, cs2, cg = self._ctx[o]
-            out += (pad, cw.get(w), cc.get(core), cpc.get(pc), cs2.get(w[-2:])) if abs(o) == 1 else (pad, cw.get(w), cc.get(core))
-            out += map(cg.get, labels)
-            if wy and abs(o) == 1:
-                out.append(self._wy_ctx[o].get(wy))
-            if near and abs(o) == 1:
-                out += map(dict.get, self._kctx[o], near)
-        return [i for i in out if i is not None]
+        return w, shape(w), pre + ("+ال" if core != rest else ""), rest, core, labels, self.table.get(w) if self.table is not None else None
 
-    def stage2(self, form: str) -> list[int]:
-        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for a type form, each opened by pad."""
+    def stage1(self, form: str, word: tuple | None = None) -> list[int]:
+        """For a type form: pad, its own ids, then per offset pad and the context ids (``Featurizer._type``);
+        ``word``: :meth:`word` of ``form`` if already found."""
+        return _as_list(self._columns1([form], [word or self.word(form)]), 1 + len(self.offsets), self.pad1)
+
+    def stage2(self, form: str, word: tuple | None = None) -> list[int]:
+        """``Featurizer._compact_entry``'s three lists (own, as the -1 neighbour, as the +1 neighbour) for a type form,
+        each opened by pad; ``word``: :meth:`word` of ``form`` if already found."""
+        return _as_list(self._columns2([form], [word or self.word(form)]), 3, self.pad2)
+
+    def vectors1(self, state: np.ndarray, forms: list[str], words: list[tuple]) -> np.ndarray:
+        """Stage 1's score vectors of ``forms`` (``words``: their :meth:`word`): (forms, 1 + offsets, labels),
+        each the sum of its list's rows of ``state`` (the model's state weights, its last row zeros) in
+        :meth:`stage1`'s order, so bit for bit ``viterbi.segment_sums`` of the featurizer's strings."""
+        return _chunked(state, self._columns1, forms, words, 1 + len(self.offsets))
+
+    def vectors2(self, state: np.ndarray, forms: list[str], words: list[tuple]) -> np.ndarray:
+        """Stage 2's compact vectors (own, as the -1 neighbour, as the +1 neighbour) of ``forms``, as :meth:`vectors1`."""
+        return _chunked(state, self._columns2, forms, words, 3)
+
+    # The lists are built a template at a time over all the new types of a batch (a column: one id per
+    # type, pad where the model has no weight for its value): per template a comprehension and a
+    # dict lookup mapped at C speed, where a list per type cost a Python call and ~40 lookups.
+
+    def _columns1(self, forms: list[str], words: list[tuple]) -> Iterator[tuple[int, list[int]]]:
+        """(part, one attribute id per form) of each template of stage 1, in the featurizer's order."""
+        pad, one = self.pad1, self._one1
+        ws, shs, pcs, _, cores, labels, ids = zip(*words)
+        yield 0, _flag(one["b"], (True for _ in ws), pad)
+        plain = (ws, _suffix(ws, 2), _suffix(ws, 3), _prefix(ws, 2), _prefix(ws, 3))
+        yield from ((0, _ids(d, vs, pad)) for d, vs in zip(self._plain, plain))
+        yield 0, _flag(one["short"], (len(w) <= 2 for w in ws), pad)
+        yield 0, [self._sh.get(sh, pad) if sh != "ar" else pad for sh in shs]
+        if not self.full:
+            for part, o in enumerate(self.offsets, 1):
+                yield part, _ids(self._ctx[o][0], ws, pad)
+            return
+        core = (cores, pcs, _suffix(cores, 1), _suffix(cores, 2), _prefix(cores, 2))
+        yield from ((0, _ids(d, vs, pad)) for d, vs in zip(self._core, core))
+        yield from _listed(self._g, labels, pad)
+        yield 0, _ids(self._tail[0], _prefix(cores, 4), pad)
+        yield 0, _ids(self._tail[1], _suffix(ws, 4), pad)
+        yield 0, _flag(one["nisba"], (sh == "ar" and c.endswith("ي") and len(c) > 4 for sh, c in zip(shs, cores)), pad)
+        wys = [f if f != w else None for f, w in zip(forms, ws)]  # written with a final ى
+        yield 0, [self._wy.get(wy, pad) if wy else pad for wy in wys]
+        cids = [self.table.get(c) if c != w else None for w, c in zip(ws, cores)] if self.table is not None else [None] * len(ws)
+        yield from _listed(self._k, ids, pad, by_level=True)
+        yield from _listed(self._ck, cids, pad, by_level=True)
+        near = [i or c for i, c in zip(ids, cids)]  # the ±1 neighbours' coarse ids: the word's, or its core's when it has none
+        for part, o in enumerate(self.offsets, 1):
+            cw, cc, cpc, cs2, cg = self._ctx[o]
+            yield part, _ids(cw, ws, pad)
+            yield part, _ids(cc, cores, pad)
+            if abs(o) == 1:
+                yield part, _ids(cpc, pcs, pad)
+                yield part, _ids(cs2, _suffix(ws, 2), pad)
+            yield from ((part, col) for _, col in _listed(cg, labels, pad))
+            if abs(o) == 1:
+                yield part, [self._wy_ctx[o].get(wy, pad) if wy else pad for wy in wys]
+                yield from ((part, col) for _, col in _listed(self._kctx[o], near, pad, by_level=True))
+
+    def _columns2(self, forms: list[str], words: list[tuple]) -> Iterator[tuple[int, list[int]]]:
+        """(part, one attribute id per form) of each template of stage 2's compact lists, in the featurizer's order."""
         pad, c = self.pad2, self._compact
-        w = folded_form(form)
-        out = [pad, self._one2["b"], c[0].get(w), c[1].get(w[-2:]), c[2].get(w[-3:]), c[3].get(w[:2])]
-        labels: list[str] | tuple = ()
+        ws, shs, pcs, _, cores, labels, ids = zip(*words)
+        yield 0, _flag(self._one2["b"], (True for _ in ws), pad)
+        plain = (ws, _suffix(ws, 2), _suffix(ws, 3), _prefix(ws, 2))
+        yield from ((0, _ids(d, vs, pad)) for d, vs in zip(c[:4], plain))
         if self.full:
-            pre, rest = strip_proclitics(w)
-            core = strip_article(rest)
-            labels = self._labels(w, rest, core) if self.gaz else ()
-            out += (c[4].get(core), c[5].get(pre + ("+ال" if core != rest else "")))
-            out += map(c[6].get, labels)
-            if shape(w) == "ar" and core.endswith("ي") and len(core) > 4:
-                out.append(self._one2["nisba"])
-            if form != w:
-                out.append(self._wy2.get(form))
-            ids = self.table.get(w) if self.table is not None else None
-            if ids:
-                out += map(dict.get, self._k2, ids)
-        for cw, cg in self._compact_ctx:
-            out += (pad, cw.get(w))
-            out += map(cg.get, labels)
-        return [i for i in out if i is not None]
+            yield 0, _ids(c[4], cores, pad)
+            yield 0, _ids(c[5], pcs, pad)
+            yield from _listed(c[6], labels, pad)
+            yield 0, _flag(self._one2["nisba"], (sh == "ar" and k.endswith("ي") and len(k) > 4 for sh, k in zip(shs, cores)), pad)
+            yield 0, [self._wy2.get(f, pad) if f != w else pad for f, w in zip(forms, ws)]
+            yield from _listed(self._k2, ids, pad, by_level=True)
+        for part, (cw, cg) in enumerate(self._compact_ctx, 1):
+            yield part, _ids(cw, ws, pad)
+            yield from ((part, col) for _, col in _listed(cg, labels, pad))
+
+
+def _ids(attrs: dict, values, pad: int) -> list[int]:
+    return list(map(attrs.get, values, repeat(pad)))
+
+
+def _suffix(words, n: int) -> list[str]:
+    return [w[-n:] for w in words]
+
+
+def _prefix(words, n: int) -> list[str]:
+    return [w[:n] for w in words]
+
+
+def _flag(attr: int | None, which, pad: int) -> list[int]:
+    """The attribute ``attr`` (None: not in the model) where ``which`` is true, else pad."""
+    return [attr if on and attr is not None else pad for on in which]
+
+
+def _listed(attrs, lists, pad: int, by_level: bool = False) -> Iterator[tuple[int, list[int]]]:
+    """(0, column) per position of variable-length ``lists`` (None or empty: nothing), as the per-type lists
+    append ``map(attrs.get, values)``: one dict for all positions, or with ``by_level`` one dict per position
+    (a cluster level), the positions then as many as the shorter of the two."""
+    longest = max((len(v) for v in lists if v), default=0)
+    for k in range(min(longest, len(attrs)) if by_level else longest):
+        get = attrs[k].get if by_level else attrs.get
+        yield 0, [get(v[k], pad) if v and len(v) > k else pad for v in lists]
+
+
+def _as_list(columns, parts: int, pad: int) -> list[int]:
+    """A type's columns (each one id long) as one list: per part pad, then the ids the model has."""
+    lists = [[pad] for _ in range(parts)]
+    for part, (i,) in columns:
+        if i != pad:
+            lists[part].append(i)
+    return [i for ids in lists for i in ids]
+
+
+VECTOR_CHUNK = 4096  # types summed at once: their gathered rows (~7 MB) stay in cache
+
+
+def _chunked(state: np.ndarray, columns, forms: list[str], words: list[tuple], parts: int) -> np.ndarray:
+    """(forms, parts, labels): per form and part the sum of its ids' rows of ``state`` (``columns``: a
+    :meth:`TypeIds._columns1`-like method), VECTOR_CHUNK forms at a time."""
+    pad = state.shape[0] - 1
+    out = np.zeros((len(forms), parts, state.shape[1]))
+    for lo in range(0, len(forms), VECTOR_CHUNK):
+        hi = min(lo + VECTOR_CHUNK, len(forms))
+        by_part: list[list[list[int]]] = [[[pad] * (hi - lo)] for _ in range(parts)]  # each list opens with the zero row
+        for part, ids in columns(forms[lo:hi], words[lo:hi]):
+            by_part[part].append(ids)
+        for part, cols in enumerate(by_part):
+            out[lo:hi, part] = _sums(state, np.array(cols, dtype=np.int64).T, pad)
+    return out
+
+
+def _sums(state: np.ndarray, ids: np.ndarray, pad: int) -> np.ndarray:
+    """Per row of ``ids`` (pad, then one id or pad per template), the sum of the rows of ``state`` of the
+    first pad and the other ids, by ``np.add.reduceat`` over them in order: numpy sums a segment pairwise,
+    so the order and number of the terms fix the bits, which are then those of the per-type lists
+    :meth:`TypeIds.stage1` gives (and of ``viterbi.segment_sums`` on the featurizer's strings)."""
+    keep = ids != pad
+    keep[:, 0] = True
+    counts = keep.sum(axis=1)
+    return np.add.reduceat(state[ids[keep]], np.cumsum(counts) - counts, axis=0)

@@ -29,9 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.ner.features import _OPEN, SPORT_WORDS, Featurizer, norm
-from khabar.ner.features import _quoted as _quoted_words
-from khabar.ner.type_ids import TypeIds, id_sums
+from khabar.ner.features import _OPEN, QUOTED_WIDTH, SPORT_WORDS, Featurizer, key_of, norm
+from khabar.ner.type_ids import TypeIds
 from khabar.ner.votes import Stage2Codes, document_votes
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crf1d_model.c: header_t
@@ -102,6 +101,17 @@ def _order(lengths: np.ndarray) -> tuple[np.ndarray, list[int]]:
     return starts, [int(np.searchsorted(-by_len, -t, side="left")) for t in range(int(by_len[0]) if len(by_len) else 0)]
 
 
+def _by_position(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """The flat token of each sentence (longest first) at each position, position after position: the
+    rows of position t are ``rows[offsets[t] : offsets[t] + active[t]]``; the recursions then read a
+    step's scores as one slice of ``emission[rows]`` (gathered once) instead of gathering them each step."""
+    starts, active = _order(lengths)
+    offsets = np.concatenate(([0], np.cumsum(active))).astype(np.int64)
+    rank = np.arange(int(offsets[-1])) - np.repeat(offsets[:-1], active)  # the sentence's place among those still running
+    rows = starts[rank] + np.repeat(np.arange(len(active)), active)
+    return rows, offsets, active
+
+
 def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarray:
     """Best label id of every token of a batch of sentences (``emission``: tokens × labels, sentence after sentence).
 
@@ -110,27 +120,33 @@ def viterbi(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.
     out = np.zeros(len(emission), dtype=np.int64)
     if not len(emission):
         return out
-    starts, active = _order(lengths)
-    cur = emission[starts]
+    rows, offsets, active = _by_position(lengths)
+    em = emission[rows]
+    cur = em[: active[0]]
+    n_labels = emission.shape[1]
     into = np.ascontiguousarray(trans.T)[None]  # into[0, j, i] = trans[i, j]
+    buffer = np.empty((active[0], n_labels, n_labels))  # each step's scores, written over (no allocation per step)
+    cells = np.arange(active[0] * n_labels)
     backs, finals = [None], {}
     for t in range(1, len(active)):
         k = active[t]
         if k < active[t - 1]:
             finals[t - 1] = cur[k:].argmax(axis=1)
-        score = cur[:k, None, :] + into  # (sentence, to, from): the maximum runs along contiguous memory
+        score = np.add(cur[:k, None, :], into, out=buffer[:k])  # (sentence, to, from): the maximum runs along contiguous memory
         best = score.argmax(axis=2)
         backs.append(best)
         # the maximum is the score at its first argmax: read there rather than found again
-        cur = np.take_along_axis(score, best[:, :, None], axis=2)[:, :, 0] + emission[starts[:k] + t]
+        cur = score.reshape(-1, n_labels)[cells[: k * n_labels], best.ravel()].reshape(k, n_labels) + em[offsets[t] : offsets[t] + k]
     finals[len(active) - 1] = cur.argmax(axis=1)
     lab = finals[len(active) - 1]
+    labels = np.empty(len(rows), dtype=np.int64)
     for t in range(len(active) - 1, -1, -1):
-        out[starts[: active[t]] + t] = lab
+        labels[offsets[t] : offsets[t + 1]] = lab
         if t:
             lab = backs[t][np.arange(len(lab)), lab]
             if t - 1 in finals:
                 lab = np.concatenate((lab, finals[t - 1]))
+    out[rows] = labels
     return out
 
 
@@ -139,22 +155,24 @@ def marginals(emission: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> n
     out = np.zeros_like(emission)
     if not len(emission):
         return out
-    starts, active = _order(lengths)
-    e, et = np.exp(emission), np.exp(trans)
-    alphas = [e[starts] / e[starts].sum(axis=1, keepdims=True)]
+    rows, offsets, active = _by_position(lengths)
+    e, et = np.exp(emission)[rows], np.exp(trans)
+    alphas = [e[: active[0]] / e[: active[0]].sum(axis=1, keepdims=True)]
     for t in range(1, len(active)):
-        a = (alphas[-1][: active[t]] @ et) * e[starts[: active[t]] + t]
+        a = (alphas[-1][: active[t]] @ et) * e[offsets[t] : offsets[t + 1]]
         alphas.append(a / a.sum(axis=1, keepdims=True))
     beta = np.ones((active[-1], emission.shape[1]))
+    by_position = np.empty_like(e)
     for t in range(len(active) - 1, -1, -1):
         k = active[t]
         if len(beta) < k:  # sentences that end at t: beta is one
             beta = np.concatenate((beta, np.ones((k - len(beta), emission.shape[1]))))
         p = alphas[t] * beta
-        out[starts[:k] + t] = p / p.sum(axis=1, keepdims=True)
+        by_position[offsets[t] : offsets[t + 1]] = p / p.sum(axis=1, keepdims=True)
         if t:
-            b = (beta * e[starts[:k] + t]) @ et.T
+            b = (beta * e[offsets[t] : offsets[t + 1]]) @ et.T
             beta = b / b.sum(axis=1, keepdims=True)
+    out[rows] = by_position
     return out
 
 
@@ -234,7 +252,7 @@ class FastTagger:
     def _stage1_rows(self, sentences: list[list[str]]) -> list[list[int]]:
         table = self.rows
         if len(table.index) > MAX_ROWS:
-            for memo in (table, self.rows2, self.keys, self.sport, self.featurizer._key):  # the key memo: only this path fills it
+            for memo in (table, self.rows2, self.keys, self.sport, self.featurizer._key):  # the key memo: bounded with the rest
                 if memo is not None:
                     memo.clear()
         get = table.index.get
@@ -245,10 +263,12 @@ class FastTagger:
             # featurizer's own memo of feature strings is not needed (nor kept) on this path.
             f = self.featurizer
             norms = [norm(w) for w in new]
-            forms = [f.type_form(w) for w in new] if f.written else norms  # the memo's keys: a final ى as written (features.WRITTEN)
+            forms = list(map(f.type_form, new, norms)) if f.written else norms  # the memo's keys: a final ى as written (features.WRITTEN)
             vectors = self._type_vectors(forms)
             compact = self.rows2.index if self.rows2 is not None else {}
-            ints = [(self._key_id(f.key(word)), compact.get(t, 0), self._flags(w)) for word, w, t in zip(new, norms, forms)]
+            # Featurizer.key without its memo (each word is new here), from the spellings at hand
+            keys = map(key_of, map(f.key_spelling, new, norms, forms))
+            ints = [(self._key_id(k), compact.get(t, 0), self._flags(w)) for k, w, t in zip(keys, norms, forms)]
             table.add(new, norms, vectors, np.array(ints, dtype=np.int64))
             index = table.index
             rows = [list(map(index.__getitem__, s)) if 0 in r else r for s, r in zip(sentences, rows)]
@@ -261,9 +281,10 @@ class FastTagger:
         fresh = [w for w in distinct if w not in self.rows2.index] if self.rows2 is not None else []
         if self.type_ids is not None:  # the featurizer's lists straight as attribute ids (khabar.ner.type_ids)
             ids = self.type_ids
-            vectors = id_sums(self.w1.state, list(map(ids.stage1, distinct)))
+            words = dict(zip(distinct, map(ids.word, distinct)))  # what both stages read of a type, found once
+            vectors = ids.vectors1(self.w1.state, distinct, list(words.values()))
             if fresh:
-                self.rows2.add(fresh, fresh, id_sums(self.w2.state, list(map(ids.stage2, fresh))))
+                self.rows2.add(fresh, fresh, ids.vectors2(self.w2.state, fresh, [words[w] for w in fresh]))
         else:  # a subclass of Featurizer (bench/ner_cluster_experiment.py): its own strings
             f = self.featurizer
             typed = {w: f._type(w) for w in distinct}
@@ -299,7 +320,7 @@ class FastTagger:
             flags = self.rows.ints[flat, 2]
             e += w.state[self._bigrams(flat, pos == 0, flags, "b-=", -1, "BOS")]
             e += w.state[self._bigrams(flat, pos == n - 1, flags, "b+=", 1, "EOS")]
-            e += w.state[self._quoted(rows, flags)]
+            e += w.state[self._quoted(flat, pos, n, flags)]
         return e
 
     @staticmethod
@@ -318,17 +339,22 @@ class FastTagger:
             out[i] = get(prefix + norms[flat[first[i]]] + "|" + norms[flat[second[i]]], pad)
         return out
 
-    def _quoted(self, rows: list[list[int]], flags: np.ndarray) -> np.ndarray:
-        """Per token the row of ``quoted`` if features._quoted marks it (only sentences with an opening quote are looked at)."""
+    def _quoted(self, flat: np.ndarray, pos: np.ndarray, n: np.ndarray, flags: np.ndarray) -> np.ndarray:
+        """Per token the row of ``quoted`` if features._quoted marks it: features._quoted's walk, from each
+        opening mark only (``flat``, ``pos``, ``n``: :func:`_positions`), not over every word of its sentence."""
         w, norms = self.w1, self.rows.norms
         out = np.full(len(flags), w.pad)
-        if not (flags & OPENS).any():
+        opens = np.flatnonzero(flags & OPENS)
+        if not len(opens):
             return out
-        lengths = _lengths(rows)
-        starts = np.cumsum(lengths) - lengths
         quoted = self._attr(w, "quoted")
-        for j in np.unique(np.repeat(np.arange(len(rows)), lengths)[flags & OPENS > 0]).tolist():
-            out[starts[j] + np.flatnonzero(_quoted_words([norms[r] for r in rows[j]]))] = quoted
+        ends = np.minimum(opens - pos[opens] + n[opens], opens + QUOTED_WIDTH + 2)  # the sentence's end, or the width's
+        for i, end in zip(opens.tolist(), ends.tolist()):
+            close = _OPEN[norms[flat[i]]]
+            for j in range(i + 1, end):
+                if norms[flat[j]] == close:
+                    out[i + 1 : j] = quoted
+                    break
         return out
 
     def _labels(self, weights: CrfWeights, labels: np.ndarray, rows: list) -> list[list[str]]:
