@@ -380,3 +380,24 @@ def test_the_person_interviewed_answers_and_a_relative_with_an_aside_keeps_its_a
     # an interview with an outlet is not an interview with a speaker: the one quoted before goes on
     text = "وقال الكاتب جيرمي بن عامي: «الاتفاق جيد للجميع».\nوفي حديث مع «الشرق الأوسط»، قال: «تعلمت الكثير من الأمور»."
     assert [q.speaker for q in find_quotes(text, entities=_tagged(text, "جيرمي بن عامي"))] == ["الكاتب جيرمي بن عامي"] * 2
+
+
+def test_not_quotes_a_list_of_titles_what_one_deems_and_a_report_under_a_name():
+    titles = ("وعرضت القناة أبرز برامجها؛ ومنها برنامج: \"دروس من الحرمين، دروس تربوية من السيرة النبوية، "
+              "ليالي البجيري، قراءات النجوم، المركاز، شرفات، قالت العرب، حكايات رمضانية، علامات فارقة\"، وغيرها.")
+    assert find_quotes(titles) == []
+    deemed = "أقصد أن الرسام قد يرسم ما يعتبره جميلاً: عمود من لون أسود يدخل في حنجرة رجل. قد يعتبره هذا فنا."
+    assert find_quotes(deemed) == []
+    # «X: كشف … X أن …»: a paragraph that reports about X under his name; his words come after وأضاف
+    text = ("نواف بن محمد: كشف عضو الشرف المعارض لبقاء سامي الجابر الأمير نواف بن محمد أن هناك وجهات نظر مختلفة، "
+            "وأضاف: «أنا أجد العذر لسامي فالمساعدون الكبار لن يوافقوا على العمل معه».")
+    ents = [{"start": m, "end": m + 12, "label": "PER", "entity_id": "per:nawaf"}
+            for m in (0, text.index("نواف بن محمد أن"))] + _tagged(text, "سامي الجابر")
+    ents.sort(key=lambda e: e["start"])
+    qs = find_quotes(text, entities=ents)
+    assert [(q.text[:10], q.speaker, q.speaker_entity_id) for q in qs] == [
+        ("أنا أجد ال", "عضو الشرف المعارض لبقاء سامي الجابر الأمير نواف بن محمد", "per:nawaf")]
+    # a paragraph in his own words after his name is his quote
+    own = "نواف بن محمد: ناقشنا مع الإدارة كل الخيارات وسنعلن القرار قريبا."
+    q = find_quotes(own, entities=[{"start": 0, "end": 12, "label": "PER", "entity_id": "per:nawaf"}])[0]
+    assert (q.speaker, q.speaker_entity_id) == ("نواف بن محمد", "per:nawaf")

@@ -10,7 +10,7 @@ from khabar.extract.fold import fold, fold_word
 from khabar.ner.features import strip_article
 from khabar.extract.quotes.cues import (
     _ADDRESSEE, _DOCUMENTS, _HOLDER_TITLES, _MAX_ENTITY, _ORG_HEADS, _SUBJECT_HEADS, _TITLE_HEADS, _TO_MEDIA,
-    _UNNAMED, _WORD,
+    _PREPOSITIONS, _UNNAMED, _WORD, _WORDS_BACK, _is_verb,
 )
 
 
@@ -65,6 +65,14 @@ def _is_role(t: str, e) -> bool:
     return e[2] == "ORG" and bool(_ROLE_BEFORE.search(t, max(0, e[0] - 8), e[0]))
 
 
+def _governed_name(t: str, pos: int) -> bool:
+    """The name at ``pos`` is governed by the word before it, a preposition or
+    a noun with ل (لبقاء سامي الجابر، لخادم الحرمين): part of a phrase about
+    that person, not who speaks."""
+    before = _WORDS_BACK.findall(t, max(0, pos - 20), pos)[-1:]
+    return bool(before) and (before[0] in _PREPOSITIONS or (before[0][:1] == "ل" and len(before[0]) > 3 and not _is_verb(before[0])))
+
+
 def _entity_for(t: str, s: int, e: int, ents) -> str | None:
     """The PER (else ORG) entity overlapping the speaker; an organisation it
     speaks for (باسم X) only when the speaker is that role alone."""
@@ -76,6 +84,8 @@ def _entity_for(t: str, s: int, e: int, ents) -> str | None:
                 continue  # المتحدث باسم الوزارة منصور التركي، وزيرة خارجية الاتحاد X: the words after the body are the person
             if label == "PER" and ee > e and _to_whom(t[e:ee].split()[:1]):
                 continue  # (أوباما | لنظيره الكيني tagged as one: the name's id is another person's)
+            if label == "PER" and es > s and _governed_name(t, es) and any(x[2] == "PER" for x in ents.starting(ee, e)):
+                continue  # (العضو المعارض لبقاء سامي الجابر الأمير نواف بن محمد: the prince's id, not Sami's)
             if best is None or (label == "PER" and best[0] != "PER") or (label == "PER" and best[2]):
                 head = t[es:ee].split()[0]
                 best = (label, eid, label == "PER" and (head[2:] if head.startswith("ال") else head) in _TITLE_HEADS)

@@ -200,6 +200,8 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
                 continue  # بيانا جاء فيه: قال الله تعالى: ((…)): the inner verb's colon opens the words
             if q and _long_list(t[q.start : q.end]):
                 continue  # (كما تم مع دول: الصومال، والنيجر، ومالي …: names, not what was said)
+            if q and _deems(t[vs:ve]):
+                continue  # (الرسام قد يرسم ما يعتبره جميلاً: عمود من لون أسود …: what he deems so, not his words)
             if q:
                 out.append(q)
     if r.ents:
@@ -215,9 +217,22 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
             q = per and not inside_verb_speech(m.end()) and not in_quote(m.end()) and _speech_from(
                 t, t.index(":", m.end("n")), m.end(), marks, r.verb_starts)
+            if q and _names_again(t, m.group("n"), q):
+                continue  # (نواف بن محمد: كشف عضو الشرف … الأمير نواف بن محمد أن …: a report about him, a byline)
             if q:
                 out.append(q._replace(speaker=_Speaker(m.start("n"), m.end("n"), m.start("n"), m.start("n"))))
     return out
+
+
+def _deems(verb: str) -> bool:
+    """اعتبر/وصف with an object pronoun (يعتبره، وصفها): its colon opens what it is deemed, not speech."""
+    stem = re.sub(r"(?:ه|ها|هم)$", "", verb)
+    return stem != verb and (stem in _OBJECT_VERBS or stem[1:] in _OBJECT_VERBS)
+
+
+def _names_again(t: str, name: str, q: _Speech) -> bool:
+    """Speech after «X:» that names X in the third person: the writer's report about X."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", t[q.start : q.end]) is not None
 
 
 _THAT = "(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\\w)"  # أن and its forms, folded: what a verb of saying opens
@@ -236,7 +251,7 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
 
     def after_adverb(i: int) -> bool:
         before = t[max(0, i - 12) : i]
-        return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n"
+        return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n:"
 
     verbs = [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
              if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start())

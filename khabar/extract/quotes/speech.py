@@ -40,8 +40,10 @@ def _is_list(content: str) -> bool:
     """Three or more short items separated by commas, no sentence inside."""
     items = _LIST_SEP.split(content)
     sizes = [len(i.split()) for i in items]
-    # (an item of four words among short ones: «… الأخبار، المركز الإعلامي، وروابط أخرى ذات صلة»)
-    if (len(items) >= 3 and all(n <= 4 for n in sizes) and sum(n == 4 for n in sizes) <= max(1, len(items) // 4)
+    # (an item of four words among short ones: «… الأخبار، المركز الإعلامي، وروابط أخرى ذات صلة»; of
+    # five among eight or more: «دروس من الحرمين، دروس تربوية من السيرة النبوية، ليالي البجيري، …»)
+    longest = 4 if len(items) < 8 else 5
+    if (len(items) >= 3 and all(n <= longest for n in sizes) and sum(n >= 4 for n in sizes) <= max(1, len(items) // 4)
             and not _SENT_END.search(content)):
         return True
     # or items joined by و that repeat their head: بدل العدوى وبدل الإشراف وبدل التميز
@@ -205,8 +207,8 @@ def _is_name(t: str, o: int, cs: int, ce: int, after: int) -> bool:
     if (prev in _WORKS_OF or (not colon and _WORK_OWNED.fullmatch(prev))) and _is_title(content):
         return True  # (في كتابها «يد الله…» من أن: a title; قال في كتابه: «…» quotes it)
     if prev and (not colon or titled) and (prev in _NAME_NOUNS or _strip_clitic(prev) in _NAME_NOUNS):
-        if titled and _is_title(content):
-            return True
+        if titled and (_is_title(content) or _is_list(content)):
+            return True  # (ومنها برنامج: "دروس من الحرمين، ليالي البجيري، …": titles, however many)
         if nwords <= _NAME_MAX_WORDS and not _SENT_END.search(content):  # "سوق عكاظ.. المعوقات" is a title
             return True
     after_prep = attached in ("ب", "ل") or prev in _PREPOSITIONS or prev in _LIKE

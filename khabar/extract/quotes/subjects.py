@@ -20,7 +20,7 @@ from khabar.extract.quotes.cues import (
     _TO_MEDIA, _UNNAMED, _UTTERANCE_NOUNS, _VERBS, _WAW_NAMES, _WAW_NOUNS, _WHAT, _WORD, _WORDS_BACK, _is_verb,
     _last_of,
 )
-from khabar.extract.quotes.ids import _Entities, _is_role
+from khabar.extract.quotes.ids import _Entities, _governed_name, _is_role
 from khabar.extract.quotes.marks import _cut, _strip_clitic
 from khabar.extract.quotes.records import _Speaker
 from khabar.extract.quotes.speech import _writer_says
@@ -669,6 +669,9 @@ def _cut_at_entity(t: str, start: int, end: int, ents) -> tuple[int, int]:
     place = next((e for e in ents.starting(start, start + 1) if e[2] == "LOC" and e[1] < end), None)
     if place and _INDEFINITE_NEXT.match(t, place[1]):
         return start, place[1]  # ونفت روسيا إرسال جنود: the country speaks, what follows is the object
+    persons = [e for e in inside if e[2] == "PER"]
+    if len(persons) > 1 and _governed_name(t, persons[0][0]):
+        inside = inside[inside.index(persons[0]) + 1 :]  # (عضو الشرف المعارض لبقاء سامي الجابر الأمير نواف بن محمد: the prince)
     for label in ("PER", "ORG"):
         for e in inside:
             if e[2] == label:
