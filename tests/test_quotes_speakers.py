@@ -401,3 +401,9 @@ def test_not_quotes_a_list_of_titles_what_one_deems_and_a_report_under_a_name():
     own = "نواف بن محمد: ناقشنا مع الإدارة كل الخيارات وسنعلن القرار قريبا."
     q = find_quotes(own, entities=[{"start": 0, "end": 12, "label": "PER", "entity_id": "per:nawaf"}])[0]
     assert (q.speaker, q.speaker_entity_id) == ("نواف بن محمد", "per:nawaf")
+
+
+def test_amma_with_a_pen_name_in_marks_is_the_subject():
+    text = ("القارئ عبدالله الدوسري علق قائلا \"المتخرجون كثيرون، لماذا لا يتم إحلالهم مكان الأجانب؟\". "
+            "أما القارئ \"النسيم\" فعلق قائلا: \"4555 محاضرة غير سعودية في الجامعات وبناتنا عاطلات عن العمل\".")
+    assert [q.speaker for q in find_quotes(text)] == ["القارئ عبدالله الدوسري", "القارئ \"النسيم\""]

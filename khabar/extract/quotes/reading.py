@@ -451,6 +451,22 @@ def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     return None
 
 
+def _amma_named(r: _Reading, vs: int) -> tuple[int, int] | None:
+    """أما القارئ «النسيم» فعلق: a name in marks inside the subject after أما,
+    read with its marks blanked (the marks break the subject otherwise), when
+    no person is tagged there."""
+    if r.t[vs - 1] != "ف":
+        return None
+    lo = max(0, vs - 160)
+    if any(e[2] == "PER" for e in r.ents.starting(lo, vs)):
+        return None  # (أما محمد برعي «مقيم» فقال: the tagged name; the word in marks says what he is)
+    unmarked = _names_unmarked(r, lo, vs)
+    subj = _preverbal_subject(r.t[:lo] + unmarked + r.t[vs:], vs) if unmarked != r.t[lo:vs] else None
+    if subj and subj[1] in r.name_marks:
+        return subj[0], subj[1] + 1  # (the name's closing mark goes with its opening one)
+    return subj
+
+
 def _names_unmarked(r: _Reading, lo: int, hi: int) -> str:
     """The text from ``lo`` to ``hi`` with the marks around names blanked, so
     that a name in marks reads as a word of the subject (وكانت حركة «الشباب»
@@ -526,7 +542,7 @@ def _written_subject(r: _Reading, vs: int, ve: int) -> tuple[int, int] | None:
         return None  # اعتُبر «صفعة للحوثيين»: what it was deemed, never who spoke
     if subj is None and vs and (t[vs - 1].isspace() or t[vs - 1] == "ف"):
         subj = (_preverbal_subject(t, vs) or _quoted_opener(t, vs, ve) or _particle_subject(r, vs)  # والأمين العام … الشمري قال إن
-                or _named_preverbal(r, vs))
+                or _named_preverbal(r, vs) or _amma_named(r, vs))
     return _drop_complementiser(t, subj, ve)
 
 
