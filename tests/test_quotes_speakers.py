@@ -407,3 +407,10 @@ def test_amma_with_a_pen_name_in_marks_is_the_subject():
     text = ("القارئ عبدالله الدوسري علق قائلا \"المتخرجون كثيرون، لماذا لا يتم إحلالهم مكان الأجانب؟\". "
             "أما القارئ \"النسيم\" فعلق قائلا: \"4555 محاضرة غير سعودية في الجامعات وبناتنا عاطلات عن العمل\".")
     assert [q.speaker for q in find_quotes(text)] == ["القارئ عبدالله الدوسري", "القارئ \"النسيم\""]
+
+
+def test_a_noun_like_verb_after_a_comma_is_a_verb_when_a_title_follows():
+    # كشف (also «a list») after a comma: a verb when its subject's title follows (كشف الوزير X أنه «…»)
+    text = ("وقال مسؤول إن «العمل بدأ».\n"
+            "وفي مؤشر على استئناف العمل، كشف الوزير جعفر سعد، في تصريحات للصحافيين، أنه «تم استئناف فتح جميع المديريات».")
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == [("مسؤول", "قال"), ("الوزير جعفر سعد", "كشف")]

@@ -253,9 +253,14 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
         before = t[max(0, i - 12) : i]
         return _WORDS_BACK.findall(before)[-1:] in _AFTER_ADVERB or not before.strip() or before.rstrip()[-1] in ".!?؟\n:"
 
+    def title_next(end: int) -> bool:  # (…، كشف اللواء X: the verb, its subject's title after it)
+        w = _WORD.match(t, end)
+        return w is not None and strip_article(w.group("w")) in _TITLE_HEADS
+
     verbs = [(m.start("cv") if m.group("c") else m.start(), m.end()) for m in _VERB_RE.finditer(t)
-             if not in_pair(m.start()) and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start())
-                                            or _COMPLEMENTISER_NEXT.match(t, m.end()))]
+             if not in_pair(m.start())
+             and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start())
+                  or _COMPLEMENTISER_NEXT.match(t, m.end()) or title_next(m.end()))]
     bayyana = [(m.start("v"), m.end("v")) for m in _BAYYANA_COLON.finditer(t) if not in_pair(m.start())]
     return sorted(verbs + bayyana) if bayyana else verbs
 
