@@ -414,3 +414,11 @@ def test_a_noun_like_verb_after_a_comma_is_a_verb_when_a_title_follows():
     text = ("وقال مسؤول إن «العمل بدأ».\n"
             "وفي مؤشر على استئناف العمل، كشف الوزير جعفر سعد، في تصريحات للصحافيين، أنه «تم استئناف فتح جميع المديريات».")
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == [("مسؤول", "قال"), ("الوزير جعفر سعد", "كشف")]
+
+
+def test_an_interview_answer_after_a_question_is_the_interviewee_s():
+    text = ("وقال المخرج بايتون ريد: «رسمت نفسي كنملة في الثمانينات».\n"
+            "- هل عاشت معك هذه الشخصية طوال هذه السنوات؟\n"
+            "«ليس على نحو دائم. فكرت بها أكثر من مرة لكنها لم تسكنني».")
+    qs = find_quotes(text, entities=_tagged(text, "بايتون ريد"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("المخرج بايتون ريد", "per:ريد")] * 2

@@ -429,6 +429,23 @@ _STANDALONE_WORDS = 8
 _STANDALONE_REACH = 1200
 
 
+_QUESTION_REACH = 300  # the longest interviewer's question between two answers
+
+
+def _answer_continues(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker | None) -> _Speaker | None:
+    """An answer in an interview: a quote right after a question that
+    follows the previous quote (… «…». ⏎ - هل عاشت معك هذه الشخصية؟ ⏎ «ليس
+    على نحو دائم …»): the one who answered before answers again."""
+    if prev_speaker is None or not prev_end or not 0 < o - prev_end <= _QUESTION_REACH:
+        return None
+    between = r.t[prev_end:o].strip(" \t\n*-–:")
+    if not between.endswith(("؟", "?")) or any(prev_end <= v < o for v in r.verb_starts):
+        return None
+    if any(e[2] == "PER" and not r.in_speech(e[0]) for e in r.ents.starting(prev_end, o)):
+        return None  # (a question to someone named is not to the one who answered before)
+    return prev_speaker._replace(verb_start=o, verb_end=o)
+
+
 def _standalone_continues(r: _Reading, q: _Speech) -> _Speaker | None:
     """A quote of a sentence or more standing on its own, with no verb or
     source of its own (… قال X إن … . ⏎ «نحن نعمل …».): the speaker of the

@@ -9,7 +9,7 @@ from khabar import schemas
 from khabar.extract.agreement import verb_gender
 from khabar.extract.title_holders import REACH as TITLE_REACH, holder_before
 from khabar.extract.quotes.carry import (
-    _agreeing, _continued_after, _goes_on_from_quote, _kin_in_sentence, _long_lead_person, _named_inside,
+    _agreeing, _answer_continues, _continued_after, _goes_on_from_quote, _kin_in_sentence, _long_lead_person, _named_inside,
     _owner_carried, _previous_quote_speaker, _quoted_saying, _reported_before, _reported_clause_speaker, _same_sentence_continues,
     _saying_holder, _standalone_continues, _unattributed_term, _untagged_title_subject,
 )
@@ -53,7 +53,8 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
                 prev_end and _ONLY_BREAK.fullmatch(r.t, prev_end, q.mark))
             speaker = prev_speaker if continues else (
                 _colon_person(r, q.mark) or _reported_clause_speaker(r, q.mark, prev_end, prev_speaker)
-                or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q))
+                or _same_sentence_continues(r, q.mark, prev_end, prev_speaker) or _standalone_continues(r, q)
+                or _answer_continues(r, q.mark, prev_end, prev_speaker))
         speaker = _resolve(r, speaker)
         owner = None
         if speaker and _names_nobody(r, speaker) and _entity_for(r.t, speaker.start, speaker.end, r.ents) is None:
