@@ -422,3 +422,15 @@ def test_an_interview_answer_after_a_question_is_the_interviewee_s():
             "«ليس على نحو دائم. فكرت بها أكثر من مرة لكنها لم تسكنني».")
     qs = find_quotes(text, entities=_tagged(text, "بايتون ريد"))
     assert [(q.speaker, q.speaker_entity_id) for q in qs] == [("المخرج بايتون ريد", "per:ريد")] * 2
+
+
+def test_a_subject_ends_before_a_manner_phrase_a_programme_addressed_and_a_when_clause():
+    text = "وقال عمر السومه: «سأنضم إلى الأهلي».\nوقال اللاعب لبرنامج في المرمى: «سأغادر الكويت فور انتهاء المباراة»."
+    qs = find_quotes(text, entities=_tagged(text, "عمر السومه"))
+    assert qs[1].speaker == "اللاعب"  # the title as written; the programme he spoke to is no part of it
+    text = "ورد عز بطريقة عفوية: «والله أنا النهارده فاضي يا ستي»."
+    assert find_quotes(text)[0].speaker == "عز"
+    text = ("وأصر الرئيس التشادي السابق حسين حبري على رفض المحاكمة، حيث قال عندما بدأ المحامي في الحديث: "
+            "«من هذا الشخص الذي يتحدث، أنا لا أعرفه»")
+    q = find_quotes(text, entities=_tagged(text, "حسين حبري"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("حسين حبري", "per:حبري")
