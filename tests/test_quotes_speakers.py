@@ -299,3 +299,58 @@ def test_phrases_of_the_clause_name_no_one():
     assert not nobody(text, "والدي")  # my father is a person
     assert not nobody(text, "ليلى")  # a given name, not ل + a word
     assert not nobody(text, "سامي")  # a given name, though السامي is in the text
+
+
+# Memoir dialogue (khabar/extract/quotes/dialogue.py): the first person is the
+# narrator, the one she spoke to answers her, the one asked is not who asks.
+_MEMOIR_HEAD = "مذكرات سلمى فريد (2): أيام لبنان\n"
+
+
+def test_memoir_the_one_the_narrator_spoke_to_answers_her():
+    # نبيل is the last written subject; «فقلت له» after «زوجي كريم» makes كريم
+    # (tagged once before, untagged here) the one who answers «فقال لي»
+    text = (_MEMOIR_HEAD + "وكان كريم غائبا في الإسكندرية. وقال المخرج نبيل رشدي: «استعدي للسفر قريبا».\n"
+            "ورن جرس التليفون، كان المتكلم هو زوجي كريم فقلت له: «نبيل عرض علي السفر».\n"
+            "فقال لي على الفور: «أنا ما عنديش مانع».\nفقلت: «سأسافر وحدي إذن».")
+    ents = _tagged(text, "نبيل رشدي", "كريم")
+    qs = find_quotes(text, entities=ents)
+    assert [q.speaker for q in qs] == ["المخرج نبيل رشدي", "سلمى فريد", "كريم", "سلمى فريد"]
+    karim = text.index("كريم فقلت")
+    assert (qs[2].speaker_start, qs[2].speaker_end) == (karim, karim + len("كريم"))
+
+
+def test_memoir_the_one_named_after_the_narrators_lam_answers():
+    # «فقلت للصديق العزيز الحاج وحيد منصور»: he answers, not عادل named with مع in between
+    text = (_MEMOIR_HEAD + "وقال عادل سالم: «الفيلم جاهز».\nفقلت للصديق العزيز الحاج وحيد منصور: «أريد رأيك في الماكياج».\n"
+            "فنظر إلي طويلا، فقد أحس أن عندي مشكلة مع عادل سالم، فقال لي: «حاضر يا ستي».\nفقلت: «شكرا».")
+    qs = find_quotes(text, entities=_tagged(text, "عادل سالم", "وحيد منصور"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [
+        ("عادل سالم", "per:سالم"), ("سلمى فريد", None), ("وحيد منصور", "per:منصور"), ("سلمى فريد", None)]
+
+
+def test_memoir_the_one_asked_is_not_who_asks():
+    # «وسألت رزق»: the narrator asks, رزق answers; «وسألته مدفوعة بالفضول» is hers
+    # too, and the phrase after it is no subject to carry to «وقال»
+    text = (_MEMOIR_HEAD + "وجاء رزق فعلا، وسألت رزق: «كيف حال عز؟».\n"
+            "فقال لي وهو يبتسم: «زفت يا مدام».\nوسألته مدفوعة بالفضول: «يعني زعلان؟».\n"
+            "فنظر إلي ثانية وقال: «جدا يا مدام».\nفقلت: «طيب».")
+    qs = find_quotes(text, entities=_tagged(text, "رزق"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "رزق", "سلمى فريد", "رزق", "سلمى فريد"]
+
+
+def test_memoir_a_woman_who_spoke_in_a_scene_without_the_narrator_replies():
+    # «فردت» could be the narrator's «I replied»; a woman spoke since her last turn: hers
+    text = (_MEMOIR_HEAD + "فقلت: «لا».\nفقلت: «لن أذهب».\n"
+            "وفي الإسكندرية رفع عز السماعة، فقالت له المتكلمة: «أنا صحيتك؟».\n"
+            "فقال عز بهدوء: «لا أبدا».\nفردت: «أنا من هنا».")
+    qs = find_quotes(text, entities=_tagged(text, "عز"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "سلمى فريد", "المتكلمة", "عز", "المتكلمة"]
+
+
+def test_memoir_a_verb_without_subject_is_the_person_named_in_its_paragraph():
+    # يوسف spoke last; «ودخل عمر الشريف … وقال لي» is عمر, and «ثم أضاف» goes on with him
+    text = (_MEMOIR_HEAD + "فقلت ليوسف شاهين: «متى تأتي؟».\nوقال يوسف: «الساعة ستة».\n"
+            "ودخل عمر الشريف الشقة بخطوات هادئة، وقال لي: «الصورة دي رائعة».\n"
+            "فقلت له: «شكرا».\nثم أضاف: «من رسمها؟».")
+    qs = find_quotes(text, entities=_tagged(text, "يوسف شاهين", "عمر الشريف"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "يوسف", "عمر الشريف", "سلمى فريد", "عمر الشريف"]

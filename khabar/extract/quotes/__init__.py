@@ -121,6 +121,16 @@
    text also writes with ال or a hamza (لأحد الأصدقاء، لوجود), or with a noun
    of mine (كلامي، نظري; not والدي); right after the verb such a word is
    no subject (وكان يقول لأصدقائه: the man named before speaks).
+13. **Memoir dialogue** (issue 13). In a memoir whose narrator speaks in
+   turns (two قلت/سألت at least), a quote's speaker is read as a reader of
+   the dialogue does, after the rules above: the first person is the
+   narrator (سألته، سألت رزق، وعدت أسأله، وقاطعته قائلا), unless a woman
+   named since the last quote, or one who spoke since the narrator's last
+   turn, is the one who asks (فذهلت سامية … عندما سألته، فردت); whom she
+   addressed (فقلت للحاج وحيد فريد، كان المتكلم زوجي عز فقلت له) answers
+   her «فقال لي»; a verb with no written subject is the person named in its
+   paragraph since the last quote (لقد دخل عمر الشريف … وقال لي), rather
+   one not after a preposition, else the last one of its gender to speak.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 
@@ -131,7 +141,8 @@ name) · ids (entities folded, speaker_entity_id, is_unnamed_speaker) ·
 subjects (a verb's written subject; spans that name no one) · unmarked (5: speech without marks) ·
 reading (_Reading: a text read once, its verbs and their subjects) · speakers
 (3, 4, 6, 8-11: choosing the speaker) · carry (speakers carried or continued)
-· spans (trimming the speaker's span) · shard (find_quotes, extract_quotes).
+· spans (trimming the speaker's span) · dialogue (13: a memoir's turns) ·
+shard (find_quotes, extract_quotes).
 """
 
 from khabar.extract.quotes.ids import is_unnamed_speaker
