@@ -354,3 +354,15 @@ def test_memoir_a_verb_without_subject_is_the_person_named_in_its_paragraph():
             "فقلت له: «شكرا».\nثم أضاف: «من رسمها؟».")
     qs = find_quotes(text, entities=_tagged(text, "يوسف شاهين", "عمر الشريف"))
     assert [q.speaker for q in qs] == ["سلمى فريد", "يوسف", "عمر الشريف", "سلمى فريد", "عمر الشريف"]
+
+
+def test_memoir_her_own_verb_before_the_quote_and_the_writer_on_her_in_the_third_person():
+    # «أبدي بعض الملاحظات، فكان من الطبيعي أن أسأله: «…»»: she asks (the object
+    # read as أبدي's subject is no one), and يوسف, spoken with last, answers;
+    # «تزوجت سلمى فريد من المخرج عادل سالم …، وقالت» is hers, not his
+    text = ("تزوجت سلمى فريد من المخرج عادل سالم الذي كانت تعده أستاذا لها، وقالت وهي تتذكر: «كنت تلميذة مبهورة».\n"
+            "مذكرات سلمى فريد (3): الفيلم\nوقال لي يوسف: «عندي لك فيلم».\nفقلت له: «ما هو؟».\n"
+            "واتصلت به أبدي بعض الملاحظات، فكان من الطبيعي أن أسأله: «مين أبطال الفيلم؟».\n"
+            "فقال لي: «محمود وفريد».\nفقلت: «والبطل؟».")
+    qs = find_quotes(text, entities=_tagged(text, "عادل سالم", "يوسف"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "يوسف", "سلمى فريد", "سلمى فريد", "يوسف", "سلمى فريد"]

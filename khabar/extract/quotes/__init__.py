@@ -130,7 +130,9 @@
    addressed (فقلت للحاج وحيد فريد، كان المتكلم زوجي عز فقلت له) answers
    her «فقال لي»; a verb with no written subject is the person named in its
    paragraph since the last quote (لقد دخل عمر الشريف … وقال لي), rather
-   one not after a preposition, else the last one of its gender to speak.
+   one not after a preposition, else the last one of its gender to speak;
+   her own أسأله right before the quote is her turn, and a feminine verb
+   after the writer names her (تزوجت فاتن حمامة من المخرج X …، وقالت) hers.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 

@@ -39,6 +39,7 @@ _I_SAID = re.compile(r"(?<!\w)[وف]?(?:قلت|اجبت|سالته|سالت)(?!\
 _DIALOGUE_TURNS = 2  # the narrator's own turns that make a memoir a dialogue
 _GAP = 400  # how far back in its paragraph a verb looks for the person named
 _SCENE = 1500  # how far a turn of the dialogue carries to the next
+_ASK_REACH = 8  # words before the quote where her own «أسأله» is looked for
 _TURN_GAP = 400  # a verb this close after the last quote answers it (a dialogue, not a new scene)
 
 
@@ -54,16 +55,16 @@ class _Dialogue:
         self.by_gender: dict[str, tuple[_Speaker, int]] = {}  # the last to speak with a verb of each gender
         self.known: re.Pattern | bool | None = None  # the names tagged in the text (see _untagged)
 
-    def turn(self, verb_span: tuple[int, int] | None, speaker: _Speaker | None, prev_end: int) -> _Speaker | None:
-        """The speaker of a quote of a memoir whose verb is ``verb_span``
-        (``speaker``: as the other rules found it)."""
+    def turn(self, verb_span: tuple[int, int] | None, speaker: _Speaker | None, prev_end: int, mark: int) -> _Speaker | None:
+        """The speaker of a quote of a memoir opening at ``mark`` whose verb is
+        ``verb_span`` (``speaker``: as the other rules found it)."""
         if self.narrator is None:
             return speaker
         if verb_span is None:
             self._spoke(speaker, None, None)
             return speaker
         vs, ve = verb_span
-        if self._is_narrator(speaker) or self._first_person(vs, ve, prev_end):
+        if self._is_narrator(speaker) or self._first_person(vs, ve, prev_end) or self._asks_before(ve, mark):
             addressee = self._addressee(vs, ve, prev_end)
             self.other = addressee or self.other
             self.narrator_spoke = True
@@ -77,18 +78,22 @@ class _Dialogue:
         if self._written(vs) or word in _PLURAL_VERBS or word[1:] in _PLURAL_VERBS:
             self._spoke(speaker, vs, gender)
             return speaker
-        if not self._named_here(speaker, vs, prev_end):
+        named_her = speaker is not None and self._is_named_narrator((speaker.start, speaker.end))
+        if not named_her and not self._named_here(speaker, vs, prev_end, gender):
             speaker = self._partner(vs, ve, prev_end, gender) or speaker
         self._spoke(speaker, vs, gender)
         return speaker
 
-    def _named_here(self, sp: _Speaker | None, vs: int, prev_end: int) -> bool:
+    def _named_here(self, sp: _Speaker | None, vs: int, prev_end: int, gender: str | None) -> bool:
         """A speaker the other rules found in the verb's paragraph since the
         last quote: kin (وفهم شقيقي …، وقال لي), or a tagged person named
-        after no other there; the sentence's own subject stays."""
+        after no other there, of the verb's gender; the sentence's own
+        subject stays."""
         t = self.r.t
         if sp is None or sp.start < max(prev_end, t.rfind("\n", 0, vs) + 1) or sp.end > vs:
             return False
+        if gender and (gender == "f") != self._womans_name(sp.start, sp.end):
+            return False  # (تزوجت فاتن حمامة من المخرج عز الدين …، وقالت: not him)
         if fold_word(t[sp.start : sp.end].split()[0]) in _KIN:
             return True
         later = self._named_before(vs, prev_end, None)
@@ -109,6 +114,8 @@ class _Dialogue:
         """Who says a verb with no written subject: the person named in its
         paragraph since the last quote, the one the narrator just spoke to,
         or the last to speak with a verb of its gender."""
+        if gender == "f" and self._narrator_named(vs, prev_end):
+            return self.narrator._replace(verb_start=vs, verb_end=ve)  # (تزوجت فاتن حمامة من المخرج عز الدين …، وقالت)
         named = self._named_before(vs, prev_end, gender)
         if named:
             return named._replace(verb_start=vs, verb_end=ve)
@@ -118,6 +125,17 @@ class _Dialogue:
         if last and vs - last[1] <= _SCENE and vs - prev_end <= _TURN_GAP:
             return last[0]._replace(verb_start=vs, verb_end=ve)
         return None
+
+    def _narrator_named(self, vs: int, prev_end: int) -> bool:
+        """The narrator named in the verb's paragraph since the last quote
+        after anyone else (the writer's own words about her)."""
+        t, r = self.r.t, self.r
+        lo = max(prev_end, t.rfind("\n", 0, vs) + 1, vs - _GAP)
+        own = t[self.narrator.start : self.narrator.end]
+        named = [e[:2] for e in r.ents.starting(lo, vs) if e[2] == "PER" and e[1] <= vs]
+        named += [(k, k + len(own)) for k in _occurrences(t, own, lo, vs)]  # (the tagger may not tag her there)
+        women = sorted(e for e in named if not r.in_speech(e[0]) and (self._is_named_narrator(e) or self._womans_name(*e)))
+        return bool(women) and self._is_named_narrator(women[-1])
 
     def _gender_fits(self, sp: _Speaker, gender: str | None) -> bool:
         known = [g for g, (s, _) in self.by_gender.items() if (s.start, s.end) == (sp.start, sp.end)]
@@ -167,6 +185,11 @@ class _Dialogue:
         narrator's last turn, in this scene: فردت is hers."""
         last = self.by_gender.get("f")
         return bool(last) and vs - last[1] <= _SCENE and last[1] > self.narrator_at
+
+    def _asks_before(self, ve: int, mark: int) -> bool:
+        """Her own verb of saying between the verb found and the quote (أبدي
+        بعض الملاحظات، فكان من الطبيعي أن أسأله: «…»): she asks."""
+        return any(_present_first(w) for w in _WORDS_BACK.findall(self.r.t, ve, mark)[-_ASK_REACH:])
 
     def _addressee(self, vs: int, ve: int, prev_end: int) -> _Speaker | None:
         """Whom the narrator speaks to: the person after ل (فقلت للصديق
@@ -291,3 +314,11 @@ def _clause_opening(t: str, vs: int) -> str | None:
     lo = max([max(0, vs - 120)] + [t.rfind(c, max(0, vs - 120), vs) + 1 for c in "،,.:؟!\n"])
     words = _WORDS_BACK.findall(t, lo, vs)
     return words[0] if words else None
+
+
+def _occurrences(t: str, s: str, lo: int, hi: int) -> list[int]:
+    out, k = [], t.find(s, lo, hi)
+    while k >= 0:
+        out.append(k)
+        k = t.find(s, k + 1, hi)
+    return out

@@ -75,7 +75,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = _agreeing(r, speaker, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
         if speaker is None and verb_span is None and _unattributed_term(r.t[q.start : q.end]):
             continue  # (وصفها بأنها «رجعية»، اسم المقهى بأنه «مقهى المعقدين»: a label, no one's words)
-        speaker = dialogue.turn(verb_span, speaker, prev_end)
+        speaker = dialogue.turn(verb_span, speaker, prev_end, q.mark)
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
