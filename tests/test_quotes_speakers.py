@@ -366,3 +366,15 @@ def test_memoir_her_own_verb_before_the_quote_and_the_writer_on_her_in_the_third
             "فقال لي: «محمود وفريد».\nفقلت: «والبطل؟».")
     qs = find_quotes(text, entities=_tagged(text, "عادل سالم", "يوسف"))
     assert [q.speaker for q in qs] == ["سلمى فريد", "يوسف", "سلمى فريد", "سلمى فريد", "يوسف", "سلمى فريد"]
+
+
+def test_memoir_people_of_a_scene_named_by_what_they_are():
+    # no name in the paragraph, but «الجارسون» and «والدي» are who the scene is about;
+    # كريم spoke last and is not carried to them
+    text = (_MEMOIR_HEAD + "وقال كريم: «سأنتظرك».\nفقلت: «حسنا».\n"
+            "وفجأة طرق أحدهم الباب، ودخل الجارسون فحياني بأدب ثم قال لي: «الإفطار جاهز يا سيدتي».\nفقلت: «شكرا».\n"
+            "وفي المساء عاتبني والدي عندما رجعت إلى منزله، فقال لي بهدوء: «خروجك بلا إذن يدينك».")
+    qs = find_quotes(text, entities=_tagged(text, "كريم"))
+    assert [q.speaker for q in qs] == ["كريم", "سلمى فريد", "الجارسون", "سلمى فريد", "والدي"]
+    garcon = text.index("الجارسون")
+    assert (qs[2].speaker_start, qs[2].speaker_end) == (garcon, garcon + len("الجارسون"))

@@ -133,6 +133,8 @@
    one not after a preposition, else the last one of its gender to speak;
    her own أسأله right before the quote is her turn, and a feminine verb
    after the writer names her (تزوجت فاتن حمامة من المخرج X …، وقالت) hers.
+   The people of a scene named by what they are (الرجل، المتكلم، الجارسون،
+   her kin: والدي) count as named.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 

@@ -31,6 +31,10 @@ _ASKED_NAMED = fold_word("سألت")  # سألت رزق: the one named after it 
 _BACK_TO = {fold_word(w) for w in "عدت وعدت فعدت".split()}  # وعدت أسأله: I asked again
 # how the narrator speaks, read as a subject after her verb (وسألته مدفوعة بتلك القوة)
 _STATE_WORDS = {fold_word(w) for w in "مدفوعة مدفوعا محاولة محاولا متظاهرة مداعبة مبتسمة مبتسما".split()}
+# the people of a scene a memoir names by what they are (وسكت الرجل قليلا ثم قال، ودخل الجارسون … ثم قال لي)
+_SCENE_PEOPLE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(fold_word(w) for w in """الرجل المتكلم المتحدث الجارسون
+البواب الصحافي الطارق السائق الخادم المتكلمة المتحدثة الراقصة الخادمة المربية
+والدي أبي شقيقي أخي والدتي أمي شقيقتي أختي""".split()))  # (and her kin: لقد عاتبني والدي … فقال لي)
 _TO_SELF = {fold_word(w) for w in "لنفسي نفسي".split()}
 _PRONOUN_OBJECTS = ("ه", "ها")
 _MASCULINE_IN_A = {fold_word(w) for w in "حمزة أسامة طلحة عبيدة معاوية عطية".split()}
@@ -226,7 +230,7 @@ class _Dialogue:
         lo = max(prev_end, t.rfind("\n", 0, vs) + 1, vs - _GAP)
         tagged = [(es, ee) for es, ee, label, _ in r.ents.starting(lo, vs)
                   if label == "PER" and ee <= vs and fold_word(t[es:ee]) not in _NO_NAMES]
-        spans = set(tagged + self._untagged(lo, vs))
+        spans = set(tagged + self._untagged(lo, vs) + _described(t, lo, vs))
         # the longest name where spans overlap (راقية إبراهيم, though the tagger took إبراهيم alone)
         # (but not a tagged span with a verb glued on, «وضحك عمر»: the name inside it)
         junk = {a for a in spans if not _name_word(t[a[0] : a[1]].split()[0])
@@ -322,3 +326,7 @@ def _occurrences(t: str, s: str, lo: int, hi: int) -> list[int]:
         out.append(k)
         k = t.find(s, k + 1, hi)
     return out
+
+
+def _described(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SCENE_PEOPLE.finditer(t, lo, hi)]
