@@ -378,3 +378,21 @@ def test_memoir_people_of_a_scene_named_by_what_they_are():
     assert [q.speaker for q in qs] == ["كريم", "سلمى فريد", "الجارسون", "سلمى فريد", "والدي"]
     garcon = text.index("الجارسون")
     assert (qs[2].speaker_start, qs[2].speaker_end) == (garcon, garcon + len("الجارسون"))
+
+
+# Mark pairing (marks.py): a closing mark of another family, one mark closing two pairs.
+def test_a_guillemet_closes_what_a_straight_quote_opened():
+    # «إن "…»»: the » closes the " (no « is open); the narration after it is no quote's
+    text = ('وثمة رأي يقول إن "إيران لن تلتزم بهذا الاتفاق». وتقدم الصحيفة قراءات مختلفة. '
+            "وقال المحلل سامي نور إن «التسوية بعيدة».")
+    qs = find_quotes(text, entities=_tagged(text, "سامي نور"))
+    assert [(q.text, q.speaker) for q in qs] == [("إيران لن تلتزم بهذا الاتفاق", None), ("التسوية بعيدة", "المحلل سامي نور")]
+
+
+def test_one_closing_mark_for_a_name_and_the_name_nested_in_it():
+    # «دورية الطب «Medical Journal»، فقد …: the » closes the journal's name too; the
+    # sentence after it is the writer's, no quote
+    text = ("ووفقا لدراسة نشرت في العدد الأخير من «دورية الطب والصحة «Medical Journal»، فقد كانت هناك زيادة "
+            "في عدد زيارات الأطفال للطوارئ من كل المجموعات.\nوقال الطبيب سامي نور إن «الأرقام مقلقة جدا».")
+    qs = find_quotes(text, entities=_tagged(text, "سامي نور"))
+    assert [(q.text, q.speaker) for q in qs] == [("الأرقام مقلقة جدا", "الطبيب سامي نور")]

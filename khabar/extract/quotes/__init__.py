@@ -8,7 +8,10 @@
    before a letter opens), and a `»` that stands where an opening mark would
    (`و»حركة أمل»`, ` »الأرقام…`) opens. An opening mark left unclosed at the
    end of its paragraph closes there (wire copy often drops the last mark);
-   apostrophes inside Latin words are not marks. Only outermost pairs count:
+   apostrophes inside Latin words are not marks. A `»` with no `«` open
+   closes an open `"` (إن "… المعاهدات»), and a pair left open whose nested
+   pair of its family closed before a comma, within one short sentence, ends
+   there too (دورية الحساسية «Annals…»، فقد). Only outermost pairs count:
    a quote nested inside a quote stays part of the outer one.
 2. **Speech or name.** Short contents (≤ 4 words) are quotes only when a
    reporting cue is right before them (`أن/إن/بأنه`, a colon, the reporting
