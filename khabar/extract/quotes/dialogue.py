@@ -26,7 +26,7 @@ from khabar.extract.quotes.speakers import _memoir_narrator
 
 # forms that are the narrator's first person in a memoir, and a woman's third
 # person elsewhere (سألته: I asked him / she asked him)
-_FIRST_OR_SHE = {fold_word(w) for w in "سألت سألته سألتها سألتهم قاطعته قاطعتها ردت تابعت صحت صرخت".split()}
+_FIRST_OR_SHE = {fold_word(w) for w in "سألت سألته سألتها سألتهم قاطعته قاطعتها بادرته بادرتها ردت تابعت صحت صرخت".split()}
 _ASKED_NAMED = fold_word("سألت")  # سألت رزق: the one named after it is asked, never the one who asks
 _BACK_TO = {fold_word(w) for w in "عدت وعدت فعدت".split()}  # وعدت أسأله: I asked again
 # how the narrator speaks, read as a subject after her verb (وسألته مدفوعة بتلك القوة)
