@@ -434,3 +434,99 @@ def test_a_subject_ends_before_a_manner_phrase_a_programme_addressed_and_a_when_
             "«من هذا الشخص الذي يتحدث، أنا لا أعرفه»")
     q = find_quotes(text, entities=_tagged(text, "حسين حبري"))[0]
     assert (q.speaker, q.speaker_entity_id) == ("حسين حبري", "per:حبري")
+
+# Memoir dialogue (khabar/extract/quotes/dialogue.py): the first person is the
+# narrator, the one she spoke to answers her, the one asked is not who asks.
+_MEMOIR_HEAD = "مذكرات سلمى فريد (2): أيام لبنان\n"
+
+
+def test_memoir_the_one_the_narrator_spoke_to_answers_her():
+    # نبيل is the last written subject; «فقلت له» after «زوجي كريم» makes كريم
+    # (tagged once before, untagged here) the one who answers «فقال لي»
+    text = (_MEMOIR_HEAD + "وكان كريم غائبا في الإسكندرية. وقال المخرج نبيل رشدي: «استعدي للسفر قريبا».\n"
+            "ورن جرس التليفون، كان المتكلم هو زوجي كريم فقلت له: «نبيل عرض علي السفر».\n"
+            "فقال لي على الفور: «أنا ما عنديش مانع».\nفقلت: «سأسافر وحدي إذن».")
+    ents = _tagged(text, "نبيل رشدي", "كريم")
+    qs = find_quotes(text, entities=ents)
+    assert [q.speaker for q in qs] == ["المخرج نبيل رشدي", "سلمى فريد", "كريم", "سلمى فريد"]
+    karim = text.index("كريم فقلت")
+    assert (qs[2].speaker_start, qs[2].speaker_end) == (karim, karim + len("كريم"))
+
+
+def test_memoir_the_one_named_after_the_narrators_lam_answers():
+    # «فقلت للصديق العزيز الحاج وحيد منصور»: he answers, not عادل named with مع in between
+    text = (_MEMOIR_HEAD + "وقال عادل سالم: «الفيلم جاهز».\nفقلت للصديق العزيز الحاج وحيد منصور: «أريد رأيك في الماكياج».\n"
+            "فنظر إلي طويلا، فقد أحس أن عندي مشكلة مع عادل سالم، فقال لي: «حاضر يا ستي».\nفقلت: «شكرا».")
+    qs = find_quotes(text, entities=_tagged(text, "عادل سالم", "وحيد منصور"))
+    assert [(q.speaker, q.speaker_entity_id) for q in qs] == [
+        ("عادل سالم", "per:سالم"), ("سلمى فريد", None), ("وحيد منصور", "per:منصور"), ("سلمى فريد", None)]
+
+
+def test_memoir_the_one_asked_is_not_who_asks():
+    # «وسألت رزق»: the narrator asks, رزق answers; «وسألته مدفوعة بالفضول» is hers
+    # too, and the phrase after it is no subject to carry to «وقال»
+    text = (_MEMOIR_HEAD + "وجاء رزق فعلا، وسألت رزق: «كيف حال عز؟».\n"
+            "فقال لي وهو يبتسم: «زفت يا مدام».\nوسألته مدفوعة بالفضول: «يعني زعلان؟».\n"
+            "فنظر إلي ثانية وقال: «جدا يا مدام».\nفقلت: «طيب».")
+    qs = find_quotes(text, entities=_tagged(text, "رزق"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "رزق", "سلمى فريد", "رزق", "سلمى فريد"]
+
+
+def test_memoir_a_woman_who_spoke_in_a_scene_without_the_narrator_replies():
+    # «فردت» could be the narrator's «I replied»; a woman spoke since her last turn: hers
+    text = (_MEMOIR_HEAD + "فقلت: «لا».\nفقلت: «لن أذهب».\n"
+            "وفي الإسكندرية رفع عز السماعة، فقالت له المتكلمة: «أنا صحيتك؟».\n"
+            "فقال عز بهدوء: «لا أبدا».\nفردت: «أنا من هنا».")
+    qs = find_quotes(text, entities=_tagged(text, "عز"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "سلمى فريد", "المتكلمة", "عز", "المتكلمة"]
+
+
+def test_memoir_a_verb_without_subject_is_the_person_named_in_its_paragraph():
+    # يوسف spoke last; «ودخل عمر الشريف … وقال لي» is عمر, and «ثم أضاف» goes on with him
+    text = (_MEMOIR_HEAD + "فقلت ليوسف شاهين: «متى تأتي؟».\nوقال يوسف: «الساعة ستة».\n"
+            "ودخل عمر الشريف الشقة بخطوات هادئة، وقال لي: «الصورة دي رائعة».\n"
+            "فقلت له: «شكرا».\nثم أضاف: «من رسمها؟».")
+    qs = find_quotes(text, entities=_tagged(text, "يوسف شاهين", "عمر الشريف"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "يوسف", "عمر الشريف", "سلمى فريد", "عمر الشريف"]
+
+
+def test_memoir_her_own_verb_before_the_quote_and_the_writer_on_her_in_the_third_person():
+    # «أبدي بعض الملاحظات، فكان من الطبيعي أن أسأله: «…»»: she asks (the object
+    # read as أبدي's subject is no one), and يوسف, spoken with last, answers;
+    # «تزوجت سلمى فريد من المخرج عادل سالم …، وقالت» is hers, not his
+    text = ("تزوجت سلمى فريد من المخرج عادل سالم الذي كانت تعده أستاذا لها، وقالت وهي تتذكر: «كنت تلميذة مبهورة».\n"
+            "مذكرات سلمى فريد (3): الفيلم\nوقال لي يوسف: «عندي لك فيلم».\nفقلت له: «ما هو؟».\n"
+            "واتصلت به أبدي بعض الملاحظات، فكان من الطبيعي أن أسأله: «مين أبطال الفيلم؟».\n"
+            "فقال لي: «محمود وفريد».\nفقلت: «والبطل؟».")
+    qs = find_quotes(text, entities=_tagged(text, "عادل سالم", "يوسف"))
+    assert [q.speaker for q in qs] == ["سلمى فريد", "يوسف", "سلمى فريد", "سلمى فريد", "يوسف", "سلمى فريد"]
+
+
+def test_memoir_people_of_a_scene_named_by_what_they_are():
+    # no name in the paragraph, but «الجارسون» and «والدي» are who the scene is about;
+    # كريم spoke last and is not carried to them
+    text = (_MEMOIR_HEAD + "وقال كريم: «سأنتظرك».\nفقلت: «حسنا».\n"
+            "وفجأة طرق أحدهم الباب، ودخل الجارسون فحياني بأدب ثم قال لي: «الإفطار جاهز يا سيدتي».\nفقلت: «شكرا».\n"
+            "وفي المساء عاتبني والدي عندما رجعت إلى منزله، فقال لي بهدوء: «خروجك بلا إذن يدينك».")
+    qs = find_quotes(text, entities=_tagged(text, "كريم"))
+    assert [q.speaker for q in qs] == ["كريم", "سلمى فريد", "الجارسون", "سلمى فريد", "والدي"]
+    garcon = text.index("الجارسون")
+    assert (qs[2].speaker_start, qs[2].speaker_end) == (garcon, garcon + len("الجارسون"))
+
+
+# Mark pairing (marks.py): a closing mark of another family, one mark closing two pairs.
+def test_a_guillemet_closes_what_a_straight_quote_opened():
+    # «إن "…»»: the » closes the " (no « is open); the narration after it is no quote's
+    text = ('وثمة رأي يقول إن "إيران لن تلتزم بهذا الاتفاق». وتقدم الصحيفة قراءات مختلفة. '
+            "وقال المحلل سامي نور إن «التسوية بعيدة».")
+    qs = find_quotes(text, entities=_tagged(text, "سامي نور"))
+    assert [(q.text, q.speaker) for q in qs] == [("إيران لن تلتزم بهذا الاتفاق", None), ("التسوية بعيدة", "المحلل سامي نور")]
+
+
+def test_one_closing_mark_for_a_name_and_the_name_nested_in_it():
+    # «دورية الطب «Medical Journal»، فقد …: the » closes the journal's name too; the
+    # sentence after it is the writer's, no quote
+    text = ("ووفقا لدراسة نشرت في العدد الأخير من «دورية الطب والصحة «Medical Journal»، فقد كانت هناك زيادة "
+            "في عدد زيارات الأطفال للطوارئ من كل المجموعات.\nوقال الطبيب سامي نور إن «الأرقام مقلقة جدا».")
+    qs = find_quotes(text, entities=_tagged(text, "سامي نور"))
+    assert [(q.text, q.speaker) for q in qs] == [("الأرقام مقلقة جدا", "الطبيب سامي نور")]

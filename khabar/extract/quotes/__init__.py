@@ -8,7 +8,10 @@
    before a letter opens), and a `»` that stands where an opening mark would
    (`و»حركة أمل»`, ` »الأرقام…`) opens. An opening mark left unclosed at the
    end of its paragraph closes there (wire copy often drops the last mark);
-   apostrophes inside Latin words are not marks. Only outermost pairs count:
+   apostrophes inside Latin words are not marks. A `»` with no `«` open
+   closes an open `"` (إن "… المعاهدات»), and a pair left open whose nested
+   pair of its family closed before a comma, within one short sentence, ends
+   there too (دورية الحساسية «Annals…»، فقد). Only outermost pairs count:
    a quote nested inside a quote stays part of the outer one.
 2. **Speech or name.** Short contents (≤ 4 words) are quotes only when a
    reporting cue is right before them (`أن/إن/بأنه`, a colon, the reporting
@@ -121,6 +124,20 @@
    text also writes with ال or a hamza (لأحد الأصدقاء، لوجود), or with a noun
    of mine (كلامي، نظري; not والدي); right after the verb such a word is
    no subject (وكان يقول لأصدقائه: the man named before speaks).
+13. **Memoir dialogue** (issue 13). In a memoir whose narrator speaks in
+   turns (two قلت/سألت at least), a quote's speaker is read as a reader of
+   the dialogue does, after the rules above: the first person is the
+   narrator (سألته، سألت رزق، وعدت أسأله، وقاطعته قائلا), unless a woman
+   named since the last quote, or one who spoke since the narrator's last
+   turn, is the one who asks (فذهلت سامية … عندما سألته، فردت); whom she
+   addressed (فقلت للحاج وحيد فريد، كان المتكلم زوجي عز فقلت له) answers
+   her «فقال لي»; a verb with no written subject is the person named in its
+   paragraph since the last quote (لقد دخل عمر الشريف … وقال لي), rather
+   one not after a preposition, else the last one of its gender to speak;
+   her own أسأله right before the quote is her turn, and a feminine verb
+   after the writer names her (تزوجت فاتن حمامة من المخرج X …، وقالت) hers.
+   The people of a scene named by what they are (الرجل، المتكلم، الجارسون،
+   her kin: والدي) count as named.
 ``is_unnamed_speaker`` tells unnamed sources and bare titles (مصدر أمني،
 الوزير، البيان), which aggregate.speakers_daily keys per document.
 
@@ -131,7 +148,8 @@ name) · ids (entities folded, speaker_entity_id, is_unnamed_speaker) ·
 subjects (a verb's written subject; spans that name no one) · unmarked (5: speech without marks) ·
 reading (_Reading: a text read once, its verbs and their subjects) · speakers
 (3, 4, 6, 8-11: choosing the speaker) · carry (speakers carried or continued)
-· spans (trimming the speaker's span) · shard (find_quotes, extract_quotes).
+· spans (trimming the speaker's span) · dialogue (13: a memoir's turns) ·
+shard (find_quotes, extract_quotes).
 """
 
 from khabar.extract.quotes.ids import is_unnamed_speaker

@@ -72,13 +72,15 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
         k = bisect_right(nl, pos)
         return nl[k] if k < len(nl) else len(t)
 
+    inner_close: dict[int, int] = {}  # an outer mark's open position -> where a nested pair of its family closed
+
     def flush(limit: int):
         # close what is still open at the end of its paragraph (before ``limit``)
         while stack and para_end(stack[0][1]) < limit:
             fam, pos = stack[0]
             end = para_end(pos)
             if fam != "s":
-                out.append((pos, end, end, False))
+                out.append(_unclosed(t, pos, end, inner_close.get(pos)))
             stack.clear()
 
     for m in _MARKS.finditer(t):
@@ -102,10 +104,15 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
                 if stack[k][0] == fam:
                     if k == 0:
                         out.append((stack[0][1], i, i, True))
+                    elif fam == stack[0][0]:
+                        inner_close[stack[0][1]] = i
                     del stack[k:]
                     break
             else:
-                if way == "open" and len(stack) < _MAX_DEPTH:
+                if way == "close" and ch == "»" and len(stack) == 1 and stack[0][0] == "d":
+                    out.append((stack[0][1], i, i, True))  # إن "إيران لن تلتزم … المعاهدات»: the » closes what " opened
+                    stack.clear()
+                elif way == "open" and len(stack) < _MAX_DEPTH:
                     stack.append((fam, i))
         elif way == "open" and len(stack) < _MAX_DEPTH:
             stack.append((fam, i))
@@ -113,6 +120,20 @@ def _pairs(t: str) -> list[tuple[int, int, int, bool]]:
     if stack and stack[0][0] != "s":
         out.append((stack[0][1], len(t), len(t), False))
     return out
+
+
+_NAME_WITH_NESTED = 150  # how long a name in marks with a nested one may run
+
+
+def _unclosed(t: str, pos: int, end: int, inner: int | None) -> tuple[int, int, int, bool]:
+    """A pair left open at its paragraph's end: it closes there, or where a
+    nested pair of its family closed right before narration, within one
+    short sentence («دورية الحساسية «Annals of Allergy»، فقد كانت: one
+    closing mark for both)."""
+    if (inner is not None and inner - pos <= _NAME_WITH_NESTED and t[inner + 1 : inner + 2] in ("،", ",", ".")
+            and not _SENT_END.search(t, pos, inner)):
+        return (pos, inner, inner, True)
+    return (pos, end, end, False)
 
 
 # A quote that runs on past a sentence end into narration lost its closing

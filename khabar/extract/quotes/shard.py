@@ -14,6 +14,7 @@ from khabar.extract.quotes.carry import (
     _saying_holder, _standalone_continues, _unattributed_term, _untagged_title_subject,
 )
 from khabar.extract.quotes.cues import _NAQL_VERBS
+from khabar.extract.quotes.dialogue import _Dialogue
 from khabar.extract.quotes.ids import _entity_for
 from khabar.extract.quotes.reading import _Reading
 from khabar.extract.quotes.records import Quote, _Speaker, _Speech
@@ -33,6 +34,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     prev_end = 0
     prev_speaker: _Speaker | None = None
     prev_unclosed_end = -1
+    dialogue = _Dialogue(r)
     for q in r.speech:
         if q.speaker:
             r.spoken.add(q.speaker)  # a later وأضاف continues it
@@ -75,6 +77,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
             speaker = _agreeing(r, speaker, verb_span) or _previous_quote_speaker(r, verb_span, prev_end, prev_speaker)
         if speaker is None and verb_span is None and _unattributed_term(r.t[q.start : q.end]):
             continue  # (وصفها بأنها «رجعية»، اسم المقهى بأنه «مقهى المعقدين»: a label, no one's words)
+        speaker = dialogue.turn(verb_span, speaker, prev_end, q.mark)
         prev_end = q.after
         prev_speaker = speaker
         prev_unclosed_end = q.raw_end if not q.closed else -1
