@@ -68,16 +68,7 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
         return named[0], named[1]  # قال (مارك كيبلينغ) مدير العمليات: the name itself in parentheses
     if aside and not _WORD.match(t, aside.end()):
         aside = None
-    p = _skip_addressee(t, aside.end() if aside else pos, names)
-    pious = _PIOUS_AFTER_VERB.match(t, p)
-    if pious:
-        p = pious.end()
-    when = _TIME_AFTER_VERB.match(t, p)
-    if when:
-        p = _skip_addressee(t, when.end(), names)  # وقال أمس وزير البيئة، كما قال مساء أمس لـ«الوطن» الوزير
-    each = _EACH_OF.match(t, p)
-    if each:
-        p = each.end()  # ويقول كل من مصطفى عثمان وخورشيد خيبر: the first of those named
+    p = _subject_opens(t, aside.end() if aside else pos, names)
     nwords = 0
     prev_w = ""
     skipped = False
@@ -137,6 +128,20 @@ def _subject(t: str, pos: int, ents: "_Entities", orig_text: str | None = None, 
     if holder > end and cut[1] <= end and not any(e[2] == "PER" for e in ents.starting(start, holder)):
         return start, holder  # مدير جمعية الثقافة والفنون بالأحساء علي الغوينم: the holder, untagged, after the body
     return cut
+
+
+def _subject_opens(t: str, p: int, names: dict[int, int]) -> int:
+    """Where the subject after a verb (at ``p``) opens: past whom it was said
+    to, a blessing, a time phrase and «كل من»."""
+    p = _skip_addressee(t, p, names)
+    pious = _PIOUS_AFTER_VERB.match(t, p)
+    if pious:
+        p = pious.end()
+    when = _TIME_AFTER_VERB.match(t, p)
+    if when:
+        p = _skip_addressee(t, when.end(), names)  # وقال أمس وزير البيئة، كما قال مساء أمس لـ«الوطن» الوزير
+    each = _EACH_OF.match(t, p)
+    return each.end() if each else p  # ويقول كل من مصطفى عثمان وخورشيد خيبر: the first of those named
 
 
 _NAME_STOPS = {fold_word(w) for w in "صباح فجر".split()}  # given names that are also times of day
