@@ -530,3 +530,14 @@ def test_one_closing_mark_for_a_name_and_the_name_nested_in_it():
             "في عدد زيارات الأطفال للطوارئ من كل المجموعات.\nوقال الطبيب سامي نور إن «الأرقام مقلقة جدا».")
     qs = find_quotes(text, entities=_tagged(text, "سامي نور"))
     assert [(q.text, q.speaker) for q in qs] == [("الأرقام مقلقة جدا", "الطبيب سامي نور")]
+
+
+def test_in_the_words_of_and_naql_with_al_qawl_name_who_said_it():
+    text = ("وقال الكاتب إن الأمر معقد. وبكلمات تايلر كوين، \"البرنامج السياسي ينبغي أن يكون شيئا "
+            "يمكن أن يؤمن به الناس ويدافعوا عنه\".")
+    q = find_quotes(text, entities=_tagged(text, "تايلر كوين"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("تايلر كوين", "per:كوين")
+    # نقلت X عن Y القول: the one relayed speaks, not the radio that relays
+    text = "ونقلت الإذاعة الإسرائيلية عن يعالون القول إنه «رغم الخلافات بين الجانبين إلا أن هناك مصالح مشتركة كثيرة»."
+    q = find_quotes(text, entities=_tagged(text, "يعالون"))[0]
+    assert (q.speaker, q.speaker_entity_id) == ("يعالون", "per:يعالون")

@@ -29,7 +29,7 @@ _AMBIGUOUS = {"علي": {"على"}, "ان": {"أن", "إن", "ان"}}
 # what (ما، مما، عما، ماذا) after a verb's subject opens its object (ووصف أوباما ما حدث), never a word of who
 _WHAT = {"ما", "مما", "عما", "ماذا"}
 _RELATIVES = {fold_word(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split()}
-_QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول".split()}
+_QUOTE_INTRO = {fold_word(w) for w in "قوله قولها قولهم بقوله بقولها بالقول القول".split()}
 _ADDRESSEE = {fold_word(w) for w in L.ADDRESSEE_WORDS}
 # ل + an outlet (لرويترز، للجزيرة، لوسائل): said to it; ends a subject too
 _MEDIA = {fold_word(w) for w in L.ADDRESSEE_MEDIA}
