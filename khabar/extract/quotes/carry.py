@@ -180,7 +180,7 @@ def _reported_before(r: _Reading, verb_span: tuple[int, int]) -> _Speaker | None
             return None
         if r.in_speech(sp.verb_start):
             continue
-        if any(e[2] == "PER" and e[0] < sp.end and e[1] > sp.start for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end)):
+        if r.names_person(sp.start, sp.end):
             words = r.t[sp.start : sp.end].split()
             return None if disagree(word, words) else sp._replace(verb_start=vs, verb_end=ve)
     return None
@@ -439,7 +439,7 @@ def _answer_continues(r: _Reading, o: int, prev_end: int, prev_speaker: _Speaker
     if prev_speaker is None or not prev_end or not 0 < o - prev_end <= _QUESTION_REACH:
         return None
     between = r.t[prev_end:o].strip(" \t\n*-–:")
-    if not between.endswith(("؟", "?")) or any(prev_end <= v < o for v in r.verb_starts):
+    if not between.endswith(("؟", "?")) or bisect_left(r.verb_starts, prev_end) < bisect_left(r.verb_starts, o):
         return None
     if any(e[2] == "PER" and not r.in_speech(e[0]) for e in r.ents.starting(prev_end, o)):
         return None  # (a question to someone named is not to the one who answered before)

@@ -138,6 +138,7 @@ def _describes(w: str) -> bool:
     """وصف/اعتبر in any form, with or without و/ف: what follows is what is described, never who speaks."""
     return w in _OBJECT_VERBS or w[1:] in _OBJECT_VERBS
 
+
 _LAST_PREVERBAL_BREAK = _last_of(".!?؟\n:«»\"“”()،,؛;")  # (… على ذلك؛ فهذا الرئيس يقول)
 
 _MAX_ENTITY = 120  # longest mention looked back for when finding overlaps

@@ -12,7 +12,7 @@ from khabar.extract.lexicon import B, E, OSP, SP, alternation
 from khabar.ner.features import strip_article
 from khabar.extract.quotes.cues import (
     _ADDRESSEE, _CARRY, _COMPLEMENTISERS, _HOLDER_TITLES, _HONOURED_BY, _LAST_PREVERBAL_BREAK, _MARKS, _MAX_ENTITY,
-    _NAME_NOUNS, _NAQL_VERBS, _OBJECT_VERBS, _ORDINALS, _ORG_HEADS, _PARTICIPLES, _PLURAL_VERBS, _POSSESSIVE,
+    _NAME_NOUNS, _NAQL_VERBS, _OBJECT_VERBS, _describes, _ORDINALS, _ORG_HEADS, _PARTICIPLES, _PLURAL_VERBS, _POSSESSIVE,
     _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO, _RELATIVES, _SENT_END, _SPEAKER_PREPOSITIONS, _STOPS, _SUBJECT_HEADS,
     _TITLE_HEADS, _UNNAMED, _VERBS, _WAW_NAMES, _WORD, _WORDS_BACK, _is_verb,
 )
@@ -164,6 +164,10 @@ class _Reading:
         k = bisect_right(self._speech_starts, pos) - 1
         return k >= 0 and pos < self.speech[k].end
 
+    def names_person(self, start: int, end: int) -> bool:
+        """Whether a tagged person overlaps ``start``-``end`` (a speaker span that names someone)."""
+        return any(e[2] == "PER" and e[0] < end and e[1] > start for e in self.ents.starting(start - _MAX_ENTITY, end))
+
     def subject_list(self, pos: int) -> list[_Speaker]:
         """Written subjects of the verbs before ``pos``, in text order."""
         if self._sorted is None:
@@ -227,7 +231,7 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
 def _deems(verb: str) -> bool:
     """اعتبر/وصف with an object pronoun (يعتبره، وصفها): its colon opens what it is deemed, not speech."""
     stem = re.sub(r"(?:ه|ها|هم)$", "", verb)
-    return stem != verb and (stem in _OBJECT_VERBS or stem[1:] in _OBJECT_VERBS)
+    return stem != verb and _describes(stem)
 
 
 def _names_again(t: str, name: str, q: _Speech) -> bool:
@@ -451,7 +455,7 @@ def _written_after_relative(r: _Reading, ve: int) -> tuple[int, int] | None:
     """The subject after a verb whose relative pronoun is its object (التي صرح
     رئيس الوزراء X): kept only when it holds a tagged person."""
     subj = r.subject(ve)
-    if subj and any(e[2] == "PER" and e[0] < subj[1] and e[1] > subj[0] for e in r.ents.starting(subj[0] - _MAX_ENTITY, subj[1])):
+    if subj and r.names_person(*subj):
         return subj
     return None
 

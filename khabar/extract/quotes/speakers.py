@@ -358,7 +358,7 @@ def _sole_speaker(r: _Reading, vs: int, gender: str | None = None) -> _Speaker |
     if gender:
         return _sole_of_gender(r, vs, [sp for sp in pool if speaker_gender(r.t[sp.start : sp.end].split()) == gender])
     last = pool[-1]
-    named = any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end))
+    named = r.names_person(last.start, last.end)
     head = r.t[last.start : last.end].split()[0]
     if not named and not head.startswith("ال") and head not in _TITLE_HEADS:
         return None  # (a person tagged there, or a definite or title head: not a stray phrase read as a subject)
@@ -795,7 +795,7 @@ def _paragraph_person(r: _Reading, vs: int, carried: _Speaker) -> _Speaker | Non
             break
         if r.t[sp.verb_start : sp.verb_end] in _ASKING:
             continue  # (سألت الدورية X عن …: the asker is not who answers)
-        if any(e[2] == "PER" and e[0] < sp.end and e[1] > sp.start for e in r.ents.starting(sp.start - _MAX_ENTITY, sp.end)) \
+        if r.names_person(sp.start, sp.end) \
                 and not _same_name(r.t, (sp.start, sp.end), carried):
             return sp._replace(verb_start=vs, verb_end=vs)
     return _paragraph_topic(r, para, vs)
@@ -961,7 +961,7 @@ def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | N
         return spoken
     if len(_SENT_END.findall(r.t, last.verb_end, vs)) > 1:
         return spoken  # not the sentence before
-    if any(e[2] == "PER" and e[0] < last.end and e[1] > last.start for e in r.ents.starting(last.start - _MAX_ENTITY, last.end)):
+    if r.names_person(last.start, last.end):
         return last
     return spoken
 
