@@ -10,6 +10,10 @@ dominates a topic. Prints ``file<TAB>line<TAB>source<TAB>topic<TAB>words``
 per article; nothing of the text.
 
     python bench/sample_realnews.py --seed 2015 --per-topic 8
+    python bench/sample_realnews.py --seed 2026 --per-topic 6 --exclude tests/realnews/ner-dev.jsonl   # the held-out set
+
+``--exclude`` leaves out the articles of existing sets (their ``file`` and
+``line``), so that a held-out set never shares an article with a dev set.
 """
 
 from __future__ import annotations
@@ -67,13 +71,14 @@ def candidates() -> dict[str, dict[str, list]]:
     return pools
 
 
-def draw(pools: dict, seed: int, per_topic: int) -> list[tuple]:
+def draw(pools: dict, seed: int, per_topic: int, exclude: frozenset = frozenset()) -> list[tuple]:
     rng = random.Random(seed)
     chosen = []
     for topic in TOPICS:
         sources = sorted(pools[topic])
         rng.shuffle(sources)
         for source in sources:
+            pools[topic][source] = [a for a in pools[topic][source] if (f"saudinewsnet/{a[0]}", a[1]) not in exclude]
             rng.shuffle(pools[topic][source])
         picked, i = [], 0
         while len(picked) < per_topic and any(pools[topic][s] for s in sources):
@@ -85,12 +90,22 @@ def draw(pools: dict, seed: int, per_topic: int) -> list[tuple]:
     return chosen
 
 
+def _articles_of(paths: list[str]) -> frozenset:
+    """(file, line) of every article in the JSONL sets at ``paths``."""
+    articles = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            articles |= {(entry["file"], entry["line"]) for entry in map(json.loads, handle)}
+    return frozenset(articles)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=2015)
     parser.add_argument("--per-topic", type=int, default=8)
+    parser.add_argument("--exclude", nargs="*", default=[], help="JSONL sets whose articles are left out")
     args = parser.parse_args()
-    for name, line, words, source, topic in draw(candidates(), args.seed, args.per_topic):
+    for name, line, words, source, topic in draw(candidates(), args.seed, args.per_topic, _articles_of(args.exclude)):
         print(f"{name}\t{line}\t{source}\t{topic}\t{words}")
     return 0
 
