@@ -16,6 +16,7 @@ from khabar.evaluate.ner import error_kind, evaluate_realnews, read_realnews, re
 from khabar.evaluate.scorer import score, score_overlap
 
 DEV_SET = Path(__file__).resolve().parent / "realnews" / "ner-dev.jsonl"
+HELDOUT_SET = DEV_SET.with_name("ner-heldout.jsonl")
 FIRST = 3  # articles scored by the end-to-end test: enough for every label, quick on 2 cores
 
 
@@ -53,12 +54,23 @@ def _first_entries(tmp_path: Path, n: int = FIRST) -> Path:
     return path
 
 
-def test_dev_set_stores_no_text():
-    for raw in DEV_SET.read_text(encoding="utf-8").splitlines():
+@pytest.mark.parametrize(("path", "articles"), [(DEV_SET, 40), (HELDOUT_SET, 30)])
+def test_real_news_sets_store_no_text(path, articles):
+    for raw in path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(raw)
         assert set(entry) == {"file", "line", "sha256", "entities"}
         assert all(isinstance(s, int) and isinstance(e, int) and lab in ("PER", "LOC", "ORG", "MISC") for s, e, lab in entry["entities"])
-    assert len(DEV_SET.read_text(encoding="utf-8").splitlines()) >= 40
+    assert len(path.read_text(encoding="utf-8").splitlines()) == articles
+
+
+def _articles(path: Path) -> set:
+    return {(e["file"], e["line"]) for e in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def test_the_held_out_set_shares_no_article_with_the_dev_set(shared_data):
+    assert not _articles(DEV_SET) & _articles(HELDOUT_SET)
+    entries = read_realnews(HELDOUT_SET, shared_data)  # every text still matches its hash
+    assert len(entries) == 30 and sum(len(e["entities"]) for e in entries) == 491
 
 
 def test_hash_check_refuses_a_changed_text(tmp_path, shared_data):
