@@ -122,6 +122,28 @@ def test_a_compass_word_after_a_distance_names_nothing():
     assert fix("على بعد 50 كم شمال الرياض", [(5, 6, "LOC")]) == [("الرياض", "LOC")]
 
 
+# --- quoted names ------------------------------------------------------------------------
+
+
+def test_a_quoted_name_after_an_outlet_or_company_word_is_an_organisation():
+    assert fix('وقالت صحيفة " سبق " إن الحادث وقع') == [("سبق", "ORG")]
+    assert fix("أعلنت شركة « وان بلاس » الصينية", [(3, 4, "PER")]) == [("وان بلاس", "ORG")]  # the tagger's fragment gives way
+    assert fix("ذكرت صحيفة « الشرق الأوسط » أمس", [(2, 4, "LOC")]) == [("الشرق الأوسط", "ORG")]
+    assert fix("نشر الصور على موقع « إنستغرام » أمس", [(4, 5, "ORG")]) == [("إنستغرام", "ORG")]  # not the head word
+
+
+def test_a_quoted_title_after_a_work_word_is_misc():
+    assert fix("بطل مسلسل « كلام الناس » الجديد") == [("كلام الناس", "MISC")]
+    assert fix("أصدرت ديوانا بعنوان “ فلامنكو ” عن الدار") == [("فلامنكو", "MISC")]
+
+
+def test_no_quoted_name_without_its_closing_quote_or_in_a_long_quotation():
+    assert fix("قالت صحيفة « سبق إن الحادث وقع") == []
+    assert fix("نشرت صحيفة « إن الحادث وقع أمس في شارع الملك » أمس") == []  # seven words: a headline, not a name
+    assert fix("قالت صحيفة « سبق ، والحياة » أمس") == []
+    assert fix("جاء ذلك تحت عنوان « طلاب في بريطانيا »", [(7, 8, "LOC")]) == [("بريطانيا", "LOC")]  # a theme, not a title
+
+
 # --- hygiene -------------------------------------------------------------------------
 
 

@@ -62,6 +62,20 @@ DIRECTIONS = _words("جنوب شمال شرق غرب وسط جنوبي شمال�
 # administrative heads (مدينة، محافظة، دولة) stay out (guidelines, head nouns).
 STATE_HEADS = _words("جمهورية مملكة سلطنة")
 
+# Words before a name written in quotes, and what that name is (guidelines: outlets, companies,
+# sites and apps are ORG, titles of works and named events MISC): «صحيفة "سبق"» -> ORG سبق,
+# «شركة «أوتيس»» -> ORG أوتيس, «مسلسل "كلام الناس"» -> MISC كلام الناس, «بعنوان "فلامنكو"» -> MISC.
+# Without quotes most of them are followed by a common noun (موقع الحادث، برنامج العمل).
+QUOTED_ORG_HEADS = _words(
+    """صحيفة جريدة مجلة وكالة قناة إذاعة شبكة موقع تطبيق منصة شركة مجموعة مؤسسة منظمة جمعية مركز هيئة مصرف بنك
+    حزب حركة تنظيم جماعة نادي فريق مجلس اتحاد لجنة صندوق معهد أكاديمية رابطة مكتب متجر مطعم علامة"""
+)
+QUOTED_MISC_HEADS = _words(
+    """برنامج مسلسل فيلم كتاب رواية ديوان مسرحية أغنية قصيدة ألبوم لعبة بعنوان مهرجان معرض ملتقى منتدى
+    جائزة عملية حملة مبادرة مسابقة بطولة كأس دوري"""
+)
+QUOTED_HEADS = {**{w: "ORG" for w in QUOTED_ORG_HEADS}, **{w: "MISC" for w in QUOTED_MISC_HEADS}}
+
 # Every word that opens a name without being one: a proclitic glued to it is
 # split off (ومستشفى -> مستشفى) even though no lexicon counts it as a name.
 OPENING_WORDS = ORG_HEADS | EVENT_HEADS | DIRECTIONS | STATE_HEADS

@@ -16,10 +16,14 @@ once per word type) and the spans the tagger gave, and returns spans:
    الأمنية، دوري أبطال أوروبا). A head followed by a title or a person
    (مستشفى الملك فهد) is left alone: facilities named after people are
    the identity rules' (:mod:`khabar.extract.person_spans`).
-4. :func:`compound_places` — compass words and a state's official head
+4. :func:`quoted_names` — a name in quotes right after a word that says
+   what it names is that kind of name: «صحيفة "سبق"», «شركة «أوتيس»» (ORG),
+   «مسلسل "كلام الناس"», «بعنوان "فلامنكو"» (MISC); the quotes and the head
+   word stay out, the tagger's spans inside give way.
+5. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة).
-5. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
+6. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
    numbers or units taken for a person or an organisation (نصف ريال); last,
    so that it also sees what the other rules made.
 
@@ -147,6 +151,7 @@ class Word(NamedTuple):
     head_definite: bool  # written with the article (الهيئة)
     direction: bool
     state: bool
+    quoted: str  # the label of a quoted name right after this word (QUOTED_HEADS), or ""
     trigger: bool  # some rule may fire on this word even outside a span
 
 
@@ -189,9 +194,10 @@ def _word_info(form: str) -> Word:
     direction = not heads.DIRECTIONS.isdisjoint(readings)
     state = not heads.STATE_HEADS.isdisjoint(readings)
     punct = not any(map(str.isalnum, w))
-    trigger = bool(head) or direction or state or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
+    quoted = next((heads.QUOTED_HEADS[r] for r in readings if r in heads.QUOTED_HEADS), "")
+    trigger = bool(head) or direction or state or bool(quoted) or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
     return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(map(str.isdigit, w)),
-                w in TITLES or rest in TITLES, head, head_definite, direction, state, trigger)
+                w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, trigger)
 
 
 _HEADS = heads.ORG_HEADS | heads.EVENT_HEADS
@@ -455,6 +461,45 @@ def _conjunct(info: list[Word], j: int) -> int | None:
 
 # --- rule 5: compound places ----------------------------------------------------------------
 
+# --- rule 5: quoted names ----------------------------------------------------------------
+
+OPENING_QUOTES = frozenset('«"“')
+CLOSING_QUOTES = {"«": "»", '"': '"', "“": "”"}
+MAX_QUOTED_WORDS = 6  # a longer quotation after the head is a phrase (a slogan, a headline), not a name
+# Punctuation a quoted name never holds (a dot may: «آر.إس.ايه»).
+NOT_IN_A_QUOTED_NAME = frozenset("،,؛;:!؟?()[]")
+
+
+def quoted_names(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
+    """The name in quotes after a QUOTED_HEADS word, one span with that head's label; a span of the
+    tagger's inside it or on the head word alone gives way."""
+    new: list[Span] = []
+    for i in triggers:
+        found = quoted_span(info, i) if info[i].quoted and (not new or i >= new[-1][1]) else None
+        if found:
+            new.append(found)
+    if not new:
+        return spans
+    heads_alone = {(a - 2, a - 1) for a, _, _ in new}
+    kept = [s for s in spans if (s[0], s[1]) not in heads_alone and not any(s[0] < b and a < s[1] for a, b, _ in new)]
+    return sorted(kept + new)
+
+
+def quoted_span(info: list[Word], i: int) -> Span | None:
+    """(start, end, label) of the quoted name right after the head at ``i``, or None."""
+    if i + 2 >= len(info) or info[i + 1].w not in OPENING_QUOTES:
+        return None
+    close = CLOSING_QUOTES[info[i + 1].w]
+    for j in range(i + 2, min(len(info), i + 3 + MAX_QUOTED_WORDS)):
+        w = info[j].w
+        if w == close or (close == "”" and w == '"'):
+            has_letters = any(not info[k].punct and not info[k].digit for k in range(i + 2, j))
+            return (i + 2, j, info[i].quoted) if has_letters else None
+        if w in OPENING_QUOTES or w in CLOSING_QUOTES.values() or w in NOT_IN_A_QUOTED_NAME:
+            return None
+    return None
+
+
 OLD_TOWN = _words("القديمة القديم الكبرى")
 DISTANCE = _words("كم كيلومتر كيلومترا كيلومترات ميل ميلا أميال متر مترا")
 
@@ -502,6 +547,7 @@ def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list
     if triggers:
         spans = fixed_names(info, spans, triggers)
         spans = named_heads(info, spans, names, triggers)
+        spans = quoted_names(info, spans, triggers)
     spans = compound_places(info, spans)
     return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
 
