@@ -144,6 +144,23 @@ def test_no_quoted_name_without_its_closing_quote_or_in_a_long_quotation():
     assert fix("جاء ذلك تحت عنوان « طلاب في بريطانيا »", [(7, 8, "LOC")]) == [("بريطانيا", "LOC")]  # a theme, not a title
 
 
+# --- places after an administrative head ---------------------------------------------------
+
+
+def test_a_town_after_an_administrative_head_is_a_place_the_head_stays_out():
+    assert fix("أصيب مقيمان في محافظة الحرث أمس") == [("الحرث", "LOC")]
+    assert fix("وذلك بقرية المندق التابعة لمحافظة قلوة") == [("المندق", "LOC"), ("قلوة", "LOC")]
+    assert fix("ورد بلاغ لشرطة محافظة حفر الباطن أمس") == [("حفر الباطن", "LOC")]
+    assert fix("زار الوفد محافظة جدة", [(3, 4, "LOC")]) == [("جدة", "LOC")]  # the tagger's span is kept as it is
+
+
+def test_no_place_after_a_head_for_adjectives_directions_and_common_words():
+    assert fix("وقع الحادث في منطقة نائية من البلاد") == []
+    assert fix("قصفت الطائرات حيا شعبيا و حي شعبي في المدينة") == []
+    assert fix("تقدمت القوات ناحية الشمال ثم منطقة جبل نقم") == []
+    assert fix("في محافظة ، أمس") == []
+
+
 # --- hygiene -------------------------------------------------------------------------
 
 

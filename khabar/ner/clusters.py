@@ -17,12 +17,18 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from khabar.arabic import CLUSTER_LETTERS, char_class
 from khabar.ner.features import norm, strip_article, strip_proclitics
 
 CLUSTERS = Path(__file__).resolve().parents[1] / "resources" / "ner" / "clusters.tsv.gz"
+NAME_LISTS = CLUSTERS.with_name("name_lists.tsv")
+# A cluster (at the middle granularity, k = 256) where at least this share of the words are places
+# of the name lists gathers places: Saudi towns and governorates, Arab capitals, countries.
+PLACE_CLUSTER_SHARE = 0.10
 
 # Runs of Arabic letters, of Latin letters, of digits, or one other symbol:
 # the same words the segmenter hands to the tagger once clitics stay attached.
@@ -93,3 +99,18 @@ class ClusterFeatures:
 
 def load_features(path: Path = CLUSTERS) -> ClusterFeatures:
     return ClusterFeatures(*_read(path))
+
+
+@lru_cache(maxsize=1)
+def place_words(path: Path = CLUSTERS, lists: Path = NAME_LISTS) -> frozenset[str]:
+    """Normalised words of the clusters where the places of the name lists gather (PLACE_CLUSTER_SHARE).
+
+    Most are places the lists do not hold (طبرجل، قلوة، النماص، خليص), with the place words that
+    share their contexts (مدينة، شمال، وادي): a rule reading them must set those apart itself."""
+    table, ks = _read(path)
+    level = ks.index(256) if 256 in ks else len(ks) // 2
+    places = {entry for label, _, entry in (line.partition("\t") for line in lists.read_text(encoding="utf-8").splitlines()) if label == "LOC"}
+    size = Counter(ids[level] for ids in table.values())
+    hits = Counter(table[w][level] for w in places if w in table)
+    chosen = {c for c, n in hits.items() if n >= PLACE_CLUSTER_SHARE * size[c]}
+    return frozenset(w for w, ids in table.items() if ids[level] in chosen)

@@ -76,6 +76,16 @@ QUOTED_MISC_HEADS = _words(
 )
 QUOTED_HEADS = {**{w: "ORG" for w in QUOTED_ORG_HEADS}, **{w: "MISC" for w in QUOTED_MISC_HEADS}}
 
+# Administrative heads: the place named after them is LOC, the head itself stays out of the span
+# (guidelines, head nouns: «بمحافظة الطائف» -> الطائف).
+ADMIN_HEADS = _words("محافظة محافظتي قرية بلدة مخطط حي مديرية ناحية قضاء مدينة منطقة ولاية إمارة مقاطعة")
+# Of those, the heads that are also common nouns of place ("a remote area", "a nearby town"):
+# an indefinite feminine word after them is an adjective (منطقة نائية، مدينة قريبة), not a name.
+COMMON_ADMIN_HEADS = _words("مدينة منطقة ناحية")
+# Words that say where without naming a place (منطقة الجنوب، ناحية الشمال), and the heads of
+# natural features, which open a name of their own with them (منطقة جبل نقم -> جبل نقم).
+WHERE_WORDS = _words("الشمال الجنوب الشرق الغرب الوسط جبل وادي جزيرة نهر بحر صحراء سهل")
+
 # Every word that opens a name without being one: a proclitic glued to it is
 # split off (ومستشفى -> مستشفى) even though no lexicon counts it as a name.
 OPENING_WORDS = ORG_HEADS | EVENT_HEADS | DIRECTIONS | STATE_HEADS

@@ -20,14 +20,17 @@ once per word type) and the spans the tagger gave, and returns spans:
    what it names is that kind of name: «صحيفة "سبق"», «شركة «أوتيس»» (ORG),
    «مسلسل "كلام الناس"», «بعنوان "فلامنكو"» (MISC); the quotes and the head
    word stay out, the tagger's spans inside give way.
-5. :func:`compound_places` — compass words and a state's official head
+5. :func:`places_after_heads` — the place after an administrative head
+   (بمحافظة الطائف، قرية المندق) when the tagger missed it and the word is
+   one of the words the cluster table groups with places.
+6. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة).
-6. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
+7. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
    numbers or units taken for a person or an organisation (نصف ريال); last,
    so that it also sees what the other rules made.
 
-The name chain of rule 4 is deliberately conservative: after the head it
+The name chain of rule 3 is deliberately conservative: after the head it
 takes one genitive (a definite word, an entity, a known name word, or an
 indefinite noun followed by one of those), then adjectives (definite words
 of the nisba shape -ي/-ية or a short list), ``ل`` descriptors (للعلوم،
@@ -47,6 +50,7 @@ from typing import NamedTuple
 
 from khabar.ner.tags import spans_from_bio
 from khabar.ner import heads
+from khabar.ner.clusters import place_words
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
 
 Span = tuple[int, int, str]
@@ -152,6 +156,8 @@ class Word(NamedTuple):
     direction: bool
     state: bool
     quoted: str  # the label of a quoted name right after this word (QUOTED_HEADS), or ""
+    admin: bool  # an administrative head (محافظة، قرية), with or without a proclitic
+    place_like: bool  # in a cluster where places gather (clusters.place_words)
     trigger: bool  # some rule may fire on this word even outside a span
 
 
@@ -195,9 +201,10 @@ def _word_info(form: str) -> Word:
     state = not heads.STATE_HEADS.isdisjoint(readings)
     punct = not any(map(str.isalnum, w))
     quoted = next((heads.QUOTED_HEADS[r] for r in readings if r in heads.QUOTED_HEADS), "")
-    trigger = bool(head) or direction or state or bool(quoted) or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
+    admin = not heads.ADMIN_HEADS.isdisjoint(readings)
+    trigger = bool(head) or direction or state or bool(quoted) or admin or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
     return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(map(str.isdigit, w)),
-                w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, trigger)
+                w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, admin, w in place_words(), trigger)
 
 
 _HEADS = heads.ORG_HEADS | heads.EVENT_HEADS
@@ -459,8 +466,6 @@ def _conjunct(info: list[Word], j: int) -> int | None:
     return None
 
 
-# --- rule 5: compound places ----------------------------------------------------------------
-
 # --- rule 5: quoted names ----------------------------------------------------------------
 
 OPENING_QUOTES = frozenset('«"“')
@@ -499,6 +504,33 @@ def quoted_span(info: list[Word], i: int) -> Span | None:
             return None
     return None
 
+
+# --- rule 6: places after an administrative head -------------------------------------------
+
+
+def places_after_heads(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
+    """The word after an administrative head (بمحافظة الطائف، قرية المندق) made a LOC span when the
+    tagger left it out and it reads as a place (clusters.place_words; not a head, compass word or
+    title itself), with a second such word (حفر الباطن); the head stays out."""
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    new: list[Span] = []
+    for i in triggers:
+        j = i + 1
+        if not info[i].admin or j >= len(info) or j in covered or (new and j < new[-1][1]) or not _reads_as_place(info[j], info[i]):
+            continue
+        end = j + 2 if j + 1 < len(info) and j + 1 not in covered and _reads_as_place(info[j + 1], info[i]) else j + 1
+        new.append((j, end, "LOC"))
+    return sorted(spans + new) if new else spans
+
+
+def _reads_as_place(t: Word, head: Word) -> bool:
+    if not t.place_like or t.prefix or t.head or t.admin or t.direction or t.state or t.title or t.stop or t.punct or t.w in heads.WHERE_WORDS:
+        return False
+    common_head = not heads.COMMON_ADMIN_HEADS.isdisjoint(head.readings)
+    return not (common_head and not t.definite and t.w.endswith("ه"))  # منطقة نائية: an adjective
+
+
+# --- rule 7: compound places ----------------------------------------------------------------
 
 OLD_TOWN = _words("القديمة القديم الكبرى")
 DISTANCE = _words("كم كيلومتر كيلومترا كيلومترات ميل ميلا أميال متر مترا")
@@ -548,6 +580,7 @@ def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list
         spans = fixed_names(info, spans, triggers)
         spans = named_heads(info, spans, names, triggers)
         spans = quoted_names(info, spans, triggers)
+        spans = places_after_heads(info, spans, triggers)
     spans = compound_places(info, spans)
     return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
 
