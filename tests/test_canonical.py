@@ -251,6 +251,17 @@ def test_lineage_joins_a_name_split_by_the_tagger():
         ("استقبل محمد بن نايف ولي العهد الوفد", (1, 6, "PER"), {}, (1, 4, "PER")),
         ("قال جوزيف بلاتر رئيس الفيفا", (1, 4, "PER"), {}, (1, 3, "PER")),
         ("قال نائب خادم الحرمين الشريفين", (1, 5, "PER"), {}, (1, 5, "PER")),
+        # a verb after و/ف (its cluster is the verbs'), before or after the name
+        ("وشارك فيدال في المباراة", (0, 2, "PER"), {}, (1, 2, "PER")),
+        ("وأشاد الأنصاري بالجهود", (0, 2, "PER"), {}, (1, 2, "PER")),
+        ("وكتب هولاند رسالة", (0, 2, "PER"), {}, (1, 2, "PER")),
+        ("ثم أنجيلا ميركل فأوضحت موقفها", (1, 4, "PER"), {}, (1, 3, "PER")),
+        # names that open with و stay whole: their cluster is no verbs'
+        ("قال وليد الحسن", (1, 3, "PER"), {}, (1, 3, "PER")),
+        ("قال وسام البريدي", (1, 3, "PER"), {}, (1, 3, "PER")),
+        ("قال ونستون تشرشل", (1, 3, "PER"), {}, (1, 3, "PER")),
+        ("اعتقل إبراهيم ويزيد زيد القعود", (2, 5, "PER"), {}, (2, 5, "PER")),  # يزيد is a given name and a verb
+        ("قتل الصحافي جيمس فولي", (2, 4, "PER"), {}, (2, 4, "PER")),  # after a name only a verb of saying is cut
     ],
 )
 def test_words_the_tagger_ran_on_are_cut_from_a_person(sentence, span, names, expected):

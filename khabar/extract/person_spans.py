@@ -14,7 +14,10 @@ Saudi news, and these rules fix the edges it gets wrong most often there:
 3. Words the tagger ran on past a person's name are cut: a verb
    (``محمد بن نايف زار``), a title (``... ولي العهد``), a time phrase
    (``... صباح اليوم``) or a time word glued to the last word (``بلاترأمس``);
-   so is an adverbial or a preposition before it (``خلفا لبلاتر``، ``على لودريان``).
+   so is an adverbial or a preposition before it (``خلفا لبلاتر``، ``على لودريان``),
+   and a verb with و or ف before it (``وشارك فيدال``، ``وأشاد الأنصاري``):
+   a word the cluster table groups with the verbs of saying, once its
+   conjunction is off (:func:`khabar.ner.clusters.verb_words`).
 4. Two people joined by و in one span (``هولاند ولودريان``) are two mentions.
 
 Each rule looks at words only (normalised with :func:`canonical.norm`), so
@@ -23,7 +26,11 @@ it is linear in the sentence and cannot backtrack.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from khabar.extract.canonical import LINEAGE_KEYS as LINEAGE, ROLE_STOPS, TITLE_PHRASES, leading_titles, norm, title_at, title_only
+from khabar.extract.lexicon import REPORTING_VERBS
+from khabar.ner.clusters import verb_words
 from khabar.ner.features import strip_proclitics
 from khabar.ner.heads import FACILITY_HEADS
 
@@ -57,6 +64,24 @@ WRITTEN_STOPS = set("فإن وإن بأن لأن وأن".split())
 
 def _core(word: str) -> str:
     return strip_proclitics(norm(word))[1]
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return verb_words(frozenset(norm(v) for v in REPORTING_VERBS))
+
+
+def _conjoined_verb(word: str, names: dict, verbs: frozenset | None = None) -> bool:
+    """و/ف and a verb of ``verbs`` (default: the verb clusters' words: وشارك، وأشاد), not a name that
+    opens with و or ف (وليد، وسام، فولي: not in a verb cluster, or a given name of the lists)."""
+    w = norm(word)
+    prefix, rest = strip_proclitics(w)
+    return prefix in ("و", "ف") and rest in (_verbs() if verbs is None else verbs) and names.get(w, 0) == 0
+
+
+# After a name only a verb of saying proper is cut (أنجيلا ميركل فأوضحت): a surname that opens with
+# ف reads as ف + a verb too often (فولي = ف + ولي، فيلبي = ف + يلبي).
+_SAYING = frozenset(norm(v) for v in REPORTING_VERBS)
 
 
 def _facility_head(words: list[str], a: int) -> int | None:
@@ -108,7 +133,7 @@ def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:
     while b - a > 1:
         w = norm(words[b - 1])
         nxt = norm(words[b]) if b < len(words) else ""
-        if w in NAME_STOPS or words[b - 1] in WRITTEN_STOPS or (w in TIME_PARTS and nxt in TIME_WORDS):
+        if w in NAME_STOPS or words[b - 1] in WRITTEN_STOPS or (w in TIME_PARTS and nxt in TIME_WORDS) or _conjoined_verb(words[b - 1], names, _SAYING):
             b -= 1
         else:
             break
@@ -116,13 +141,14 @@ def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:
 
 
 def trim_head(words: list[str], a: int, b: int, names: dict) -> int:
-    """Start of a person span without a word the tagger took in before the name: a particle or an
-    adverbial accusative (``خلفا لبلاتر``، ``مكسبا لبلاتر``). A list, not a pattern: ديانا ends like them."""
+    """Start of a person span without a word the tagger took in before the name: a particle, an
+    adverbial accusative (``خلفا لبلاتر``، ``مكسبا لبلاتر``; a list, not a pattern: ديانا ends like
+    them) or a verb after و/ف (``وشارك فيدال``)."""
     while b - a > 1:
         w = norm(words[a])
         # على is a preposition as written; the name is spelt علي (both fold to علي), except in
         # Egyptian spelling, where على عبد المجيد is a name: not before عبد/أبو
-        if w in NAME_STOPS or w in ADVERBIALS or (words[a] == "على" and norm(words[a + 1]) not in COMPOUND_STARTS):
+        if w in NAME_STOPS or w in ADVERBIALS or (words[a] == "على" and norm(words[a + 1]) not in COMPOUND_STARTS) or _conjoined_verb(words[a], names):
             a += 1
         else:
             break

@@ -29,6 +29,9 @@ NAME_LISTS = CLUSTERS.with_name("name_lists.tsv")
 # A cluster (at the middle granularity, k = 256) where at least this share of the words are places
 # of the name lists gathers places: Saudi towns and governorates, Arab capitals, countries.
 PLACE_CLUSTER_SHARE = 0.10
+# A cluster holding this many verbs of saying, and given names for under this share of its words, gathers verbs.
+VERB_CLUSTER_SEEDS = 3
+NAME_SHARE_OF_VERBS = 0.02
 
 # Runs of Arabic letters, of Latin letters, of digits, or one other symbol:
 # the same words the segmenter hands to the tagger once clitics stay attached.
@@ -101,16 +104,41 @@ def load_features(path: Path = CLUSTERS) -> ClusterFeatures:
     return ClusterFeatures(*_read(path))
 
 
+def _middle_clusters(path: Path) -> dict[str, str]:
+    """word -> its cluster at the middle granularity (k = 256 in the shipped table)."""
+    table, ks = _read(path)
+    level = ks.index(256) if 256 in ks else len(ks) // 2
+    return {w: ids[level] for w, ids in table.items()}
+
+
+def _words_of(clusters: dict[str, str], chosen: set[str]) -> frozenset[str]:
+    return frozenset(w for w, c in clusters.items() if c in chosen)
+
+
 @lru_cache(maxsize=1)
 def place_words(path: Path = CLUSTERS, lists: Path = NAME_LISTS) -> frozenset[str]:
     """Normalised words of the clusters where the places of the name lists gather (PLACE_CLUSTER_SHARE).
 
     Most are places the lists do not hold (طبرجل، قلوة، النماص، خليص), with the place words that
     share their contexts (مدينة، شمال، وادي): a rule reading them must set those apart itself."""
-    table, ks = _read(path)
-    level = ks.index(256) if 256 in ks else len(ks) // 2
+    clusters = _middle_clusters(path)
     places = {entry for label, _, entry in (line.partition("\t") for line in lists.read_text(encoding="utf-8").splitlines()) if label == "LOC"}
-    size = Counter(ids[level] for ids in table.values())
-    hits = Counter(table[w][level] for w in places if w in table)
-    chosen = {c for c, n in hits.items() if n >= PLACE_CLUSTER_SHARE * size[c]}
-    return frozenset(w for w, ids in table.items() if ids[level] in chosen)
+    size = Counter(clusters.values())
+    hits = Counter(clusters[w] for w in places if w in clusters)
+    return _words_of(clusters, {c for c, n in hits.items() if n >= PLACE_CLUSTER_SHARE * size[c]})
+
+
+@lru_cache(maxsize=4)
+def verb_words(verbs: frozenset[str], path: Path = CLUSTERS, lists: Path = NAME_LISTS) -> frozenset[str]:
+    """Normalised words of the clusters that hold at least VERB_CLUSTER_SEEDS of ``verbs`` (normalised
+    verbs of saying) and almost no given name of the name lists (< NAME_SHARE_OF_VERBS): the
+    clusters of verbs (شارك، أشاد، ناشد، كتب، أدلى). Given names that are also verbs fall there too
+    (يزيد، أشرف، باراك): the given names of the name lists are left out, and a rule should read the
+    rest only where a verb is already likely."""
+    clusters = _middle_clusters(path)
+    persons = {entry for label, _, entry in (line.partition("\t") for line in lists.read_text(encoding="utf-8").splitlines()) if label == "PER"}
+    size = Counter(clusters.values())
+    seeds = Counter(clusters[w] for w in verbs if w in clusters)
+    names = Counter(clusters[w] for w in persons if w in clusters)
+    chosen = {c for c, n in seeds.items() if n >= VERB_CLUSTER_SEEDS and names[c] < NAME_SHARE_OF_VERBS * size[c]}
+    return _words_of(clusters, chosen) - persons
