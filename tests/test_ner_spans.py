@@ -161,6 +161,45 @@ def test_no_place_after_a_head_for_adjectives_directions_and_common_words():
     assert fix("في محافظة ، أمس") == []
 
 
+# --- clubs in a sports report ------------------------------------------------------------------
+
+CLUBS = frozenset({"الهلال", "النصر", "الشباب", "الاتفاق"})
+
+
+def club_doc(*sentences: str, tagged: dict[int, list[tuple[int, int, str]]] | None = None):
+    """(surface, label) per sentence after the document rules; ``tagged``: sentence -> the tagger's spans."""
+    forms, sents, doc_tags = [], [], []
+    for n, sentence in enumerate(sentences):
+        words = sentence.split()
+        sents.append(list(range(len(forms), len(forms) + len(words))))
+        forms += words
+        tags = ["O"] * len(words)
+        for a, b, label in (tagged or {}).get(n, []):
+            tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
+        doc_tags.append((tags, [1.0] * len(words)))
+    out = S.repair_tagged(forms, [sents], [doc_tags], {}, CLUBS)[0]
+    return [[(" ".join(forms[sent[a]:sent[b - 1] + 1]), label) for a, b, label in S.spans_from_bio(tags)]
+            for sent, (tags, _) in zip(sents, out)]
+
+
+def test_a_sports_report_tags_every_mention_of_a_club_it_names():
+    assert club_doc("قال مدرب الهلال إن اللاعب سجل هدفا في المباراة", "وسيفتتح الهلال مبارياته وانتقل الحمد للهلال أمس") == [
+        [("الهلال", "ORG")], [("الهلال", "ORG"), ("للهلال", "ORG")]]  # tokens: the span starts at the second ل later, in the mention
+    # named by the tagger in one sentence, left in the next
+    assert club_doc("فاز النصر في المباراة على ملعب الفريق", "وأكد اللاعب أن النصر يستحق الدوري", tagged={0: [(1, 2, "ORG")]}) == [
+        [("النصر", "ORG")], [("النصر", "ORG")]]
+
+
+def test_club_words_stay_common_nouns_where_the_report_does_not_name_the_club_or_the_context_says_so():
+    # a report that never names the club: the word is the common noun
+    assert club_doc("قال مدرب المنتخب إن اللاعب سجل هدفا في المباراة", "وقد تم توقيع الاتفاق مع النادي") == [[], []]
+    # named, but: ب before it, an adjective after it, or a word that makes it the common noun
+    assert club_doc("قال مدرب الشباب إن اللاعب سجل هدفا في المباراة", "ودعت رعاية الشباب بالشباب إلى الشباب الرياضي") == [
+        [("الشباب", "ORG")], []]
+    # no sports report: the rule does not look
+    assert club_doc("قال رئيس الشباب في الحي إن القافلة وصلت", "ووصل الشباب إلى المدينة") == [[], []]
+
+
 # --- hygiene -------------------------------------------------------------------------
 
 

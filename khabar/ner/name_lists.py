@@ -6,7 +6,10 @@ names; one ``LABEL<TAB>entry`` per line, entries in ``features.norm`` spelling.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+
+NAME_LISTS = Path(__file__).resolve().parents[1] / "resources" / "ner" / "name_lists.tsv"
 
 
 def read_gazetteer(path: Path) -> dict[str, set[str]]:
@@ -22,3 +25,10 @@ def read_gazetteer(path: Path) -> dict[str, set[str]]:
         else:
             words.setdefault(label + "_PART", set()).update(parts)
     return words
+
+
+@lru_cache(maxsize=1)
+def club_words(path: Path = NAME_LISTS) -> frozenset[str]:
+    """The organisations of the name lists that are one word (الهلال، الفيصلي، أرامكو): the words
+    the sports-report rule of :mod:`khabar.ner.spans` may tag where the document names them."""
+    return frozenset(read_gazetteer(path).get("ORG", ()))
