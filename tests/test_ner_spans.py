@@ -144,6 +144,16 @@ def test_no_quoted_name_without_its_closing_quote_or_in_a_long_quotation():
     assert fix("جاء ذلك تحت عنوان « طلاب في بريطانيا »", [(7, 8, "LOC")]) == [("بريطانيا", "LOC")]  # a theme, not a title
 
 
+# --- groups -------------------------------------------------------------------------------------
+
+
+def test_a_known_group_after_tanzim_or_haraka_is_an_organisation_without_the_word():
+    assert fix("وأعلن تنظيم داعش مسؤوليته") == [("داعش", "ORG")]
+    assert fix("قال القيادي بتنظيم القاعدة إن حركة حماس رفضت", [(6, 7, "LOC")]) == [("القاعدة", "ORG"), ("حماس", "ORG")]
+    assert fix("رفضت اللجنة تنظيم المهرجان") == []  # تنظيم is also "organising"
+    assert fix("نفذت حركة صغيرة هجوما") == []
+
+
 # --- places after an administrative head ---------------------------------------------------
 
 

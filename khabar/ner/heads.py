@@ -76,6 +76,11 @@ QUOTED_MISC_HEADS = _words(
 )
 QUOTED_HEADS = {**{w: "ORG" for w in QUOTED_ORG_HEADS}, **{w: "MISC" for w in QUOTED_MISC_HEADS}}
 
+# Words before the name of a group that is never inside its span (guidelines: «تنظيم داعش» ->
+# داعش): the name after them is an organisation when the name lists know it as one. They are no
+# heads: تنظيم المهرجان is "organising the festival".
+GROUP_WORDS = _words("تنظيم حركة ميليشيا ميليشيات مليشيا مليشيات")
+
 # Administrative heads: the place named after them is LOC, the head itself stays out of the span
 # (guidelines, head nouns: «بمحافظة الطائف» -> الطائف).
 ADMIN_HEADS = _words("محافظة محافظتي قرية بلدة مخطط حي مديرية ناحية قضاء مدينة منطقة ولاية إمارة مقاطعة")

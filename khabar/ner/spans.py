@@ -20,13 +20,15 @@ once per word type) and the spans the tagger gave, and returns spans:
    what it names is that kind of name: «صحيفة "سبق"», «شركة «أوتيس»» (ORG),
    «مسلسل "كلام الناس"», «بعنوان "فلامنكو"» (MISC); the quotes and the head
    word stay out, the tagger's spans inside give way.
-5. :func:`places_after_heads` — the place after an administrative head
+5. :func:`named_groups` — a group the name lists know after تنظيم or حركة
+   (تنظيم داعش، حركة حماس) is an ORG span on its name.
+6. :func:`places_after_heads` — the place after an administrative head
    (بمحافظة الطائف، قرية المندق) when the tagger missed it and the word is
    one of the words the cluster table groups with places.
-6. :func:`compound_places` — compass words and a state's official head
+7. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة).
-7. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
+8. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
    numbers or units taken for a person or an organisation (نصف ريال); last,
    so that it also sees what the other rules made.
 
@@ -52,6 +54,7 @@ from khabar.ner.tags import spans_from_bio
 from khabar.ner import heads
 from khabar.ner.clusters import place_words
 from khabar.ner.features import SPORT_MIN_WORDS, SPORT_WORDS
+from khabar.ner.name_lists import club_words as one_word_organisations
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
 
 Span = tuple[int, int, str]
@@ -158,6 +161,8 @@ class Word(NamedTuple):
     state: bool
     quoted: str  # the label of a quoted name right after this word (QUOTED_HEADS), or ""
     admin: bool  # an administrative head (محافظة، قرية), with or without a proclitic
+    group_word: bool  # a word before a group's name (تنظيم، حركة: heads.GROUP_WORDS)
+    known_org: bool  # a one-word organisation of the name lists (داعش، حماس), without proclitics
     place_like: bool  # in a cluster where places gather (clusters.place_words)
     trigger: bool  # some rule may fire on this word even outside a span
 
@@ -203,9 +208,11 @@ def _word_info(form: str) -> Word:
     punct = not any(map(str.isalnum, w))
     quoted = next((heads.QUOTED_HEADS[r] for r in readings if r in heads.QUOTED_HEADS), "")
     admin = not heads.ADMIN_HEADS.isdisjoint(readings)
-    trigger = bool(head) or direction or state or bool(quoted) or admin or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
+    group_word = not heads.GROUP_WORDS.isdisjoint(readings)
+    trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
     return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(map(str.isdigit, w)),
-                w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, admin, w in place_words(), trigger)
+                w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, admin, group_word,
+                w in one_word_organisations(), w in place_words(), trigger)
 
 
 _HEADS = heads.ORG_HEADS | heads.EVENT_HEADS
@@ -506,7 +513,24 @@ def quoted_span(info: list[Word], i: int) -> Span | None:
     return None
 
 
-# --- rule 6: places after an administrative head -------------------------------------------
+# --- rule 6: groups -----------------------------------------------------------------------------
+
+
+def named_groups(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
+    """A group the name lists know, right after تنظيم/حركة (تنظيم داعش، بتنظيم القاعدة، حركة حماس),
+    made an ORG span on the name, where the tagger left the word out or gave it alone another label."""
+    covered = {k: (a, b, label) for a, b, label in spans for k in range(a, b)}
+    new = []
+    for i in triggers:
+        j = i + 1
+        if info[i].group_word and j < len(info) and info[j].known_org and covered.get(j, (j, j + 1, "")) in ((j, j + 1, ""), (j, j + 1, "LOC"), (j, j + 1, "PER"), (j, j + 1, "MISC")):
+            new.append((j, j + 1, "ORG"))
+    if not new:
+        return spans
+    return sorted([s for s in spans if not any(s[0] == a for a, _, _ in new)] + new)
+
+
+# --- rule 7: places after an administrative head -------------------------------------------
 
 
 def places_after_heads(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
@@ -531,7 +555,7 @@ def _reads_as_place(t: Word, head: Word) -> bool:
     return not (common_head and not t.definite and t.w.endswith("ه"))  # منطقة نائية: an adjective
 
 
-# --- rule 7: compound places ----------------------------------------------------------------
+# --- rule 8: compound places ----------------------------------------------------------------
 
 OLD_TOWN = _words("القديمة القديم الكبرى")
 DISTANCE = _words("كم كيلومتر كيلومترا كيلومترات ميل ميلا أميال متر مترا")
@@ -581,6 +605,7 @@ def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list
         spans = fixed_names(info, spans, triggers)
         spans = named_heads(info, spans, names, triggers)
         spans = quoted_names(info, spans, triggers)
+        spans = named_groups(info, spans, triggers)
         spans = places_after_heads(info, spans, triggers)
     spans = compound_places(info, spans)
     return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
