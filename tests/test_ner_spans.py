@@ -137,6 +137,13 @@ def test_a_quoted_title_after_a_work_word_is_misc():
     assert fix("أصدرت ديوانا بعنوان “ فلامنكو ” عن الدار") == [("فلامنكو", "MISC")]
 
 
+def test_a_quoted_outlet_spoken_to_is_an_organisation():
+    assert fix("وقال مدير المستشفى لـ « عكاظ » إن الحالة مستقرة") == [("عكاظ", "ORG")]
+    assert fix("وفي تصريح لـ « الشرق الأوسط » أكد الوزير", [(3, 5, "LOC")]) == [("الشرق الأوسط", "ORG")]
+    assert fix("ويحتاج المشروع لـ « كمية » كبيرة") == []  # no word of saying before it
+    assert fix("وقال لـ « إن الأمر انتهى تماما » أمس") == []  # a quotation, not a name
+
+
 def test_no_quoted_name_without_its_closing_quote_or_in_a_long_quotation():
     assert fix("قالت صحيفة « سبق إن الحادث وقع") == []
     assert fix("نشرت صحيفة « إن الحادث وقع أمس في شارع الملك » أمس") == []  # seven words: a headline, not a name

@@ -75,6 +75,10 @@ QUOTED_MISC_HEADS = _words(
     جائزة عملية حملة مبادرة مسابقة بطولة كأس دوري"""
 )
 QUOTED_HEADS = {**{w: "ORG" for w in QUOTED_ORG_HEADS}, **{w: "MISC" for w in QUOTED_MISC_HEADS}}
+# ل (written لـ) before a quoted name right after words of saying: the outlet spoken to (guidelines,
+# metonymy: «قال لـ"عكاظ"», «في تصريح لـ«الشرق الأوسط»» -> ORG), not the place or the adjective.
+SPOKEN_TO = norm("ل")
+SPEECH_NOUNS = _words("تصريح تصريحات تصريحه تصريحها تصريحاته حديث حديثه حديثها مصادر مصدر مقابلة")
 
 # Words before the name of a group that is never inside its span (guidelines: «تنظيم داعش» ->
 # داعش): the name after them is an organisation when the name lists know it as one. They are no

@@ -32,3 +32,9 @@ def club_words(path: Path = NAME_LISTS) -> frozenset[str]:
     """The organisations of the name lists that are one word (الهلال، الفيصلي، أرامكو): the words
     the sports-report rule of :mod:`khabar.ner.spans` may tag where the document names them."""
     return frozenset(read_gazetteer(path).get("ORG", ()))
+
+
+@lru_cache(maxsize=1)
+def speech_words(path: Path = NAME_LISTS) -> frozenset[str]:
+    """The verbs of saying of the name lists (class SAY: قال، وأكد، أوضحت)."""
+    return frozenset(read_gazetteer(path).get("SAY", ()))

@@ -54,7 +54,7 @@ from khabar.ner.tags import spans_from_bio
 from khabar.ner import heads
 from khabar.ner.clusters import place_words
 from khabar.ner.features import SPORT_MIN_WORDS, SPORT_WORDS
-from khabar.ner.name_lists import club_words as one_word_organisations
+from khabar.ner.name_lists import club_words as one_word_organisations, speech_words
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
 
 Span = tuple[int, int, str]
@@ -159,7 +159,8 @@ class Word(NamedTuple):
     head_definite: bool  # written with the article (الهيئة)
     direction: bool
     state: bool
-    quoted: str  # the label of a quoted name right after this word (QUOTED_HEADS), or ""
+    quoted: str  # the label of a quoted name right after this word (QUOTED_HEADS), "TO" for ل (SPOKEN_TO), or ""
+    speech: bool  # a verb or noun of saying (the lists' SAY words, heads.SPEECH_NOUNS)
     admin: bool  # an administrative head (محافظة، قرية), with or without a proclitic
     group_word: bool  # a word before a group's name (تنظيم، حركة: heads.GROUP_WORDS)
     known_org: bool  # a one-word organisation of the name lists (داعش، حماس), without proclitics
@@ -206,12 +207,13 @@ def _word_info(form: str) -> Word:
     direction = not heads.DIRECTIONS.isdisjoint(readings)
     state = not heads.STATE_HEADS.isdisjoint(readings)
     punct = not any(map(str.isalnum, w))
-    quoted = next((heads.QUOTED_HEADS[r] for r in readings if r in heads.QUOTED_HEADS), "")
+    quoted = "TO" if w == heads.SPOKEN_TO else next((heads.QUOTED_HEADS[r] for r in readings if r in heads.QUOTED_HEADS), "")
     admin = not heads.ADMIN_HEADS.isdisjoint(readings)
+    speech = w in speech_words() or w in heads.SPEECH_NOUNS
     group_word = not heads.GROUP_WORDS.isdisjoint(readings)
     trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
     return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(map(str.isdigit, w)),
-                w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, admin, group_word,
+                w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, speech, admin, group_word,
                 w in one_word_organisations(), w in place_words(), trigger)
 
 
@@ -479,6 +481,8 @@ def _conjunct(info: list[Word], j: int) -> int | None:
 OPENING_QUOTES = frozenset('«"“')
 CLOSING_QUOTES = {"«": "»", '"': '"', "“": "”"}
 MAX_QUOTED_WORDS = 6  # a longer quotation after the head is a phrase (a slogan, a headline), not a name
+MAX_SPEECH_GAP = 3  # words between a verb of saying and the ل of the outlet (قال مدير المستشفى لـ«عكاظ»)
+MAX_OUTLET_WORDS = 3  # an outlet's name (الشرق الأوسط، عين اليوم); a longer quotation after ل is a phrase
 # Punctuation a quoted name never holds (a dot may: «آر.إس.ايه»).
 NOT_IN_A_QUOTED_NAME = frozenset("،,؛;:!؟?()[]")
 
@@ -502,12 +506,17 @@ def quoted_span(info: list[Word], i: int) -> Span | None:
     """(start, end, label) of the quoted name right after the head at ``i``, or None."""
     if i + 2 >= len(info) or info[i + 1].w not in OPENING_QUOTES:
         return None
+    label = info[i].quoted
+    if label == "TO":  # لـ«عكاظ»: an outlet only when spoken to
+        if not any(t.speech for t in info[max(0, i - MAX_SPEECH_GAP) : i]):
+            return None
+        label = "ORG"
     close = CLOSING_QUOTES[info[i + 1].w]
     for j in range(i + 2, min(len(info), i + 3 + MAX_QUOTED_WORDS)):
         w = info[j].w
         if w == close or (close == "”" and w == '"'):
             has_letters = any(not info[k].punct and not info[k].digit for k in range(i + 2, j))
-            return (i + 2, j, info[i].quoted) if has_letters else None
+            return (i + 2, j, label) if has_letters and (info[i].quoted != "TO" or j - i - 2 <= MAX_OUTLET_WORDS) else None
         if w in OPENING_QUOTES or w in CLOSING_QUOTES.values() or w in NOT_IN_A_QUOTED_NAME:
             return None
     return None
