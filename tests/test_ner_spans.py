@@ -144,6 +144,17 @@ def test_a_quoted_outlet_spoken_to_is_an_organisation():
     assert fix("وقال لـ « إن الأمر انتهى تماما » أمس") == []  # a quotation, not a name
 
 
+def test_quoted_names_coordinated_after_one_head_share_its_label():
+    assert fix("نشرت صحيفة « الحياة » و « عكاظ » الخبر") == [("الحياة", "ORG"), ("عكاظ", "ORG")]
+    assert fix("ومن قصائد ديوان بعنوان “ إلى قديسة ” ، “ عذراء ” أمس") == [("إلى قديسة", "MISC"), ("عذراء", "MISC")]
+
+
+def test_a_name_given_in_quotes_after_its_head_has_that_label_wherever_the_document_quotes_it():
+    doc = document("أصدرت الشاعرة ديوانا بعنوان « فلامنكو » عن الدار", "ويضم « فلامنكو » 29 قصيدة من فلامنكو",
+                   tagged={1: [(2, 3, "ORG"), (7, 8, "ORG")]})
+    assert doc == [[("فلامنكو", "MISC")], [("فلامنكو", "MISC"), ("فلامنكو", "ORG")]]  # unquoted: left to the tagger
+
+
 def test_no_quoted_name_without_its_closing_quote_or_in_a_long_quotation():
     assert fix("قالت صحيفة « سبق إن الحادث وقع") == []
     assert fix("نشرت صحيفة « إن الحادث وقع أمس في شارع الملك » أمس") == []  # seven words: a headline, not a name
@@ -183,7 +194,7 @@ def test_no_place_after_a_head_for_adjectives_directions_and_common_words():
 CLUBS = frozenset({"الهلال", "النصر", "الشباب", "الاتفاق"})
 
 
-def club_doc(*sentences: str, tagged: dict[int, list[tuple[int, int, str]]] | None = None):
+def document(*sentences: str, tagged: dict[int, list[tuple[int, int, str]]] | None = None):
     """(surface, label) per sentence after the document rules; ``tagged``: sentence -> the tagger's spans."""
     forms, sents, doc_tags = [], [], []
     for n, sentence in enumerate(sentences):
@@ -200,21 +211,21 @@ def club_doc(*sentences: str, tagged: dict[int, list[tuple[int, int, str]]] | No
 
 
 def test_a_sports_report_tags_every_mention_of_a_club_it_names():
-    assert club_doc("قال مدرب الهلال إن اللاعب سجل هدفا في المباراة", "وسيفتتح الهلال مبارياته وانتقل الحمد للهلال أمس") == [
+    assert document("قال مدرب الهلال إن اللاعب سجل هدفا في المباراة", "وسيفتتح الهلال مبارياته وانتقل الحمد للهلال أمس") == [
         [("الهلال", "ORG")], [("الهلال", "ORG"), ("للهلال", "ORG")]]  # tokens: the span starts at the second ل later, in the mention
     # named by the tagger in one sentence, left in the next
-    assert club_doc("فاز النصر في المباراة على ملعب الفريق", "وأكد اللاعب أن النصر يستحق الدوري", tagged={0: [(1, 2, "ORG")]}) == [
+    assert document("فاز النصر في المباراة على ملعب الفريق", "وأكد اللاعب أن النصر يستحق الدوري", tagged={0: [(1, 2, "ORG")]}) == [
         [("النصر", "ORG")], [("النصر", "ORG")]]
 
 
 def test_club_words_stay_common_nouns_where_the_report_does_not_name_the_club_or_the_context_says_so():
     # a report that never names the club: the word is the common noun
-    assert club_doc("قال مدرب المنتخب إن اللاعب سجل هدفا في المباراة", "وقد تم توقيع الاتفاق مع النادي") == [[], []]
+    assert document("قال مدرب المنتخب إن اللاعب سجل هدفا في المباراة", "وقد تم توقيع الاتفاق مع النادي") == [[], []]
     # named, but: ب before it, an adjective after it, or a word that makes it the common noun
-    assert club_doc("قال مدرب الشباب إن اللاعب سجل هدفا في المباراة", "ودعت رعاية الشباب بالشباب إلى الشباب الرياضي") == [
+    assert document("قال مدرب الشباب إن اللاعب سجل هدفا في المباراة", "ودعت رعاية الشباب بالشباب إلى الشباب الرياضي") == [
         [("الشباب", "ORG")], []]
     # no sports report: the rule does not look
-    assert club_doc("قال رئيس الشباب في الحي إن القافلة وصلت", "ووصل الشباب إلى المدينة") == [[], []]
+    assert document("قال رئيس الشباب في الحي إن القافلة وصلت", "ووصل الشباب إلى المدينة") == [[], []]
 
 
 # --- hygiene -------------------------------------------------------------------------

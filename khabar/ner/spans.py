@@ -482,41 +482,67 @@ OPENING_QUOTES = frozenset('«"“')
 CLOSING_QUOTES = {"«": "»", '"': '"', "“": "”"}
 MAX_QUOTED_WORDS = 6  # a longer quotation after the head is a phrase (a slogan, a headline), not a name
 MAX_SPEECH_GAP = 3  # words between a verb of saying and the ل of the outlet (قال مدير المستشفى لـ«عكاظ»)
+CLOSING_MARKS = frozenset(CLOSING_QUOTES.values())
+LIST_JOINS = frozenset(("،", ",", "و"))  # between coordinated quoted names
 MAX_OUTLET_WORDS = 3  # an outlet's name (الشرق الأوسط، عين اليوم); a longer quotation after ل is a phrase
 # Punctuation a quoted name never holds (a dot may: «آر.إس.ايه»).
 NOT_IN_A_QUOTED_NAME = frozenset("،,؛;:!؟?()[]")
 
 
 def quoted_names(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
-    """The name in quotes after a QUOTED_HEADS word, one span with that head's label; a span of the
-    tagger's inside it or on the head word alone gives way."""
+    """The names in quotes after a QUOTED_HEADS word, one span each with that head's label; a span of
+    the tagger's inside one or on the head word alone gives way."""
     new: list[Span] = []
+    heads_alone = set()
     for i in triggers:
-        found = quoted_span(info, i) if info[i].quoted and (not new or i >= new[-1][1]) else None
-        if found:
-            new.append(found)
+        if info[i].quoted and (not new or i >= new[-1][1]):
+            found = quoted_list(info, i)
+            if found:
+                new += found
+                heads_alone.add((i, i + 1))
     if not new:
         return spans
-    heads_alone = {(a - 2, a - 1) for a, _, _ in new}
     kept = [s for s in spans if (s[0], s[1]) not in heads_alone and not any(s[0] < b and a < s[1] for a, b, _ in new)]
     return sorted(kept + new)
 
 
+def quoted_list(info: list[Word], i: int) -> list[Span]:
+    """The quoted names after the head at ``i``: the first, and those coordinated with it by و or a
+    comma («صحيفتي «الحياة» و«عكاظ»», “فلامنكو”، “عذراء”), each with the head's label."""
+    first = quoted_span(info, i)
+    if first is None:
+        return []
+    found = [first]
+    while True:
+        k = found[-1][1] + 1  # after the closing quote
+        while k < len(info) and info[k].w in LIST_JOINS:
+            k += 1
+        nxt = _quoted_at(info, k, found[-1][2], MAX_QUOTED_WORDS) if k > found[-1][1] + 1 else None
+        if nxt is None:
+            return found
+        found.append(nxt)
+
+
 def quoted_span(info: list[Word], i: int) -> Span | None:
     """(start, end, label) of the quoted name right after the head at ``i``, or None."""
-    if i + 2 >= len(info) or info[i + 1].w not in OPENING_QUOTES:
-        return None
     label = info[i].quoted
     if label == "TO":  # لـ«عكاظ»: an outlet only when spoken to
         if not any(t.speech for t in info[max(0, i - MAX_SPEECH_GAP) : i]):
             return None
-        label = "ORG"
-    close = CLOSING_QUOTES[info[i + 1].w]
-    for j in range(i + 2, min(len(info), i + 3 + MAX_QUOTED_WORDS)):
+        return _quoted_at(info, i + 1, "ORG", MAX_OUTLET_WORDS)
+    return _quoted_at(info, i + 1, label, MAX_QUOTED_WORDS)
+
+
+def _quoted_at(info: list[Word], q: int, label: str, most: int) -> Span | None:
+    """(start, end, label) of a name of at most ``most`` words in quotes opening at ``q``, or None."""
+    if q + 1 >= len(info) or info[q].w not in OPENING_QUOTES:
+        return None
+    close = CLOSING_QUOTES[info[q].w]
+    for j in range(q + 1, min(len(info), q + 2 + most)):
         w = info[j].w
         if w == close or (close == "”" and w == '"'):
-            has_letters = any(not info[k].punct and not info[k].digit for k in range(i + 2, j))
-            return (i + 2, j, label) if has_letters and (info[i].quoted != "TO" or j - i - 2 <= MAX_OUTLET_WORDS) else None
+            has_letters = any(not info[k].punct and not info[k].digit for k in range(q + 1, j))
+            return (q + 1, j, label) if has_letters else None
         if w in OPENING_QUOTES or w in CLOSING_QUOTES.values() or w in NOT_IN_A_QUOTED_NAME:
             return None
     return None
@@ -659,7 +685,50 @@ def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: li
          for sent, (tags, probs) in zip(sents, doc_tags)]
         for sents, doc_tags in zip(doc_sents, tagged)
     ]
+    out = [quoted_names_agree(info, sents, doc_tags) for sents, doc_tags in zip(doc_sents, out)]
     return [club_names(info, sents, doc_tags, clubs) for sents, doc_tags in zip(doc_sents, out)] if clubs else out
+
+
+# --- the document: one label for a name it gives in quotes after its head ----------------------
+
+
+def quoted_names_agree(info: list[Word], sents: list[list[int]], doc_tags: list) -> list:
+    """Every quoted mention of a name the document introduces in quotes after its head (ديوانها
+    بعنوان “فلامنكو”) takes that name's label, tagged or not: the tagger read «فلامنكو» as an
+    organisation the five other times the article names the collection."""
+    labels: dict[tuple[str, ...], str] = {}
+    for sent in sents:
+        words = [info[k] for k in sent]
+        for i, t in enumerate(words):
+            if t.quoted:
+                for a, b, label in quoted_list(words, i):
+                    labels.setdefault(tuple(w.w for w in words[a:b]), label)
+    if not labels:
+        return doc_tags
+    return [_agree([info[k] for k in sent], tags, probs, labels) for sent, (tags, probs) in zip(sents, doc_tags)]
+
+
+def _agree(info: list[Word], tags: list[str], probs: list[float], labels: dict) -> tuple[list[str], list[float]]:
+    """Quoted mentions of a name in ``labels`` with its label; unquoted ones are left to the tagger
+    (a newspaper is «الشرق الأوسط» in quotes, the region without them)."""
+    spans = spans_from_bio(tags) if tags.count("O") < len(tags) else []
+    starts = _starts(spans)
+    kept = [s for s in spans]
+    new: list[Span] = []
+    for name, label in labels.items():
+        n = len(name)
+        for a in range(1, len(info) - n):
+            if info[a - 1].w in OPENING_QUOTES and info[a + n].w in CLOSING_MARKS and tuple(t.w for t in info[a : a + n]) == name:
+                if starts.get(a) == (a + n, label):
+                    continue
+                new.append((a, a + n, label))
+    if not new:
+        return tags, probs
+    fixed = sorted([s for s in kept if not any(s[0] < b and a < s[1] for a, b, _ in new)] + new)
+    new_tags = ["O"] * len(tags)
+    for a, b, label in fixed:
+        new_tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
+    return new_tags, [p if t != "O" else (RULE_MARGINAL if n != "O" else 1.0) for t, n, p in zip(tags, new_tags, probs)]
 
 
 # --- the document: clubs in a sports report ---------------------------------------------------
