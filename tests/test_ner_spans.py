@@ -122,6 +122,15 @@ def test_a_compass_word_after_a_distance_names_nothing():
     assert fix("على بعد 50 كم شمال الرياض", [(5, 6, "LOC")]) == [("الرياض", "LOC")]
 
 
+def test_multi_word_organisations_of_the_name_lists_are_fixed_names_with_their_adjectives():
+    assert fix("قال قائد الحرس الثوري الإيراني إن") == [("الحرس الثوري الإيراني", "ORG")]
+    assert fix("وأعلن البيت الأبيض أن الزيارة", [(1, 3, "MISC")]) == [("البيت الأبيض", "ORG")]
+    assert fix("مطالبين حزب الله اللبناني بإرسال") == [("حزب الله اللبناني", "ORG")]
+    # a head whose name goes on past the listed one keeps it all
+    assert fix("أعلن الاتحاد الأوروبي لكرة القدم عن لائحة") == [("الاتحاد الأوروبي لكرة القدم", "ORG")]
+    assert fix("توجهت إلى الشرق الأوسط") == [("الشرق الأوسط", "LOC")]  # the region, unless quoted
+
+
 # --- quoted names ------------------------------------------------------------------------
 
 

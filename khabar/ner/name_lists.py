@@ -38,3 +38,10 @@ def club_words(path: Path = NAME_LISTS) -> frozenset[str]:
 def speech_words(path: Path = NAME_LISTS) -> frozenset[str]:
     """The verbs of saying of the name lists (class SAY: قال، وأكد، أوضحت)."""
     return frozenset(read_gazetteer(path).get("SAY", ()))
+
+
+@lru_cache(maxsize=4)
+def multi_word_names(label: str, path: Path = NAME_LISTS) -> tuple[str, ...]:
+    """The names of ``label`` in the name lists that are more than one word (الحرس الوطني، بوكو حرام)."""
+    entries = (line.partition("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(entry for lab, _, entry in entries if lab == label and " " in entry)
