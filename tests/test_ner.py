@@ -217,6 +217,18 @@ def test_train_is_reproducible_and_the_model_loads(tmp_path, capsys):
     assert [(r["text"], r["label"]) for r in table.to_pylist()] == [("عمر البشير", "PER"), ("الخرطوم", "LOC")]
 
 
+def test_all_sentences_trains_on_the_whole_file_and_holds_out_no_dev_split(tmp_path, capsys):
+    data = tmp_path / "gold.txt"
+    _write_conll(data, repeat=10)
+    out = tmp_path / "crf.crfsuite"
+    parser = argparse.ArgumentParser()
+    train_ner.add_arguments(parser)
+    assert train_ner.main(parser.parse_args(["--data", str(data), "--out", str(out), "--max-iterations", "20", "--no-name-swap", "--all-sentences"])) == 0
+    meta = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert (meta["train_sentences"], meta["dev_sentences"], meta["dev"]) == (len(corpus.read_conll(data)), 0, None)
+    assert "no dev split held out" in capsys.readouterr().out
+
+
 # Written for the written-ى test: the name علي and the preposition على in the same contexts.
 ALI_SENTENCES = [
     ("ورد علي حسن على الوزير .", "O B-PERS I-PERS O O O"),
