@@ -335,3 +335,18 @@ def test_the_hook_repairs_spans_and_the_switch_turns_it_off():
     assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
     off, _ = _entities(text, span_rules=False)
     assert ("هيئة الطيران المدني", "ORG") not in off
+
+
+def test_the_issues_error_classes_end_to_end():
+    """Sentences written for each class issue 12 names, through the packaged model and every rule."""
+    cases = {
+        "وأكد أن القطاع الأهلي شريك في التنمية.": [],  # the private sector is no organisation
+        "وحذر من أن مافيا المخدرات تنشط في المنطقة.": [],
+        "وتشتهر القرية بصناعة الجَبَنة التقليدية.": [],
+        "وأعلنت منظمة الأمم المتحدة للتربية والعلم والثقافة (اليونسكو) إدراج الموقع.": [
+            ("منظمة الأمم المتحدة للتربية والعلم والثقافة", "ORG"), ("اليونسكو", "ORG")],
+        "وقال مصدر لـ«عكاظ» إن تنظيم داعش تبنى الهجوم في محافظة الحرث.": [("عكاظ", "ORG"), ("داعش", "ORG"), ("الحرث", "LOC")],
+        "وأعلن البيت الأبيض أن قائد الحرس الثوري الإيراني وصل.": [("البيت الأبيض", "ORG"), ("الحرس الثوري الإيراني", "ORG")],
+    }
+    for text, expected in cases.items():
+        assert _entities(text)[0] == expected, text
