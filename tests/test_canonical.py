@@ -262,6 +262,11 @@ def test_lineage_joins_a_name_split_by_the_tagger():
         ("قال ونستون تشرشل", (1, 3, "PER"), {}, (1, 3, "PER")),
         ("اعتقل إبراهيم ويزيد زيد القعود", (2, 5, "PER"), {}, (2, 5, "PER")),  # يزيد is a given name and a verb
         ("قتل الصحافي جيمس فولي", (2, 4, "PER"), {}, (2, 4, "PER")),  # after a name only a verb of saying is cut
+        # a title's qualifier or a kinship noun before the name is not part of it; ابن opens names
+        ("مع رئيس النادي المكلف أحمد الدوسري", (3, 6, "PER"), {}, (4, 6, "PER")),
+        ("وصل ووالد حمزة أمس", (1, 3, "PER"), {}, (2, 3, "PER")),
+        ("وشغل نجله جمال المنصب", (1, 3, "PER"), {}, (2, 3, "PER")),
+        ("كتب ابن تيمية", (1, 3, "PER"), {}, (1, 3, "PER")),
     ],
 )
 def test_words_the_tagger_ran_on_are_cut_from_a_person(sentence, span, names, expected):

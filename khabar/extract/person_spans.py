@@ -49,6 +49,15 @@ COMPOUND_STARTS = {norm(w) for w in "عبد أبو أبي".split()}
 # Titles that end a name when they follow it; أمين، أمير، الشيخ are left out: they are names too.
 TRAILING_TITLES = {norm(w) for w in "رئيس الرئيس وزير الوزير وزيرة نائب ولي المتحدث الناطق سفير مستشار مدير قائد".split()}
 ADVERBIALS = {norm(w) for w in "خلفا خلافا مكسبا وفقا طبقا تبعا نقلا تكريما دعما تأييدا شكرا تقديرا ممثلا نيابة".split()}
+# Words the tagger takes into a person's name from the phrase before it: a qualifier of the title
+# (رئيس النادي المكلف [أحمد الدوسري]) or a kinship noun (ووالد [حمزة]، نجله [جمال]; not ابن/بنت,
+# which open names: ابن تيمية).
+ROLE_QUALIFIERS = {norm(w) for w in "المكلف المكلفة السابق السابقة الأسبق الأسبقة المنتخب المنتخبة".split()}
+KIN_WORDS = {
+    norm(w)
+    for w in """والد والدة زوج زوجة نجل نجلة شقيق شقيقة حفيد حفيدة أرملة طليقة والده والدته زوجته زوجها نجله نجلها
+    شقيقه شقيقها ابنه ابنها ابنته ابنتها""".split()
+}
 # Honorifics the tagger runs a name into, with a clitic (ولسمو، وبمعالي).
 GLUED_TITLES = {norm(w) for w in "سمو معالي فخامة صاحب".split()}
 # A time word the tagger runs a name into, alone or glued to its end.
@@ -143,12 +152,14 @@ def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:
 def trim_head(words: list[str], a: int, b: int, names: dict) -> int:
     """Start of a person span without a word the tagger took in before the name: a particle, an
     adverbial accusative (``خلفا لبلاتر``، ``مكسبا لبلاتر``; a list, not a pattern: ديانا ends like
-    them) or a verb after و/ف (``وشارك فيدال``)."""
+    them), a verb after و/ف (``وشارك فيدال``), a title's qualifier or a kinship noun (``المكلف أحمد
+    الدوسري``، ``ووالد حمزة``)."""
     while b - a > 1:
         w = norm(words[a])
         # على is a preposition as written; the name is spelt علي (both fold to علي), except in
         # Egyptian spelling, where على عبد المجيد is a name: not before عبد/أبو
-        if w in NAME_STOPS or w in ADVERBIALS or (words[a] == "على" and norm(words[a + 1]) not in COMPOUND_STARTS) or _conjoined_verb(words[a], names):
+        if (w in NAME_STOPS or w in ADVERBIALS or w in ROLE_QUALIFIERS or _core(words[a]) in KIN_WORDS
+                or (words[a] == "على" and norm(words[a + 1]) not in COMPOUND_STARTS) or _conjoined_verb(words[a], names)):
             a += 1
         else:
             break
