@@ -191,6 +191,14 @@ def test_a_town_after_an_administrative_head_is_a_place_the_head_stays_out():
     assert fix("زار الوفد محافظة جدة", [(3, 4, "LOC")]) == [("جدة", "LOC")]  # the tagger's span is kept as it is
 
 
+def test_a_built_place_or_natural_feature_keeps_its_head():
+    assert fix("هبطت الطائرة في مطار دبي الدولي أمس", [(4, 5, "LOC")]) == [("مطار دبي الدولي", "LOC")]
+    assert fix("أقيم الحفل في فندق كورت يارد ماريوت بالرياض", [(4, 7, "PER"), (7, 8, "LOC")]) == [
+        ("فندق كورت يارد ماريوت", "LOC"), ("بالرياض", "LOC")]
+    assert fix("قرب وادي حنيفة", [(2, 3, "LOC")]) == [("وادي حنيفة", "LOC")]
+    assert fix("نقل الخبر عن طريق الرياض", [(4, 5, "LOC")]) == [("الرياض", "LOC")]  # by way of
+
+
 def test_no_place_after_a_head_for_adjectives_directions_and_common_words():
     assert fix("وقع الحادث في منطقة نائية من البلاد") == []
     assert fix("قصفت الطائرات حيا شعبيا و حي شعبي في المدينة") == []

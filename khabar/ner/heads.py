@@ -85,6 +85,11 @@ SPEECH_NOUNS = _words("تصريح تصريحات تصريحه تصريحها ت�
 # heads: تنظيم المهرجان is "organising the festival".
 GROUP_WORDS = _words("تنظيم حركة ميليشيا ميليشيات مليشيا مليشيات")
 
+# Built places and natural features whose head is inside the place's name (guidelines, head nouns:
+# مطار القاهرة، طريق المدينة المنورة، فندق ماريوت، وادي حنيفة، جبل طويق); مدينة and حي are
+# administrative heads and stay out.
+NAMED_PLACE_HEADS = (FACILITY_PLACE_HEADS - _words("مدينة حي")) | _words("فندق مسرح وادي جبل")
+
 # Administrative heads: the place named after them is LOC, the head itself stays out of the span
 # (guidelines, head nouns: «بمحافظة الطائف» -> الطائف).
 ADMIN_HEADS = _words("محافظة محافظتي قرية بلدة مخطط حي مديرية ناحية قضاء مدينة منطقة ولاية إمارة مقاطعة")

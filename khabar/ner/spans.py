@@ -8,8 +8,9 @@ once per word type) and the spans the tagger gave, and returns spans:
 
 1. :func:`trim_punctuation` — no punctuation, quote or bracket at a span's
    edge; a span across a quote or bracket is cut there (منظمة «آيكان»).
-2. :func:`fixed_names` — a few multi-word names written by us (مكة المكرمة،
-   المملكة العربية السعودية، الدفاع المدني، عاصفة الحزم) are one span.
+2. :func:`fixed_names` — multi-word names written by us (مكة المكرمة،
+   المملكة العربية السعودية، الدفاع المدني، عاصفة الحزم) and the multi-word
+   organisations of the name lists (الحرس الثوري، البيت الأبيض) are one span.
 3. :func:`named_heads` — an institution or event head (:mod:`khabar.ner.heads`)
    and the name after it are one ORG or MISC span, absorbing a place or an
    adjective inside it (هيئة الطيران المدني، جامعة نايف العربية للعلوم
@@ -24,7 +25,9 @@ once per word type) and the spans the tagger gave, and returns spans:
    (تنظيم داعش، حركة حماس) is an ORG span on its name.
 6. :func:`places_after_heads` — the place after an administrative head
    (بمحافظة الطائف، قرية المندق) when the tagger missed it and the word is
-   one of the words the cluster table groups with places.
+   one of the words the cluster table groups with places; :func:`named_places`
+   — a name after the head of a built place or natural feature is that place,
+   head included (مطار القاهرة، فندق كورت يارد ماريوت، وادي حنيفة).
 7. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة).
@@ -174,6 +177,7 @@ class Word(NamedTuple):
     speech: bool  # a verb or noun of saying (the lists' SAY words, heads.SPEECH_NOUNS)
     admin: bool  # an administrative head (محافظة، قرية), with or without a proclitic
     group_word: bool  # a word before a group's name (تنظيم، حركة: heads.GROUP_WORDS)
+    place_head: bool  # the head of a built place or natural feature, inside its name (heads.NAMED_PLACE_HEADS)
     known_org: bool  # a one-word organisation of the name lists (داعش، حماس), without proclitics
     place_like: bool  # in a cluster where places gather (clusters.place_words)
     trigger: bool  # some rule may fire on this word even outside a span
@@ -222,10 +226,11 @@ def _word_info(form: str) -> Word:
     admin = not heads.ADMIN_HEADS.isdisjoint(readings)
     speech = w in speech_words() or w in heads.SPEECH_NOUNS
     group_word = not heads.GROUP_WORDS.isdisjoint(readings)
-    trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
+    place_head = not heads.NAMED_PLACE_HEADS.isdisjoint(readings)
+    trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or place_head or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
     return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(map(str.isdigit, w)),
                 w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, speech, admin, group_word,
-                w in one_word_organisations(), w in place_words(), trigger)
+                place_head, w in one_word_organisations(), w in place_words(), trigger)
 
 
 _HEADS = heads.ORG_HEADS | heads.EVENT_HEADS
@@ -602,6 +607,21 @@ def places_after_heads(info: list[Word], spans: list[Span], triggers: list[int])
     return sorted(spans + new) if new else spans
 
 
+def named_places(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
+    """A name right after the head of a built place or natural feature (مطار [القاهرة]، فندق [كورت
+    يارد ماريوت]، طريق [المدينة المنورة]) made one LOC span with its head and the adjectives after it
+    (مطار دبي الدولي); the tagger's label gives way (a hotel is no person). ``عن طريق`` is "by way of"."""
+    starts = _starts(spans)
+    new = [(i, _adjectives(info, starts[i + 1][0], starts[i + 1][0] + MAX_ADJECTIVES), "LOC") for i in triggers
+           if info[i].place_head and i + 1 in starts and not (i > 0 and info[i - 1].w == "عن") and not _inside(spans, i)]
+    return place(spans, new) if new else spans
+
+
+def _inside(spans: list[Span], i: int) -> bool:
+    """Whether word ``i`` is in a span already (the head is part of another name)."""
+    return any(a <= i < b for a, b, _ in spans)
+
+
 def _reads_as_place(t: Word, head: Word) -> bool:
     if not t.place_like or t.prefix or t.head or t.admin or t.direction or t.state or t.title or t.stop or t.punct or t.w in heads.WHERE_WORDS:
         return False
@@ -661,6 +681,7 @@ def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list
         spans = quoted_names(info, spans, triggers)
         spans = named_groups(info, spans, triggers)
         spans = places_after_heads(info, spans, triggers)
+        spans = named_places(info, spans, triggers)
     spans = compound_places(info, spans)
     return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
 
