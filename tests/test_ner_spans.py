@@ -34,6 +34,12 @@ def test_institution_head_and_its_descriptor_chain_are_one_org():
     assert fix("قررت الهيئة العامة للسياحة والتراث الوطني فتح المواقع") == [("الهيئة العامة للسياحة والتراث الوطني", "ORG")]
 
 
+def test_unions_offices_and_coalitions_open_names_fronts_do_not():
+    assert fix("وأعلنت نقابة الممثلين عن تظاهرة") == [("نقابة الممثلين", "ORG")]
+    assert fix("وقال مكتب التحقيقات الفيدرالي إن") == [("مكتب التحقيقات الفيدرالي", "ORG")]
+    assert fix("تأكيدا لتماسك الجبهة الداخلية ويقظة") == []
+
+
 def test_a_place_inside_an_institution_name_is_absorbed():
     assert fix("شارك اتحاد آسيا للمكفوفين في الدورة", [(2, 3, "LOC")]) == [("اتحاد آسيا للمكفوفين", "ORG")]
     assert fix("ارتفعت الأسهم في بورصة نيويورك أمس", [(4, 5, "LOC")]) == [("بورصة نيويورك", "ORG")]

@@ -21,9 +21,10 @@ def _words(text: str) -> frozenset[str]:
 # جامعة نايف العربية للعلوم الأمنية، الهيئة العامة للسياحة والتراث الوطني).
 INSTITUTION_HEADS = _words(
     """هيئة شركة مجلس وزارة جامعة مستشفى بلدية أمانة لجنة اتحاد منظمة مؤسسة صندوق بنك مصرف جمعية مركز
-    معهد كلية أكاديمية رابطة حزب ديوان محكمة مرصد بورصة جماعة مجموعة شرطة غرفة"""
+    معهد كلية أكاديمية رابطة حزب ديوان محكمة مرصد بورصة جماعة مجموعة شرطة غرفة نقابة مكتب ائتلاف"""
 )
-# Not مديرية: in Yemeni news it is a district (مديرية الضحى), a place whose head stays out.
+# Not جبهة: الجبهة الداخلية، جبهة الزبداني are fronts far more often than groups (جبهة النصرة is a
+# listed name). Not مديرية: in Yemeni news it is a district (مديرية الضحى), a place whose head stays out.
 # Heads that only open a name in the definite form with an adjective:
 # غرفة النوم is a bedroom, الغرفة التجارية a chamber of commerce.
 DEFINITE_ONLY_HEADS = _words("غرفة")
