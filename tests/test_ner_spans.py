@@ -268,6 +268,8 @@ def test_god_phrases_and_quantities_are_no_entities():
     assert fix("قال عبد الله الحربي إن حزب الله رد", [(1, 4, "PER"), (5, 7, "ORG")]) == [
         ("عبد الله الحربي", "PER"), ("حزب الله", "ORG")]
     assert fix("فاز ريال مدريد", [(1, 3, "ORG")]) == [("ريال مدريد", "ORG")]
+    assert fix("يحترموا قرار الأمم المتحدة 2216 الذي", [(2, 5, "ORG")]) == [("الأمم المتحدة", "ORG")]
+    assert fix("قالت قناة فرانس 24 إن", [(2, 4, "ORG")]) == [("فرانس 24", "ORG")]
 
 
 def test_the_repair_is_linear_in_the_sentence():

@@ -305,7 +305,15 @@ def _trimmed(info: list[Word], a: int, b: int, label: str, whole: bool) -> list[
 
 
 def drop_spurious(info: list[Word], spans: list[Span]) -> list[Span]:
-    return [s for s in spans if not (is_god_phrase(info, *s) or is_quantity(info, *s))]
+    return [_without_trailing_number(info, *s) for s in spans if not (is_god_phrase(info, *s) or is_quantity(info, *s))]
+
+
+def _without_trailing_number(info: list[Word], a: int, b: int, label: str) -> Span:
+    """A fixed name with the number after it cut off (قرار [الأمم المتحدة] 2216: the resolution's
+    number); a name that holds its number stays (فرانس 24 is the channel)."""
+    if b - a > 1 and info[b - 1].digit and fixed_at(info, a) == (b - 1, label):
+        return a, b - 1, label
+    return a, b, label
 
 
 def is_god_phrase(info: list[Word], a: int, b: int, label: str) -> bool:
