@@ -258,6 +258,17 @@ def test_punctuation_and_quotes_are_outside_spans():
     assert fix("زار و « فريد » المعرض", [(1, 5, "PER")]) == [("فريد", "PER")]
     assert fix("بحسب بيانات منظمة « آيكان » المسؤولة", [(2, 5, "ORG")]) == [("آيكان", "ORG")]
     assert fix("قال الرياض - ماجد العلي", [(1, 5, "PER")]) == [("الرياض - ماجد العلي", "PER")]  # a dash is not cut
+    assert fix("سيظل الاتحاد جبلاً شامخاً", [(1, 3, "ORG")]) == [("الاتحاد", "ORG")]  # an accusative adjective ends no name
+
+
+def test_a_definite_head_with_only_a_nationality_names_no_body():
+    assert fix("لمناقشة خطط إصلاح المنظمة الدولية وموعد") == []
+    assert fix("بعد إعلان النادي التركي برنامج") == []
+    assert fix("وقالت الشركة الأمريكية إن") == []
+    assert fix("وقالت المحكمة العليا إن") == [("المحكمة العليا", "ORG")]
+    assert fix("تعمل الجامعة العربية على") == [("الجامعة العربية", "ORG")]
+    assert fix("وقال المرصد السوري إن") == [("المرصد السوري", "ORG")]  # one body: the head is no type noun
+    assert fix("أعلنه الاتحاد البرازيلي أمس") == [("الاتحاد البرازيلي", "ORG")]
 
 
 def test_god_phrases_and_quantities_are_no_entities():

@@ -86,6 +86,18 @@ SPEECH_NOUNS = _words("تصريح تصريحات تصريحه تصريحها ت�
 # heads: تنظيم المهرجان is "organising the festival".
 GROUP_WORDS = _words("تنظيم حركة ميليشيا ميليشيات مليشيا مليشيات")
 
+# Adjectives that only say whose or where a body is: the definite head with nothing but them names
+# no body (المنظمة الدولية، النادي التركي، الشركة الأمريكية: guidelines, generic bodies); with more
+# after them it may (الهيئة العامة للسياحة). Not العربية، الأوروبية، الخليجية: الجامعة العربية and
+# المجلس الأوروبي are names. Written in the masculine; the feminine is derived.
+_NATIONALITY_STEMS = """أمريكي أميركي تركي سعودي مصري إيراني عراقي سوري يمني إسرائيلي روسي فرنسي بريطاني ألماني
+صيني إماراتي قطري كويتي بحريني عماني أردني لبناني فلسطيني ليبي تونسي جزائري مغربي سوداني إيطالي إسباني
+ياباني هندي باكستاني أفغاني كوري كندي أسترالي برازيلي أرجنتيني يوناني دولي أممي غربي أجنبي محلي حكومي""".split()
+PLAIN_ADJECTIVES = _words(" ".join(f"ال{w} ال{w}ة" for w in _NATIONALITY_STEMS))
+# The heads that such adjectives describe rather than name: الشركة الصينية is some Chinese company,
+# but الاتحاد البرازيلي، المرصد السوري، البورصة الكويتية، القناة السعودية are one body each.
+DESCRIBED_HEADS = _words("شركة مؤسسة منظمة صحيفة جريدة مجلة وكالة مجموعة نادي لجنة")
+
 # Built places and natural features whose head is inside the place's name (guidelines, head nouns:
 # مطار القاهرة، طريق المدينة المنورة، فندق ماريوت، وادي حنيفة، جبل طويق); مدينة and حي are
 # administrative heads and stay out.

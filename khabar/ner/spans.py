@@ -7,7 +7,8 @@ looks at the words of one sentence (normalised with :func:`features.norm`,
 once per word type) and the spans the tagger gave, and returns spans:
 
 1. :func:`trim_punctuation` — no punctuation, quote or bracket at a span's
-   edge; a span across a quote or bracket is cut there (منظمة «آيكان»).
+   edge, nor a last word with the accusative ending ً (الاتحاد جبلاً); a span
+   across a quote or bracket is cut there (منظمة «آيكان»).
 2. :func:`fixed_names` — multi-word names written by us (مكة المكرمة،
    المملكة العربية السعودية، الدفاع المدني، عاصفة الحزم) and the multi-word
    organisations of the name lists (الحرس الثوري، البيت الأبيض) are one span.
@@ -167,6 +168,7 @@ class Word(NamedTuple):
     rest_adjective: bool  # the same, once the proclitics are off (والصناعية)
     stop: bool
     punct: bool  # no letter or digit
+    tanween: bool  # written with the accusative ending ً (جبلاً، شامخاً): an adverb or adjective, never a name's last word
     digit: bool
     title: bool
     head: str  # the head it reads as (indefinite spelling), or ""
@@ -228,7 +230,7 @@ def _word_info(form: str) -> Word:
     group_word = not heads.GROUP_WORDS.isdisjoint(readings)
     place_head = not heads.NAMED_PLACE_HEADS.isdisjoint(readings)
     trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or place_head or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
-    return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, any(map(str.isdigit, w)),
+    return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, "\u064b" in form, any(map(str.isdigit, w)),
                 w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, speech, admin, group_word,
                 place_head, w in one_word_organisations(), w in place_words(), trigger)
 
@@ -292,7 +294,7 @@ def trim_punctuation(info: list[Word], spans: list[Span]) -> list[Span]:
 def _trimmed(info: list[Word], a: int, b: int, label: str, whole: bool) -> list[Span]:
     while a < b and (info[a].punct or info[a].w in ("و", "ف")):
         a += 1
-    while b > a and info[b - 1].punct:
+    while b > a and (info[b - 1].punct or info[b - 1].tanween):
         b -= 1
     if a >= b:
         return []
@@ -396,7 +398,12 @@ def head_span(info: list[Word], i: int, starts: dict, names: dict) -> Span | Non
     if h.head_definite:
         allowed = h.head in heads.DEFINITE_EVENT_HEADS if label == "MISC" else h.head not in heads.CONSTRUCT_ONLY_HEADS
         agrees = j < len(info) and info[j].adjective and _feminine(h.head) == _feminine(info[j].w)  # قدرات [الحزب] العسكرية
-        return (i, name_tail(info, j, i, starts), label) if allowed and agrees else None
+        if not (allowed and agrees):
+            return None
+        end = name_tail(info, j, i, starts)
+        if h.head in heads.DESCRIBED_HEADS and all(info[k].w in heads.PLAIN_ADJECTIVES for k in range(j, end)):
+            return None  # المنظمة الدولية، النادي التركي: a body described, not named
+        return i, end, label
     if j >= len(info) or h.head in heads.DEFINITE_ONLY_HEADS or info[j].title:
         return None
     # «شركة [أرامكو]»: the entity alone, as an organisation; but a listed name that opens with a common
