@@ -135,6 +135,9 @@ def test_multi_word_organisations_of_the_name_lists_are_fixed_names_with_their_a
     # a head whose name goes on past the listed one keeps it all
     assert fix("أعلن الاتحاد الأوروبي لكرة القدم عن لائحة") == [("الاتحاد الأوروبي لكرة القدم", "ORG")]
     assert fix("توجهت إلى الشرق الأوسط") == [("الشرق الأوسط", "LOC")]  # the region, unless quoted
+    assert fix("لبت الرياض نداء الأمم المتحدة الإنساني حين", [(1, 2, "LOC")]) == [("الرياض", "LOC"), ("الأمم المتحدة", "ORG")]
+    assert fix("فرع وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد بالمنطقة") == [
+        ("وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد", "ORG")]
 
 
 # --- quoted names ------------------------------------------------------------------------

@@ -92,8 +92,8 @@ GROUP_WORDS = _words("تنظيم حركة ميليشيا ميليشيات ملي
 # المجلس الأوروبي are names. Written in the masculine; the feminine is derived.
 _NATIONALITY_STEMS = """أمريكي أميركي تركي سعودي مصري إيراني عراقي سوري يمني إسرائيلي روسي فرنسي بريطاني ألماني
 صيني إماراتي قطري كويتي بحريني عماني أردني لبناني فلسطيني ليبي تونسي جزائري مغربي سوداني إيطالي إسباني
-ياباني هندي باكستاني أفغاني كوري كندي أسترالي برازيلي أرجنتيني يوناني دولي أممي غربي أجنبي محلي حكومي""".split()
-PLAIN_ADJECTIVES = _words(" ".join(f"ال{w} ال{w}ة" for w in _NATIONALITY_STEMS))
+ياباني هندي باكستاني أفغاني كوري كندي أسترالي برازيلي أرجنتيني يوناني حوثي دولي أممي غربي أجنبي محلي حكومي""".split()
+NATIONALITIES = _words(" ".join(f"ال{w} ال{w}ة" for w in _NATIONALITY_STEMS))
 # The heads that such adjectives describe rather than name: الشركة الصينية is some Chinese company,
 # but الاتحاد البرازيلي، المرصد السوري، البورصة الكويتية، القناة السعودية are one body each.
 DESCRIBED_HEADS = _words("شركة مؤسسة منظمة صحيفة جريدة مجلة وكالة مجموعة نادي لجنة")

@@ -127,7 +127,9 @@ _FIXED_TEXT = {
     الولايات المتحدة الأمريكية|الولايات المتحدة الأميركية|الولايات المتحدة|المملكة المتحدة|الشرق الأوسط|
     الخليج العربي|البحر الأحمر|البحر الأبيض المتوسط|البحر المتوسط|القرن الأفريقي|أمريكا اللاتينية|
     جمهورية مصر العربية|قناة السويس""",
-    "ORG": "الدفاع المدني|الهلال الأحمر|الصليب الأحمر|الأمم المتحدة|تنظيم الدولة|مجلس التعاون الخليجي",
+    "ORG": """الدفاع المدني|الهلال الأحمر|الصليب الأحمر|الأمم المتحدة|تنظيم الدولة الإسلامية|تنظيم الدولة|مجلس التعاون الخليجي|
+    وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد|هيئة الأمر بالمعروف والنهي عن المنكر|
+    الرئاسة العامة لرعاية الشباب""",
     "MISC": "عاصفة الحزم|إعادة الأمل|عاصفة الصحراء|كأس العالم|الألعاب الأولمبية",
 }
 
@@ -355,14 +357,14 @@ def fixed_at(info: list[Word], i: int) -> tuple[int, str] | None:
 
 def fixed_names(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
     """Fixed names put in as spans; ``triggers`` are the positions of words some rule may fire on.
-    An organisation takes the adjectives after it (guidelines: whose body it is: حزب الله اللبناني،
-    البنك المركزي الصيني)."""
+    An organisation takes the nationality after it (guidelines: whose body it is: حزب الله اللبناني،
+    البنك المركزي الصيني), not another adjective (نداء [الأمم المتحدة] الإنساني: the appeal's)."""
     new: list[Span] = []
     for i in triggers:
         found = fixed_at(info, i) if not new or i >= new[-1][1] else None
         if found:
             end, label = found
-            new.append((i, _adjectives(info, end, end + MAX_ADJECTIVES) if label == "ORG" else end, label))
+            new.append((i, _nationalities(info, end) if label == "ORG" else end, label))
     return place(spans, new) if new else spans
 
 
@@ -401,7 +403,7 @@ def head_span(info: list[Word], i: int, starts: dict, names: dict) -> Span | Non
         if not (allowed and agrees):
             return None
         end = name_tail(info, j, i, starts)
-        if h.head in heads.DESCRIBED_HEADS and all(info[k].w in heads.PLAIN_ADJECTIVES for k in range(j, end)):
+        if h.head in heads.DESCRIBED_HEADS and all(info[k].w in heads.NATIONALITIES for k in range(j, end)):
             return None  # المنظمة الدولية، النادي التركي: a body described, not named
         return i, end, label
     if j >= len(info) or h.head in heads.DEFINITE_ONLY_HEADS or info[j].title:
@@ -482,6 +484,14 @@ def name_tail(info: list[Word], j: int, head: int, starts: dict) -> int:
         j = _adjectives(info, k, limit)
         last_adjective = last_adjective or j > k
     return min(j, limit)
+
+
+def _nationalities(info: list[Word], j: int) -> int:
+    """End of the run of at most MAX_ADJECTIVES nationality adjectives from ``j`` (heads.NATIONALITIES)."""
+    k = j
+    while k < min(len(info), j + MAX_ADJECTIVES) and info[k].w in heads.NATIONALITIES:
+        k += 1
+    return k
 
 
 def _adjectives(info: list[Word], j: int, limit: int | None = None) -> int:
