@@ -183,6 +183,7 @@ class Word(NamedTuple):
     group_word: bool  # a word before a group's name (تنظيم، حركة: heads.GROUP_WORDS)
     place_head: bool  # the head of a built place or natural feature, inside its name (heads.NAMED_PLACE_HEADS)
     known_org: bool  # a one-word organisation of the name lists (داعش، حماس), without proclitics
+    sport: bool  # a football word (features.SPORT_WORDS): the document rule for clubs counts them
     place_like: bool  # in a cluster where places gather (clusters.place_words)
     trigger: bool  # some rule may fire on this word even outside a span
 
@@ -234,7 +235,7 @@ def _word_info(form: str) -> Word:
     trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or place_head or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
     return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, "\u064b" in form, any(map(str.isdigit, w)),
                 w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, speech, admin, group_word,
-                place_head, w in one_word_organisations(), w in place_words(), trigger)
+                place_head, w in one_word_organisations(), w in SPORT_WORDS, w in place_words(), trigger)
 
 
 _HEADS = heads.ORG_HEADS | heads.EVENT_HEADS
@@ -750,19 +751,27 @@ def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: li
          for sent, (tags, probs) in zip(sents, doc_tags)]
         for sents, doc_tags in zip(doc_sents, tagged)
     ]
-    out = [quoted_names_agree(info, sents, doc_tags) for sents, doc_tags in zip(doc_sents, out)]
-    return [club_names(info, sents, doc_tags, clubs) for sents, doc_tags in zip(doc_sents, out)] if clubs else out
+    # The document rules look at a few words of each document: found once for the chunk, at C speed.
+    quoted = {k for k in triggers if info[k].quoted}
+    out = [quoted_names_agree(info, sents, doc_tags, quoted) for sents, doc_tags in zip(doc_sents, out)] if quoted else out
+    if not clubs:
+        return out
+    sport = set(compress(range(len(info)), map(attrgetter("sport"), info)))
+    return [club_names(info, sents, doc_tags, clubs, sport) for sents, doc_tags in zip(doc_sents, out)] if sport else out
 
 
 # --- the document: one label for a name it gives in quotes after its head ----------------------
 
 
-def quoted_names_agree(info: list[Word], sents: list[list[int]], doc_tags: list) -> list:
+def quoted_names_agree(info: list[Word], sents: list[list[int]], doc_tags: list, quoted: set) -> list:
     """Every quoted mention of a name the document introduces in quotes after its head (ديوانها
     بعنوان “فلامنكو”) takes that name's label, tagged or not: the tagger read «فلامنكو» as an
-    organisation the five other times the article names the collection."""
+    organisation the five other times the article names the collection. ``quoted``: the positions
+    of the chunk's words with a quoted name after them (Word.quoted)."""
     labels: dict[tuple[str, ...], str] = {}
     for sent in sents:
+        if quoted.isdisjoint(sent):
+            continue
         words = [info[k] for k in sent]
         for i, t in enumerate(words):
             if t.quoted:
@@ -807,16 +816,16 @@ CLUB_CONTEXT = _words(
 NOT_A_CLUB_BEFORE = _words("رعاية لرعاية فئة منتخب المنتخب درجة لدرجة توقيع إلى")
 
 
-def club_names(info: list[Word], sents: list[list[int]], doc_tags: list, clubs: frozenset) -> list:
+def club_names(info: list[Word], sents: list[list[int]], doc_tags: list, clubs: frozenset, sport: set) -> list:
     """A sports report's untagged mentions of a club it names elsewhere as one (tagged ORG by the
     tagger, or after a club word: لاعب الهلال), tagged ORG: the tagger finds الهلال in one sentence
     and leaves it in the next (2015-07-21: 157 of 208 الهلال in football reports untagged).
 
     A club word (``clubs``: the organisations of the name lists, one word) is taken bare, with و or
     with ل (للهلال), not with ب (بالتعاون مع is "with the help of"), nor before an adjective
-    (الهلال النفطي), nor after a word that makes it the common noun (رعاية الشباب)."""
-    words = [info[k] for sent in sents for k in sent]
-    if sum(1 for w in {t.w for t in words} if w in SPORT_WORDS) < SPORT_MIN_WORDS:
+    (الهلال النفطي), nor after a word that makes it the common noun (رعاية الشباب). ``sport``: the
+    positions of the chunk's football words (features.SPORT_WORDS)."""
+    if len({info[k].w for sent in sents for k in sport.intersection(sent)}) < SPORT_MIN_WORDS:
         return doc_tags
     named = set()
     for sent, (tags, _) in zip(sents, doc_tags):
