@@ -32,9 +32,10 @@ once per word type) and the spans the tagger gave, and returns spans:
 7. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة).
-8. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق) and
-   numbers or units taken for a person or an organisation (نصف ريال); last,
-   so that it also sees what the other rules made.
+8. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق),
+   numbers or units taken for a person or an organisation (نصف ريال) and
+   diseases (إنفلونزا الطيور); last, so that it also sees what the other
+   rules made.
 
 The name chain of rule 3 is deliberately conservative: after the head it
 takes one genitive (a definite word, an entity, a known name word, or an
@@ -116,6 +117,13 @@ UNITS = _words(
 )
 QUANTITIES = _words("نصف ربع ثلث ثلثي مليون ملايين مليار مليارات ألف آلاف مئة مائة مئات عشرات")
 NOT_IN_A_PERSON = CURRENCIES | UNITS | QUANTITIES  # one set, not a union per word
+# Diseases are no entities (guidelines); a span that opens with one (or with مرض، فيروس) names the
+# disease (إنفلونزا الطيور، فيروس كورونا), one that holds it may be a body (جمعية أسر التوحد الخيرية).
+DISEASES = _words(
+    """إنفلونزا انفلونزا أنفلونزا الإنفلونزا الانفلونزا كورونا الكورونا الإيدز الايدز إيدز إيبولا ايبولا الإيبولا الايبولا
+    ملاريا الملاريا كوليرا الكوليرا الحصبة زهايمر الزهايمر ألزهايمر شيزوفرينيا الشيزوفرينيا السرطان السكري السل الجدري
+    الطاعون مرض مرضى فيروس"""
+)
 # Punctuation a span is cut at (a quote or bracket inside is two names, or a name and its head).
 CUT_AT = frozenset("،,؛;:«»\"()[]{}!؟?“”„‘’<>|")
 # Words that open a name without being one: a span of nothing else is dropped once cut off.
@@ -310,7 +318,8 @@ def _trimmed(info: list[Word], a: int, b: int, label: str, whole: bool) -> list[
 
 
 def drop_spurious(info: list[Word], spans: list[Span]) -> list[Span]:
-    return [_without_trailing_number(info, *s) for s in spans if not (is_god_phrase(info, *s) or is_quantity(info, *s))]
+    return [_without_trailing_number(info, *s) for s in spans
+            if not (is_god_phrase(info, *s) or is_quantity(info, *s) or info[s[0]].rest in DISEASES)]
 
 
 def _without_trailing_number(info: list[Word], a: int, b: int, label: str) -> Span:
