@@ -55,6 +55,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
+from khabar.arabic import FATHATAN
 from khabar.ner.tags import spans_from_bio
 from khabar.ner import heads
 from khabar.ner.clusters import place_words
@@ -241,7 +242,7 @@ def _word_info(form: str) -> Word:
     group_word = not heads.GROUP_WORDS.isdisjoint(readings)
     place_head = not heads.NAMED_PLACE_HEADS.isdisjoint(readings)
     trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or place_head or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
-    return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, "\u064b" in form, any(map(str.isdigit, w)),
+    return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, FATHATAN in form, any(map(str.isdigit, w)),
                 w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, speech, admin, group_word,
                 place_head, w in one_word_organisations(), w in SPORT_WORDS, w in place_words(), trigger)
 
