@@ -23,7 +23,7 @@ from khabar.extract.fold import fold_word
 from khabar.ner.tags import spans_from_bio
 from khabar.ner.features import strip_proclitics
 from khabar.ner.spans import repair_tagged
-from khabar.ner.name_lists import club_words
+from khabar.ner.name_lists import one_word_organisations
 
 
 CHUNK_DOCS = 200  # documents converted to Python and tagged at a time: bounds memory on big shards
@@ -71,7 +71,7 @@ def extract_entities(documents: pa.Table, sentences: pa.Table, tokens: pa.Table,
         # the words of each sentence, built once: the tagger and the post-processing both read them
         doc_words = [[[forms[k] for k in sent] for sent in sents] for sents in doc_sents]
         tagged = backend.tag_documents(doc_words)
-        tagged = repair_tagged(forms, doc_sents, tagged, backend.names, club_words()) if cfg["span_rules"] else tagged
+        tagged = repair_tagged(forms, doc_sents, tagged, backend.names, one_word_organisations()) if cfg["span_rules"] else tagged
         for (i, doc_id), sents, doc_tags, words in zip(chunk, doc_sents, tagged, doc_words):
             out += _mentions(doc_id, texts[i].as_py(), (sents, words), doc_tags, cols, backend.names, cfg["drop_currencies_and_god"], cfg["facilities_as_places"])
     return schemas.table_from_rows("entities", out)

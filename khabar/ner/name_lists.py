@@ -28,7 +28,7 @@ def read_gazetteer(path: Path) -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
-def club_words(path: Path = NAME_LISTS) -> frozenset[str]:
+def one_word_organisations(path: Path = NAME_LISTS) -> frozenset[str]:
     """The organisations of the name lists that are one word (الهلال، الفيصلي، أرامكو): the words
     the sports-report rule of :mod:`khabar.ner.spans` may tag where the document names them."""
     return frozenset(read_gazetteer(path).get("ORG", ()))

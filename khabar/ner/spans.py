@@ -60,7 +60,7 @@ from khabar.ner.tags import spans_from_bio
 from khabar.ner import heads
 from khabar.ner.clusters import place_words
 from khabar.ner.features import SPORT_MIN_WORDS, SPORT_WORDS
-from khabar.ner.name_lists import club_words as one_word_organisations, multi_word_names, speech_words
+from khabar.ner.name_lists import multi_word_names, one_word_organisations, speech_words
 from khabar.ner.features import norm, proclitic_splits, strip_proclitics
 
 Span = tuple[int, int, str]
@@ -118,6 +118,8 @@ UNITS = _words(
 )
 QUANTITIES = _words("نصف ربع ثلث ثلثي مليون ملايين مليار مليارات ألف آلاف مئة مائة مئات عشرات")
 NOT_IN_A_PERSON = CURRENCIES | UNITS | QUANTITIES  # one set, not a union per word
+# Word.quoted of ل (heads.SPOKEN_TO): the quoted name after it is an outlet, ORG, if words of saying come before.
+SPOKEN_TO = "TO"
 # Diseases are no entities (guidelines); a span that opens with one (or with مرض، فيروس) names the
 # disease (إنفلونزا الطيور، فيروس كورونا), one that holds it may be a body (جمعية أسر التوحد الخيرية).
 DISEASES = _words(
@@ -186,7 +188,7 @@ class Word(NamedTuple):
     head_definite: bool  # written with the article (الهيئة)
     direction: bool
     state: bool
-    quoted: str  # the label of a quoted name right after this word (QUOTED_HEADS), "TO" for ل (SPOKEN_TO), or ""
+    quoted: str  # the label of a quoted name right after this word (QUOTED_HEADS), SPOKEN_TO for ل, or ""
     speech: bool  # a verb or noun of saying (the lists' SAY words, heads.SPEECH_NOUNS)
     admin: bool  # an administrative head (محافظة، قرية), with or without a proclitic
     group_word: bool  # a word before a group's name (تنظيم، حركة: heads.GROUP_WORDS)
@@ -236,7 +238,7 @@ def _word_info(form: str) -> Word:
     direction = not heads.DIRECTIONS.isdisjoint(readings)
     state = not heads.STATE_HEADS.isdisjoint(readings)
     punct = not any(map(str.isalnum, w))
-    quoted = "TO" if w == heads.SPOKEN_TO else next((heads.QUOTED_HEADS[r] for r in readings if r in heads.QUOTED_HEADS), "")
+    quoted = SPOKEN_TO if w == heads.SPOKEN_TO else next((heads.QUOTED_HEADS[r] for r in readings if r in heads.QUOTED_HEADS), "")
     admin = not heads.ADMIN_HEADS.isdisjoint(readings)
     speech = w in speech_words() or w in heads.SPEECH_NOUNS
     group_word = not heads.GROUP_WORDS.isdisjoint(readings)
@@ -586,7 +588,7 @@ def quoted_list(info: list[Word], i: int) -> list[Span]:
 def quoted_span(info: list[Word], i: int) -> Span | None:
     """(start, end, label) of the quoted name right after the head at ``i``, or None."""
     label = info[i].quoted
-    if label == "TO":  # لـ«عكاظ»: an outlet only when spoken to
+    if label == SPOKEN_TO:  # لـ«عكاظ»: an outlet only when spoken to
         if not any(t.speech for t in info[max(0, i - MAX_SPEECH_GAP) : i]):
             return None
         return _quoted_at(info, i + 1, "ORG", MAX_OUTLET_WORDS)
@@ -603,7 +605,7 @@ def _quoted_at(info: list[Word], q: int, label: str, most: int) -> Span | None:
         if w == close or (close == "”" and w == '"'):
             has_letters = any(not info[k].punct and not info[k].digit for k in range(q + 1, j))
             return (q + 1, j, label) if has_letters else None
-        if w in OPENING_QUOTES or w in CLOSING_QUOTES.values() or w in NOT_IN_A_QUOTED_NAME:
+        if w in OPENING_QUOTES or w in CLOSING_MARKS or w in NOT_IN_A_QUOTED_NAME:
             return None
     return None
 
