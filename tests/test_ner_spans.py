@@ -124,6 +124,11 @@ def test_compass_words_and_state_heads_make_one_place():
     assert fix("زار المدينة المنورة") == [("المدينة المنورة", "LOC")]
 
 
+def test_two_places_joined_by_waw_are_two_spans():
+    assert fix("سافر إلى باريس ولندن أمس", [(2, 4, "LOC")]) == [("باريس", "LOC"), ("ولندن", "LOC")]
+    assert fix("في وسط وشرق أوروبا", [(1, 4, "LOC")]) == [("وسط وشرق أوروبا", "LOC")]
+
+
 def test_a_compass_word_after_a_distance_names_nothing():
     assert fix("على بعد 50 كم شمال الرياض", [(5, 6, "LOC")]) == [("الرياض", "LOC")]
 

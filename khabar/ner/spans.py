@@ -31,7 +31,8 @@ once per word type) and the spans the tagger gave, and returns spans:
    head included (مطار القاهرة، فندق كورت يارد ماريوت، وادي حنيفة).
 7. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
-   joins the town before it (حلب القديمة).
+   joins the town before it (حلب القديمة); :func:`split_coordinated_places`
+   — two places joined by و in one span are two (باريس ولندن).
 8. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق),
    numbers or units taken for a person or an organisation (نصف ريال) and
    diseases (إنفلونزا الطيور); last, so that it also sees what the other
@@ -696,6 +697,22 @@ def compound_places(info: list[Word], spans: list[Span]) -> list[Span]:
     return _disjoint(out)
 
 
+def split_coordinated_places(info: list[Word], spans: list[Span]) -> list[Span]:
+    """A place span holding two places joined by و (باريس ولندن، الولايات المتحدة وكندا) as two,
+    the second from its و: the word after و is one the clusters group with places, and neither side
+    of the و is a compass word (وسط وشرق أوروبا is one region)."""
+    out: list[Span] = []
+    for a, b, label in spans:
+        cuts = [k for k in range(a + 1, b) if label == "LOC" and _joins_places(info, k)]
+        out += [(x, y, label) for x, y in zip([a, *cuts], [*cuts, b])]
+    return out
+
+
+def _joins_places(info: list[Word], k: int) -> bool:
+    t = info[k]
+    return t.w.startswith("و") and t.w[1:] in place_words() and not (t.direction or info[k - 1].direction)
+
+
 def _disjoint(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in spans:
@@ -720,7 +737,7 @@ def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list
         spans = named_groups(info, spans, triggers)
         spans = places_after_heads(info, spans, triggers)
         spans = named_places(info, spans, triggers)
-    spans = compound_places(info, spans)
+    spans = split_coordinated_places(info, compound_places(info, spans))
     return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
 
 
