@@ -14,7 +14,7 @@ from khabar.extract.quotes.cues import (
     _ADDRESSEE, _CARRY, _COMPLEMENTISERS, _HOLDER_TITLES, _HONOURED_BY, _LAST_PREVERBAL_BREAK, _MARKS, _MAX_ENTITY,
     _NAME_NOUNS, _NAQL_VERBS, _OBJECT_VERBS, _describes, _ORDINALS, _ORG_HEADS, _PARTICIPLES, _PLURAL_VERBS, _POSSESSIVE,
     _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO, _RELATIVES, _SENT_END, _SPEAKER_PREPOSITIONS, _STOPS, _SUBJECT_HEADS,
-    _TITLE_HEADS, _UNNAMED, _VERBS, _WAW_NAMES, _WORD, _WORDS_BACK, _is_verb,
+    _TITLE_HEADS, _UNNAMED, _VERBS, _WAW_NAMES, _WORD, _WORDS_BACK, _is_verb, finditer_before, finditer_opening,
 )
 from khabar.extract.quotes.ids import _folded_entities
 from khabar.extract.quotes.marks import _capped, _cut, _mask_abbreviations, _pairs, _words_before
@@ -24,7 +24,7 @@ from khabar.extract.quotes.subjects import (
     _antecedent, _naql_named, _nobody_speaks, _object_like, _own_feeling, _plain_word, _plural_noun,
     _VAN, _preverbal_subject, _quoted_opener, _speech_follows, _subject,
 )
-from khabar.extract.quotes.unmarked import _COLON_AFTER_VERB, _NAME_COLON, _SAID_COLON, _byline_end, _speech_from
+from khabar.extract.quotes.unmarked import _COLON_AFTER_VERB, _NAME_COLON, _NAME_COLON_REACH, _SAID_COLON, _byline_end, _speech_from
 
 _NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته توقع".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
@@ -316,7 +316,7 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             k = bisect_right(starts, pos) - 1
             return k >= 0 and pos < out[k].raw_end
 
-        for m in _NAME_COLON.finditer(t):
+        for m in finditer_before(_NAME_COLON, t, ":", _NAME_COLON_REACH, 5):
             if m.group("n").split()[0] in _ORDINALS:
                 continue  # الأول: العلاقات …: an item of a list, whatever the tagger says
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
@@ -366,12 +366,13 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
              if not in_pair(m.start())
              and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start())
                   or _COMPLEMENTISER_NEXT.match(t, m.end()) or title_next(m.end()))]
-    bayyana = [(m.start("v"), m.end("v")) for m in _BAYYANA_COLON.finditer(t) if not in_pair(m.start())]
+    bayyana = [(m.start("v"), m.end("v")) for m in finditer_before(_BAYYANA_COLON, t, ":", _BAYYANA_REACH, 1) if not in_pair(m.start())]
     return sorted(verbs + bayyana) if bayyana else verbs
 
 
 # وبيّن: (and he explained:), folded like بين (between), which REPORTING_VERBS leaves out: a verb only before a colon
 _BAYYANA_COLON = re.compile(r"(?<!\w)[وف](?P<v>بين)[ \t]{0,3}:")
+_BAYYANA_REACH = 7  # (its colon is at most 7 characters after its start)
 
 
 _URGING = {fold_word(w) for w in "دعا دعت حث حثت ناشد ناشدت طالب طالبت".split()}
@@ -426,11 +427,12 @@ def _considered_as(t: str, vs: int, ve: int, subj: tuple[int, int]) -> bool:
 # subjectless verb goes on with it
 _SOURCE_IN_TEXT = re.compile(r"(?<!\w)(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)|بحسب\s{1,3}ما\s{1,3}(?:قال|ذكر|اوضح|افاد)"
                              r"|(?:وفقا|طبقا)\s{1,3}ل(?=ل))(?=[\sل])")
+_SOURCE_OPENERS = ("علي", "بحسب", "وفقا", "طبقا")  # (the words each of its matches opens with)
 
 
 def _add_sources(r: "_Reading") -> None:
     """Sources named by a sourcing phrase become speech subjects: the speaker a later verb continues."""
-    for m in _SOURCE_IN_TEXT.finditer(r.t):
+    for m in finditer_opening(_SOURCE_IN_TEXT, r.t, _SOURCE_OPENERS):
         subj = _past_article_lam(r, m.end()) if r.t[m.end() - 1 : m.end() + 1] == "لل" else r.subject(m.end())
         if subj:
             r.spoken.add(_Speaker(subj[0], subj[1], m.start("v"), m.end("v")))

@@ -1,0 +1,23 @@
+"""The windowed scans of quotes.cues give what pattern.finditer gives."""
+
+from khabar.extract.quotes.cues import finditer_before, finditer_opening
+from khabar.extract.quotes.reading import _BAYYANA_COLON, _BAYYANA_REACH, _SOURCE_IN_TEXT, _SOURCE_OPENERS
+from khabar.extract.quotes.unmarked import _NAME_COLON, _NAME_COLON_REACH
+
+TEXTS = [
+    "", ":", "::", "الزياني : ناقشنا الامر", "قال.\nالزياني: ناقشنا\nمحمد بن علي الحربي :  نعم :: لا",
+    "وبين: ان الامر فبين : كذا وبين:: ثم", "اسم طويل جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا: كلام",
+    "على حد قول الوزير، وبحسب ما قال المصدر وفقا للرئيس وطبقا للبيان علي حد تعبيره",
+    "عليعلي حد قول بحسب  ما  ذكر", ". الزياني: ناقشنا. الحربي: نعم",
+]
+
+
+def spans(ms):
+    return [(m.span(), m.groupdict()) for m in ms]
+
+
+def test_windowed_scans_match_finditer():
+    for t in TEXTS:
+        assert spans(finditer_before(_NAME_COLON, t, ":", _NAME_COLON_REACH, 5)) == spans(_NAME_COLON.finditer(t))
+        assert spans(finditer_before(_BAYYANA_COLON, t, ":", _BAYYANA_REACH, 1)) == spans(_BAYYANA_COLON.finditer(t))
+        assert spans(finditer_opening(_SOURCE_IN_TEXT, t, _SOURCE_OPENERS)) == spans(_SOURCE_IN_TEXT.finditer(t))
