@@ -1,6 +1,6 @@
-"""The windowed scans of quotes.cues give what pattern.finditer gives."""
+"""The windowed scans of lexicon give what pattern.finditer gives."""
 
-from khabar.extract.quotes.cues import finditer_before, finditer_opening
+from khabar.extract.lexicon import finditer_before, finditer_opening
 from khabar.extract.quotes.reading import _BAYYANA_COLON, _BAYYANA_REACH, _SOURCE_IN_TEXT, _SOURCE_OPENERS
 from khabar.extract.quotes.unmarked import _NAME_COLON, _NAME_COLON_REACH
 
@@ -21,3 +21,4 @@ def test_windowed_scans_match_finditer():
         assert spans(finditer_before(_NAME_COLON, t, ":", _NAME_COLON_REACH, 5)) == spans(_NAME_COLON.finditer(t))
         assert spans(finditer_before(_BAYYANA_COLON, t, ":", _BAYYANA_REACH, 1)) == spans(_BAYYANA_COLON.finditer(t))
         assert spans(finditer_opening(_SOURCE_IN_TEXT, t, _SOURCE_OPENERS)) == spans(_SOURCE_IN_TEXT.finditer(t))
+

@@ -8,13 +8,13 @@ from typing import Sequence
 
 from khabar.extract.agreement import disagree, is_given_name, learned_genders, speaker_gender, verb_gender
 from khabar.extract.fold import Mapped, fold, fold_word
-from khabar.extract.lexicon import B, E, OSP, SP, alternation
+from khabar.extract.lexicon import B, E, OSP, SP, alternation, finditer_before, finditer_opening
 from khabar.ner.features import strip_article
 from khabar.extract.quotes.cues import (
     _ADDRESSEE, _CARRY, _COMPLEMENTISERS, _HOLDER_TITLES, _HONOURED_BY, _LAST_PREVERBAL_BREAK, _MARKS, _MAX_ENTITY,
     _NAME_NOUNS, _NAQL_VERBS, _OBJECT_VERBS, _describes, _ORDINALS, _ORG_HEADS, _PARTICIPLES, _PLURAL_VERBS, _POSSESSIVE,
     _PREPOSITIONS, _PRONOUNS, _QUOTE_INTRO, _RELATIVES, _SENT_END, _SPEAKER_PREPOSITIONS, _STOPS, _SUBJECT_HEADS,
-    _TITLE_HEADS, _UNNAMED, _VERBS, _WAW_NAMES, _WORD, _WORDS_BACK, _is_verb, finditer_before, finditer_opening,
+    _TITLE_HEADS, _UNNAMED, _VERBS, _WAW_NAMES, _WORD, _WORDS_BACK, _is_verb,
 )
 from khabar.extract.quotes.ids import _folded_entities
 from khabar.extract.quotes.marks import _capped, _cut, _mask_abbreviations, _pairs, _words_before
@@ -160,8 +160,8 @@ class _LearnedGenders:
 
     def _learn(self, phrase: str) -> str | None:
         r, t = self.r, self.r.t
-        near = [k for k, (vs, ve) in enumerate(r.verbs) if verb_gender(t[vs:ve])
-                and (t.startswith(phrase, ve + 1) or t.startswith(phrase, ve + 2))]
+        near = [k for k, (vs, ve) in enumerate(r.verbs) if (t.startswith(phrase, ve + 1) or t.startswith(phrase, ve + 2))
+                and verb_gender(t[vs:ve])]
         if len(near) < 2:
             return None
         said = [(t[s.verb_start : s.verb_end], t[s.start : s.end]) for k in near if (s := r.subject_of(k))
