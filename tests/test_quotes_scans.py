@@ -22,3 +22,11 @@ def test_windowed_scans_match_finditer():
         assert spans(finditer_before(_BAYYANA_COLON, t, ":", _BAYYANA_REACH, 1)) == spans(_BAYYANA_COLON.finditer(t))
         assert spans(finditer_opening(_SOURCE_IN_TEXT, t, _SOURCE_OPENERS)) == spans(_SOURCE_IN_TEXT.finditer(t))
 
+
+
+def test_dialogue_turns_counted_as_findall():
+    from khabar.extract.quotes.dialogue import _I_SAID, _turns_at_least
+
+    for t in ["", "قلت", "قلت له وقلت", "فسالته ثم اجبت", "سالتها قلتم", "وقلت فقلت فسالت"]:
+        for n in (1, 2, 3):
+            assert _turns_at_least(t, n) == (len(_I_SAID.findall(t)) >= n)
