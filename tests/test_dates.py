@@ -558,3 +558,14 @@ def test_last_week_on_a_sunday_and_an_ordinal_day_of_last_month():
     assert _dates("وتراجع المؤشر الأسبوع الماضي.", "2015-08-01T09:00:00Z") == [("الأسبوع الماضي", "2015-W30", "week")]
     assert _dates("والاتفاق الذي تم التوصل إليه في الرابع عشر من الشهر الماضي.", sunday) == [
         ("الرابع عشر من الشهر الماضي", "2015-07-14", "relative")]
+
+
+def test_dual_durations_scan_matches_finditer():
+    from khabar.extract.dates import _DUAL_DURATION, _DUAL_WORDS
+    from khabar.extract.lexicon import finditer_opening
+
+    def spans(ms):
+        return [(m.span(), m.groupdict()) for m in ms]
+
+    for t in ["", "يومين", "ويومين وشهرين لعامين", "اليومين بيومين ساعتين،دقيقتين", "يوميناسبوعين فسنتين"]:
+        assert spans(finditer_opening(_DUAL_DURATION, t, _DUAL_WORDS, back=1)) == spans(_DUAL_DURATION.finditer(t))

@@ -16,6 +16,7 @@ from khabar.extract.fold import fold_word
 
 _VERBS = {fold_word(w) for w in L.REPORTING_VERBS}
 _PARTICIPLES = {fold_word(w) for w in L.REPORTING_PARTICIPLES}
+_SAYING = frozenset(_VERBS | _PARTICIPLES)  # (built once: verb_gender is asked tens of thousands of times a day)
 _FEMALE = {fold_word(w) for w in L.FEMALE_GIVEN_NAMES}
 _MALE = {fold_word(w) for w in L.MALE_GIVEN_NAMES} - _FEMALE
 _TITLES = {fold_word(w) for w in L.GENDERED_TITLES}
@@ -34,7 +35,7 @@ def _bare(w: str, known: set) -> str:
 
 def verb_gender(word: str) -> str | None:
     """'f', 'm' or None for a folded verb or participle of saying."""
-    w = _bare(word, _VERBS | _PARTICIPLES)
+    w = _bare(word, _SAYING)
     if w in _NOUN_PARTICIPLES:
         return None
     if w in _PARTICIPLES:

@@ -79,7 +79,7 @@ from typing import NamedTuple
 from khabar import schemas
 from khabar.extract import lexicon as L
 from khabar.extract.fold import fold, fold_word
-from khabar.extract.lexicon import B, E, OSP, SP, alternation
+from khabar.extract.lexicon import B, E, OSP, SP, alternation, finditer_opening
 from khabar.extract.numbers import find_numbers, range_low
 
 _MONTHS = L.folded_map(L.MONTHS)
@@ -234,6 +234,7 @@ _PATTERNS += [
 ]
 _PATTERN = dict(_PATTERNS)
 _DUAL_DURATION = re.compile(rf"{B}{CLITIC}(?P<u>{alternation(_TIME_DUALS)}){E}")
+_DUAL_WORDS = tuple(sorted({fold_word(w) for w in _TIME_DUALS}))  # (each match opens with one, or its clitic before it)
 _TIME_UNIT_AFTER = re.compile(rf"{SP}(?P<u>{alternation(_TIME_UNITS)}){E}")
 
 
@@ -1285,7 +1286,7 @@ def _durations(t: str) -> tuple[_Candidate, ...]:
             lo = range_low(t, low, num)
             if lo is not None:  # من 18 إلى 24 شهرا: the low end is a duration of its own
                 out.append((low.start, low.end, _duration(lo, unit), "duration", "gregorian"))
-    for m in _DUAL_DURATION.finditer(t):
+    for m in finditer_opening(_DUAL_DURATION, t, _DUAL_WORDS, back=1):
         out.append((m.start("u"), m.end(), _duration(2, _TIME_DUALS[m.group("u")]), "duration", "gregorian"))
     return tuple(out)
 

@@ -517,3 +517,42 @@ GENDERED_TITLES = """
 فنانة ممثلة مطربة كاتبة شاعرة صحفية صحافية إعلامية ناشطة باحثة مهندسة محامية طالبة مؤسسة
 مذيعة مخرجة منتجة مغنية معلمة مدونة قاضية
 """.split()
+
+
+# Whole-text scans with a regex that opens with a lookbehind try every position of the text (the
+# regex engine skips ahead only to a first literal or character set). Where every match holds a
+# literal of its own, the two helpers below run the regex only next to that literal, and give the
+# matches pattern.finditer(t) gives, in its order (lookbehinds still read the text before).
+
+
+def finditer_before(pattern: re.Pattern, t: str, char: str, reach: int, after: int):
+    """pattern.finditer(t) for a pattern whose every match holds exactly one ``char``, at most
+    ``reach`` characters after the match's start, and reads no further than ``after`` characters
+    from that char's place (``_NAME_COLON``: a name, its colon, spaces and one character more).
+    Each ``char`` is looked at in the window it can be matched in."""
+    pos, c = 0, t.find(char)
+    while c >= 0:
+        m = pattern.search(t, max(pos, c - reach), c + after)
+        if m:
+            yield m
+            pos = m.end()
+            c = t.find(char, pos)
+        else:
+            c = t.find(char, c + 1)
+
+
+def finditer_opening(pattern: re.Pattern, t: str, openers: tuple[str, ...], back: int = 0):
+    """pattern.finditer(t) for a pattern whose every match opens with one of ``openers``, or
+    with at most ``back`` characters before one (a clitic: ``_DUAL_DURATION``, ويومين), as
+    ``_SOURCE_IN_TEXT`` opens with على حد قول، بحسب ما، وفقا ل: tried at those places only."""
+    starts = set()
+    for w in openers:
+        i = t.find(w)
+        while i >= 0:
+            starts.update(range(max(0, i - back), i + 1))
+            i = t.find(w, i + 1)
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := pattern.match(t, p)):
+            yield m
+            end = m.end()

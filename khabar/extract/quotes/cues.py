@@ -183,3 +183,4 @@ _NASAB = {fold_word(w) for w in "بن ابن أبو آل عبد".split()}
 _SPEAKER_PREPOSITIONS = {fold_word(w) for w in "في من إلى الى على عن مع حول ضد".split()}
 
 _POSSESSIVE = re.compile(r"(?:ته|تها|تهم|ها|هم|هما|كم|ه)$")
+

@@ -15,9 +15,11 @@ rules; outside a memoir it changes nothing.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from khabar.extract.agreement import verb_gender
 from khabar.extract.fold import fold_word
+from khabar.extract.lexicon import finditer_opening
 from khabar.extract.quotes.cues import (
     _KIN, _NAME_NOUNS, _PARTICIPLES, _PLURAL_VERBS, _PREPOSITIONS, _RELATIVES, _VERBS, _WORDS_BACK)
 from khabar.extract.quotes.reading import _Reading
@@ -41,6 +43,12 @@ _MASCULINE_IN_A = {fold_word(w) for w in "حمزة أسامة طلحة عبيد�
 _NO_NAMES = {fold_word(w) for w in "أنا أنت انت هو هي نحن مني لي عني علي إلي ما من لا".split()}  # pronouns the tagger took for persons
 _I_SAID = re.compile(r"(?<!\w)[وف]?(?:قلت|اجبت|سالته|سالت)(?!\w)")  # (folded)
 _DIALOGUE_TURNS = 2  # the narrator's own turns that make a memoir a dialogue
+_I_SAID_WORDS = ("قلت", "اجبت", "سالت")  # (each match of _I_SAID opens with one, or و/ف right before it)
+
+
+def _turns_at_least(t: str, n: int) -> bool:
+    """Whether _I_SAID matches ``t`` ``n`` times or more (looked for where its words are)."""
+    return next(islice(finditer_opening(_I_SAID, t, _I_SAID_WORDS, back=1), n - 1, None), None) is not None
 _GAP = 400  # how far back in its paragraph a verb looks for the person named
 _SCENE = 1500  # how far a turn of the dialogue carries to the next
 _ASK_REACH = 8  # words before the quote where her own «أسأله» is looked for
@@ -51,7 +59,7 @@ class _Dialogue:
     def __init__(self, r: _Reading):
         self.r = r
         # None: no memoir, or one told without the narrator's dialogue (a book's memoirs quoted in a review)
-        self.narrator = _memoir_narrator(r) if len(_I_SAID.findall(r.t)) >= _DIALOGUE_TURNS else None
+        self.narrator = _memoir_narrator(r) if _turns_at_least(r.t, _DIALOGUE_TURNS) else None
         self.names = set(fold_word(w) for w in r.t[self.narrator.start : self.narrator.end].split()) if self.narrator else set()
         self.other: _Speaker | None = None  # whom the narrator speaks with
         self.narrator_spoke = False  # the previous quote was her turn

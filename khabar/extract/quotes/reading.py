@@ -1,4 +1,4 @@
-"""One text read once for quotes (_Reading): folded text, entities, speech and name pairs, reporting verbs and their written subjects (in every form: after أن, كان X قد قال, لكن X قال …), speech after a colon."""
+"""One text read once for quotes (_Reading): folded text, entities, speech and name pairs, reporting verbs and their written subjects (in every form: after أن, كان X قد قال, لكن X قال …; each read when a rule first asks for it), speech after a colon."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
-from khabar.extract.agreement import disagree, is_given_name, learned_genders, speaker_gender
-from khabar.extract.fold import fold, fold_word
-from khabar.extract.lexicon import B, E, OSP, SP, alternation
+from khabar.extract.agreement import disagree, is_given_name, learned_genders, speaker_gender, verb_gender
+from khabar.extract.fold import Mapped, fold, fold_word
+from khabar.extract.lexicon import B, E, OSP, SP, alternation, finditer_before, finditer_opening
 from khabar.ner.features import strip_article
 from khabar.extract.quotes.cues import (
     _ADDRESSEE, _CARRY, _COMPLEMENTISERS, _HOLDER_TITLES, _HONOURED_BY, _LAST_PREVERBAL_BREAK, _MARKS, _MAX_ENTITY,
@@ -24,7 +24,7 @@ from khabar.extract.quotes.subjects import (
     _antecedent, _naql_named, _nobody_speaks, _object_like, _own_feeling, _plain_word, _plural_noun,
     _VAN, _preverbal_subject, _quoted_opener, _speech_follows, _subject,
 )
-from khabar.extract.quotes.unmarked import _COLON_AFTER_VERB, _NAME_COLON, _SAID_COLON, _byline_end, _speech_from
+from khabar.extract.quotes.unmarked import _COLON_AFTER_VERB, _NAME_COLON, _NAME_COLON_REACH, _SAID_COLON, _byline_end, _speech_from
 
 _NOUNLIKE = {fold_word(w) for w in "طلب نقل رد وعد ذكر كشف حث نسب ختم يتابع تتابع وصف زاد يواصل سجل سجلت أورد أوردت أوردته توقع".split()}  # (سجل: a record; سجلت خسائر: recorded losses; بحسب ما أورد: a source)  # (يتابع: also watches)
 _AFTER_ADVERB = [[w] for w in "فيما ثم كما بينما حين عندما وقد قد لقد فقد جهته جانبه جهتها جانبها بدوره بدورها".split()]
@@ -82,22 +82,91 @@ def _person_antecedent(r: "_Reading", rel: int) -> tuple[int, int] | None:
 
 class _SpokenSubjects:
     """Written subjects of speech verbs in text order: a speech verb without
-    one (وأضاف:) takes the last one before it."""
+    one (وأضاف:) takes the last one before it. The reading's own verbs pass
+    theirs on as they are read (``_Reading.passed_on``, looked up only as far
+    back as a question needs); others are added. In a tie of positions the
+    added ones come first, the latest added first, and the verb's own last:
+    the order the list had when every verb was read before anything was added."""
 
-    def __init__(self):
-        self.speakers: list[_Speaker] = []
-        self.verb_starts: list[int] = []
+    def __init__(self, reading: "_Reading"):
+        self.r = reading
+        self.added: list[_Speaker] = []
+        self.added_starts: list[int] = []
 
     def add(self, speaker: _Speaker) -> None:
-        k = bisect_left(self.verb_starts, speaker.verb_start)
-        self.speakers.insert(k, speaker)
-        self.verb_starts.insert(k, speaker.verb_start)
+        k = bisect_left(self.added_starts, speaker.verb_start)
+        self.added.insert(k, speaker)
+        self.added_starts.insert(k, speaker.verb_start)
 
     def before(self, pos: int) -> _Speaker | None:
         """The last one before ``pos``, if it spoke within _CARRY characters:
         a speaker is not carried across half an article."""
-        k = bisect_left(self.verb_starts, pos)
-        return self.speakers[k - 1] if k and pos - self.verb_starts[k - 1] <= _CARRY else None
+        k = bisect_left(self.added_starts, pos)
+        added = self.added[k - 1] if k else None
+        floor = max(added.verb_start if added else -1, pos - _CARRY)
+        j = bisect_left(self.r.verb_starts, pos) - 1
+        while j >= 0 and self.r.verb_starts[j] >= floor:  # (a verb before the added one, or out of reach, loses)
+            own = self.r.passed_on(j)
+            if own:
+                return own
+            j -= 1
+        return added if added and pos - added.verb_start <= _CARRY else None
+
+    def upto(self, pos: int) -> list[_Speaker]:
+        """All of them before ``pos``, in text order."""
+        added = self.added[: bisect_left(self.added_starts, pos)]
+        own = [sp for j in range(bisect_left(self.r.verb_starts, pos)) if (sp := self.r.passed_on(j))]
+        if not own:
+            return added
+        return [sp for _, _, sp in sorted([(sp.verb_start, 0, sp) for sp in added] + [(sp.verb_start, 1, sp) for sp in own],
+                                          key=lambda x: x[:2])]
+
+
+class _VerbSubjects:
+    """Verb start -> its written subject (a dict's get, in, values), each
+    read when first asked for: most verbs of most texts never are."""
+
+    def __init__(self, reading: "_Reading"):
+        self.r = reading
+
+    def get(self, vs: int, default=None) -> _Speaker | None:
+        k = self.r.verb_index.get(vs)
+        sp = self.r.subject_of(k) if k is not None else None
+        return default if sp is None else sp
+
+    def __contains__(self, vs: int) -> bool:
+        return self.get(vs) is not None
+
+    def values(self) -> list[_Speaker]:
+        return [sp for k in range(len(self.r.verbs)) if (sp := self.r.subject_of(k))]
+
+
+class _LearnedGenders:
+    """learned_genders over the verbs' subjects written right after them
+    (0 < subject start - verb end <= 2), a dict's get: a phrase's gender
+    counts only the verbs that phrase follows, so only the verbs the phrase
+    is written right after are read, and none when fewer than two of them
+    have a gender (two votes are the least that teach one)."""
+
+    def __init__(self, reading: "_Reading"):
+        self.r = reading
+        self.learned: dict[str, str | None] = {}
+
+    def get(self, phrase: str, default=None) -> str | None:
+        if phrase not in self.learned:
+            self.learned[phrase] = self._learn(phrase)
+        g = self.learned[phrase]
+        return default if g is None else g
+
+    def _learn(self, phrase: str) -> str | None:
+        r, t = self.r, self.r.t
+        near = [k for k, (vs, ve) in enumerate(r.verbs) if (t.startswith(phrase, ve + 1) or t.startswith(phrase, ve + 2))
+                and verb_gender(t[vs:ve])]
+        if len(near) < 2:
+            return None
+        said = [(t[s.verb_start : s.verb_end], t[s.start : s.end]) for k in near if (s := r.subject_of(k))
+                and 0 < s.start - s.verb_end <= 2 and t[s.start : s.end] == phrase]
+        return learned_genders(said).get(phrase)
 
 
 _CONSIDERED = {fold_word(w) for w in "يعتبر تعتبر يعد تعد".split()}
@@ -122,9 +191,9 @@ class _Reading:
     """One text read for quotes: its folded form, entities, speech and name
     pairs, and reporting verbs with their written subjects."""
 
-    def __init__(self, text: str, entities: Sequence):
+    def __init__(self, text: str, entities: Sequence, fd: Mapped | None = None):
         self.text = text
-        self.fd = fold(text)
+        self.fd = fd or fold(text)  # (``fd``: the text folded already)
         self.t = _mask_abbreviations(self.fd.text)
         self.ents = _folded_entities(self.fd, entities, _byline_end(self.t))
         pairs = _capped(self.t, _pairs(self.t))
@@ -136,11 +205,13 @@ class _Reading:
         colon = _colon_speech(self, pairs)
         if colon:
             self.speech = sorted(self.speech + colon)
-        self.subjects, self.spoken = _verb_subjects(self, [q.mark for q in self.speech])
-        self.genders = learned_genders([(self.t[s.verb_start : s.verb_end], self.t[s.start : s.end])
-                                        for s in self.subjects.values() if 0 < s.start - s.verb_end <= 2])
+        self.verb_index = {vs: k for k, vs in enumerate(self.verb_starts)}  # (one verb a start: the matches do not overlap)
+        self._speech_opens = [q.mark for q in self.speech]
+        self._read: list[tuple[_Speaker | None, bool] | None] = [None] * len(self.verbs)  # verb k's subject, passed on
+        self.subjects = _VerbSubjects(self)
+        self.spoken = _SpokenSubjects(self)
+        self._genders: "_LearnedGenders | None" = None
         _add_sources(self)
-        self._sorted: list[_Speaker] | None = None
         self.memoir_author: _Speaker | None | bool = False  # not looked for yet (see _narrator)
         self._speech_starts: list[int] | None = None
         self.name_starts: list[tuple[int, int]] | None = None  # the name pairs sorted, when needed
@@ -152,6 +223,39 @@ class _Reading:
         if ve >= len(self.t) or self.t[ve - 1] != "ه" or self.t[vs - 1 : vs] not in ("و", "ف"):
             return False
         return self.text[self.fd.orig(ve - 1)] == "ة"
+
+    def _read_verb(self, k: int) -> tuple[_Speaker | None, bool]:
+        if self._read[k] is None:
+            self._read[k] = _verb_subject(self, *self.verbs[k], self._speech_opens)
+        return self._read[k]
+
+    def subject_of(self, k: int) -> _Speaker | None:
+        """Verb ``k``'s written subject."""
+        return self._read_verb(k)[0]
+
+    def passed_on(self, k: int) -> _Speaker | None:
+        """Verb ``k``'s written subject when it is speech the subject passes on to a later verb."""
+        sp, passes = self._read_verb(k)
+        return sp if passes else None
+
+    def last_subject(self, pos: int, after_start: int, min_end: int) -> _Speaker | None:
+        """The written subject of the last verb before ``pos`` that has one,
+        when that verb starts after ``after_start`` and ends at ``min_end`` or
+        later; the verbs are read back from ``pos`` only that far."""
+        j = bisect_left(self.verb_starts, pos) - 1
+        while j >= 0 and self.verbs[j][0] > after_start and self.verbs[j][1] >= min_end:
+            sp = self.subject_of(j)
+            if sp:
+                return sp
+            j -= 1
+        return None
+
+    @property
+    def genders(self) -> "_LearnedGenders":
+        """Speaker phrase -> gender, learned from the verbs right before it (learned_genders)."""
+        if self._genders is None:
+            self._genders = _LearnedGenders(self)
+        return self._genders
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """The subject phrase after a verb or sourcing word ending at ``pos``."""
@@ -170,10 +274,7 @@ class _Reading:
 
     def subject_list(self, pos: int) -> list[_Speaker]:
         """Written subjects of the verbs before ``pos``, in text order."""
-        if self._sorted is None:
-            self._sorted = sorted(self.subjects.values(), key=lambda s: s.verb_start)
-            self._sorted_starts = [s.verb_start for s in self._sorted]
-        return self._sorted[: bisect_left(self._sorted_starts, pos)]
+        return [sp for k in range(bisect_left(self.verb_starts, pos)) if (sp := self.subject_of(k))]
 
 
 def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
@@ -215,7 +316,7 @@ def _colon_speech(r: "_Reading", pairs) -> list[_Speech]:
             k = bisect_right(starts, pos) - 1
             return k >= 0 and pos < out[k].raw_end
 
-        for m in _NAME_COLON.finditer(t):
+        for m in finditer_before(_NAME_COLON, t, ":", _NAME_COLON_REACH, 5):
             if m.group("n").split()[0] in _ORDINALS:
                 continue  # الأول: العلاقات …: an item of a list, whatever the tagger says
             per = [e for e in r.ents.starting(m.start("n"), m.end("n")) if e[2] == "PER" and e[1] == m.end("n")]
@@ -265,12 +366,13 @@ def _reporting_verbs(t: str, pairs) -> list[tuple[int, int]]:
              if not in_pair(m.start())
              and (m.group("c") or m.group("v") not in _NOUNLIKE or after_adverb(m.start())
                   or _COMPLEMENTISER_NEXT.match(t, m.end()) or title_next(m.end()))]
-    bayyana = [(m.start("v"), m.end("v")) for m in _BAYYANA_COLON.finditer(t) if not in_pair(m.start())]
+    bayyana = [(m.start("v"), m.end("v")) for m in finditer_before(_BAYYANA_COLON, t, ":", _BAYYANA_REACH, 1) if not in_pair(m.start())]
     return sorted(verbs + bayyana) if bayyana else verbs
 
 
 # وبيّن: (and he explained:), folded like بين (between), which REPORTING_VERBS leaves out: a verb only before a colon
 _BAYYANA_COLON = re.compile(r"(?<!\w)[وف](?P<v>بين)[ \t]{0,3}:")
+_BAYYANA_REACH = 7  # (its colon is at most 7 characters after its start)
 
 
 _URGING = {fold_word(w) for w in "دعا دعت حث حثت ناشد ناشدت طالب طالبت".split()}
@@ -294,26 +396,21 @@ def _entity_at(r: _Reading, pos: int) -> bool:
 _AS_SAID = [[fold_word(w)] for w in "كما وكما حسبما".split()]
 
 
-def _verb_subjects(r: _Reading, speech_opens: list[int]) -> tuple[dict[int, _Speaker], _SpokenSubjects]:
-    """Verb start -> its written subject, and the subjects speech verbs pass on."""
-    subjects: dict[int, _Speaker] = {}
-    spoken = _SpokenSubjects()
-    for vs, ve in r.verbs:
-        subj = _written_subject(r, vs, ve)
-        if subj and _WITHOUT_WORD.match(r.t, subj[0]):
-            subj = None  # (وكتب دون أن يذكر X «…»: no subject written; the writer named before)
-        if subj and _urged(r, vs, ve, subj):
-            subj = None  # (ودعا إخوانه من … بقوله: «…»: those urged, the object; the subject was named before)
-        if subj:
-            sp = _Speaker(subj[0], subj[1], vs, ve)
-            subjects[vs] = sp
-            # only speech (a complementiser, colon or quote follows in the
-            # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
-            if _considered_as(r.t, vs, ve, subj):
-                continue  # (أن الشهر يعتبر فترة إغلاق: «is considered», no one speaks)
-            if _speech_follows(r.t, subj[1], speech_opens) or _WORDS_BACK.findall(r.t[max(0, vs - 8) : vs])[-1:] in _AS_SAID:
-                spoken.add(sp)  # (… ، كما قال مسؤول الجمعة: an attribution of what precedes)
-    return subjects, spoken
+def _verb_subject(r: _Reading, vs: int, ve: int, speech_opens: list[int]) -> tuple[_Speaker | None, bool]:
+    """The verb's written subject, and whether it passes it on to a later verb."""
+    subj = _written_subject(r, vs, ve)
+    if subj and _WITHOUT_WORD.match(r.t, subj[0]):
+        subj = None  # (وكتب دون أن يذكر X «…»: no subject written; the writer named before)
+    if subj and _urged(r, vs, ve, subj):
+        subj = None  # (ودعا إخوانه من … بقوله: «…»: those urged, the object; the subject was named before)
+    if not subj:
+        return None, False
+    # only speech (a complementiser, colon or quote follows in the
+    # sentence) passes its speaker on: "كشفت الحملات المتسببين" does not
+    if _considered_as(r.t, vs, ve, subj):
+        return _Speaker(subj[0], subj[1], vs, ve), False  # (أن الشهر يعتبر فترة إغلاق: «is considered», no one speaks)
+    passes = _speech_follows(r.t, subj[1], speech_opens) or _WORDS_BACK.findall(r.t[max(0, vs - 8) : vs])[-1:] in _AS_SAID
+    return _Speaker(subj[0], subj[1], vs, ve), passes  # (… ، كما قال مسؤول الجمعة: an attribution of what precedes)
 
 
 _SAID_NEXT = re.compile(rf"[ \t]{{0,3}}(?:[:«\"“]|{_THAT})")
@@ -330,11 +427,12 @@ def _considered_as(t: str, vs: int, ve: int, subj: tuple[int, int]) -> bool:
 # subjectless verb goes on with it
 _SOURCE_IN_TEXT = re.compile(r"(?<!\w)(?P<v>علي\s{1,3}حد\s{1,3}(?:قول|تعبير)|بحسب\s{1,3}ما\s{1,3}(?:قال|ذكر|اوضح|افاد)"
                              r"|(?:وفقا|طبقا)\s{1,3}ل(?=ل))(?=[\sل])")
+_SOURCE_OPENERS = ("علي", "بحسب", "وفقا", "طبقا")  # (the words each of its matches opens with)
 
 
 def _add_sources(r: "_Reading") -> None:
     """Sources named by a sourcing phrase become speech subjects: the speaker a later verb continues."""
-    for m in _SOURCE_IN_TEXT.finditer(r.t):
+    for m in finditer_opening(_SOURCE_IN_TEXT, r.t, _SOURCE_OPENERS):
         subj = _past_article_lam(r, m.end()) if r.t[m.end() - 1 : m.end() + 1] == "لل" else r.subject(m.end())
         if subj:
             r.spoken.add(_Speaker(subj[0], subj[1], m.start("v"), m.end("v")))

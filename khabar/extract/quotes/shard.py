@@ -13,7 +13,8 @@ from khabar.extract.quotes.carry import (
     _owner_carried, _previous_quote_speaker, _quoted_saying, _reported_before, _reported_clause_speaker, _same_sentence_continues,
     _saying_holder, _standalone_continues, _unattributed_term, _untagged_title_subject,
 )
-from khabar.extract.quotes.cues import _NAQL_VERBS
+from khabar.extract.fold import fold
+from khabar.extract.quotes.cues import _MARKS, _NAQL_VERBS
 from khabar.extract.quotes.dialogue import _Dialogue
 from khabar.extract.quotes.ids import _entity_for
 from khabar.extract.quotes.reading import _Reading
@@ -29,7 +30,10 @@ from khabar.extract.quotes.subjects import _nobody_speaks
 def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     """Direct quotes of ``text`` with speakers. ``entities``: rows (dicts or
     objects) with start, end, label, entity_id in original offsets."""
-    r = _Reading(text, entities)
+    fd = fold(text)
+    if not _MARK_OR_COLON.search(fd.text):
+        return []  # speech is read from marks (a pair) or a colon (speech without marks): a text with neither has none
+    r = _Reading(text, entities, fd)
     out: list[Quote] = []
     prev_end = 0
     prev_speaker: _Speaker | None = None
@@ -85,6 +89,7 @@ def find_quotes(text: str, entities: Sequence = ()) -> list[Quote]:
     return out
 
 
+_MARK_OR_COLON = re.compile(_MARKS.pattern[:-1] + ":]")  # (the marks _pairs reads, and a colon)
 _ONLY_BREAK = re.compile(r"[\s.،,]{0,8}")
 
 

@@ -351,10 +351,9 @@ def _sole_speaker(r: _Reading, vs: int, gender: str | None = None) -> _Speaker |
     speech subject before ``vs`` reads the same, or ends with the same word.
     With ``gender`` (the verb's), only the speakers of that gender count: the
     one woman quoted in an interview that also quotes men."""
-    k = bisect_left(r.spoken.verb_starts, vs)
-    if not k or k > _SOLE_MAX:
+    pool = r.spoken.upto(vs)
+    if not pool or len(pool) > _SOLE_MAX:
         return None
-    pool = r.spoken.speakers[:k]
     if gender:
         return _sole_of_gender(r, vs, [sp for sp in pool if speaker_gender(r.t[sp.start : sp.end].split()) == gender])
     last = pool[-1]
@@ -953,11 +952,11 @@ def _later_person(r: _Reading, vs: int, spoken: _Speaker | None) -> _Speaker | N
     """The speaker a verb with no subject continues: the last speech
     subject, unless a person was since the subject of another reporting
     verb in the sentence before (وحذر ديسر من … . وقال: «…»)."""
-    subjects = r.subject_list(vs)
-    if not subjects or not r.ents:
+    if not r.ents:
         return spoken
-    last = subjects[-1]
-    if (spoken and last.verb_start <= spoken.verb_start) or vs - last.verb_end > 400:
+    # the last subject before vs, unless it is the spoken one or before it, or more than 400 characters back
+    last = r.last_subject(vs, spoken.verb_start if spoken else -1, vs - 400)
+    if last is None:
         return spoken
     if len(_SENT_END.findall(r.t, last.verb_end, vs)) > 1:
         return spoken  # not the sentence before

@@ -16,6 +16,7 @@ _COLON_AFTER_VERB = re.compile(r"(?:[^.!?؟\n«»‹›“”„‟″\"'‘’:
 # a name opening a paragraph or sentence, then a colon: الزياني : ناقشنا…
 _NAME_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.!?؟] ))[ \t]{0,3}(?P<n>[^\s:.،,«»\"]{2,20}(?: [^\s:.،,«»\"]{2,20}){0,3})"
                          r" ?:[ \t]{0,3}(?=[^\s«»‹›“”„‟\"'‘’\d])")
+_NAME_COLON_REACH = 3 + 20 + 3 * 21 + 1  # the farthest its colon is from its start
 
 _SAID_COLON = re.compile(r"[وف]?(?:قال|يقول|قالت|تقول)[ \t][^:\n.«»\"“”]{1,40}:")
 _COLON_MAX = 600  # longest speech read after a colon before cutting at a sentence end
