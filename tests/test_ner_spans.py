@@ -129,6 +129,12 @@ def test_two_places_joined_by_waw_are_two_spans():
     assert fix("في وسط وشرق أوروبا", [(1, 4, "LOC")]) == [("وسط وشرق أوروبا", "LOC")]
 
 
+def test_one_word_in_brackets_after_an_organisation_is_its_short_name():
+    assert fix("نقلت وزارة النفط الإيرانية ( شانا ) عن", [(1, 4, "ORG")]) == [("وزارة النفط الإيرانية", "ORG"), ("شانا", "ORG")]
+    assert fix("قال مجلس الشورى ( البرلمان ) إن", [(1, 3, "ORG")]) == [("مجلس الشورى", "ORG")]
+    assert fix("قالت وزارة الصحة ( 2015 ) إن") == [("وزارة الصحة", "ORG")]
+
+
 def test_a_compass_word_after_a_distance_names_nothing():
     assert fix("على بعد 50 كم شمال الرياض", [(5, 6, "LOC")]) == [("الرياض", "LOC")]
 

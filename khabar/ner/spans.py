@@ -32,7 +32,9 @@ once per word type) and the spans the tagger gave, and returns spans:
 7. :func:`compound_places` — compass words and a state's official head
    join the place after them (جنوب أفريقيا، جمهورية مصر العربية); القديمة
    joins the town before it (حلب القديمة); :func:`split_coordinated_places`
-   — two places joined by و in one span are two (باريس ولندن).
+   — two places joined by و in one span are two (باريس ولندن);
+   :func:`bracketed_aliases` — one word in brackets after an organisation
+   is its short name (وزارة النفط الإيرانية (شانا)).
 8. :func:`drop_spurious` — phrases with الله (أسأل الله، وبالله التوفيق),
    numbers or units taken for a person or an organisation (نصف ريال) and
    diseases (إنفلونزا الطيور); last, so that it also sees what the other
@@ -697,6 +699,21 @@ def compound_places(info: list[Word], spans: list[Span]) -> list[Span]:
     return _disjoint(out)
 
 
+def bracketed_aliases(info: list[Word], spans: list[Span]) -> list[Span]:
+    """One word in brackets right after an organisation is its short name (وزارة النفط الإيرانية (شانا)،
+    صندوق تنمية الموارد البشرية (هدف)، (MBC)): an ORG span of its own. Not a definite word, a number,
+    a compass word or a head (مجلس الشورى (البرلمان)، محكمة أنتويرب (شمال البلاد) say what or where)."""
+    taken = {k for a, b, _ in spans for k in range(a, b)}
+    new = [(b + 1, b + 2, "ORG") for a, b, label in spans
+           if label == "ORG" and b + 2 < len(info) and info[b].w == "(" and info[b + 2].w == ")" and b + 1 not in taken
+           and _reads_as_alias(info[b + 1])]
+    return sorted(spans + new) if new else spans
+
+
+def _reads_as_alias(t: Word) -> bool:
+    return not (t.punct or t.digit or t.definite or t.prefix or t.direction or t.head or t.title or t.stop or t.admin)
+
+
 def split_coordinated_places(info: list[Word], spans: list[Span]) -> list[Span]:
     """A place span holding two places joined by و (باريس ولندن، الولايات المتحدة وكندا) as two,
     the second from its و: the word after و is one the clusters group with places, and neither side
@@ -737,7 +754,7 @@ def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list
         spans = named_groups(info, spans, triggers)
         spans = places_after_heads(info, spans, triggers)
         spans = named_places(info, spans, triggers)
-    spans = split_coordinated_places(info, compound_places(info, spans))
+    spans = bracketed_aliases(info, split_coordinated_places(info, compound_places(info, spans)))
     return drop_spurious(info, spans)  # last: a chain may have run into a formula (جماعة ودعوا الله)
 
 
