@@ -255,6 +255,14 @@ def test_a_sports_report_tags_every_mention_of_a_club_it_names():
         [("النصر", "ORG")], [("النصر", "ORG")]]
 
 
+def test_a_persons_surname_in_quotes_is_that_person_not_a_title():
+    doc = document("قال العقيد سعد الغانمي إن الدوريات انتشرت", 'وأوضح " الغانمي " أن الأمن مستتب',
+                   tagged={0: [(2, 4, "PER")], 1: [(2, 3, "MISC")]})
+    assert doc == [[("سعد الغانمي", "PER")], [("الغانمي", "PER")]]
+    doc = document("قال العقيد سعد الغانمي إن الدوريات انتشرت", "وشاهد فيلم « فلامنكو » أمس", tagged={0: [(2, 4, "PER")], 1: [(3, 4, "MISC")]})
+    assert doc[1] == [("فلامنكو", "MISC")]  # no surname of the document's
+
+
 def test_club_words_stay_common_nouns_where_the_report_does_not_name_the_club_or_the_context_says_so():
     # a report that never names the club: the word is the common noun
     assert document("قال مدرب المنتخب إن اللاعب سجل هدفا في المباراة", "وقد تم توقيع الاتفاق مع النادي") == [[], []]

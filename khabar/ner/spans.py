@@ -800,6 +800,7 @@ def repair_tagged(forms: list[str], doc_sents: list[list[list[int]]], tagged: li
     # The document rules look at a few words of each document: found once for the chunk, at C speed.
     quoted = {k for k in triggers if info[k].quoted}
     out = [quoted_names_agree(info, sents, doc_tags, quoted) for sents, doc_tags in zip(doc_sents, out)] if quoted else out
+    out = [quoted_persons(info, sents, doc_tags) for sents, doc_tags in zip(doc_sents, out)]
     if not clubs:
         return out
     sport = set(compress(range(len(info)), map(attrgetter("sport"), info)))
@@ -849,6 +850,23 @@ def _agree(info: list[Word], tags: list[str], probs: list[float], labels: dict) 
     for a, b, label in fixed:
         new_tags[a:b] = [f"B-{label}"] + [f"I-{label}"] * (b - a - 1)
     return new_tags, [p if t != "O" else (RULE_MARGINAL if n != "O" else 1.0) for t, n, p in zip(tags, new_tags, probs)]
+
+
+def quoted_persons(info: list[Word], sents: list[list[int]], doc_tags: list) -> list:
+    """A surname the document gives a person (the last word of a person of two words or more) is
+    that person where the tagger read it, in quotes, as a title: وأوضح "[الغانمي]" أن، وقال «[خصروف]»."""
+    misc = [(n, a) for n, (tags, _) in enumerate(doc_tags) if "B-MISC" in tags
+            for a, b, label in spans_from_bio(tags) if label == "MISC" and b - a == 1]
+    if not misc:
+        return doc_tags
+    surnames = {info[sent[b - 1]].w for sent, (tags, _) in zip(sents, doc_tags) if "B-PER" in tags
+                for a, b, label in spans_from_bio(tags) if label == "PER" and b - a > 1}
+    out = list(doc_tags)
+    for n, a in misc:
+        sent, (tags, probs) = sents[n], out[n]
+        if 0 < a < len(sent) - 1 and info[sent[a]].w in surnames and info[sent[a - 1]].w in OPENING_QUOTES and info[sent[a + 1]].w in CLOSING_MARKS:
+            out[n] = (tags[:a] + ["B-PER"] + tags[a + 1 :], probs)
+    return out
 
 
 # --- the document: clubs in a sports report ---------------------------------------------------
