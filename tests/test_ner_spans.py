@@ -133,6 +133,8 @@ def test_one_word_in_brackets_after_an_organisation_is_its_short_name():
     assert fix("نقلت وزارة النفط الإيرانية ( شانا ) عن", [(1, 4, "ORG")]) == [("وزارة النفط الإيرانية", "ORG"), ("شانا", "ORG")]
     assert fix("قال مجلس الشورى ( البرلمان ) إن", [(1, 3, "ORG")]) == [("مجلس الشورى", "ORG")]
     assert fix("قالت وزارة الصحة ( 2015 ) إن") == [("وزارة الصحة", "ORG")]
+    assert fix("إن وزارة التعليم العالي ( سابقا ) بمسؤوليها", [(1, 4, "ORG")]) == [("وزارة التعليم العالي", "ORG")]
+    assert fix("التابعة لشركة الاتصالات السعودية والواقع أنه ليس") == [("لشركة الاتصالات السعودية", "ORG")]  # «in fact» is no conjunct
 
 
 def test_a_compass_word_after_a_distance_names_nothing():

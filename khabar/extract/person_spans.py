@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from khabar.extract.canonical import LINEAGE_KEYS as LINEAGE, ROLE_STOPS, TITLE_PHRASES, leading_titles, norm, title_at, title_only
+from khabar.extract.canonical import LINEAGE_KEYS as LINEAGE, ROLE_HEADS, ROLE_STOPS, TITLE_PHRASES, leading_titles, norm, title_at, title_only
 from khabar.extract.lexicon import REPORTING_VERBS
 from khabar.ner.clusters import verb_words
 from khabar.ner.features import strip_proclitics
@@ -41,7 +41,7 @@ FACILITY_TITLES = {norm(w) for w in "الملك الأمير الأميرة ال
 FACILITY_TAILS = {
     norm(w)
     for w in """الدولي الدولية الطبية الطبي التخصصي التخصصية الجامعي الجامعية الرياضية الرياضي الإسلامية الاسلامية
-للعلوم للبترول للتقنية للعلوم والتقنية الحضاري الثقافي العالمي العالمية""".split()
+للعلوم للبترول للتقنية للعلوم والتقنية الحضاري الثقافي العالمي العالمية الحكومي الحكومية المركزي المركزية""".split()
 }
 MAX_FACILITY_TITLES = 3
 
@@ -124,7 +124,27 @@ def facility(words: list[str], a: int, b: int, label: str) -> tuple[int, int, st
     end = b
     while end < len(words) and norm(words[end]) in FACILITY_TAILS:
         end += 1
-    return head, end, new_label
+    return head, _purpose(words, end), new_label
+
+
+MAX_PURPOSE_WORDS = 3  # the definite words after a facility's ل purpose (لتنمية الشباب، للطاقة الذرية والمتجددة)
+# The ل + verbal noun words that open the purpose in a facility's name; any other (زار جامعة الملك سعود
+# لتفقد المشاريع) is the visit's purpose. ل + the article (للطاقة، للعلوم) always opens it.
+PURPOSE_WORDS = {norm(w) for w in "لتنمية لرعاية لتطوير لأبحاث لدراسات لعلوم لمكافحة لحقوق لطب لخدمة لتحفيظ".split()}
+
+
+def _purpose(words: list[str], end: int) -> int:
+    """End of a facility's name with the ل phrase of its purpose, if one follows (مركز الأمير سلمان
+    [لتنمية الشباب]، مدينة الملك عبدالله [للطاقة الذرية والمتجددة]): the ل word and the definite words
+    after it (with و; one at least), at most MAX_PURPOSE_WORDS."""
+    w = norm(words[end]) if end < len(words) else ""
+    if not (w.startswith("لل") and len(w) >= 5) and w not in PURPOSE_WORDS:
+        return end
+    k = end + 1
+    while (k < len(words) and k - end <= MAX_PURPOSE_WORDS and norm(words[k]).startswith(("ال", "وال"))
+           and norm(words[k]) not in NAME_STOPS and norm(words[k]) not in ROLE_HEADS):
+        k += 1
+    return k if k > end + 1 else end  # a purpose word alone (للاطلاع على) is the visit's purpose
 
 
 def trim_tail(words: list[str], a: int, b: int, names: dict) -> int:

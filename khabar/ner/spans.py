@@ -92,7 +92,7 @@ TEMPORAL = _words(
 STOPS = TEMPORAL | _words(
     """الذي التي الذين اللذين اللتين اللاتي اللواتي الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة
     الخامس الخامسة السادس السادسة السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة
-    الرسمي الرسمية
+    الرسمي الرسمية الواقع الحقيقة المقابل
     في من على عن إلى الى مع بين عند لدى حتى منذ خلال بعد قبل ضد نحو حول عبر أن إن ان قد لقد لم لن ما لا
     هل كما حيث هذا هذه ذلك تلك هؤلاء أمس غدا و أو ثم بل لكن كل جميع بعض عدد أي"""
 )
@@ -710,8 +710,13 @@ def bracketed_aliases(info: list[Word], spans: list[Span]) -> list[Span]:
     return sorted(spans + new) if new else spans
 
 
+# Adverbs that stand in brackets after a body's name and are no name (وزارة التعليم العالي (سابقا)).
+BRACKETED_ADVERBS = _words("سابقا حاليا مؤقتا رسميا تقريبا أيضا لاحقا سابقاً حالياً")
+
+
 def _reads_as_alias(t: Word) -> bool:
-    return not (t.punct or t.digit or t.definite or t.prefix or t.direction or t.head or t.title or t.stop or t.admin)
+    return not (t.punct or t.digit or t.definite or t.prefix or t.direction or t.head or t.title or t.stop or t.admin
+                or t.w in BRACKETED_ADVERBS)
 
 
 def split_coordinated_places(info: list[Word], spans: list[Span]) -> list[Span]:
