@@ -203,6 +203,15 @@ def test_a_known_group_after_tanzim_or_haraka_is_an_organisation_without_the_wor
     assert fix("نفذت حركة صغيرة هجوما") == []
 
 
+def test_a_ministry_by_its_short_name_with_a_nationality():
+    assert fix("وأدانت الخارجية الأميركية أي نشاط") == [("الخارجية الأميركية", "ORG")]
+    assert fix("ودعت وزيرة الدولة بالداخلية الألمانية إلى") == [("بالداخلية الألمانية", "ORG")]
+    assert fix("وقال وزير الخارجية السعودية إن") == []  # the minister's title
+    assert fix("في السياسة الخارجية الأمريكية منذ") == []  # an adjective of the policy
+    assert fix("من الدبلوماسية الرفيعة للسياسة الخارجية السعودية مع") == []
+    assert fix("عميل المخابرات الخارجية البريطانية للمرة") == []
+
+
 # --- places after an administrative head ---------------------------------------------------
 
 

@@ -94,6 +94,12 @@ _NATIONALITY_STEMS = """أمريكي أميركي تركي سعودي مصري �
 صيني إماراتي قطري كويتي بحريني عماني أردني لبناني فلسطيني ليبي تونسي جزائري مغربي سوداني إيطالي إسباني
 ياباني هندي باكستاني أفغاني كوري كندي أسترالي برازيلي أرجنتيني يوناني حوثي دولي أممي غربي أجنبي محلي حكومي""".split()
 NATIONALITIES = _words(" ".join(f"ال{w} ال{w}ة" for w in _NATIONALITY_STEMS))
+# A ministry by its short name: الخارجية or الداخلية with a nationality is the ministry (أدانت
+# الخارجية الأميركية، بالداخلية الألمانية); after وزير it is the minister's title, and after a
+# feminine noun the adjective (السياسة الخارجية الأمريكية).
+MINISTRY_SHORT_NAMES = _words("الخارجية الداخلية")
+MINISTER_WORDS = _words("وزير وزيرة ووزير لوزير ووزيرة نائب ونائب وكيل مساعد وزارة بوزارة لوزارة ووزارة")
+
 # The heads that such adjectives describe rather than name: الشركة الصينية is some Chinese company,
 # but الاتحاد البرازيلي، المرصد السوري، البورصة الكويتية، القناة السعودية are one body each.
 DESCRIBED_HEADS = _words("شركة مؤسسة منظمة صحيفة جريدة مجلة وكالة مجموعة نادي لجنة")

@@ -23,7 +23,8 @@ once per word type) and the spans the tagger gave, and returns spans:
    «مسلسل "كلام الناس"», «بعنوان "فلامنكو"» (MISC); the quotes and the head
    word stay out, the tagger's spans inside give way.
 5. :func:`named_groups` — a group the name lists know after تنظيم or حركة
-   (تنظيم داعش، حركة حماس) is an ORG span on its name.
+   (تنظيم داعش، حركة حماس) is an ORG span on its name; :func:`ministries_by_short_name`
+   — الخارجية/الداخلية with a nationality is the ministry (أدانت الخارجية الأميركية).
 6. :func:`places_after_heads` — the place after an administrative head
    (بمحافظة الطائف، قرية المندق) when the tagger missed it and the word is
    one of the words the cluster table groups with places; :func:`named_places`
@@ -246,7 +247,9 @@ def _word_info(form: str) -> Word:
     speech = w in speech_words() or w in heads.SPEECH_NOUNS
     group_word = not heads.GROUP_WORDS.isdisjoint(readings)
     place_head = not heads.NAMED_PLACE_HEADS.isdisjoint(readings)
-    trigger = bool(head) or direction or state or bool(quoted) or admin or group_word or place_head or not FIXED.keys().isdisjoint(readings)  # (readings[0] is w)
+    ministry = rest in heads.MINISTRY_SHORT_NAMES
+    trigger = (bool(head) or direction or state or bool(quoted) or admin or group_word or place_head or ministry
+               or not FIXED.keys().isdisjoint(readings))  # (readings[0] is w)
     return Word(w, prefix, rest, readings, definite, adjective, rest_adjective, stop, punct, FATHATAN in form, any(map(str.isdigit, w)),
                 w in TITLES or rest in TITLES, head, head_definite, direction, state, quoted, speech, admin, group_word,
                 place_head, w in one_word_organisations(), w in SPORT_WORDS, w in place_words(), trigger)
@@ -630,6 +633,31 @@ def named_groups(info: list[Word], spans: list[Span], triggers: list[int]) -> li
     return sorted([s for s in spans if not any(s[0] == a for a, _, _ in new)] + new)
 
 
+def ministries_by_short_name(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
+    """الخارجية/الداخلية with a feminine nationality after it (heads.MINISTRY_SHORT_NAMES) is that
+    ministry, an ORG span of the two words, unless a minister's word comes before it (وزير الخارجية
+    السعودي is a title) or, without a proclitic, a feminine noun it describes (السياسة الخارجية)."""
+    taken = {k for a, b, _ in spans for k in range(a, b)}
+    new = []
+    for i in triggers:
+        t = info[i]
+        if t.rest not in heads.MINISTRY_SHORT_NAMES or i + 1 >= len(info) or i in taken or i + 1 in taken:
+            continue
+        nationality = info[i + 1].w
+        before = info[i - 1] if i else None
+        if nationality in heads.NATIONALITIES and nationality.endswith("ه") and not (
+                before and (before.w in heads.MINISTER_WORDS or (not t.prefix and _feminine_definite(before)))):
+            new.append((i, i + 2, "ORG"))
+    return sorted(spans + new) if new else spans
+
+
+def _feminine_definite(t: Word) -> bool:
+    """A definite feminine or plural noun, proclitics off (السياسة، للسياسة، المخابرات): what an
+    adjective in -ية after it describes."""
+    readings = [r if r.startswith("ال") else "ال" + r[1:] if r.startswith("ل") else r for r in t.readings]
+    return any(r.startswith("ال") and r.endswith(("ه", "ات")) for r in readings)
+
+
 # --- rule 7: places after an administrative head -------------------------------------------
 
 
@@ -757,6 +785,7 @@ def repair_info(info: list[Word], spans: list[Span], names: dict, triggers: list
         spans = named_heads(info, spans, names, triggers)
         spans = quoted_names(info, spans, triggers)
         spans = named_groups(info, spans, triggers)
+        spans = ministries_by_short_name(info, spans, triggers)
         spans = places_after_heads(info, spans, triggers)
         spans = named_places(info, spans, triggers)
     spans = bracketed_aliases(info, split_coordinated_places(info, compound_places(info, spans)))
