@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from khabar.extract.agreement import learned_genders
 from khabar.extract.quotes import find_quotes
 
@@ -462,32 +464,32 @@ def test_memoir_the_one_named_after_the_narrators_lam_answers():
         ("عادل سالم", "per:سالم"), ("سلمى فريد", None), ("وحيد منصور", "per:منصور"), ("سلمى فريد", None)]
 
 
-def test_memoir_the_one_asked_is_not_who_asks():
-    # «وسألت رزق»: the narrator asks, رزق answers; «وسألته مدفوعة بالفضول» is hers
-    # too, and the phrase after it is no subject to carry to «وقال»
-    text = (_MEMOIR_HEAD + "وجاء رزق فعلا، وسألت رزق: «كيف حال عز؟».\n"
-            "فقال لي وهو يبتسم: «زفت يا مدام».\nوسألته مدفوعة بالفضول: «يعني زعلان؟».\n"
-            "فنظر إلي ثانية وقال: «جدا يا مدام».\nفقلت: «طيب».")
-    qs = find_quotes(text, entities=_tagged(text, "رزق"))
-    assert [q.speaker for q in qs] == ["سلمى فريد", "رزق", "سلمى فريد", "رزق", "سلمى فريد"]
-
-
-def test_memoir_a_woman_who_spoke_in_a_scene_without_the_narrator_replies():
-    # «فردت» could be the narrator's «I replied»; a woman spoke since her last turn: hers
-    text = (_MEMOIR_HEAD + "فقلت: «لا».\nفقلت: «لن أذهب».\n"
-            "وفي الإسكندرية رفع عز السماعة، فقالت له المتكلمة: «أنا صحيتك؟».\n"
-            "فقال عز بهدوء: «لا أبدا».\nفردت: «أنا من هنا».")
-    qs = find_quotes(text, entities=_tagged(text, "عز"))
-    assert [q.speaker for q in qs] == ["سلمى فريد", "سلمى فريد", "المتكلمة", "عز", "المتكلمة"]
-
-
-def test_memoir_a_verb_without_subject_is_the_person_named_in_its_paragraph():
-    # يوسف spoke last; «ودخل عمر الشريف … وقال لي» is عمر, and «ثم أضاف» goes on with him
-    text = (_MEMOIR_HEAD + "فقلت ليوسف شاهين: «متى تأتي؟».\nوقال يوسف: «الساعة ستة».\n"
-            "ودخل عمر الشريف الشقة بخطوات هادئة، وقال لي: «الصورة دي رائعة».\n"
-            "فقلت له: «شكرا».\nثم أضاف: «من رسمها؟».")
-    qs = find_quotes(text, entities=_tagged(text, "يوسف شاهين", "عمر الشريف"))
-    assert [q.speaker for q in qs] == ["سلمى فريد", "يوسف", "عمر الشريف", "سلمى فريد", "عمر الشريف"]
+@pytest.mark.parametrize(
+    ("body", "names", "speakers"),
+    [
+        pytest.param(
+            # «وسألت رزق»: the narrator asks, رزق answers; «وسألته مدفوعة بالفضول» is hers
+            # too, and the phrase after it is no subject to carry to «وقال»
+            "وجاء رزق فعلا، وسألت رزق: «كيف حال عز؟».\nفقال لي وهو يبتسم: «زفت يا مدام».\n"
+            "وسألته مدفوعة بالفضول: «يعني زعلان؟».\nفنظر إلي ثانية وقال: «جدا يا مدام».\nفقلت: «طيب».",
+            ("رزق",), ["سلمى فريد", "رزق", "سلمى فريد", "رزق", "سلمى فريد"], id="the one asked is not who asks"),
+        pytest.param(
+            # «فردت» could be the narrator's «I replied»; a woman spoke since her last turn: hers
+            "فقلت: «لا».\nفقلت: «لن أذهب».\nوفي الإسكندرية رفع عز السماعة، فقالت له المتكلمة: «أنا صحيتك؟».\n"
+            "فقال عز بهدوء: «لا أبدا».\nفردت: «أنا من هنا».",
+            ("عز",), ["سلمى فريد", "سلمى فريد", "المتكلمة", "عز", "المتكلمة"],
+            id="a woman who spoke in a scene without the narrator replies"),
+        pytest.param(
+            # يوسف spoke last; «ودخل عمر الشريف … وقال لي» is عمر, and «ثم أضاف» goes on with him
+            "فقلت ليوسف شاهين: «متى تأتي؟».\nوقال يوسف: «الساعة ستة».\n"
+            "ودخل عمر الشريف الشقة بخطوات هادئة، وقال لي: «الصورة دي رائعة».\nفقلت له: «شكرا».\nثم أضاف: «من رسمها؟».",
+            ("يوسف شاهين", "عمر الشريف"), ["سلمى فريد", "يوسف", "عمر الشريف", "سلمى فريد", "عمر الشريف"],
+            id="a verb without subject is the person named in its paragraph"),
+    ],
+)
+def test_memoir_turns(body, names, speakers):
+    text = _MEMOIR_HEAD + body
+    assert [q.speaker for q in find_quotes(text, entities=_tagged(text, *names))] == speakers
 
 
 def test_memoir_her_own_verb_before_the_quote_and_the_writer_on_her_in_the_third_person():
