@@ -104,6 +104,7 @@ def load_features(path: Path = CLUSTERS) -> ClusterFeatures:
     return ClusterFeatures(*_read(path))
 
 
+@lru_cache(maxsize=1)  # place_words and verb_words both read it: the table once per process
 def _middle_clusters(path: Path) -> dict[str, str]:
     """word -> its cluster at the middle granularity (k = 256 in the shipped table)."""
     table, ks = _read(path)

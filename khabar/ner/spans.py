@@ -622,11 +622,13 @@ def _quoted_at(info: list[Word], q: int, label: str, most: int) -> Span | None:
 def named_groups(info: list[Word], spans: list[Span], triggers: list[int]) -> list[Span]:
     """A group the name lists know, right after تنظيم/حركة (تنظيم داعش، بتنظيم القاعدة، حركة حماس),
     made an ORG span on the name, where the tagger left the word out or gave it alone another label."""
-    covered = {k: (a, b, label) for a, b, label in spans for k in range(a, b)}
+    covered, starts = _covered(spans), _starts(spans)
     new = []
     for i in triggers:
         j = i + 1
-        if info[i].group_word and j < len(info) and info[j].known_org and covered.get(j, (j, j + 1, "")) in ((j, j + 1, ""), (j, j + 1, "LOC"), (j, j + 1, "PER"), (j, j + 1, "MISC")):
+        alone = starts.get(j)  # (end, label) of a span the tagger opened on the name
+        other_label_alone = alone is not None and alone[0] == j + 1 and alone[1] != "ORG"
+        if info[i].group_word and j < len(info) and info[j].known_org and (j not in covered or other_label_alone):
             new.append((j, j + 1, "ORG"))
     if not new:
         return spans
@@ -637,7 +639,7 @@ def ministries_by_short_name(info: list[Word], spans: list[Span], triggers: list
     """الخارجية/الداخلية with a feminine nationality after it (heads.MINISTRY_SHORT_NAMES) is that
     ministry, an ORG span of the two words, unless a minister's word comes before it (وزير الخارجية
     السعودي is a title) or, without a proclitic, a feminine noun it describes (السياسة الخارجية)."""
-    taken = {k for a, b, _ in spans for k in range(a, b)}
+    taken = _covered(spans)
     new = []
     for i in triggers:
         t = info[i]
@@ -665,7 +667,7 @@ def places_after_heads(info: list[Word], spans: list[Span], triggers: list[int])
     """The word after an administrative head (بمحافظة الطائف، قرية المندق) made a LOC span when the
     tagger left it out and it reads as a place (clusters.place_words; not a head, compass word or
     title itself), with a second such word (حفر الباطن); the head stays out."""
-    covered = {k for a, b, _ in spans for k in range(a, b)}
+    covered = _covered(spans)
     new: list[Span] = []
     for i in triggers:
         j = i + 1
@@ -680,15 +682,15 @@ def named_places(info: list[Word], spans: list[Span], triggers: list[int]) -> li
     """A name right after the head of a built place or natural feature (مطار [القاهرة]، فندق [كورت
     يارد ماريوت]، طريق [المدينة المنورة]) made one LOC span with its head and the adjectives after it
     (مطار دبي الدولي); the tagger's label gives way (a hotel is no person). ``عن طريق`` is "by way of"."""
-    starts = _starts(spans)
+    starts, covered = _starts(spans), _covered(spans)
     new = [(i, _adjectives(info, starts[i + 1][0], starts[i + 1][0] + MAX_ADJECTIVES), "LOC") for i in triggers
-           if info[i].place_head and i + 1 in starts and not (i > 0 and info[i - 1].w == "عن") and not _inside(spans, i)]
+           if info[i].place_head and i + 1 in starts and not (i > 0 and info[i - 1].w == "عن") and i not in covered]
     return place(spans, new) if new else spans
 
 
-def _inside(spans: list[Span], i: int) -> bool:
-    """Whether word ``i`` is in a span already (the head is part of another name)."""
-    return any(a <= i < b for a, b, _ in spans)
+def _covered(spans: list[Span]) -> set[int]:
+    """The positions of the words inside ``spans``."""
+    return {k for a, b, _ in spans for k in range(a, b)}
 
 
 def _reads_as_place(t: Word, head: Word) -> bool:
@@ -731,7 +733,7 @@ def bracketed_aliases(info: list[Word], spans: list[Span]) -> list[Span]:
     """One word in brackets right after an organisation is its short name (وزارة النفط الإيرانية (شانا)،
     صندوق تنمية الموارد البشرية (هدف)، (MBC)): an ORG span of its own. Not a definite word, a number,
     a compass word or a head (مجلس الشورى (البرلمان)، محكمة أنتويرب (شمال البلاد) say what or where)."""
-    taken = {k for a, b, _ in spans for k in range(a, b)}
+    taken = _covered(spans)
     new = [(b + 1, b + 2, "ORG") for a, b, label in spans
            if label == "ORG" and b + 2 < len(info) and info[b].w == "(" and info[b + 2].w == ")" and b + 1 not in taken
            and _reads_as_alias(info[b + 1])]
