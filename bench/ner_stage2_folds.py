@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from khabar.training.augment import default_name_lists, read_training_names
-from khabar.training.corpus import default_data, folds, read_conll
+from khabar.training.corpus import default_data, documents, folds, read_conll
 from khabar.training.ner import _cache_key, evaluate_words, fit_stage2, model_resources, train
 from khabar.training.recipe import FEATURE_SET, PARAMS
 
@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
             gazetteer, clusters, featurizer = model_resources(folder, FEATURE_SET)
             started = time.process_time()
             key = _cache_key(train_sents, FEATURE_SET, PARAMS, swap, gazetteer, clusters)
-            fit_stage2(featurizer, train_sents, folder / "crf.stage2.crfsuite", PARAMS, swap, variant, cache, key)
+            fit_stage2(featurizer, documents(train_sents), folder / "crf.stage2.crfsuite", PARAMS, swap, variant, cache, key)
             results[_name(variant)] = _scored(_name(variant), folder / "crf.crfsuite", test_sents, started)
     if args.json:
         Path(args.json).write_text(json.dumps({"fold": args.fold, "k": args.k, "results": results}, indent=1) + "\n", encoding="utf-8")

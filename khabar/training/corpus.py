@@ -11,8 +11,9 @@ from pathlib import Path
 DEV_FRACTION = 0.10
 DOC_SENTENCES = 20  # pseudo-article size for document-level features (ANERcorp has no boundaries)
 
+REPO = Path(__file__).resolve().parents[2]  # the checkout: training reads its tests/realnews sets
 # ../shared/data beside a checkout: where training and evaluation find ANERcorp and the name lists
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 def default_data() -> Path:
@@ -48,6 +49,21 @@ def documents(sentences: list, size: int = 0) -> list[list]:
     """ANERcorp has no article boundaries: consecutive blocks of ``size`` sentences stand in for articles."""
     size = size or DOC_SENTENCES
     return [sentences[i : i + size] for i in range(0, len(sentences), size)]
+
+
+def interleave(docs: list, others: list) -> list:
+    """``others`` spread evenly through ``docs`` (each after about the same share of ``docs``), so that contiguous
+    runs of the result, the inner folds of stage 2, each hold their share of both."""
+    if not others:
+        return list(docs)
+    at = {round((j + 0.5) * len(docs) / len(others)): j for j in range(len(others))}
+    out = []
+    for i in range(len(docs) + 1):
+        if i in at:
+            out.append(others[at[i]])
+        if i < len(docs):
+            out.append(docs[i])
+    return out
 
 
 def folds(sentences: list, k: int, size: int = 0) -> list[tuple[int, int]]:

@@ -23,7 +23,7 @@ from khabar.ner.features import Featurizer, document_counts, document_topics, no
 from khabar.ner.name_lists import read_gazetteer
 from khabar.ner.tags import khabar_tag, spans_from_bio
 from khabar.training.augment import swap_names
-from khabar.training.corpus import DOC_SENTENCES, documents
+from khabar.training.corpus import DOC_SENTENCES, documents, interleave
 from khabar.training.name_lists import write_gazetteer
 from khabar.training.recipe import STAGE2_FOLDS, STAGES, WRITTEN
 
@@ -171,13 +171,13 @@ def fit_stage1(featurizer: Featurizer, train_sents, out: Path, params: dict, swa
     return _fit(examples, out, params)
 
 
-def fit_stage2(featurizer: Featurizer, train_sents, path: Path, params: dict, swap: dict, stage2_folds: tuple[int, ...],
+def fit_stage2(featurizer: Featurizer, train_docs: list, path: Path, params: dict, swap: dict, stage2_folds: tuple[int, ...],
                cache: Path | None, cache_key: str) -> float:
-    """Stage 2 at ``path``, learnt from held-out stage-1 tags of ``train_sents`` (an inner k-fold per k of
+    """Stage 2 at ``path``, learnt from held-out stage-1 tags of ``train_docs`` (an inner k-fold per k of
     ``stage2_folds``, every document once per k); seconds of all the fits."""
     examples, seconds = [], 0.0
     for k in stage2_folds:
-        docs, tags1, fold_seconds = heldout_tags(featurizer, documents(train_sents), swap, params, k,
+        docs, tags1, fold_seconds = heldout_tags(featurizer, train_docs, swap, params, k,
                                                  cache / f"crf-stage2-{cache_key}-k{k}.json.gz" if cache else None)
         seconds += fold_seconds
         examples += _stage2_examples(featurizer, docs, tags1)
@@ -186,7 +186,7 @@ def fit_stage2(featurizer: Featurizer, train_sents, path: Path, params: dict, sw
 
 def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = STAGES, swap: dict | None = None,
           stage2_folds: tuple[int, ...] = STAGE2_FOLDS, cache: Path | None = None, written: str = WRITTEN,
-          extra: list | None = None) -> dict:
+          extra: list | None = None, news: list | None = None, news_weight: int = 1) -> dict:
     """Write the model (and its stage-2 companion and JSON sidecar) at ``out``.
 
     ``swap``: label -> names (``ner_augment.read_training_names``) for the
@@ -197,12 +197,17 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     same sentences and recipe (the CV's folds, a screen) skips their fits.
     ``written``: where the written final ى is a feature (``features.WRITTEN``).
     ``extra``: more (words, tags) sentences for stage 1 only (:func:`fit_stage1`).
+    ``news``: real-news training articles (:mod:`khabar.training.news`), each a document of (words, tags)
+    sentences: stage 1 learns from each ``news_weight`` times, stage 2 from each once, as a whole document
+    spread among ANERcorp's pseudo-articles (:func:`khabar.training.corpus.interleave`).
     """
     gazetteer_path, clusters_path, featurizer = model_resources(out.parent, feature_set, written)
     swap = swap or {}
-    seconds = fit_stage1(featurizer, train_sents, out, params, swap, extra)
+    news = news or []
+    news_sents = [s for doc in news for s in doc]
+    seconds = fit_stage1(featurizer, train_sents + news_sents * news_weight, out, params, swap, extra)
     names_path = out.parent / "names.tsv"
-    names_path.write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents)), encoding="utf-8")
+    names_path.write_text("".join(f"{w}\t{c}\n" for w, c in name_counts(train_sents + news_sents)), encoding="utf-8")
     meta = {
         "feature_set": feature_set,
         "names": names_path.name,
@@ -214,15 +219,19 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(w) for w, _ in train_sents),
     }
+    if news:
+        meta.update(news_articles=len(news), news_sentences=len(news_sents), news_tokens=sum(len(w) for w, _ in news_sents),
+                    news_weight=news_weight)
     if written:
         meta["written"] = written
     if stages == 2 and len(documents(train_sents)) < 2:
         stages = 1  # too little data to hold half of it out for stage 2
     if stages == 2:
         stage2 = out.with_name(out.stem + ".stage2.crfsuite")
-        cache_key = _cache_key(train_sents, f"{feature_set}+{written}" if written else feature_set, params, swap,
+        cache_key = _cache_key(train_sents + news_sents, f"{feature_set}+{written}" if written else feature_set, params, swap,
                                gazetteer_path, clusters_path)
-        seconds += fit_stage2(featurizer, train_sents, stage2, params, swap, stage2_folds, cache, cache_key)
+        docs = interleave(documents(train_sents), news)
+        seconds += fit_stage2(featurizer, docs, stage2, params, swap, stage2_folds, cache, cache_key)
         meta["stage2"] = stage2.name
         meta["stage2_folds"] = list(stage2_folds)
     meta["train_seconds"] = round(seconds, 1)

@@ -1,0 +1,142 @@
+"""Cross-validate real-news training articles for the CRF (issue 12): does in-domain data help on news it never saw?
+
+The real-news training set (``tests/realnews/ner-train.jsonl``, 50 SaudiNewsNet
+articles of July 2015) is cut into 5 folds by annotator (article ``i`` of the
+set, 0-based, is in fold ``(i + 1) % 5``: each annotator took every fifth
+article of the draw), so a held-out fold is also another person's reading of
+the guidelines. Per fold and variant, a model is trained with the packaged
+recipe on the packaged ANERcorp part (all but the last 10% of sentences) plus
+the other four folds' articles, each ``weight`` times in stage 1, and scored
+on the held-out fold's articles:
+
+- ``tagger``: gold tokens (the pipeline's own tokens of the article), entity
+  level, exact span and label, one document per article;
+- ``pipeline``: end to end as ``khabar eval ner --realnews`` scores a set
+  (normalise, segment, extract with span rules and analyst filters), code points.
+
+The baseline is the packaged model on the same folds (paired Δ per fold).
+
+    .venv/bin/python bench/ner_news_cv.py --weights 1,3 --jobs 2 --json /tmp/k/news-cv.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import _paths
+
+from khabar.config import load_config
+from khabar.evaluate.ner import read_realnews, realnews_predictions
+from khabar.evaluate.scorer import LABEL_ORDER, score
+from khabar.ner.crf import DEFAULT_MODEL, CrfModel
+from khabar.ner.tags import khabar_tag, spans_from_bio
+from khabar.training.news import DEFAULT_SET, read_news_documents
+
+K = 5
+ROWS = ("overall",) + LABEL_ORDER
+
+
+def fold_of(i: int) -> int:
+    return (i + 1) % K
+
+
+def tagger_scores(model_path: Path, docs: list) -> dict:
+    model = CrfModel(model_path)
+    gold, pred, k = [], [], 0
+    for doc in docs:
+        for (words, tags), (predicted, _) in zip(doc, model.tag_document([w for w, _ in doc])):
+            gold += [(k, s, e, label) for s, e, label in spans_from_bio([khabar_tag(t) for t in tags])]
+            pred += [(k, s, e, label) for s, e, label in spans_from_bio(predicted)]
+            k += 1
+    return score(gold, pred)
+
+
+def pipeline_scores(model_path: Path, entries: list) -> dict:
+    config = load_config(None)
+    config["extract"]["ner"]["model"] = str(model_path)
+    gold = [(e["doc_id"], s, end, label) for e in entries for s, end, label in e["entities"]]
+    return score(gold, realnews_predictions(entries, config))
+
+
+def run(job: tuple) -> dict:
+    fold, weight, train_news, test_docs, test_entries = job
+    from khabar.training.augment import default_name_lists, read_training_names
+    from khabar.training.corpus import default_data, read_conll, split
+    from khabar.training.ner import train
+    from khabar.training.recipe import FEATURE_SET, PARAMS, STAGE2_FOLDS, STAGES, WRITTEN
+
+    started = time.perf_counter()
+    if weight == 0:  # the packaged model itself
+        return {"fold": fold, "weight": 0, "tagger": tagger_scores(DEFAULT_MODEL, test_docs),
+                "pipeline": pipeline_scores(DEFAULT_MODEL, test_entries), "seconds": 0.0}
+    anercorp, _ = split(read_conll(default_data()))
+    with tempfile.TemporaryDirectory(prefix="khabar-newscv-") as tmp:
+        out = Path(tmp) / "crf.crfsuite"
+        train(anercorp, out, FEATURE_SET, PARAMS, STAGES, read_training_names(default_name_lists()), STAGE2_FOLDS,
+              written=WRITTEN, news=train_news, news_weight=weight)
+        result = {"fold": fold, "weight": weight, "tagger": tagger_scores(out, test_docs), "pipeline": pipeline_scores(out, test_entries)}
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    return result
+
+
+def summary(results: list, weight: int, view: str) -> dict:
+    rows = {}
+    for row in ROWS:
+        values = [r[view][row]["f1"] for r in sorted(results, key=lambda r: r["fold"]) if r["weight"] == weight and row in r[view]]
+        rows[row] = values
+    return rows
+
+
+def print_table(results: list, weights: list[int]) -> None:
+    for view in ("tagger", "pipeline"):
+        base = summary(results, 0, view)
+        print(f"\n{view}: F1 per fold (1..{K}), mean ± sd, paired Δ vs the packaged model")
+        for weight in [0] + weights:
+            rows = summary(results, weight, view)
+            for row in ROWS:
+                v = rows[row]
+                line = f"  w={weight} {row:<8} " + " ".join(f"{x:6.2f}" for x in v) + f"   {statistics.fmean(v):6.2f} ± {statistics.stdev(v):5.2f}"
+                if weight:
+                    d = [a - b for a, b in zip(v, base[row])]
+                    line += f"   Δ {statistics.fmean(d):+6.2f} ± {statistics.stdev(d):5.2f} (better on {sum(x > 0 for x in d)}/{len(d)})"
+                print(line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
+    parser.add_argument("--weights", default="1,3", help="stage-1 copies of each news article, comma-separated")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    weights = [int(w) for w in args.weights.split(",")]
+    entries = read_realnews(args.set, _paths.SHARED_DATA)
+    docs = read_news_documents(args.set, _paths.SHARED_DATA, load_config(None))
+    jobs = []
+    for fold in range(K):
+        test = [i for i in range(len(entries)) if fold_of(i) == fold]
+        train_news = [docs[i] for i in range(len(entries)) if fold_of(i) != fold]
+        for weight in [0] + weights:
+            jobs.append((fold + 1, weight, train_news, [docs[i] for i in test], [entries[i] for i in test]))
+    started = time.perf_counter()
+    results = []
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for r in pool.map(run, jobs):
+            results.append(r)
+            print(f"fold {r['fold']} w={r['weight']}: tagger {r['tagger']['overall']['f1']:.2f} (ORG {r['tagger'].get('ORG', {}).get('f1', 0):.2f}), "
+                  f"pipeline {r['pipeline']['overall']['f1']:.2f} (ORG {r['pipeline'].get('ORG', {}).get('f1', 0):.2f}) {r['seconds']:.0f} s", flush=True)
+    print_table(results, weights)
+    print(f"\n{time.perf_counter() - started:.0f} s in all")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""Real-news training articles (khabar.training.news): tokens take the label of the span they overlap."""
+
+from __future__ import annotations
+
+import json
+
+from khabar.config import load_config
+from khabar.training.corpus import interleave
+from khabar.training.news import tagged_sentences
+from khabar.training.ner import name_counts
+
+
+def _tokens(text: str) -> list[dict]:
+    """Whitespace tokens of ``text``, a sentence per line, with their code-point offsets."""
+    tokens, pos = [], 0
+    for sent_idx, line in enumerate(text.split("\n")):
+        for word in line.split(" "):
+            tokens.append({"sent_idx": sent_idx, "start": pos, "end": pos + len(word), "form": word})
+            pos += len(word) + 1
+    return tokens
+
+
+def _span(text: str, surface: str, label: str) -> tuple[int, int, str]:
+    start = text.index(surface)
+    return start, start + len(surface), label
+
+
+def test_tokens_take_the_label_of_the_span_they_overlap():
+    text = "وصل خالد بن سعد إلى وبالرياض\nوقال نادي الشباب الأهلي"
+    entities = [_span(text, "خالد بن سعد", "PER"), _span(text, "الرياض", "LOC"),
+                _span(text, "الشباب", "ORG"), _span(text, "الأهلي", "ORG")]
+    assert tagged_sentences(_tokens(text), entities) == [
+        (["وصل", "خالد", "بن", "سعد", "إلى", "وبالرياض"], ["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-LOC"]),
+        # two names side by side stay two mentions; the descriptor نادي is outside
+        (["وقال", "نادي", "الشباب", "الأهلي"], ["O", "O", "B-ORG", "B-ORG"]),
+    ]
+
+
+def test_a_span_inside_a_longer_token_tags_that_token():
+    text = "زار لهلال الأحمر"
+    tokens = [{"sent_idx": 0, "start": 0, "end": 3, "form": "زار"}, {"sent_idx": 0, "start": 4, "end": 9, "form": "للهلال"},
+              {"sent_idx": 0, "start": 10, "end": 16, "form": "الأحمر"}]
+    assert tagged_sentences(tokens, [(5, 16, "ORG")]) == [(["زار", "للهلال", "الأحمر"], ["O", "B-ORG", "I-ORG"])]
+
+
+def test_news_articles_are_spread_through_the_pseudo_articles():
+    assert interleave(list("abcdefghij"), [1, 2, 3]) == ["a", "b", 1, "c", "d", "e", 2, "f", "g", "h", 3, "i", "j"]
+    assert interleave(list("ab"), []) == ["a", "b"]
+
+
+def test_the_training_set_reads_into_pipeline_tokens(shared_data):
+    from khabar.training.news import DEFAULT_SET, read_news_documents
+
+    docs = read_news_documents(DEFAULT_SET, shared_data, load_config(None))
+    assert len(docs) == 50
+    tags = [t for doc in docs for _, sent_tags in doc for t in sent_tags]
+    # every annotated span starts a B- tag on some token: no span was lost between offsets and tokens
+    spans = sum(len(json.loads(line)["entities"]) for line in DEFAULT_SET.read_text(encoding="utf-8").splitlines())
+    assert sum(t.startswith("B-") for t in tags) == spans
+    assert len(name_counts([s for doc in docs for s in doc])) > 50  # names seen twice or more, for names.tsv
