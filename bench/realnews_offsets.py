@@ -67,13 +67,27 @@ def _starts_word(text: str, i: int) -> bool:
     return False
 
 
+def _ends_word(text: str, end: int) -> bool:
+    return end == len(text) or not text[end].isalnum()
+
+
+def _find(text: str, surface: str, pos: int, whole: bool) -> int:
+    i = text.find(surface, pos)
+    while i >= 0 and not (_starts_word(text, i) and (not whole or _ends_word(text, i + len(surface)))):
+        i = text.find(surface, i + 1)
+    return i
+
+
 def locate(text: str, mentions: list[tuple[str, str]]) -> tuple[list[list], list[str]]:
-    """Offsets of each mention in order, and the mentions not found after the previous one."""
+    """Offsets of each mention in order, and the mentions not found after the previous one.
+
+    A surface that ends a word is preferred («اليمن» is not the start of a later «اليمني»); one that only
+    starts a word is the fallback."""
     spans, missing, pos = [], [], 0
     for surface, label in mentions:
-        i = text.find(surface, pos)
-        while i >= 0 and not _starts_word(text, i):
-            i = text.find(surface, i + 1)
+        i = _find(text, surface, pos, whole=True)
+        if i < 0:
+            i = _find(text, surface, pos, whole=False)
         if i < 0:
             missing.append(f"{surface}\t{label} (not found after offset {pos})")
             continue

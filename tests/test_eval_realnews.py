@@ -17,6 +17,7 @@ from khabar.evaluate.scorer import score, score_overlap
 
 DEV_SET = Path(__file__).resolve().parent / "realnews" / "ner-dev.jsonl"
 HELDOUT_SET = DEV_SET.with_name("ner-heldout.jsonl")
+TRAIN_SET = DEV_SET.with_name("ner-train.jsonl")
 FIRST = 3  # articles scored by the end-to-end test: enough for every label, quick on 2 cores
 
 
@@ -54,7 +55,7 @@ def _first_entries(tmp_path: Path, n: int = FIRST) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("path", "articles"), [(DEV_SET, 40), (HELDOUT_SET, 30)])
+@pytest.mark.parametrize(("path", "articles"), [(DEV_SET, 40), (HELDOUT_SET, 30), (TRAIN_SET, 150)])
 def test_real_news_sets_store_no_text(path, articles):
     for raw in path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(raw)
@@ -69,6 +70,8 @@ def _articles(path: Path) -> set:
 
 def test_the_held_out_set_shares_no_article_with_the_dev_set(shared_data):
     assert not _articles(DEV_SET) & _articles(HELDOUT_SET)
+    quote_sets = set().union(*(_articles(p) for p in DEV_SET.parent.glob("quotes-*.jsonl")))
+    assert not _articles(TRAIN_SET) & (_articles(DEV_SET) | _articles(HELDOUT_SET) | quote_sets)
     entries = read_realnews(HELDOUT_SET, shared_data)  # every text still matches its hash
     assert len(entries) == 30 and sum(len(e["entities"]) for e in entries) == 491
 

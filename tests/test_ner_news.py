@@ -52,7 +52,7 @@ def test_the_training_set_reads_into_pipeline_tokens(shared_data):
     from khabar.training.news import DEFAULT_SET, read_news_documents
 
     docs = read_news_documents(DEFAULT_SET, shared_data, load_config(None))
-    assert len(docs) == 50
+    assert len(docs) == 150
     tags = [t for doc in docs for _, sent_tags in doc for t in sent_tags]
     # every annotated span starts a B- tag on some token: no span was lost between offsets and tokens
     spans = sum(len(json.loads(line)["entities"]) for line in DEFAULT_SET.read_text(encoding="utf-8").splitlines())

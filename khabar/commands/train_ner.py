@@ -40,6 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-name-swap", action="store_true", help="train without the name-swapped copies (no lists needed)")
     parser.add_argument("--all-sentences", action="store_true", help="crf: train on every sentence of the file, holding out no dev split "
                         "(how the packaged model is built: its recipe is chosen by --cv, and new text is better served by 10%% more data)")
+    parser.add_argument("--news", default=None, metavar="FILE", help="crf: also learn from a real-news training set (offsets, labels and "
+                        "text hashes, texts read from ../shared/data; docs/annotation/ner-realnews.md), e.g. tests/realnews/ner-train.jsonl; "
+                        "with --cv it joins every fold's training part")
+    parser.add_argument("--news-weight", type=int, default=1, metavar="N", help="crf, with --news: stage 1 sees each news article N times")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="instead of training the model, K-fold cross-validate the recipe "
                         "(with the options above) over the whole file: folds of whole 20-sentence pseudo-articles in file order, "
                         "each fold model trained in a temporary folder; prints mean ± sd per label")
@@ -135,6 +139,24 @@ def _written(args: argparse.Namespace) -> str:
     return "" if args.written == "none" else args.written
 
 
+def _news(args: argparse.Namespace) -> list | None:
+    """The real-news training articles of --news as documents of (words, tags) sentences, or None."""
+    if not args.news:
+        return None
+    if args.backend != "crf":
+        raise UserError("--news trains the crf backend only")
+    if args.news_weight < 1:
+        raise UserError("--news-weight needs at least 1")
+    from khabar.config import load_config
+    from khabar.training.corpus import SHARED_DATA
+    from khabar.training.news import read_news_documents
+
+    path = Path(args.news)
+    if not path.is_file():
+        raise UserError(f"real-news training set not found: {path}")
+    return read_news_documents(path, SHARED_DATA, load_config(None))
+
+
 def _swap_names(args: argparse.Namespace) -> dict | None:
     """Organisation names for the name-swapped copies, or None with --no-name-swap."""
     if args.no_name_swap:
@@ -161,7 +183,7 @@ def _train(args: argparse.Namespace, sentences: list, params: dict) -> int:
 
         write_gazetteer(out.parent / "name_lists.tsv")
     meta = train(train_sents, out, args.feature_set, params, args.stages, _swap_names(args), args.stage2_folds,
-                 Path(args.cache) if args.cache else None, written=_written(args))
+                 Path(args.cache) if args.cache else None, written=_written(args), news=_news(args), news_weight=args.news_weight)
     dev = evaluate_words(out, dev_sents) if dev_sents else None
     meta["dev"] = dev
     meta["dev_sentences"] = len(dev_sents)
@@ -195,7 +217,8 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
         recipe = _ensemble_recipe(args, params)
     else:
         recipe = {"feature_set": args.feature_set, "params": params, "stages": args.stages, "swap": _swap_names(args),
-                  "stage2_folds": list(args.stage2_folds), "cache": args.cache, "written": _written(args)}
+                  "stage2_folds": list(args.stage2_folds), "cache": args.cache, "written": _written(args),
+                  "news": _news(args), "news_weight": args.news_weight}
     print(f"{args.cv}-fold cross-validation of the recipe over {len(sentences)} sentences of {data} "
           f"(folds of whole {DOC_SENTENCES}-sentence pseudo-articles, in file order)", flush=True)
     started = time.perf_counter()
@@ -203,7 +226,8 @@ def _cross_validate(args: argparse.Namespace, data: Path, sentences: list, param
                             progress=lambda f: print(_fold_line(f, args.cv), flush=True))
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["data"] = str(data)
-    result["recipe"] = {k: v for k, v in recipe.items() if k not in ("swap", "cache")}
+    result["recipe"] = {k: v for k, v in recipe.items() if k not in ("swap", "cache", "news")}
+    result["recipe"]["news_articles"] = len(recipe.get("news") or ())
     result["recipe"]["name_swap"] = {label: len(names) for label, names in (recipe.get("swap") or {}).items()}
     print(format_folds(result))
     print(f"mean ± sd over {args.cv} folds (entity level, exact span and label, gold words):")

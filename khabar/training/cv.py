@@ -44,7 +44,7 @@ def run_fold(train_sents: list, test_sents: list, recipe: dict) -> dict:
             out = Path(tmp) / "crf.crfsuite"
             meta = train(train_sents, out, recipe["feature_set"], recipe["params"], recipe["stages"], recipe.get("swap"),
                          tuple(recipe.get("stage2_folds") or STAGE2_FOLDS), Path(recipe["cache"]) if recipe.get("cache") else None,
-                         written=recipe.get("written", ""))
+                         written=recipe.get("written", ""), news=recipe.get("news"), news_weight=recipe.get("news_weight", 1))
             scores = evaluate_words(out, test_sents)
     return {"scores": scores, "train_seconds": meta["train_seconds"], "seconds": round(time.perf_counter() - started, 1)}
 
