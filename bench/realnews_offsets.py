@@ -24,6 +24,7 @@ from pathlib import Path
 
 import _paths
 
+from khabar.arabic import DIACRITICS, TATWEEL
 from khabar.evaluate.realnews import _article_texts, text_sha256
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -62,7 +63,7 @@ def _starts_word(text: str, i: int) -> bool:
     while j > 0 and i - j < 3 and text[j - 1] in PROCLITICS:
         j -= 1
     for k in range(j, i + 1):
-        if k == 0 or not (text[k - 1].isalnum() or text[k - 1] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"):
+        if k == 0 or not (text[k - 1].isalnum() or text[k - 1] in DIACRITICS or text[k - 1] == TATWEEL):
             return all(c in PROCLITICS for c in text[k:i])
     return False
 
