@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from khabar.config import load_config
+from khabar.errors import UserError
 from khabar.training.corpus import interleave
-from khabar.training.news import tagged_sentences
+from khabar.training.news import DEFAULT_SET, tagged_sentences
 from khabar.training.ner import name_counts
 
 
@@ -49,7 +52,7 @@ def test_news_articles_are_spread_through_the_pseudo_articles():
 
 
 def test_the_training_set_reads_into_pipeline_tokens(shared_data):
-    from khabar.training.news import DEFAULT_SET, read_news_documents
+    from khabar.training.news import read_news_documents
 
     docs = read_news_documents(DEFAULT_SET, shared_data, load_config(None))
     assert len(docs) == 150
@@ -58,3 +61,40 @@ def test_the_training_set_reads_into_pipeline_tokens(shared_data):
     spans = sum(len(json.loads(line)["entities"]) for line in DEFAULT_SET.read_text(encoding="utf-8").splitlines())
     assert sum(t.startswith("B-") for t in tags) == spans
     assert len(name_counts([s for doc in docs for s in doc])) > 50  # names seen twice or more, for names.tsv
+
+
+def _args(argv: list[str]):
+    import argparse
+
+    from khabar.commands import train_ner
+
+    parser = argparse.ArgumentParser()
+    train_ner.add_arguments(parser)
+    return parser.parse_args(argv)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--news", "missing.jsonl"], "real-news training set not found: missing.jsonl"),
+    (["--news", "tests/realnews/ner-train.jsonl", "--backend", "neural"], "--news trains the crf backend only"),
+    (["--news", "tests/realnews/ner-train.jsonl", "--news-weight", "0"], "--news-weight needs at least 1"),
+])
+def test_news_options_refuse_what_they_cannot_do(argv, message):
+    from khabar.commands.train_ner import _news
+
+    with pytest.raises(UserError, match=message):
+        _news(_args(argv))
+
+
+def test_news_articles_reach_every_cv_fold(monkeypatch, shared_data):
+    from khabar.commands import train_ner
+    from khabar.training import cv
+
+    recipes = []
+
+    def fake(train_sents, test_sents, recipe):
+        recipes.append(recipe)
+        return {"scores": {"overall": {"precision": 1.0, "recall": 1.0, "f1": 1.0, "gold": 1, "pred": 1}}, "train_seconds": 0, "seconds": 0}
+
+    monkeypatch.setattr(cv, "run_fold", fake)
+    assert train_ner.main(_args(["--cv", "2", "--no-name-swap", "--news", str(DEFAULT_SET), "--news-weight", "2"])) == 0
+    assert len(recipes) == 2 and all(len(r["news"]) == 150 and r["news_weight"] == 2 for r in recipes)
