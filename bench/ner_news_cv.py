@@ -12,7 +12,9 @@ on the held-out fold's articles:
 - ``tagger``: gold tokens (the pipeline's own tokens of the article), entity
   level, exact span and label, one document per article;
 - ``pipeline``: end to end as ``khabar eval ner --realnews`` scores a set
-  (normalise, segment, extract with span rules and analyst filters), code points.
+  (normalise, segment, extract with span rules and analyst filters), code points;
+- ``no_rules``: the same with ``extract.ner.span_rules = false`` (the rules
+  were written against the ANERcorp-only model: do they still pay?).
 
 The baseline is the packaged model on the same folds (paired Δ per fold).
 
@@ -57,9 +59,10 @@ def tagger_scores(model_path: Path, docs: list) -> dict:
     return score(gold, pred)
 
 
-def pipeline_scores(model_path: Path, entries: list) -> dict:
+def pipeline_scores(model_path: Path, entries: list, span_rules: bool = True) -> dict:
     config = load_config(None)
     config["extract"]["ner"]["model"] = str(model_path)
+    config["extract"]["ner"]["span_rules"] = span_rules
     gold = [(e["doc_id"], s, end, label) for e in entries for s, end, label in e["entities"]]
     return score(gold, realnews_predictions(entries, config))
 
@@ -74,13 +77,15 @@ def run(job: tuple) -> dict:
     started = time.perf_counter()
     if weight == 0:  # the packaged model itself
         return {"fold": fold, "weight": 0, "tagger": tagger_scores(DEFAULT_MODEL, test_docs),
-                "pipeline": pipeline_scores(DEFAULT_MODEL, test_entries), "seconds": 0.0}
+                "pipeline": pipeline_scores(DEFAULT_MODEL, test_entries),
+                "no_rules": pipeline_scores(DEFAULT_MODEL, test_entries, span_rules=False), "seconds": 0.0}
     anercorp, _ = split(read_conll(default_data()))
     with tempfile.TemporaryDirectory(prefix="khabar-newscv-") as tmp:
         out = Path(tmp) / "crf.crfsuite"
         train(anercorp, out, FEATURE_SET, PARAMS, STAGES, read_training_names(default_name_lists()), STAGE2_FOLDS,
               written=WRITTEN, news=train_news, news_weight=weight)
-        result = {"fold": fold, "weight": weight, "tagger": tagger_scores(out, test_docs), "pipeline": pipeline_scores(out, test_entries)}
+        result = {"fold": fold, "weight": weight, "tagger": tagger_scores(out, test_docs), "pipeline": pipeline_scores(out, test_entries),
+                  "no_rules": pipeline_scores(out, test_entries, span_rules=False)}
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result
 
@@ -94,7 +99,7 @@ def summary(results: list, weight: int, view: str) -> dict:
 
 
 def print_table(results: list, weights: list[int]) -> None:
-    for view in ("tagger", "pipeline"):
+    for view in ("tagger", "pipeline", "no_rules"):
         base = summary(results, 0, view)
         print(f"\n{view}: F1 per fold (1..{K}), mean ± sd, paired Δ vs the packaged model")
         for weight in [0] + weights:
