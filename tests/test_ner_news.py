@@ -9,7 +9,7 @@ import pytest
 from khabar.config import load_config
 from khabar.errors import UserError
 from khabar.training.corpus import interleave
-from khabar.training.news import DEFAULT_SET, tagged_sentences
+from khabar.training.news import DEFAULT_SET, anercorp_misc, tagged_sentences
 from khabar.training.ner import name_counts
 
 
@@ -39,6 +39,13 @@ def test_tokens_take_the_label_of_the_span_they_overlap():
     ]
 
 
+def test_currencies_and_god_alone_follow_anercorp_not_the_set():
+    text = "دفع عبد الله مئة دولار سبحان الله"
+    tags = tagged_sentences(_tokens(text), [_span(text, "عبد الله", "PER")])[0][1]
+    # the set leaves currencies and الله out (the pipeline drops them); ANERcorp, which the model also learns, tags them MISC
+    assert tags == ["O", "B-PERS", "I-PERS", "O", "B-MISC", "O", "B-MISC"]
+
+
 def test_a_span_inside_a_longer_token_tags_that_token():
     text = "زار لهلال الأحمر"
     tokens = [{"sent_idx": 0, "start": 0, "end": 3, "form": "زار"}, {"sent_idx": 0, "start": 4, "end": 9, "form": "للهلال"},
@@ -54,12 +61,15 @@ def test_news_articles_are_spread_through_the_pseudo_articles():
 def test_the_training_set_reads_into_pipeline_tokens(shared_data):
     from khabar.training.news import read_news_documents
 
+    spans_only = read_news_documents(DEFAULT_SET, shared_data, load_config(None), anercorp=False)
     docs = read_news_documents(DEFAULT_SET, shared_data, load_config(None))
     assert len(docs) == 150
-    tags = [t for doc in docs for _, sent_tags in doc for t in sent_tags]
     # every annotated span starts a B- tag on some token: no span was lost between offsets and tokens
     spans = sum(len(json.loads(line)["entities"]) for line in DEFAULT_SET.read_text(encoding="utf-8").splitlines())
-    assert sum(t.startswith("B-") for t in tags) == spans
+    assert sum(t.startswith("B-") for doc in spans_only for _, tags in doc for t in tags) == spans
+    # ANERcorp's convention only adds B-MISC, on currencies and الله the set leaves out
+    changed = [(old, new) for d0, d1 in zip(spans_only, docs) for (_, t0), (_, t1) in zip(d0, d1) for old, new in zip(t0, t1) if old != new]
+    assert changed and set(changed) == {("O", "B-MISC")}
     assert len(name_counts([s for doc in docs for s in doc])) > 50  # names seen twice or more, for names.tsv
 
 
