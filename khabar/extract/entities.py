@@ -117,7 +117,8 @@ def _mentions(doc_id: str, text: str, doc: tuple, doc_tags: list, cols: dict, na
     for sent, (tags, probs), found, words in zip(sents, doc_tags, repaired, sent_words):
         prev_end = 0  # a role never reaches back into the mention before it
         for a, b, label in person_spans.split_coordination(words, found, known, names):
-            if footer_start <= cols["start"][sent[a]] < footer_end or is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label):
+            if footer_start <= cols["start"][sent[a]] < footer_end or is_month_in_date(words, a, b) or (drop_never and is_never_an_entity(words, a, b)) or is_never_a_person(words, a, b, label) \
+                    or is_sector_adjective(words, a, b):
                 prev_end = b
                 continue
             mentions.append(_mention(doc_id, text, sent, words, (a, b, label, prev_end), sum(probs[a:b]) / (b - a), cols, names))
@@ -287,6 +288,17 @@ def is_never_an_entity(words: list[str], a: int, b: int) -> bool:
         return False
     core = strip_proclitics(canon.norm(words[a]))[1]
     return core in NEVER_ALONE or (core.startswith("ال") and core[2:] in NEVER_ALONE)
+
+
+# «القطاع الأهلي» is the private sector, «القطاع الخاص»'s synonym, not the club الأهلي.
+_SECTOR = frozenset(canon.norm(w) for w in ("القطاع", "قطاع"))
+_PRIVATE = canon.norm("الأهلي")
+
+
+def is_sector_adjective(words: list[str], a: int, b: int) -> bool:
+    """The one word الأهلي right after قطاع: the adjective "private", no organisation."""
+    return b - a == 1 and a > 0 and strip_proclitics(canon.norm(words[a]))[1] == _PRIVATE \
+        and strip_proclitics(canon.norm(words[a - 1]))[1] in _SECTOR
 
 
 def _month(word: str) -> bool:
