@@ -325,8 +325,9 @@ def test_restricting_features_to_the_model_changes_no_tag():
         "وأكد كيري أن الاتحاد الأوروبي يدعم الاتفاق .".split(),
     ]
     restricted = model.tag_document(doc)
-    assert len(model.featurizer.sentence(doc[0])[5]) < 30  # most feature strings have no weight
+    kept = len(model.featurizer.sentence(doc[0])[5])
     model.featurizer.restrict(None, None)
+    assert kept < len(model.featurizer.sentence(doc[0])[5])  # feature strings with no weight are left out
     assert model.tag_document(doc) == restricted
     assert restricted[0][0][4:6] == ["B-PER", "I-PER"] and restricted[0][0][7] == "B-LOC"
 

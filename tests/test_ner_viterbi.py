@@ -67,7 +67,7 @@ def test_the_packaged_model_tags_as_crfsuite_does():
     reference, fast = CrfModel(DEFAULT_MODEL, fast=False), CrfModel(DEFAULT_MODEL)
     _same_restriction(reference, fast)
     _same(reference.tag_documents(DOCUMENTS), fast.tag_documents(DOCUMENTS))
-    assert fast.tag_document(DOCUMENTS[0]) == fast.tag_documents(DOCUMENTS)[0]  # batching changes nothing
+    _same([fast.tag_document(DOCUMENTS[0])], fast.tag_documents(DOCUMENTS)[:1])  # batching changes no tag (marginals: the last bit)
     assert fast.tag_documents([]) == [] and fast.tag_documents([[[]]]) == [[([], [])]]
     tags, _ = fast.tag(DOCUMENTS[0][0])
     assert (tags[3:5], tags[7:9], tags[11]) == (["B-PER", "I-PER"], ["B-ORG", "I-ORG"], "B-LOC")  # قيس سعيد; البنك الدولي; قرطاج
@@ -182,7 +182,7 @@ def test_a_small_memo_changes_no_tag(monkeypatch):
     for _ in range(3):  # each batch after the first starts from an emptied memo
         assert model.tag_documents(DOCUMENTS) == expected
         assert len(model.fast.rows.index) > 5 and len(model.fast.keys) > 0
-    assert model.tag_documents(DOCUMENTS[:1]) == expected[:1]
+    _same(model.tag_documents(DOCUMENTS[:1]), expected[:1])  # a batch of its own: the same tags, marginals to the last bit
     assert len(model.fast.rows.index) < 30  # emptied, then only the first document's words
 
 
