@@ -25,7 +25,7 @@ from pathlib import Path
 import _paths
 
 from khabar.arabic import DIACRITICS, TATWEEL
-from khabar.evaluate.realnews import _article_texts, text_sha256
+from khabar.evaluate.realnews import article_texts, text_sha256
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 PROCLITICS = "وفبلك"
@@ -39,7 +39,7 @@ def set_path(name: str) -> str:
 
 def article_text(name: str, line: int) -> str:
     name = set_path(name)
-    text = _article_texts(_DATA, {(name, line)}).get((name, line))
+    text = article_texts(_DATA, {(name, line)}).get((name, line))
     if text is None:
         raise SystemExit(f"{name}:{line}: article not found under {_DATA}")
     return text

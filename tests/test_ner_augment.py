@@ -49,15 +49,19 @@ def test_a_football_report_marks_places_and_organisations_for_stage_2():
     assert not any(f.startswith("sp") for fs in stage2_features(feats, ["فاز", "برشلونه", "ميسي"], tags, report) for f in fs)
 
 
+# A football report that names برشلونة three times and ميلان once (the tests of the packaged model below).
+FOOTBALL_REPORT = [
+    "فاز برشلونة على ضيفه إشبيلية بهدفين في مباراة الدوري الإسباني .".split(),
+    "وقال مدرب برشلونة إن الفريق قدم أفضل مباراة هذا الموسم .".split(),
+    "ويلتقي برشلونة مع ميلان في الجولة المقبلة من البطولة .".split(),
+]
+
+
 def test_the_packaged_model_reads_a_city_as_its_club_in_a_football_report_only():
     from khabar.ner.crf import DEFAULT_MODEL, CrfModel
 
     model = CrfModel(DEFAULT_MODEL)
-    report = [
-        "فاز برشلونة على ضيفه إشبيلية بهدفين في مباراة الدوري الإسباني .".split(),
-        "وقال مدرب برشلونة إن الفريق قدم أفضل مباراة هذا الموسم .".split(),
-        "ويلتقي برشلونة مع ميلان في الجولة المقبلة من البطولة .".split(),
-    ]
+    report = FOOTBALL_REPORT
     visit = [
         "وصل وزير الخارجية إلى برشلونة أمس في زيارة رسمية .".split(),
         "ويلتقي الوزير في برشلونة رئيس حكومة الإقليم .".split(),
@@ -76,11 +80,7 @@ def test_the_club_before_the_preposition_ala_in_a_football_report():
     """The written-ى model (issue 13) tagged this برشلونة LOC; the news-trained model (issue 12) has it right again."""
     from khabar.ner.crf import DEFAULT_MODEL, CrfModel
 
-    report = [
-        "فاز برشلونة على ضيفه إشبيلية بهدفين في مباراة الدوري الإسباني .".split(),
-        "وقال مدرب برشلونة إن الفريق قدم أفضل مباراة هذا الموسم .".split(),
-        "ويلتقي برشلونة مع ميلان في الجولة المقبلة من البطولة .".split(),
-    ]
+    report = FOOTBALL_REPORT
     tags, _ = CrfModel(DEFAULT_MODEL).tag_document(report)[0]
     assert tags[1] == "B-ORG"
 
@@ -89,10 +89,6 @@ def test_the_club_before_the_preposition_ala_in_a_football_report():
 def test_a_club_named_once_in_a_football_report():
     from khabar.ner.crf import DEFAULT_MODEL, CrfModel
 
-    report = [
-        "فاز برشلونة على ضيفه إشبيلية بهدفين في مباراة الدوري الإسباني .".split(),
-        "وقال مدرب برشلونة إن الفريق قدم أفضل مباراة هذا الموسم .".split(),
-        "ويلتقي برشلونة مع ميلان في الجولة المقبلة من البطولة .".split(),
-    ]
+    report = FOOTBALL_REPORT
     tags, _ = CrfModel(DEFAULT_MODEL).tag_document(report)[2]
     assert tags[3] == "B-ORG"

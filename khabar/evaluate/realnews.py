@@ -37,7 +37,7 @@ def read_dev_set(path, data_dir, annotations: Callable[[dict], dict], what: str)
             entries.append({"file": str(obj["file"]), "line": int(obj["line"]), "sha256": str(obj["sha256"]), **annotations(obj)})
         except (ValueError, KeyError, TypeError) as exc:
             raise UserError(f"{path}:{n}: not a {what} entry ({exc})") from None
-    texts = _article_texts(Path(data_dir), {(e["file"], e["line"]) for e in entries})
+    texts = article_texts(Path(data_dir), {(e["file"], e["line"]) for e in entries})
     for entry in entries:
         entry["doc_id"] = f"{entry['file']}:{entry['line']}"
         entry["text"] = texts.get((entry["file"], entry["line"]))
@@ -53,7 +53,7 @@ def _check_article(entry: dict) -> None:
         raise UserError(f"{where}: the article's text no longer matches its sha256; its offsets cannot be trusted")
 
 
-def _article_texts(data_dir: Path, wanted: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
+def article_texts(data_dir: Path, wanted: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
     """(file, line) -> the record's ``content``, each file read once; absent files and lines are left out."""
     texts = {}
     for name in sorted({f for f, _ in wanted}):

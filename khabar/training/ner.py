@@ -239,23 +239,24 @@ def train(train_sents, out: Path, feature_set: str, params: dict, stages: int = 
     return meta
 
 
-def evaluate_words(model_path: Path, dev_sents, model=None) -> dict:
+def evaluate_words(model_path: Path, dev_sents, model=None, docs: list | None = None) -> dict:
     """Entity-level scores of the model on gold word sequences (no segmentation in the loop).
 
     ``model``: an already loaded backend with ``tag_document`` (the neural one) instead of the CRF at ``model_path``.
+    ``docs``: the documents to tag, each a list of (words, tags) sentences (real articles), instead of
+    ``dev_sents`` cut into the model's pseudo-articles.
     """
     model = model or CrfModel(model_path)
+    docs = docs if docs is not None else documents(dev_sents, model.meta.get("doc_sentences", DOC_SENTENCES))
     gold, pred = [], []
     started = time.perf_counter()
     k = 0
-    for doc in documents(dev_sents, model.meta.get("doc_sentences", DOC_SENTENCES)):
+    for doc in docs:
         for (words, tags), (predicted, _) in zip(doc, model.tag_document([w for w, _ in doc])):
             gold += [(k, s, e, label) for s, e, label in spans_from_bio([khabar_tag(t) for t in tags])]
             pred += [(k, s, e, label) for s, e, label in spans_from_bio(predicted)]
             k += 1
     elapsed = time.perf_counter() - started
     result = score(gold, pred)
-    result["tokens_per_s"] = round(sum(len(w) for w, _ in dev_sents) / elapsed)
+    result["tokens_per_s"] = round(sum(len(w) for doc in docs for w, _ in doc) / elapsed)
     return result
-
-
