@@ -92,6 +92,10 @@ class _SpokenSubjects:
         self.r = reading
         self.added: list[_Speaker] = []
         self.added_starts: list[int] = []
+        # the reading's own passed-on subjects, read once in verb order as far as ``upto`` has asked
+        self.own: list[_Speaker] = []
+        self.own_starts: list[int] = []
+        self.own_read = 0
 
     def add(self, speaker: _Speaker) -> None:
         k = bisect_left(self.added_starts, speaker.verb_start)
@@ -112,10 +116,23 @@ class _SpokenSubjects:
             j -= 1
         return added if added and pos - added.verb_start <= _CARRY else None
 
-    def upto(self, pos: int) -> list[_Speaker]:
-        """All of them before ``pos``, in text order."""
-        added = self.added[: bisect_left(self.added_starts, pos)]
-        own = [sp for j in range(bisect_left(self.r.verb_starts, pos)) if (sp := self.r.passed_on(j))]
+    def _own_before(self, pos: int) -> int:
+        """How many of the reading's own verbs before ``pos`` pass a subject on (each verb read once per text)."""
+        for j in range(self.own_read, bisect_left(self.r.verb_starts, pos)):
+            if sp := self.r.passed_on(j):
+                self.own.append(sp)
+                self.own_starts.append(self.r.verb_starts[j])
+            self.own_read = j + 1
+        return bisect_left(self.own_starts, pos)
+
+    def upto(self, pos: int, most: int) -> list[_Speaker]:
+        """All of them before ``pos``, in text order; none when there are more than ``most``
+        (counted first, so a text of many speakers costs a count per question, not a list)."""
+        k = bisect_left(self.added_starts, pos)
+        n = self._own_before(pos)
+        if k + n > most:
+            return []
+        added, own = self.added[:k], self.own[:n]
         if not own:
             return added
         return [sp for _, _, sp in sorted([(sp.verb_start, 0, sp) for sp in added] + [(sp.verb_start, 1, sp) for sp in own],

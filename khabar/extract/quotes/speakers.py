@@ -351,8 +351,8 @@ def _sole_speaker(r: _Reading, vs: int, gender: str | None = None) -> _Speaker |
     speech subject before ``vs`` reads the same, or ends with the same word.
     With ``gender`` (the verb's), only the speakers of that gender count: the
     one woman quoted in an interview that also quotes men."""
-    pool = r.spoken.upto(vs)
-    if not pool or len(pool) > _SOLE_MAX:
+    pool = r.spoken.upto(vs, _SOLE_MAX)
+    if not pool:
         return None
     if gender:
         return _sole_of_gender(r, vs, [sp for sp in pool if speaker_gender(r.t[sp.start : sp.end].split()) == gender])
