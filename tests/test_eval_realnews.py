@@ -55,7 +55,7 @@ def _first_entries(tmp_path: Path, n: int = FIRST) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("path", "articles"), [(DEV_SET, 40), (HELDOUT_SET, 30), (TRAIN_SET, 150)])
+@pytest.mark.parametrize(("path", "articles"), [(DEV_SET, 40), (HELDOUT_SET, 30), (TRAIN_SET, 300)])
 def test_real_news_sets_store_no_text(path, articles):
     for raw in path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(raw)

@@ -63,7 +63,7 @@ def test_the_training_set_reads_into_pipeline_tokens(shared_data):
 
     spans_only = read_news_documents(DEFAULT_SET, shared_data, load_config(None), anercorp=False)
     docs = read_news_documents(DEFAULT_SET, shared_data, load_config(None))
-    assert len(docs) == 150
+    assert len(docs) == 300
     # every annotated span starts a B- tag on some token: no span was lost between offsets and tokens
     spans = sum(len(json.loads(line)["entities"]) for line in DEFAULT_SET.read_text(encoding="utf-8").splitlines())
     assert sum(t.startswith("B-") for doc in spans_only for _, tags in doc for t in tags) == spans
@@ -107,4 +107,4 @@ def test_news_articles_reach_every_cv_fold(monkeypatch, shared_data):
 
     monkeypatch.setattr(cv, "run_fold", fake)
     assert train_ner.main(_args(["--cv", "2", "--no-name-swap", "--news", str(DEFAULT_SET), "--news-weight", "2"])) == 0
-    assert len(recipes) == 2 and all(len(r["news"]) == 150 and r["news_weight"] == 2 for r in recipes)
+    assert len(recipes) == 2 and all(len(r["news"]) == 300 and r["news_weight"] == 2 for r in recipes)

@@ -175,6 +175,23 @@ def test_a_quoted_outlet_spoken_to_is_an_organisation():
     assert fix("وقال لـ « إن الأمر انتهى تماما » أمس") == []  # a quotation, not a name
 
 
+def test_a_quoted_name_after_a_persons_role_or_the_body_it_is_of_is_that_person():
+    # the football report of quotes-heldout: the tagger read the coach's quoted name as a club
+    assert fix("فسر المدير الفني لنادي برشلونة « لويس إنريكي » سبب استبعاد ميسي", [(4, 5, "ORG"), (6, 8, "ORG"), (11, 12, "PER")]) == [
+        ("برشلونة", "ORG"), ("لويس إنريكي", "PER"), ("ميسي", "PER")]
+    assert fix("وقال المدرب « خورخي جيسوس » إن الفريق جاهز") == [("خورخي جيسوس", "PER")]
+    assert fix("وأكد المدير الفني للهلال « خورخي جيسوس » أن", [(3, 4, "ORG"), (5, 7, "MISC")]) == [
+        ("للهلال", "ORG"), ("خورخي جيسوس", "PER")]
+    assert fix("وقال المتحدث الرسمي لشرطة منطقة الرياض العقيد « فواز الميمان » إن") == [
+        ("لشرطة منطقة الرياض", "ORG"), ("فواز الميمان", "PER")]  # (the pipeline takes ل off after the rules)
+
+
+def test_a_quoted_name_an_indefinite_word_governs_after_a_role_is_no_person():
+    assert fix("وقال المدير الفني لفريق « الهلال » إن الفريق جاهز", [(5, 6, "ORG")]) == [("الهلال", "ORG")]
+    assert fix("وقال مدرب « الهلال » إن الفريق جاهز", [(3, 4, "ORG")]) == [("الهلال", "ORG")]  # indefinite: the coach of
+    assert fix("وأكد المدير التنفيذي لمهرجان « أفلام السعودية » أن العروض بدأت") == [("أفلام السعودية", "MISC")]
+
+
 def test_quoted_names_coordinated_after_one_head_share_its_label():
     assert fix("نشرت صحيفة « الحياة » و « عكاظ » الخبر") == [("الحياة", "ORG"), ("عكاظ", "ORG")]
     assert fix("ومن قصائد ديوان بعنوان “ إلى قديسة ” ، “ عذراء ” أمس") == [("إلى قديسة", "MISC"), ("عذراء", "MISC")]

@@ -75,7 +75,17 @@ QUOTED_MISC_HEADS = _words(
     """برنامج مسلسل فيلم كتاب رواية ديوان مسرحية أغنية قصيدة ألبوم لعبة بعنوان مهرجان معرض ملتقى منتدى
     جائزة عملية حملة مبادرة مسابقة بطولة كأس دوري"""
 )
-QUOTED_HEADS = {**{w: "ORG" for w in QUOTED_ORG_HEADS}, **{w: "MISC" for w in QUOTED_MISC_HEADS}}
+# A person's role, definite (المدرب، الشاعر، العقيد): a name in quotes after it, after its adjectives
+# or after the body the role is of (المدير الفني لنادي برشلونة «لويس إنريكي») is the person holding
+# it. Indefinite roles govern a body instead (مدرب «الهلال»), so they are not here.
+QUOTED_PERSON_HEADS = _words(
+    """المدرب المدير الرئيس اللاعب النجم المهاجم المدافع الحارس الأمين المتحدث الناطق الوزير السفير القائد
+    المحافظ الفنان الفنانة الشاعر الشاعرة الكاتب الكاتبة الروائي الروائية الإعلامي الإعلامية المخرج المخرجة
+    الممثل الممثلة المطرب المطربة العقيد اللواء الرائد النقيب المقدم الملازم الدكتور الدكتورة المهندس
+    المهندسة الأستاذ الأستاذة المواطن المواطنة الشيخ"""
+)
+QUOTED_HEADS = {**{w: "ORG" for w in QUOTED_ORG_HEADS}, **{w: "MISC" for w in QUOTED_MISC_HEADS},
+                **{w: "PER" for w in QUOTED_PERSON_HEADS}}
 # ل (written لـ) before a quoted name right after words of saying: the outlet spoken to (guidelines,
 # metonymy: «قال لـ"عكاظ"», «في تصريح لـ«الشرق الأوسط»» -> ORG), not the place or the adjective.
 SPOKEN_TO = norm("ل")

@@ -553,6 +553,7 @@ MAX_SPEECH_GAP = 3  # words between a verb of saying and the ل of the outlet (�
 CLOSING_MARKS = frozenset(CLOSING_QUOTES.values())
 LIST_JOINS = frozenset(("،", ",", "و"))  # between coordinated quoted names
 MAX_OUTLET_WORDS = 3  # an outlet's name (الشرق الأوسط، عين اليوم); a longer quotation after ل is a phrase
+MAX_QUOTED_PERSON_WORDS = 4  # a person's name in quotes (لويس إنريكي، محمد بن علي الغامدي)
 # Punctuation a quoted name never holds (a dot may: «آر.إس.ايه»).
 NOT_IN_A_QUOTED_NAME = frozenset("،,؛;:!؟?()[]")
 
@@ -598,7 +599,30 @@ def quoted_span(info: list[Word], i: int) -> Span | None:
         if not any(t.speech for t in info[max(0, i - MAX_SPEECH_GAP) : i]):
             return None
         return _quoted_at(info, i + 1, "ORG", MAX_OUTLET_WORDS)
+    if label == "PER":
+        q = _after_role(info, i)
+        return None if q is None else _quoted_at(info, q, "PER", MAX_QUOTED_PERSON_WORDS)
     return _quoted_at(info, i + 1, label, MAX_QUOTED_WORDS)
+
+
+def _after_role(info: list[Word], i: int) -> int | None:
+    """Where the quote naming the holder of the role at ``i`` opens: right after the role and its
+    adjectives (المدرب «…»، المدير الفني «…»), or after the body it is of, ل and a name of up to
+    MAX_OUTLET_WORDS words (المدير الفني لنادي برشلونة «…»، مدرب للهلال «…»); None otherwise. An
+    indefinite noun with ل right before the quote governs the quoted name itself (المدير الفني لفريق
+    «الهلال»): no person."""
+    k = _adjectives(info, i + 1, i + 1 + MAX_ADJECTIVES)
+    if k >= len(info) or info[k].w in OPENING_QUOTES:
+        return k if k < len(info) else None
+    if not info[k].prefix.endswith("ل") or info[k].punct:
+        return None
+    for q in range(k + 1, min(len(info), k + 1 + MAX_OUTLET_WORDS)):
+        t = info[q]
+        if t.w in OPENING_QUOTES:
+            return q if q > k + 1 or info[k].rest.startswith("ال") else None  # للهلال «…»: the body is that word
+        if t.punct or t.stop or t.digit:
+            return None
+    return None
 
 
 def _quoted_at(info: list[Word], q: int, label: str, most: int) -> Span | None:
