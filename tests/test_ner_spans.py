@@ -190,6 +190,12 @@ def test_a_quoted_name_an_indefinite_word_governs_after_a_role_is_no_person():
     assert fix("وقال المدير الفني لفريق « الهلال » إن الفريق جاهز", [(5, 6, "ORG")]) == [("الهلال", "ORG")]
     assert fix("وقال مدرب « الهلال » إن الفريق جاهز", [(3, 4, "ORG")]) == [("الهلال", "ORG")]  # indefinite: the coach of
     assert fix("وأكد المدير التنفيذي لمهرجان « أفلام السعودية » أن العروض بدأت") == [("أفلام السعودية", "MISC")]
+    # errors of a first version on 2015-07-21: the agency, adjectives, a role in straight quotes, a product
+    assert fix("قال المدير العام لوكالة أنباء « تاس » إن", [(6, 7, "ORG")]) == [("تاس", "ORG")]
+    assert fix("وبعيدا عن التصريحات الإعلامية « المستهلكة » التي نسمعها") == []
+    assert fix('فقام البعض بالدفاع عن " الفنان " ومهاجمة " المواطن " دون') == []
+    assert fix("ورغم أن هذا الشيخ « سني متشدد » فإنه") == []
+    assert fix("بدء طرح هاتفها الرائد « إكسبيريا زد 3 بلس » في", [(5, 9, "MISC")]) == [("إكسبيريا زد 3 بلس", "MISC")]
 
 
 def test_quoted_names_coordinated_after_one_head_share_its_label():

@@ -553,6 +553,7 @@ MAX_SPEECH_GAP = 3  # words between a verb of saying and the ل of the outlet (�
 CLOSING_MARKS = frozenset(CLOSING_QUOTES.values())
 LIST_JOINS = frozenset(("،", ",", "و"))  # between coordinated quoted names
 MAX_OUTLET_WORDS = 3  # an outlet's name (الشرق الأوسط، عين اليوم); a longer quotation after ل is a phrase
+DEMONSTRATIVES = _words("هذا هذه ذلك تلك")
 MAX_QUOTED_PERSON_WORDS = 4  # a person's name in quotes (لويس إنريكي، محمد بن علي الغامدي)
 # Punctuation a quoted name never holds (a dot may: «آر.إس.ايه»).
 NOT_IN_A_QUOTED_NAME = frozenset("،,؛;:!؟?()[]")
@@ -563,9 +564,10 @@ def quoted_names(info: list[Word], spans: list[Span], triggers: list[int]) -> li
     the tagger's inside one or on the head word alone gives way."""
     new: list[Span] = []
     heads_alone = set()
+    ends = {b for _, b, label in spans if label != "PER"}
     for i in triggers:
         if info[i].quoted and (not new or i >= new[-1][1]):
-            found = quoted_list(info, i)
+            found = quoted_list(info, i, ends)
             if found:
                 new += found
                 heads_alone.add((i, i + 1))
@@ -575,10 +577,10 @@ def quoted_names(info: list[Word], spans: list[Span], triggers: list[int]) -> li
     return sorted(kept + new)
 
 
-def quoted_list(info: list[Word], i: int) -> list[Span]:
+def quoted_list(info: list[Word], i: int, ends: set | frozenset = frozenset()) -> list[Span]:
     """The quoted names after the head at ``i``: the first, and those coordinated with it by و or a
     comma («صحيفتي «الحياة» و«عكاظ»», “فلامنكو”، “عذراء”), each with the head's label."""
-    first = quoted_span(info, i)
+    first = quoted_span(info, i, ends)
     if first is None:
         return []
     found = [first]
@@ -592,25 +594,31 @@ def quoted_list(info: list[Word], i: int) -> list[Span]:
         found.append(nxt)
 
 
-def quoted_span(info: list[Word], i: int) -> Span | None:
-    """(start, end, label) of the quoted name right after the head at ``i``, or None."""
+def quoted_span(info: list[Word], i: int, ends: set | frozenset = frozenset()) -> Span | None:
+    """(start, end, label) of the quoted name right after the head at ``i``, or None; ``ends``: where
+    the tagger's non-person spans end (a person's role may be of the body such a span names)."""
     label = info[i].quoted
     if label == SPOKEN_TO:  # لـ«عكاظ»: an outlet only when spoken to
         if not any(t.speech for t in info[max(0, i - MAX_SPEECH_GAP) : i]):
             return None
         return _quoted_at(info, i + 1, "ORG", MAX_OUTLET_WORDS)
     if label == "PER":
-        q = _after_role(info, i)
-        return None if q is None else _quoted_at(info, q, "PER", MAX_QUOTED_PERSON_WORDS)
+        q = _after_role(info, i, ends)
+        found = None if q is None else _quoted_at(info, q, "PER", MAX_QUOTED_PERSON_WORDS)
+        return None if found is None or any(info[k].digit for k in range(*found[:2])) else found  # «إكسبيريا زد 3»: a product
     return _quoted_at(info, i + 1, label, MAX_QUOTED_WORDS)
 
 
-def _after_role(info: list[Word], i: int) -> int | None:
+def _after_role(info: list[Word], i: int, ends: set | frozenset) -> int | None:
     """Where the quote naming the holder of the role at ``i`` opens: right after the role and its
-    adjectives (المدرب «…»، المدير الفني «…»), or after the body it is of, ل and a name of up to
-    MAX_OUTLET_WORDS words (المدير الفني لنادي برشلونة «…»، مدرب للهلال «…»); None otherwise. An
-    indefinite noun with ل right before the quote governs the quoted name itself (المدير الفني لفريق
-    «الهلال»): no person."""
+    adjectives (المدرب «…»، المدير الفني «…»), or after the body it is of, ل and up to
+    MAX_OUTLET_WORDS words ending where the tagger ended a non-person span (``ends``: المدير الفني
+    لنادي [برشلونة] «…») or one definite word (مدرب للهلال «…»); None otherwise. A word the tagger
+    left before the quote governs the quoted name itself (لوكالة أنباء «تاس»، لفريق «الهلال»): no
+    person. Nor is a role in quotes itself («الفنان» ومهاجمة «المواطن»: straight quotes open and
+    close alike)."""
+    if i > 0 and (info[i - 1].w in OPENING_QUOTES or info[i - 1].w in DEMONSTRATIVES):
+        return None  # (هذا الشيخ «سني متشدد»: a description)
     k = _adjectives(info, i + 1, i + 1 + MAX_ADJECTIVES)
     if k >= len(info) or info[k].w in OPENING_QUOTES:
         return k if k < len(info) else None
@@ -619,7 +627,7 @@ def _after_role(info: list[Word], i: int) -> int | None:
     for q in range(k + 1, min(len(info), k + 1 + MAX_OUTLET_WORDS)):
         t = info[q]
         if t.w in OPENING_QUOTES:
-            return q if q > k + 1 or info[k].rest.startswith("ال") else None  # للهلال «…»: the body is that word
+            return q if q in ends or (q == k + 1 and info[k].rest.startswith("ال")) else None
         if t.punct or t.stop or t.digit:
             return None
     return None
@@ -876,13 +884,14 @@ def quoted_names_agree(info: list[Word], sents: list[list[int]], doc_tags: list,
     organisation the five other times the article names the collection. ``quoted``: the positions
     of the chunk's words with a quoted name after them (Word.quoted)."""
     labels: dict[tuple[str, ...], str] = {}
-    for sent in sents:
+    for sent, (tags, _) in zip(sents, doc_tags):
         if quoted.isdisjoint(sent):
             continue
         words = [info[k] for k in sent]
+        ends = {b for _, b, label in spans_from_bio(tags) if label != "PER"}
         for i, t in enumerate(words):
             if t.quoted:
-                for a, b, label in quoted_list(words, i):
+                for a, b, label in quoted_list(words, i, ends):
                     labels.setdefault(tuple(w.w for w in words[a:b]), label)
     if not labels:
         return doc_tags
